@@ -1,0 +1,238 @@
+"""Build data/explorer.duckdb from the CSV sources: `python -m explorer.build`."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from explorer import DATA_DIR, DB_PATH, PAPER_PATH
+from explorer.paper import split_sections
+
+# Bump when a table's columns or constraints change: the app then rebuilds an older file.
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table: its CSV source, its DDL and the columns read as numbers."""
+
+    name: str
+    source: str
+    ddl: str
+    numeric: tuple[str, ...] = ()
+    integer: tuple[str, ...] = ()
+
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "paper_sections",
+        "paper_sections.csv",
+        """CREATE TABLE paper_sections (
+            id VARCHAR PRIMARY KEY,
+            part INTEGER NOT NULL,
+            title_zh VARCHAR NOT NULL,
+            title_en VARCHAR NOT NULL,
+            text_zh VARCHAR NOT NULL)""",
+        integer=("part",),
+    ),
+    Table(
+        "figures",
+        "figures.csv",
+        """CREATE TABLE figures (
+            id VARCHAR PRIMARY KEY,
+            section VARCHAR NOT NULL REFERENCES paper_sections (id),
+            kind VARCHAR NOT NULL CHECK (kind IN ('status', 'bottleneck', 'target', 'rank')),
+            metric_zh VARCHAR NOT NULL,
+            metric_en VARCHAR NOT NULL,
+            value DOUBLE NOT NULL,
+            value_high DOUBLE,
+            unit_zh VARCHAR,
+            unit_en VARCHAR,
+            qualifier VARCHAR NOT NULL CHECK (qualifier IN
+                ('exact', 'approx', 'more_than', 'less_than', 'at_least', 'range', 'as_printed')),
+            year INTEGER,
+            quote_zh VARCHAR NOT NULL,
+            note_en VARCHAR,
+            ref INTEGER,
+            CHECK (value_high IS NULL OR value_high >= value))""",
+        numeric=("value", "value_high"),
+        integer=("year", "ref"),
+    ),
+    Table(
+        "indicators",
+        "indicators.csv",
+        """CREATE TABLE indicators (
+            code VARCHAR PRIMARY KEY,
+            label_zh VARCHAR NOT NULL,
+            label_en VARCHAR NOT NULL,
+            unit VARCHAR NOT NULL,
+            description_en VARCHAR,
+            description_zh VARCHAR,
+            higher_is_better BOOLEAN)""",
+    ),
+    Table(
+        "benchmarks",
+        "benchmarks.csv",
+        """CREATE TABLE benchmarks (
+            city VARCHAR NOT NULL CHECK (city IN ('beijing', 'shanghai', 'shenzhen')),
+            year INTEGER NOT NULL,
+            indicator VARCHAR NOT NULL REFERENCES indicators (code),
+            value DOUBLE,
+            unit VARCHAR NOT NULL,
+            definition VARCHAR NOT NULL,
+            comparability_group VARCHAR NOT NULL,
+            status VARCHAR NOT NULL CHECK (status IN ('observed', 'target')),
+            source_title VARCHAR NOT NULL,
+            source_url VARCHAR NOT NULL,
+            source_quote VARCHAR NOT NULL,
+            grade VARCHAR NOT NULL CHECK (grade IN ('official', 'secondary')),
+            date_accessed DATE NOT NULL,
+            figure_id VARCHAR REFERENCES figures (id),
+            PRIMARY KEY (city, year, indicator, comparability_group, status),
+            CHECK ((value IS NULL) <> (figure_id IS NULL)))""",
+        numeric=("value",),
+        integer=("year",),
+    ),
+    Table(
+        "parameters",
+        "parameters.csv",
+        """CREATE TABLE parameters (
+            id VARCHAR PRIMARY KEY,
+            label_zh VARCHAR NOT NULL,
+            label_en VARCHAR NOT NULL,
+            unit VARCHAR NOT NULL,
+            low DOUBLE NOT NULL,
+            central DOUBLE NOT NULL,
+            high DOUBLE NOT NULL,
+            grade VARCHAR NOT NULL CHECK (grade IN ('official', 'secondary', 'derived', 'assumption')),
+            source_title VARCHAR,
+            source_url VARCHAR,
+            source_quote VARCHAR,
+            rationale VARCHAR,
+            CHECK (low <= central AND central <= high))""",
+        numeric=("low", "central", "high"),
+    ),
+)
+
+PAPER_SOURCE = "paper/" + PAPER_PATH.name
+
+
+class BuildError(Exception):
+    """A source file is missing or does not fit its table; the message says which and why."""
+
+
+def source_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    """Return every file the database is built from, in a fixed order."""
+    return [data_dir / table.source for table in TABLES] + [data_dir / PAPER_SOURCE]
+
+
+def sources_hash(data_dir: Path = DATA_DIR) -> str:
+    """Return the SHA-256 of the schema version and every source file's name and bytes."""
+    digest = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
+    for path in source_files(data_dir):
+        if not path.is_file():
+            raise BuildError(f"missing source file: {path.relative_to(data_dir)}")
+        digest.update(f"{path.relative_to(data_dir).as_posix()}\n".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def read_source(table: Table, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """Return a source CSV as typed columns; empty cells become NULL."""
+    path = data_dir / table.source
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise BuildError(f"{table.source}: cannot be read as UTF-8 CSV ({exc})") from exc
+    frame = frame.map(lambda cell: cell.strip() if isinstance(cell, str) else cell)
+    frame = frame.replace("", None)
+    for column in table.numeric + table.integer:
+        if column not in frame:
+            raise BuildError(f"{table.source}: column '{column}' is missing")
+        converted = pd.to_numeric(frame[column], errors="coerce")
+        bad = frame[column].notna() & converted.isna()
+        if bad.any():
+            row = int(bad.idxmax()) + 2
+            raise BuildError(
+                f"{table.source}, line {row}: '{frame.at[bad.idxmax(), column]}' in '{column}' is not a number"
+            )
+        frame[column] = converted.astype("Int64") if column in table.integer else converted
+    return frame
+
+
+def _paper_sections(data_dir: Path) -> pd.DataFrame:
+    sections = read_source(TABLES[0], data_dir)
+    try:
+        text = (data_dir / PAPER_SOURCE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BuildError(f"{PAPER_SOURCE}: cannot be read as UTF-8 text ({exc})") from exc
+    bodies = split_sections(text, dict(zip(sections["id"], sections["title_zh"])))
+    sections["text_zh"] = sections["id"].map(bodies)
+    return sections
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: Table, frame: pd.DataFrame) -> None:
+    columns = [row[0] for row in con.execute(f"DESCRIBE {table.name}").fetchall()]
+    missing = [column for column in columns if column not in frame]
+    extra = [column for column in frame if column not in columns]
+    if missing or extra:
+        raise BuildError(f"{table.source}: columns differ from the schema (missing {missing}, unexpected {extra})")
+    con.register("source_frame", frame[columns])
+    try:
+        con.execute(f"INSERT INTO {table.name} SELECT * FROM source_frame")
+    except duckdb.Error as exc:
+        raise BuildError(f"{table.source}: {str(exc).splitlines()[0]}") from exc
+    finally:
+        con.unregister("source_frame")
+
+
+def build(db_path: Path = DB_PATH, data_dir: Path = DATA_DIR) -> str:
+    """Build the database at `db_path` from `data_dir` atomically; return the sources hash."""
+    content_hash = sources_hash(data_dir)
+    frames = {table.name: read_source(table, data_dir) for table in TABLES[1:]}
+    frames["paper_sections"] = _paper_sections(data_dir)
+    handle, tmp_name = tempfile.mkstemp(suffix=".duckdb", dir=db_path.parent)
+    os.close(handle)
+    tmp_path = Path(tmp_name)
+    tmp_path.unlink()
+    try:
+        con = duckdb.connect(str(tmp_path), config={"threads": 1})
+        try:
+            for table in TABLES:
+                con.execute(table.ddl)
+                _insert(con, table, frames[table.name])
+            con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)")
+            con.executemany(
+                "INSERT INTO meta VALUES (?, ?)",
+                [["schema_version", str(SCHEMA_VERSION)], ["content_hash", content_hash]],
+            )
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        tmp_path.replace(db_path)
+    finally:
+        tmp_path.unlink(missing_ok=True)
+    return content_hash
+
+
+def main() -> None:
+    """Command line: build the database and print its data version."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", type=Path, default=DB_PATH, help="where to write the DuckDB file")
+    args = parser.parse_args()
+    try:
+        content_hash = build(args.db)
+    except BuildError as exc:
+        raise SystemExit(f"build failed: {exc}") from exc
+    print(f"built {args.db} (data version {content_hash[:12]})")
+
+
+if __name__ == "__main__":
+    main()

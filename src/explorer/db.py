@@ -1,0 +1,198 @@
+"""Data gateway: the only module that opens the DuckDB file (read-only) and holds the app's SQL."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from explorer import DATA_DIR, DB_PATH
+from explorer.build import SCHEMA_VERSION, BuildError, build, sources_hash
+
+# One configuration for every connection (DuckDB refuses a second connection to the same file
+# with a different one): no file or network access, no extensions, settings locked, bounded.
+CONNECTION_CONFIG = {
+    "enable_external_access": False,
+    "autoload_known_extensions": False,
+    "autoinstall_known_extensions": False,
+    "allow_community_extensions": False,
+    "lock_configuration": True,
+    "threads": 1,
+    "max_memory": "512MB",
+}
+# Tables a user may browse and query; `meta` is shown on the Data page through data_version().
+PUBLIC_TABLES = ("figures", "paper_sections", "benchmarks", "indicators", "parameters")
+SQL_MAX_ROWS = 1000  # enough to read any table whole; more is a download, not a view
+SQL_TIMEOUT_S = 3.0  # every honest query over these tables takes milliseconds
+
+
+class QueryRefused(Exception):
+    """A console query that was not run or was stopped; `code` names the reason for translation."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+
+
+def database_state(db_path: Path = DB_PATH, data_dir: Path = DATA_DIR) -> str:
+    """Return 'ok', 'missing', 'unreadable' or 'stale' for the database file against its sources."""
+    if not db_path.is_file():
+        return "missing"
+    try:
+        con = duckdb.connect(str(db_path), read_only=True, config=CONNECTION_CONFIG)
+    except duckdb.Error:
+        return "unreadable"
+    try:
+        stored = dict(con.execute("SELECT key, value FROM meta").fetchall())
+    except duckdb.Error:
+        return "unreadable"
+    finally:
+        con.close()
+    current = sources_hash(data_dir)
+    if stored.get("schema_version") != str(SCHEMA_VERSION) or stored.get("content_hash") != current:
+        return "stale"
+    return "ok"
+
+
+def ensure_database(db_path: Path = DB_PATH, data_dir: Path = DATA_DIR) -> str:
+    """Rebuild the database if it is missing, unreadable or stale; return the state found.
+
+    Raises BuildError (with a message naming the file) when a source cannot be built.
+    """
+    state = database_state(db_path, data_dir)
+    if state != "ok":
+        build(db_path, data_dir)
+    return state
+
+
+def connect(db_path: Path = DB_PATH) -> duckdb.DuckDBPyConnection:
+    """Return a read-only connection; callers take a fresh cursor per query."""
+    return duckdb.connect(str(db_path), read_only=True, config=CONNECTION_CONFIG)
+
+
+def _frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pd.DataFrame:
+    cursor = con.cursor()
+    try:
+        return cursor.execute(sql, params or []).df()
+    finally:
+        cursor.close()
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> str:
+    """Return the sources' content hash stored when the file was built."""
+    return _frame(con, "SELECT value FROM meta WHERE key = 'content_hash'")["value"].iloc[0]
+
+
+def figures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return every figure of the paper with its section titles, in the paper's order."""
+    return _frame(
+        con,
+        """SELECT f.*, s.title_zh AS section_title_zh, s.title_en AS section_title_en
+           FROM figures f JOIN paper_sections s ON s.id = f.section
+           ORDER BY s.part, string_split(f.section, '.')[2]::INTEGER NULLS FIRST, f.id""",
+    )
+
+
+def sections(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return the paper's sections with their text, in reading order."""
+    return _frame(
+        con,
+        """SELECT id, part, title_zh, title_en, text_zh FROM paper_sections
+           ORDER BY part, string_split(id, '.')[2]::INTEGER NULLS FIRST""",
+    )
+
+
+def indicators(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return the benchmark indicators with how many cities and years each covers."""
+    return _frame(
+        con,
+        """SELECT i.*, count(DISTINCT b.city) AS num_cities, count(b.year) AS num_rows
+           FROM indicators i LEFT JOIN benchmarks b ON b.indicator = i.code
+           GROUP BY ALL ORDER BY i.code""",
+    )
+
+
+def benchmarks(con: duckdb.DuckDBPyConnection, indicator: str | None = None) -> pd.DataFrame:
+    """Return benchmark rows (one indicator, or all) with values resolved from the paper's figures."""
+    return _frame(
+        con,
+        """SELECT b.city, b.year, b.indicator, coalesce(b.value, f.value) AS value, b.unit,
+                  b.definition, b.comparability_group, b.status, b.grade,
+                  b.source_title, b.source_url,
+                  coalesce(f.quote_zh, b.source_quote) AS source_quote,
+                  b.date_accessed, b.figure_id, f.qualifier AS figure_qualifier
+           FROM benchmarks b LEFT JOIN figures f ON f.id = b.figure_id
+           WHERE ? IS NULL OR b.indicator = ?
+           ORDER BY b.indicator, b.comparability_group, b.city, b.year, b.status""",
+        [indicator, indicator],
+    )
+
+
+def parameters(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return the model's parameters with their ranges and sources."""
+    return _frame(con, "SELECT * FROM parameters ORDER BY id")
+
+
+def table(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
+    """Return a whole public table; any other name is refused."""
+    if name not in PUBLIC_TABLES:
+        raise QueryRefused("unknown_table", name)
+    return _frame(con, f"SELECT * FROM {name}")
+
+
+def query_readonly(
+    con: duckdb.DuckDBPyConnection,
+    sql: str,
+    max_rows: int = SQL_MAX_ROWS,
+    timeout_s: float = SQL_TIMEOUT_S,
+) -> tuple[pd.DataFrame, bool]:
+    """Run one user-written SELECT/WITH statement; return (rows, was_truncated).
+
+    Raises QueryRefused for anything else, for a syntax error, or when it runs past `timeout_s`.
+    """
+    if not sql.strip():
+        raise QueryRefused("empty")
+    cursor = con.cursor()
+    try:
+        try:
+            statements = cursor.extract_statements(sql)
+        except duckdb.Error as exc:
+            raise QueryRefused("syntax", str(exc).splitlines()[0]) from exc
+        if len(statements) != 1:
+            raise QueryRefused("one_statement")
+        if statements[0].type != duckdb.StatementType.SELECT:
+            raise QueryRefused("select_only", statements[0].type.name)
+        bounded = f"SELECT * FROM (\n{statements[0].query}\n) AS user_query LIMIT {int(max_rows) + 1}"
+        timer = threading.Timer(timeout_s, cursor.interrupt)
+        timer.start()
+        try:
+            frame = cursor.execute(bounded).df()
+        except duckdb.InterruptException as exc:
+            raise QueryRefused("timeout", f"{timeout_s:g} s") from exc
+        except duckdb.Error as exc:
+            raise QueryRefused("error", str(exc).splitlines()[0]) from exc
+        finally:
+            timer.cancel()
+    finally:
+        cursor.close()
+    return frame.head(max_rows), len(frame) > max_rows
+
+
+__all__ = [
+    "BuildError",
+    "QueryRefused",
+    "benchmarks",
+    "connect",
+    "data_version",
+    "database_state",
+    "ensure_database",
+    "figures",
+    "indicators",
+    "parameters",
+    "query_readonly",
+    "sections",
+    "table",
+]

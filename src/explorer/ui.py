@@ -1,0 +1,255 @@
+"""UI pieces every page composes: language, URL-bound widgets, figure cards, charts, links, footer."""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Callable, Sequence
+from urllib.parse import urlencode
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from explorer import cached
+from explorer.build import BuildError
+from explorer.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, t
+from explorer.paper import find_span
+
+# Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
+CITY_COLOURS = {"shenzhen": "#D55E00", "beijing": "#0072B2", "shanghai": "#009E73"}
+ACCENT = "#D55E00"
+NEUTRAL = "#56B4E9"
+KIND_COLOURS = {"status": "#0072B2", "bottleneck": "#D55E00", "target": "#009E73", "rank": "#CC79A7"}
+QUALIFIER_SIGNS = {"approx": "≈ ", "more_than": "> ", "less_than": "< ", "at_least": "≥ "}
+_MAX_SHOWN_VALUE = 40  # characters of a rejected URL value echoed back in a notice
+
+
+def lang() -> str:
+    """Return the language of this run (set by the shell before the page runs)."""
+    return st.session_state.get("lang", DEFAULT_LANG)
+
+
+def _browser_lang() -> str:
+    locale = (st.context.locale or "").lower()
+    if not locale:
+        return DEFAULT_LANG
+    return "zh" if locale.startswith("zh") else "en"
+
+
+def _show_value(raw: str) -> str:
+    clean = raw.replace("`", "'").replace("\n", " ")
+    return clean[:_MAX_SHOWN_VALUE] + ("…" if len(clean) > _MAX_SHOWN_VALUE else "")
+
+
+def notice_bad_param(key: str, raw: str, used: object) -> None:
+    """Say visibly that a URL value was rejected and what is used instead."""
+    st.warning(t("notice.bad_param", lang(), key=key, value=_show_value(raw), used=used), icon="⚠️")
+
+
+def _url_values(key: str) -> list[str]:
+    return st.query_params.get_all(key)
+
+
+def _init_from_url(key: str, parse: Callable[[list[str]], object | None], default: object) -> None:
+    """Seed a widget's state from the URL on its first run; reject bad values with a notice."""
+    if key in st.session_state:
+        return
+    raw = _url_values(key)
+    value = parse(raw) if raw else None
+    if raw and value is None:
+        notice_bad_param(key, ",".join(raw), default)
+    st.session_state[key] = default if value is None else value
+
+
+def language_switch() -> str:
+    """Render the sidebar language switch bound to `lang` in the URL; return the language."""
+    _init_from_url("lang", lambda raw: raw[-1] if raw[-1] in LANGS else None, _browser_lang())
+    st.sidebar.segmented_control(
+        t("app.language", st.session_state["lang"]),
+        LANGS,
+        format_func=LANG_LABELS.get,
+        key="lang",
+        required=True,
+    )
+    st.query_params["lang"] = st.session_state["lang"]
+    return st.session_state["lang"]
+
+
+def url_choice(
+    key: str,
+    options: Sequence[str],
+    *,
+    label: str,
+    format_func: Callable[[str], str],
+    default: str,
+    widget: Callable = st.selectbox,
+    **kwargs: object,
+) -> str:
+    """Render a single-choice widget whose language-neutral code lives in the URL under `key`."""
+    _init_from_url(key, lambda raw: raw[-1] if raw[-1] in options else None, default)
+    value = widget(label, options, key=key, format_func=format_func, **kwargs)
+    st.query_params[key] = value
+    return value
+
+
+def url_multi(
+    key: str,
+    options: Sequence[str],
+    *,
+    label: str,
+    format_func: Callable[[str], str],
+    **kwargs: object,
+) -> list[str]:
+    """Render a multiselect whose codes live in the URL as `key=a,b`; unknown codes are dropped."""
+
+    def parse(raw: list[str]) -> list[str] | None:
+        codes = [code for part in raw for code in part.split(",") if code]
+        kept = [code for code in options if code in codes]
+        return kept if len(kept) == len(set(codes)) else None
+
+    _init_from_url(key, parse, [])
+    values = st.multiselect(label, options, key=key, format_func=format_func, **kwargs)
+    if values:
+        st.query_params[key] = ",".join(values)
+    else:
+        st.query_params.pop(key, None)
+    return values
+
+
+def url_text(key: str, *, label: str, max_chars: int = 80, **kwargs: object) -> str:
+    """Render a text input kept in the URL; over-long values are cut with a notice."""
+
+    def parse(raw: list[str]) -> str | None:
+        return raw[-1] if len(raw[-1]) <= max_chars else None
+
+    _init_from_url(key, parse, "")
+    value = st.text_input(label, key=key, max_chars=max_chars, **kwargs).strip()
+    if value:
+        st.query_params[key] = value
+    else:
+        st.query_params.pop(key, None)
+    return value
+
+
+def database() -> cached.Database:
+    """Return the shared database; on a broken source show a translated message and stop the page."""
+    try:
+        return cached.database()
+    except BuildError as exc:
+        st.error(t("error.data", lang(), detail=str(exc)), icon="🛑")
+        st.stop()
+
+
+def rebuild_notice(found: str) -> None:
+    """Tell the first session after a rebuild that it happened, once."""
+    if found != "ok" and not st.session_state.get("_rebuild_told"):
+        st.session_state["_rebuild_told"] = True
+        st.info(t(f"notice.rebuilt.{found}", lang()), icon="🔧")
+
+
+def kind_scale(current: str) -> alt.Scale:
+    """Return the colour scale of figure kinds, keyed by their translated labels."""
+    return alt.Scale(domain=[t(f"kind.{kind}", current) for kind in KIND_COLOURS], range=list(KIND_COLOURS.values()))
+
+
+def highlighted_html(text: str, quotes: Sequence[str]) -> str:
+    """Return the text as escaped HTML paragraphs with every quote that occurs in it marked."""
+    spans = sorted(span for quote in quotes if (span := find_span(text, quote)))
+    pieces, cursor = [], 0
+    for start, end in spans:
+        if start < cursor:
+            continue
+        pieces += [html.escape(text[cursor:start]), "<mark>", html.escape(text[start:end]), "</mark>"]
+        cursor = end
+    pieces.append(html.escape(text[cursor:]))
+    body = "".join(pieces)
+    return "".join(f"<p>{paragraph}</p>" for paragraph in body.split("\n\n"))
+
+
+def format_number(value: float) -> str:
+    """Return a number with thousands separators and no trailing zeros."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+
+
+def _english_scale(unit: str) -> tuple[float, str]:
+    """Return the factor and unit that turn a Chinese magnitude (万, 亿) into an English one."""
+    if unit.startswith("10,000 "):
+        return 1e4, unit.removeprefix("10,000 ")
+    if unit.startswith("100 million "):
+        return 0.1, "billion " + unit.removeprefix("100 million ")
+    return 1.0, unit
+
+
+def figure_value(fig: pd.Series, current: str) -> str:
+    """Return a figure's value as the paper qualifies it, e.g. '≈ 1 万亿元', '> 998.3 billion yuan', '3–5 家'."""
+    unit = fig[f"unit_{current}"] or ""
+    factor, unit = _english_scale(unit) if current == "en" else (1.0, unit)
+    low, high = fig["value"] * factor, fig["value_high"] * factor
+    if fig["qualifier"] == "range" and pd.notna(high):
+        number = f"{format_number(low)}–{format_number(high)}"
+    else:
+        number = QUALIFIER_SIGNS.get(fig["qualifier"], "") + format_number(low)
+    if fig["kind"] == "rank":
+        return f"No. {number}" if current == "en" else f"第 {number}"
+    return f"{number} {unit}".strip()
+
+
+def figure_source(fig: pd.Series, current: str) -> None:
+    """Write a figure's sentence, section, reference and note."""
+    st.markdown(f"> {fig['quote_zh']}")
+    section = fig[f"section_title_{current}"]
+    parts = [f"{t('word.section', current)} {fig['section']} · {section}"]
+    if pd.notna(fig["ref"]):
+        parts.append(t("word.ref", current, ref=int(fig["ref"])))
+    parts.append(t(f"qualifier.{fig['qualifier']}", current))
+    st.caption(" · ".join(parts))
+    if current == "en" and fig["note_en"]:
+        st.caption(fig["note_en"])
+
+
+def figure_card(fig: pd.Series, current: str) -> None:
+    """Render one paper figure as a card whose popover opens its source sentence."""
+    with st.container(border=True):
+        year = int(fig["year"]) if pd.notna(fig["year"]) else t("word.no_year", current)
+        qualifier = t(f"qualifier.{fig['qualifier']}", current)
+        st.metric(fig[f"metric_{current}"], figure_value(fig, current), help=qualifier)
+        kind = t("kind." + fig["kind"], current)
+        st.caption(f"{year} · {kind}")
+        with st.popover(t("word.source", current), width="stretch"):
+            figure_source(fig, current)
+            st.page_link(
+                "pages/figures.py",
+                label=t("word.open_in_figures", current),
+                query_params={"lang": current, "fig": fig["id"]},
+                icon="🔎",
+            )
+
+
+def chart_with_table(chart: alt.Chart, frame: pd.DataFrame, current: str, *, key: str) -> None:
+    """Render a chart with a table view of the same data beside it in a tab."""
+    chart_tab, table_tab = st.tabs([t("word.chart", current), t("word.table", current)])
+    with chart_tab:
+        st.altair_chart(chart, width="stretch", key=key)
+    with table_tab:
+        st.dataframe(frame, hide_index=True, width="stretch")
+
+
+def share_link(url_path: str, current: str) -> None:
+    """Render the current view's full URL in a copyable block."""
+    base = (st.context.url or "").rstrip("/")
+    query = urlencode(sorted(st.query_params.to_dict().items()))
+    with st.sidebar.expander(t("share.label", current), icon="🔗"):
+        st.code(f"{base}/{url_path}?{query}", language=None, wrap_lines=True)
+        st.caption(t("share.help", current))
+
+
+def footer(version: str | None, current: str) -> None:
+    """Render the citation, the licence note and the data version."""
+    st.divider()
+    st.caption(t("footer.citation", current))
+    st.caption(t("footer.licence", current))
+    if version:
+        st.caption(t("footer.version", current, version=version[:12]))

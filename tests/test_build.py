@@ -1,0 +1,98 @@
+"""The database build: the committed file matches its sources; builds are deterministic; bad sources fail clearly."""
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from explorer import DATA_DIR, DB_PATH
+from explorer.build import SCHEMA_VERSION, TABLES, BuildError, build, read_source, sources_hash
+
+
+def _rows(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_committed_database_matches_its_sources():
+    con = duckdb.connect(str(DB_PATH), read_only=True)
+    try:
+        meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+        assert meta == {"schema_version": str(SCHEMA_VERSION), "content_hash": sources_hash()}
+        for table in TABLES:
+            source = read_source(table)
+            assert _rows(con, table.name) == len(source), table.name
+        stored = con.execute("SELECT * FROM figures ORDER BY id").df().set_index("id")
+    finally:
+        con.close()
+    source = read_source(TABLES[1]).set_index("id").sort_index()
+    pd.testing.assert_frame_equal(
+        stored[["value", "quote_zh", "qualifier"]], source[["value", "quote_zh", "qualifier"]], check_dtype=False
+    )
+
+
+def test_build_is_deterministic(tmp_path: Path):
+    first, second = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
+    assert build(first) == build(second) == sources_hash()
+    for path in (first, second):
+        con = duckdb.connect(str(path), read_only=True)
+        dumps = [con.execute(f"SELECT * FROM {table.name} ORDER BY ALL").fetchall() for table in TABLES]
+        con.close()
+        if path == first:
+            expected = dumps
+    assert dumps == expected
+
+
+def test_content_hash_changes_with_any_source(data_copy: Path):
+    before = sources_hash(data_copy)
+    path = data_copy / "parameters.csv"
+    path.write_bytes(path.read_bytes() + b"\n")
+    assert sources_hash(data_copy) != before
+
+
+def _break(data_copy: Path, name: str, old: str, new: str) -> None:
+    path = data_copy / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "message"),
+    [
+        ("figures.csv", ",target,", ",wish,", "figures.csv"),
+        ("figures.csv", ",more_than,", ",roughly,", "figures.csv"),
+        ("parameters.csv", "\n", "\nnot,a,valid,row\n", "parameters.csv"),
+        ("benchmarks.csv", ",official,", ",rumour,", "benchmarks.csv"),
+    ],
+)
+def test_a_broken_source_names_its_file(data_copy: Path, tmp_path: Path, name, old, new, message):
+    _break(data_copy, name, old, new)
+    with pytest.raises(BuildError, match=message):
+        build(tmp_path / "out.duckdb", data_copy)
+    assert not (tmp_path / "out.duckdb").exists()
+
+
+def test_a_non_number_names_its_line(data_copy: Path, tmp_path: Path):
+    frame = pd.read_csv(data_copy / "figures.csv", dtype=str, keep_default_na=False)
+    frame.loc[4, "value"] = "lots"
+    frame.to_csv(data_copy / "figures.csv", index=False)
+    with pytest.raises(BuildError, match=r"figures.csv, line 6: 'lots' in 'value'"):
+        build(tmp_path / "out.duckdb", data_copy)
+
+
+def test_a_missing_source_is_named(data_copy: Path, tmp_path: Path):
+    (data_copy / "indicators.csv").unlink()
+    with pytest.raises(BuildError, match="missing source file: indicators.csv"):
+        build(tmp_path / "out.duckdb", data_copy)
+
+
+def test_binary_garbage_is_reported_not_raised_raw(data_copy: Path, tmp_path: Path):
+    (data_copy / "figures.csv").write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(BuildError, match="figures.csv"):
+        build(tmp_path / "out.duckdb", data_copy)
+
+
+def test_sources_are_the_csv_files_and_the_paper():
+    names = {table.source for table in TABLES}
+    assert {path.name for path in DATA_DIR.glob("*.csv")} == names

@@ -1,0 +1,128 @@
+"""The data gateway: read-only queries, the start-up checks, and the SQL sandbox against hostile input."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from explorer import DB_PATH, db
+from explorer.build import build
+
+
+@pytest.fixture(scope="module")
+def con():
+    connection = db.connect()
+    yield connection
+    connection.close()
+
+
+def test_figures_come_in_the_papers_order(con):
+    figures = db.figures(con)
+    order = [tuple(int(x) if x.isdigit() else 99 for x in s.split(".")) for s in figures["section"]]
+    assert order == sorted(order)
+    assert figures["id"].is_unique
+    assert figures["section_title_en"].notna().all()
+
+
+def test_benchmarks_take_shenzhen_paper_values_from_the_figures(con):
+    rows = db.benchmarks(con)
+    linked = rows[rows["figure_id"].notna()]
+    figures = db.figures(con).set_index("id")
+    assert rows["value"].notna().all()
+    for _, row in linked.iterrows():
+        assert row["value"] == figures.at[row["figure_id"], "value"]
+        assert row["source_quote"] == figures.at[row["figure_id"], "quote_zh"]
+
+
+def test_benchmarks_filter_by_indicator(con):
+    rows = db.benchmarks(con, "gdp")
+    assert set(rows["indicator"]) == {"gdp"}
+    assert len(rows) < len(db.benchmarks(con))
+
+
+def test_table_refuses_names_outside_the_public_list(con):
+    with pytest.raises(db.QueryRefused) as refused:
+        db.table(con, "meta; DROP TABLE figures")
+    assert refused.value.code == "unknown_table"
+    assert len(db.table(con, "figures")) == len(db.figures(con))
+
+
+def test_state_of_missing_truncated_stale_and_good_files(data_copy: Path, tmp_path: Path):
+    path = tmp_path / "explorer.duckdb"
+    assert db.database_state(path, data_copy) == "missing"
+    build(path, data_copy)
+    assert db.database_state(path, data_copy) == "ok"
+    (data_copy / "figures.csv").write_text((data_copy / "figures.csv").read_text() + "\n")
+    assert db.database_state(path, data_copy) == "stale"
+    path.write_bytes(path.read_bytes()[:1000])
+    assert db.database_state(path, data_copy) == "unreadable"
+    assert db.ensure_database(path, data_copy) == "unreadable"
+    assert db.database_state(path, data_copy) == "ok"
+
+
+def test_ensure_database_leaves_a_good_file_untouched(tmp_path: Path):
+    path = tmp_path / "explorer.duckdb"
+    shutil.copy(DB_PATH, path)
+    before = path.stat().st_mtime_ns
+    assert db.ensure_database(path) == "ok"
+    assert path.stat().st_mtime_ns == before
+
+
+HOSTILE = {
+    "DROP TABLE figures": "select_only",
+    "DELETE FROM figures": "select_only",
+    "INSERT INTO figures (id) VALUES ('x')": "select_only",
+    "UPDATE figures SET value = 0": "select_only",
+    "CREATE TABLE t AS SELECT 1": "select_only",
+    "COPY figures TO '/tmp/stolen.csv'": "select_only",
+    "ATTACH '/tmp/other.duckdb' AS other": "select_only",
+    "INSTALL httpfs": "select_only",
+    "LOAD httpfs": "select_only",
+    "PRAGMA database_list": "select_only",
+    "SET enable_external_access = true": "select_only",
+    "RESET lock_configuration": "select_only",
+    "EXPORT DATABASE '/tmp/dump'": "select_only",
+    "CHECKPOINT": "select_only",
+    "SELECT 1; DROP TABLE figures": "one_statement",
+    "SELECT 1; SELECT 2": "one_statement",
+    "SELECT * FROM read_csv('/etc/passwd')": "error",
+    "SELECT * FROM read_text('/etc/hostname')": "error",
+    "SELECT * FROM '/etc/passwd'": "error",
+    "SELECT * FROM glob('/*')": "error",
+    "SELECT * FROM read_parquet('https://example.org/x.parquet')": "error",
+    "WITH x AS (SELECT 1) SELECT * FROM x; COPY x TO 'y'": "one_statement",
+    "SELECT * FROM no_such_table": "error",
+    "SELEC 1": "syntax",
+    "   ": "empty",
+    "SELECT count(*) FROM range(100000000) a, range(100000000) b ORDER BY 1": "timeout",
+}
+
+
+@pytest.mark.parametrize(("sql", "code"), HOSTILE.items())
+def test_hostile_statements_are_refused_and_the_file_is_unchanged(con, sql, code):
+    before = DB_PATH.read_bytes()
+    with pytest.raises(db.QueryRefused) as refused:
+        db.query_readonly(con, sql, timeout_s=1.0)
+    assert refused.value.code == code
+    assert DB_PATH.read_bytes() == before
+
+
+def test_configuration_stays_locked_after_a_refused_set(con):
+    with pytest.raises(db.QueryRefused):
+        db.query_readonly(con, "SET enable_external_access = true")
+    rows, _ = db.query_readonly(con, "SELECT current_setting('enable_external_access') AS on")
+    assert rows["on"].iloc[0] in (False, "false")
+
+
+def test_a_runaway_result_is_capped(con):
+    rows, truncated = db.query_readonly(con, "SELECT * FROM range(1000000000) a, range(1000000000) b", max_rows=50)
+    assert len(rows) == 50
+    assert truncated
+
+
+def test_an_honest_query_returns_its_rows(con):
+    rows, truncated = db.query_readonly(
+        con, "-- figures by kind\nWITH k AS (SELECT kind FROM figures) SELECT kind, count(*) AS n FROM k GROUP BY kind;"
+    )
+    assert not truncated
+    assert rows["n"].sum() == len(db.figures(con))

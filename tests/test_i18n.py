@@ -1,0 +1,43 @@
+"""Translations: every key in both languages, placeholders alike, no untranslated copies."""
+
+import re
+import string
+
+import pytest
+
+from explorer.i18n import LANGS, STRINGS, t
+
+FIELDS = string.Formatter()
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in FIELDS.parse(text) if name}
+
+
+def test_every_key_has_text_in_both_languages():
+    problems = [key for key, pair in STRINGS.items() if len(pair) != len(LANGS) or not all(s.strip() for s in pair)]
+    assert problems == []
+
+
+def test_placeholders_match_between_languages():
+    problems = [key for key, (zh, en) in STRINGS.items() if _fields(zh) != _fields(en)]
+    assert problems == []
+
+
+def test_chinese_strings_are_chinese_and_english_strings_are_not():
+    han = re.compile(r"[\u4e00-\u9fff]")
+    problems = [key for key, (zh, en) in STRINGS.items() if not han.search(zh)]
+    problems += [key for key, (zh, en) in STRINGS.items() if han.search(en) and "(" not in en and "（" not in en]
+    assert problems == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_t_formats_values(lang):
+    assert "abc123" in t("footer.version", lang, version="abc123")
+
+
+def test_unknown_language_or_key_fails_loudly():
+    with pytest.raises(ValueError):
+        t("app.title", "fr")
+    with pytest.raises(KeyError):
+        t("no.such.key", "zh")
