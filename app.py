@@ -1,16 +1,11 @@
 """Shell of the Shenzhen digital-economy policy explorer: navigation, language, link, footer."""
 
-import sys
-from pathlib import Path
+import streamlit as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "src"))
+from explorer import ui
+from explorer.i18n import t
 
-import streamlit as st  # noqa: E402
-
-from explorer import ui  # noqa: E402
-from explorer.i18n import t  # noqa: E402
-
-st.set_page_config(page_title="Shenzhen digital economy · 深圳数字经济", page_icon="📊", layout="wide")
+st.set_page_config(page_title="Shenzhen digital economy · 深圳数字经济", page_icon=":material/analytics:", layout="wide")
 
 lang = ui.language_switch()
 pages = {

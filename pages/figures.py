@@ -11,7 +11,7 @@ KINDS = ("status", "bottleneck", "target", "rank")
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "range", "as_printed")
 SEARCHED_COLUMNS = ("id", "metric_zh", "metric_en", "quote_zh", "note_en", "unit_zh", "unit_en")
 
-lang = ui.lang()
+lang = ui.start_page()
 version = cached.database().version
 figures = cached.figures(version)
 sections = cached.sections(version).set_index("id")
@@ -94,7 +94,7 @@ st.download_button(
     shown.drop(columns=["section_title_zh", "section_title_en"]).to_csv(index=False),
     file_name="shenzhen-digital-economy-figures.csv",
     mime="text/csv",
-    icon="⬇️",
+    icon=":material/download:",
 )
 
 st.subheader(t("figures.selected", lang))
@@ -114,7 +114,7 @@ else:
         if lang == "en" and fig["note_en"]:
             st.caption(f"{t('word.note', lang)}: {fig['note_en']}")
 
-with st.expander(t("figures.paper.title", lang), icon="📄"):
+with st.expander(t("figures.paper.title", lang), icon=":material/article:"):
     st.caption(t("figures.paper.note", lang))
     quotes = figures["quote_zh"].tolist()
     for sid, section in sections.iterrows():

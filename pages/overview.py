@@ -29,7 +29,7 @@ FUNNEL_IDS = (
 )
 CARDS_PER_ROW = 4
 
-lang = ui.lang()
+lang = ui.start_page()
 version = cached.database().version
 figures = cached.figures(version).set_index("id", drop=False)
 

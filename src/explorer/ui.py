@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 import altair as alt
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from explorer import cached
 from explorer.build import BuildError
@@ -23,6 +24,19 @@ NEUTRAL = "#56B4E9"
 KIND_COLOURS = {"status": "#0072B2", "bottleneck": "#D55E00", "target": "#009E73", "rank": "#CC79A7"}
 QUALIFIER_SIGNS = {"approx": "≈ ", "more_than": "> ", "less_than": "< ", "at_least": "≥ "}
 _MAX_SHOWN_VALUE = 40  # characters of a rejected URL value echoed back in a notice
+
+
+def start_page() -> str:
+    """Make sure the page runs inside the shell (app.py); return the language of this run.
+
+    Until some session has called st.navigation, Streamlit 1.67 serves a direct link into pages/
+    in its legacy mode, running the page alone: no shell, no language, no footer. The page then
+    switches that mode off (Streamlit's own st.navigation does the same) and reruns through app.py.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+    return lang()
 
 
 def lang() -> str:
@@ -44,7 +58,7 @@ def _show_value(raw: str) -> str:
 
 def notice_bad_param(key: str, raw: str, used: object) -> None:
     """Say visibly that a URL value was rejected and what is used instead."""
-    st.warning(t("notice.bad_param", lang(), key=key, value=_show_value(raw), used=used), icon="⚠️")
+    st.warning(t("notice.bad_param", lang(), key=key, value=_show_value(raw), used=used), icon=":material/warning:")
 
 
 def _url_values(key: str) -> list[str]:
@@ -137,7 +151,7 @@ def database() -> cached.Database:
     try:
         return cached.database()
     except BuildError as exc:
-        st.error(t("error.data", lang(), detail=str(exc)), icon="🛑")
+        st.error(t("error.data", lang(), detail=str(exc)), icon=":material/error:")
         st.stop()
 
 
@@ -145,7 +159,7 @@ def rebuild_notice(found: str) -> None:
     """Tell the first session after a rebuild that it happened, once."""
     if found != "ok" and not st.session_state.get("_rebuild_told"):
         st.session_state["_rebuild_told"] = True
-        st.info(t(f"notice.rebuilt.{found}", lang()), icon="🔧")
+        st.info(t(f"notice.rebuilt.{found}", lang()), icon=":material/build:")
 
 
 def kind_scale(current: str) -> alt.Scale:
@@ -224,7 +238,7 @@ def figure_card(fig: pd.Series, current: str) -> None:
                 "pages/figures.py",
                 label=t("word.open_in_figures", current),
                 query_params={"lang": current, "fig": fig["id"]},
-                icon="🔎",
+                icon=":material/search:",
             )
 
 
@@ -241,7 +255,7 @@ def share_link(url_path: str, current: str) -> None:
     """Render the current view's full URL in a copyable block."""
     base = (st.context.url or "").rstrip("/")
     query = urlencode(sorted(st.query_params.to_dict().items()))
-    with st.sidebar.expander(t("share.label", current), icon="🔗"):
+    with st.sidebar.expander(t("share.label", current), icon=":material/link:"):
         st.code(f"{base}/{url_path}?{query}", language=None, wrap_lines=True)
         st.caption(t("share.help", current))
 
