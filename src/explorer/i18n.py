@@ -16,6 +16,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav.section.data": ("数据", "Data"),
     "nav.overview": ("概览", "Overview"),
     "nav.figures": ("数据点", "Figures"),
+    "nav.bottlenecks": ("瓶颈", "Bottlenecks"),
+    "nav.recommendations": ("对策", "Recommendations"),
+    "nav.targets": ("目标追踪", "Targets tracker"),
+    "nav.benchmarks": ("城市对标", "Benchmarks"),
+    "nav.scenarios": ("政策情景", "Scenarios"),
+    "nav.methods": ("方法", "Methods"),
+    "nav.data": ("数据与 SQL", "Data and SQL"),
     "share.label": ("复制此视图的链接", "Copy a link to this view"),
     "share.help": (
         "链接包含语言和本页全部设置，打开即可看到相同视图。",
