@@ -1,9 +1,154 @@
-"""Benchmarks: placeholder until the page is built."""
+"""Benchmarks: Beijing, Shanghai and Shenzhen on like-for-like indicators, every value sourced."""
 
+import altair as alt
+import pandas as pd
 import streamlit as st
 
-from explorer import ui
+from explorer import cached, ui
+from explorer.benchmarks import CITIES, latest_comparable, missing_cities
 from explorer.i18n import t
 
+DEFAULT_INDICATOR = "gdp"
+
 lang = ui.start_page()
-st.title(t("nav.benchmarks", lang))
+version = cached.database().version
+indicators = cached.indicators(version).set_index("code", drop=False)
+everything = cached.benchmarks(version)
+
+
+def label(code: str) -> str:
+    return indicators.at[code, f"label_{lang}"]
+
+
+def decorate(rows: pd.DataFrame) -> pd.DataFrame:
+    """Add the translated labels, the display value and the marker fill the charts and tables use."""
+    return rows.assign(
+        city_label=rows["city"].map(lambda city: t(f"city.{city}", lang)),
+        grade_label=rows["grade"].map(lambda grade: t(f"grade.{grade}", lang)),
+        status_label=rows["status"].map(lambda status: t(f"status.{status}", lang)),
+        unit_label=rows["unit"].map(lambda unit: t(f"unit.{unit}", lang)),
+        shown=[
+            ui.QUALIFIER_SIGNS.get(qualifier, "") + ui.format_number(value)
+            for qualifier, value in zip(rows["qualifier"], rows["value"])
+        ],
+        fill=[ui.CITY_COLOURS[c] if g == "official" else "white" for c, g in zip(rows["city"], rows["grade"])],
+    )
+
+
+def source_table(rows: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            t("col.city", lang): rows["city_label"],
+            t("col.year", lang): rows["year"],
+            t("col.value", lang): rows["shown"],
+            t("col.unit", lang): rows["unit_label"],
+            t("col.status", lang): rows["status_label"],
+            t("col.grade", lang): rows["grade_label"],
+            t("col.definition", lang): rows["definition"],
+            t("col.source", lang): rows["source_title"],
+            t("col.source_url", lang): rows["source_url"],
+            t("col.quote", lang): rows["source_quote"],
+        }
+    )
+
+
+CITY_SCALE = alt.Scale(domain=[t(f"city.{city}", lang) for city in CITIES], range=[ui.CITY_COLOURS[c] for c in CITIES])
+TOOLTIP = [
+    alt.Tooltip("city_label:N", title=t("col.city", lang)),
+    alt.Tooltip("year:O", title=t("col.year", lang)),
+    alt.Tooltip("shown:N", title=t("col.value", lang)),
+    alt.Tooltip("unit_label:N", title=t("col.unit", lang)),
+    alt.Tooltip("status_label:N", title=t("col.status", lang)),
+    alt.Tooltip("grade_label:N", title=t("col.grade", lang)),
+    alt.Tooltip("definition:N", title=t("col.definition", lang)),
+    alt.Tooltip("source_title:N", title=t("col.source", lang)),
+    alt.Tooltip("source_url:N", title=t("col.source_url", lang)),
+]
+
+st.title(t("benchmarks.title", lang))
+st.caption(t("benchmarks.intro", lang))
+
+codes = list(indicators["code"])
+indicator = ui.url_choice(
+    "ind",
+    codes,
+    label=t("benchmarks.indicator", lang),
+    format_func=label,
+    default=DEFAULT_INDICATOR if DEFAULT_INDICATOR in codes else codes[0],
+)
+rows = decorate(everything[everything["indicator"] == indicator])
+description = indicators.at[indicator, f"description_{lang}"]
+if description:
+    st.caption(description)
+
+groups = list(dict.fromkeys(rows["comparability_group"]))
+if len(groups) > 1:
+    st.warning(t("benchmarks.groups_differ", lang, count=len(groups)), icon=":material/compare_arrows:")
+if (rows["qualifier"] != "exact").any():
+    st.caption(t("benchmarks.paper_qualifier", lang))
+
+for group in groups:
+    group_rows = rows[rows["comparability_group"] == group]
+    st.markdown(f"**{t('benchmarks.group', lang, group=group)}** · {group_rows['definition'].iloc[0]}")
+    missing = missing_cities(group_rows)
+    if missing:
+        st.info(
+            t("benchmarks.missing", lang, cities=", ".join(t(f"city.{c}", lang) for c in missing)),
+            icon=":material/search_off:",
+        )
+    unit = t(f"unit.{group_rows['unit'].iloc[0]}", lang)
+    base = alt.Chart(group_rows, title=f"{label(indicator)} ({unit})").encode(
+        x=alt.X("year:O", title=t("benchmarks.axis.year", lang), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("value:Q", title=unit),
+        color=alt.Color("city_label:N", scale=CITY_SCALE, title=t("col.city", lang)),
+        tooltip=TOOLTIP,
+    )
+    lines = base.transform_filter(alt.datum.status == "observed").mark_line(strokeWidth=2)
+    points = base.mark_point(size=110, strokeWidth=2.5, opacity=1).encode(
+        fill=alt.Fill("fill:N", scale=None),
+        shape=alt.Shape("status_label:N", title=t("benchmarks.legend.status", lang)),
+    )
+    ui.chart_with_table((lines + points).properties(height=280), source_table(group_rows), lang, key=f"bench_{group}")
+st.caption(t("benchmarks.legend.grade", lang))
+st.download_button(
+    t("benchmarks.download", lang),
+    rows.drop(columns=["fill"]).to_csv(index=False),
+    file_name=f"benchmarks-{indicator}.csv",
+    mime="text/csv",
+    icon=":material/download:",
+)
+
+st.subheader(t("benchmarks.peers.title", lang))
+latest = decorate(latest_comparable(everything))
+if latest.empty:
+    st.info(t("benchmarks.peers.none", lang))
+else:
+    latest = latest.assign(
+        indicator_label=[f"{label(code)} ({year})" for code, year in zip(latest["indicator"], latest["year"])],
+        index_shown=latest["index_vs_shenzhen"].round(1),
+    )
+    peers = alt.Chart(latest, title=t("benchmarks.peers.title", lang)).encode(
+        y=alt.Y("indicator_label:N", title=None, axis=alt.Axis(labelLimit=320)),
+        x=alt.X("index_vs_shenzhen:Q", title=t("benchmarks.peers.axis", lang)),
+        color=alt.Color("city_label:N", scale=CITY_SCALE, title=t("col.city", lang)),
+        tooltip=[alt.Tooltip("index_shown:Q", title=t("col.index", lang)), *TOOLTIP],
+    )
+    reference = alt.Chart(pd.DataFrame({"x": [100]})).mark_rule(strokeDash=[4, 4], color="#666").encode(x="x:Q")
+    dots = peers.mark_point(size=120, strokeWidth=2.5, opacity=1).encode(
+        fill=alt.Fill("fill:N", scale=None), shape=alt.Shape("city_label:N", legend=None)
+    )
+    table = source_table(latest).assign(
+        **{t("col.indicator", lang): latest["indicator_label"], t("col.index", lang): latest["index_shown"]}
+    )
+    ui.chart_with_table(
+        (reference + dots).properties(height=36 * latest["indicator"].nunique() + 40), table, lang, key="peers"
+    )
+    st.caption(t("benchmarks.peers.caption", lang))
+st.download_button(
+    t("benchmarks.download_all", lang),
+    everything.to_csv(index=False),
+    file_name="benchmarks-all.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    key="download_all",
+)

@@ -6,7 +6,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from explorer import DATA_DIR, DB_PATH
+from explorer import DATA_DIR, db
 from explorer.build import SCHEMA_VERSION, TABLES, BuildError, build, read_source, sources_hash
 
 
@@ -15,7 +15,7 @@ def _rows(con: duckdb.DuckDBPyConnection, table: str) -> int:
 
 
 def test_committed_database_matches_its_sources():
-    con = duckdb.connect(str(DB_PATH), read_only=True)
+    con = db.connect()
     try:
         meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
         assert meta == {"schema_version": str(SCHEMA_VERSION), "content_hash": sources_hash()}

@@ -1,6 +1,7 @@
 """The data gateway: read-only queries, the start-up checks, and the SQL sandbox against hostile input."""
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -30,8 +31,16 @@ def test_benchmarks_take_shenzhen_paper_values_from_the_figures(con):
     figures = db.figures(con).set_index("id")
     assert rows["value"].notna().all()
     for _, row in linked.iterrows():
-        assert row["value"] == figures.at[row["figure_id"], "value"]
+        assert row["value"] / figures.at[row["figure_id"], "value"] in (1.0, 10000.0)
         assert row["source_quote"] == figures.at[row["figure_id"], "quote_zh"]
+        assert row["qualifier"] == figures.at[row["figure_id"], "qualifier"]
+
+
+def test_every_benchmark_row_comes_back_in_its_indicators_unit(con):
+    rows = db.benchmarks(con)
+    units = db.indicators(con).set_index("code")["unit"]
+    assert len(rows) == len(db.table(con, "benchmarks"))
+    assert (rows["unit"] == rows["indicator"].map(units)).all()
 
 
 def test_benchmarks_filter_by_indicator(con):
@@ -114,10 +123,20 @@ def test_configuration_stays_locked_after_a_refused_set(con):
     assert rows["on"].iloc[0] in (False, "false")
 
 
-def test_a_runaway_result_is_capped(con):
-    rows, truncated = db.query_readonly(con, "SELECT * FROM range(1000000000) a, range(1000000000) b", max_rows=50)
+def test_a_long_result_is_capped(con):
+    rows, truncated = db.query_readonly(con, "SELECT * FROM range(100000) a", max_rows=50)
     assert len(rows) == 50
     assert truncated
+
+
+def test_a_runaway_cross_join_is_bounded_in_rows_and_time(con):
+    started = time.monotonic()
+    try:
+        rows, _ = db.query_readonly(con, "SELECT * FROM range(1000000000) a, range(1000000000) b", timeout_s=1.0)
+        assert len(rows) <= db.SQL_MAX_ROWS
+    except db.QueryRefused as refused:
+        assert refused.code in ("timeout", "error")
+    assert time.monotonic() - started < 5
 
 
 def test_an_honest_query_returns_its_rows(con):
