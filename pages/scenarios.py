@@ -1,9 +1,314 @@
-"""Scenarios: placeholder until the page is built."""
+"""Scenarios: move the paper's three policy levers and see Shenzhen against Beijing and Shanghai to 2035."""
 
+import altair as alt
+import pandas as pd
 import streamlit as st
 
-from explorer import ui
+from explorer import cached, model, ui
 from explorer.i18n import t
+from explorer.scenarios import (
+    DRAWS,
+    KPI_INDICATORS,
+    LEVER_FIGURES,
+    LEVER_GROUPS,
+    MODEL_GROUPS,
+    SEED,
+    TARGET_MARKERS,
+    crossings,
+    end_year_deltas,
+    export_frame,
+    export_json,
+    figure_in_model_unit,
+    summary,
+)
+
+SERIES_COLOURS = {
+    "scenario": ui.CITY_COLOURS["shenzhen"],
+    "baseline": "#7F7F7F",
+    "beijing": ui.CITY_COLOURS["beijing"],
+    "shanghai": ui.CITY_COLOURS["shanghai"],
+}
+
+SLIDER_FORMATS = {"dc_pue": "%.2f", "dc_util_gate": "%.0f", "xc_share": "%.0f", "talent_subsidy": "%.0f"}
 
 lang = ui.start_page()
-st.title(t("nav.scenarios", lang))
+version = cached.database().version
+figures = cached.figures(version).set_index("id", drop=False)
+params = cached.parameters(version)
+
+st.title(t("scenarios.title", lang))
+st.info(t("scenarios.disclaimer", lang), icon=":material/science:")
+
+linked_version = st.query_params.get("v")
+if linked_version is not None and linked_version != version[:12]:
+    st.warning(
+        t("scenarios.version_moved", lang, old=ui.clip(linked_version), new=version[:12]), icon=":material/history:"
+    )
+st.query_params["v"] = version[:12]
+
+
+def apply_preset() -> None:
+    for name, value in vars(model.PRESETS[st.session_state["preset"]]).items():
+        st.session_state[name] = value
+
+
+def lever_help(name: str) -> str:
+    fig_id = LEVER_FIGURES.get(name)
+    if fig_id is None:
+        return t("lever.no_paper_value", lang)
+    fig = figures.loc[fig_id]
+    return f"{t('lever.paper_value', lang, value=ui.figure_value(fig, lang))} — {fig['quote_zh']}"
+
+
+with st.sidebar:
+    preset = ui.url_choice(
+        "preset",
+        list(model.PRESETS),
+        label=t("scenarios.preset", lang),
+        format_func=lambda code: t(f"preset.{code}", lang),
+        default="paper",
+        on_change=apply_preset,
+    )
+    ui.seed_levers(model.PRESETS[preset])
+    for group, names in LEVER_GROUPS.items():
+        st.markdown(f"**{t(f'scenarios.group.{group}', lang)}**")
+        for name in names:
+            low, high, step = model.Levers.BOUNDS[name]
+            st.slider(
+                t(f"lever.{name}", lang),
+                low,
+                high,
+                step=step,
+                key=name,
+                help=lever_help(name),
+                format=SLIDER_FORMATS.get(name),
+            )
+            if name == "dc_racks":
+                st.caption(t("lever.racks_note", lang))
+    st.markdown(f"**{t('scenarios.group.horizon', lang)}**")
+    low, high, step = model.Levers.BOUNDS["horizon"]
+    st.slider(t("lever.horizon", lang), low, high, step=step, key="horizon")
+    levers = ui.current_levers()
+    if levers != model.PRESETS[preset]:
+        st.caption(t("scenarios.preset.modified", lang))
+
+key = tuple(sorted(levers.to_query().items()))
+base_levers = model.Levers(**{**vars(model.baseline()), "horizon": levers.horizon})
+scenario = cached.projection(version, key, DRAWS, SEED)
+base = cached.projection(version, tuple(sorted(base_levers.to_query().items())), DRAWS, SEED)
+peers = cached.peer_paths(version, levers.horizon)
+deltas = end_year_deltas(scenario, base, levers.horizon)
+
+
+def indicator_label(code: str) -> str:
+    return t(f"ind.{code}", lang)
+
+
+def unit_label(code: str) -> str:
+    return model.UNIT_LABELS[model.INDICATORS[code]][0 if lang == "zh" else 1]
+
+
+st.subheader(t("scenarios.kpis", lang, year=levers.horizon))
+for row_start in range(0, len(KPI_INDICATORS), 3):
+    for column, code in zip(st.columns(3), KPI_INDICATORS[row_start : row_start + 3]):
+        row = deltas.loc[code]
+        column.metric(
+            indicator_label(code),
+            f"{ui.format_number(round(row['scenario'], 2))} {unit_label(code)}",
+            delta=f"{row['delta']:+,.2f}",
+            delta_color="off",
+            border=True,
+            help=t("col.p50", lang),
+        )
+
+outcome = ui.url_choice(
+    "out", list(model.INDICATORS), label=t("scenarios.outcome", lang), format_func=indicator_label, default="core_va"
+)
+series = [
+    frame[frame["indicator"] == outcome].assign(series=t(f"scenarios.series.{name}", lang), colour=name)
+    for name, frame in (("scenario", scenario), ("baseline", base))
+]
+paths = pd.concat(series, ignore_index=True)
+colour_scale = alt.Scale(
+    domain=[
+        t("scenarios.series.scenario", lang),
+        t("scenarios.series.baseline", lang),
+        t("city.beijing", lang),
+        t("city.shanghai", lang),
+    ],
+    range=list(SERIES_COLOURS.values()),
+)
+x = alt.X("year:O", title=t("scenarios.axis.year", lang), axis=alt.Axis(labelAngle=0))
+y_title = f"{indicator_label(outcome)} ({unit_label(outcome)})"
+bands = (
+    alt.Chart(paths)
+    .mark_area(opacity=0.18)
+    .encode(
+        x=x,
+        y=alt.Y("p10:Q", title=y_title),
+        y2="p90:Q",
+        color=alt.Color("series:N", scale=colour_scale, title=None, legend=alt.Legend(symbolOpacity=1)),
+    )
+)
+lines = (
+    alt.Chart(paths)
+    .mark_line(strokeWidth=2.5)
+    .encode(
+        x=x,
+        y="p50:Q",
+        color=alt.Color("series:N", scale=colour_scale, title=None),
+        strokeDash=alt.condition(alt.datum.colour == "baseline", alt.value([6, 4]), alt.value([1, 0])),
+        tooltip=[
+            alt.Tooltip("series:N", title=t("col.series", lang)),
+            alt.Tooltip("year:O", title=t("col.year", lang)),
+            alt.Tooltip("p10:Q", format=",.2f", title=t("col.p10", lang)),
+            alt.Tooltip("p50:Q", format=",.2f", title=t("col.p50", lang)),
+            alt.Tooltip("p90:Q", format=",.2f", title=t("col.p90", lang)),
+        ],
+    )
+)
+layers = [bands, lines]
+table = paths[["series", "year", "p10", "p50", "p90"]]
+
+peer_rows = peers[
+    (peers["indicator"] == outcome)
+    & (peers["city"] != "shenzhen")
+    & (peers["comparability_group"] == MODEL_GROUPS.get(outcome))
+]
+if not peer_rows.empty:
+    peer_rows = peer_rows.assign(
+        series=peer_rows["city"].map(lambda city: t(f"city.{city}", lang)),
+        is_extrapolated=peer_rows["basis"].str.startswith("extrapolated"),
+    )
+    layers.append(
+        alt.Chart(peer_rows)
+        .mark_line(point=True, strokeWidth=2)
+        .encode(
+            x=x,
+            y="value:Q",
+            color=alt.Color("series:N", scale=colour_scale, title=None),
+            strokeDash=alt.condition(alt.datum.is_extrapolated, alt.value([4, 3]), alt.value([1, 0])),
+            tooltip=[
+                alt.Tooltip("series:N", title=t("col.city", lang)),
+                alt.Tooltip("year:O", title=t("col.year", lang)),
+                alt.Tooltip("value:Q", format=",.2f", title=t("col.value", lang)),
+                alt.Tooltip("basis:N", title=t("col.source", lang)),
+            ],
+        )
+    )
+    table = pd.concat([table, peer_rows[["series", "year", "value"]].rename(columns={"value": "p50"})])
+
+target_id = TARGET_MARKERS.get(outcome)
+if target_id:
+    fig = figures.loc[target_id]
+    marker = pd.DataFrame(
+        {
+            "year": [int(fig["year"])],
+            "value": [figure_in_model_unit(fig)],
+            "label": [f"{t('scenarios.series.target', lang)}: {ui.figure_value(fig, lang)}"],
+            "quote": [fig["quote_zh"]],
+        }
+    )
+    layers.append(
+        alt.Chart(marker)
+        .mark_point(shape="diamond", size=220, filled=True, color="#000")
+        .encode(
+            x=x,
+            y="value:Q",
+            tooltip=[
+                alt.Tooltip("label:N", title=t("col.value", lang)),
+                alt.Tooltip("quote:N", title=t("word.paper_sentence", lang)),
+            ],
+        )
+    )
+    table = pd.concat([table, marker.rename(columns={"value": "p50", "label": "series"})[["series", "year", "p50"]]])
+
+chart = alt.layer(*layers).properties(
+    height=380, title=t("scenarios.chart.title", lang, indicator=indicator_label(outcome))
+)
+ui.chart_with_table(
+    chart,
+    table.rename(
+        columns={
+            "series": t("col.series", lang),
+            "year": t("col.year", lang),
+            "p10": t("col.p10", lang),
+            "p50": t("col.p50", lang),
+            "p90": t("col.p90", lang),
+        }
+    ),
+    lang,
+    key="outcome",
+)
+if target_id:
+    st.caption(t("scenarios.target.caveat", lang, caveat=t(f"caveat.{outcome}", lang)))
+st.caption(t("scenarios.peers.note", lang) if not peer_rows.empty else t("scenarios.peers.none", lang))
+
+st.subheader(t("scenarios.summary.title", lang))
+st.markdown(summary(deltas, levers, crossings(scenario, peers, "core_va"), lang))
+
+tornado = cached.tornado(version, key, outcome, levers.horizon)
+tornado = tornado[tornado["swing"] > 0].head(12)
+labels = params.set_index("id")[f"label_{lang}"]
+tornado = tornado.assign(label=tornado["parameter"].map(labels))
+long = pd.concat(
+    [
+        tornado.assign(end=tornado["low_value"], side=t("scenarios.tornado.low", lang)),
+        tornado.assign(end=tornado["high_value"], side=t("scenarios.tornado.high", lang)),
+    ]
+)
+tornado_chart = (
+    alt.Chart(long, title=t("scenarios.tornado.title", lang, indicator=indicator_label(outcome), year=levers.horizon))
+    .mark_bar()
+    .encode(
+        y=alt.Y("label:N", sort=list(tornado["label"]), title=None, axis=alt.Axis(labelLimit=300)),
+        x=alt.X(
+            "end:Q",
+            title=t("scenarios.tornado.axis", lang, indicator=indicator_label(outcome)),
+            scale=alt.Scale(zero=False),
+        ),
+        x2="central_value:Q",
+        color=alt.Color("side:N", scale=alt.Scale(range=["#56B4E9", "#E69F00"]), title=None),
+        tooltip=[
+            alt.Tooltip("label:N", title=t("col.parameter", lang)),
+            alt.Tooltip("side:N", title=" "),
+            alt.Tooltip("end:Q", format=",.2f", title=t("col.value", lang)),
+        ],
+    )
+    .properties(height=28 * len(tornado) + 40)
+)
+if tornado.empty:
+    st.caption(t("scenarios.tornado.flat", lang, indicator=indicator_label(outcome)))
+else:
+    ui.chart_with_table(
+        tornado_chart,
+        tornado[["label", "low_value", "central_value", "high_value"]].rename(
+            columns={
+                "label": t("col.parameter", lang),
+                "low_value": t("scenarios.tornado.low", lang),
+                "central_value": t("col.central", lang),
+                "high_value": t("scenarios.tornado.high", lang),
+            }
+        ),
+        lang,
+        key="tornado",
+    )
+st.caption(t("scenarios.tornado.caption", lang))
+
+with st.expander(t("scenarios.table.title", lang), icon=":material/table:"):
+    st.dataframe(scenario.assign(indicator=scenario["indicator"].map(indicator_label)), hide_index=True)
+left, right = st.columns(2)
+left.download_button(
+    t("scenarios.download.csv", lang),
+    export_frame(scenario, levers, version).to_csv(index=False),
+    file_name="shenzhen-scenario.csv",
+    mime="text/csv",
+    icon=":material/download:",
+)
+right.download_button(
+    t("scenarios.download.json", lang),
+    export_json(scenario, base, levers, params, version, DRAWS, SEED),
+    file_name="shenzhen-scenario.json",
+    mime="application/json",
+    icon=":material/download:",
+)

@@ -110,11 +110,23 @@ def wait_for_app(tab) -> None:
     tab.wait_for_timeout(300)
     tab.wait_for_selector(APP_READY, timeout=30_000)
     tab.wait_for_selector("[data-testid='stMainBlockContainer'] h1", timeout=30_000)
+    tab.wait_for_timeout(500)
+
+
+def assert_clean(tab) -> None:
+    """Fail on an exception element or a dialog (such as Streamlit's "Page not found")."""
+    assert tab.locator("[data-testid='stException']").count() == 0, "the page shows an exception"
+    assert tab.get_by_role("dialog").count() == 0, "a dialog opened over the page"
 
 
 def screenshot(tab, name: str) -> Path:
-    """Save a full-page screenshot for review under artifacts/screenshots."""
+    """Save a screenshot of the whole page (the app scrolls inside its main block) under artifacts/screenshots."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    tab.screenshot(path=str(path), full_page=True)
+    viewport = tab.viewport_size
+    height = tab.evaluate("Math.max(...[...document.querySelectorAll('[data-testid=stMain]')].map(e => e.scrollHeight))")
+    tab.set_viewport_size({"width": viewport["width"], "height": min(max(viewport["height"], height), 8000)})
+    tab.wait_for_timeout(300)
+    tab.screenshot(path=str(path))
+    tab.set_viewport_size(viewport)
     return path

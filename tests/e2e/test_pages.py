@@ -1,14 +1,10 @@
-"""Every page in a real browser, in both languages: it renders, shows no exception and no dialog."""
+"""Every page in a real browser, in both languages: it renders by direct link, with no exception or dialog."""
 import pytest
-from conftest import screenshot, wait_for_app
+from conftest import assert_clean, screenshot, wait_for_app
 
-PAGES = ("overview", "figures")
+PAGES = ("overview", "figures", "bottlenecks", "recommendations", "targets", "benchmarks", "scenarios", "methods",
+         "data")
 LANGS = ("zh", "en")
-
-
-def _assert_clean(tab) -> None:
-    assert tab.locator("[data-testid='stException']").count() == 0
-    assert tab.get_by_role("dialog").count() == 0, "a dialog (e.g. 'Page not found') opened over the page"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -16,14 +12,17 @@ def _assert_clean(tab) -> None:
 def test_page_renders_by_direct_link(app_url, tab, name, lang):
     tab.goto(f"{app_url}/{name}?lang={lang}")
     wait_for_app(tab)
-    _assert_clean(tab)
+    assert_clean(tab)
     title = tab.locator("h1").first.inner_text()
-    assert title.strip()
-    assert ("深圳" in title) == (lang == "zh")
+    has_han = any("\u4e00" <= ch <= "\u9fff" for ch in title)
+    assert has_han == (lang == "zh"), title
+    assert f"lang={lang}" in tab.url
+    footer = tab.locator("[data-testid='stCaptionContainer']").all_inner_texts()
+    assert any(("Yan Hongmei" in text) if lang == "en" else ("严红梅" in text) for text in footer)
     screenshot(tab, f"{name}-{lang}")
 
 
-def test_overview_cards_open_their_source_sentence(app_url, tab):
+def test_overview_card_opens_its_source_and_the_figure_in_context(app_url, tab):
     tab.goto(f"{app_url}/overview?lang=en")
     wait_for_app(tab)
     tab.get_by_role("button", name="Source").first.click()
@@ -33,25 +32,57 @@ def test_overview_cards_open_their_source_sentence(app_url, tab):
     popover.get_by_role("link", name="Open in Figures").click()
     tab.wait_for_url("**/figures?**fig=core_va_2022**")
     wait_for_app(tab)
-    _assert_clean(tab)
+    assert_clean(tab)
     assert "lang=en" in tab.url
     assert tab.locator("mark").first.inner_text().replace(" ", "").startswith("2022年")
 
 
-def test_figures_filters_live_in_the_url(app_url, tab):
-    tab.goto(f"{app_url}/figures?lang=zh&kind=target&q=2025")
+def test_figures_filters_come_from_the_url_and_the_csv_download_has_the_columns(app_url, tab):
+    tab.goto(f"{app_url}/figures?lang=en&kind=target")
     wait_for_app(tab)
-    _assert_clean(tab)
-    count = tab.get_by_text("个数字").first.inner_text()
-    assert "共" in count and "/ 55" not in count.replace("共 55", "")
+    assert_clean(tab)
+    assert tab.get_by_text("18 of 55 figures").count() == 1
+    with tab.expect_download() as download:
+        tab.get_by_role("button", name="Download CSV (with sentences)").click()
+    header = download.value.path().read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert {"id", "section", "kind", "value", "qualifier", "quote_zh"} <= set(header)
 
 
 def test_bad_url_values_get_a_notice_not_a_traceback(app_url, tab):
     tab.goto(f"{app_url}/figures?lang=xx&kind=wish&fig=%3Cscript%3Ealert(1)%3C/script%3E")
     wait_for_app(tab)
-    _assert_clean(tab)
-    alerts = tab.locator("[data-testid='stAlert']").all_inner_texts()
-    assert any("xx" in text for text in alerts)
-    assert any("wish" in text for text in alerts)
-    assert any("<script>" in text for text in alerts)
+    assert_clean(tab)
+    alerts = " ".join(tab.locator("[data-testid='stAlert']").all_inner_texts())
+    assert "xx" in alerts and "wish" in alerts and "<script>" in alerts
     assert tab.locator("script:has-text('alert(1)')").count() == 0
+
+
+def test_the_share_link_reproduces_the_view(app_url, tab, chromium):
+    tab.goto(f"{app_url}/figures?lang=en&kind=rank&q=software")
+    wait_for_app(tab)
+    tab.get_by_text("Copy a link to this view").click()
+    link = tab.locator("[data-testid='stCode'] code").first.inner_text().strip()
+    assert link.startswith(f"{app_url}/figures?")
+    assert "kind=rank" in link and "lang=en" in link and "q=software" in link
+    fresh = chromium.new_context().new_page()
+    try:
+        fresh.goto(link)
+        wait_for_app(fresh)
+        assert fresh.get_by_text("1 of 55 figures").count() == 1
+    finally:
+        fresh.context.close()
+
+
+def test_pages_fit_a_phone_screen(app_url, chromium):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    phone = context.new_page()
+    try:
+        for name in ("overview", "scenarios"):
+            phone.goto(f"{app_url}/{name}?lang=zh")
+            wait_for_app(phone)
+            assert_clean(phone)
+            width = phone.evaluate("document.documentElement.scrollWidth")
+            assert width <= 392, f"{name} scrolls sideways on a phone ({width}px)"
+            screenshot(phone, f"{name}-zh-390px")
+    finally:
+        context.close()

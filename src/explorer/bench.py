@@ -1,0 +1,239 @@
+"""Benchmark: `python -m explorer.bench` prints model, rerun, browser, start-up and memory figures.
+
+Browser figures run the app and a bare one-slider Streamlit page side by side in the same run, so
+the ratio says what the app adds on top of Streamlit itself. Needs Debian's chromium for the
+browser part (`--no-browser` skips it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from explorer import ROOT, model
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
+BARE_APP = """import altair as alt
+import pandas as pd
+import streamlit as st
+
+value = st.slider("value", 0, 100, 50, key="value", bind="query-params")
+frame = pd.DataFrame({"x": range(20), "y": [value * i for i in range(20)]})
+st.metric("result", value * 19)
+st.altair_chart(alt.Chart(frame).mark_line().encode(x="x", y="y"))
+"""
+# Each page's main interaction: the URL it opens and the slider (by label) whose key-press is timed.
+INTERACTIONS = {
+    "scenarios": ("scenarios?lang=en", "New standard racks"),
+}
+
+
+def _median_ms(action: Callable[[], object], repeat: int) -> float:
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def model_times(params: pd.DataFrame, repeat: int) -> list[tuple[str, float]]:
+    """Return (case, median ms) for the model: 1,000 draws to 2030, then draws and horizon scaling."""
+    base = model.baseline()
+    rows = [("project, 1,000 draws to 2030", _median_ms(lambda: model.project(base, params, draws=1000), repeat))]
+    for draws in (100, 1_000, 10_000):
+        rows.append(
+            (
+                f"draws {draws:,} (to 2030)",
+                _median_ms(lambda d=draws: model.project(base, params, draws=d), max(3, repeat // 3)),
+            )
+        )
+    for horizon in (2025, 2030, 2035):
+        levers = model.Levers(**{**vars(base), "horizon": horizon})
+        rows.append(
+            (f"horizon {horizon} (1,000 draws)", _median_ms(lambda lv=levers: model.project(lv, params), repeat))
+        )
+    rows.append(("tornado (all parameters)", _median_ms(lambda: model.tornado(base, params, "core_va", 2030), repeat)))
+    return rows
+
+
+def rerun_time(repeat: int) -> float:
+    """Return the median AppTest rerun of the Scenarios page after a slider change, in ms."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["lang"] = "en"
+    at.switch_page("pages/scenarios.py").run()
+    values = [7_000, 8_000]
+    samples = []
+    for i in range(repeat):
+        slider = at.slider(key="dc_racks").set_value(values[i % 2])
+        started = time.perf_counter()
+        slider.run()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples[1:])
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _start(script: Path, cwd: Path) -> tuple[subprocess.Popen, str, float]:
+    port = _free_port()
+    started = time.perf_counter()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(script),
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
+                return server, url, started
+        except OSError:
+            time.sleep(0.05)
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _painted(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("[data-testid='stMetricValue'], h1", timeout=60_000)
+    page.wait_for_selector(READY, timeout=60_000)
+
+
+def _keypress_ms(page, slider_label: str, repeat: int) -> float:
+    """Return the median time from an ArrowRight on a slider until the metric text has changed."""
+    thumb = page.locator("[data-testid='stSlider']").filter(has_text=slider_label).get_by_role("slider")
+    samples = []
+    for i in range(repeat):
+        before = page.locator("[data-testid='stMetricValue']").first.inner_text()
+        thumb.focus()
+        started = time.perf_counter()
+        thumb.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+        page.wait_for_function(
+            "b => document.querySelector(\"[data-testid='stMetricValue']\").innerText !== b",
+            arg=before,
+            timeout=30_000,
+            polling="raf",
+        )
+        samples.append((time.perf_counter() - started) * 1000)
+        page.wait_for_selector(READY, timeout=30_000)
+    return statistics.median(samples)
+
+
+def browser_figures(repeat: int, sessions: int) -> list[tuple[str, float, float]]:
+    """Return (measure, app, bare) for cold start, key-press latency and memory after `sessions` sessions."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as folder:
+        bare_script = Path(folder) / "bare.py"
+        bare_script.write_text(BARE_APP, encoding="utf-8")
+        app, app_url, app_started = _start(ROOT / "app.py", ROOT)
+        bare, bare_url, bare_started = _start(bare_script, Path(folder))
+        rows: list[tuple[str, float, float]] = []
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                page = browser.new_page(viewport={"width": 1366, "height": 900})
+                _painted(page, f"{app_url}/overview?lang=en")
+                app_cold = (time.perf_counter() - app_started) * 1000
+                _painted(page, f"{bare_url}/")
+                bare_cold = (time.perf_counter() - bare_started) * 1000
+                rows.append(("cold start: server start → first page painted (ms)", app_cold, bare_cold))
+                _painted(page, f"{bare_url}/")
+                bare_press = _keypress_ms(page, "value", repeat)
+                for name, (path, label) in INTERACTIONS.items():
+                    _painted(page, f"{app_url}/{path}")
+                    rows.append(
+                        (
+                            f"{name}: slider key-press → new numbers painted (ms)",
+                            _keypress_ms(page, label, repeat),
+                            bare_press,
+                        )
+                    )
+                for _ in range(sessions):
+                    extra = browser.new_page()
+                    _painted(extra, f"{app_url}/scenarios?lang=zh")
+                    extra.close()
+                    extra = browser.new_page()
+                    _painted(extra, f"{bare_url}/")
+                    extra.close()
+                rows.append((f"server memory after {sessions} sessions (RSS, MB)", _rss_mb(app.pid), _rss_mb(bare.pid)))
+                browser.close()
+        finally:
+            for server in (app, bare):
+                server.terminate()
+                server.wait(timeout=10)
+    return rows
+
+
+def main() -> None:
+    """Command line: print the benchmark as Markdown tables."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=15, help="repetitions per timing (median reported)")
+    parser.add_argument("--sessions", type=int, default=20, help="browser sessions before reading memory")
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
+    args = parser.parse_args()
+
+    from explorer import db
+
+    con = db.connect()
+    params = db.parameters(con)
+    con.close()
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
+    print("| model | median ms |\n|---|---|")
+    for case, ms in model_times(params, args.repeat):
+        print(f"| {case} | {ms:.1f} |")
+    print(f"\n| AppTest rerun of Scenarios after a slider change | {rerun_time(args.repeat):.0f} ms |\n|---|---|")
+    if args.no_browser or not Path(CHROMIUM).is_file():
+        return
+    print("\n| browser (headless Chromium) | app | bare page | app / bare |\n|---|---|---|---|")
+    for measure, app_value, bare_value in browser_figures(args.repeat, args.sessions):
+        print(f"| {measure} | {app_value:.0f} | {bare_value:.0f} | {app_value / bare_value:.2f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,145 @@
+"""What the Scenarios page derives from a projection: lever groups, KPI deltas, crossings, summary, export."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from explorer import model
+from explorer.i18n import t
+
+DRAWS = 1000  # Monte Carlo draws per projection: p10/p90 stable to about 1 % between seeds
+SEED = 2024  # fixed, so that a link reproduces the same numbers
+
+LEVER_GROUPS: dict[str, tuple[str, ...]] = {
+    "dc": ("dc_racks", "dc_pue", "dc_util_gate"),
+    "xc": ("xc_share",),
+    "talent": ("talent_subsidy", "talent_quota"),
+}
+# The paper's figure behind each lever's marked value (shown in the lever's help text).
+LEVER_FIGURES = {
+    "dc_racks": "target_dc_racks_2025",
+    "dc_pue": "target_new_dc_pue_2025",
+    "dc_util_gate": "gd_dc_utilisation_gate",
+    "xc_share": "target_xc_procurement_share",
+    "talent_subsidy": None,
+    "talent_quota": None,
+}
+# Paper targets drawn as markers on an outcome's chart; the scope caveat is a translation key.
+TARGET_MARKERS = {
+    "dc_racks_total": "target_dc_racks_2025",
+    "dc_pue_fleet": "target_new_dc_pue_2025",
+    "xc_domestic_share": "target_xc_procurement_share",
+}
+KPI_INDICATORS = (
+    "core_va",
+    "core_va_share",
+    "compute_eflops",
+    "dc_power_gwh",
+    "xc_domestic_share",
+    "talent_added",
+    "fiscal_cost_cum",
+)
+PEER_INDICATORS = ("gdp", "core_va", "core_va_share")  # outcomes the benchmarks also publish, same definitions
+MODEL_GROUPS = {"gdp": "gdp_stats", "core_va": "core_va_stats", "core_va_share": "core_va_share_stats"}
+
+
+def figure_in_model_unit(fig: pd.Series) -> float:
+    """Return a paper figure's value in the model's unit (万个 → units, % and ratios as they are)."""
+    return float(fig["value"]) * (1e4 if str(fig["unit_zh"]).startswith("万") else 1.0)
+
+
+def end_year_deltas(scenario: pd.DataFrame, base: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Return per indicator the scenario and baseline medians in `year` and their difference."""
+    pick = lambda frame: frame[frame["year"] == year].set_index("indicator")["p50"]  # noqa: E731
+    frame = pd.DataFrame({"scenario": pick(scenario), "baseline": pick(base)})
+    frame["delta"] = frame["scenario"] - frame["baseline"]
+    frame["delta_pct"] = (frame["delta"] / frame["baseline"].where(frame["baseline"] != 0) * 100).fillna(0.0)
+    return frame
+
+
+def crossings(scenario: pd.DataFrame, peers: pd.DataFrame, indicator: str) -> dict[str, int | None]:
+    """Return, per peer city, the first year Shenzhen's median reaches the peer's path (None: never)."""
+    shenzhen = scenario[scenario["indicator"] == indicator].set_index("year")["p50"]
+    group = MODEL_GROUPS.get(indicator)
+    result: dict[str, int | None] = {}
+    for city in ("beijing", "shanghai"):
+        rows = peers[
+            (peers["city"] == city)
+            & (peers["indicator"] == indicator)
+            & (peers["comparability_group"] == group)
+            & (peers["basis"] != "target")
+        ]
+        if rows.empty:
+            continue
+        result[city] = model.crossing_year(shenzhen, rows.groupby("year")["value"].mean())
+    return result
+
+
+def summary(deltas: pd.DataFrame, levers: model.Levers, crossed: dict[str, int | None], lang: str) -> str:
+    """Return a plain-language paragraph describing the scenario against the paper's policy."""
+    year = levers.horizon
+    core, share = deltas.loc["core_va"], deltas.loc["core_va_share"]
+    parts = [
+        t(
+            "scenarios.summary.core",
+            lang,
+            year=year,
+            value=f"{core['scenario']:,.0f}",
+            delta=f"{core['delta']:+,.0f}",
+            pct=f"{core['delta_pct']:+.1f}",
+            share=f"{share['scenario']:.1f}",
+        )
+    ]
+    compute, power = deltas.loc["compute_eflops"], deltas.loc["dc_power_gwh"]
+    parts.append(
+        t(
+            "scenarios.summary.dc",
+            lang,
+            compute=f"{compute['scenario']:.1f}",
+            dcompute=f"{compute['delta']:+.1f}",
+            power=f"{power['scenario']:,.0f}",
+            dpower=f"{power['delta']:+,.0f}",
+        )
+    )
+    xc = deltas.loc["xc_domestic_share"]
+    parts.append(t("scenarios.summary.xc", lang, share=f"{xc['scenario']:.0f}", delta=f"{xc['delta']:+.0f}"))
+    talent, cost = deltas.loc["talent_added"], deltas.loc["fiscal_cost_cum"]
+    parts.append(
+        t("scenarios.summary.talent", lang, people=f"{talent['scenario']:,.0f}", cost=f"{cost['scenario']:,.1f}")
+    )
+    for city, crossing in crossed.items():
+        name = t(f"city.{city}", lang)
+        key = "scenarios.summary.never" if crossing is None else "scenarios.summary.crosses"
+        parts.append(t(key, lang, city=name, year=crossing or year))
+    parts.append(t("scenarios.summary.caveat", lang))
+    return " ".join(parts)
+
+
+def export_frame(results: pd.DataFrame, levers: model.Levers, version: str) -> pd.DataFrame:
+    """Return the results with the levers and data version on every row, for a CSV download."""
+    return results.assign(**{f"lever_{k}": v for k, v in levers.to_query().items()}, data_version=version)
+
+
+def export_json(
+    results: pd.DataFrame,
+    base: pd.DataFrame,
+    levers: model.Levers,
+    params: pd.DataFrame,
+    version: str,
+    draws: int,
+    seed: int,
+) -> str:
+    """Return the scenario as JSON: levers, data version, draws/seed, results, baseline and parameters."""
+    payload = {
+        "data_version": version,
+        "levers": levers.to_query(),
+        "draws": draws,
+        "seed": seed,
+        "note": "Illustrative scenario, not a forecast.",
+        "results": results.to_dict(orient="records"),
+        "baseline": base.to_dict(orient="records"),
+        "parameters": params.to_dict(orient="records"),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=1, default=float)

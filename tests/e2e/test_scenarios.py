@@ -1,0 +1,96 @@
+"""Scenarios in a real browser: a link reproduces levers and numbers; a slider move updates the URL."""
+from urllib.parse import parse_qs, urlparse
+
+from conftest import assert_clean, wait_for_app
+
+LINK = "scenarios?lang=en&dc_racks=30000&xc_share=60&talent_subsidy=50000&horizon=2032"
+
+
+def _slider_values(tab) -> dict[str, str]:
+    values = {}
+    for slider in tab.locator("[data-testid='stSlider']").all():
+        label = slider.locator("[data-testid='stWidgetLabel']").inner_text().strip()
+        values[label] = slider.get_by_role("slider").get_attribute("aria-valuenow")
+    return values
+
+
+def _numbers(tab) -> list[str]:
+    return tab.locator("[data-testid='stMetricValue']").all_inner_texts()
+
+
+def test_a_link_sets_the_levers_and_a_fresh_browser_sees_the_same_numbers(app_url, tab, chromium):
+    tab.goto(f"{app_url}/{LINK}")
+    wait_for_app(tab)
+    assert_clean(tab)
+    sliders = _slider_values(tab)
+    assert sliders["New standard racks (2.5 kW) approved per year"] == "30000"
+    assert sliders["Xinchuang share of public-sector IT procurement (%)"] == "60"
+    assert sliders["Last projected year"] == "2032"
+    query = parse_qs(urlparse(tab.url).query)
+    assert query["dc_racks"] == ["30000"] and query["v"][0]
+    numbers = _numbers(tab)
+    assert len(numbers) >= 7
+
+    fresh = chromium.new_context().new_page()
+    try:
+        fresh.goto(tab.url)
+        wait_for_app(fresh)
+        assert _numbers(fresh) == numbers
+        assert _slider_values(fresh) == sliders
+    finally:
+        fresh.context.close()
+
+
+def test_moving_a_slider_updates_the_url_and_the_numbers(app_url, tab):
+    tab.goto(f"{app_url}/{LINK}")
+    wait_for_app(tab)
+    before = _numbers(tab)
+    thumb = (tab.locator("[data-testid='stSlider']").filter(has_text="New standard racks")
+             .get_by_role("slider"))
+    thumb.focus()
+    thumb.press("ArrowRight")
+    tab.wait_for_url("**dc_racks=31000**")
+    wait_for_app(tab)
+    assert_clean(tab)
+    assert _numbers(tab) != before
+
+
+def test_switching_language_keeps_every_lever(app_url, tab):
+    tab.goto(f"{app_url}/{LINK}")
+    wait_for_app(tab)
+    tab.get_by_text("中文", exact=True).click()
+    tab.wait_for_url("**lang=zh**")
+    wait_for_app(tab)
+    query = parse_qs(urlparse(tab.url).query)
+    assert query["dc_racks"] == ["30000"] and query["xc_share"] == ["60"] and query["horizon"] == ["2032"]
+    assert tab.locator("h1").first.inner_text().startswith("政策情景")
+
+
+def test_out_of_range_and_garbage_levers_are_clamped_with_a_notice(app_url, tab):
+    tab.goto(f"{app_url}/scenarios?lang=en&dc_racks=99999999&dc_pue=abc&xc_share=-5")
+    wait_for_app(tab)
+    assert_clean(tab)
+    alerts = " ".join(tab.locator("[data-testid='stAlert']").all_inner_texts())
+    assert "dc_racks" in alerts and "dc_pue" in alerts and "xc_share" in alerts
+    query = parse_qs(urlparse(tab.url).query)
+    assert query["dc_racks"] == ["120000"] and query["xc_share"] == ["0"] and query["dc_pue"] == ["1.25"]
+
+
+def test_an_old_data_version_in_the_link_gets_a_notice(app_url, tab):
+    tab.goto(f"{app_url}/scenarios?lang=en&v=000000000000")
+    wait_for_app(tab)
+    alerts = " ".join(tab.locator("[data-testid='stAlert']").all_inner_texts())
+    assert "000000000000" in alerts and "may have moved" in alerts
+
+
+def test_the_json_download_carries_levers_results_and_version(app_url, tab):
+    import json
+
+    tab.goto(f"{app_url}/{LINK}")
+    wait_for_app(tab)
+    with tab.expect_download() as download:
+        tab.get_by_role("button", name="Download the scenario as JSON").click()
+    payload = json.loads(download.value.path().read_text(encoding="utf-8"))
+    assert payload["levers"]["dc_racks"] == "30000"
+    assert {"year", "indicator", "p10", "p50", "p90"} <= set(payload["results"][0])
+    assert payload["parameters"] and payload["data_version"]

@@ -1,0 +1,121 @@
+"""Scenarios and Methods pages through AppTest: URL levers, notices, numbers from the model, downloads."""
+
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from explorer import ROOT, db, model, ui
+from explorer.i18n import LANGS, t
+from explorer.scenarios import DRAWS, KPI_INDICATORS, SEED
+
+TIMEOUT_S = 120
+
+
+@pytest.fixture(scope="module")
+def params():
+    con = db.connect()
+    try:
+        return db.parameters(con), db.data_version(con)
+    finally:
+        con.close()
+
+
+def run(page: str = "scenarios", **query: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _kpis(at: AppTest, lang: str) -> dict[str, str]:
+    return {metric.label: metric.value for metric in at.metric}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_url_levers_set_the_sliders_and_the_numbers_come_from_the_model(lang, params):
+    frame, _ = params
+    at = run(lang=lang, dc_racks="30000", xc_share="60", horizon="2032")
+    assert at.slider(key="dc_racks").value == 30000
+    assert at.slider(key="xc_share").value == 60.0
+    levers, _ = model.Levers.from_mapping({"dc_racks": "30000", "xc_share": "60", "horizon": "2032"})
+    expected = model.project(levers, frame, draws=DRAWS, seed=SEED)
+    shown = _kpis(at, lang)
+    for code in KPI_INDICATORS:
+        value = expected[(expected["year"] == 2032) & (expected["indicator"] == code)]["p50"].iloc[0]
+        unit = model.UNIT_LABELS[model.INDICATORS[code]][LANGS.index(lang)]
+        assert shown[t(f"ind.{code}", lang)] == f"{ui.format_number(round(value, 2))} {unit}"
+
+
+def test_a_preset_in_the_url_sets_its_levers():
+    at = run(lang="en", preset="aggressive_buildout")
+    preset = model.PRESETS["aggressive_buildout"]
+    assert at.slider(key="dc_racks").value == preset.dc_racks
+    assert at.slider(key="dc_util_gate").value == preset.dc_util_gate
+
+
+def test_choosing_a_preset_moves_the_sliders():
+    at = run(lang="en")
+    at.selectbox(key="preset").set_value("no_new_capacity").run()
+    assert at.slider(key="dc_racks").value == 0
+
+
+def test_moving_a_lever_changes_the_outcome_in_the_right_direction():
+    at = run(lang="en", out="compute_eflops")
+    label = t("ind.compute_eflops", "en")
+    before = float(_kpis(at, "en")[label].split()[0].replace(",", ""))
+    at.slider(key="dc_racks").set_value(60000).run()
+    at.slider(key="dc_util_gate").set_value(0.0).run()
+    after = float(_kpis(at, "en")[label].split()[0].replace(",", ""))
+    assert after > before
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ({"dc_racks": "1e12"}, "dc_racks"),
+        ({"dc_pue": "nan"}, "dc_pue"),
+        ({"xc_share": "-40"}, "xc_share"),
+        ({"horizon": "2999"}, "horizon"),
+        ({"talent_quota": "<script>"}, "talent_quota"),
+        ({"preset": "utopia"}, "preset"),
+        ({"out": "happiness"}, "out"),
+    ],
+)
+def test_bad_url_values_are_clamped_or_reset_with_a_notice(query, field):
+    at = run(lang="en", **query)
+    assert any(field in warning.value for warning in at.warning)
+
+
+def test_a_link_from_an_older_data_version_says_the_numbers_may_have_moved(params):
+    _, version = params
+    at = run(lang="en", v="0123456789ab")
+    assert any("0123456789ab" in warning.value and version[:12] in warning.value for warning in at.warning)
+    at = run(lang="en", v=version[:12])
+    assert not any("may have moved" in warning.value for warning in at.warning)
+
+
+def test_the_summary_is_written_from_the_numbers():
+    at = run(lang="zh", talent_subsidy="0")
+    text = " ".join(markdown.value for markdown in at.markdown)
+    assert "新增数字人才约 0 人" in text
+    assert "示意性情景" in text
+
+
+def test_downloads_carry_levers_and_version(params):
+    _, version = params
+    at = run(lang="en", dc_racks="12000")
+    buttons = {button.proto.label: button for button in at.get("download_button")}
+    assert set(buttons) >= {t("scenarios.download.csv", "en"), t("scenarios.download.json", "en")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_methods_lists_every_parameter_with_its_grade(lang, params):
+    frame, _ = params
+    at = run("methods", lang=lang)
+    table = at.dataframe[0].value
+    assert len(table) == len(frame)
+    assert set(table[t("col.id", lang)]) == set(frame["id"])
+    at = run("methods", lang=lang, grade="assumption")
+    assert len(at.dataframe[0].value) == int((frame["grade"] == "assumption").sum())
