@@ -1,4 +1,5 @@
 """Browser fixtures: a `streamlit run app.py` server on a free port and Debian's headless Chromium."""
+
 from __future__ import annotations
 
 import os
@@ -16,7 +17,6 @@ import pytest
 from explorer import ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 # Flags the machine needs: no sandbox as root, and no background calls to a network that is closed.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -28,7 +28,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SERVER_START_TIMEOUT_S = 60
-APP_READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -52,9 +51,19 @@ def app_url() -> Iterator[str]:
     """Start the app on a free loopback port; yield its base URL; stop it afterwards."""
     port = _free_port()
     command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
     ]
     server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -102,31 +111,3 @@ def tab(chromium):
         yield tab
     finally:
         context.close()
-
-
-def wait_for_app(tab) -> None:
-    """Wait until the script has finished running and the page has content."""
-    tab.wait_for_selector("[data-testid='stApp']", timeout=30_000)
-    tab.wait_for_timeout(300)
-    tab.wait_for_selector(APP_READY, timeout=30_000)
-    tab.wait_for_selector("[data-testid='stMainBlockContainer'] h1", timeout=30_000)
-    tab.wait_for_timeout(500)
-
-
-def assert_clean(tab) -> None:
-    """Fail on an exception element or a dialog (such as Streamlit's "Page not found")."""
-    assert tab.locator("[data-testid='stException']").count() == 0, "the page shows an exception"
-    assert tab.get_by_role("dialog").count() == 0, "a dialog opened over the page"
-
-
-def screenshot(tab, name: str) -> Path:
-    """Save a screenshot of the whole page (the app scrolls inside its main block) under artifacts/screenshots."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    viewport = tab.viewport_size
-    height = tab.evaluate("Math.max(...[...document.querySelectorAll('[data-testid=stMain]')].map(e => e.scrollHeight))")
-    tab.set_viewport_size({"width": viewport["width"], "height": min(max(viewport["height"], height), 8000)})
-    tab.wait_for_timeout(300)
-    tab.screenshot(path=str(path))
-    tab.set_viewport_size(viewport)
-    return path

@@ -1,7 +1,8 @@
 """Scenarios in a real browser: a link reproduces levers and numbers; a slider move updates the URL."""
+
 from urllib.parse import parse_qs, urlparse
 
-from conftest import assert_clean, wait_for_app
+from e2e_helpers import assert_clean, wait_for_app
 
 LINK = "scenarios?lang=en&dc_racks=30000&xc_share=60&talent_subsidy=50000&horizon=2032"
 
@@ -45,8 +46,7 @@ def test_moving_a_slider_updates_the_url_and_the_numbers(app_url, tab):
     tab.goto(f"{app_url}/{LINK}")
     wait_for_app(tab)
     before = _numbers(tab)
-    thumb = (tab.locator("[data-testid='stSlider']").filter(has_text="New standard racks")
-             .get_by_role("slider"))
+    thumb = tab.locator("[data-testid='stSlider']").filter(has_text="New standard racks").get_by_role("slider")
     thumb.focus()
     thumb.press("ArrowRight")
     tab.wait_for_url("**dc_racks=31000**")

@@ -1,9 +1,19 @@
 """Every page in a real browser, in both languages: it renders by direct link, with no exception or dialog."""
-import pytest
-from conftest import assert_clean, screenshot, wait_for_app
 
-PAGES = ("overview", "figures", "bottlenecks", "recommendations", "targets", "benchmarks", "scenarios", "methods",
-         "data")
+import pytest
+from e2e_helpers import assert_clean, screenshot, wait_for_app
+
+PAGES = (
+    "overview",
+    "figures",
+    "bottlenecks",
+    "recommendations",
+    "targets",
+    "benchmarks",
+    "scenarios",
+    "methods",
+    "data",
+)
 LANGS = ("zh", "en")
 
 

@@ -1,0 +1,38 @@
+"""Helpers the browser tests share: waiting for a rerun, failing on exceptions, screenshots."""
+
+from pathlib import Path
+
+from explorer import ROOT
+
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+APP_READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def wait_for_app(tab) -> None:
+    """Wait until the script has finished running and the page has content."""
+    tab.wait_for_selector("[data-testid='stApp']", timeout=30_000)
+    tab.wait_for_timeout(300)
+    tab.wait_for_selector(APP_READY, timeout=30_000)
+    tab.wait_for_selector("[data-testid='stMainBlockContainer'] h1", timeout=30_000)
+    tab.wait_for_timeout(500)
+
+
+def assert_clean(tab) -> None:
+    """Fail on an exception element or a dialog (such as Streamlit's "Page not found")."""
+    assert tab.locator("[data-testid='stException']").count() == 0, "the page shows an exception"
+    assert tab.get_by_role("dialog").count() == 0, "a dialog opened over the page"
+
+
+def screenshot(tab, name: str) -> Path:
+    """Save a screenshot of the whole page (the app scrolls inside its main block) under artifacts/screenshots."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    viewport = tab.viewport_size
+    height = tab.evaluate(
+        "Math.max(...[...document.querySelectorAll('[data-testid=stMain]')].map(e => e.scrollHeight))"
+    )
+    tab.set_viewport_size({"width": viewport["width"], "height": min(max(viewport["height"], height), 8000)})
+    tab.wait_for_timeout(300)
+    tab.screenshot(path=str(path))
+    tab.set_viewport_size(viewport)
+    return path
