@@ -17,10 +17,15 @@ PAGES = (
 LANGS = ("zh", "en")
 
 
+def path(name: str) -> str:
+    """Return a page's URL path: the default page (Overview) is served at the root."""
+    return "" if name == "overview" else name
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", PAGES)
 def test_page_renders_by_direct_link(app_url, tab, name, lang):
-    tab.goto(f"{app_url}/{name}?lang={lang}")
+    tab.goto(f"{app_url}/{path(name)}?lang={lang}")
     wait_for_app(tab)
     assert_clean(tab)
     title = tab.locator("h1").first.inner_text()
@@ -33,7 +38,7 @@ def test_page_renders_by_direct_link(app_url, tab, name, lang):
 
 
 def test_overview_card_opens_its_source_and_the_figure_in_context(app_url, tab):
-    tab.goto(f"{app_url}/overview?lang=en")
+    tab.goto(f"{app_url}/?lang=en")
     wait_for_app(tab)
     tab.get_by_role("button", name="Source").first.click()
     popover = tab.locator("[data-testid='stPopoverBody']")
@@ -88,7 +93,7 @@ def test_pages_fit_a_phone_screen(app_url, chromium):
     phone = context.new_page()
     try:
         for name in ("overview", "scenarios"):
-            phone.goto(f"{app_url}/{name}?lang=zh")
+            phone.goto(f"{app_url}/{path(name)}?lang=zh")
             wait_for_app(phone)
             assert_clean(phone)
             width = phone.evaluate("document.documentElement.scrollWidth")

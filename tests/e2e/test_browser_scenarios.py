@@ -11,7 +11,7 @@ def _slider_values(tab) -> dict[str, str]:
     values = {}
     for slider in tab.locator("[data-testid='stSlider']").all():
         label = slider.locator("[data-testid='stWidgetLabel']").inner_text().strip()
-        values[label] = slider.get_by_role("slider").get_attribute("aria-valuenow")
+        values[label] = slider.locator("input[type=range]").input_value()
     return values
 
 
