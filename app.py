@@ -28,6 +28,7 @@ pages = {
     ],
 }
 navigation = st.navigation(pages)
+ui.enter_page(navigation.url_path)
 data = ui.database()
 ui.rebuild_notice(data.state_found)
 navigation.run()

@@ -145,3 +145,21 @@ def test_an_honest_query_returns_its_rows(con):
     )
     assert not truncated
     assert rows["n"].sum() == len(db.figures(con))
+
+
+def test_a_result_too_large_for_memory_is_refused(con):
+    with pytest.raises(db.QueryRefused) as refused:
+        db.query_readonly(con, "SELECT repeat('x', 1000000) AS big FROM range(10)", max_bytes=5_000_000)
+    assert refused.value.code == "too_large"
+    rows, _ = db.query_readonly(con, "SELECT repeat('x', 1000) AS small FROM range(10)", max_bytes=5_000_000)
+    assert len(rows) == 10
+
+
+def test_meta_and_columns_describe_the_build_and_every_public_table(con):
+    meta = db.meta(con)
+    assert meta["content_hash"] == db.data_version(con)
+    assert meta["schema_version"].isdigit()
+    columns = db.columns(con)
+    assert list(dict.fromkeys(columns["table_name"])) == list(db.PUBLIC_TABLES)
+    for name in db.PUBLIC_TABLES:
+        assert columns.loc[columns["table_name"] == name, "column_name"].tolist() == list(db.table(con, name).columns)

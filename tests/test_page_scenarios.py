@@ -1,6 +1,5 @@
 """Scenarios and Methods pages through AppTest: URL levers, notices, numbers from the model, downloads."""
 
-
 import pytest
 from streamlit.testing.v1 import AppTest
 

@@ -119,6 +119,57 @@ TABLES: tuple[Table, ...] = (
             CHECK (low <= central AND central <= high))""",
         numeric=("low", "central", "high"),
     ),
+    # Recommendations: which measure group (3.x) answers which bottleneck (2.x), with the clause that says so.
+    Table(
+        "recommendations",
+        "recommendations.csv",
+        """CREATE TABLE recommendations (
+            measure VARCHAR NOT NULL REFERENCES paper_sections (id)
+                CHECK (measure IN ('3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '3.7', '3.8')),
+            bottleneck VARCHAR NOT NULL REFERENCES paper_sections (id)
+                CHECK (bottleneck IN ('2.1', '2.2', '2.3', '2.4', '2.5')),
+            strength VARCHAR NOT NULL CHECK (strength IN ('primary', 'secondary')),
+            quote_zh VARCHAR NOT NULL,
+            rationale_en VARCHAR NOT NULL,
+            rationale_zh VARCHAR NOT NULL,
+            PRIMARY KEY (measure, bottleneck))""",
+    ),
+    # The scenario levers a measure group speaks to; value NULL where the paper gives no number.
+    Table(
+        "measure_levers",
+        "measure_levers.csv",
+        """CREATE TABLE measure_levers (
+            measure VARCHAR NOT NULL REFERENCES paper_sections (id)
+                CHECK (measure IN ('3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '3.7', '3.8')),
+            lever VARCHAR NOT NULL CHECK (lever IN
+                ('dc_racks', 'dc_pue', 'dc_util_gate', 'xc_share', 'talent_subsidy', 'talent_quota')),
+            value DOUBLE CHECK (value IS NULL OR value >= 0),
+            quote_zh VARCHAR NOT NULL,
+            rationale_en VARCHAR NOT NULL,
+            rationale_zh VARCHAR NOT NULL,
+            PRIMARY KEY (measure, lever),
+            CHECK (lever <> 'dc_pue' OR value BETWEEN 1 AND 3),
+            CHECK (lever NOT IN ('xc_share', 'dc_util_gate') OR value <= 100))""",
+        numeric=("value",),
+    ),
+    # Targets tracker: the latest sourced status of a paper target, in the target's own unit (unit_zh).
+    Table(
+        "target_status",
+        "target_status.csv",
+        """CREATE TABLE target_status (
+            figure_id VARCHAR NOT NULL REFERENCES figures (id),
+            as_of VARCHAR NOT NULL CHECK (regexp_full_match(as_of, '\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?')),
+            value DOUBLE NOT NULL CHECK (value >= 0),
+            qualifier VARCHAR NOT NULL CHECK (qualifier IN ('exact', 'approx', 'more_than', 'less_than', 'at_least')),
+            definition VARCHAR NOT NULL,
+            source_title VARCHAR NOT NULL,
+            source_url VARCHAR NOT NULL CHECK (regexp_full_match(source_url, 'https?://\\S+')),
+            source_quote VARCHAR NOT NULL,
+            grade VARCHAR NOT NULL CHECK (grade IN ('official', 'secondary')),
+            date_accessed DATE NOT NULL,
+            PRIMARY KEY (figure_id, as_of))""",
+        numeric=("value",),
+    ),
 )
 
 PAPER_SOURCE = "paper/" + PAPER_PATH.name

@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from explorer import db
+from explorer import DB_PATH, db, export, model
 
 
 @dataclass(frozen=True)
@@ -62,3 +62,89 @@ def parameters(version: str) -> pd.DataFrame:
 def table(version: str, name: str) -> pd.DataFrame:
     """Return a whole public table."""
     return db.table(database().con, name)
+
+
+@st.cache_data(show_spinner=False)
+def recommendations(version: str) -> pd.DataFrame:
+    """Return the links between measure groups (3.x) and bottlenecks (2.x) with their quotes."""
+    return db.recommendations(database().con)
+
+
+@st.cache_data(show_spinner=False)
+def measure_levers(version: str) -> pd.DataFrame:
+    """Return the scenario levers each measure group implies."""
+    return db.measure_levers(database().con)
+
+
+# Data page
+@st.cache_data(show_spinner=False)
+def meta(version: str) -> dict[str, str]:
+    """Return the build's metadata (schema_version, content_hash)."""
+    return db.meta(database().con)
+
+
+@st.cache_data(show_spinner=False)
+def columns(version: str) -> pd.DataFrame:
+    """Return every public table's columns with their SQL types."""
+    return db.columns(database().con)
+
+
+@st.cache_data(show_spinner=False, max_entries=200, ttl=3600)
+def query(version: str, sql: str) -> tuple[pd.DataFrame | None, bool, str | None, str]:
+    """Return (rows, was_truncated, refusal code or None, refusal detail) of a console query.
+
+    Refusals are cached too, so a link carrying a bad query costs nothing on reruns; a timeout is
+    not (it may pass when the server is less busy) and is raised as db.QueryRefused.
+    """
+    try:
+        rows, is_truncated = db.query_readonly(database().con, sql)
+    except db.QueryRefused as refused:
+        if refused.code == "timeout":
+            raise
+        return None, False, refused.code, refused.detail
+    return export.arrow_safe(rows), is_truncated, None, ""
+
+
+@st.cache_data(show_spinner=False)
+def table_csv(version: str, name: str) -> bytes:
+    """Return a whole public table as CSV bytes."""
+    return export.csv_bytes(table(version, name))
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def parquet_zip(version: str) -> bytes:
+    """Return every public table as Parquet in one zip, with the build's metadata."""
+    return export.parquet_zip({name: table(version, name) for name in db.PUBLIC_TABLES}, meta(version))
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def database_file(version: str) -> bytes:
+    """Return the bytes of the DuckDB file that serves this data version."""
+    return DB_PATH.read_bytes()
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def projection(version: str, levers: tuple[tuple[str, str], ...], draws: int, seed: int) -> pd.DataFrame:
+    """Return the Monte Carlo projection of one lever setting (p10/p50/p90 per year and indicator)."""
+    chosen, _ = model.Levers.from_mapping(dict(levers))
+    return model.project(chosen, parameters(version), draws=draws, seed=seed)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def tornado(version: str, levers: tuple[tuple[str, str], ...], indicator: str, year: int) -> pd.DataFrame:
+    """Return each parameter's low/high effect on one outcome in one year."""
+    chosen, _ = model.Levers.from_mapping(dict(levers))
+    return model.tornado(chosen, parameters(version), indicator, year)
+
+
+@st.cache_data(show_spinner=False)
+def peer_paths(version: str, horizon: int) -> pd.DataFrame:
+    """Return Beijing/Shanghai observations and their labelled extrapolations to `horizon`."""
+    return model.peer_paths(benchmarks(version), horizon, model.peer_growth(parameters(version)))
+
+
+# Targets tracker
+@st.cache_data(show_spinner=False)
+def target_status(version: str) -> pd.DataFrame:
+    """Return every sourced status of a paper target, oldest first per target."""
+    return db.target_status(database().con)

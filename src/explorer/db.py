@@ -23,9 +23,20 @@ CONNECTION_CONFIG = {
     "max_memory": "512MB",
 }
 # Tables a user may browse and query; `meta` is shown on the Data page through data_version().
-PUBLIC_TABLES = ("figures", "paper_sections", "benchmarks", "indicators", "parameters")
+PUBLIC_TABLES = (
+    "figures",
+    "paper_sections",
+    "benchmarks",
+    "indicators",
+    "meta",
+    "parameters",
+    "recommendations",
+    "measure_levers",
+    "target_status",
+)
 SQL_MAX_ROWS = 1000  # enough to read any table whole; more is a download, not a view
 SQL_TIMEOUT_S = 3.0  # every honest query over these tables takes milliseconds
+SQL_MAX_BYTES = 5_000_000  # honest results are kilobytes; this keeps one query from filling the cache and the browser
 
 
 class QueryRefused(Exception):
@@ -116,16 +127,27 @@ def indicators(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def benchmarks(con: duckdb.DuckDBPyConnection, indicator: str | None = None) -> pd.DataFrame:
-    """Return benchmark rows (one indicator, or all) with values resolved from the paper's figures."""
+    """Return benchmark rows (one indicator, or all) in their indicator's unit.
+
+    Shenzhen rows that cite the paper take value, sentence and qualifier from the figures table,
+    converted from the paper's unit (万亿元, 万个) to the indicator's.
+    """
     return _frame(
         con,
-        """SELECT b.city, b.year, b.indicator, coalesce(b.value, f.value) AS value, b.unit,
+        """WITH factors (from_unit, to_unit, factor) AS (VALUES
+               ('trillion_yuan', '100m_yuan', 10000.0), ('10k_count', 'count', 10000.0),
+               ('10k_racks', 'racks', 10000.0))
+           SELECT b.city, b.year, b.indicator,
+                  coalesce(b.value, f.value) * coalesce(c.factor, 1.0) AS value, i.unit,
                   b.definition, b.comparability_group, b.status, b.grade,
                   b.source_title, b.source_url,
                   coalesce(f.quote_zh, b.source_quote) AS source_quote,
-                  b.date_accessed, b.figure_id, f.qualifier AS figure_qualifier
-           FROM benchmarks b LEFT JOIN figures f ON f.id = b.figure_id
-           WHERE ? IS NULL OR b.indicator = ?
+                  b.date_accessed, b.figure_id, coalesce(f.qualifier, 'exact') AS qualifier
+           FROM benchmarks b
+           JOIN indicators i ON i.code = b.indicator
+           LEFT JOIN figures f ON f.id = b.figure_id
+           LEFT JOIN factors c ON c.from_unit = b.unit AND c.to_unit = i.unit
+           WHERE (? IS NULL OR b.indicator = ?) AND (b.unit = i.unit OR c.factor IS NOT NULL)
            ORDER BY b.indicator, b.comparability_group, b.city, b.year, b.status""",
         [indicator, indicator],
     )
@@ -134,6 +156,38 @@ def benchmarks(con: duckdb.DuckDBPyConnection, indicator: str | None = None) -> 
 def parameters(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Return the model's parameters with their ranges and sources."""
     return _frame(con, "SELECT * FROM parameters ORDER BY id")
+
+
+def recommendations(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return every (measure group, bottleneck) link with both sections' titles, in the paper's order."""
+    return _frame(
+        con,
+        """SELECT r.*, m.title_zh AS measure_title_zh, m.title_en AS measure_title_en,
+                  b.title_zh AS bottleneck_title_zh, b.title_en AS bottleneck_title_en
+           FROM recommendations r
+           JOIN paper_sections m ON m.id = r.measure
+           JOIN paper_sections b ON b.id = r.bottleneck
+           ORDER BY string_split(r.measure, '.')[2]::INTEGER, string_split(r.bottleneck, '.')[2]::INTEGER""",
+    )
+
+
+def measure_levers(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return the scenario levers each measure group implies (value NULL where the paper gives no number)."""
+    return _frame(
+        con,
+        """SELECT * FROM measure_levers
+           ORDER BY string_split(measure, '.')[2]::INTEGER, value IS NULL, lever""",
+    )
+
+
+
+def target_status(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return every sourced status of a paper target (value in the target's unit_zh), oldest first per target."""
+    return _frame(
+        con,
+        """SELECT s.* FROM target_status s JOIN figures f ON f.id = s.figure_id
+           WHERE f.kind = 'target' ORDER BY s.figure_id, s.as_of""",
+    )
 
 
 def table(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
@@ -148,10 +202,12 @@ def query_readonly(
     sql: str,
     max_rows: int = SQL_MAX_ROWS,
     timeout_s: float = SQL_TIMEOUT_S,
+    max_bytes: int = SQL_MAX_BYTES,
 ) -> tuple[pd.DataFrame, bool]:
     """Run one user-written SELECT/WITH statement; return (rows, was_truncated).
 
-    Raises QueryRefused for anything else, for a syntax error, or when it runs past `timeout_s`.
+    Raises QueryRefused for anything else, for a syntax error, when it runs past `timeout_s`, or when
+    its rows take more than `max_bytes` of memory.
     """
     if not sql.strip():
         raise QueryRefused("empty")
@@ -165,7 +221,8 @@ def query_readonly(
             raise QueryRefused("one_statement")
         if statements[0].type != duckdb.StatementType.SELECT:
             raise QueryRefused("select_only", statements[0].type.name)
-        bounded = f"SELECT * FROM (\n{statements[0].query}\n) AS user_query LIMIT {int(max_rows) + 1}"
+        query = statements[0].query.strip().rstrip(";")
+        bounded = f"SELECT * FROM (\n{query}\n) AS user_query LIMIT {int(max_rows) + 1}"
         timer = threading.Timer(timeout_s, cursor.interrupt)
         timer.start()
         try:
@@ -178,21 +235,46 @@ def query_readonly(
             timer.cancel()
     finally:
         cursor.close()
+    num_bytes = int(frame.memory_usage(deep=True).sum())
+    if num_bytes > max_bytes:
+        raise QueryRefused("too_large", f"{num_bytes / 1e6:.0f} MB > {max_bytes / 1e6:g} MB")
     return frame.head(max_rows), len(frame) > max_rows
+
+
+def meta(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Return the build's metadata (schema_version, content_hash) as key -> value."""
+    frame = _frame(con, "SELECT key, value FROM meta ORDER BY key")
+    return dict(zip(frame["key"], frame["value"]))
+
+
+def columns(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return every public table's columns with their SQL types, table by table in column order."""
+    return _frame(
+        con,
+        """SELECT table_name, column_name, data_type, is_nullable = 'YES' AS is_nullable
+           FROM information_schema.columns
+           WHERE table_schema = 'main' AND list_contains(?, table_name)
+           ORDER BY list_position(?, table_name), ordinal_position""",
+        [list(PUBLIC_TABLES), list(PUBLIC_TABLES)],
+    )
 
 
 __all__ = [
     "BuildError",
     "QueryRefused",
     "benchmarks",
+    "columns",
     "connect",
     "data_version",
     "database_state",
     "ensure_database",
     "figures",
     "indicators",
+    "measure_levers",
     "parameters",
     "query_readonly",
+    "recommendations",
     "sections",
     "table",
+    "target_status",
 ]

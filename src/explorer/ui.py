@@ -15,6 +15,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from explorer import cached
 from explorer.build import BuildError
 from explorer.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, t
+from explorer.model import Levers
 from explorer.paper import find_span
 
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
@@ -51,24 +52,40 @@ def _browser_lang() -> str:
     return "zh" if locale.startswith("zh") else "en"
 
 
-def _show_value(raw: str) -> str:
+def clip(raw: str) -> str:
+    """Return an untrusted value safe to echo in a notice: no backticks or newlines, at most 40 characters."""
     clean = raw.replace("`", "'").replace("\n", " ")
     return clean[:_MAX_SHOWN_VALUE] + ("…" if len(clean) > _MAX_SHOWN_VALUE else "")
 
 
 def notice_bad_param(key: str, raw: str, used: object) -> None:
     """Say visibly that a URL value was rejected and what is used instead."""
-    st.warning(t("notice.bad_param", lang(), key=key, value=_show_value(raw), used=used), icon=":material/warning:")
+    st.warning(t("notice.bad_param", lang(), key=key, value=clip(raw), used=used), icon=":material/warning:")
 
 
 def _url_values(key: str) -> list[str]:
     return st.query_params.get_all(key)
 
 
+def enter_page(url_path: str) -> None:
+    """Forget the URL-seeded widget states of the previous page when the user moves to another.
+
+    States seeded through the Session State API outlive their widgets, so without this a key two
+    pages share (or a link into a page visited before) would show the old value, not the link's.
+    """
+    if st.session_state.get("_page") != url_path:
+        for key in st.session_state.get("_url_keys", ()):
+            st.session_state.pop(key, None)
+        st.session_state["_url_keys"] = set()
+        st.session_state["_page"] = url_path
+
+
 def _init_from_url(key: str, parse: Callable[[list[str]], object | None], default: object) -> None:
-    """Seed a widget's state from the URL on its first run; reject bad values with a notice."""
+    """Seed a widget's state from the URL on its first run on this page; reject bad values with a notice."""
     if key in st.session_state:
         return
+    if key != "lang":
+        st.session_state.setdefault("_url_keys", set()).add(key)
     raw = _url_values(key)
     value = parse(raw) if raw else None
     if raw and value is None:
@@ -79,12 +96,8 @@ def _init_from_url(key: str, parse: Callable[[list[str]], object | None], defaul
 def language_switch() -> str:
     """Render the sidebar language switch bound to `lang` in the URL; return the language."""
     _init_from_url("lang", lambda raw: raw[-1] if raw[-1] in LANGS else None, _browser_lang())
-    st.sidebar.segmented_control(
-        t("app.language", st.session_state["lang"]),
-        LANGS,
-        format_func=LANG_LABELS.get,
-        key="lang",
-        required=True,
+    st.sidebar.radio(
+        t("app.language", st.session_state["lang"]), LANGS, format_func=LANG_LABELS.get, key="lang", horizontal=True
     )
     st.query_params["lang"] = st.session_state["lang"]
     return st.session_state["lang"]
@@ -131,19 +144,42 @@ def url_multi(
     return values
 
 
-def url_text(key: str, *, label: str, max_chars: int = 80, **kwargs: object) -> str:
-    """Render a text input kept in the URL; over-long values are cut with a notice."""
+def url_text(
+    key: str, *, label: str, max_chars: int = 80, widget: Callable = st.text_input, **kwargs: object
+) -> str:
+    """Render a text input (or `widget=st.text_area`) kept in the URL; over-long values are refused with a notice."""
 
     def parse(raw: list[str]) -> str | None:
         return raw[-1] if len(raw[-1]) <= max_chars else None
 
     _init_from_url(key, parse, "")
-    value = st.text_input(label, key=key, max_chars=max_chars, **kwargs).strip()
+    value = widget(label, key=key, max_chars=max_chars, **kwargs).strip()
     if value:
         st.query_params[key] = value
     else:
         st.query_params.pop(key, None)
     return value
+
+
+def seed_levers(base: Levers) -> None:
+    """Seed the lever widgets from the URL on their first run; clamped or reset values get a notice."""
+    if all(name in st.session_state for name in Levers.BOUNDS):
+        return
+    raw = {name: st.query_params[name] for name in Levers.BOUNDS if name in st.query_params}
+    levers, changed = Levers.from_mapping(raw, base)
+    for name in changed:
+        notice_bad_param(name, raw[name], levers.to_query()[name])
+    for name in Levers.BOUNDS:
+        st.session_state.setdefault(name, getattr(levers, name))
+    st.session_state.setdefault("_url_keys", set()).update(Levers.BOUNDS)
+
+
+def current_levers() -> Levers:
+    """Return the levers the widgets hold and write them all to the URL."""
+    levers = Levers(**{name: st.session_state[name] for name in Levers.BOUNDS})
+    for name, value in levers.to_query().items():
+        st.query_params[name] = value
+    return levers
 
 
 def database() -> cached.Database:
@@ -251,9 +287,18 @@ def chart_with_table(chart: alt.Chart, frame: pd.DataFrame, current: str, *, key
         st.dataframe(frame, hide_index=True, width="stretch")
 
 
+def app_url(url_path: str) -> str:
+    """Return the app's base URL as the browser sees it ('' when unknown), without the page's path.
+
+    st.context.url ends with the current page's url_path (e.g. `.../data`).
+    """
+    base = (st.context.url or "").split("?")[0].rstrip("/")
+    return base.removesuffix(f"/{url_path}") if url_path else base
+
+
 def share_link(url_path: str, current: str) -> None:
     """Render the current view's full URL in a copyable block."""
-    base = (st.context.url or "").rstrip("/")
+    base = app_url(url_path)
     query = urlencode(sorted(st.query_params.to_dict().items()))
     with st.sidebar.expander(t("share.label", current), icon=":material/link:"):
         st.code(f"{base}/{url_path}?{query}", language=None, wrap_lines=True)

@@ -1,0 +1,58 @@
+"""Downloads: tables as CSV and Parquet bytes, and query results made safe to display."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import zipfile
+from collections.abc import Mapping
+
+import pandas as pd
+import pyarrow as pa
+
+# UTF-8 with a byte-order mark: Excel then opens the Chinese text correctly; pandas, R and
+# DuckDB read it as plain UTF-8.
+CSV_ENCODING = "utf-8-sig"
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """Return a frame as CSV bytes (UTF-8 with BOM, no index)."""
+    return frame.to_csv(index=False).encode(CSV_ENCODING)
+
+
+def parquet_bytes(frame: pd.DataFrame) -> bytes:
+    """Return a frame as Parquet bytes (no index)."""
+    buffer = io.BytesIO()
+    arrow_safe(frame).to_parquet(buffer, index=False)
+    return buffer.getvalue()
+
+
+def parquet_zip(tables: Mapping[str, pd.DataFrame], meta: Mapping[str, str]) -> bytes:
+    """Return a zip with one `<table>.parquet` per table and the build's metadata as `meta.json`."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, frame in tables.items():
+            archive.writestr(f"{name}.parquet", parquet_bytes(frame))
+        archive.writestr("meta.json", json.dumps(dict(meta), indent=2, sort_keys=True) + "\n")
+    return buffer.getvalue()
+
+
+def arrow_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return the frame with every column Arrow cannot convert (e.g. DuckDB MAPs) turned into text."""
+    unsafe = []
+    for column in [name for name in frame.columns if pd.api.types.is_object_dtype(frame[name])]:
+        try:
+            pa.array(frame[column], from_pandas=True)
+        except (pa.ArrowException, TypeError, ValueError):
+            unsafe.append(column)
+    if not unsafe:
+        return frame
+    safe = frame.copy()
+    for column in unsafe:
+        safe[column] = safe[column].map(lambda cell: cell if _is_missing(cell) else str(cell))
+    return safe
+
+
+def _is_missing(cell: object) -> bool:
+    return cell is None or (isinstance(cell, float) and math.isnan(cell))

@@ -1,0 +1,54 @@
+"""Fifty simultaneous browser sessions on Scenarios and Data: no error, and the numbers of a lone session."""
+
+import asyncio
+
+from conftest import CHROMIUM, CHROMIUM_ARGS
+from e2e_helpers import APP_READY
+
+NUM_SESSIONS = 50
+SCENARIO = "scenarios?lang=en&dc_racks=25000&xc_share=55&talent_quota=20000"
+QUERY = "data?lang=en&table=figures&sql=SELECT%20kind%2C%20count(*)%20AS%20n%20FROM%20figures%20GROUP%20BY%20kind"
+
+
+async def _read(browser, url: str) -> tuple[int, list[str]]:
+    context = await browser.new_context()
+    try:
+        page = await context.new_page()
+        page.set_default_timeout(180_000)
+        await page.goto(url)
+        await page.wait_for_selector("[data-testid='stMainBlockContainer'] h1")
+        await page.wait_for_selector(APP_READY)
+        await page.wait_for_timeout(300)
+        await page.wait_for_selector(APP_READY)
+        errors = await page.locator("[data-testid='stException']").count()
+        texts = await page.locator("[data-testid='stMetricValue'], [data-testid='stDataFrame']").all_inner_texts()
+        return errors, texts
+    finally:
+        await context.close()
+
+
+async def _sessions(url: str) -> tuple[tuple[int, list[str]], list[tuple[int, list[str]]]]:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            alone = await _read(browser, url)
+            crowd = await asyncio.gather(*(_read(browser, url) for _ in range(NUM_SESSIONS)))
+        finally:
+            await browser.close()
+    return alone, crowd
+
+
+def test_fifty_sessions_on_scenarios_match_a_single_one(app_url):
+    alone, crowd = asyncio.run(_sessions(f"{app_url}/{SCENARIO}"))
+    assert alone[0] == 0 and len(alone[1]) >= 7
+    assert [errors for errors, _ in crowd] == [0] * NUM_SESSIONS
+    assert all(texts == alone[1] for _, texts in crowd)
+
+
+def test_fifty_sessions_on_the_sql_console_match_a_single_one(app_url):
+    alone, crowd = asyncio.run(_sessions(f"{app_url}/{QUERY}"))
+    assert alone[0] == 0 and alone[1]
+    assert [errors for errors, _ in crowd] == [0] * NUM_SESSIONS
+    assert all(texts == alone[1] for _, texts in crowd)

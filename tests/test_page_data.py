@@ -1,0 +1,265 @@
+"""The Data page as a user sees it: table browser, SQL console (and its refusals), downloads, citation."""
+
+import hashlib
+from datetime import date
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from explorer import DB_PATH, ROOT, db
+from explorer.i18n import LANGS, STRINGS, t
+
+TIMEOUT_S = 60
+
+
+@pytest.fixture(scope="module")
+def con():
+    connection = db.connect()
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def version(con) -> str:
+    return db.data_version(con)
+
+
+def run(**params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page("pages/data.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def db_digest() -> str:
+    return hashlib.sha256(DB_PATH.read_bytes()).hexdigest()
+
+
+def captions(at: AppTest) -> list[str]:
+    return [caption.value for caption in at.caption]
+
+
+def frame_with_columns(at: AppTest, columns: list[str]) -> pd.DataFrame:
+    """Return the one dataframe on the page with exactly these columns."""
+    found = [frame.value for frame in at.dataframe if list(frame.value.columns) == columns]
+    assert len(found) == 1, [list(frame.value.columns) for frame in at.dataframe]
+    return found[0]
+
+
+def refusal_prefix(code: str, lang: str) -> str:
+    """Return the refusal message up to where its detail starts."""
+    return STRINGS[f"sql.refused.{code}"][LANGS.index(lang)].split("{detail}")[0]
+
+
+# Browse
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_table_picker_opens_the_table_in_the_url(lang, con):
+    at = run(lang=lang, table="benchmarks")
+    assert at.title[0].value == t("data.title", lang)
+    assert at.selectbox(key="table").value == "benchmarks"
+    assert t("data.table.benchmarks.desc", lang) in captions(at)
+    total = len(db.table(con, "benchmarks"))
+    assert t("data.count", lang, shown=f"{total:,}", total=f"{total:,}") in captions(at)
+    shown = frame_with_columns(at, list(db.table(con, "benchmarks").columns))
+    assert len(shown) == total
+    # the tables with a city / indicator / grade column get one filter for each
+    assert {"city", "indicator", "grade"} <= {widget.key for widget in at.multiselect}
+    assert "kind" not in {widget.key for widget in at.multiselect}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_bad_table_code_gives_a_notice_and_the_first_table(lang, con):
+    at = run(lang=lang, table="no_such_table")
+    assert any("no_such_table" in warning.value for warning in at.warning)
+    assert at.selectbox(key="table").value == db.PUBLIC_TABLES[0]
+    assert len(frame_with_columns(at, list(db.table(con, db.PUBLIC_TABLES[0]).columns))) > 0
+
+
+def test_facet_and_text_filters_come_from_the_url(con):
+    params = db.table(con, "parameters")
+    at = run(lang="en", table="parameters", grade="assumption")
+    expected = params[params["grade"] == "assumption"]
+    assert 0 < len(expected) < len(params)
+    shown = frame_with_columns(at, list(params.columns))
+    assert sorted(shown["id"]) == sorted(expected["id"])
+    assert f"{len(expected)} of {len(params)} rows" in captions(at)
+
+    figures = db.table(con, "figures")
+    at = run(lang="zh", table="figures", kind="target", q="2025")
+    targets = figures[figures["kind"] == "target"]
+    text = targets.select_dtypes(include=["object", "str", "string"]).fillna("").agg(" ".join, axis=1)
+    expected = targets[text.str.contains("2025", regex=False)]
+    assert 0 < len(expected) < len(targets)
+    assert sorted(frame_with_columns(at, list(figures.columns))["id"]) == sorted(expected["id"])
+
+
+def test_picking_another_table_clears_the_filters(con):
+    at = run(lang="en", table="figures", kind="target")
+    assert at.multiselect(key="kind").value == ["target"]
+    at.selectbox(key="table").set_value("benchmarks").run()
+    assert not at.exception
+    total = len(db.table(con, "benchmarks"))
+    assert f"{total} of {total} rows" in captions(at)
+    at.selectbox(key="table").set_value("figures").run()
+    assert at.multiselect(key="kind").value == []
+
+
+def test_a_bad_filter_value_gives_a_notice():
+    at = run(lang="en", table="benchmarks", city="atlantis")
+    assert any("atlantis" in warning.value for warning in at.warning)
+    assert at.multiselect(key="city").value == []
+
+
+# SQL console
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_query_in_the_url_runs_and_shows_its_rows(lang, con):
+    sql = "SELECT id, value FROM figures WHERE kind = 'target' ORDER BY value DESC, id LIMIT 3"
+    expected = db.table(con, "figures").query("kind == 'target'").sort_values(["value", "id"], ascending=[False, True])
+    at = run(lang=lang, sql=sql)
+    assert at.text_area(key="sql").value == sql
+    assert not at.error
+    shown = frame_with_columns(at, ["id", "value"])
+    assert shown["id"].tolist() == expected["id"].head(3).tolist()
+    assert shown["value"].tolist() == expected["value"].head(3).tolist()
+    assert t("sql.rows", lang, rows="3") in captions(at)
+
+
+HOSTILE = {
+    "DROP TABLE figures": ("select_only", "DROP"),
+    "COPY figures TO '{tmp}/stolen.csv'": ("select_only", "COPY"),
+    "SELECT 1; SELECT 2": ("one_statement", ""),
+    "ATTACH '{tmp}/other.duckdb' AS other": ("select_only", "ATTACH"),
+    "SELECT * FROM read_csv('/etc/passwd')": ("error", "disabled"),
+    "SELEC 1": ("syntax", "SELEC"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("sql", HOSTILE)
+def test_a_hostile_query_in_the_url_is_refused_and_changes_nothing(lang, sql, tmp_path):
+    code, detail = HOSTILE[sql]
+    before = db_digest()
+    at = run(lang=lang, sql=sql.format(tmp=tmp_path))
+    assert len(at.error) == 1
+    message = at.error[0].value
+    assert message.startswith(refusal_prefix(code, lang))
+    assert detail in message
+    assert "Traceback" not in message
+    assert not list(tmp_path.iterdir())  # nothing written where the query pointed
+    assert db_digest() == before
+
+
+def test_a_query_that_runs_too_long_is_stopped_with_a_message():
+    at = run(lang="zh", sql="SELECT count(*) FROM range(100000000) a, range(100000000) b ORDER BY 1")
+    assert [error.value for error in at.error] == [t("sql.refused.timeout", "zh", detail=f"{db.SQL_TIMEOUT_S:g} s")]
+
+
+def test_an_over_long_query_in_the_url_gives_a_notice():
+    at = run(lang="en", sql="SELECT 1 AS x -- " + "x" * 2500)
+    assert any("`sql`" in warning.value for warning in at.warning)
+    assert at.text_area(key="sql").value == ""
+
+
+def test_a_long_result_says_it_was_cut():
+    at = run(lang="en", sql="SELECT range AS n FROM range(5000)")
+    assert t("sql.truncated", "en", rows=f"{db.SQL_MAX_ROWS:,}") in [warning.value for warning in at.warning]
+    assert len(frame_with_columns(at, ["n"])) == db.SQL_MAX_ROWS
+
+
+def test_results_arrow_cannot_show_as_they_are_are_shown_as_text():
+    at = run(lang="en", sql="SELECT map([1, 2], ['a', 'b']) AS m, [1, 2] AS l, {'x': 1} AS s")
+    assert not at.error
+    shown = frame_with_columns(at, ["m", "l", "s"])
+    assert "a" in str(shown["m"].iloc[0])
+
+
+def test_run_on_an_empty_editor_says_it_is_empty():
+    at = run(lang="en")
+    assert t("sql.hint", "en") in captions(at)
+    at.button(key="sql_run").click().run()
+    assert [error.value for error in at.error] == [t("sql.refused.empty", "en", detail="")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_sample_query_runs_and_returns_rows(lang, con):
+    at = run(lang=lang)
+    options = at.selectbox(key="sql_sample").options
+    assert len(options) >= 5
+    for index in range(len(options)):
+        at.selectbox(key="sql_sample").select_index(index).run()
+        assert not at.exception
+        sql = at.text_area(key="sql").value
+        assert sql.strip()
+        assert not at.error, (options[index], [error.value for error in at.error])
+        expected, _ = db.query_readonly(con, sql)
+        assert len(expected) > 0, options[index]
+        shown = frame_with_columns(at, list(expected.columns))
+        assert len(shown) == len(expected)
+
+
+def test_the_gdp_sample_compares_the_two_cities_values(con):
+    at = run(lang="en")
+    labels = at.selectbox(key="sql_sample").options
+    at.selectbox(key="sql_sample").select_index(labels.index(t("sql.sample.gdp_sz_bj", "en"))).run()
+    shown = frame_with_columns(at, ["year", "shenzhen", "beijing", "shenzhen_to_beijing"]).set_index("year")
+    gdp = db.table(con, "benchmarks").query("indicator == 'gdp' and status == 'observed'")
+    for city in ("shenzhen", "beijing"):
+        values = gdp[gdp["city"] == city].set_index("year")["value"]
+        assert shown[city].dropna().to_dict() == values.to_dict()
+
+
+# Downloads, metadata, citation
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_download_buttons_carry_the_right_file_names(lang, version):
+    at = run(lang=lang, table="indicators", sql="SELECT 1 AS x")
+    files = {button.key: button.help for button in at.get("download_button")}
+    expected = {
+        "download_view": "shenzhen-digital-economy-indicators-filtered.csv",
+        "download_table": "shenzhen-digital-economy-indicators.csv",
+        "download_query": "shenzhen-digital-economy-query.csv",
+        "download_parquet": f"shenzhen-digital-economy-{version[:12]}-parquet.zip",
+        "download_duckdb": f"shenzhen-digital-economy-{version[:12]}.duckdb",
+    }
+    expected.update({f"download_csv_{name}": f"shenzhen-digital-economy-{name}.csv" for name in db.PUBLIC_TABLES})
+    assert files == {key: t("data.download.file", lang, file=name) for key, name in expected.items()}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_schema_and_data_version_are_shown(lang, con, version):
+    at = run(lang=lang)
+    metrics = {metric.label: metric.value for metric in at.metric}
+    assert metrics[t("data.meta.schema", lang)] == db.meta(con)["schema_version"]
+    assert metrics[t("data.meta.version", lang)] == version[:12]
+    assert metrics[t("data.meta.tables", lang)] == str(len(db.PUBLIC_TABLES))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_citations_give_the_papers_details_and_the_data_version(lang, version):
+    at = run(lang=lang)
+    blocks = [block.value for block in at.code]
+    paper = next(block for block in blocks if block.startswith("@article"))
+    for field in ("{2024}", "{3}", "{82--87}", "深圳数字经济高质量发展研究", "1673-5706(2024)03-0082-06"):
+        assert field in paper
+    assert ("严红梅" if lang == "zh" else "Yan, Hongmei") in paper
+    assert "journal" not in paper  # the source text gives no journal name: none is made up
+    app = next(block for block in blocks if block.startswith("@software"))
+    assert f"version = {{{version[:12]}}}" in app
+    assert f"urldate = {{{date.today().isoformat()}}}" in app
+    assert t("cite.paper.text", lang) in blocks
+    assert any(version[:12] in block and date.today().isoformat() in block for block in blocks if "@" not in block)
+
+
+def test_the_page_never_writes_to_the_database_file():
+    before = DB_PATH.stat().st_mtime_ns, db_digest()
+    run(lang="en", table="benchmarks", sql="SELECT * FROM benchmarks")
+    assert (DB_PATH.stat().st_mtime_ns, db_digest()) == before

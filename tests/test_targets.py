@@ -1,0 +1,107 @@
+"""explorer.targets: progress by direction (floors, ceilings, ranges), latest statuses, filters, counts."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from explorer import targets
+
+
+@pytest.mark.parametrize(
+    ("target", "qualifier", "status", "status_qualifier", "ratio", "bar", "met"),
+    [
+        (30, "exact", 28.5, "exact", 0.95, 0.95, False),
+        (30, "exact", 30, "exact", 1.0, 1.0, True),
+        (30, "exact", 36, "exact", 1.2, 1.0, True),  # exceeded: the bar stops at 100 %
+        (4.5, "exact", 1.5, "more_than", 1 / 3, 1 / 3, None),  # "> 1.5": could be anything above
+        (50, "more_than", 50, "exact", 1.0, 1.0, False),  # "50 个以上": 50 is not yet more than 50
+        (50, "more_than", 50, "more_than", 1.0, 1.0, True),
+        (40, "at_least", 40, "exact", 1.0, 1.0, True),
+        (40, "at_least", 45, "less_than", 45 / 40, 1.0, None),
+        (40, "at_least", 39, "less_than", 39 / 40, 39 / 40, False),
+        (3, "range", 2, "exact", 2 / 3, 2 / 3, False),  # 3-5: measured against the lower bound
+    ],
+)
+def test_floors_give_a_capped_share_and_an_honest_met(target, qualifier, status, status_qualifier, ratio, bar, met):
+    result = targets.progress(target, qualifier, status, status_qualifier)
+    assert result.direction == "floor"
+    assert result.ratio == pytest.approx(ratio)
+    assert result.bar == pytest.approx(bar)
+    assert result.met is met
+    assert result.is_exceeded is (ratio > 1)
+    assert result.is_lower_bound is (qualifier == "range")
+
+
+@pytest.mark.parametrize(
+    ("status", "status_qualifier", "met", "gap"),
+    [
+        (1.2, "exact", True, -0.05),
+        (1.25, "exact", False, 0.0),  # "小于 1.25": 1.25 itself is not below
+        (1.3, "exact", False, 0.05),
+        (1.25, "less_than", True, 0.0),
+        (1.2, "more_than", None, -0.05),
+        (1.3, "more_than", False, 0.05),
+    ],
+)
+def test_ceilings_are_met_or_not_never_a_percentage(status, status_qualifier, met, gap):
+    result = targets.progress(1.25, "less_than", status, status_qualifier)
+    assert result.direction == "ceiling"
+    assert result.ratio is None and result.bar is None
+    assert result.met is met
+    assert result.gap == pytest.approx(gap)
+
+
+def test_no_status_and_doubtful_targets_give_no_progress():
+    assert targets.progress(30, "exact", None, None).direction == "none"
+    assert targets.progress(30, "exact", math.nan, None).direction == "none"
+    assert targets.progress(8, "less_than", None, None).met is None
+    unclear = targets.progress(200, "as_printed", 95, "exact")
+    assert unclear.direction == "unclear" and unclear.ratio is None and unclear.met is None
+
+
+def _statuses(*rows):
+    return pd.DataFrame.from_records(rows, columns=["figure_id", "as_of", "value", "qualifier"])
+
+
+def test_the_latest_status_wins_and_month_only_dates_sort_after_days_of_that_month():
+    statuses = _statuses(
+        ("a", "2022-06", 3.0, "exact"),
+        ("a", "2022-06-08", 2.0, "exact"),
+        ("a", "2021-11", 1.0, "exact"),
+        ("b", "2020-01-31", 9.0, "exact"),
+    )
+    latest = targets.latest_statuses(statuses).set_index("figure_id")
+    assert latest.at["a", "value"] == 3.0
+    assert latest.at["a", "num_statuses"] == 3
+    assert latest.at["b", "value"] == 9.0
+
+
+def _targets():
+    return pd.DataFrame.from_records(
+        [
+            ("t_floor", "3.6", 30.0, None, "exact"),
+            ("t_cap", "3.6", 1.25, None, "less_than"),
+            ("t_none", "3.3", 38500.0, None, "exact"),
+            ("t_range", "3.3", 3.0, 5.0, "range"),
+        ],
+        columns=["id", "section", "value", "value_high", "qualifier"],
+    )
+
+
+def test_tracker_keeps_every_target_in_order_and_counts_honestly():
+    statuses = _statuses(("t_floor", "2023-12", 31.0, "exact"), ("t_cap", "2024-01", 1.3, "exact"))
+    board = targets.tracker(_targets(), statuses)
+    assert board["id"].tolist() == ["t_floor", "t_cap", "t_none", "t_range"]
+    assert board["has_status"].tolist() == [True, True, False, False]
+    assert board["direction"].tolist() == ["floor", "ceiling", "none", "none"]
+    assert board["num_statuses"].tolist() == [1, 1, 0, 0]
+    assert targets.summary(board) == {"targets": 4, "with_status": 2, "met": 1}
+    assert targets.select(board, ["3.3"], "all")["id"].tolist() == ["t_none", "t_range"]
+    assert targets.select(board, [], "with_status")["id"].tolist() == ["t_floor", "t_cap"]
+    assert targets.select(board, ["3.6"], "without_status").empty
+
+
+def test_tracker_with_no_status_at_all():
+    board = targets.tracker(_targets(), _statuses())
+    assert targets.summary(board) == {"targets": 4, "with_status": 0, "met": 0}
