@@ -250,7 +250,6 @@ with sql_tab:
     )
     st.button(t("sql.run", lang), key="sql_run", type="primary", icon=":material/play_arrow:", on_click=mark_run)
     is_run = st.session_state.pop("_sql_run", False)
-    print("DEBUG is_run", is_run, repr(sql))
     with st.expander(t("sql.schema", lang), icon=":material/schema:"):
         st.dataframe(cached.columns(version), hide_index=True, width="stretch")
 

@@ -306,9 +306,10 @@ def share_link(url_path: str, current: str) -> None:
 
 
 def footer(version: str | None, current: str) -> None:
-    """Render the citation, the licence note and the data version."""
-    st.divider()
-    st.caption(t("footer.citation", current))
-    st.caption(t("footer.licence", current))
-    if version:
-        st.caption(t("footer.version", current, version=version[:12]))
+    """Render the citation, the licence note and the data version (the last element of every page)."""
+    with st.container(key="footer"):
+        st.divider()
+        st.caption(t("footer.citation", current))
+        st.caption(t("footer.licence", current))
+        if version:
+            st.caption(t("footer.version", current, version=version[:12]))

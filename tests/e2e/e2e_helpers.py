@@ -6,6 +6,8 @@ from explorer import ROOT
 
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 APP_READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
+# The footer is the last thing the shell writes: once it shows, the page is complete.
+PAGE_DONE = ".st-key-footer [data-testid='stCaptionContainer']"
 
 
 def wait_for_app(tab) -> None:
@@ -14,6 +16,7 @@ def wait_for_app(tab) -> None:
     tab.wait_for_timeout(300)
     tab.wait_for_selector(APP_READY, timeout=30_000)
     tab.wait_for_selector("[data-testid='stMainBlockContainer'] h1", timeout=30_000)
+    tab.wait_for_selector(PAGE_DONE, timeout=60_000)
     tab.wait_for_timeout(500)
 
 
