@@ -171,17 +171,17 @@ def browser_figures(repeat: int, sessions: int) -> list[tuple[str, float, float]
     with tempfile.TemporaryDirectory() as folder:
         bare_script = Path(folder) / "bare.py"
         bare_script.write_text(BARE_APP, encoding="utf-8")
-        app, app_url, app_started = _start(ROOT / "app.py", ROOT)
-        bare, bare_url, bare_started = _start(bare_script, Path(folder))
         rows: list[tuple[str, float, float]] = []
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                page = browser.new_page(viewport={"width": 1366, "height": 900})
-                _painted(page, f"{app_url}/overview?lang=en")
-                app_cold = (time.perf_counter() - app_started) * 1000
-                _painted(page, f"{bare_url}/")
-                bare_cold = (time.perf_counter() - bare_started) * 1000
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1366, "height": 900})
+            app, app_url, app_started = _start(ROOT / "app.py", ROOT)
+            _painted(page, f"{app_url}/?lang=en")
+            app_cold = (time.perf_counter() - app_started) * 1000
+            bare, bare_url, bare_started = _start(bare_script, Path(folder))
+            _painted(page, f"{bare_url}/")
+            bare_cold = (time.perf_counter() - bare_started) * 1000
+            try:
                 rows.append(("cold start: server start → first page painted (ms)", app_cold, bare_cold))
                 _painted(page, f"{bare_url}/")
                 bare_press = _keypress_ms(page, "value", repeat)
@@ -202,11 +202,11 @@ def browser_figures(repeat: int, sessions: int) -> list[tuple[str, float, float]
                     _painted(extra, f"{bare_url}/")
                     extra.close()
                 rows.append((f"server memory after {sessions} sessions (RSS, MB)", _rss_mb(app.pid), _rss_mb(bare.pid)))
+            finally:
                 browser.close()
-        finally:
-            for server in (app, bare):
-                server.terminate()
-                server.wait(timeout=10)
+                for server in (app, bare):
+                    server.terminate()
+                    server.wait(timeout=10)
     return rows
 
 

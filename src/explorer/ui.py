@@ -278,11 +278,22 @@ def figure_card(fig: pd.Series, current: str) -> None:
             )
 
 
+def vega_lite_spec(chart: alt.TopLevelMixin) -> dict:
+    """Return the chart as a Vega-Lite spec with its data inline, skipping Altair's JSON-schema validation.
+
+    The charts are fixed code, checked by the tests; validating them again on every rerun cost
+    most of a Scenarios rerun. Altair's default theme sizes are dropped so Streamlit's layout applies.
+    """
+    spec = chart.to_dict(validate=False)
+    spec.get("config", {}).pop("view", None)
+    return spec
+
+
 def chart_with_table(chart: alt.Chart, frame: pd.DataFrame, current: str, *, key: str) -> None:
     """Render a chart with a table view of the same data beside it in a tab."""
     chart_tab, table_tab = st.tabs([t("word.chart", current), t("word.table", current)])
     with chart_tab:
-        st.altair_chart(chart, width="stretch", key=key)
+        st.vega_lite_chart(vega_lite_spec(chart), width="stretch", key=key)
     with table_tab:
         st.dataframe(frame, hide_index=True, width="stretch")
 
