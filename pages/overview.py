@@ -27,7 +27,7 @@ FUNNEL_IDS = (
     "sme_dt_effective_equipment_share",
     "sme_dt_security_share",
 )
-CARDS_PER_ROW = 4
+CARDS_PER_ROW = 3
 
 lang = ui.start_page()
 version = cached.database().version

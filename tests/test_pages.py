@@ -51,7 +51,7 @@ def test_english_magnitudes_are_rescaled(figures):
     assert stations["unit_zh"] == "万个"
     assert ui.figure_value(stations, "en") == f"{stations['value'] * 1e4:,.0f} units"
     software = figures.loc["software_revenue_2022"]
-    assert ui.figure_value(software, "en") == f"{ui.format_number(software['value'] / 10)} billion yuan"
+    assert ui.figure_value(software, "en") == f"{ui.format_number(software['value'] / 10)} bn yuan"
 
 
 def test_default_language_without_a_browser_locale_is_chinese():

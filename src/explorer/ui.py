@@ -144,9 +144,7 @@ def url_multi(
     return values
 
 
-def url_text(
-    key: str, *, label: str, max_chars: int = 80, widget: Callable = st.text_input, **kwargs: object
-) -> str:
+def url_text(key: str, *, label: str, max_chars: int = 80, widget: Callable = st.text_input, **kwargs: object) -> str:
     """Render a text input (or `widget=st.text_area`) kept in the URL; over-long values are refused with a notice."""
 
     def parse(raw: list[str]) -> str | None:
@@ -229,7 +227,9 @@ def _english_scale(unit: str) -> tuple[float, str]:
     if unit.startswith("10,000 "):
         return 1e4, unit.removeprefix("10,000 ")
     if unit.startswith("100 million "):
-        return 0.1, "billion " + unit.removeprefix("100 million ")
+        return 0.1, "bn " + unit.removeprefix("100 million ")
+    if unit.startswith("trillion "):
+        return 1.0, "tn " + unit.removeprefix("trillion ")
     return 1.0, unit
 
 
@@ -265,7 +265,8 @@ def figure_card(fig: pd.Series, current: str) -> None:
     with st.container(border=True):
         year = int(fig["year"]) if pd.notna(fig["year"]) else t("word.no_year", current)
         qualifier = t(f"qualifier.{fig['qualifier']}", current)
-        st.metric(fig[f"metric_{current}"], figure_value(fig, current), help=qualifier)
+        st.markdown(f"**{fig[f'metric_{current}']}**")
+        st.metric(fig[f"metric_{current}"], figure_value(fig, current), help=qualifier, label_visibility="collapsed")
         kind = t("kind." + fig["kind"], current)
         st.caption(f"{year} · {kind}")
         with st.popover(t("word.source", current), width="stretch"):
