@@ -1,4 +1,5 @@
 """The shell, Overview and Figures pages as a user sees them (AppTest: logic, values, notices)."""
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest

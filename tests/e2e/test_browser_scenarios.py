@@ -8,6 +8,7 @@ LINK = "scenarios?lang=en&dc_racks=30000&xc_share=60&talent_subsidy=50000&horizo
 
 
 def _slider_values(tab) -> dict[str, str]:
+    tab.wait_for_function("document.querySelectorAll(\"[data-testid='stSlider'] input[type=range]\").length >= 7")
     values = {}
     for slider in tab.locator("[data-testid='stSlider']").all():
         label = slider.locator("[data-testid='stWidgetLabel']").inner_text().strip()
