@@ -24,6 +24,7 @@ import pandas as pd
 from explorer import ROOT, model
 
 CHROMIUM = "/usr/bin/chromium"
+# Flags this machine needs: no sandbox as root, and no background calls to a network that is closed.
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -13,20 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from e2e_helpers import CHROMIUM
 
 from explorer import ROOT
+from explorer.bench import CHROMIUM_ARGS
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-# Flags the machine needs: no sandbox as root, and no background calls to a network that is closed.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SERVER_START_TIMEOUT_S = 60
 
 

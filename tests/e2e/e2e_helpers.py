@@ -1,8 +1,12 @@
 """Helpers the browser tests share: waiting for a rerun, failing on exceptions, screenshots."""
 
+import os
+import shutil
 from pathlib import Path
 
 from explorer import ROOT
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 APP_READY = "[data-testid='stApp'][data-test-script-state='notRunning']"

@@ -3,8 +3,9 @@
 import asyncio
 from urllib.parse import urlencode
 
-from conftest import CHROMIUM, CHROMIUM_ARGS
-from e2e_helpers import APP_READY, PAGE_DONE
+from e2e_helpers import APP_READY, CHROMIUM, PAGE_DONE
+
+from explorer.bench import CHROMIUM_ARGS
 
 NUM_SESSIONS = 50
 SCENARIO = "scenarios?lang=en&dc_racks=25000&xc_share=55&talent_quota=20000"
