@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 
 from explorer import DATA_DIR, DB_PATH
-from explorer.build import SCHEMA_VERSION, BuildError, build, sources_hash
+from explorer.build import SCHEMA_VERSION, build, sources_hash
 
 # One configuration for every connection (DuckDB refuses a second connection to the same file
 # with a different one): no file or network access, no extensions, settings locked, bounded.
@@ -180,7 +180,6 @@ def measure_levers(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     )
 
 
-
 def target_status(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Return every sourced status of a paper target (value in the target's unit_zh), oldest first per target."""
     return _frame(
@@ -257,24 +256,3 @@ def columns(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
            ORDER BY list_position(?, table_name), ordinal_position""",
         [list(PUBLIC_TABLES), list(PUBLIC_TABLES)],
     )
-
-
-__all__ = [
-    "BuildError",
-    "QueryRefused",
-    "benchmarks",
-    "columns",
-    "connect",
-    "data_version",
-    "database_state",
-    "ensure_database",
-    "figures",
-    "indicators",
-    "measure_levers",
-    "parameters",
-    "query_readonly",
-    "recommendations",
-    "sections",
-    "table",
-    "target_status",
-]
