@@ -1,15 +1,13 @@
 """Recommendations page (AppTest): the mapping heatmap, the `b` filter, measure cards with targets and lever links."""
 
-from urllib.parse import parse_qs
-
 import pandas as pd
 import pytest
+from apptest import links_to, run_page
 from streamlit.testing.v1 import AppTest
 
-from explorer import ROOT, db, ui
+from explorer import db, ui
 from explorer.i18n import LANGS, t
 
-TIMEOUT_S = 60
 MEASURES = ("3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8")
 BOTTLENECKS = ("2.1", "2.2", "2.3", "2.4", "2.5")
 
@@ -29,18 +27,7 @@ def data() -> dict[str, pd.DataFrame]:
 
 
 def run(page: str = "recommendations", at: AppTest | None = None, **params: str) -> AppTest:
-    at = at or AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page(f"pages/{page}.py")
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
-
-
-def links_to(at: AppTest, page: str) -> list[dict[str, list[str]]]:
-    """Return the query parameters of every in-app link to `page`."""
-    return [parse_qs(link.proto.query_string) for link in at.get("page_link") if link.proto.page == page]
+    return run_page(page, at, **params)
 
 
 def label(data, code: str, lang: str) -> str:

@@ -1,0 +1,25 @@
+"""AppTest helpers the page tests share: run a page from a link, list the in-app links it shows."""
+
+from urllib.parse import parse_qs
+
+from streamlit.testing.v1 import AppTest
+
+from explorer import ROOT
+
+TIMEOUT_S = 60
+
+
+def run_page(page: str, at: AppTest | None = None, **params: str) -> AppTest:
+    """Open pages/<page>.py with `params` in the URL (in a new session unless `at` is given); fail on an exception."""
+    at = at or AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page(f"pages/{page}.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def links_to(at: AppTest, page: str) -> list[dict[str, list[str]]]:
+    """Return the query parameters of every in-app link to `page`."""
+    return [parse_qs(link.proto.query_string) for link in at.get("page_link") if link.proto.page == page]
