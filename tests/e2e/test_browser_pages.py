@@ -92,7 +92,7 @@ def test_pages_fit_a_phone_screen(app_url, chromium):
     context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     phone = context.new_page()
     try:
-        for name in ("overview", "scenarios"):
+        for name in PAGES:
             phone.goto(f"{app_url}/{path(name)}?lang=zh")
             wait_for_app(phone)
             assert_clean(phone)
