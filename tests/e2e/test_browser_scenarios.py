@@ -17,6 +17,8 @@ def _slider_values(tab) -> dict[str, str]:
 
 
 def _numbers(tab) -> list[str]:
+    # The browser mounts the metrics a moment after the script has finished.
+    tab.wait_for_function("document.querySelectorAll(\"[data-testid='stMetricValue']\").length >= 7")
     return tab.locator("[data-testid='stMetricValue']").all_inner_texts()
 
 
