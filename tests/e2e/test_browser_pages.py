@@ -56,7 +56,7 @@ def test_figures_filters_come_from_the_url_and_the_csv_download_has_the_columns(
     tab.goto(f"{app_url}/figures?lang=en&kind=target")
     wait_for_app(tab)
     assert_clean(tab)
-    assert tab.get_by_text("18 of 55 figures").count() == 1
+    tab.get_by_text("18 of 55 figures").wait_for()
     with tab.expect_download() as download:
         tab.get_by_role("button", name="Download CSV (with sentences)").click()
     header = download.value.path().read_text(encoding="utf-8").splitlines()[0].split(",")
@@ -83,7 +83,7 @@ def test_the_share_link_reproduces_the_view(app_url, tab, chromium):
     try:
         fresh.goto(link)
         wait_for_app(fresh)
-        assert fresh.get_by_text("1 of 55 figures").count() == 1
+        fresh.get_by_text("1 of 55 figures").wait_for()
     finally:
         fresh.context.close()
 
