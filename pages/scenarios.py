@@ -300,14 +300,14 @@ with st.expander(t("scenarios.table.title", lang), icon=":material/table:"):
 left, right = st.columns(2)
 left.download_button(
     t("scenarios.download.csv", lang),
-    lambda: export_frame(scenario, levers, version).to_csv(index=False),
+    export_frame(scenario, levers, version).to_csv(index=False),
     file_name="shenzhen-scenario.csv",
     mime="text/csv",
     icon=":material/download:",
 )
 right.download_button(
     t("scenarios.download.json", lang),
-    lambda: export_json(scenario, base, levers, params, version, DRAWS, SEED),
+    export_json(scenario, base, levers, params, version, DRAWS, SEED),
     file_name="shenzhen-scenario.json",
     mime="application/json",
     icon=":material/download:",
