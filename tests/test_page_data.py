@@ -5,9 +5,10 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from apptest import run_page
 from streamlit.testing.v1 import AppTest
 
-from explorer import DB_PATH, ROOT, db
+from explorer import DB_PATH, db
 from explorer.i18n import LANGS, STRINGS, t
 
 TIMEOUT_S = 60
@@ -26,13 +27,7 @@ def version(con) -> str:
 
 
 def run(**params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page("pages/data.py")
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return run_page("data", **params)
 
 
 def db_digest() -> str:

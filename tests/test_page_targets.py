@@ -4,6 +4,7 @@ from urllib.parse import parse_qs
 
 import pandas as pd
 import pytest
+from apptest import run_page
 from streamlit.testing.v1 import AppTest
 
 from explorer import ROOT, db, ui
@@ -25,13 +26,7 @@ def targets_and_statuses() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def run(**params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page("pages/targets.py")
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return run_page("targets", **params)
 
 
 def shown_ids(at: AppTest) -> list[str]:
