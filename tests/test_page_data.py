@@ -11,8 +11,6 @@ from streamlit.testing.v1 import AppTest
 from explorer import DB_PATH, db
 from explorer.i18n import LANGS, STRINGS, t
 
-TIMEOUT_S = 60
-
 
 @pytest.fixture(scope="module")
 def con():

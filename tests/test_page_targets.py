@@ -10,8 +10,6 @@ from streamlit.testing.v1 import AppTest
 from explorer import ROOT, db, ui
 from explorer.i18n import LANGS, t
 
-TIMEOUT_S = 60
-
 
 @pytest.fixture(scope="module")
 def targets_and_statuses() -> tuple[pd.DataFrame, pd.DataFrame]:
