@@ -57,7 +57,7 @@ st.dataframe(
         {
             t("col.id", lang): shown["id"],
             t("col.parameter", lang): shown[f"label_{lang}"],
-            t("col.unit", lang): shown["unit"],
+            t("col.unit", lang): shown["unit"].map(lambda unit: t(f"param_unit.{unit}", lang)),
             t("col.low", lang): shown["low"],
             t("col.central_value", lang): shown["central"],
             t("col.high", lang): shown["high"],
