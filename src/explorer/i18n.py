@@ -594,7 +594,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.accessed": ("访问日期", "Accessed"),
     "col.indicator": ("指标", "Indicator"),
     "col.index": ("指数（深圳 = 100）", "Index (Shenzhen = 100)"),
-
     # Data page
     "data.title": ("数据：浏览、查询、下载、引用", "Data: browse, query, download, cite"),
     "data.intro": (
@@ -653,8 +652,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.table.recommendations": ("对策与瓶颈", "Recommendations and bottlenecks"),
     "data.table.recommendations.desc": (
         "论文第三部分的每组对策（3.x）针对第二部分的哪个瓶颈（2.x），以及说明这一点的原文。",
-        "Which measure group of part 3 (3.x) answers which bottleneck of part 2 (2.x), with the clause that "
-        "says so.",
+        "Which measure group of part 3 (3.x) answers which bottleneck of part 2 (2.x), with the clause that says so.",
     ),
     "data.table.measure_levers": ("对策与情景杠杆", "Measures and scenario levers"),
     "data.table.measure_levers.desc": (
@@ -797,13 +795,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "scenarios.group.horizon": ("时间范围", "Horizon"),
     "lever.dc_racks": ("每年新批标准机架（2.5 kW）", "New standard racks (2.5 kW) approved per year"),
     "lever.dc_pue": ("新建数据中心 PUE 上限", "PUE cap for new data centres"),
-    "lever.dc_util_gate": ("新增审批所需上架率（%，0 = 不设门槛）", "Utilisation required before approval (%, 0 = none)"),
+    "lever.dc_util_gate": (
+        "新增审批所需上架率（%，0 = 不设门槛）",
+        "Utilisation required before approval (%, 0 = none)",
+    ),
     "lever.xc_share": ("党政机关与国企信创采购比例（%）", "Xinchuang share of public-sector IT procurement (%)"),
     "lever.talent_subsidy": ("每名数字人才每年补贴（元）", "Subsidy per digital professional per year (yuan)"),
     "lever.talent_quota": ("每年补贴引进人数", "Subsidised professionals recruited per year"),
     "lever.horizon": ("预测截至年份", "Last projected year"),
     "lever.paper_value": ("论文：{value}", "Paper: {value}"),
-    "lever.no_paper_value": ("论文未给出数值（基准值为假设）", "The paper gives no number (the baseline value is an assumption)"),
+    "lever.no_paper_value": (
+        "论文未给出数值（基准值为假设）",
+        "The paper gives no number (the baseline value is an assumption)",
+    ),
     "lever.racks_note": (
         "论文的 2.1 万个标准机柜是 2025 年主体数据中心和区域分中心的规模（存量），基准情景按 2023–2025 年平均每年 7,000 个计；"
         "深圳自身规划为 2025 年 50 万标准机架（全市口径）。",
@@ -812,7 +816,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "city-wide by 2025.",
     ),
     "scenarios.outcome": ("查看指标", "Outcome"),
-    "scenarios.chart.title": ("{indicator}：情景与基准（P10–P90 区间）", "{indicator}: scenario vs baseline (p10–p90 band)"),
+    "scenarios.chart.title": (
+        "{indicator}：情景与基准（P10–P90 区间）",
+        "{indicator}: scenario vs baseline (p10–p90 band)",
+    ),
     "scenarios.series.scenario": ("情景", "Scenario"),
     "scenarios.series.baseline": ("基准（论文政策）", "Baseline (paper's policy)"),
     "scenarios.series.target": ("论文 2025 目标", "Paper's 2025 target"),
@@ -834,10 +841,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "论文目标只计主体数据中心和区域分中心，模型计全市标准机架。",
         "the paper's target counts main and regional centres only; the model counts all standard racks in the city.",
     ),
-    "caveat.dc_pue_fleet": ("论文目标针对新建数据中心，模型为全部机架的平均 PUE。", "the paper's cap is for new data centres; the model shows the whole fleet's average PUE."),
-    "caveat.xc_domestic_share": ("论文目标是采购比例，模型为已装机基础中的国产占比。", "the paper's target is a share of purchases; the model shows the domestic share of the installed base."),
+    "caveat.dc_pue_fleet": (
+        "论文目标针对新建数据中心，模型为全部机架的平均 PUE。",
+        "the paper's cap is for new data centres; the model shows the whole fleet's average PUE.",
+    ),
+    "caveat.xc_domestic_share": (
+        "论文目标是采购比例，模型为已装机基础中的国产占比。",
+        "the paper's target is a share of purchases; the model shows the domestic share of the installed base.",
+    ),
     "scenarios.kpis": ("{year} 年关键结果（与基准相比）", "Key results in {year} (change against the baseline)"),
-    "scenarios.tornado.title": ("敏感性：各参数低/高取值对 {indicator}（{year}）的影响", "Sensitivity: each parameter's low / high effect on {indicator} ({year})"),
+    "scenarios.tornado.title": (
+        "敏感性：各参数低/高取值对 {indicator}（{year}）的影响",
+        "Sensitivity: each parameter's low / high effect on {indicator} ({year})",
+    ),
     "scenarios.tornado.axis": ("{indicator} 的取值", "Value of {indicator}"),
     "scenarios.tornado.low": ("参数取低值", "parameter at low"),
     "scenarios.tornado.high": ("参数取高值", "parameter at high"),
@@ -869,15 +885,27 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Subsidies add about {people} digital professionals in total, at a cumulative fiscal cost of about "
         "{cost} (100 million yuan).",
     ),
-    "scenarios.summary.crosses": ("深圳核心产业增加值在 {year} 年达到{city}的同口径水平。", "Shenzhen's core value added reaches {city}'s, same definition, in {year}."),
-    "scenarios.summary.never": ("至 {year} 年，深圳核心产业增加值未达到{city}的同口径水平。", "By {year}, Shenzhen's core value added does not reach {city}'s (same definition)."),
-    "scenarios.summary.caveat": ("以上均为示意性情景，不是预测。", "All of this is an illustrative scenario, not a forecast."),
+    "scenarios.summary.crosses": (
+        "深圳核心产业增加值在 {year} 年达到{city}的同口径水平。",
+        "Shenzhen's core value added reaches {city}'s, same definition, in {year}.",
+    ),
+    "scenarios.summary.never": (
+        "至 {year} 年，深圳核心产业增加值未达到{city}的同口径水平。",
+        "By {year}, Shenzhen's core value added does not reach {city}'s (same definition).",
+    ),
+    "scenarios.summary.caveat": (
+        "以上均为示意性情景，不是预测。",
+        "All of this is an illustrative scenario, not a forecast.",
+    ),
     "scenarios.version_moved": (
         "此链接生成于数据版本 `{old}`，当前为 `{new}`：数字可能已有变化。",
         "This link was made on data version `{old}`; the current one is `{new}`: the numbers may have moved.",
     ),
     "scenarios.download.csv": ("下载情景结果 CSV", "Download the scenario (CSV)"),
-    "scenarios.download.json": ("下载情景 JSON（杠杆、结果、参数、数据版本）", "Download the scenario as JSON (levers, results, parameters, data version)"),
+    "scenarios.download.json": (
+        "下载情景 JSON（杠杆、结果、参数、数据版本）",
+        "Download the scenario as JSON (levers, results, parameters, data version)",
+    ),
     "scenarios.table.title": ("结果表（所有指标）", "Results table (every indicator)"),
     "col.p10": ("P10", "P10"),
     "col.p50": ("P50（中位数）", "p50 (median)"),
@@ -934,7 +962,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "and core value added then grow within their parameter ranges. A test checks the baseline reproduces 2022 "
         "within 5 %.",
     ),
-    "methods.channel.dc.title": ("渠道 1：数据中心 → 机架、算力、电力、增加值", "Channel 1: data centres → racks, compute, power, value added"),
+    "methods.channel.dc.title": (
+        "渠道 1：数据中心 → 机架、算力、电力、增加值",
+        "Channel 1: data centres → racks, compute, power, value added",
+    ),
     "methods.channel.dc.body": (
         "每年新批机架受上架率门槛约束：上一年上架率低于门槛则当年不批；算力 = 机架 × 每机架算力；"
         "用电 = 在用机架 × 2.5 kW × 8,760 小时 × 负载率 × PUE；电费 = 用电 × 电价（论文：电力成本最高占数据中心运营成本 60%）；"
@@ -945,7 +976,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Compute in use one per cent above the baseline lifts core value added by ε per cent (CAICT: +1 % compute ↔ "
         "+0.4 pp digital-economy growth, taken as the upper end).",
     ),
-    "methods.channel.xc.title": ("渠道 2：信创采购 → 国产占比、厂商收入、迁移成本", "Channel 2: Xinchuang → domestic share, vendor revenue, migration cost"),
+    "methods.channel.xc.title": (
+        "渠道 2：信创采购 → 国产占比、厂商收入、迁移成本",
+        "Channel 2: Xinchuang → domestic share, vendor revenue, migration cost",
+    ),
     "methods.channel.xc.body": (
         "每年按替换周期更新 1/L 的装机基础，按采购比例购买国产产品；起点为论文“操作系统国产化率不足 5%”。"
         "厂商收入 = 采购规模 × 比例；迁移成本与国产占比的增量成正比；境外暴露度 = 100 − 国产占比。本渠道不计入增加值。",
@@ -954,7 +988,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "proportional to the rise in the domestic share; foreign exposure = 100 − domestic share. This channel does "
         "not feed value added.",
     ),
-    "methods.channel.talent.title": ("渠道 3：人才补贴 → 新增人才、财政成本", "Channel 3: talent subsidy → added talent, fiscal cost"),
+    "methods.channel.talent.title": (
+        "渠道 3：人才补贴 → 新增人才、财政成本",
+        "Channel 3: talent subsidy → added talent, fiscal cost",
+    ),
     "methods.channel.talent.body": (
         "领取率 r = 1 − exp(−补贴/s)（s 为假设）；每年招入 = 名额 × r，其中只有一部分是额外新增；财政成本 = 补贴 × 招入人数 × 补贴年限；"
         "补贴为零时，成本和新增人才都为零。新增人才按每人产出 × 增加值率计入核心产业增加值。",
@@ -979,7 +1016,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "is not credited; the talent response and several scale parameters are assumptions.",
     ),
     "methods.params.title": ("全部参数（低 / 中 / 高与出处）", "Every parameter (low / central / high and source)"),
-    "methods.params.assumptions": ("{count} 个参数为假设，{sourced} 个有出处。", "{count} parameters are assumptions; {sourced} have a source."),
+    "methods.params.assumptions": (
+        "{count} 个参数为假设，{sourced} 个有出处。",
+        "{count} parameters are assumptions; {sourced} have a source.",
+    ),
     "methods.params.filter": ("等级", "Grade"),
     "grade.derived": ("推算", "derived"),
     "grade.assumption": ("假设", "assumption"),
