@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -44,27 +45,50 @@ frame = pd.DataFrame({"x": range(20), "y": [value * i for i in range(20)]})
 st.metric("result", value * 19)
 st.altair_chart(alt.Chart(frame).mark_line().encode(x="x", y="y"))
 """
-# Each page's main interaction: the URL it opens and what the user does there.
-INTERACTIONS: dict[str, tuple[str, Callable]] = {
-    "scenarios: move a lever slider": (
-        "scenarios?lang=en",
-        lambda page, i: _slider(page, "New standard racks").press("ArrowRight" if i % 2 == 0 else "ArrowLeft"),
+# Each page's main interaction: the URL it opens, and a function that gets the page ready for the
+# user's committing action (focus a slider, open a dropdown, type a word) and returns that action
+# (the key press or click that starts the rerun). Only the action is timed.
+Trigger = Callable[[], object]
+INTERACTIONS: dict[str, tuple[str, Callable[..., Trigger]]] = {
+    "overview: switch the language": (
+        "?lang=en",
+        lambda page, i: _click_text(page, ("中文", "English")[i % 2]),
     ),
-    "figures: type a search word": (
+    "figures: search a word (Enter)": (
         "figures?lang=en",
-        lambda page, i: _fill(page, "Search", ("rack", "5G")[i % 2]),
+        lambda page, i: _type(page, "Search", ("rack", "5G")[i % 2]),
+    ),
+    "bottlenecks: pick one bottleneck": (
+        "bottlenecks?lang=en",
+        lambda page, i: _choose(page, "Bottleneck", ("2.2 ", "All five")[i % 2]),
+    ),
+    "recommendations: filter by a bottleneck": (
+        "recommendations?lang=en",
+        lambda page, i: _toggle(page, "Show measures for these bottlenecks", "2.2 ", i),
+    ),
+    "targets: show only targets with a status": (
+        "targets?lang=en",
+        lambda page, i: _click_text(page, ("With a published status", "All targets")[i % 2]),
     ),
     "benchmarks: pick another indicator": (
         "benchmarks?lang=en",
-        lambda page, i: _choose(page, "Indicator", ("R&D intensity", "Gross regional product (GDP)")[i % 2]),
+        lambda page, i: _choose(page, "Indicator", ("R&D intensity", "Gross regional product")[i % 2]),
+    ),
+    "scenarios: move a lever slider": (
+        "scenarios?lang=en",
+        lambda page, i: _slider(page, "New standard racks", i),
+    ),
+    "methods: filter parameters by grade": (
+        "methods?lang=en",
+        lambda page, i: _toggle(page, "Grade", "official", i),
     ),
     "data: run a SQL query": (
         "data?lang=en&sql=SELECT%20kind%2C%20count(*)%20FROM%20figures%20GROUP%20BY%20kind",
-        lambda page, i: page.get_by_role("button", name="Run", exact=True).click(),
+        lambda page, i: page.get_by_role("button", name="Run", exact=True).click,
     ),
 }
-BARE_INTERACTION = lambda page, i: _slider(page, "value").press("ArrowRight" if i % 2 == 0 else "ArrowLeft")  # noqa: E731
-# Resolves with the time the app next reports a finished script run after `start`.
+BARE_INTERACTION = lambda page, i: _slider(page, "value", i)  # noqa: E731
+# Resolves with the time the app next reports a finished script run, or with -1 after 30 s without one.
 RUN_FINISHED = """() => new Promise(resolve => {
     const app = document.querySelector("[data-testid='stApp']");
     const observer = new MutationObserver(() => {
@@ -74,6 +98,7 @@ RUN_FINISHED = """() => new Promise(resolve => {
         }
     });
     observer.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+    setTimeout(() => { observer.disconnect(); resolve(-1); }, 30000);
 })"""
 
 
@@ -172,33 +197,64 @@ def _painted(page, url: str) -> None:
     page.wait_for_selector(READY, timeout=60_000)
 
 
-def _slider(page, label: str):
+def _slider(page, label: str, i: int) -> Trigger:
+    """Focus a slider's thumb; the action is one arrow key (right, then back left)."""
     thumb = page.locator("[data-testid='stSlider']").filter(has_text=label).get_by_role("slider")
     thumb.focus()
-    return thumb
+    return lambda: thumb.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
 
 
-def _fill(page, label: str, text: str) -> None:
+def _click_text(page, text: str) -> Trigger:
+    """The action is a click on the (radio) label with this text."""
+    return page.get_by_text(text, exact=True).click
+
+
+def _type(page, label: str, text: str) -> Trigger:
+    """Type into a text box; the action is Enter."""
     box = page.get_by_role("textbox", name=label, exact=True).first
     box.fill(text)
-    box.press("Enter")
+    return lambda: box.press("Enter")
 
 
-def _choose(page, label: str, option: str) -> None:
-    page.get_by_role("combobox", name=label, exact=True).click()
-    page.get_by_role("option", name=option, exact=True).click()
+def _open(page, label: str):
+    box = page.get_by_role("combobox", name=label, exact=True)
+    box.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)  # let the scroll settle, or the click lands beside the box
+    box.click()
+    return box
 
 
-def _interaction_ms(page, act: Callable, repeat: int) -> float:
-    """Return the median time from a user action until the rerun it causes has finished, in ms."""
+def _choose(page, label: str, option_start: str) -> Trigger:
+    """Open a select box; the action is a click on the option whose text starts with `option_start`."""
+    _open(page, label)
+    option = page.get_by_role("option", name=re.compile("^" + re.escape(option_start)))
+    option.wait_for()
+    return option.click
+
+
+def _toggle(page, label: str, option_start: str, i: int) -> Trigger:
+    """Even turns: open a multiselect, the action picks the option; odd turns: the action is Backspace (removes it)."""
+    if i % 2 == 1:
+        box = page.get_by_role("combobox", name=label, exact=True)
+        box.focus()
+        return lambda: box.press("Backspace")
+    return _choose(page, label, option_start)
+
+
+def _interaction_ms(page, prepare: Callable[..., Trigger], repeat: int) -> float:
+    """Return the median time from the user's committing action until the rerun it causes has finished, in ms."""
     samples = []
     for i in range(repeat):
         page.wait_for_selector(READY, timeout=30_000)
         page.wait_for_timeout(200)
+        action = prepare(page, i)
         page.evaluate(f"() => {{ window.__finished = ({RUN_FINISHED})(); }}")  # not awaited here
         started = page.evaluate("performance.now()")
-        act(page, i)
-        samples.append(page.evaluate("window.__finished") - started)
+        action()
+        finished = page.evaluate("window.__finished")
+        if finished < 0:
+            raise RuntimeError(f"no rerun finished within 30 s of action {i} on {page.url}")
+        samples.append(finished - started)
     return statistics.median(samples)
 
 
@@ -223,9 +279,11 @@ def browser_figures(repeat: int, sessions: int) -> list[tuple[str, float, float]
                 rows.append(("cold start: server start → first page painted (ms)", app_cold, bare_cold))
                 _painted(page, f"{bare_url}/")
                 bare_ms = _interaction_ms(page, BARE_INTERACTION, repeat)
-                for name, (path, act) in INTERACTIONS.items():
+                for name, (path, prepare) in INTERACTIONS.items():
                     _painted(page, f"{app_url}/{path}")
-                    rows.append((f"{name}: action → rerun finished (ms)", _interaction_ms(page, act, repeat), bare_ms))
+                    rows.append(
+                        (f"{name}: action → rerun finished (ms)", _interaction_ms(page, prepare, repeat), bare_ms)
+                    )
                 for _ in range(sessions):
                     extra = browser.new_page()
                     _painted(extra, f"{app_url}/scenarios?lang=zh")
