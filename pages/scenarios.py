@@ -1,10 +1,9 @@
 """Scenarios: move the paper's three policy levers and see Shenzhen against Beijing and Shanghai to 2035."""
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
-from explorer import cached, model, ui
+from explorer import cached, charts, model, ui
 from explorer.i18n import t
 from explorer.scenarios import (
     DRAWS,
@@ -16,8 +15,6 @@ from explorer.scenarios import (
     TARGET_MARKERS,
     crossings,
     end_year_deltas,
-    export_frame,
-    export_json,
     figure_in_model_unit,
     summary,
 )
@@ -93,9 +90,9 @@ with st.sidebar:
         st.caption(t("scenarios.preset.modified", lang))
 
 key = tuple(sorted(levers.to_query().items()))
-base_levers = model.Levers(**{**vars(model.baseline()), "horizon": levers.horizon})
+base_key = tuple(sorted(model.Levers(**{**vars(model.baseline()), "horizon": levers.horizon}).to_query().items()))
 scenario = cached.projection(version, key, DRAWS, SEED)
-base = cached.projection(version, tuple(sorted(base_levers.to_query().items())), DRAWS, SEED)
+base = cached.projection(version, base_key, DRAWS, SEED)
 peers = cached.peer_paths(version, levers.horizon)
 deltas = end_year_deltas(scenario, base, levers.horizon)
 
@@ -128,46 +125,7 @@ series = [
     frame[frame["indicator"] == outcome].assign(series=t(f"scenarios.series.{name}", lang), colour=name)
     for name, frame in (("scenario", scenario), ("baseline", base))
 ]
-paths = pd.concat(series, ignore_index=True)
-colour_scale = alt.Scale(
-    domain=[
-        t("scenarios.series.scenario", lang),
-        t("scenarios.series.baseline", lang),
-        t("city.beijing", lang),
-        t("city.shanghai", lang),
-    ],
-    range=list(SERIES_COLOURS.values()),
-)
-x = alt.X("year:O", title=t("scenarios.axis.year", lang), axis=alt.Axis(labelAngle=0))
-y_title = f"{indicator_label(outcome)} ({unit_label(outcome)})"
-bands = (
-    alt.Chart(paths)
-    .mark_area(opacity=0.18)
-    .encode(
-        x=x,
-        y=alt.Y("p10:Q", title=y_title),
-        y2="p90:Q",
-        color=alt.Color("series:N", scale=colour_scale, title=None, legend=alt.Legend(symbolOpacity=1)),
-    )
-)
-lines = (
-    alt.Chart(paths)
-    .mark_line(strokeWidth=2.5)
-    .encode(
-        x=x,
-        y="p50:Q",
-        color=alt.Color("series:N", scale=colour_scale, title=None),
-        strokeDash=alt.condition(alt.datum.colour == "baseline", alt.value([6, 4]), alt.value([1, 0])),
-        tooltip=[
-            alt.Tooltip("series:N", title=t("col.series", lang)),
-            alt.Tooltip("year:O", title=t("col.year", lang)),
-            alt.Tooltip("p10:Q", format=",.2f", title=t("col.p10", lang)),
-            alt.Tooltip("p50:Q", format=",.2f", title=t("col.p50", lang)),
-            alt.Tooltip("p90:Q", format=",.2f", title=t("col.p90", lang)),
-        ],
-    )
-)
-layers = [bands, lines]
+paths = pd.concat(series, ignore_index=True)[["series", "colour", "year", "p10", "p50", "p90"]]
 table = paths[["series", "year", "p10", "p50", "p90"]]
 
 peer_rows = peers[
@@ -175,29 +133,14 @@ peer_rows = peers[
     & (peers["city"] != "shenzhen")
     & (peers["comparability_group"] == MODEL_GROUPS.get(outcome))
 ]
-if not peer_rows.empty:
-    peer_rows = peer_rows.assign(
-        series=peer_rows["city"].map(lambda city: t(f"city.{city}", lang)),
-        is_extrapolated=peer_rows["basis"].str.startswith("extrapolated"),
-    )
-    layers.append(
-        alt.Chart(peer_rows)
-        .mark_line(point=True, strokeWidth=2)
-        .encode(
-            x=x,
-            y="value:Q",
-            color=alt.Color("series:N", scale=colour_scale, title=None),
-            strokeDash=alt.condition(alt.datum.is_extrapolated, alt.value([4, 3]), alt.value([1, 0])),
-            tooltip=[
-                alt.Tooltip("series:N", title=t("col.city", lang)),
-                alt.Tooltip("year:O", title=t("col.year", lang)),
-                alt.Tooltip("value:Q", format=",.2f", title=t("col.value", lang)),
-                alt.Tooltip("basis:N", title=t("col.source", lang)),
-            ],
-        )
-    )
-    table = pd.concat([table, peer_rows[["series", "year", "value"]].rename(columns={"value": "p50"})])
+peer_cities = [city for city in ("beijing", "shanghai") if city in set(peer_rows["city"])]
+peer_rows = peer_rows.assign(
+    series=peer_rows["city"].map(lambda city: t(f"city.{city}", lang)),
+    is_extrapolated=peer_rows["basis"].str.startswith("extrapolated"),
+)[["series", "year", "value", "basis", "is_extrapolated"]]
+table = pd.concat([table, peer_rows[["series", "year", "value"]].rename(columns={"value": "p50"})])
 
+marker = pd.DataFrame(columns=["year", "value", "label", "quote"])
 target_id = TARGET_MARKERS.get(outcome)
 if target_id:
     fig = figures.loc[target_id]
@@ -209,22 +152,20 @@ if target_id:
             "quote": [fig["quote_zh"]],
         }
     )
-    layers.append(
-        alt.Chart(marker)
-        .mark_point(shape="diamond", size=220, filled=True, color="#000")
-        .encode(
-            x=x,
-            y="value:Q",
-            tooltip=[
-                alt.Tooltip("label:N", title=t("col.value", lang)),
-                alt.Tooltip("quote:N", title=t("word.paper_sentence", lang)),
-            ],
-        )
-    )
     table = pd.concat([table, marker.rename(columns={"value": "p50", "label": "series"})[["series", "year", "p50"]]])
 
-chart = alt.layer(*layers).properties(
-    height=380, title=t("scenarios.chart.title", lang, indicator=indicator_label(outcome))
+chart = charts.fan_chart(
+    paths,
+    peer_rows,
+    marker,
+    colours={
+        t("scenarios.series.scenario", lang): SERIES_COLOURS["scenario"],
+        t("scenarios.series.baseline", lang): SERIES_COLOURS["baseline"],
+        **{t(f"city.{city}", lang): SERIES_COLOURS[city] for city in peer_cities},
+    },
+    title=t("scenarios.chart.title", lang, indicator=indicator_label(outcome)),
+    y_title=f"{indicator_label(outcome)} ({unit_label(outcome)})",
+    lang=lang,
 )
 ui.chart_with_table(
     chart,
@@ -251,31 +192,17 @@ tornado = cached.tornado(version, key, outcome, levers.horizon)
 tornado = tornado[tornado["swing"] > 0].head(12)
 labels = params.set_index("id")[f"label_{lang}"]
 tornado = tornado.assign(label=tornado["parameter"].map(labels))
-long = pd.concat(
+bars = pd.concat(
     [
         tornado.assign(end=tornado["low_value"], side=t("scenarios.tornado.low", lang)),
         tornado.assign(end=tornado["high_value"], side=t("scenarios.tornado.high", lang)),
     ]
-)
-tornado_chart = (
-    alt.Chart(long, title=t("scenarios.tornado.title", lang, indicator=indicator_label(outcome), year=levers.horizon))
-    .mark_bar()
-    .encode(
-        y=alt.Y("label:N", sort=list(tornado["label"]), title=None, axis=alt.Axis(labelLimit=300)),
-        x=alt.X(
-            "end:Q",
-            title=t("scenarios.tornado.axis", lang, indicator=indicator_label(outcome)),
-            scale=alt.Scale(zero=False),
-        ),
-        x2="central_value:Q",
-        color=alt.Color("side:N", scale=alt.Scale(range=["#56B4E9", "#E69F00"]), title=None),
-        tooltip=[
-            alt.Tooltip("label:N", title=t("col.parameter", lang)),
-            alt.Tooltip("side:N", title=" "),
-            alt.Tooltip("end:Q", format=",.2f", title=t("col.value", lang)),
-        ],
-    )
-    .properties(height=28 * len(tornado) + 40)
+).assign(rank=lambda frame: frame.index)[["label", "rank", "side", "end", "central_value"]]
+tornado_chart = charts.tornado_chart(
+    bars,
+    title=t("scenarios.tornado.title", lang, indicator=indicator_label(outcome), year=levers.horizon),
+    axis_title=t("scenarios.tornado.axis", lang, indicator=indicator_label(outcome)),
+    lang=lang,
 )
 if tornado.empty:
     st.caption(t("scenarios.tornado.flat", lang, indicator=indicator_label(outcome)))
@@ -297,17 +224,18 @@ st.caption(t("scenarios.tornado.caption", lang))
 
 with st.expander(t("scenarios.table.title", lang), icon=":material/table:"):
     st.dataframe(scenario.assign(indicator=scenario["indicator"].map(indicator_label)), hide_index=True)
+csv_text, json_text = cached.scenario_downloads(version, key, base_key, DRAWS, SEED)
 left, right = st.columns(2)
 left.download_button(
     t("scenarios.download.csv", lang),
-    export_frame(scenario, levers, version).to_csv(index=False),
+    csv_text,
     file_name="shenzhen-scenario.csv",
     mime="text/csv",
     icon=":material/download:",
 )
 right.download_button(
     t("scenarios.download.json", lang),
-    export_json(scenario, base, levers, params, version, DRAWS, SEED),
+    json_text,
     file_name="shenzhen-scenario.json",
     mime="application/json",
     icon=":material/download:",

@@ -118,3 +118,21 @@ def test_methods_lists_every_parameter_with_its_grade(lang, params):
     assert set(table[t("col.id", lang)]) == set(frame["id"])
     at = run("methods", lang=lang, grade="assumption")
     assert len(at.dataframe[0].value) == int((frame["grade"] == "assumption").sum())
+
+
+def _chart_protos(at: AppTest) -> list:
+    return [element.proto for element in at.main.get("vega_lite_chart")]
+
+
+def test_a_lever_move_sends_new_data_into_an_unchanged_outcome_chart():
+    """The browser swaps the data of a chart whose spec is unchanged instead of rebuilding it."""
+    at = run(lang="en", dc_racks="7000")
+    fan_before, tornado_before = _chart_protos(at)
+    at.slider(key="dc_racks").set_value(12_000).run()
+    fan_after, tornado_after = _chart_protos(at)
+    assert fan_before.spec == fan_after.spec
+    paths_before = {d.name: d.data.data for d in fan_before.datasets}["paths"]
+    paths_after = {d.name: d.data.data for d in fan_after.datasets}["paths"]
+    assert paths_before != paths_after
+    # The sensitivity chart may gain bars (a taller spec), but its data keeps its name.
+    assert [d.name for d in tornado_before.datasets] == [d.name for d in tornado_after.datasets] == ["tornado"]

@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from explorer import DB_PATH, db, export, model
+from explorer import DB_PATH, db, export, model, scenarios
 
 
 @dataclass(frozen=True)
@@ -128,6 +128,25 @@ def projection(version: str, levers: tuple[tuple[str, str], ...], draws: int, se
     """Return the Monte Carlo projection of one lever setting (p10/p50/p90 per year and indicator)."""
     chosen, _ = model.Levers.from_mapping(dict(levers))
     return model.project(chosen, parameters(version), draws=draws, seed=seed)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def scenario_downloads(
+    version: str,
+    levers: tuple[tuple[str, str], ...],
+    baseline: tuple[tuple[str, str], ...],
+    draws: int,
+    seed: int,
+) -> tuple[str, str]:
+    """Return the (CSV, JSON) downloads of one lever setting, so a rerun that keeps the levers does not rebuild them."""
+    chosen, _ = model.Levers.from_mapping(dict(levers))
+    results = projection(version, levers, draws, seed)
+    return (
+        scenarios.export_frame(results, chosen, version).to_csv(index=False),
+        scenarios.export_json(
+            results, projection(version, baseline, draws, seed), chosen, parameters(version), version, draws, seed
+        ),
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -290,11 +290,12 @@ def vega_lite_spec(chart: alt.TopLevelMixin) -> dict:
     return spec
 
 
-def chart_with_table(chart: alt.Chart, frame: pd.DataFrame, current: str, *, key: str) -> None:
-    """Render a chart with a table view of the same data beside it in a tab."""
+def chart_with_table(chart: alt.TopLevelMixin | dict, frame: pd.DataFrame, current: str, *, key: str) -> None:
+    """Render a chart (Altair, or a Vega-Lite dict from explorer.charts) with a table view of its data in a tab."""
     chart_tab, table_tab = st.tabs([t("word.chart", current), t("word.table", current)])
     with chart_tab:
-        st.vega_lite_chart(vega_lite_spec(chart), width="stretch", key=key)
+        spec = chart if isinstance(chart, dict) else vega_lite_spec(chart)
+        st.vega_lite_chart(spec, width="stretch", key=key)
     with table_tab:
         st.dataframe(frame, hide_index=True, width="stretch")
 

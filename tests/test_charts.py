@@ -1,0 +1,143 @@
+"""explorer.charts: the Scenarios charts' Vega-Lite specs (fields, datasets, colours, stability)."""
+
+import json
+
+import pandas as pd
+import pytest
+
+from explorer import charts, db, model
+from explorer.i18n import LANGS, t
+
+OKABE_ITO_AND_GREYS = {"#D55E00", "#0072B2", "#009E73", "#56B4E9", "#E69F00", "#CC79A7", "#F0E442", "#7F7F7F", "#000"}
+
+
+@pytest.fixture(scope="module")
+def params() -> pd.DataFrame:
+    con = db.connect()
+    try:
+        return db.parameters(con)
+    finally:
+        con.close()
+
+
+def paths_for(levers: model.Levers, params: pd.DataFrame, outcome: str = "core_va") -> pd.DataFrame:
+    result = model.project(levers, params, draws=200)
+    rows = result[result["indicator"] == outcome]
+    return pd.concat(
+        [rows.assign(series="Scenario", colour="scenario"), rows.assign(series="Baseline", colour="baseline")],
+        ignore_index=True,
+    )[["series", "colour", "year", "p10", "p50", "p90"]]
+
+
+PEERS = pd.DataFrame(
+    {
+        "series": ["Beijing", "Beijing"],
+        "year": [2023, 2024],
+        "value": [11061.5, 12000.0],
+        "basis": ["observed", "extrapolated (growth 10.8 %)"],
+        "is_extrapolated": [False, True],
+    }
+)
+TARGET = pd.DataFrame({"year": [2025], "value": [21000.0], "label": ["Target"], "quote": ["…"]})
+NO_PEERS = PEERS.iloc[0:0]
+NO_TARGET = TARGET.iloc[0:0]
+COLOURS = {"Scenario": "#D55E00", "Baseline": "#7F7F7F", "Beijing": "#0072B2"}
+
+
+def fan(paths: pd.DataFrame, peers: pd.DataFrame = PEERS, target: pd.DataFrame = TARGET, lang: str = "en") -> dict:
+    return charts.fan_chart(paths, peers, target, colours=COLOURS, title="Title", y_title="Y", lang=lang)
+
+
+def encoded_fields(encoding: dict) -> set[str]:
+    fields = set()
+    for channel in encoding.values():
+        for entry in channel if isinstance(channel, list) else [channel]:
+            if isinstance(entry, dict) and "field" in entry:
+                fields.add(entry["field"])
+    return fields
+
+
+def layers(spec: dict) -> list[dict]:
+    return spec.get("layer", [spec])
+
+
+def without_data(spec: dict) -> dict:
+    return {key: value for key, value in spec.items() if key != "datasets"}
+
+
+def test_every_encoded_field_is_a_column_of_the_layers_dataset(params):
+    spec = fan(paths_for(model.baseline(), params))
+    for layer in layers(spec):
+        dataset = spec["datasets"][layer["data"]["name"]]
+        assert encoded_fields(layer["encoding"]) <= set(dataset.columns), layer["data"]["name"]
+
+
+def test_a_lever_move_changes_the_data_but_not_the_spec(params):
+    base = model.baseline()
+    moved = model.Levers(**{**vars(base), "dc_racks": base.dc_racks * 2, "xc_share": 80.0})
+    before, after = fan(paths_for(base, params)), fan(paths_for(moved, params))
+    assert not before["datasets"]["paths"].equals(after["datasets"]["paths"])
+    assert without_data(before) == without_data(after)
+
+
+def test_missing_peers_and_target_leave_out_their_layers(params):
+    paths = paths_for(model.baseline(), params)
+    full, bare = fan(paths), fan(paths, NO_PEERS, NO_TARGET)
+    assert set(full["datasets"]) == {"paths", "peers", "target"}
+    assert set(bare["datasets"]) == {"paths"}
+    assert len(full["layer"]) == 4 and len(bare["layer"]) == 2
+
+
+def test_baseline_is_dashed_and_extrapolations_are_dashed(params):
+    spec = fan(paths_for(model.baseline(), params))
+    line, peers = spec["layer"][1], spec["layer"][2]
+    assert line["encoding"]["strokeDash"]["condition"]["test"] == "datum.colour === 'baseline'"
+    assert peers["encoding"]["strokeDash"]["condition"]["test"] == "datum.is_extrapolated"
+    assert line["encoding"]["strokeDash"]["value"] == charts.SOLID != charts.BASELINE_DASH
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_specs_serialise_with_a_title_and_translated_axes(params, lang):
+    spec = fan(paths_for(model.baseline(), params), lang=lang)
+    text = json.dumps(without_data(spec), ensure_ascii=False)
+    assert spec["title"] == "Title"
+    assert t("scenarios.axis.year", lang) in text
+    assert t("col.p50", lang) in text
+
+
+def test_colours_are_colour_blind_safe(params):
+    spec = fan(paths_for(model.baseline(), params))
+    scale = spec["layer"][0]["encoding"]["color"]["scale"]
+    assert scale["domain"] == list(COLOURS)
+    assert set(scale["range"]) <= OKABE_ITO_AND_GREYS
+    assert set(charts.TORNADO_COLOURS) <= OKABE_ITO_AND_GREYS
+
+
+def tornado_bars(params: pd.DataFrame, rows: int) -> pd.DataFrame:
+    sensitivity = model.tornado(model.baseline(), params, "core_va", 2030).head(rows)
+    sensitivity = sensitivity.assign(label=sensitivity["parameter"])
+    return pd.concat(
+        [
+            sensitivity.assign(end=sensitivity["low_value"], side=t("scenarios.tornado.low", "en")),
+            sensitivity.assign(end=sensitivity["high_value"], side=t("scenarios.tornado.high", "en")),
+        ]
+    ).assign(rank=lambda frame: frame.index)[["label", "rank", "side", "end", "central_value"]]
+
+
+def test_tornado_orders_bars_by_swing_and_grows_with_its_rows(params):
+    two, three = tornado_bars(params, 2), tornado_bars(params, 3)
+    short = charts.tornado_chart(two, title="T", axis_title="X", lang="en")
+    tall = charts.tornado_chart(three, title="T", axis_title="X", lang="en")
+    assert short["encoding"]["y"]["sort"] == {"field": "rank", "op": "min", "order": "ascending"}
+    assert tall["height"] - short["height"] == charts.TORNADO_ROW_PX
+    assert encoded_fields(short["encoding"]) <= set(two.columns)
+    assert short["encoding"]["color"]["scale"]["domain"] == [
+        t("scenarios.tornado.low", "en"),
+        t("scenarios.tornado.high", "en"),
+    ]
+
+
+def test_short_charts_fit_the_width_only_so_their_plot_keeps_its_height(params):
+    spec = charts.tornado_chart(tornado_bars(params, 2), title="T", axis_title="X", lang="en")
+    assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
+    assert spec["height"] == 2 * charts.TORNADO_ROW_PX
