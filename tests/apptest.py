@@ -1,5 +1,6 @@
 """AppTest helpers the page tests share: run a page from a link, list the in-app links it shows."""
 
+import json
 from urllib.parse import parse_qs
 
 from streamlit.testing.v1 import AppTest
@@ -23,3 +24,22 @@ def run_page(page: str, at: AppTest | None = None, **params: str) -> AppTest:
 def links_to(at: AppTest, page: str) -> list[dict[str, list[str]]]:
     """Return the query parameters of every in-app link to `page`."""
     return [parse_qs(link.proto.query_string) for link in at.get("page_link") if link.proto.page == page]
+
+
+def charts(at: AppTest) -> list[tuple[dict, list]]:
+    """Return every Vega-Lite chart on the page as (spec, the tables in the tabs beside it).
+
+    A chart outside a tab container comes back with no tables.
+    """
+    found: list[tuple[dict, list]] = []
+
+    def walk(node, tables: list | None) -> None:
+        if getattr(node, "type", None) == "tab_container":
+            tables = [frame for tab in node.children.values() for frame in tab.get("dataframe")]
+        if getattr(node, "type", None) == "vega_lite_chart":
+            found.append((json.loads(node.proto.spec), tables or []))
+        for child in getattr(node, "children", {}).values():
+            walk(child, tables)
+
+    walk(at.main, None)
+    return found

@@ -2,6 +2,7 @@
 
 import pandas as pd
 import pytest
+from apptest import charts
 from streamlit.testing.v1 import AppTest
 
 from explorer import ROOT, db, ui
@@ -117,3 +118,37 @@ def test_bad_filter_values_get_a_notice(params):
     assert at.warning, "a rejected URL value must be announced"
     key, value = next(iter(params.items()))
     assert any(key in warning.value for warning in at.warning)
+
+
+# Charts each page draws on its default link (Benchmarks: GDP has one definition group, plus the peers chart).
+CHARTS_PER_PAGE = {"overview": 2, "bottlenecks": 4, "recommendations": 1, "benchmarks": 2, "scenarios": 2}
+PAGES = (
+    "overview",
+    "figures",
+    "bottlenecks",
+    "recommendations",
+    "targets",
+    "benchmarks",
+    "scenarios",
+    "methods",
+    "data",
+)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_chart_has_a_title_and_a_table_view(page, lang):
+    found = charts(run(page, lang=lang))
+    assert len(found) == CHARTS_PER_PAGE.get(page, 0)
+    for spec, tables in found:
+        assert chart_title(spec), spec
+        assert len(tables) == 1 and len(tables[0].value) > 0
+
+
+def chart_title(spec: dict) -> str | None:
+    """Return a chart's title: its own, or (Altair layers) the first layer's that has one."""
+    for part in (spec, *spec.get("layer", ())):
+        title = part.get("title")
+        if title:
+            return title.get("text") if isinstance(title, dict) else title
+    return None
