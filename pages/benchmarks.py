@@ -1,10 +1,9 @@
 """Benchmarks: Beijing, Shanghai and Shenzhen on like-for-like indicators, every value sourced."""
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
-from explorer import cached, ui
+from explorer import cached, charts, ui
 from explorer.benchmarks import CITIES, latest_comparable, missing_cities
 from explorer.i18n import t
 
@@ -52,18 +51,20 @@ def source_table(rows: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-CITY_SCALE = alt.Scale(domain=[t(f"city.{city}", lang) for city in CITIES], range=[ui.CITY_COLOURS[c] for c in CITIES])
+CITY_COLOURS = {t(f"city.{city}", lang): ui.CITY_COLOURS[city] for city in CITIES}
 TOOLTIP = [
-    alt.Tooltip("city_label:N", title=t("col.city", lang)),
-    alt.Tooltip("year:O", title=t("col.year", lang)),
-    alt.Tooltip("shown:N", title=t("col.value", lang)),
-    alt.Tooltip("unit_label:N", title=t("col.unit", lang)),
-    alt.Tooltip("status_label:N", title=t("col.status", lang)),
-    alt.Tooltip("grade_label:N", title=t("col.grade", lang)),
-    alt.Tooltip("definition:N", title=t("col.definition", lang)),
-    alt.Tooltip("source_title:N", title=t("col.source", lang)),
-    alt.Tooltip("source_url:N", title=t("col.source_url", lang)),
+    charts.tooltip("city_label", "nominal", t("col.city", lang)),
+    charts.tooltip("year", "ordinal", t("col.year", lang)),
+    charts.tooltip("shown", "nominal", t("col.value", lang)),
+    charts.tooltip("unit_label", "nominal", t("col.unit", lang)),
+    charts.tooltip("status_label", "nominal", t("col.status", lang)),
+    charts.tooltip("grade_label", "nominal", t("col.grade", lang)),
+    charts.tooltip("definition", "nominal", t("col.definition", lang)),
+    charts.tooltip("source_title", "nominal", t("col.source", lang)),
+    charts.tooltip("source_url", "nominal", t("col.source_url", lang)),
 ]
+CHART_FIELDS = ["year", "value", "status", "fill", "city_label", "shown", "unit_label", "status_label", "grade_label"]
+CHART_FIELDS += ["definition", "source_title", "source_url"]
 
 st.title(t("benchmarks.title", lang))
 st.caption(t("benchmarks.intro", lang))
@@ -97,18 +98,17 @@ for group in groups:
             icon=":material/search_off:",
         )
     unit = t(f"unit.{group_rows['unit'].iloc[0]}", lang)
-    base = alt.Chart(group_rows, title=f"{label(indicator)} ({unit})").encode(
-        x=alt.X("year:O", title=t("benchmarks.axis.year", lang), axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("value:Q", title=unit),
-        color=alt.Color("city_label:N", scale=CITY_SCALE, title=t("col.city", lang)),
-        tooltip=TOOLTIP,
+    chart = charts.city_series(
+        group_rows[CHART_FIELDS],
+        title=f"{label(indicator)} ({unit})",
+        x_title=t("benchmarks.axis.year", lang),
+        y_title=unit,
+        colours=CITY_COLOURS,
+        legend=t("col.city", lang),
+        status_legend=t("benchmarks.legend.status", lang),
+        tooltips=TOOLTIP,
     )
-    lines = base.transform_filter(alt.datum.status == "observed").mark_line(strokeWidth=2)
-    points = base.mark_point(size=110, strokeWidth=2.5, opacity=1).encode(
-        fill=alt.Fill("fill:N", scale=None),
-        shape=alt.Shape("status_label:N", title=t("benchmarks.legend.status", lang)),
-    )
-    ui.chart_with_table((lines + points).properties(height=280), source_table(group_rows), lang, key=f"bench_{group}")
+    ui.chart_with_table(chart, source_table(group_rows), lang, key=f"bench_{group}")
 st.caption(t("benchmarks.legend.grade", lang))
 st.download_button(
     t("benchmarks.download", lang),
@@ -127,22 +127,18 @@ else:
         indicator_label=[f"{label(code)} ({year})" for code, year in zip(latest["indicator"], latest["year"])],
         index_shown=latest["index_vs_shenzhen"].round(1),
     )
-    peers = alt.Chart(latest, title=t("benchmarks.peers.title", lang)).encode(
-        y=alt.Y("indicator_label:N", title=None, axis=alt.Axis(labelLimit=320)),
-        x=alt.X("index_vs_shenzhen:Q", title=t("benchmarks.peers.axis", lang)),
-        color=alt.Color("city_label:N", scale=CITY_SCALE, title=t("col.city", lang)),
-        tooltip=[alt.Tooltip("index_shown:Q", title=t("col.index", lang)), *TOOLTIP],
-    )
-    reference = alt.Chart(pd.DataFrame({"x": [100]})).mark_rule(strokeDash=[4, 4], color="#666").encode(x="x:Q")
-    dots = peers.mark_point(size=120, strokeWidth=2.5, opacity=1).encode(
-        fill=alt.Fill("fill:N", scale=None), shape=alt.Shape("city_label:N", legend=None)
+    peers = charts.peer_index(
+        latest[[*CHART_FIELDS, "indicator_label", "index_vs_shenzhen", "index_shown"]],
+        title=t("benchmarks.peers.title", lang),
+        axis_title=t("benchmarks.peers.axis", lang),
+        colours=CITY_COLOURS,
+        legend=t("col.city", lang),
+        tooltips=[charts.tooltip("index_shown", "quantitative", t("col.index", lang)), *TOOLTIP],
     )
     table = source_table(latest).assign(
         **{t("col.indicator", lang): latest["indicator_label"], t("col.index", lang): latest["index_shown"]}
     )
-    ui.chart_with_table(
-        (reference + dots).properties(height=36 * latest["indicator"].nunique() + 40), table, lang, key="peers"
-    )
+    ui.chart_with_table(peers, table, lang, key="peers")
     st.caption(t("benchmarks.peers.caption", lang))
 st.download_button(
     t("benchmarks.download_all", lang),

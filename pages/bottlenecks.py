@@ -3,11 +3,10 @@
 import re
 import textwrap
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
-from explorer import cached, ui
+from explorer import cached, charts, ui
 from explorer.i18n import t
 
 BOTTLENECKS = ("2.1", "2.2", "2.3", "2.4", "2.5")
@@ -42,12 +41,7 @@ PLATFORM_FIGURES = (
     "miit_cross_industry_platforms",
 )
 CARD_RANK = {fid: rank for rank, fid in enumerate([OS_FIGURE, *COMPUTE_FIGURES, *SME_FIGURES, *PLATFORM_FIGURES])}
-PERCENT_DOMAIN = [0, 100]
-BAR_ROW_PX = 44  # height of one bar's row: room for a two-line label
 LABEL_WRAP = {"zh": 18, "en": 44}  # characters per line of an axis label (Chinese glyphs are twice as wide)
-# Fit the width only: with Streamlit's default ("fit") a chart's height also has to hold its legend and axes.
-FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
-SPLIT_LINES = "split(datum.label, '\\n')"  # Vega expression: one axis label per line of the wrapped text
 # Section 2.4 lists its gaps as 一是 … 四是; each sub-point runs to the next marker.
 DATA_POINT = re.compile(r"[一二三四]是.+?(?=[一二三四]是|$)", re.S)
 
@@ -68,9 +62,8 @@ def figure_rows(ids: tuple[str, ...] | list[str]) -> pd.DataFrame:
     rows = figures.loc[list(ids)].copy()
     rows["metric"] = rows[f"metric_{lang}"]
     rows["shown"] = [ui.figure_value(row, lang) for _, row in rows.iterrows()]
-    # A lower bound ("more than") leaves the top open: the dashed line runs to 100 %.
+    # A lower bound ("more than") leaves the top open: the chart draws a dashed line on to 100 %.
     rows["open_end"] = rows["value"].where(rows["qualifier"] == "more_than")
-    rows["open_to"] = PERCENT_DOMAIN[1]
     return rows
 
 
@@ -79,36 +72,28 @@ def wrapped(label: str) -> str:
     return "\n".join(textwrap.wrap(label, LABEL_WRAP[lang]))
 
 
-def bound_bars(rows: pd.DataFrame, colour: str, legend: str, scale: alt.Scale, title: str, axis: str) -> alt.Chart:
+def bound_bars(rows: pd.DataFrame, colour: str, legend: str, colours: dict[str, str], title: str, axis: str) -> dict:
     """Return horizontal % bars labelled with their qualified value, with a dashed open end for lower bounds."""
     rows = rows.assign(label=rows["metric"].map(wrapped))
-    y = alt.Y("label:N", sort=rows["label"].tolist(), title=None, axis=alt.Axis(labelExpr=SPLIT_LINES, labelLimit=0))
-    tooltip = [
-        alt.Tooltip("metric:N", title=t("col.metric", lang)),
-        alt.Tooltip("shown:N", title=t("col.value", lang)),
-        alt.Tooltip("section:N", title=t("col.section", lang)),
-        alt.Tooltip("quote_zh:N", title=t("word.paper_sentence", lang)),
+    return charts.bound_bars(
+        rows[["label", "value", "shown", "open_end", colour, "metric", "section", "quote_zh"]],
+        colour_field=colour,
+        colours=colours,
+        legend=legend,
+        title=title,
+        axis_title=axis,
+        tooltips=figure_tooltips(section=True),
+    )
+
+
+def figure_tooltips(section: bool) -> list[dict]:
+    """Return the tooltip of a figure's bar: metric, value, (section,) the paper's sentence."""
+    return [
+        charts.tooltip("metric", "nominal", t("col.metric", lang)),
+        charts.tooltip("shown", "nominal", t("col.value", lang)),
+        *([charts.tooltip("section", "nominal", t("col.section", lang))] if section else []),
+        charts.tooltip("quote_zh", "nominal", t("word.paper_sentence", lang)),
     ]
-    bars = (
-        alt.Chart(rows, title=title)
-        .mark_bar()
-        .encode(
-            x=alt.X("value:Q", title=axis, scale=alt.Scale(domain=PERCENT_DOMAIN)),
-            y=y,
-            color=alt.Color(
-                f"{colour}:N", title=legend, scale=scale, legend=alt.Legend(orient="top", columns=1, labelLimit=0)
-            ),
-            tooltip=tooltip,
-        )
-    )
-    open_ends = (
-        alt.Chart(rows)
-        .transform_filter("isValid(datum.open_end)")
-        .mark_rule(strokeDash=[4, 3], strokeWidth=2)
-        .encode(x="open_end:Q", x2="open_to:Q", y=y, color=alt.Color(f"{colour}:N", scale=scale), tooltip=tooltip)
-    )
-    labels = bars.mark_text(align="right", dx=-4, fontWeight="bold").encode(text="shown:N", color=alt.value("white"))
-    return (bars + open_ends + labels).properties(height=BAR_ROW_PX * len(rows), autosize=FIT_WIDTH)
 
 
 def source_table(rows: pd.DataFrame, extra: dict[str, str] | None = None) -> pd.DataFrame:
@@ -137,31 +122,19 @@ def os_chart() -> None:
             "quote_zh": [fig["quote_zh"]] * 2,
         }
     )
-    tooltip = [
-        alt.Tooltip("part:N", title=t("bottlenecks.os.segment", lang)),
-        alt.Tooltip("shown:N", title=t("col.value", lang)),
-        alt.Tooltip("quote_zh:N", title=t("word.paper_sentence", lang)),
-    ]
-    base = alt.Chart(band, title=t("bottlenecks.os.title", lang))
-    x = alt.X("start:Q", title=t("bottlenecks.os.axis", lang), scale=alt.Scale(domain=PERCENT_DOMAIN))
-    domestic = base.transform_filter(alt.datum.start == 0).mark_bar(
-        color=ui.ACCENT, fillOpacity=0.3, stroke=ui.ACCENT, strokeDash=[5, 3], strokeWidth=2
+    chart = charts.upper_bound_band(
+        band,
+        title=t("bottlenecks.os.title", lang),
+        axis_title=t("bottlenecks.os.axis", lang),
+        accent=ui.ACCENT,
+        tooltips=[
+            charts.tooltip("part", "nominal", t("bottlenecks.os.segment", lang)),
+            charts.tooltip("shown", "nominal", t("col.value", lang)),
+            charts.tooltip("quote_zh", "nominal", t("word.paper_sentence", lang)),
+        ],
     )
-    rest = base.transform_filter(alt.datum.start > 0).mark_bar(color="#DDDDDD")
-    bars = alt.layer(domestic, rest).encode(x=x, x2="end:Q", tooltip=tooltip)
-    text_domestic = (
-        base.transform_filter(alt.datum.start == 0)
-        .mark_text(align="left", dx=8, fontWeight="bold", fontSize=13)
-        .encode(x="end:Q", text="part:N", tooltip=tooltip)
-    )
-    text_rest = (
-        base.transform_filter(alt.datum.start > 0)
-        .mark_text(align="right", dx=-8, fontSize=13, color="#555555")
-        .encode(x="end:Q", text="part:N", tooltip=tooltip)
-    )
-    text = text_domestic + text_rest
     ui.chart_with_table(
-        (bars + text).properties(height=48, autosize=FIT_WIDTH),
+        chart,
         band[["part", "shown", "quote_zh"]].rename(
             columns={
                 "part": t("bottlenecks.os.segment", lang),
@@ -180,15 +153,12 @@ def compute_chart() -> None:
     rows = figure_rows(list(COMPUTE_FIGURES))
     rows["group"] = rows["id"].map(lambda fid: t(f"bottlenecks.compute.group.{COMPUTE_FIGURES[fid]}", lang))
     groups = list(dict.fromkeys(COMPUTE_FIGURES.values()))
-    scale = alt.Scale(
-        domain=[t(f"bottlenecks.compute.group.{group}", lang) for group in groups],
-        range=[COMPUTE_COLOURS[group] for group in groups],
-    )
+    colours = {t(f"bottlenecks.compute.group.{group}", lang): COMPUTE_COLOURS[group] for group in groups}
     chart = bound_bars(
         rows,
         "group",
         t("bottlenecks.compute.group", lang),
-        scale,
+        colours,
         t("bottlenecks.compute.title", lang),
         t("bottlenecks.compute.axis", lang),
     )
@@ -205,15 +175,12 @@ def integration_charts() -> None:
     """Chart the SME shares of 1.3 and 2.3 side by side (said apart) and the MIIT platform counts."""
     rows = figure_rows(SME_FIGURES)
     rows["origin"] = rows["section"].map(lambda sid: t("bottlenecks.sme.from", lang, section=sid))
-    scale = alt.Scale(
-        domain=[t("bottlenecks.sme.from", lang, section=sid) for sid in SME_COLOURS],
-        range=list(SME_COLOURS.values()),
-    )
+    colours = {t("bottlenecks.sme.from", lang, section=sid): colour for sid, colour in SME_COLOURS.items()}
     chart = bound_bars(
         rows,
         "origin",
         t("bottlenecks.sme.legend", lang),
-        scale,
+        colours,
         t("bottlenecks.sme.title", lang),
         t("bottlenecks.sme.axis", lang),
     )
@@ -221,22 +188,15 @@ def integration_charts() -> None:
     st.caption(t("bottlenecks.sme.caption", lang))
 
     platforms = figure_rows(PLATFORM_FIGURES)
-    y = alt.Y("metric:N", sort=platforms["metric"].tolist(), title=None, axis=alt.Axis(labelLimit=420))
-    bars = (
-        alt.Chart(platforms, title=t("bottlenecks.platforms.title", lang))
-        .mark_bar(color=ui.KIND_COLOURS["bottleneck"])
-        .encode(
-            x=alt.X("value:Q", title=t("bottlenecks.platforms.axis", lang), axis=alt.Axis(tickMinStep=1)),
-            y=y,
-            tooltip=[
-                alt.Tooltip("metric:N", title=t("col.metric", lang)),
-                alt.Tooltip("shown:N", title=t("col.value", lang)),
-                alt.Tooltip("quote_zh:N", title=t("word.paper_sentence", lang)),
-            ],
-        )
+    chart = charts.labelled_bars(
+        platforms[["metric", "value", "shown", "quote_zh"]],
+        title=t("bottlenecks.platforms.title", lang),
+        axis_title=t("bottlenecks.platforms.axis", lang),
+        colour=ui.KIND_COLOURS["bottleneck"],
+        tooltips=figure_tooltips(section=False),
+        label_limit=420,
+        row_px=charts.BAR_ROW_PX,
     )
-    labels = bars.mark_text(align="left", dx=4).encode(text="shown:N")
-    chart = (bars + labels).properties(height=BAR_ROW_PX * len(platforms), autosize=FIT_WIDTH)
     ui.chart_with_table(chart, source_table(platforms), lang, key="chart_platforms")
     st.caption(t("bottlenecks.platforms.caption", lang))
 

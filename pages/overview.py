@@ -1,9 +1,8 @@
 """Overview: the paper's headline figures as cards, the SME funnel and the figures by section."""
 
-import altair as alt
 import streamlit as st
 
-from explorer import cached, ui
+from explorer import cached, charts, ui
 from explorer.i18n import t
 
 HEADLINE_IDS = (
@@ -46,24 +45,21 @@ st.subheader(t("overview.funnel.title", lang))
 funnel = figures.loc[list(FUNNEL_IDS)].assign(
     metric=lambda f: f[f"metric_{lang}"],
     shown=lambda f: f.apply(lambda row: ui.figure_value(row, lang), axis=1),
-    order=range(len(FUNNEL_IDS)),
 )
-funnel_chart = (
-    alt.Chart(funnel, title=t("overview.funnel.title", lang))
-    .mark_bar(color=ui.ACCENT)
-    .encode(
-        x=alt.X("value:Q", title=t("overview.funnel.axis", lang), scale=alt.Scale(domain=[0, 100])),
-        y=alt.Y("metric:N", sort=alt.SortField("order"), title=None, axis=alt.Axis(labelLimit=360)),
-        tooltip=[
-            alt.Tooltip("metric:N", title=t("col.metric", lang)),
-            alt.Tooltip("shown:N", title=t("col.value", lang)),
-            alt.Tooltip("quote_zh:N", title=t("word.paper_sentence", lang)),
-        ],
-    )
+funnel_chart = charts.labelled_bars(
+    funnel[["metric", "value", "shown", "quote_zh"]],
+    title=t("overview.funnel.title", lang),
+    axis_title=t("overview.funnel.axis", lang),
+    colour=ui.ACCENT,
+    tooltips=[
+        charts.tooltip("metric", "nominal", t("col.metric", lang)),
+        charts.tooltip("shown", "nominal", t("col.value", lang)),
+        charts.tooltip("quote_zh", "nominal", t("word.paper_sentence", lang)),
+    ],
+    x_domain=[0, 100],
 )
-labels = funnel_chart.mark_text(align="left", dx=4).encode(text="shown:N")
 ui.chart_with_table(
-    funnel_chart + labels,
+    funnel_chart,
     funnel[["id", "metric", "shown", "quote_zh"]].rename(
         columns={
             "id": t("col.id", lang),
@@ -81,15 +77,12 @@ st.subheader(t("overview.sections.title", lang))
 counts = figures.groupby(["section", f"section_title_{lang}", "kind"], as_index=False).size()
 counts["kind_label"] = counts["kind"].map(lambda kind: t(f"kind.{kind}", lang))
 counts["section_label"] = counts["section"] + " " + counts[f"section_title_{lang}"]
-section_chart = (
-    alt.Chart(counts, title=t("overview.sections.title", lang))
-    .mark_bar()
-    .encode(
-        y=alt.Y("section_label:N", sort=None, title=None, axis=alt.Axis(labelLimit=360)),
-        x=alt.X("size:Q", title=t("overview.sections.axis", lang)),
-        color=alt.Color("kind_label:N", title=t("col.kind", lang), scale=ui.kind_scale(lang)),
-        tooltip=["section_label:N", "kind_label:N", "size:Q"],
-    )
+section_chart = charts.stacked_counts(
+    counts[["section_label", "kind_label", "size"]],
+    title=t("overview.sections.title", lang),
+    axis_title=t("overview.sections.axis", lang),
+    colours=ui.kind_colours(lang),
+    legend=t("col.kind", lang),
 )
 ui.chart_with_table(
     section_chart,

@@ -2,11 +2,10 @@
 
 import textwrap
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
-from explorer import cached, ui
+from explorer import cached, charts, ui
 from explorer.i18n import t
 
 BOTTLENECKS = ("2.1", "2.2", "2.3", "2.4", "2.5")
@@ -16,9 +15,6 @@ STRENGTHS = ("primary", "secondary", "none")
 STRENGTH_COLOURS = {"primary": ui.KIND_COLOURS["status"], "secondary": ui.NEUTRAL, "none": "#EEEEEE"}
 CARDS_PER_ROW = 3  # cards sit inside a bordered box: four per row would cut long English values
 ROW_PX = 44  # height of one measure's row in the heatmap
-# Fit the width only: with Streamlit's default ("fit") the height would also have to hold the axes and legend.
-FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
-SPLIT_LINES = "split(datum.label, '\\n')"  # Vega expression: one label line per line of the wrapped text
 FADED = 0.3  # opacity of the columns outside the bottleneck filter
 # Column labels wrap so that five bottleneck titles fit side by side (Chinese needs fewer characters).
 WRAP_WIDTH = {"zh": 8, "en": 18}
@@ -59,43 +55,6 @@ def heatmap(measures: list[str], chosen: list[str]) -> None:
     cells["quote_zh"] = cells["quote_zh"].fillna("")
     cells["cell_text"] = cells["strength_label"].where(cells["strength"] != "none", "")
     cells["is_chosen"] = cells["bottleneck"].isin(chosen) if chosen else True
-    scale = alt.Scale(domain=[strength_label(s) for s in STRENGTHS], range=[STRENGTH_COLOURS[s] for s in STRENGTHS])
-    encoding = {
-        "x": alt.X(
-            "column:N",
-            sort=None,
-            title=None,
-            # Below the grid: extra lines of a wrapped label grow away from the cells.
-            axis=alt.Axis(orient="bottom", labelAngle=0, labelExpr=SPLIT_LINES, labelLimit=0, labelOverlap=False),
-        ),
-        "y": alt.Y("measure_label:N", sort=None, title=None, axis=alt.Axis(labelLimit=360)),
-    }
-    tooltip = [
-        alt.Tooltip("measure_label:N", title=t("recommendations.col.measure", lang)),
-        alt.Tooltip("bottleneck_label:N", title=t("recommendations.col.bottleneck", lang)),
-        alt.Tooltip("strength_label:N", title=t("recommendations.col.strength", lang)),
-        alt.Tooltip("quote_zh:N", title=t("recommendations.col.quote", lang)),
-        alt.Tooltip("rationale:N", title=t("recommendations.col.rationale", lang)),
-    ]
-    rects = (
-        alt.Chart(cells, title=t("recommendations.heatmap.title", lang))
-        .mark_rect(stroke="white", strokeWidth=2)
-        .encode(
-            **encoding,
-            color=alt.Color(
-                "strength_label:N",
-                title=t("recommendations.col.strength", lang),
-                scale=scale,
-                legend=alt.Legend(orient="bottom"),
-            ),
-            opacity=alt.condition(alt.datum.is_chosen, alt.value(1.0), alt.value(FADED)),
-            tooltip=tooltip,
-        )
-    )
-    text = rects.mark_text(fontSize=13).encode(
-        text="cell_text:N",
-        color=alt.condition(alt.datum.strength == "primary", alt.value("white"), alt.value("black")),
-    )
     linked = cells[cells["strength"] != "none"]
     table = pd.DataFrame(
         {
@@ -106,7 +65,24 @@ def heatmap(measures: list[str], chosen: list[str]) -> None:
             t("recommendations.col.rationale", lang): linked["rationale"],
         }
     )
-    chart = (rects + text).properties(height=ROW_PX * len(measures), autosize=FIT_WIDTH)
+    chart = charts.link_heatmap(
+        cells[
+            ["measure_label", "bottleneck_label", "column", "strength", "strength_label", "cell_text", "is_chosen"]
+            + ["quote_zh", "rationale"]
+        ],
+        title=t("recommendations.heatmap.title", lang),
+        legend=t("recommendations.col.strength", lang),
+        colours={strength_label(strength): STRENGTH_COLOURS[strength] for strength in STRENGTHS},
+        row_px=ROW_PX,
+        faded=FADED,
+        tooltips=[
+            charts.tooltip("measure_label", "nominal", t("recommendations.col.measure", lang)),
+            charts.tooltip("bottleneck_label", "nominal", t("recommendations.col.bottleneck", lang)),
+            charts.tooltip("strength_label", "nominal", t("recommendations.col.strength", lang)),
+            charts.tooltip("quote_zh", "nominal", t("recommendations.col.quote", lang)),
+            charts.tooltip("rationale", "nominal", t("recommendations.col.rationale", lang)),
+        ],
+    )
     ui.chart_with_table(chart, table, lang, key="heatmap")
     st.caption(t("recommendations.heatmap.caption", lang))
 

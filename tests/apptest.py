@@ -3,6 +3,7 @@
 import json
 from urllib.parse import parse_qs
 
+import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
 from explorer import ROOT
@@ -29,6 +30,7 @@ def links_to(at: AppTest, page: str) -> list[dict[str, list[str]]]:
 def charts(at: AppTest) -> list[tuple[dict, list]]:
     """Return every Vega-Lite chart on the page as (spec, the tables in the tabs beside it).
 
+    The spec gains `dataset_columns`: the columns of each named dataset Streamlit sent beside it.
     A chart outside a tab container comes back with no tables.
     """
     found: list[tuple[dict, list]] = []
@@ -37,7 +39,11 @@ def charts(at: AppTest) -> list[tuple[dict, list]]:
         if getattr(node, "type", None) == "tab_container":
             tables = [frame for tab in node.children.values() for frame in tab.get("dataframe")]
         if getattr(node, "type", None) == "vega_lite_chart":
-            found.append((json.loads(node.proto.spec), tables or []))
+            spec = json.loads(node.proto.spec)
+            spec["dataset_columns"] = {
+                dataset.name: pa.ipc.open_stream(dataset.data.data).schema.names for dataset in node.proto.datasets
+            }
+            found.append((spec, tables or []))
         for child in getattr(node, "children", {}).values():
             walk(child, tables)
 

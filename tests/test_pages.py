@@ -143,6 +143,19 @@ def test_every_chart_has_a_title_and_a_table_view(page, lang):
     for spec, tables in found:
         assert chart_title(spec), spec
         assert len(tables) == 1 and len(tables[0].value) > 0
+        assert missing_fields(spec, spec["dataset_columns"]) == []
+
+
+def missing_fields(node: dict, columns: dict[str, list[str]], data: str | None = None, fields: frozenset = frozenset()):
+    """Return the encoded fields of every drawn layer that its dataset lacks (Vega-Lite would draw nothing)."""
+    data = node.get("data", {}).get("name", data)
+    for channel in node.get("encoding", {}).values():
+        for entry in channel if isinstance(channel, list) else [channel]:
+            if isinstance(entry, dict) and "field" in entry:
+                fields |= {entry["field"]}
+    if "layer" in node:
+        return [gap for layer in node["layer"] for gap in missing_fields(layer, columns, data, fields)]
+    return [(data, field) for field in sorted(fields) if field not in columns.get(data, ())]
 
 
 def chart_title(spec: dict) -> str | None:

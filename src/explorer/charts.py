@@ -1,9 +1,9 @@
-"""Vega-Lite specs of the Scenarios charts, built as plain dicts with named datasets.
+"""Vega-Lite specs of every chart in the app, built as plain dicts with named datasets.
 
-Two reasons not to go through Altair here: building and serialising the Altair objects cost about
-half of a Scenarios rerun, and Altair names each dataset by a hash of its content, so every lever
-move changed the spec and the browser rebuilt both charts. With fixed dataset names a lever move
-changes only the data, which Streamlit swaps into the existing chart.
+Two reasons not to go through Altair: building and serialising the Altair objects cost about half
+of a chart page's rerun, and Altair names each dataset by a hash of its content, so every change of
+data changed the spec and the browser rebuilt the chart. With fixed dataset names a lever move or a
+filter changes only the data, which Streamlit swaps into the existing chart.
 """
 
 from __future__ import annotations
@@ -17,6 +17,10 @@ EXTRAPOLATED_DASH = [4, 3]
 SOLID = [1, 0]
 TORNADO_COLOURS = ("#56B4E9", "#E69F00")  # Okabe–Ito sky blue (low) and orange (high)
 TORNADO_ROW_PX = 28
+BAR_ROW_PX = 44  # one bar's row when its label may wrap onto two lines
+SPLIT_LINES = "split(datum.label, '\\n')"  # Vega expression: one axis label line per line of the text
+PERCENT_DOMAIN = [0, 100]
+CITY_SHAPES = ("triangle-up", "circle", "square")  # one marker per city, so that colour is never the only cue
 FAN_PLOT_PX = 320
 # Fit the width only: with Streamlit's default ("fit") the height would also have to hold the title,
 # axes and legend, squeezing a short chart's plot to a sliver.
@@ -169,4 +173,305 @@ def tornado_chart(bars: pd.DataFrame, *, title: str, axis_title: str, lang: str)
                 tooltip("end", "quantitative", t("col.value", lang), ",.2f"),
             ],
         },
+    }
+
+
+def _nominal(field: str, title: str | None, **extra: object) -> dict:
+    return {"field": field, "type": "nominal", "title": title, **extra}
+
+
+def _quantitative(field: str, title: str | None = None, **extra: object) -> dict:
+    entry = {"field": field, "type": "quantitative", **extra}
+    if title is not None:
+        entry["title"] = title
+    return entry
+
+
+def colour_scale(colours: dict[str, str]) -> dict:
+    """Return a Vega-Lite scale mapping each (translated) label to its colour, in legend order."""
+    return {"domain": list(colours), "range": list(colours.values())}
+
+
+def labelled_bars(
+    rows: pd.DataFrame,
+    *,
+    title: str,
+    axis_title: str,
+    colour: str,
+    tooltips: list[dict],
+    x_domain: list[float] | None = None,
+    label_limit: int = 360,
+    row_px: int | None = None,
+) -> dict:
+    """Return horizontal bars of `value` per `metric` (in row order), each labelled with its `shown` text.
+
+    Rows are `row_px` high when given, else Vega-Lite's default band.
+    """
+    x = _quantitative("value", axis_title, axis={"tickMinStep": 1})
+    if x_domain:
+        x["scale"] = {"domain": x_domain}
+    y = _nominal("metric", None, sort={"field": "order"}, axis={"labelLimit": label_limit})
+    spec = {
+        "title": title,
+        "autosize": FIT_WIDTH,
+        "datasets": {"bars": rows.assign(order=range(len(rows)))},
+        "data": {"name": "bars"},
+        "encoding": {"x": x, "y": y, "tooltip": tooltips},
+        "layer": [
+            {"mark": {"type": "bar", "color": colour}},
+            {"mark": {"type": "text", "align": "left", "dx": 4}, "encoding": {"text": _nominal("shown", None)}},
+        ],
+    }
+    if row_px:
+        spec["height"] = row_px * len(rows)
+    return spec
+
+
+def stacked_counts(counts: pd.DataFrame, *, title: str, axis_title: str, colours: dict[str, str], legend: str) -> dict:
+    """Return one bar per `section_label` (in row order) stacked by `kind_label`, of length `size`."""
+    return {
+        "title": title,
+        "autosize": FIT_WIDTH,
+        "datasets": {"counts": counts.assign(order=range(len(counts)))},
+        "data": {"name": "counts"},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "y": _nominal("section_label", None, sort={"field": "order", "op": "min"}, axis={"labelLimit": 360}),
+            "x": _quantitative("size", axis_title),
+            "color": _nominal("kind_label", legend, scale=colour_scale(colours)),
+            "tooltip": [
+                _nominal("section_label", None),
+                _nominal("kind_label", legend),
+                _quantitative("size", axis_title),
+            ],
+        },
+    }
+
+
+def bound_bars(
+    rows: pd.DataFrame,
+    *,
+    colour_field: str,
+    colours: dict[str, str],
+    legend: str,
+    title: str,
+    axis_title: str,
+    tooltips: list[dict],
+) -> dict:
+    """Return % bars per wrapped `label` with their `shown` value; lower bounds get a dashed line to 100 %.
+
+    `rows` has label (lines split by newlines), value, shown, open_end (the value for a lower bound,
+    else empty) and the colour field; the bars keep the rows' order.
+    """
+    y = _nominal("label", None, sort={"field": "order", "op": "min"}, axis={"labelExpr": SPLIT_LINES, "labelLimit": 0})
+    colour = _nominal(colour_field, legend, scale=colour_scale(colours))
+    return {
+        "title": title,
+        "height": BAR_ROW_PX * len(rows),
+        "autosize": FIT_WIDTH,
+        "datasets": {"bars": rows.assign(order=range(len(rows)), open_to=PERCENT_DOMAIN[1])},
+        "data": {"name": "bars"},
+        "encoding": {"y": y, "tooltip": tooltips},
+        "layer": [
+            {
+                "mark": {"type": "bar"},
+                "encoding": {
+                    "x": _quantitative("value", axis_title, scale={"domain": PERCENT_DOMAIN}),
+                    "color": {**colour, "legend": {"orient": "top", "columns": 1, "labelLimit": 0}},
+                },
+            },
+            {
+                "transform": [{"filter": "isValid(datum.open_end)"}],
+                "mark": {"type": "rule", "strokeDash": EXTRAPOLATED_DASH, "strokeWidth": 2},
+                "encoding": {"x": _quantitative("open_end"), "x2": {"field": "open_to"}, "color": colour},
+            },
+            {
+                "mark": {"type": "text", "align": "right", "dx": -4, "fontWeight": "bold", "color": "white"},
+                "encoding": {"x": _quantitative("value"), "text": _nominal("shown", None)},
+            },
+        ],
+    }
+
+
+def upper_bound_band(band: pd.DataFrame, *, title: str, axis_title: str, accent: str, tooltips: list[dict]) -> dict:
+    """Return a 0–100 % band: the range a bound allows (row 0, dashed) and the rest (row 1), each named by `part`."""
+    bound, rest = "datum.start === 0", "datum.start > 0"
+    return {
+        "title": title,
+        "height": 48,
+        "autosize": FIT_WIDTH,
+        "datasets": {"band": band},
+        "data": {"name": "band"},
+        "encoding": {"tooltip": tooltips},
+        "layer": [
+            {
+                "transform": [{"filter": bound}],
+                "mark": {
+                    "type": "bar",
+                    "color": accent,
+                    "fillOpacity": 0.3,
+                    "stroke": accent,
+                    "strokeDash": [5, 3],
+                    "strokeWidth": 2,
+                },
+                "encoding": {
+                    "x": _quantitative("start", axis_title, scale={"domain": PERCENT_DOMAIN}),
+                    "x2": {"field": "end"},
+                },
+            },
+            {
+                "transform": [{"filter": rest}],
+                "mark": {"type": "bar", "color": "#DDDDDD"},
+                "encoding": {"x": _quantitative("start", axis_title), "x2": {"field": "end"}},
+            },
+            {
+                "transform": [{"filter": bound}],
+                "mark": {"type": "text", "align": "left", "dx": 8, "fontWeight": "bold", "fontSize": 13},
+                "encoding": {"x": _quantitative("end"), "text": _nominal("part", None)},
+            },
+            {
+                "transform": [{"filter": rest}],
+                "mark": {"type": "text", "align": "right", "dx": -8, "fontSize": 13, "color": "#555555"},
+                "encoding": {"x": _quantitative("end"), "text": _nominal("part", None)},
+            },
+        ],
+    }
+
+
+def link_heatmap(
+    cells: pd.DataFrame,
+    *,
+    title: str,
+    legend: str,
+    colours: dict[str, str],
+    row_px: int,
+    faded: float,
+    tooltips: list[dict],
+) -> dict:
+    """Return measures (rows) × bottlenecks (columns) coloured by `strength_label`, faded where not `is_chosen`.
+
+    Cells keep the frame's order; `column` holds the wrapped column label, `cell_text` the text in a cell.
+    """
+    opacity = {"condition": {"test": "datum.is_chosen", "value": 1.0}, "value": faded}
+    return {
+        "title": title,
+        "height": row_px * cells["measure_label"].nunique(),
+        "autosize": FIT_WIDTH,
+        "datasets": {"cells": cells},
+        "data": {"name": "cells"},
+        "encoding": {
+            # Below the grid: extra lines of a wrapped label grow away from the cells.
+            "x": _nominal(
+                "column",
+                None,
+                sort=None,
+                axis={
+                    "orient": "bottom",
+                    "labelAngle": 0,
+                    "labelExpr": SPLIT_LINES,
+                    "labelLimit": 0,
+                    "labelOverlap": False,
+                },
+            ),
+            "y": _nominal("measure_label", None, sort=None, axis={"labelLimit": 360}),
+            "opacity": opacity,
+            "tooltip": tooltips,
+        },
+        "layer": [
+            {
+                "mark": {"type": "rect", "stroke": "white", "strokeWidth": 2},
+                "encoding": {
+                    "color": _nominal(
+                        "strength_label", legend, scale=colour_scale(colours), legend={"orient": "bottom"}
+                    )
+                },
+            },
+            {
+                "mark": {"type": "text", "fontSize": 13},
+                "encoding": {
+                    "text": _nominal("cell_text", None),
+                    "color": {
+                        "condition": {"test": "datum.strength === 'primary'", "value": "white"},
+                        "value": "black",
+                    },
+                },
+            },
+        ],
+    }
+
+
+def city_series(
+    rows: pd.DataFrame,
+    *,
+    title: str,
+    x_title: str,
+    y_title: str,
+    colours: dict[str, str],
+    legend: str,
+    status_legend: str,
+    tooltips: list[dict],
+) -> dict:
+    """Return one line per city through its observed values, with every value (observed or target) as a marker.
+
+    `rows` has year, value, city_label, status, status_label and fill (filled = official, white = secondary).
+    """
+    colour = _nominal("city_label", legend, scale=colour_scale(colours))
+    return {
+        "title": title,
+        "height": 220,
+        "autosize": FIT_WIDTH,
+        "datasets": {"values": rows},
+        "data": {"name": "values"},
+        "encoding": {
+            "x": {"field": "year", "type": "ordinal", "title": x_title, "axis": {"labelAngle": 0}},
+            "y": _quantitative("value", y_title),
+            "color": colour,
+            "tooltip": tooltips,
+        },
+        "layer": [
+            {"transform": [{"filter": "datum.status === 'observed'"}], "mark": {"type": "line", "strokeWidth": 2}},
+            {
+                "mark": {"type": "point", "size": 110, "strokeWidth": 2.5, "opacity": 1},
+                "encoding": {
+                    "fill": _nominal("fill", None, scale=None),
+                    "shape": _nominal("status_label", status_legend),
+                },
+            },
+        ],
+    }
+
+
+def peer_index(
+    latest: pd.DataFrame, *, title: str, axis_title: str, colours: dict[str, str], legend: str, tooltips: list[dict]
+) -> dict:
+    """Return each indicator's latest comparable values as an index (Shenzhen = 100, the dashed line).
+
+    Each city has its own colour and marker shape (in the order of `colours`), in both languages.
+    """
+    return {
+        "title": title,
+        "height": 36 * latest["indicator_label"].nunique(),
+        "autosize": FIT_WIDTH,
+        "datasets": {"latest": latest, "reference": pd.DataFrame({"x": [100]})},
+        "layer": [
+            {
+                "data": {"name": "reference"},
+                "mark": {"type": "rule", "strokeDash": [4, 4], "color": "#666"},
+                "encoding": {"x": _quantitative("x")},
+            },
+            {
+                "data": {"name": "latest"},
+                "mark": {"type": "point", "size": 120, "strokeWidth": 2.5, "opacity": 1},
+                "encoding": {
+                    "y": _nominal("indicator_label", None, axis={"labelLimit": 320}),
+                    "x": _quantitative("index_vs_shenzhen", axis_title),
+                    "color": _nominal("city_label", legend, scale=colour_scale(colours)),
+                    "fill": _nominal("fill", None, scale=None),
+                    "shape": _nominal(
+                        "city_label", None, legend=None, scale={"domain": list(colours), "range": list(CITY_SHAPES)}
+                    ),
+                    "tooltip": tooltips,
+                },
+            },
+        ],
     }

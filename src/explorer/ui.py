@@ -7,7 +7,6 @@ import math
 from collections.abc import Callable, Sequence
 from urllib.parse import urlencode
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -196,9 +195,9 @@ def rebuild_notice(found: str) -> None:
         st.info(t(f"notice.rebuilt.{found}", lang()), icon=":material/build:")
 
 
-def kind_scale(current: str) -> alt.Scale:
-    """Return the colour scale of figure kinds, keyed by their translated labels."""
-    return alt.Scale(domain=[t(f"kind.{kind}", current) for kind in KIND_COLOURS], range=list(KIND_COLOURS.values()))
+def kind_colours(current: str) -> dict[str, str]:
+    """Return the colour of each figure kind, keyed by its translated label."""
+    return {t(f"kind.{kind}", current): colour for kind, colour in KIND_COLOURS.items()}
 
 
 def highlighted_html(text: str, quotes: Sequence[str]) -> str:
@@ -279,22 +278,10 @@ def figure_card(fig: pd.Series, current: str) -> None:
             )
 
 
-def vega_lite_spec(chart: alt.TopLevelMixin) -> dict:
-    """Return the chart as a Vega-Lite spec with its data inline, skipping Altair's JSON-schema validation.
-
-    The charts are fixed code, checked by the tests; validating them again on every rerun cost
-    most of a Scenarios rerun. Altair's default theme sizes are dropped so Streamlit's layout applies.
-    """
-    spec = chart.to_dict(validate=False)
-    spec.get("config", {}).pop("view", None)
-    return spec
-
-
-def chart_with_table(chart: alt.TopLevelMixin | dict, frame: pd.DataFrame, current: str, *, key: str) -> None:
-    """Render a chart (Altair, or a Vega-Lite dict from explorer.charts) with a table view of its data in a tab."""
+def chart_with_table(spec: dict, frame: pd.DataFrame, current: str, *, key: str) -> None:
+    """Render a Vega-Lite chart (from explorer.charts) with a table view of its data in a tab beside it."""
     chart_tab, table_tab = st.tabs([t("word.chart", current), t("word.table", current)])
     with chart_tab:
-        spec = chart if isinstance(chart, dict) else vega_lite_spec(chart)
         st.vega_lite_chart(spec, width="stretch", key=key)
     with table_tab:
         st.dataframe(frame, hide_index=True, width="stretch")
