@@ -1,4 +1,7 @@
-"""The shell, Overview and Figures pages as a user sees them (AppTest: logic, values, notices)."""
+"""The shell, Overview and Figures pages, and the charts of every page, as a user sees them (AppTest)."""
+
+import json
+import re
 
 import pandas as pd
 import pytest
@@ -144,6 +147,13 @@ def test_every_chart_has_a_title_and_a_table_view(page, lang):
         assert chart_title(spec), spec
         assert len(tables) == 1 and len(tables[0].value) > 0
         assert missing_fields(spec, spec["dataset_columns"]) == []
+        assert set(HEX_COLOUR.findall(json.dumps(spec))) <= SAFE_COLOURS
+
+
+# Okabe–Ito (safe for the common colour-vision deficiencies), black and the greys used for "no value".
+OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000", "#000000"}
+SAFE_COLOURS = OKABE_ITO | {"#7F7F7F", "#DDDDDD", "#EEEEEE", "#666", "#555555"}
+HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{3,6}\b")
 
 
 def missing_fields(node: dict, columns: dict[str, list[str]], data: str | None = None, fields: frozenset = frozenset()):

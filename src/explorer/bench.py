@@ -36,6 +36,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
+# The browser keeps mounting elements for up to ~0.7 s after a run has finished; a click in that
+# window can land on an element that is then replaced, and no rerun follows.
+SETTLE_MS = 1000
 BARE_APP = """import altair as alt
 import pandas as pd
 import streamlit as st
@@ -88,17 +91,59 @@ INTERACTIONS: dict[str, tuple[str, Callable[..., Trigger]]] = {
     ),
 }
 BARE_INTERACTION = lambda page, i: _slider(page, "value", i)  # noqa: E731
-# Resolves with the time the app next reports a finished script run, or with -1 after 30 s without one.
+# Counts the server's "script finished" messages as they arrive (top-level field 6 of a ForwardMsg),
+# so that a rerun is seen even when the browser renders its start and end in one frame and the
+# DOM's script state never changes.
+WS_PROBE = """(() => {
+    const finished = data => {
+        const b = new Uint8Array(data);
+        let i = 0;
+        const varint = () => {
+            let value = 0, shift = 0, byte;
+            do { byte = b[i++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
+            return value;
+        };
+        while (i < b.length) {
+            const tag = varint(), field = Math.floor(tag / 8), wire = tag % 8;
+            if (field === 6 && wire === 0) return true;
+            if (wire === 0) varint();
+            else if (wire === 2) { const length = varint(); i += length; }  // not `i += varint()`: reads i first
+            else if (wire === 1) i += 8;
+            else if (wire === 5) i += 4;
+            else return false;
+        }
+        return false;
+    };
+    window.__runsFinished = 0;
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+        constructor(...args) {
+            super(...args);
+            this.addEventListener('message', event => {
+                if (event.data instanceof ArrayBuffer && finished(event.data)) window.__runsFinished++;
+            });
+        }
+    };
+})()"""
+# Resolves with the time the app next reports a finished script run: when the DOM's script state
+# turns to notRunning, or, if it never changes, two frames after the "script finished" message
+# arrived with the state at notRunning. Resolves with -1 after 30 s without either.
 RUN_FINISHED = """() => new Promise(resolve => {
     const app = document.querySelector("[data-testid='stApp']");
+    const seen = window.__runsFinished;
+    let frames = 0;
+    const done = value => { observer.disconnect(); clearTimeout(timeout); resolve(value); };
     const observer = new MutationObserver(() => {
-        if (app.getAttribute('data-test-script-state') === 'notRunning') {
-            observer.disconnect();
-            resolve(performance.now());
-        }
+        if (app.getAttribute('data-test-script-state') === 'notRunning') done(performance.now());
     });
     observer.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-    setTimeout(() => { observer.disconnect(); resolve(-1); }, 30000);
+    const timeout = setTimeout(() => done(-1), 30000);
+    const poll = () => {
+        const arrived = window.__runsFinished > seen && app.getAttribute('data-test-script-state') === 'notRunning';
+        frames = arrived ? frames + 1 : 0;
+        if (frames === 2) done(performance.now()); else requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
 })"""
 
 
@@ -246,7 +291,7 @@ def _interaction_ms(page, prepare: Callable[..., Trigger], repeat: int) -> float
     samples = []
     for i in range(repeat):
         page.wait_for_selector(READY, timeout=30_000)
-        page.wait_for_timeout(200)
+        page.wait_for_timeout(SETTLE_MS)
         action = prepare(page, i)
         page.evaluate(f"() => {{ window.__finished = ({RUN_FINISHED})(); }}")  # not awaited here
         started = page.evaluate("performance.now()")
@@ -269,6 +314,7 @@ def browser_figures(repeat: int, sessions: int) -> list[tuple[str, float, float]
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1366, "height": 900})
+            page.add_init_script(WS_PROBE)
             app, app_url, app_started = _start(ROOT / "app.py", ROOT)
             _painted(page, f"{app_url}/?lang=en")
             app_cold = (time.perf_counter() - app_started) * 1000
