@@ -13,8 +13,6 @@ from explorer.scenarios import (
     MODEL_GROUPS,
     SEED,
     TARGET_MARKERS,
-    crossings,
-    end_year_deltas,
     figure_in_model_unit,
     summary,
 )
@@ -94,7 +92,7 @@ base_key = tuple(sorted(model.Levers(**{**vars(model.baseline()), "horizon": lev
 scenario = cached.projection(version, key, DRAWS, SEED)
 base = cached.projection(version, base_key, DRAWS, SEED)
 peers = cached.peer_paths(version, levers.horizon)
-deltas = end_year_deltas(scenario, base, levers.horizon)
+deltas, crossed = cached.scenario_outcomes(version, key, base_key, DRAWS, SEED)
 
 
 def indicator_label(code: str) -> str:
@@ -186,7 +184,7 @@ if target_id:
 st.caption(t("scenarios.peers.note", lang) if not peer_rows.empty else t("scenarios.peers.none", lang))
 
 st.subheader(t("scenarios.summary.title", lang))
-st.markdown(summary(deltas, levers, crossings(scenario, peers, "core_va"), lang))
+st.markdown(summary(deltas, levers, crossed, lang))
 
 tornado = cached.tornado(version, key, outcome, levers.horizon)
 tornado = tornado[tornado["swing"] > 0].head(12)

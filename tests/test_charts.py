@@ -100,7 +100,7 @@ def test_baseline_is_dashed_and_extrapolations_are_dashed(params):
 def test_specs_serialise_with_a_title_and_translated_axes(params, lang):
     spec = fan(paths_for(model.baseline(), params), lang=lang)
     text = json.dumps(without_data(spec), ensure_ascii=False)
-    assert spec["title"] == "Title"
+    assert spec["title"] == {"text": ["Title"]}
     assert t("scenarios.axis.year", lang) in text
     assert t("col.p50", lang) in text
 
@@ -141,3 +141,24 @@ def test_short_charts_fit_the_width_only_so_their_plot_keeps_its_height(params):
     spec = charts.tornado_chart(tornado_bars(params, 2), title="T", axis_title="X", lang="en")
     assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
     assert spec["height"] == 2 * charts.TORNADO_ROW_PX
+
+
+@pytest.mark.parametrize(
+    ("title", "width"),
+    [
+        ("Core digital-economy value added: scenario vs baseline (p10–p90 band)", charts.TITLE_LINE),
+        ("Sensitivity: each parameter's low / high effect on Core digital-economy value added (2030)", 40),
+        ("数字经济核心产业增加值：情景与基准（P10–P90 区间）", charts.TITLE_LINE_CJK),
+        ("敏感性：各参数低/高取值对 数字经济核心产业增加值（2030）的影响", charts.TITLE_LINE_CJK),
+        ("入选工信部各类名单的深圳平台和企业入选工信部各类名单的深圳平台和企业", charts.TITLE_LINE_CJK),
+    ],
+)
+def test_long_titles_wrap_into_lines_that_fit_a_phone_and_keep_every_character(title, width):
+    lines = charts.chart_title(title)["text"]
+    assert len(lines) >= 2
+    assert all(len(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == title.replace(" ", "")
+
+
+def test_a_short_title_stays_on_one_line():
+    assert charts.chart_title("深圳与同行城市：最新可比数值") == {"text": ["深圳与同行城市：最新可比数值"]}

@@ -130,6 +130,21 @@ def projection(version: str, levers: tuple[tuple[str, str], ...], draws: int, se
     return model.project(chosen, parameters(version), draws=draws, seed=seed)
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def scenario_outcomes(
+    version: str,
+    levers: tuple[tuple[str, str], ...],
+    baseline: tuple[tuple[str, str], ...],
+    draws: int,
+    seed: int,
+) -> tuple[pd.DataFrame, dict[str, int | None]]:
+    """Return the end-year scenario/baseline deltas and the years Shenzhen's core value added reaches its peers'."""
+    chosen, _ = model.Levers.from_mapping(dict(levers))
+    results = projection(version, levers, draws, seed)
+    deltas = scenarios.end_year_deltas(results, projection(version, baseline, draws, seed), chosen.horizon)
+    return deltas, scenarios.crossings(results, peer_paths(version, chosen.horizon), "core_va")
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def scenario_downloads(
     version: str,

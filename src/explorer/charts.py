@@ -8,6 +8,9 @@ filter changes only the data, which Streamlit swaps into the existing chart.
 
 from __future__ import annotations
 
+import re
+import textwrap
+
 import pandas as pd
 
 from explorer.i18n import t
@@ -17,6 +20,8 @@ EXTRAPOLATED_DASH = [4, 3]
 SOLID = [1, 0]
 TORNADO_COLOURS = ("#56B4E9", "#E69F00")  # Okabe–Ito sky blue (low) and orange (high)
 TORNADO_ROW_PX = 28
+TITLE_LINE, TITLE_LINE_CJK = 40, 20
+CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 BAR_ROW_PX = 44  # one bar's row when its label may wrap onto two lines
 SPLIT_LINES = "split(datum.label, '\\n')"  # Vega expression: one axis label line per line of the text
 PERCENT_DOMAIN = [0, 100]
@@ -25,6 +30,24 @@ FAN_PLOT_PX = 320
 # Fit the width only: with Streamlit's default ("fit") the height would also have to hold the title,
 # axes and legend, squeezing a short chart's plot to a sliver.
 FIT_WIDTH = {"type": "fit-x", "contains": "padding"}
+
+
+def chart_title(text: str) -> dict:
+    """Return a chart title broken into short lines: Vega-Lite cuts a one-line title at the plot's width.
+
+    About 40 characters a line (20 for Chinese, whose glyphs are twice as wide) fit a 390 px phone.
+    """
+    if not CJK.search(text):
+        return {"text": textwrap.wrap(text, TITLE_LINE, break_on_hyphens=False) or [text]}
+    lines = []
+    while len(text) > TITLE_LINE_CJK:
+        # Break after a pause (：，、；） or a space) or before an opening bracket, as late as fits.
+        breaks = [i + 1 for i, ch in enumerate(text[: TITLE_LINE_CJK + 1]) if ch in "：，、；） "]
+        breaks += [i for i, ch in enumerate(text[: TITLE_LINE_CJK + 1]) if ch == "（" and i > 0]
+        cut = max(breaks, default=TITLE_LINE_CJK)
+        lines.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    return {"text": [*lines, text]}
 
 
 def tooltip(field: str, kind: str, title: str, number_format: str | None = None) -> dict:
@@ -135,7 +158,13 @@ def fan_chart(
                 },
             }
         )
-    return {"title": title, "height": FAN_PLOT_PX, "autosize": FIT_WIDTH, "datasets": datasets, "layer": layers}
+    return {
+        "title": chart_title(title),
+        "height": FAN_PLOT_PX,
+        "autosize": FIT_WIDTH,
+        "datasets": datasets,
+        "layer": layers,
+    }
 
 
 def tornado_chart(bars: pd.DataFrame, *, title: str, axis_title: str, lang: str) -> dict:
@@ -145,7 +174,7 @@ def tornado_chart(bars: pd.DataFrame, *, title: str, axis_title: str, lang: str)
     """
     sides = [t("scenarios.tornado.low", lang), t("scenarios.tornado.high", lang)]
     return {
-        "title": title,
+        "title": chart_title(title),
         "height": TORNADO_ROW_PX * bars["label"].nunique(),
         "autosize": FIT_WIDTH,
         "datasets": {"tornado": bars},
@@ -212,7 +241,7 @@ def labelled_bars(
         x["scale"] = {"domain": x_domain}
     y = _nominal("metric", None, sort={"field": "order"}, axis={"labelLimit": label_limit})
     spec = {
-        "title": title,
+        "title": chart_title(title),
         "autosize": FIT_WIDTH,
         "datasets": {"bars": rows.assign(order=range(len(rows)))},
         "data": {"name": "bars"},
@@ -230,7 +259,7 @@ def labelled_bars(
 def stacked_counts(counts: pd.DataFrame, *, title: str, axis_title: str, colours: dict[str, str], legend: str) -> dict:
     """Return one bar per `section_label` (in row order) stacked by `kind_label`, of length `size`."""
     return {
-        "title": title,
+        "title": chart_title(title),
         "autosize": FIT_WIDTH,
         "datasets": {"counts": counts.assign(order=range(len(counts)))},
         "data": {"name": "counts"},
@@ -266,7 +295,7 @@ def bound_bars(
     y = _nominal("label", None, sort={"field": "order", "op": "min"}, axis={"labelExpr": SPLIT_LINES, "labelLimit": 0})
     colour = _nominal(colour_field, legend, scale=colour_scale(colours))
     return {
-        "title": title,
+        "title": chart_title(title),
         "height": BAR_ROW_PX * len(rows),
         "autosize": FIT_WIDTH,
         "datasets": {"bars": rows.assign(order=range(len(rows)), open_to=PERCENT_DOMAIN[1])},
@@ -297,7 +326,7 @@ def upper_bound_band(band: pd.DataFrame, *, title: str, axis_title: str, accent:
     """Return a 0–100 % band: the range a bound allows (row 0, dashed) and the rest (row 1), each named by `part`."""
     bound, rest = "datum.start === 0", "datum.start > 0"
     return {
-        "title": title,
+        "title": chart_title(title),
         "height": 48,
         "autosize": FIT_WIDTH,
         "datasets": {"band": band},
@@ -354,7 +383,7 @@ def link_heatmap(
     """
     opacity = {"condition": {"test": "datum.is_chosen", "value": 1.0}, "value": faded}
     return {
-        "title": title,
+        "title": chart_title(title),
         "height": row_px * cells["measure_label"].nunique(),
         "autosize": FIT_WIDTH,
         "datasets": {"cells": cells},
@@ -417,7 +446,7 @@ def city_series(
     """
     colour = _nominal("city_label", legend, scale=colour_scale(colours))
     return {
-        "title": title,
+        "title": chart_title(title),
         "height": 220,
         "autosize": FIT_WIDTH,
         "datasets": {"values": rows},
@@ -449,7 +478,7 @@ def peer_index(
     Each city has its own colour and marker shape (in the order of `colours`), in both languages.
     """
     return {
-        "title": title,
+        "title": chart_title(title),
         "height": 36 * latest["indicator_label"].nunique(),
         "autosize": FIT_WIDTH,
         "datasets": {"latest": latest, "reference": pd.DataFrame({"x": [100]})},
