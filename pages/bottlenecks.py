@@ -1,7 +1,6 @@
 """Bottlenecks: the paper's five bottlenecks (2.1–2.5) with their figures, charts where they help, and links."""
 
 import re
-import textwrap
 
 import pandas as pd
 import streamlit as st
@@ -41,7 +40,6 @@ PLATFORM_FIGURES = (
     "miit_cross_industry_platforms",
 )
 CARD_RANK = {fid: rank for rank, fid in enumerate([OS_FIGURE, *COMPUTE_FIGURES, *SME_FIGURES, *PLATFORM_FIGURES])}
-LABEL_WRAP = {"zh": 18, "en": 44}  # characters per line of an axis label (Chinese glyphs are twice as wide)
 # Section 2.4 lists its gaps as 一是 … 四是; each sub-point runs to the next marker.
 DATA_POINT = re.compile(r"[一二三四]是.+?(?=[一二三四]是|$)", re.S)
 
@@ -67,16 +65,10 @@ def figure_rows(ids: tuple[str, ...] | list[str]) -> pd.DataFrame:
     return rows
 
 
-def wrapped(label: str) -> str:
-    """Return an axis label broken into lines (split again in Vega by labelExpr)."""
-    return "\n".join(textwrap.wrap(label, LABEL_WRAP[lang]))
-
-
 def bound_bars(rows: pd.DataFrame, colour: str, legend: str, colours: dict[str, str], title: str, axis: str) -> dict:
     """Return horizontal % bars labelled with their qualified value, with a dashed open end for lower bounds."""
-    rows = rows.assign(label=rows["metric"].map(wrapped))
     return charts.bound_bars(
-        rows[["label", "value", "shown", "open_end", colour, "metric", "section", "quote_zh"]],
+        rows[["value", "shown", "open_end", colour, "metric", "section", "quote_zh"]],
         colour_field=colour,
         colours=colours,
         legend=legend,
@@ -194,8 +186,6 @@ def integration_charts() -> None:
         axis_title=t("bottlenecks.platforms.axis", lang),
         colour=ui.KIND_COLOURS["bottleneck"],
         tooltips=figure_tooltips(section=False),
-        label_limit=420,
-        row_px=charts.BAR_ROW_PX,
     )
     ui.chart_with_table(chart, source_table(platforms), lang, key="chart_platforms")
     st.caption(t("bottlenecks.platforms.caption", lang))

@@ -130,7 +130,7 @@ def test_tornado_orders_bars_by_swing_and_grows_with_its_rows(params):
     tall = charts.tornado_chart(three, title="T", axis_title="X", lang="en")
     assert short["encoding"]["y"]["sort"] == {"field": "rank", "op": "min", "order": "ascending"}
     assert tall["height"] - short["height"] == charts.TORNADO_ROW_PX
-    assert encoded_fields(short["encoding"]) <= set(two.columns)
+    assert encoded_fields(short["encoding"]) <= set(short["datasets"]["tornado"].columns)
     assert short["encoding"]["color"]["scale"]["domain"] == [
         t("scenarios.tornado.low", "en"),
         t("scenarios.tornado.high", "en"),
@@ -148,9 +148,9 @@ def test_short_charts_fit_the_width_only_so_their_plot_keeps_its_height(params):
     [
         ("Core digital-economy value added: scenario vs baseline (p10–p90 band)", charts.TITLE_LINE),
         ("Sensitivity: each parameter's low / high effect on Core digital-economy value added (2030)", 40),
-        ("数字经济核心产业增加值：情景与基准（P10–P90 区间）", charts.TITLE_LINE_CJK),
-        ("敏感性：各参数低/高取值对 数字经济核心产业增加值（2030）的影响", charts.TITLE_LINE_CJK),
-        ("入选工信部各类名单的深圳平台和企业入选工信部各类名单的深圳平台和企业", charts.TITLE_LINE_CJK),
+        ("数字经济核心产业增加值：情景与基准（P10–P90 区间）", charts.TITLE_LINE // 2),
+        ("敏感性：各参数低/高取值对 数字经济核心产业增加值（2030）的影响", charts.TITLE_LINE // 2),
+        ("入选工信部各类名单的深圳平台和企业入选工信部各类名单的深圳平台和企业", charts.TITLE_LINE // 2),
     ],
 )
 def test_long_titles_wrap_into_lines_that_fit_a_phone_and_keep_every_character(title, width):
@@ -162,3 +162,13 @@ def test_long_titles_wrap_into_lines_that_fit_a_phone_and_keep_every_character(t
 
 def test_a_short_title_stays_on_one_line():
     assert charts.chart_title("深圳与同行城市：最新可比数值") == {"text": ["深圳与同行城市：最新可比数值"]}
+
+
+def test_tornado_names_wrap_on_the_axis_but_stay_whole_in_the_tooltip(params):
+    spec = charts.tornado_chart(tornado_bars(params, 3), title="T", axis_title="X", lang="en")
+    data = spec["datasets"]["tornado"]
+    assert spec["encoding"]["y"]["field"] == "axis_label"
+    assert spec["encoding"]["tooltip"][0]["field"] == "label"
+    for label, axis_label in zip(data["label"], data["axis_label"]):
+        assert axis_label.replace("\n", " ") == label or axis_label.replace("\n", "") == label
+        assert all(len(line) <= charts.TORNADO_LABEL_LINE for line in axis_label.split("\n"))

@@ -19,10 +19,14 @@ BASELINE_DASH = [6, 4]
 EXTRAPOLATED_DASH = [4, 3]
 SOLID = [1, 0]
 TORNADO_COLOURS = ("#56B4E9", "#E69F00")  # Okabe–Ito sky blue (low) and orange (high)
-TORNADO_ROW_PX = 28
-TITLE_LINE, TITLE_LINE_CJK = 40, 20
+TORNADO_ROW_PX = 34  # room for a parameter's name on two lines
+TORNADO_LABEL_LINE = 30  # characters per line of a parameter's name (15 for Chinese)
+TITLE_LINE = 40  # characters per line of a chart title (20 for Chinese)
 CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 BAR_ROW_PX = 44  # one bar's row when its label may wrap onto two lines
+COUNT_ROW_PX = 38  # one section's row: room for its title on three lines
+LABEL_LINE = 34  # characters per line of a wrapped axis label (17 for Chinese)
+LEGEND_LINE = 20  # characters per line of a wrapped legend label: the legend starts where the plot does
 SPLIT_LINES = "split(datum.label, '\\n')"  # Vega expression: one axis label line per line of the text
 PERCENT_DOMAIN = [0, 100]
 CITY_SHAPES = ("triangle-up", "circle", "square")  # one marker per city, so that colour is never the only cue
@@ -32,22 +36,33 @@ FAN_PLOT_PX = 320
 FIT_WIDTH = {"type": "fit-x", "contains": "padding"}
 
 
-def chart_title(text: str) -> dict:
-    """Return a chart title broken into short lines: Vega-Lite cuts a one-line title at the plot's width.
+def lines(text: str, width: int) -> list[str]:
+    """Return the text broken into lines of at most `width` characters (half as many for Chinese).
 
-    About 40 characters a line (20 for Chinese, whose glyphs are twice as wide) fit a 390 px phone.
+    Latin text breaks at spaces; Chinese after a pause (：，、；） or a space) or before an opening
+    bracket, as late as fits and not before half the line, else anywhere.
     """
     if not CJK.search(text):
-        return {"text": textwrap.wrap(text, TITLE_LINE, break_on_hyphens=False) or [text]}
-    lines = []
-    while len(text) > TITLE_LINE_CJK:
-        # Break after a pause (：，、；） or a space) or before an opening bracket, as late as fits.
-        breaks = [i + 1 for i, ch in enumerate(text[: TITLE_LINE_CJK + 1]) if ch in "：，、；） "]
-        breaks += [i for i, ch in enumerate(text[: TITLE_LINE_CJK + 1]) if ch == "（" and i > 0]
-        cut = max(breaks, default=TITLE_LINE_CJK)
-        lines.append(text[:cut].rstrip())
+        return textwrap.wrap(text, width, break_on_hyphens=False) or [text]
+    width //= 2
+    result = []
+    while len(text) > width:
+        breaks = [i + 1 for i, ch in enumerate(text[: width + 1]) if ch in "：，、；） "]
+        breaks += [i for i, ch in enumerate(text[: width + 1]) if ch == "（"]
+        cut = max((i for i in breaks if i >= width // 2), default=width)
+        result.append(text[:cut].rstrip())
         text = text[cut:].lstrip()
-    return {"text": [*lines, text]}
+    return [*result, text]
+
+
+def wrapped(text: str, width: int = LABEL_LINE) -> str:
+    """Return the text in lines joined by newlines, for an axis or legend label split by SPLIT_LINES."""
+    return "\n".join(lines(text, width))
+
+
+def chart_title(text: str) -> dict:
+    """Return a chart title in lines that fit a 390 px phone: Vega-Lite cuts a one-line title at the plot's width."""
+    return {"text": lines(text, TITLE_LINE)}
 
 
 def tooltip(field: str, kind: str, title: str, number_format: str | None = None) -> dict:
@@ -94,7 +109,7 @@ def fan_chart(
                 "x": x,
                 "y": {"field": "p10", "type": "quantitative", "title": y_title},
                 "y2": {"field": "p90"},
-                "color": {**colour, "legend": {"symbolOpacity": 1}},
+                "color": {**colour, "legend": {"symbolOpacity": 1, "orient": "bottom"}},
             },
         },
         {
@@ -173,6 +188,7 @@ def tornado_chart(bars: pd.DataFrame, *, title: str, axis_title: str, lang: str)
     `bars` has label, rank (0 = widest swing), side (translated low/high), end and central_value.
     """
     sides = [t("scenarios.tornado.low", lang), t("scenarios.tornado.high", lang)]
+    bars = bars.assign(axis_label=[wrapped(label, TORNADO_LABEL_LINE) for label in bars["label"]])
     return {
         "title": chart_title(title),
         "height": TORNADO_ROW_PX * bars["label"].nunique(),
@@ -182,11 +198,11 @@ def tornado_chart(bars: pd.DataFrame, *, title: str, axis_title: str, lang: str)
         "mark": {"type": "bar"},
         "encoding": {
             "y": {
-                "field": "label",
+                "field": "axis_label",
                 "type": "nominal",
                 "title": None,
                 "sort": {"field": "rank", "op": "min", "order": "ascending"},
-                "axis": {"labelLimit": 300},
+                "axis": {"labelExpr": SPLIT_LINES, "labelLimit": 0},
             },
             "x": {"field": "end", "type": "quantitative", "title": axis_title, "scale": {"zero": False}},
             "x2": {"field": "central_value"},
@@ -195,6 +211,7 @@ def tornado_chart(bars: pd.DataFrame, *, title: str, axis_title: str, lang: str)
                 "type": "nominal",
                 "title": None,
                 "scale": {"domain": sides, "range": list(TORNADO_COLOURS)},
+                "legend": {"orient": "bottom"},
             },
             "tooltip": [
                 tooltip("label", "nominal", t("col.parameter", lang)),
@@ -229,21 +246,19 @@ def labelled_bars(
     colour: str,
     tooltips: list[dict],
     x_domain: list[float] | None = None,
-    label_limit: int = 360,
-    row_px: int | None = None,
+    row_px: int = BAR_ROW_PX,
 ) -> dict:
-    """Return horizontal bars of `value` per `metric` (in row order), each labelled with its `shown` text.
-
-    Rows are `row_px` high when given, else Vega-Lite's default band.
-    """
+    """Return horizontal bars of `value` per `metric` (row order, names wrapped), labelled with their `shown` text."""
     x = _quantitative("value", axis_title, axis={"tickMinStep": 1})
     if x_domain:
         x["scale"] = {"domain": x_domain}
-    y = _nominal("metric", None, sort={"field": "order"}, axis={"labelLimit": label_limit})
-    spec = {
+    y = _nominal("label", None, sort={"field": "order"}, axis={"labelExpr": SPLIT_LINES, "labelLimit": 0})
+    labels = [wrapped(metric) for metric in rows["metric"]]
+    return {
         "title": chart_title(title),
+        "height": row_px * len(rows),
         "autosize": FIT_WIDTH,
-        "datasets": {"bars": rows.assign(order=range(len(rows)))},
+        "datasets": {"bars": rows.assign(label=labels, order=range(len(rows)))},
         "data": {"name": "bars"},
         "encoding": {"x": x, "y": y, "tooltip": tooltips},
         "layer": [
@@ -251,9 +266,6 @@ def labelled_bars(
             {"mark": {"type": "text", "align": "left", "dx": 4}, "encoding": {"text": _nominal("shown", None)}},
         ],
     }
-    if row_px:
-        spec["height"] = row_px * len(rows)
-    return spec
 
 
 def stacked_counts(counts: pd.DataFrame, *, title: str, axis_title: str, colours: dict[str, str], legend: str) -> dict:
@@ -261,12 +273,23 @@ def stacked_counts(counts: pd.DataFrame, *, title: str, axis_title: str, colours
     return {
         "title": chart_title(title),
         "autosize": FIT_WIDTH,
-        "datasets": {"counts": counts.assign(order=range(len(counts)))},
+        "height": COUNT_ROW_PX * counts["section_label"].nunique(),
+        "datasets": {
+            "counts": counts.assign(
+                label=[wrapped(label) for label in counts["section_label"]],
+                order=range(len(counts)),
+            )
+        },
         "data": {"name": "counts"},
         "mark": {"type": "bar"},
         "encoding": {
-            "y": _nominal("section_label", None, sort={"field": "order", "op": "min"}, axis={"labelLimit": 360}),
-            "x": _quantitative("size", axis_title),
+            "y": _nominal(
+                "label",
+                None,
+                sort={"field": "order", "op": "min"},
+                axis={"labelExpr": SPLIT_LINES, "labelLimit": 0, "labelOverlap": False},
+            ),
+            "x": _quantitative("size", axis_title, axis={"tickMinStep": 1}),
             "color": _nominal("kind_label", legend, scale=colour_scale(colours)),
             "tooltip": [
                 _nominal("section_label", None),
@@ -287,18 +310,26 @@ def bound_bars(
     axis_title: str,
     tooltips: list[dict],
 ) -> dict:
-    """Return % bars per wrapped `label` with their `shown` value; lower bounds get a dashed line to 100 %.
+    """Return % bars per `metric` with their `shown` value; lower bounds get a dashed line to 100 %.
 
-    `rows` has label (lines split by newlines), value, shown, open_end (the value for a lower bound,
-    else empty) and the colour field; the bars keep the rows' order.
+    `rows` has metric, value, shown, open_end (the value for a lower bound, else empty) and the
+    colour field; the bars keep the rows' order. Axis and legend labels wrap to fit a phone.
     """
+    rows = rows.assign(
+        label=rows["metric"].map(wrapped),
+        **{colour_field: rows[colour_field].map(lambda text: wrapped(text, LEGEND_LINE))},
+        order=range(len(rows)),
+        open_to=PERCENT_DOMAIN[1],
+    )
     y = _nominal("label", None, sort={"field": "order", "op": "min"}, axis={"labelExpr": SPLIT_LINES, "labelLimit": 0})
-    colour = _nominal(colour_field, legend, scale=colour_scale(colours))
+    colour = _nominal(
+        colour_field, legend, scale=colour_scale({wrapped(key, LEGEND_LINE): value for key, value in colours.items()})
+    )
     return {
         "title": chart_title(title),
         "height": BAR_ROW_PX * len(rows),
         "autosize": FIT_WIDTH,
-        "datasets": {"bars": rows.assign(order=range(len(rows)), open_to=PERCENT_DOMAIN[1])},
+        "datasets": {"bars": rows},
         "data": {"name": "bars"},
         "encoding": {"y": y, "tooltip": tooltips},
         "layer": [
@@ -306,7 +337,10 @@ def bound_bars(
                 "mark": {"type": "bar"},
                 "encoding": {
                     "x": _quantitative("value", axis_title, scale={"domain": PERCENT_DOMAIN}),
-                    "color": {**colour, "legend": {"orient": "top", "columns": 1, "labelLimit": 0}},
+                    "color": {
+                        **colour,
+                        "legend": {"orient": "top", "columns": 1, "labelLimit": 0, "labelExpr": SPLIT_LINES},
+                    },
                 },
             },
             {
@@ -386,7 +420,7 @@ def link_heatmap(
         "title": chart_title(title),
         "height": row_px * cells["measure_label"].nunique(),
         "autosize": FIT_WIDTH,
-        "datasets": {"cells": cells},
+        "datasets": {"cells": cells.assign(row=[wrapped(label) for label in cells["measure_label"]])},
         "data": {"name": "cells"},
         "encoding": {
             # Below the grid: extra lines of a wrapped label grow away from the cells.
@@ -402,7 +436,7 @@ def link_heatmap(
                     "labelOverlap": False,
                 },
             ),
-            "y": _nominal("measure_label", None, sort=None, axis={"labelLimit": 360}),
+            "y": _nominal("row", None, sort=None, axis={"labelExpr": SPLIT_LINES, "labelLimit": 0}),
             "opacity": opacity,
             "tooltip": tooltips,
         },
