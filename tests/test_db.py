@@ -139,6 +139,13 @@ def test_a_runaway_cross_join_is_bounded_in_rows_and_time(con):
     assert time.monotonic() - started < 5
 
 
+def test_queries_never_spill_to_disk(con):
+    assert con.execute("SELECT current_setting('temp_directory')").fetchone() == ("",)
+    with pytest.raises(db.QueryRefused):
+        db.query_readonly(con, "SET temp_directory = '/tmp/spill'")
+    assert not DB_PATH.with_name(DB_PATH.name + ".tmp").exists()
+
+
 def test_an_honest_query_returns_its_rows(con):
     rows, truncated = db.query_readonly(
         con, "-- figures by kind\nWITH k AS (SELECT kind FROM figures) SELECT kind, count(*) AS n FROM k GROUP BY kind;"

@@ -12,7 +12,8 @@ from explorer import DATA_DIR, DB_PATH
 from explorer.build import SCHEMA_VERSION, build, sources_hash
 
 # One configuration for every connection (DuckDB refuses a second connection to the same file
-# with a different one): no file or network access, no extensions, settings locked, bounded.
+# with a different one): no file or network access, no extensions, settings locked, bounded,
+# nothing written to disk.
 CONNECTION_CONFIG = {
     "enable_external_access": False,
     "autoload_known_extensions": False,
@@ -21,6 +22,9 @@ CONNECTION_CONFIG = {
     "lock_configuration": True,
     "threads": 1,
     "max_memory": "512MB",
+    # No spilling: a query that outgrows memory fails (and is refused) instead of writing
+    # temporary files next to the database (DuckDB's default is `<database>.tmp/`).
+    "temp_directory": "",
 }
 # Tables a user may browse and query; `meta` is shown on the Data page through data_version().
 PUBLIC_TABLES = (
