@@ -97,3 +97,24 @@ def test_the_json_download_carries_levers_results_and_version(app_url, tab):
     assert payload["levers"]["dc_racks"] == "30000"
     assert {"year", "indicator", "p10", "p50", "p90"} <= set(payload["results"][0])
     assert payload["parameters"] and payload["data_version"]
+
+
+def test_every_lever_is_reached_with_tab_and_moved_with_the_arrow_keys(app_url, tab):
+    """Keyboard only: Tab from the preset to each slider in turn; one arrow key moves it and the URL follows."""
+    tab.goto(f"{app_url}/scenarios?lang=en")
+    wait_for_app(tab)
+    tab.get_by_role("combobox", name="Preset", exact=True).focus()
+    moved = []
+    for _ in range(60):
+        tab.keyboard.press("Tab")
+        if not tab.evaluate("document.activeElement.matches('input[type=range]')"):  # a native slider
+            continue
+        before_url, before = tab.url, parse_qs(urlparse(tab.url).query)
+        tab.keyboard.press("ArrowRight")
+        tab.wait_for_function("url => location.href !== url", arg=before_url)
+        wait_for_app(tab)
+        after = parse_qs(urlparse(tab.url).query)
+        moved += [key for key, value in after.items() if value != before.get(key)]
+        if len(moved) >= 7:
+            break
+    assert moved == ["dc_racks", "dc_pue", "dc_util_gate", "xc_share", "talent_subsidy", "talent_quota", "horizon"]
