@@ -74,18 +74,8 @@ def bound_bars(rows: pd.DataFrame, colour: str, legend: str, colours: dict[str, 
         legend=legend,
         title=title,
         axis_title=axis,
-        tooltips=figure_tooltips(section=True),
+        tooltips=charts.figure_tooltips(lang, section=True),
     )
-
-
-def figure_tooltips(section: bool) -> list[dict]:
-    """Return the tooltip of a figure's bar: metric, value, (section,) the paper's sentence."""
-    return [
-        charts.tooltip("metric", "nominal", t("col.metric", lang)),
-        charts.tooltip("shown", "nominal", t("col.value", lang)),
-        *([charts.tooltip("section", "nominal", t("col.section", lang))] if section else []),
-        charts.tooltip("quote_zh", "nominal", t("word.paper_sentence", lang)),
-    ]
 
 
 def source_table(rows: pd.DataFrame, extra: dict[str, str] | None = None) -> pd.DataFrame:
@@ -185,7 +175,7 @@ def integration_charts() -> None:
         title=t("bottlenecks.platforms.title", lang),
         axis_title=t("bottlenecks.platforms.axis", lang),
         colour=ui.KIND_COLOURS["bottleneck"],
-        tooltips=figure_tooltips(section=False),
+        tooltips=charts.figure_tooltips(lang),
     )
     ui.chart_with_table(chart, source_table(platforms), lang, key="chart_platforms")
     st.caption(t("bottlenecks.platforms.caption", lang))

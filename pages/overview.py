@@ -51,11 +51,7 @@ funnel_chart = charts.labelled_bars(
     title=t("overview.funnel.title", lang),
     axis_title=t("overview.funnel.axis", lang),
     colour=ui.ACCENT,
-    tooltips=[
-        charts.tooltip("metric", "nominal", t("col.metric", lang)),
-        charts.tooltip("shown", "nominal", t("col.value", lang)),
-        charts.tooltip("quote_zh", "nominal", t("word.paper_sentence", lang)),
-    ],
+    tooltips=charts.figure_tooltips(lang),
     x_domain=[0, 100],
 )
 ui.chart_with_table(

@@ -1,11 +1,12 @@
-"""Shared fixtures: the project's data folder and disposable copies of it."""
+"""Shared fixtures: the model's parameters from the database, disposable copies of the data folder."""
 
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from explorer import DATA_DIR
+from explorer import DATA_DIR, db
 
 
 @pytest.fixture
@@ -14,3 +15,13 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("*.duckdb", "*.wal"))
     return target
+
+
+@pytest.fixture(scope="session")
+def params() -> pd.DataFrame:
+    """Return the model's parameters as the app reads them from the database."""
+    con = db.connect()
+    try:
+        return db.parameters(con)
+    finally:
+        con.close()

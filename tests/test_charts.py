@@ -5,19 +5,10 @@ import json
 import pandas as pd
 import pytest
 
-from explorer import charts, db, model
+from explorer import charts, model
 from explorer.i18n import LANGS, t
 
 OKABE_ITO_AND_GREYS = {"#D55E00", "#0072B2", "#009E73", "#56B4E9", "#E69F00", "#CC79A7", "#F0E442", "#7F7F7F", "#000"}
-
-
-@pytest.fixture(scope="module")
-def params() -> pd.DataFrame:
-    con = db.connect()
-    try:
-        return db.parameters(con)
-    finally:
-        con.close()
 
 
 def paths_for(levers: model.Levers, params: pd.DataFrame, outcome: str = "core_va") -> pd.DataFrame:

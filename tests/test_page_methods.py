@@ -6,19 +6,9 @@ import pandas as pd
 import pytest
 from apptest import run_page
 
-from explorer import db
 from explorer.i18n import t
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-@pytest.fixture(scope="module")
-def params() -> pd.DataFrame:
-    con = db.connect()
-    try:
-        return db.parameters(con)
-    finally:
-        con.close()
 
 
 def parameter_table(lang: str, **url: str) -> pd.DataFrame:

@@ -125,17 +125,7 @@ def test_bad_filter_values_get_a_notice(params):
 
 # Charts each page draws on its default link (Benchmarks: GDP has one definition group, plus the peers chart).
 CHARTS_PER_PAGE = {"overview": 2, "bottlenecks": 4, "recommendations": 1, "benchmarks": 2, "scenarios": 2}
-PAGES = (
-    "overview",
-    "figures",
-    "bottlenecks",
-    "recommendations",
-    "targets",
-    "benchmarks",
-    "scenarios",
-    "methods",
-    "data",
-)
+PAGES = sorted(path.stem for path in (ROOT / "pages").glob("*.py"))
 
 
 @pytest.mark.parametrize("lang", LANGS)

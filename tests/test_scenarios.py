@@ -5,17 +5,8 @@ import json
 import pandas as pd
 import pytest
 
-from explorer import db, model
+from explorer import model
 from explorer.scenarios import crossings, end_year_deltas, export_frame, export_json, figure_in_model_unit, summary
-
-
-@pytest.fixture(scope="module")
-def params() -> pd.DataFrame:
-    con = db.connect()
-    try:
-        return db.parameters(con)
-    finally:
-        con.close()
 
 
 def _frame(values: dict[int, float], indicator: str = "core_va") -> pd.DataFrame:

@@ -73,6 +73,16 @@ def tooltip(field: str, kind: str, title: str, number_format: str | None = None)
     return entry
 
 
+def figure_tooltips(lang: str, *, section: bool = False) -> list[dict]:
+    """Return the tooltip of a paper figure's mark: metric, value, (section,) the paper's sentence."""
+    return [
+        tooltip("metric", "nominal", t("col.metric", lang)),
+        tooltip("shown", "nominal", t("col.value", lang)),
+        *([tooltip("section", "nominal", t("col.section", lang))] if section else []),
+        tooltip("quote_zh", "nominal", t("word.paper_sentence", lang)),
+    ]
+
+
 def dashed_when(test: str, dash: list[int]) -> dict:
     """Return a strokeDash encoding: `dash` where the Vega expression `test` holds, solid elsewhere."""
     return {"condition": {"test": test, "value": dash}, "value": SOLID}
@@ -119,10 +129,7 @@ def fan_chart(
                 "x": x,
                 "y": {"field": "p50", "type": "quantitative", "title": y_title},
                 "color": colour,
-                "strokeDash": {
-                    "condition": {"test": "datum.colour === 'baseline'", "value": BASELINE_DASH},
-                    "value": SOLID,
-                },
+                "strokeDash": dashed_when("datum.colour === 'baseline'", BASELINE_DASH),
                 "tooltip": [
                     tooltip("series", "nominal", t("col.series", lang)),
                     tooltip("year", "ordinal", t("col.year", lang)),
@@ -144,10 +151,7 @@ def fan_chart(
                     "x": x,
                     "y": {"field": "value", "type": "quantitative", "title": y_title},
                     "color": colour,
-                    "strokeDash": {
-                        "condition": {"test": "datum.is_extrapolated", "value": EXTRAPOLATED_DASH},
-                        "value": SOLID,
-                    },
+                    "strokeDash": dashed_when("datum.is_extrapolated", EXTRAPOLATED_DASH),
                     "tooltip": [
                         tooltip("series", "nominal", t("col.city", lang)),
                         tooltip("year", "ordinal", t("col.year", lang)),
