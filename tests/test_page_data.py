@@ -151,7 +151,7 @@ def test_a_hostile_query_in_the_url_is_refused_and_changes_nothing(lang, sql, tm
 
 
 def test_a_query_that_runs_too_long_is_stopped_with_a_message():
-    at = run(lang="zh", sql="SELECT count(*) FROM range(100000000) a, range(100000000) b ORDER BY 1")
+    at = run(lang="zh", sql="SELECT count(*) FROM range(1000000) a, range(1000000) b")
     assert [error.value for error in at.error] == [t("sql.refused.timeout", "zh", detail=f"{db.SQL_TIMEOUT_S:g} s")]
 
 
