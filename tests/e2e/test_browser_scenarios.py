@@ -103,18 +103,24 @@ def test_every_lever_is_reached_with_tab_and_moved_with_the_arrow_keys(app_url, 
     """Keyboard only: Tab from the preset to each slider in turn; one arrow key moves it and the URL follows."""
     tab.goto(f"{app_url}/scenarios?lang=en")
     wait_for_app(tab)
+    tab.wait_for_url("**horizon=*")  # the first run has written every lever to the URL
     tab.get_by_role("combobox", name="Preset", exact=True).focus()
     moved = []
     for _ in range(60):
         tab.keyboard.press("Tab")
         if not tab.evaluate("document.activeElement.matches('input[type=range]')"):  # a native slider
             continue
-        before_url, before = tab.url, parse_qs(urlparse(tab.url).query)
+        value, url = tab.evaluate("document.activeElement.value"), tab.url
         tab.keyboard.press("ArrowRight")
-        tab.wait_for_function("url => location.href !== url", arg=before_url)
+        # The key moved the focused slider (focus stays on it), then the rerun rewrote the URL.
+        tab.wait_for_function(
+            "old => document.activeElement.matches('input[type=range]') && document.activeElement.value !== old",
+            arg=value,
+        )
+        tab.wait_for_function("url => location.href !== url", arg=url)
         wait_for_app(tab)
-        after = parse_qs(urlparse(tab.url).query)
-        moved += [key for key, value in after.items() if value != before.get(key)]
+        before, after = parse_qs(urlparse(url).query), parse_qs(urlparse(tab.url).query)
+        moved += [key for key, values in after.items() if values != before.get(key)]
         if len(moved) >= 7:
             break
     assert moved == ["dc_racks", "dc_pue", "dc_util_gate", "xc_share", "talent_subsidy", "talent_quota", "horizon"]
