@@ -104,6 +104,7 @@ def test_every_lever_is_reached_with_tab_and_moved_with_the_arrow_keys(app_url, 
     tab.goto(f"{app_url}/scenarios?lang=en")
     wait_for_app(tab)
     tab.wait_for_url("**horizon=*")  # the first run has written every lever to the URL
+    tab.wait_for_timeout(1000)  # the browser keeps mounting elements for a moment after a run
     tab.get_by_role("combobox", name="Preset", exact=True).focus()
     moved = []
     for _ in range(60):
