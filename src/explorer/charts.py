@@ -104,20 +104,13 @@ def fan_chart(
     basis, is_extrapolated (may be empty); `target` has year, value, label, quote (may be empty).
     `colours` maps each translated series name to its colour, in legend order.
     """
-    x = {"field": "year", "type": "ordinal", "title": t("scenarios.axis.year", lang), "axis": {"labelAngle": 0}}
-    colour = {
-        "field": "series",
-        "type": "nominal",
-        "title": None,
-        "scale": {"domain": list(colours), "range": list(colours.values())},
-    }
+    colour = _nominal("series", None, scale=colour_scale(colours))
     layers = [
         {
             "data": {"name": "paths"},
             "mark": {"type": "area", "opacity": 0.18},
             "encoding": {
-                "x": x,
-                "y": {"field": "p10", "type": "quantitative", "title": y_title},
+                "y": _quantitative("p10", y_title),
                 "y2": {"field": "p90"},
                 "color": {**colour, "legend": {"symbolOpacity": 1, "orient": "bottom"}},
             },
@@ -126,16 +119,13 @@ def fan_chart(
             "data": {"name": "paths"},
             "mark": {"type": "line", "strokeWidth": 2.5},
             "encoding": {
-                "x": x,
-                "y": {"field": "p50", "type": "quantitative", "title": y_title},
+                "y": _quantitative("p50", y_title),
                 "color": colour,
                 "strokeDash": dashed_when("datum.colour === 'baseline'", BASELINE_DASH),
                 "tooltip": [
                     tooltip("series", "nominal", t("col.series", lang)),
                     tooltip("year", "ordinal", t("col.year", lang)),
-                    tooltip("p10", "quantitative", t("col.p10", lang), ",.2f"),
-                    tooltip("p50", "quantitative", t("col.p50", lang), ",.2f"),
-                    tooltip("p90", "quantitative", t("col.p90", lang), ",.2f"),
+                    *(tooltip(p, "quantitative", t(f"col.{p}", lang), ",.2f") for p in ("p10", "p50", "p90")),
                 ],
             },
         },
@@ -148,8 +138,7 @@ def fan_chart(
                 "data": {"name": "peers"},
                 "mark": {"type": "line", "point": True, "strokeWidth": 2},
                 "encoding": {
-                    "x": x,
-                    "y": {"field": "value", "type": "quantitative", "title": y_title},
+                    "y": _quantitative("value", y_title),
                     "color": colour,
                     "strokeDash": dashed_when("datum.is_extrapolated", EXTRAPOLATED_DASH),
                     "tooltip": [
@@ -168,8 +157,7 @@ def fan_chart(
                 "data": {"name": "target"},
                 "mark": {"type": "point", "shape": "diamond", "size": 220, "filled": True, "color": "#000"},
                 "encoding": {
-                    "x": x,
-                    "y": {"field": "value", "type": "quantitative", "title": y_title},
+                    "y": _quantitative("value", y_title),
                     "tooltip": [
                         tooltip("label", "nominal", t("col.value", lang)),
                         tooltip("quote", "nominal", t("word.paper_sentence", lang)),
@@ -182,6 +170,15 @@ def fan_chart(
         "height": FAN_PLOT_PX,
         "autosize": FIT_WIDTH,
         "datasets": datasets,
+        # Every dataset has a year: one shared x axis for all layers.
+        "encoding": {
+            "x": {
+                "field": "year",
+                "type": "ordinal",
+                "title": t("scenarios.axis.year", lang),
+                "axis": {"labelAngle": 0},
+            }
+        },
         "layer": layers,
     }
 
@@ -191,7 +188,10 @@ def tornado_chart(bars: pd.DataFrame, *, title: str, axis_title: str, lang: str)
 
     `bars` has label, rank (0 = widest swing), side (translated low/high), end and central_value.
     """
-    sides = [t("scenarios.tornado.low", lang), t("scenarios.tornado.high", lang)]
+    sides = {
+        t("scenarios.tornado.low", lang): TORNADO_COLOURS[0],
+        t("scenarios.tornado.high", lang): TORNADO_COLOURS[1],
+    }
     bars = bars.assign(axis_label=[wrapped(label, TORNADO_LABEL_LINE) for label in bars["label"]])
     return {
         "title": chart_title(title),
@@ -201,22 +201,15 @@ def tornado_chart(bars: pd.DataFrame, *, title: str, axis_title: str, lang: str)
         "data": {"name": "tornado"},
         "mark": {"type": "bar"},
         "encoding": {
-            "y": {
-                "field": "axis_label",
-                "type": "nominal",
-                "title": None,
-                "sort": {"field": "rank", "op": "min", "order": "ascending"},
-                "axis": {"labelExpr": SPLIT_LINES, "labelLimit": 0},
-            },
-            "x": {"field": "end", "type": "quantitative", "title": axis_title, "scale": {"zero": False}},
+            "y": _nominal(
+                "axis_label",
+                None,
+                sort={"field": "rank", "op": "min", "order": "ascending"},
+                axis={"labelExpr": SPLIT_LINES, "labelLimit": 0},
+            ),
+            "x": _quantitative("end", axis_title, scale={"zero": False}),
             "x2": {"field": "central_value"},
-            "color": {
-                "field": "side",
-                "type": "nominal",
-                "title": None,
-                "scale": {"domain": sides, "range": list(TORNADO_COLOURS)},
-                "legend": {"orient": "bottom"},
-            },
+            "color": _nominal("side", None, scale=colour_scale(sides), legend={"orient": "bottom"}),
             "tooltip": [
                 tooltip("label", "nominal", t("col.parameter", lang)),
                 tooltip("side", "nominal", " "),
