@@ -14,9 +14,24 @@ import pandas as pd
 
 from explorer import DATA_DIR, DB_PATH, PAPER_PATH
 from explorer.paper import split_sections
+from explorer.vocab import (
+    BENCHMARK_STATUSES,
+    BOTTLENECKS,
+    CITIES,
+    FIGURE_KINDS,
+    LINK_STRENGTHS,
+    MEASURES,
+    NUMBER_QUALIFIERS,
+    PARAMETER_GRADES,
+    POLICY_LEVERS,
+    QUALIFIERS,
+    SOURCE_GRADES,
+    UNITS,
+    sql_in,
+)
 
 # Bump when a table's columns or constraints change: the app then rebuilds an older file.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -34,7 +49,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "paper_sections",
         "paper_sections.csv",
-        """CREATE TABLE paper_sections (
+        f"""CREATE TABLE paper_sections (
             id VARCHAR PRIMARY KEY,
             part INTEGER NOT NULL,
             title_zh VARCHAR NOT NULL,
@@ -45,18 +60,17 @@ TABLES: tuple[Table, ...] = (
     Table(
         "figures",
         "figures.csv",
-        """CREATE TABLE figures (
+        f"""CREATE TABLE figures (
             id VARCHAR PRIMARY KEY,
             section VARCHAR NOT NULL REFERENCES paper_sections (id),
-            kind VARCHAR NOT NULL CHECK (kind IN ('status', 'bottleneck', 'target', 'rank')),
+            kind VARCHAR NOT NULL CHECK (kind IN {sql_in(FIGURE_KINDS)}),
             metric_zh VARCHAR NOT NULL,
             metric_en VARCHAR NOT NULL,
             value DOUBLE NOT NULL,
             value_high DOUBLE,
             unit_zh VARCHAR,
             unit_en VARCHAR,
-            qualifier VARCHAR NOT NULL CHECK (qualifier IN
-                ('exact', 'approx', 'more_than', 'less_than', 'at_least', 'range', 'as_printed')),
+            qualifier VARCHAR NOT NULL CHECK (qualifier IN {sql_in(QUALIFIERS)}),
             year INTEGER,
             quote_zh VARCHAR NOT NULL,
             note_en VARCHAR,
@@ -68,11 +82,11 @@ TABLES: tuple[Table, ...] = (
     Table(
         "indicators",
         "indicators.csv",
-        """CREATE TABLE indicators (
+        f"""CREATE TABLE indicators (
             code VARCHAR PRIMARY KEY,
             label_zh VARCHAR NOT NULL,
             label_en VARCHAR NOT NULL,
-            unit VARCHAR NOT NULL,
+            unit VARCHAR NOT NULL CHECK (unit IN {sql_in(UNITS)}),
             description_en VARCHAR,
             description_zh VARCHAR,
             higher_is_better BOOLEAN)""",
@@ -80,19 +94,19 @@ TABLES: tuple[Table, ...] = (
     Table(
         "benchmarks",
         "benchmarks.csv",
-        """CREATE TABLE benchmarks (
-            city VARCHAR NOT NULL CHECK (city IN ('beijing', 'shanghai', 'shenzhen')),
+        f"""CREATE TABLE benchmarks (
+            city VARCHAR NOT NULL CHECK (city IN {sql_in(CITIES)}),
             year INTEGER NOT NULL,
             indicator VARCHAR NOT NULL REFERENCES indicators (code),
             value DOUBLE,
-            unit VARCHAR NOT NULL,
+            unit VARCHAR NOT NULL CHECK (unit IN {sql_in(UNITS)}),
             definition VARCHAR NOT NULL,
             comparability_group VARCHAR NOT NULL,
-            status VARCHAR NOT NULL CHECK (status IN ('observed', 'target')),
+            status VARCHAR NOT NULL CHECK (status IN {sql_in(BENCHMARK_STATUSES)}),
             source_title VARCHAR NOT NULL,
             source_url VARCHAR NOT NULL,
             source_quote VARCHAR NOT NULL,
-            grade VARCHAR NOT NULL CHECK (grade IN ('official', 'secondary')),
+            grade VARCHAR NOT NULL CHECK (grade IN {sql_in(SOURCE_GRADES)}),
             date_accessed DATE NOT NULL,
             figure_id VARCHAR REFERENCES figures (id),
             PRIMARY KEY (city, year, indicator, comparability_group, status),
@@ -103,7 +117,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "parameters",
         "parameters.csv",
-        """CREATE TABLE parameters (
+        f"""CREATE TABLE parameters (
             id VARCHAR PRIMARY KEY,
             label_zh VARCHAR NOT NULL,
             label_en VARCHAR NOT NULL,
@@ -111,7 +125,7 @@ TABLES: tuple[Table, ...] = (
             low DOUBLE NOT NULL,
             central DOUBLE NOT NULL,
             high DOUBLE NOT NULL,
-            grade VARCHAR NOT NULL CHECK (grade IN ('official', 'secondary', 'derived', 'assumption')),
+            grade VARCHAR NOT NULL CHECK (grade IN {sql_in(PARAMETER_GRADES)}),
             source_title VARCHAR,
             source_url VARCHAR,
             source_quote VARCHAR,
@@ -123,12 +137,12 @@ TABLES: tuple[Table, ...] = (
     Table(
         "recommendations",
         "recommendations.csv",
-        """CREATE TABLE recommendations (
+        f"""CREATE TABLE recommendations (
             measure VARCHAR NOT NULL REFERENCES paper_sections (id)
-                CHECK (measure IN ('3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '3.7', '3.8')),
+                CHECK (measure IN {sql_in(MEASURES)}),
             bottleneck VARCHAR NOT NULL REFERENCES paper_sections (id)
-                CHECK (bottleneck IN ('2.1', '2.2', '2.3', '2.4', '2.5')),
-            strength VARCHAR NOT NULL CHECK (strength IN ('primary', 'secondary')),
+                CHECK (bottleneck IN {sql_in(BOTTLENECKS)}),
+            strength VARCHAR NOT NULL CHECK (strength IN {sql_in(LINK_STRENGTHS)}),
             quote_zh VARCHAR NOT NULL,
             rationale_en VARCHAR NOT NULL,
             rationale_zh VARCHAR NOT NULL,
@@ -138,11 +152,10 @@ TABLES: tuple[Table, ...] = (
     Table(
         "measure_levers",
         "measure_levers.csv",
-        """CREATE TABLE measure_levers (
+        f"""CREATE TABLE measure_levers (
             measure VARCHAR NOT NULL REFERENCES paper_sections (id)
-                CHECK (measure IN ('3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '3.7', '3.8')),
-            lever VARCHAR NOT NULL CHECK (lever IN
-                ('dc_racks', 'dc_pue', 'dc_util_gate', 'xc_share', 'talent_subsidy', 'talent_quota')),
+                CHECK (measure IN {sql_in(MEASURES)}),
+            lever VARCHAR NOT NULL CHECK (lever IN {sql_in(POLICY_LEVERS)}),
             value DOUBLE CHECK (value IS NULL OR value >= 0),
             quote_zh VARCHAR NOT NULL,
             rationale_en VARCHAR NOT NULL,
@@ -156,16 +169,16 @@ TABLES: tuple[Table, ...] = (
     Table(
         "target_status",
         "target_status.csv",
-        """CREATE TABLE target_status (
+        f"""CREATE TABLE target_status (
             figure_id VARCHAR NOT NULL REFERENCES figures (id),
-            as_of VARCHAR NOT NULL CHECK (regexp_full_match(as_of, '\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?')),
+            as_of VARCHAR NOT NULL CHECK (regexp_full_match(as_of, '\\d{{4}}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?')),
             value DOUBLE NOT NULL CHECK (value >= 0),
-            qualifier VARCHAR NOT NULL CHECK (qualifier IN ('exact', 'approx', 'more_than', 'less_than', 'at_least')),
+            qualifier VARCHAR NOT NULL CHECK (qualifier IN {sql_in(NUMBER_QUALIFIERS)}),
             definition VARCHAR NOT NULL,
             source_title VARCHAR NOT NULL,
             source_url VARCHAR NOT NULL CHECK (regexp_full_match(source_url, 'https?://\\S+')),
             source_quote VARCHAR NOT NULL,
-            grade VARCHAR NOT NULL CHECK (grade IN ('official', 'secondary')),
+            grade VARCHAR NOT NULL CHECK (grade IN {sql_in(SOURCE_GRADES)}),
             date_accessed DATE NOT NULL,
             PRIMARY KEY (figure_id, as_of))""",
         numeric=("value",),

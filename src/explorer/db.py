@@ -10,6 +10,7 @@ import pandas as pd
 
 from explorer import DATA_DIR, DB_PATH
 from explorer.build import SCHEMA_VERSION, build, sources_hash
+from explorer.vocab import unit_conversions
 
 # One configuration for every connection (DuckDB refuses a second connection to the same file
 # with a different one): no file or network access, no extensions, settings locked, bounded,
@@ -41,6 +42,10 @@ PUBLIC_TABLES = (
 SQL_MAX_ROWS = 1000  # enough to read any table whole; more is a download, not a view
 SQL_TIMEOUT_S = 3.0  # every honest query over these tables takes milliseconds
 SQL_MAX_BYTES = 5_000_000  # honest results are kilobytes; this keeps one query from filling the cache and the browser
+
+
+# Every pair of units that measure the same thing, for converting a source's unit to its indicator's.
+_UNIT_CONVERSIONS = [{"from_unit": a, "to_unit": b, "factor": f} for a, b, f in unit_conversions()]
 
 
 class QueryRefused(Exception):
@@ -138,9 +143,7 @@ def benchmarks(con: duckdb.DuckDBPyConnection, indicator: str | None = None) -> 
     """
     return _frame(
         con,
-        """WITH factors (from_unit, to_unit, factor) AS (VALUES
-               ('trillion_yuan', '100m_yuan', 10000.0), ('10k_count', 'count', 10000.0),
-               ('10k_racks', 'racks', 10000.0))
+        """WITH factors AS (SELECT unnest(?::STRUCT(from_unit VARCHAR, to_unit VARCHAR, factor DOUBLE)[], recursive := true))
            SELECT b.city, b.year, b.indicator,
                   coalesce(b.value, f.value) * coalesce(c.factor, 1.0) AS value, i.unit,
                   b.definition, b.comparability_group, b.status, b.grade,
@@ -153,7 +156,7 @@ def benchmarks(con: duckdb.DuckDBPyConnection, indicator: str | None = None) -> 
            LEFT JOIN factors c ON c.from_unit = b.unit AND c.to_unit = i.unit
            WHERE (? IS NULL OR b.indicator = ?) AND (b.unit = i.unit OR c.factor IS NOT NULL)
            ORDER BY b.indicator, b.comparability_group, b.city, b.year, b.status""",
-        [indicator, indicator],
+        [_UNIT_CONVERSIONS, indicator, indicator],
     )
 
 

@@ -1,0 +1,90 @@
+"""The domain's code lists, written once: the build's CHECK constraints, the pages and the tests import them.
+
+Codes are language-neutral (they go into URLs and the database); their zh/en labels live with the
+data (CSV columns) or, for interface words, in the catalogues.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Cities, in the order every page lists them: the subject first, then its peers.
+CITIES: tuple[str, ...] = ("shenzhen", "beijing", "shanghai")
+SUBJECT_CITY = "shenzhen"
+PEER_CITIES: tuple[str, ...] = tuple(city for city in CITIES if city != SUBJECT_CITY)
+
+# Kinds of figure the paper states.
+FIGURE_KINDS: tuple[str, ...] = ("status", "bottleneck", "target", "rank")
+
+# How a number is qualified in its source (近 ≈, 超过 >, 不足 <, 不低于 ≥ …).
+QUALIFIERS: tuple[str, ...] = ("exact", "approx", "more_than", "less_than", "at_least", "range", "as_printed")
+# A status or a city statistic is one number: no range, nothing "as printed".
+NUMBER_QUALIFIERS: tuple[str, ...] = ("exact", "approx", "more_than", "less_than", "at_least")
+QUALIFIER_SIGNS: dict[str, str] = {"approx": "≈", "more_than": ">", "less_than": "<", "at_least": "≥"}
+
+# How far a source can be trusted: the issuing body's own page, or anything else.
+SOURCE_GRADES: tuple[str, ...] = ("official", "secondary")
+# A model parameter may also be derived from sourced rows, or be a labelled assumption.
+PARAMETER_GRADES: tuple[str, ...] = (*SOURCE_GRADES, "derived", "assumption")
+
+# Whether a city row reports what happened or what is aimed for.
+BENCHMARK_STATUSES: tuple[str, ...] = ("observed", "target")
+
+# The paper's sections: its five bottlenecks (2.x) and eight groups of measures (3.x).
+BOTTLENECKS: tuple[str, ...] = ("2.1", "2.2", "2.3", "2.4", "2.5")
+MEASURES: tuple[str, ...] = ("3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8")
+LINK_STRENGTHS: tuple[str, ...] = ("primary", "secondary")
+
+# The scenario levers a measure of the paper can speak to (the model's lever names, horizon aside).
+POLICY_LEVERS: tuple[str, ...] = ("dc_racks", "dc_pue", "dc_util_gate", "xc_share", "talent_subsidy", "talent_quota")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit code: what it counts (its base) and how many base units one of it is."""
+
+    base: str
+    scale: float
+
+
+# Unit codes of the city statistics. Chinese sources count in 万 (10^4), 亿 (10^8) and 万亿 (10^12).
+UNITS: dict[str, Unit] = {
+    "yuan": Unit("yuan", 1.0),
+    "100m_yuan": Unit("yuan", 1e8),
+    "trillion_yuan": Unit("yuan", 1e12),
+    "count": Unit("count", 1.0),
+    "10k_count": Unit("count", 1e4),
+    "racks": Unit("racks", 1.0),
+    "10k_racks": Unit("racks", 1e4),
+    "eflops": Unit("eflops", 1.0),
+    "pct": Unit("pct", 1.0),
+    "per_10k_people": Unit("per_10k_people", 1.0),
+    "ratio": Unit("ratio", 1.0),
+}
+
+
+def unit_factor(from_unit: str, to_unit: str) -> float | None:
+    """Return the factor that turns a value in `from_unit` into `to_unit`, or None if they measure different things."""
+    source, target = UNITS[from_unit], UNITS[to_unit]
+    return source.scale / target.scale if source.base == target.base else None
+
+
+def unit_conversions() -> list[tuple[str, str, float]]:
+    """Return every (from, to, factor) pair of distinct units that measure the same thing."""
+    return [
+        (source, target, factor)
+        for source in UNITS
+        for target in UNITS
+        if source != target and (factor := unit_factor(source, target)) is not None
+    ]
+
+
+def sql_in(codes: Iterable[str]) -> str:
+    """Return codes as an SQL list literal for a CHECK constraint, e.g. `('a', 'b')`."""
+    quoted = []
+    for code in codes:
+        if "'" in code:
+            raise ValueError(f"a code cannot hold a quote: {code!r}")
+        quoted.append(f"'{code}'")
+    return "(" + ", ".join(quoted) + ")"
