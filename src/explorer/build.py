@@ -49,7 +49,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "paper_sections",
         "paper_sections.csv",
-        f"""CREATE TABLE paper_sections (
+        """CREATE TABLE paper_sections (
             id VARCHAR PRIMARY KEY,
             part INTEGER NOT NULL,
             title_zh VARCHAR NOT NULL,
@@ -171,7 +171,8 @@ TABLES: tuple[Table, ...] = (
         "target_status.csv",
         f"""CREATE TABLE target_status (
             figure_id VARCHAR NOT NULL REFERENCES figures (id),
-            as_of VARCHAR NOT NULL CHECK (regexp_full_match(as_of, '\\d{{4}}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?')),
+            as_of VARCHAR NOT NULL
+                CHECK (regexp_full_match(as_of, '\\d{{4}}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?')),
             value DOUBLE NOT NULL CHECK (value >= 0),
             qualifier VARCHAR NOT NULL CHECK (qualifier IN {sql_in(NUMBER_QUALIFIERS)}),
             definition VARCHAR NOT NULL,

@@ -143,7 +143,8 @@ def benchmarks(con: duckdb.DuckDBPyConnection, indicator: str | None = None) -> 
     """
     return _frame(
         con,
-        """WITH factors AS (SELECT unnest(?::STRUCT(from_unit VARCHAR, to_unit VARCHAR, factor DOUBLE)[], recursive := true))
+        """WITH factors AS (
+               SELECT unnest(?::STRUCT(from_unit VARCHAR, to_unit VARCHAR, factor DOUBLE)[], recursive := true))
            SELECT b.city, b.year, b.indicator,
                   coalesce(b.value, f.value) * coalesce(c.factor, 1.0) AS value, i.unit,
                   b.definition, b.comparability_group, b.status, b.grade,
