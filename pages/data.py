@@ -26,7 +26,7 @@ FROM figures
 GROUP BY kind
 ORDER BY num_figures DESC""",
     "targets_2025": """-- The paper's targets for 2025, with their sentences
-SELECT id, metric_en, value, value_high, unit_en, qualifier, section, quote_zh
+SELECT id, metric_en, value, value_high, unit, qualifier, section, quote_zh
 FROM figures
 WHERE kind = 'target' AND year = 2025
 ORDER BY section, id""",

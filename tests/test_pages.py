@@ -1,7 +1,9 @@
 """The shell, Overview and Figures pages, and the charts of every page, as a user sees them (AppTest)."""
 
+import io
 import json
 import re
+import subprocess
 
 import pandas as pd
 import pytest
@@ -165,3 +167,31 @@ def chart_title(spec: dict) -> str | None:
         if title:
             return title.get("text") if isinstance(title, dict) else title
     return None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_unit_codes_render_every_figure_as_the_unit_text_did(lang, figures):
+    con = db.connect()
+    try:
+        statuses = db.target_status(con)
+    finally:
+        con.close()
+    rows = [fig for _, fig in figures.iterrows()]
+    for _, status in statuses.iterrows():
+        row = figures.loc[status["figure_id"]].copy()
+        row["value"], row["value_high"], row["qualifier"], row["kind"] = (
+            status["value"],
+            float("nan"),
+            status["qualifier"],
+            "status",
+        )
+        rows.append(row)
+    assert len(rows) == len(figures) + len(statuses) > 55
+    printed = subprocess.run(
+        ["git", "show", "7f5289c:data/figures.csv"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    old_units = pd.read_csv(io.StringIO(printed), dtype=str, keep_default_na=False).set_index("id")
+    for row in rows:
+        old = row.copy()
+        old["unit_zh"], old["unit_en"] = old_units.loc[row["id"], ["unit_zh", "unit_en"]]
+        assert ui.figure_value(row, lang) == ui.figure_value_by_text(old, lang), row["id"]
