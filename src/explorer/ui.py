@@ -234,36 +234,11 @@ def _english_scale(unit: str) -> float:
 
 
 def figure_value(fig: pd.Series, current: str) -> str:
-    """Return a figure's value as the paper qualifies it, e.g. '≈ 1 万亿元', '> 99.83 bn yuan', '3–5 家'.
+    """Return a figure's value as the paper qualifies it, e.g. '≈ 1 万亿元', '> 5 bn yuan', '3–5 家'.
 
     `fig` is a row of db.figures: its unit code with the unit's labels (unit_zh, unit_symbol_en).
     """
     factor, unit = (_english_scale(fig["unit"]), fig["unit_symbol_en"]) if current == "en" else (1.0, fig["unit_zh"])
-    low, high = fig["value"] * factor, fig["value_high"] * factor
-    if fig["qualifier"] == "range" and pd.notna(high):
-        number = f"{format_number(low)}–{format_number(high)}"
-    else:
-        number = QUALIFIER_SIGNS.get(fig["qualifier"], "") + format_number(low)
-    if fig["kind"] == "rank":
-        return f"No. {number}" if current == "en" else f"第 {number}"
-    return f"{number} {unit}".strip()
-
-
-def _english_scale_by_text(unit: str) -> tuple[float, str]:
-    """Return the factor and unit that turn a Chinese magnitude (万, 亿) into an English one."""
-    if unit.startswith("10,000 "):
-        return 1e4, unit.removeprefix("10,000 ")
-    if unit.startswith("100 million "):
-        return 0.1, "bn " + unit.removeprefix("100 million ")
-    if unit.startswith("trillion "):
-        return 1.0, "tn " + unit.removeprefix("trillion ")
-    return 1.0, unit
-
-
-def figure_value_by_text(fig: pd.Series, current: str) -> str:
-    """Return a figure's value as the paper qualifies it, e.g. '≈ 1 万亿元', '> 998.3 billion yuan', '3–5 家'."""
-    unit = fig[f"unit_{current}"] or ""
-    factor, unit = _english_scale_by_text(unit) if current == "en" else (1.0, unit)
     low, high = fig["value"] * factor, fig["value_high"] * factor
     if fig["qualifier"] == "range" and pd.notna(high):
         number = f"{format_number(low)}–{format_number(high)}"
