@@ -84,3 +84,17 @@ def test_a_chinese_label_names_one_magnitude_of_one_thing(units: pd.DataFrame) -
             if len({vocab.UNITS[code] for code in codes}) > 1:
                 problems.append(f"{language} '{label}' names different units: {sorted(codes)}")
     assert not problems, "\n".join(problems)
+
+
+def test_a_benchmark_that_cites_a_figure_states_the_figures_magnitude() -> None:
+    """The app converts such a row's value (the figure's) from the row's unit, so both must be one magnitude."""
+    figure_unit = _read("figures.csv").set_index("id")["unit"]
+    rows = _read("benchmarks.csv")
+    rows = rows[rows["figure_id"] != ""]
+    assert len(rows) > 0
+    problems = [
+        f"{row['indicator']} cites {row['figure_id']}: {row['unit']} against {figure_unit[row['figure_id']]}"
+        for _, row in rows.iterrows()
+        if vocab.UNITS[row["unit"]].scale != vocab.UNITS[figure_unit[row["figure_id"]]].scale
+    ]
+    assert not problems, "\n".join(problems)
