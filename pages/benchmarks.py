@@ -13,6 +13,7 @@ lang = ui.start_page()
 version = cached.database().version
 indicators = cached.indicators(version).set_index("code", drop=False)
 everything = cached.benchmarks(version)
+unit_labels = cached.units(version).set_index("code")[f"label_{lang}"]
 
 
 def label(code: str) -> str:
@@ -25,7 +26,7 @@ def decorate(rows: pd.DataFrame) -> pd.DataFrame:
         city_label=rows["city"].map(lambda city: t(f"city.{city}", lang)),
         grade_label=rows["grade"].map(lambda grade: t(f"grade.{grade}", lang)),
         status_label=rows["status"].map(lambda status: t(f"status.{status}", lang)),
-        unit_label=rows["unit"].map(lambda unit: t(f"unit.{unit}", lang)),
+        unit_label=rows["unit"].map(unit_labels),
         shown=[
             ui.QUALIFIER_SIGNS.get(qualifier, "") + ui.format_number(value)
             for qualifier, value in zip(rows["qualifier"], rows["value"])
@@ -97,7 +98,7 @@ for group in groups:
             t("benchmarks.missing", lang, cities=", ".join(t(f"city.{c}", lang) for c in missing)),
             icon=":material/search_off:",
         )
-    unit = t(f"unit.{group_rows['unit'].iloc[0]}", lang)
+    unit = unit_labels[group_rows["unit"].iloc[0]]
     chart = charts.city_series(
         group_rows[CHART_FIELDS],
         title=f"{label(indicator)} ({unit})",

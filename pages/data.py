@@ -26,10 +26,10 @@ FROM figures
 GROUP BY kind
 ORDER BY num_figures DESC""",
     "targets_2025": """-- The paper's targets for 2025, with their sentences
-SELECT id, metric_en, value, value_high, unit_en, qualifier, section, quote_zh
-FROM figures
-WHERE kind = 'target' AND year = 2025
-ORDER BY section, id""",
+SELECT f.id, f.metric_en, f.value, f.value_high, u.label_en AS unit_en, f.qualifier, f.section, f.quote_zh
+FROM figures f JOIN units u ON u.code = f.unit
+WHERE f.kind = 'target' AND f.year = 2025
+ORDER BY f.section, f.id""",
     "benchmarks_sources": """-- Every benchmark with its source (rows citing the paper take its value and sentence)
 SELECT b.city, b.year, b.indicator, coalesce(b.value, f.value) AS value, b.unit, b.status, b.grade,
        b.source_title, b.source_url, coalesce(f.quote_zh, b.source_quote) AS quote, b.date_accessed

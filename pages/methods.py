@@ -27,6 +27,7 @@ GRADES = ("official", "secondary", "derived", "assumption")
 lang = ui.start_page()
 version = cached.database().version
 params = cached.parameters(version)
+unit_labels = cached.units(version).set_index("code")[f"label_{lang}"]
 
 st.title(t("methods.title", lang))
 st.info(t("methods.intro", lang, draws=DRAWS, seed=SEED), icon=":material/science:")
@@ -57,7 +58,7 @@ st.dataframe(
         {
             t("col.id", lang): shown["id"],
             t("col.parameter", lang): shown[f"label_{lang}"],
-            t("col.unit", lang): shown["unit"].map(lambda unit: t(f"param_unit.{unit}", lang)),
+            t("col.unit", lang): shown["unit"].map(unit_labels),
             t("col.low", lang): shown["low"],
             t("col.central_value", lang): shown["central"],
             t("col.high", lang): shown["high"],

@@ -30,6 +30,7 @@ lang = ui.start_page()
 version = cached.database().version
 figures = cached.figures(version).set_index("id", drop=False)
 params = cached.parameters(version)
+outcomes = cached.outcomes(version).set_index("code")
 
 st.title(t("scenarios.title", lang))
 st.info(t("scenarios.disclaimer", lang), icon=":material/science:")
@@ -96,11 +97,11 @@ deltas, crossed = cached.scenario_outcomes(version, key, base_key, DRAWS, SEED)
 
 
 def indicator_label(code: str) -> str:
-    return t(f"ind.{code}", lang)
+    return outcomes.at[code, f"label_{lang}"]
 
 
 def unit_label(code: str) -> str:
-    return model.UNIT_LABELS[model.INDICATORS[code]][0 if lang == "zh" else 1]
+    return outcomes.at[code, f"unit_{lang}"]
 
 
 st.subheader(t("scenarios.kpis", lang, year=levers.horizon))
@@ -180,7 +181,7 @@ ui.chart_with_table(
     key="outcome",
 )
 if target_id:
-    st.caption(t("scenarios.target.caveat", lang, caveat=t(f"caveat.{outcome}", lang)))
+    st.caption(t("scenarios.target.caveat", lang, caveat=outcomes.at[outcome, f"target_caveat_{lang}"]))
 st.caption(t("scenarios.peers.note", lang) if not peer_rows.empty else t("scenarios.peers.none", lang))
 
 st.subheader(t("scenarios.summary.title", lang))

@@ -6,8 +6,12 @@ import duckdb
 import pandas as pd
 import pytest
 
-from explorer import DATA_DIR, db
-from explorer.build import SCHEMA_VERSION, TABLES, BuildError, build, read_source, sources_hash
+from explorer import DATA_DIR, db, vocab
+from explorer.build import SCHEMA_VERSION, TABLES, BuildError, Table, build, read_source, sources_hash
+
+
+def _table(name: str) -> Table:
+    return next(table for table in TABLES if table.name == name)
 
 
 def _rows(con: duckdb.DuckDBPyConnection, table: str) -> int:
@@ -25,7 +29,7 @@ def test_committed_database_matches_its_sources():
         stored = con.execute("SELECT * FROM figures ORDER BY id").df().set_index("id")
     finally:
         con.close()
-    source = read_source(TABLES[1]).set_index("id").sort_index()
+    source = read_source(_table("figures")).set_index("id").sort_index()
     pd.testing.assert_frame_equal(
         stored[["value", "quote_zh", "qualifier"]], source[["value", "quote_zh", "qualifier"]], check_dtype=False
     )
@@ -64,6 +68,11 @@ def _break(data_copy: Path, name: str, old: str, new: str) -> None:
         ("figures.csv", ",more_than,", ",roughly,", "figures.csv"),
         ("parameters.csv", "\n", "\nnot,a,valid,row\n", "parameters.csv"),
         ("benchmarks.csv", ",official,", ",rumour,", "benchmarks.csv"),
+        ("figures.csv", ",10k_firms,", ",10k_sheep,", "figures.csv"),
+        ("parameters.csv", ",pct_per_year,", ",%/年,", "parameters.csv"),
+        ("units.csv", "\nms,", "\nmsec,", "units.csv"),
+        ("outcomes.csv", "\ngdp,yi_yuan,,", "\ngdp,yi_yuan,GDP,", "outcomes.csv"),
+        ("outcomes.csv", ",eflops,,", ",eflop,,", "outcomes.csv"),
     ],
 )
 def test_a_broken_source_names_its_file(data_copy: Path, tmp_path: Path, name, old, new, message):
@@ -96,3 +105,37 @@ def test_binary_garbage_is_reported_not_raised_raw(data_copy: Path, tmp_path: Pa
 def test_sources_are_the_csv_files_and_the_paper():
     names = {table.source for table in TABLES}
     assert {path.name for path in DATA_DIR.glob("*.csv")} == names
+
+
+def test_units_carry_the_vocabularys_base_and_scale():
+    con = db.connect()
+    try:
+        stored = con.execute("SELECT code, base, scale FROM units").fetchall()
+    finally:
+        con.close()
+    assert {code: (base, scale) for code, base, scale in stored} == {
+        code: (unit.base, unit.scale) for code, unit in vocab.UNITS.items()
+    }
+
+
+def test_a_unit_the_vocabulary_knows_needs_a_row(data_copy: Path, tmp_path: Path):
+    _break(data_copy, "units.csv", "\nms,ms,ms,ms", "")
+    with pytest.raises(BuildError, match=r"units.csv: no row for the unit codes \['ms'\]"):
+        build(tmp_path / "out.duckdb", data_copy)
+
+
+def test_an_outcome_that_is_a_city_indicator_takes_its_labels():
+    con = db.connect()
+    try:
+        shared = con.execute(
+            """SELECT o.code, o.label_zh, o.label_en, i.label_zh, i.label_en
+               FROM outcomes o JOIN indicators i ON i.code = o.code"""
+        ).fetchall()
+    finally:
+        con.close()
+    indicators = read_source(_table("indicators")).set_index("code")
+    outcomes = read_source(_table("outcomes")).set_index("code")
+    expected = sorted(set(outcomes.index) & set(indicators.index))
+    assert expected and sorted(row[0] for row in shared) == expected
+    assert outcomes.loc[expected, ["label_zh", "label_en"]].isna().all().all()
+    assert all(row[1:3] == row[3:5] for row in shared)

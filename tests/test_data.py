@@ -14,6 +14,7 @@ import pytest
 DATA = Path(__file__).resolve().parents[1] / "data"
 PAPER_PATH = DATA / "paper" / "shenzhen-digital-economy-2024.zh.txt"
 FIGURES_PATH = DATA / "figures.csv"
+UNITS_PATH = DATA / "units.csv"
 
 COLUMNS = [
     "id",
@@ -23,8 +24,7 @@ COLUMNS = [
     "metric_en",
     "value",
     "value_high",
-    "unit_zh",
-    "unit_en",
+    "unit",
     "qualifier",
     "year",
     "quote_zh",
@@ -81,6 +81,13 @@ def paper_flat(paper: str) -> str:
 @pytest.fixture(scope="module")
 def df() -> pd.DataFrame:
     return pd.read_csv(FIGURES_PATH, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def unit_zh(df: pd.DataFrame) -> dict[str, str]:
+    """Map figure id -> its unit as the paper prints it (units.csv label_zh); a code without a row maps to ''."""
+    units = pd.read_csv(UNITS_PATH, dtype=str, keep_default_na=False, encoding="utf-8").set_index("code")
+    return {fid: units["label_zh"].get(code, "") for fid, code in zip(df["id"], df["unit"])}
 
 
 def split_sections(paper: str) -> dict[str, str]:
@@ -189,8 +196,7 @@ def test_header_and_ids(df: pd.DataFrame) -> None:
         "metric_zh",
         "metric_en",
         "value",
-        "unit_zh",
-        "unit_en",
+        "unit",
         "qualifier",
         "quote_zh",
         "note_en",
@@ -202,11 +208,6 @@ def test_header_and_ids(df: pd.DataFrame) -> None:
         for rid, m in zip(df["id"], df["metric_en"]):
             if not m.isascii():
                 problems.append(f"{rid}: metric_en not ASCII: {m!r}")
-    # one English unit per Chinese unit
-    if {"unit_zh", "unit_en"} <= set(df.columns):
-        for uzh, grp in df.groupby("unit_zh"):
-            if grp["unit_en"].nunique() > 1:
-                problems.append(f"unit_zh {uzh!r} has several unit_en: {sorted(grp['unit_en'].unique())}")
     report(problems)
 
 
@@ -242,8 +243,8 @@ def test_kind_qualifier_section(df: pd.DataFrame, paper: str) -> None:
             q = strip_ws(row.quote_zh)
             if not ("第" in q or any(r in q for r in RANK_ONE)):
                 problems.append(f"{row.id}: rank row but quote has no 第…/首位/榜首")
-            if row.unit_zh != "位":
-                problems.append(f"{row.id}: rank rows use unit_zh 位")
+            if row.unit != "rank":
+                problems.append(f"{row.id}: rank rows use the unit rank (位)")
     report(problems)
 
 
@@ -266,7 +267,7 @@ def test_quotes_are_in_paper(df: pd.DataFrame, paper_flat: str) -> None:
 # --------------------------------------------------------------------------- 4. number in quote
 
 
-def test_value_appears_in_quote(df: pd.DataFrame) -> None:
+def test_value_appears_in_quote(df: pd.DataFrame, unit_zh: dict[str, str]) -> None:
     problems: list[str] = []
     for row in df.itertuples(index=False):
         q = strip_ws(row.quote_zh)
@@ -274,13 +275,13 @@ def test_value_appears_in_quote(df: pd.DataFrame) -> None:
         if v is None:
             problems.append(f"{row.id}: value {row.value!r} is not a number")
             continue
-        if not number_in_quote(v, row.unit_zh, row.kind, q):
+        if not number_in_quote(v, unit_zh[row.id], row.kind, q):
             problems.append(f"{row.id}: value {row.value} not found in quote")
         if row.value_high:
             vh = as_float(row.value_high)
             if vh is None:
                 problems.append(f"{row.id}: value_high {row.value_high!r} is not a number")
-            elif not number_in_quote(vh, row.unit_zh, row.kind, q):
+            elif not number_in_quote(vh, unit_zh[row.id], row.kind, q):
                 problems.append(f"{row.id}: value_high {row.value_high} not found in quote")
     report(problems)
 

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from apptest import run_page
 
+from explorer import DATA_DIR
 from explorer.i18n import t
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -29,10 +30,12 @@ def test_every_parameter_is_listed_with_its_three_values(params):
 
 
 def test_english_page_shows_english_units_and_chinese_page_the_originals(params):
-    english = parameter_table("en")[t("col.unit", "en")]
+    labels = pd.read_csv(DATA_DIR / "units.csv", dtype=str, keep_default_na=False).set_index("code")
+    english = parameter_table("en").set_index(t("col.id", "en"))[t("col.unit", "en")]
     assert not [unit for unit in english if HAN.search(unit)]
+    assert english.loc[params["id"]].tolist() == labels.loc[params["unit"], "label_en"].tolist()
     chinese = parameter_table("zh").set_index(t("col.id", "zh"))[t("col.unit", "zh")]
-    assert chinese.loc[params["id"]].tolist() == params["unit"].tolist()
+    assert chinese.loc[params["id"]].tolist() == labels.loc[params["unit"], "label_zh"].tolist()
 
 
 @pytest.mark.parametrize("grade", ["official", "assumption"])

@@ -51,6 +51,32 @@ def test_qualifiers_are_shown_not_dropped(figures):
     assert ui.figure_value(figures.loc["os_localisation_rate"], "en").startswith("<")
 
 
+# How the paper prints a figure and how English writes it: 万 written out, 亿 as bn, 万亿 as tn.
+PRINTED = [
+    ("sme_cloud_13th_fyp", "zh", "11 万家"),
+    ("sme_cloud_13th_fyp", "en", "110,000 firms"),
+    ("software_revenue_2022", "zh", "9,983 亿元"),
+    ("software_revenue_2022", "en", "998.3 bn yuan"),
+    ("data_exchange_cum_volume_2023", "en", "> 5 bn yuan"),
+    ("ei_mfg_output_2022", "zh", "2.48 万亿元"),
+    ("ei_mfg_output_2022", "en", "2.48 tn yuan"),
+    ("target_smart_poles_2025", "en", "45,000 poles"),
+    ("target_dc_racks_2025", "zh", "> 2.1 万个"),
+    ("target_dc_racks_2025", "en", "> 21,000 units"),
+    ("target_cross_industry_iiot_platforms", "zh", "3–5 家"),
+    ("target_5g_per_10k", "zh", "30 个/万人"),
+    ("target_5g_per_10k", "en", "30 per 10,000 people"),
+    ("algorithm_engineer_vacancies", "zh", "51 名"),
+    ("city_rank_2022", "zh", "第 3"),
+    ("city_rank_2022", "en", "No. 3"),
+]
+
+
+@pytest.mark.parametrize(("fig_id", "lang", "expected"), PRINTED)
+def test_a_figure_is_shown_in_its_printed_unit(figures, fig_id, lang, expected):
+    assert ui.figure_value(figures.loc[fig_id], lang) == expected
+
+
 def test_english_magnitudes_are_rescaled(figures):
     stations = figures.loc["g5_base_stations_total"]
     assert stations["unit_zh"] == "万个"

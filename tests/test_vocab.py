@@ -9,12 +9,16 @@ from explorer import DATA_DIR, vocab
 CODE_COLUMNS = {
     ("figures.csv", "kind"): vocab.FIGURE_KINDS,
     ("figures.csv", "qualifier"): vocab.QUALIFIERS,
+    ("figures.csv", "unit"): tuple(vocab.UNITS),
+    ("units.csv", "code"): tuple(vocab.UNITS),
     ("indicators.csv", "unit"): tuple(vocab.UNITS),
     ("benchmarks.csv", "city"): vocab.CITIES,
     ("benchmarks.csv", "unit"): tuple(vocab.UNITS),
     ("benchmarks.csv", "status"): vocab.BENCHMARK_STATUSES,
     ("benchmarks.csv", "grade"): vocab.SOURCE_GRADES,
     ("parameters.csv", "grade"): vocab.PARAMETER_GRADES,
+    ("parameters.csv", "unit"): tuple(vocab.UNITS),
+    ("outcomes.csv", "unit"): tuple(vocab.UNITS),
     ("recommendations.csv", "measure"): vocab.MEASURES,
     ("recommendations.csv", "bottleneck"): vocab.BOTTLENECKS,
     ("recommendations.csv", "strength"): vocab.LINK_STRENGTHS,
@@ -49,6 +53,9 @@ def test_the_paper_sections_hold_every_bottleneck_and_measure() -> None:
         ("10k_count", "count", 10_000.0),  # 1 万 = 10,000
         ("10k_racks", "racks", 10_000.0),
         ("racks", "10k_racks", 1e-4),
+        ("10k_firms", "firms", 10_000.0),
+        ("yi_yuan", "100m_yuan", 1.0),  # the model's 亿元 and the statistics' are one magnitude
+        ("10k_yuan_per_person_year", "yuan_per_person_year", 10_000.0),
     ],
 )
 def test_unit_factors_follow_chinese_magnitudes(from_unit: str, to_unit: str, factor: float) -> None:

@@ -31,7 +31,7 @@ from explorer.vocab import (
 )
 
 # Bump when a table's columns or constraints change: the app then rebuilds an older file.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,18 @@ TABLES: tuple[Table, ...] = (
             text_zh VARCHAR NOT NULL)""",
         integer=("part",),
     ),
+    # Units: labels from units.csv; base and scale added from explorer.vocab.UNITS, so SQL can convert.
+    Table(
+        "units",
+        "units.csv",
+        f"""CREATE TABLE units (
+            code VARCHAR PRIMARY KEY CHECK (code IN {sql_in(UNITS)}),
+            label_zh VARCHAR NOT NULL,
+            label_en VARCHAR NOT NULL,
+            symbol_en VARCHAR NOT NULL,
+            base VARCHAR NOT NULL,
+            scale DOUBLE NOT NULL CHECK (scale > 0))""",
+    ),
     Table(
         "figures",
         "figures.csv",
@@ -68,8 +80,7 @@ TABLES: tuple[Table, ...] = (
             metric_en VARCHAR NOT NULL,
             value DOUBLE NOT NULL,
             value_high DOUBLE,
-            unit_zh VARCHAR,
-            unit_en VARCHAR,
+            unit VARCHAR NOT NULL REFERENCES units (code),
             qualifier VARCHAR NOT NULL CHECK (qualifier IN {sql_in(QUALIFIERS)}),
             year INTEGER,
             quote_zh VARCHAR NOT NULL,
@@ -82,11 +93,11 @@ TABLES: tuple[Table, ...] = (
     Table(
         "indicators",
         "indicators.csv",
-        f"""CREATE TABLE indicators (
+        """CREATE TABLE indicators (
             code VARCHAR PRIMARY KEY,
             label_zh VARCHAR NOT NULL,
             label_en VARCHAR NOT NULL,
-            unit VARCHAR NOT NULL CHECK (unit IN {sql_in(UNITS)}),
+            unit VARCHAR NOT NULL REFERENCES units (code),
             description_en VARCHAR,
             description_zh VARCHAR,
             higher_is_better BOOLEAN)""",
@@ -99,7 +110,7 @@ TABLES: tuple[Table, ...] = (
             year INTEGER NOT NULL,
             indicator VARCHAR NOT NULL REFERENCES indicators (code),
             value DOUBLE,
-            unit VARCHAR NOT NULL CHECK (unit IN {sql_in(UNITS)}),
+            unit VARCHAR NOT NULL REFERENCES units (code),
             definition VARCHAR NOT NULL,
             comparability_group VARCHAR NOT NULL,
             status VARCHAR NOT NULL CHECK (status IN {sql_in(BENCHMARK_STATUSES)}),
@@ -121,7 +132,7 @@ TABLES: tuple[Table, ...] = (
             id VARCHAR PRIMARY KEY,
             label_zh VARCHAR NOT NULL,
             label_en VARCHAR NOT NULL,
-            unit VARCHAR NOT NULL,
+            unit VARCHAR NOT NULL REFERENCES units (code),
             low DOUBLE NOT NULL,
             central DOUBLE NOT NULL,
             high DOUBLE NOT NULL,
@@ -132,6 +143,20 @@ TABLES: tuple[Table, ...] = (
             rationale VARCHAR,
             CHECK (low <= central AND central <= high))""",
         numeric=("low", "central", "high"),
+    ),
+    # The model's outcomes (explorer.model.INDICATORS). An outcome that is also a city indicator has
+    # no labels of its own in outcomes.csv: the build copies the indicator's, so each concept has one label.
+    Table(
+        "outcomes",
+        "outcomes.csv",
+        """CREATE TABLE outcomes (
+            code VARCHAR PRIMARY KEY,
+            unit VARCHAR NOT NULL REFERENCES units (code),
+            label_zh VARCHAR NOT NULL,
+            label_en VARCHAR NOT NULL,
+            target_caveat_zh VARCHAR,
+            target_caveat_en VARCHAR,
+            CHECK ((target_caveat_zh IS NULL) = (target_caveat_en IS NULL)))""",
     ),
     # Recommendations: which measure group (3.x) answers which bottleneck (2.x), with the clause that says so.
     Table(
@@ -165,7 +190,7 @@ TABLES: tuple[Table, ...] = (
             CHECK (lever NOT IN ('xc_share', 'dc_util_gate') OR value <= 100))""",
         numeric=("value",),
     ),
-    # Targets tracker: the latest sourced status of a paper target, in the target's own unit (unit_zh).
+    # Targets tracker: the latest sourced status of a paper target, in the target's own unit.
     Table(
         "target_status",
         "target_status.csv",
@@ -232,8 +257,7 @@ def read_source(table: Table, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     return frame
 
 
-def _paper_sections(data_dir: Path) -> pd.DataFrame:
-    sections = read_source(TABLES[0], data_dir)
+def _with_text(sections: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
     try:
         text = (data_dir / PAPER_SOURCE).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -241,6 +265,27 @@ def _paper_sections(data_dir: Path) -> pd.DataFrame:
     bodies = split_sections(text, dict(zip(sections["id"], sections["title_zh"])))
     sections["text_zh"] = sections["id"].map(bodies)
     return sections
+
+
+def _with_scales(units: pd.DataFrame) -> pd.DataFrame:
+    missing = sorted(set(UNITS) - set(units["code"]))
+    if missing:
+        raise BuildError(f"units.csv: no row for the unit codes {missing}")
+    # A code the vocabulary does not know gets no base and fails the table's CHECK, naming the file.
+    units["base"] = [UNITS[code].base if code in UNITS else None for code in units["code"]]
+    units["scale"] = [UNITS[code].scale if code in UNITS else None for code in units["code"]]
+    return units
+
+
+def _with_indicator_labels(outcomes: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    labels = indicators.set_index("code")[["label_zh", "label_en"]]
+    shared = outcomes["code"].isin(labels.index)
+    twice = outcomes.loc[shared & (outcomes["label_zh"].notna() | outcomes["label_en"].notna()), "code"]
+    if not twice.empty:
+        raise BuildError(f"outcomes.csv: {list(twice)} are city indicators; their labels live in indicators.csv")
+    for column in ("label_zh", "label_en"):
+        outcomes.loc[shared, column] = outcomes.loc[shared, "code"].map(labels[column])
+    return outcomes
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: Table, frame: pd.DataFrame) -> None:
@@ -261,8 +306,10 @@ def _insert(con: duckdb.DuckDBPyConnection, table: Table, frame: pd.DataFrame) -
 def build(db_path: Path = DB_PATH, data_dir: Path = DATA_DIR) -> str:
     """Build the database at `db_path` from `data_dir` atomically; return the sources hash."""
     content_hash = sources_hash(data_dir)
-    frames = {table.name: read_source(table, data_dir) for table in TABLES[1:]}
-    frames["paper_sections"] = _paper_sections(data_dir)
+    frames = {table.name: read_source(table, data_dir) for table in TABLES}
+    frames["paper_sections"] = _with_text(frames["paper_sections"], data_dir)
+    frames["units"] = _with_scales(frames["units"])
+    frames["outcomes"] = _with_indicator_labels(frames["outcomes"], frames["indicators"])
     handle, tmp_name = tempfile.mkstemp(suffix=".duckdb", dir=db_path.parent)
     os.close(handle)
     tmp_path = Path(tmp_name)

@@ -53,6 +53,18 @@ def benchmarks(version: str, indicator: str | None = None) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
+def units(version: str) -> pd.DataFrame:
+    """Return every unit code with its zh/en labels."""
+    return db.units(database().con)
+
+
+@st.cache_data(show_spinner=False)
+def outcomes(version: str) -> pd.DataFrame:
+    """Return the model's outcomes with their labels and units."""
+    return db.outcomes(database().con)
+
+
+@st.cache_data(show_spinner=False)
 def parameters(version: str) -> pd.DataFrame:
     """Return the model's parameters."""
     return db.parameters(database().con)

@@ -33,8 +33,10 @@ PUBLIC_TABLES = (
     "paper_sections",
     "benchmarks",
     "indicators",
+    "units",
     "meta",
     "parameters",
+    "outcomes",
     "recommendations",
     "measure_levers",
     "target_status",
@@ -107,11 +109,12 @@ def data_version(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def figures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Return every figure of the paper with its section titles, in the paper's order."""
+    """Return every figure of the paper with its unit's labels and its section titles, in the paper's order."""
     return _frame(
         con,
-        """SELECT f.*, s.title_zh AS section_title_zh, s.title_en AS section_title_en
-           FROM figures f JOIN paper_sections s ON s.id = f.section
+        """SELECT f.*, u.label_zh AS unit_zh, u.label_en AS unit_en, u.symbol_en AS unit_symbol_en,
+                  s.title_zh AS section_title_zh, s.title_en AS section_title_en
+           FROM figures f JOIN units u ON u.code = f.unit JOIN paper_sections s ON s.id = f.section
            ORDER BY s.part, string_split(f.section, '.')[2]::INTEGER NULLS FIRST, f.id""",
     )
 
@@ -161,6 +164,20 @@ def benchmarks(con: duckdb.DuckDBPyConnection, indicator: str | None = None) -> 
     )
 
 
+def units(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return every unit code with its labels, base and scale, in the order of units.csv."""
+    return _frame(con, "SELECT * FROM units ORDER BY rowid")
+
+
+def outcomes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return the model's outcomes with their labels, target caveats and unit labels, in the model's order."""
+    return _frame(
+        con,
+        """SELECT o.*, u.label_zh AS unit_zh, u.label_en AS unit_en
+           FROM outcomes o JOIN units u ON u.code = o.unit ORDER BY o.rowid""",
+    )
+
+
 def parameters(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Return the model's parameters with their ranges and sources."""
     return _frame(con, "SELECT * FROM parameters ORDER BY id")
@@ -189,7 +206,7 @@ def measure_levers(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def target_status(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Return every sourced status of a paper target (value in the target's unit_zh), oldest first per target."""
+    """Return every sourced status of a paper target (value in the target's unit), oldest first per target."""
     return _frame(
         con,
         """SELECT s.* FROM target_status s JOIN figures f ON f.id = s.figure_id

@@ -8,6 +8,7 @@ import pandas as pd
 
 from explorer import model
 from explorer.i18n import t
+from explorer.vocab import UNITS
 
 DRAWS = 1000  # Monte Carlo draws per projection: p10/p90 stable to about 1 % between seeds
 SEED = 2024  # fixed, so that a link reproduces the same numbers
@@ -47,7 +48,7 @@ MODEL_GROUPS = {"gdp": "gdp_stats", "core_va": "core_va_stats", "core_va_share":
 
 def figure_in_model_unit(fig: pd.Series) -> float:
     """Return a paper figure's value in the model's unit (万个 → units, % and ratios as they are)."""
-    return float(fig["value"]) * (1e4 if str(fig["unit_zh"]).startswith("万") else 1.0)
+    return float(fig["value"]) * UNITS[fig["unit"]].scale
 
 
 def end_year_deltas(scenario: pd.DataFrame, base: pd.DataFrame, year: int) -> pd.DataFrame:

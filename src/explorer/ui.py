@@ -16,6 +16,7 @@ from explorer.build import BuildError
 from explorer.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, t
 from explorer.model import Levers
 from explorer.paper import find_span
+from explorer.vocab import UNITS
 
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 CITY_COLOURS = {"shenzhen": "#D55E00", "beijing": "#0072B2", "shanghai": "#009E73"}
@@ -221,21 +222,23 @@ def format_number(value: float) -> str:
     return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
 
 
-def _english_scale(unit: str) -> tuple[float, str]:
-    """Return the factor and unit that turn a Chinese magnitude (万, 亿) into an English one."""
-    if unit.startswith("10,000 "):
-        return 1e4, unit.removeprefix("10,000 ")
-    if unit.startswith("100 million "):
-        return 0.1, "bn " + unit.removeprefix("100 million ")
-    if unit.startswith("trillion "):
-        return 1.0, "tn " + unit.removeprefix("trillion ")
-    return 1.0, unit
+# English has no 万 or 亿: a count in 万 is written out (7.5 万 → 75,000), 亿 becomes tenths of a billion (bn)
+# and 万亿 a trillion (tn), as each unit's English symbol (units.csv `symbol_en`) says.
+_ENGLISH_MAGNITUDES = {1e4: 1.0, 1e8: 1e9, 1e12: 1e12}
+
+
+def _english_scale(unit: str) -> float:
+    """Return the factor that turns a value in `unit` into the magnitude its English symbol names."""
+    scale = UNITS[unit].scale
+    return scale / _ENGLISH_MAGNITUDES.get(scale, scale)
 
 
 def figure_value(fig: pd.Series, current: str) -> str:
-    """Return a figure's value as the paper qualifies it, e.g. '≈ 1 万亿元', '> 998.3 billion yuan', '3–5 家'."""
-    unit = fig[f"unit_{current}"] or ""
-    factor, unit = _english_scale(unit) if current == "en" else (1.0, unit)
+    """Return a figure's value as the paper qualifies it, e.g. '≈ 1 万亿元', '> 5 bn yuan', '3–5 家'.
+
+    `fig` is a row of db.figures: its unit code with the unit's labels (unit_zh, unit_symbol_en).
+    """
+    factor, unit = (_english_scale(fig["unit"]), fig["unit_symbol_en"]) if current == "en" else (1.0, fig["unit_zh"])
     low, high = fig["value"] * factor, fig["value_high"] * factor
     if fig["qualifier"] == "range" and pd.notna(high):
         number = f"{format_number(low)}–{format_number(high)}"

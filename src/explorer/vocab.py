@@ -48,7 +48,8 @@ class Unit:
     scale: float
 
 
-# Unit codes of the city statistics. Chinese sources count in 万 (10^4), 亿 (10^8) and 万亿 (10^12).
+# Unit codes: of the city statistics, the paper's figures, the model's parameters and its outcomes.
+# Chinese sources count in 万 (10^4), 亿 (10^8) and 万亿 (10^12); their labels are in data/units.csv.
 UNITS: dict[str, Unit] = {
     "yuan": Unit("yuan", 1.0),
     "100m_yuan": Unit("yuan", 1e8),
@@ -61,6 +62,31 @@ UNITS: dict[str, Unit] = {
     "pct": Unit("pct", 1.0),
     "per_10k_people": Unit("per_10k_people", 1.0),
     "ratio": Unit("ratio", 1.0),
+    # The paper's figures, each in the counting word it prints (家, 根, 项, 名 …).
+    "firms": Unit("firms", 1.0),
+    "10k_firms": Unit("firms", 1e4),
+    "10k_poles": Unit("poles", 1e4),
+    "items": Unit("items", 1.0),
+    "people": Unit("people", 1.0),
+    "years": Unit("years", 1.0),
+    "rank": Unit("rank", 1.0),
+    "ms": Unit("ms", 1.0),
+    # The model's parameters.
+    "pct_per_year": Unit("pct_per_year", 1.0),
+    "pp_per_year": Unit("pp_per_year", 1.0),
+    "times": Unit("times", 1.0),
+    "kw": Unit("kw", 1.0),
+    "tflops": Unit("tflops", 1.0),
+    "yuan_per_kwh": Unit("yuan_per_kwh", 1.0),
+    "yuan_per_person_year": Unit("yuan_per_person_year", 1.0),
+    "10k_yuan_per_person_year": Unit("yuan_per_person_year", 1e4),
+    # The model's outcomes (explorer.model.INDICATORS).
+    "yi_yuan": Unit("yuan", 1e8),
+    "yi_yuan_per_year": Unit("yuan_per_year", 1e8),
+    "yi_yuan_cumulative": Unit("yuan", 1e8),
+    "pct_gdp": Unit("pct", 1.0),
+    "gwh_per_year": Unit("gwh_per_year", 1.0),
+    "people_cumulative": Unit("people", 1.0),
 }
 
 
