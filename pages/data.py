@@ -6,7 +6,7 @@ from datetime import date
 import streamlit as st
 
 from explorer import cached, db, export, ui
-from explorer.i18n import STRINGS, t
+from explorer.i18n import has, t
 
 # Columns that get a multiselect filter in whichever table has them.
 FACET_COLUMNS = ("section", "city", "kind", "indicator", "grade")
@@ -82,7 +82,7 @@ indicators = cached.indicators(version).set_index("code")
 
 def label_or(key: str, fallback: str) -> str:
     """Return the translation of `key`, or `fallback` for a table or value nobody has described yet."""
-    return t(key, lang) if key in STRINGS else fallback
+    return t(key, lang) if has(key) else fallback
 
 
 def table_label(name: str) -> str:
@@ -134,7 +134,7 @@ def download_help(file_name: str) -> str:
 
 def show_refusal(code: str, detail: str) -> None:
     """Explain in the reader's language why a query was not run (never a traceback)."""
-    key = f"sql.refused.{code}" if f"sql.refused.{code}" in STRINGS else "sql.refused.error"
+    key = f"sql.refused.{code}" if has(f"sql.refused.{code}") else "sql.refused.error"
     detail = detail.replace("`", "'").replace("\n", " ")[:MAX_DETAIL_CHARS]
     if detail and code not in ("timeout", "too_large"):
         detail = f"`{detail}`"

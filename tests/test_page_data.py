@@ -9,7 +9,7 @@ from apptest import run_page
 from streamlit.testing.v1 import AppTest
 
 from explorer import DB_PATH, db
-from explorer.i18n import LANGS, STRINGS, t
+from explorer.i18n import LANGS, t
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +45,7 @@ def frame_with_columns(at: AppTest, columns: list[str]) -> pd.DataFrame:
 
 def refusal_prefix(code: str, lang: str) -> str:
     """Return the refusal message up to where its detail starts."""
-    return STRINGS[f"sql.refused.{code}"][LANGS.index(lang)].split("{detail}")[0]
+    return t(f"sql.refused.{code}", lang, detail="\0").split("\0")[0]
 
 
 # Browse
