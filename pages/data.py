@@ -96,7 +96,7 @@ def value_label(column: str, value: str) -> str:
         return f"{value} {sections.at[value, f'title_{lang}']}"
     if column == "indicator" and value in indicators.index:
         return f"{indicators.at[value, f'label_{lang}']} · {value}"
-    return label_or(f"{column}.{value}", label_or(f"data.value.{column}.{value}", value))
+    return label_or(f"{column}.{value}", value)
 
 
 def natural_key(value: str) -> list:
