@@ -199,7 +199,7 @@ with browse_tab:
         haystack = shown[text_columns].astype(str).where(shown[text_columns].notna(), "").agg(" ".join, axis=1)
         shown = shown[haystack.str.lower().str.contains(text.lower(), regex=False)]
 
-    st.caption(t("data.count", lang, shown=f"{len(shown):,}", total=f"{len(frame):,}"))
+    st.caption(t("data.count", lang, count=len(frame), shown=f"{len(shown):,}", total=f"{len(frame):,}"))
     if shown.empty:
         st.info(t("data.none", lang))
     else:
@@ -229,7 +229,9 @@ with browse_tab:
 
 with sql_tab:
     st.html(EDITOR_CSS)
-    st.caption(t("sql.intro", lang, rows=f"{db.SQL_MAX_ROWS:,}", seconds=f"{db.SQL_TIMEOUT_S:g}"))
+    st.caption(
+        t("sql.intro", lang, count=db.SQL_MAX_ROWS, rows=f"{db.SQL_MAX_ROWS:,}", seconds=f"{db.SQL_TIMEOUT_S:g}")
+    )
     st.selectbox(
         t("sql.sample.label", lang),
         list(SAMPLES),
@@ -261,9 +263,12 @@ with sql_tab:
         if code is not None:
             show_refusal(code, detail)
         else:
-            st.caption(t("sql.rows", lang, rows=f"{len(rows):,}"))
+            st.caption(t("sql.rows", lang, count=len(rows), rows=f"{len(rows):,}"))
             if is_truncated:
-                st.warning(t("sql.truncated", lang, rows=f"{db.SQL_MAX_ROWS:,}"), icon=":material/content_cut:")
+                st.warning(
+                    t("sql.truncated", lang, count=db.SQL_MAX_ROWS, rows=f"{db.SQL_MAX_ROWS:,}"),
+                    icon=":material/content_cut:",
+                )
             st.dataframe(rows, hide_index=True, width="stretch", key="sql_result")
             query_file = f"{FILE_PREFIX}-query.csv"
             st.download_button(

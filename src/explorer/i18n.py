@@ -8,10 +8,8 @@ Markdown file per long paragraph. A string is a key's text, or (English) its plu
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
 from importlib.resources import files
 from importlib.resources.abc import Traversable
-from types import MappingProxyType
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -66,7 +64,8 @@ def load(root: Traversable) -> dict[str, Catalogue]:
     return catalogues
 
 
-_CATALOGUES = load(files("explorer") / "catalogue")
+CATALOGUE = files("explorer") / "catalogue"
+_CATALOGUES = load(CATALOGUE)
 
 
 def t(key: str, lang: str, /, **values: object) -> str:
@@ -95,9 +94,3 @@ def keys(lang: str = DEFAULT_LANG) -> frozenset[str]:
 def has(key: str) -> bool:
     """Return whether `key` has a string in every language (for labels that fall back to a code)."""
     return all(key in _CATALOGUES[lang] for lang in LANGS)
-
-
-def forms(key: str, lang: str) -> Mapping[str, str]:
-    """Return the plural forms of `key` in `lang`: {"other": text}, or {"one": …, "other": …}."""
-    entry = _CATALOGUES[lang][key]
-    return MappingProxyType({"other": entry} if isinstance(entry, str) else entry)
