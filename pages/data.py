@@ -6,7 +6,7 @@ from datetime import date
 import streamlit as st
 
 from explorer import cached, db, export, ui
-from explorer.i18n import STRINGS, t
+from explorer.i18n import has, t
 
 # Columns that get a multiselect filter in whichever table has them.
 FACET_COLUMNS = ("section", "city", "kind", "indicator", "grade")
@@ -82,7 +82,7 @@ indicators = cached.indicators(version).set_index("code")
 
 def label_or(key: str, fallback: str) -> str:
     """Return the translation of `key`, or `fallback` for a table or value nobody has described yet."""
-    return t(key, lang) if key in STRINGS else fallback
+    return t(key, lang) if has(key) else fallback
 
 
 def table_label(name: str) -> str:
@@ -96,7 +96,7 @@ def value_label(column: str, value: str) -> str:
         return f"{value} {sections.at[value, f'title_{lang}']}"
     if column == "indicator" and value in indicators.index:
         return f"{indicators.at[value, f'label_{lang}']} · {value}"
-    return label_or(f"{column}.{value}", label_or(f"data.value.{column}.{value}", value))
+    return label_or(f"{column}.{value}", value)
 
 
 def natural_key(value: str) -> list:
@@ -134,7 +134,7 @@ def download_help(file_name: str) -> str:
 
 def show_refusal(code: str, detail: str) -> None:
     """Explain in the reader's language why a query was not run (never a traceback)."""
-    key = f"sql.refused.{code}" if f"sql.refused.{code}" in STRINGS else "sql.refused.error"
+    key = f"sql.refused.{code}" if has(f"sql.refused.{code}") else "sql.refused.error"
     detail = detail.replace("`", "'").replace("\n", " ")[:MAX_DETAIL_CHARS]
     if detail and code not in ("timeout", "too_large"):
         detail = f"`{detail}`"
@@ -199,7 +199,7 @@ with browse_tab:
         haystack = shown[text_columns].astype(str).where(shown[text_columns].notna(), "").agg(" ".join, axis=1)
         shown = shown[haystack.str.lower().str.contains(text.lower(), regex=False)]
 
-    st.caption(t("data.count", lang, shown=f"{len(shown):,}", total=f"{len(frame):,}"))
+    st.caption(t("data.count", lang, count=len(frame), shown=f"{len(shown):,}", total=f"{len(frame):,}"))
     if shown.empty:
         st.info(t("data.none", lang))
     else:
@@ -229,7 +229,9 @@ with browse_tab:
 
 with sql_tab:
     st.html(EDITOR_CSS)
-    st.caption(t("sql.intro", lang, rows=f"{db.SQL_MAX_ROWS:,}", seconds=f"{db.SQL_TIMEOUT_S:g}"))
+    st.caption(
+        t("sql.intro", lang, count=db.SQL_MAX_ROWS, rows=f"{db.SQL_MAX_ROWS:,}", seconds=f"{db.SQL_TIMEOUT_S:g}")
+    )
     st.selectbox(
         t("sql.sample.label", lang),
         list(SAMPLES),
@@ -261,9 +263,12 @@ with sql_tab:
         if code is not None:
             show_refusal(code, detail)
         else:
-            st.caption(t("sql.rows", lang, rows=f"{len(rows):,}"))
+            st.caption(t("sql.rows", lang, count=len(rows), rows=f"{len(rows):,}"))
             if is_truncated:
-                st.warning(t("sql.truncated", lang, rows=f"{db.SQL_MAX_ROWS:,}"), icon=":material/content_cut:")
+                st.warning(
+                    t("sql.truncated", lang, count=db.SQL_MAX_ROWS, rows=f"{db.SQL_MAX_ROWS:,}"),
+                    icon=":material/content_cut:",
+                )
             st.dataframe(rows, hide_index=True, width="stretch", key="sql_result")
             query_file = f"{FILE_PREFIX}-query.csv"
             st.download_button(

@@ -53,7 +53,7 @@ if text:
     shown = shown[haystack.str.contains(text.lower(), regex=False)]
 shown = shown.reset_index(drop=True)
 
-st.caption(t("figures.count", lang, shown=len(shown), total=len(figures)))
+st.caption(t("figures.count", lang, count=len(figures), shown=len(shown), total=len(figures)))
 view = pd.DataFrame(
     {
         t("col.id", lang): shown["id"],

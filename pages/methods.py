@@ -30,7 +30,7 @@ params = cached.parameters(version)
 unit_labels = cached.units(version).set_index("code")[f"label_{lang}"]
 
 st.title(t("methods.title", lang))
-st.info(t("methods.intro", lang, draws=DRAWS, seed=SEED), icon=":material/science:")
+st.info(t("methods.intro", lang, count=DRAWS, draws=DRAWS, seed=SEED), icon=":material/science:")
 st.page_link(
     "pages/scenarios.py", label=t("methods.open_scenarios", lang), query_params={"lang": lang}, icon=":material/tune:"
 )
@@ -48,7 +48,8 @@ st.markdown(t("methods.limits.body", lang))
 
 st.subheader(t("methods.params.title", lang))
 assumptions = int((params["grade"] == "assumption").sum())
-st.caption(t("methods.params.assumptions", lang, count=assumptions, sourced=len(params) - assumptions))
+sourced = t("methods.params.sourced", lang, count=len(params) - assumptions)
+st.caption(t("methods.params.assumptions", lang, count=assumptions, sourced=sourced))
 grades = ui.url_multi(
     "grade", GRADES, label=t("methods.params.filter", lang), format_func=lambda grade: t(f"grade.{grade}", lang)
 )

@@ -97,6 +97,7 @@ st.caption(
     t(
         "overview.kinds.caption",
         lang,
+        count=len(figures),
         total=len(figures),
         **{k: int(kinds.get(k, 0)) for k in ("status", "bottleneck", "target", "rank")},
     )

@@ -168,6 +168,7 @@ st.caption(
         lang,
         shown=len(measures),
         total=len(MEASURES),
+        count=len(links),
         links=len(links),
         primary=int(counts.get("primary", 0)),
         secondary=int(counts.get("secondary", 0)),

@@ -56,6 +56,7 @@ st.markdown(
     t(
         "targets.summary",
         lang,
+        count=counts["targets"],
         shown=counts["targets"],
         total=len(board),
         with_status=counts["with_status"],

@@ -89,6 +89,7 @@ def test_the_url_filters_measures_by_bottleneck(lang, codes, data):
         lang,
         shown=len(measures),
         total=len(MEASURES),
+        count=len(links),
         links=len(links),
         primary=int((links["strength"] == "primary").sum()),
         secondary=int((links["strength"] == "secondary").sum()),

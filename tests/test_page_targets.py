@@ -88,7 +88,13 @@ def test_progress_is_status_over_target_and_the_summary_counts_it(lang, targets_
         if status["qualifier"] in ("exact", "approx"):
             assert any(badge in m.value for m in card.markdown)
     expected = t(
-        "targets.summary", lang, shown=len(figures), total=len(figures), with_status=len(with_status), met=num_met
+        "targets.summary",
+        lang,
+        count=len(figures),
+        shown=len(figures),
+        total=len(figures),
+        with_status=len(with_status),
+        met=num_met,
     )
     assert expected in [m.value for m in at.markdown]
 
@@ -122,9 +128,9 @@ def test_filters_come_from_the_url(targets_and_statuses):
         i for i in figures["id"] if figures.at[i, "section"] in ("3.3", "3.8") and i not in set(statuses["figure_id"])
     ]
     assert shown_ids(at) == expected
-    assert t("targets.summary", "en", shown=len(expected), total=len(figures), with_status=0, met=0) in [
-        m.value for m in at.markdown
-    ]
+    assert t(
+        "targets.summary", "en", count=len(expected), shown=len(expected), total=len(figures), with_status=0, met=0
+    ) in [m.value for m in at.markdown]
 
 
 def test_a_filter_with_nothing_to_show_says_so():
@@ -214,4 +220,6 @@ def test_ceilings_say_met_or_not_and_an_exceeded_floor_stops_at_100(extra_status
     assert five_g.progress[0].value == 100
     assert five_g.progress[0].text == t("targets.progress.exceeded", "en", pct="120 %")
     assert any(t("targets.met.true", "en") in m.value for m in five_g.markdown)
-    assert t("targets.summary", "en", shown=18, total=18, with_status=4, met=2) in [m.value for m in at.markdown]
+    assert t("targets.summary", "en", count=18, shown=18, total=18, with_status=4, met=2) in [
+        m.value for m in at.markdown
+    ]

@@ -114,9 +114,9 @@ def test_switching_language_keeps_the_filters(figures):
     assert at.multiselect(key="kind").value == ["target"]
     assert at.text_input(key="q").value == "2025"
     expected = figures[(figures["kind"] == "target") & figures["quote_zh"].str.contains("2025")]
-    count = t("figures.count", "en", shown=len(expected), total=len(figures))
+    count = t("figures.count", "en", count=len(figures), shown=len(expected), total=len(figures))
     assert count in [caption.value for caption in at.caption]
-    assert t("figures.count", "zh", shown=len(expected), total=len(figures)) in before
+    assert t("figures.count", "zh", count=len(figures), shown=len(expected), total=len(figures)) in before
 
 
 @pytest.mark.parametrize(

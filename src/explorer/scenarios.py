@@ -105,10 +105,17 @@ def summary(deltas: pd.DataFrame, levers: model.Levers, crossed: dict[str, int |
         )
     )
     xc = deltas.loc["xc_domestic_share"]
-    parts.append(t("scenarios.summary.xc", lang, share=f"{xc['scenario']:.0f}", delta=f"{xc['delta']:+.0f}"))
+    share, delta = f"{xc['scenario']:.0f}", f"{xc['delta']:+.0f}"
+    parts.append(t("scenarios.summary.xc", lang, count=round(xc["delta"]), share=share, delta=delta))
     talent, cost = deltas.loc["talent_added"], deltas.loc["fiscal_cost_cum"]
     parts.append(
-        t("scenarios.summary.talent", lang, people=f"{talent['scenario']:,.0f}", cost=f"{cost['scenario']:,.1f}")
+        t(
+            "scenarios.summary.talent",
+            lang,
+            count=round(talent["scenario"]),
+            people=f"{talent['scenario']:,.0f}",
+            cost=f"{cost['scenario']:,.1f}",
+        )
     )
     for city, crossing in crossed.items():
         name = t(f"city.{city}", lang)
