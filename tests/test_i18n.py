@@ -12,7 +12,7 @@ import pytest
 
 from explorer import DATA_DIR, db, model, targets, vocab
 from explorer.i18n import CATALOGUE, LANGS, has, keys, load, t
-from explorer.scenarios import LEVER_GROUPS, TARGET_MARKERS
+from explorer.scenarios import LEVER_GROUPS
 
 PROJECT = Path(__file__).resolve().parents[1]
 SOURCES = [PROJECT / "app.py", *sorted((PROJECT / "pages").glob("*.py")), *sorted((PROJECT / "src").rglob("*.py"))]
@@ -61,20 +61,17 @@ DYNAMIC: dict[str, list] = {
     "bottlenecks.data.gloss.{}": ["1", "2", "3", "4"],  # the data-market section's four gaps
     "bottlenecks.data.point.{}": ["1", "2", "3", "4"],
     "bottlenecks.summary.{}": list(vocab.BOTTLENECKS),
-    "caveat.{}": list(TARGET_MARKERS),
     "city.{}": list(vocab.CITIES),
     "col.{}": ["p10", "p50", "p90", "section", "city", "kind", "indicator", "grade"],  # charts; Data page facets
     "data.tab.{}": ["browse", "sql", "downloads", "cite"],  # pages/data.py TABS
     "data.table.{}": list(db.PUBLIC_TABLES),
     "data.table.{}.desc": list(db.PUBLIC_TABLES),
     "grade.{}": list(vocab.PARAMETER_GRADES),
-    "ind.{}": list(model.INDICATORS),
     "kind.{}": list(vocab.FIGURE_KINDS),
     "lever.{}": [name for names in LEVER_GROUPS.values() for name in names],
     "methods.channel.{}.body": ["baseline", "dc", "xc", "talent"],  # pages/methods.py CHANNELS
     "methods.channel.{}.title": ["baseline", "dc", "xc", "talent"],
     "notice.rebuilt.{}": ["missing", "stale", "unreadable"],  # db.ensure_database's states other than ok
-    "param_unit.{}": _units("parameters.csv"),
     "preset.{}": list(model.PRESETS),
     "qualifier.{}": list(vocab.QUALIFIERS),
     "recommendations.lever.{}": list(vocab.POLICY_LEVERS),
@@ -88,7 +85,6 @@ DYNAMIC: dict[str, list] = {
     "targets.ceiling.{}": ["met", "not_met", "unknown"],
     "targets.met.{}": ["true", "false", "unknown"],
     "targets.show.{}": list(targets.SHOW_OPTIONS),
-    "unit.{}": _units("indicators.csv"),
     # The Data page's facet values: city, kind and grade codes under their column's name.
     "{}.{}": [
         *(("city", code) for code in vocab.CITIES),
