@@ -7,10 +7,9 @@ import string
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
-from explorer import DATA_DIR, db, model, targets, vocab
+from explorer import db, model, targets, vocab
 from explorer.i18n import CATALOGUE, LANGS, has, keys, load, t
 from explorer.scenarios import LEVER_GROUPS
 
@@ -49,10 +48,6 @@ def _refusal_codes() -> list[str]:
         node for node in ast.walk(tree) if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QueryRefused"
     ]
     return sorted({call.args[0].value for call in calls if call.args and isinstance(call.args[0], ast.Constant)})
-
-
-def _units(name: str) -> list[str]:
-    return sorted(pd.read_csv(DATA_DIR / name, dtype=str)["unit"].dropna().unique())
 
 
 # Every key built at run time, by the shape the source builds it in ({} for each computed part) -> the codes.
