@@ -1028,6 +1028,65 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.high": ("高", "High"),
     "col.rationale": ("依据", "Rationale"),
     "methods.open_scenarios": ("打开政策情景页", "Open the Scenarios page"),
+    # --- new keys (model) ---
+    "model_unit.yi_yuan": ("亿元", "100 million yuan"),
+    "model_unit.yi_yuan_per_year": ("亿元/年", "100 million yuan per year"),
+    "model_unit.yi_yuan_cumulative": ("亿元(累计)", "100 million yuan, cumulative"),
+    "model_unit.pct_gdp": ("占GDP %", "% of GDP"),
+    "model_unit.pct": ("%", "%"),
+    "model_unit.eflops": ("EFLOPS", "EFLOPS"),
+    "model_unit.racks": ("标准机架", "standard racks"),
+    "model_unit.ratio": ("比值", "ratio"),
+    "model_unit.gwh_per_year": ("GWh/年", "GWh per year"),
+    "model_unit.people_cumulative": ("人(累计)", "people, cumulative"),
+    "methods.prose.baseline": (
+        "以 {year} 年核心产业增加值 {core} 亿元（占 GDP {share}%）为锚，按 2020–2022 年的增速校准到 2022 年"
+        "（论文：近万亿元、占比超过 30%；官方 2022 年 GDP 32,387.68 亿元）。之后 GDP 与核心产业增加值按参数区间增长。"
+        "趋势本身包含论文的政策，因此各渠道只在情景偏离基准时改变增加值。测试确认基准在 5% 以内再现 2022 年。",
+        "Anchored on {year} core value added of {core} billion yuan ({share} % of GDP) and calibrated to 2022 "
+        "with the 2020–22 growth rates (the paper: nearly one trillion yuan, more than 30 % of GDP; official 2022 "
+        "GDP 3,238.768 billion yuan). GDP and core value added then grow within their parameter ranges. The trend "
+        "embeds the paper's policy, so the channels move value added only where a scenario departs from the "
+        "baseline. A test checks the baseline reproduces 2022 within 5 %.",
+    ),
+    "methods.prose.dc": (
+        "每年新批机架受上架率门槛约束：上一年上架率低于门槛则当年不批，否则批到上架率降到门槛为止；"
+        "需求先填满现有机房，新机架按 PUE 上限运行。电费按电价计（论文：电力成本最高占数据中心运营成本 60%）。"
+        "在用算力相对基准每高 1%，核心产业增加值高 ε%（中国信通院：算力每增长 1%，数字经济增长 0.4 个百分点，取区间上端）。",
+        "New racks each year are limited by the utilisation gate: if last year's utilisation is below the gate, "
+        "nothing is approved; otherwise approvals stop where utilisation would fall to the gate. Demand fills the "
+        "existing fleet first; new racks run at the PUE cap. Electricity is costed at the power price (the paper: "
+        "power is up to 60 % of a data centre's running cost). Compute in use one per cent above the baseline lifts "
+        "core value added by ε per cent (CAICT: +1 % compute ↔ +0.4 pp digital-economy growth, taken as the upper "
+        "end).",
+    ),
+    "methods.prose.xc": (
+        "每年按替换周期更新一部分装机基础，按采购比例（不低于现有国产占比）购买国产产品；起点为论文“操作系统国产化率不足 5%”。"
+        "迁移成本与国产占比的增量成正比；境外暴露度为仍属境外产品的装机份额。本渠道不计入增加值。",
+        "Each year part of the installed base is replaced over the replacement cycle and bought at the procurement "
+        "share (never below today's domestic share); the start is the paper's “OS localisation below 5 %”. "
+        "Migration cost is proportional to the rise in the domestic share; foreign exposure is the share of the "
+        "installed base still foreign. This channel does not feed value added.",
+    ),
+    "methods.prose.talent": (
+        "补贴越高，领取名额的比例越高，但逐渐饱和（反应尺度为假设）；招入者只有一部分是额外新增，但都领取补贴，"
+        "每人领取若干年。补贴为零时，成本和新增人才都为零。新增人才按每人产出 × 增加值率计入核心产业增加值。",
+        "The higher the subsidy, the larger the share of the quota taken up, with saturation (the response scale is "
+        "an assumption); only a share of recruits is additional, but all are paid, for a number of years. With no "
+        "subsidy both cost and added talent are zero. Added people add output per worker × value-added ratio to "
+        "core value added.",
+    ),
+    "methods.equations.where": ("其中：", "where:"),
+    "methods.equations.parameter": (
+        "{label}，中值 {central}（{low}–{high}）{unit}",
+        "{label}, central {central} ({low}–{high}) {unit}",
+    ),
+    "methods.equations.lever": ("{label}（政策杠杆）", "{label} (a policy lever)"),
+    "methods.equations.note": (
+        "增长率与份额以百分数计（故有 /100）；t = 年份 − {year}；单一取值的参数直接写成数值。",
+        "Growth rates and shares are in per cent (hence the /100); t = year − {year}; a parameter with a single "
+        "value is written as its number.",
+    ),
 }
 
 

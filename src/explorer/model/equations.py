@@ -4,7 +4,7 @@ A placeholder `<<name>>` names a parameter id, a lever or a constant of the mode
 range is a single value (low = high, e.g. the rack power `dc_rack_kw`) is written as that number;
 a parameter with a range, and every lever, is written as its symbol, which the Methods page
 explains with the parameter's label and its central value and range. `simulation.py` implements
-these equations; a test recomputes the base year from them.
+these equations; tests/test_model_simulation.py recomputes the base year and a build-out from them.
 
 Years and uncertainty
 ---------------------
