@@ -38,7 +38,7 @@ with st.sidebar:
         on_change=apply_preset,
     )
     ui.seed_levers(model.PRESETS[preset])
-    for heading, sliders in view.lever_groups(figures, lang):
+    for heading, sliders in view.lever_groups(figures, params, lang):
         st.markdown(f"**{heading}**")
         for lever in sliders:
             st.slider(

@@ -45,18 +45,28 @@ def test_paper_levers_are_the_baseline_to_the_scenarios_horizon():
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_lever_groups_cover_every_lever_once_with_its_bounds(data, lang):
+def test_lever_groups_cover_every_lever_once_with_its_bounds(data, params, lang):
     figures, _ = data
-    groups = view.lever_groups(figures, lang)
+    groups = view.lever_groups(figures, params, lang)
     sliders = [lever for _, group in groups for lever in group]
     assert [lever.name for lever in sliders] == [*vocab.POLICY_LEVERS, "horizon"]
     assert groups[-1][0] == t("scenarios.group.horizon", lang)
     for lever in sliders:
         assert (lever.low, lever.high, lever.step) == model.Levers.BOUNDS[lever.name]
-        assert lever.label == t(f"lever.{lever.name}", lang)
+        assert lever.label == view.lever_label(lever.name, params, lang)
     by_name = {lever.name: lever for lever in sliders}
     assert by_name["horizon"].help is None
     assert by_name["dc_pue"].format == "%.2f"
+
+
+def test_the_rack_lever_states_the_parameter_sheets_rack_power(params):
+    kw = params.set_index("id").at["dc_rack_kw", "central"]
+    assert view.lever_label("dc_racks", params, "en") == t("lever.dc_racks.kw", "en", kw=ui.format_number(kw))
+    assert f"{ui.format_number(kw)} kW" in view.lever_label("dc_racks", params, "zh")
+    moved = params.copy()
+    moved.loc[moved["id"] == "dc_rack_kw", ["low", "central", "high"]] = 6.0
+    assert "(6 kW)" in view.lever_label("dc_racks", moved, "en")
+    assert view.lever_label("xc_share", params, "en") == t("lever.xc_share", "en")
 
 
 def test_lever_help_quotes_the_papers_figure(data):

@@ -1076,6 +1076,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "subsidy both cost and added talent are zero. Added people add output per worker × value-added ratio to "
         "core value added.",
     ),
+    "lever.dc_racks.kw": ("每年新批标准机架（{kw} kW）", "New standard racks ({kw} kW) approved per year"),
     "methods.equations.where": ("其中：", "where:"),
     "methods.equations.parameter": (
         "{label}，中值 {central}（{low}–{high}）{unit}",

@@ -111,41 +111,46 @@ CHANNELS: dict[str, tuple[str, ...]] = {
     "baseline": (
         r"\mathrm{GDP}_{<<calibration_year>>} = <<core_va_2020>> \,/\, (<<core_va_share_2020>> / 100)",
         r"\mathrm{GDP}_{<<base_year>>} = \mathrm{GDP}_{<<calibration_year>>}\,"
-        r"(1 + <<gdp_growth_2020_22>>/100)^{<<span>>},"
-        r"\quad \mathrm{CORE}_{<<base_year>>} = <<core_va_2020>>\,(1 + <<core_va_growth_2020_22>>/100)^{<<span>>}",
-        r"\mathrm{GDP}^*_t = \mathrm{GDP}_{<<base_year>>}\,(1 + <<gdp_growth>>/100)^t,"
-        r"\quad \mathrm{CORE}^*_t = \mathrm{CORE}_{<<base_year>>}\,(1 + (<<gdp_growth>> + <<core_va_premium>>)/100)^t,"
-        r"\quad t = \mathrm{year} - <<base_year>>",
-        r"\mathrm{GDP}_t = \mathrm{GDP}^*_t + (\mathrm{CORE}_t - \mathrm{CORE}^*_t),"
-        r"\quad \mathrm{share}_t = 100\,\mathrm{CORE}_t / \mathrm{GDP}_t",
+        r"(1 + <<gdp_growth_2020_22>>/100)^{<<span>>}",
+        r"\mathrm{CORE}_{<<base_year>>} = <<core_va_2020>>\,(1 + <<core_va_growth_2020_22>>/100)^{<<span>>}",
+        r"\mathrm{GDP}^*_t = \mathrm{GDP}_{<<base_year>>}\,(1 + <<gdp_growth>>/100)^t",
+        r"\mathrm{CORE}^*_t = \mathrm{CORE}_{<<base_year>>}\,(1 + (<<gdp_growth>> + <<core_va_premium>>)/100)^t",
+        r"\mathrm{GDP}_t = \mathrm{GDP}^*_t + (\mathrm{CORE}_t - \mathrm{CORE}^*_t)",
+        r"\mathrm{share}_t = 100\,\mathrm{CORE}_t / \mathrm{GDP}_t",
     ),
     "dc": (
-        r"D_{<<base_year>>} = \min(<<dc_util_2022>>,\ <<dc_util_max>>)/100 \cdot <<dc_racks_2022>>,"
-        r"\quad D_t = D_{t-1}\,(1 + <<dc_demand_growth>>/100)",
-        r"A_t = \begin{cases} <<dc_racks>> & <<dc_util_gate>> = 0 \\"
-        r" \min\big(<<dc_racks>>,\ \lfloor \max(0,\ 100\,O_{t-1} / <<dc_util_gate>> - K_{t-1}) \rfloor\big)"
-        r" & <<dc_util_gate>> > 0 \end{cases}",
-        r"K_t = K_{t-1} + A_t,\quad O_t = \min(D_t,\ <<dc_util_max>>/100 \cdot K_t),\quad u_t = 100\,O_t / K_t",
-        r"\mathrm{PUE}_t = \big(O^{\mathrm{old}}_t\,<<dc_pue_existing>> + (O_t - O^{\mathrm{old}}_t)\,<<dc_pue>>\big)"
-        r" / O_t,\quad O^{\mathrm{old}}_t = \min(O_t,\ <<dc_util_max>>/100 \cdot <<dc_racks_2022>>)",
+        r"D_{<<base_year>>} = \min(<<dc_util_2022>>,\ <<dc_util_max>>)/100 \cdot <<dc_racks_2022>>",
+        r"D_t = D_{t-1}\,(1 + <<dc_demand_growth>>/100)",
+        r"A_t = <<dc_racks>> \quad (<<dc_util_gate>> = 0)",
+        r"A_t = \min\big(<<dc_racks>>,\ \lfloor \max(0,\ 100\,O_{t-1} / <<dc_util_gate>> - K_{t-1}) \rfloor\big)"
+        r" \quad (<<dc_util_gate>> > 0)",
+        r"K_t = K_{t-1} + A_t",
+        r"O_t = \min(D_t,\ <<dc_util_max>>/100 \cdot K_t)",
+        r"u_t = 100\,O_t / K_t",
+        r"\mathrm{PUE}_t = \big(O^{\mathrm{old}}_t\,<<dc_pue_existing>>"
+        r" + (O_t - O^{\mathrm{old}}_t)\,<<dc_pue>>\big) / O_t",
+        r"O^{\mathrm{old}}_t = \min(O_t,\ <<dc_util_max>>/100 \cdot <<dc_racks_2022>>)",
         r"\mathrm{EFLOPS}_t = K_t\,<<dc_tflops_per_rack>>\,(1 + <<dc_tflops_growth>>/100)^t / 10^6",
-        r"\mathrm{GWh}_t = O_t \cdot <<dc_rack_kw>> \cdot <<hours>> \cdot <<dc_load_factor>> \cdot \mathrm{PUE}_t"
-        r" / 10^6,\quad \mathrm{cost}_t = \mathrm{GWh}_t\,<<dc_power_price>> / 100",
+        r"\mathrm{GWh}_t = O_t \cdot <<dc_rack_kw>> \cdot <<hours>> \cdot <<dc_load_factor>>"
+        r" \cdot \mathrm{PUE}_t / 10^6",
+        r"\mathrm{cost}_t = \mathrm{GWh}_t\,<<dc_power_price>> / 100",
         r"\mathrm{CORE}_t = \mathrm{CORE}^*_t\,(O_t / O^{\mathrm{paper}}_t)^{<<compute_va_elasticity>>}",
     ),
     "xc": (
-        r"p = \max(<<xc_share>>,\ <<xc_os_share_2022>>),"
-        r"\quad s_t = p - (p - <<xc_os_share_2022>>)\,(1 - 1/<<xc_replacement_years>>)^t",
+        r"p = \max(<<xc_share>>,\ <<xc_os_share_2022>>)",
+        r"s_t = p - (p - <<xc_os_share_2022>>)\,(1 - 1/<<xc_replacement_years>>)^t",
         r"B_t = \mathrm{GDP}^*_t\,<<gov_procurement_gdp_ratio>>\,<<xc_it_share>>\,(1 + <<xc_soe_multiplier>>) / 10^4",
-        r"\mathrm{revenue}_t = B_t\,p / 100\ (t > 0),\quad \mathrm{revenue}_0 = B_0\,<<xc_os_share_2022>> / 100,"
-        r"\quad \mathrm{exposure}_t = 100 - s_t",
+        r"\mathrm{revenue}_t = B_t\,p / 100 \quad (t > 0)",
+        r"\mathrm{revenue}_0 = B_0\,<<xc_os_share_2022>> / 100",
         r"\mathrm{migration}_t = <<xc_migration_cost_ratio>>\,B_t\,<<xc_replacement_years>>\,(s_t - s_{t-1}) / 100",
+        r"\mathrm{exposure}_t = 100 - s_t",
     ),
     "talent": (
-        r"r = 1 - e^{-<<talent_subsidy>>/<<talent_response_scale>>},\quad R = <<talent_quota>>\,r",
-        r"\mathrm{added}_t = <<talent_additionality>>\,R\,t,"
-        r"\quad \mathrm{cost}_t = <<talent_subsidy>>\,R\,\min(<<talent_subsidy_years>>,\ t) / 10^8,"
-        r"\quad \mathrm{gap}_t = 100\,\min(1,\ \mathrm{added}_t / <<talent_gap>>)",
+        r"r = 1 - e^{-<<talent_subsidy>>/<<talent_response_scale>>}",
+        r"R = <<talent_quota>>\,r",
+        r"\mathrm{added}_t = <<talent_additionality>>\,R\,t",
+        r"\mathrm{cost}_t = <<talent_subsidy>>\,R\,\min(<<talent_subsidy_years>>,\ t) / 10^8",
+        r"\mathrm{gap}_t = 100\,\min(1,\ \mathrm{added}_t / <<talent_gap>>)",
         r"\mathrm{CORE}_t \mathrel{+}= (\mathrm{added}_t - \mathrm{added}^{\mathrm{paper}}_t)\,"
         r"<<digital_output_per_worker>>\,<<va_to_output_ratio>> / 10^4",
     ),

@@ -10,6 +10,7 @@ from explorer import model, vocab
 from explorer.i18n import t
 from explorer.model import equations
 from explorer.ui import format_number
+from explorer.views.scenarios import lever_label
 
 GRADES = vocab.PARAMETER_GRADES
 
@@ -58,7 +59,7 @@ def symbol_legend(code: str, params: pd.DataFrame, lang: str) -> str:
                 unit=t(f"param_unit.{rows.at[name, 'unit']}", lang),
             )
         else:
-            text = t("methods.equations.lever", lang, label=t(f"lever.{name}", lang))
+            text = t("methods.equations.lever", lang, label=lever_label(name, params, lang))
         lines.append(f"- {symbol}: {text}")
     return "\n".join(lines)
 

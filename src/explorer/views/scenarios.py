@@ -17,6 +17,8 @@ SERIES_COLOURS = {
     "baseline": "#7F7F7F",
     **{city: CITY_COLOURS[city] for city in vocab.PEER_CITIES},
 }
+# Levers whose label states a parameter's value: lever -> (translation key, parameter id filling {kw}).
+FILLED_LABELS = {"dc_racks": ("lever.dc_racks.kw", "dc_rack_kw")}
 SLIDER_FORMATS = {"dc_pue": "%.2f", "dc_util_gate": "%.0f", "xc_share": "%.0f", "talent_subsidy": "%.0f"}
 TORNADO_ROWS = 12  # parameters shown in the sensitivity chart, largest swing first
 
@@ -62,6 +64,14 @@ def unit_label(code: str, lang: str) -> str:
     return t(f"model_unit.{model.INDICATORS[code]}", lang)
 
 
+def lever_label(name: str, params: pd.DataFrame, lang: str) -> str:
+    """Return a lever's name; the rack lever's states the rack power of the parameter sheet."""
+    if name not in FILLED_LABELS:
+        return t(f"lever.{name}", lang)
+    key, pid = FILLED_LABELS[name]
+    return t(key, lang, kw=format_number(params.set_index("id").at[pid, "central"]))
+
+
 def lever_help(name: str, figures: pd.DataFrame, lang: str) -> str:
     """Return a lever's help text: the paper's value and sentence behind it, or that the paper gives none."""
     fig_id = LEVER_FIGURES.get(name)
@@ -71,20 +81,20 @@ def lever_help(name: str, figures: pd.DataFrame, lang: str) -> str:
     return f"{t('lever.paper_value', lang, value=figure_value(fig, lang))} — {fig['quote_zh']}"
 
 
-def slider(name: str, figures: pd.DataFrame, lang: str) -> Slider:
+def slider(name: str, figures: pd.DataFrame, params: pd.DataFrame, lang: str) -> Slider:
     """Return the slider of one lever (the horizon has no paper value and no help)."""
     low, high, step = model.Levers.BOUNDS[name]
     help_text = None if name == "horizon" else lever_help(name, figures, lang)
-    return Slider(name, t(f"lever.{name}", lang), low, high, step, help_text, SLIDER_FORMATS.get(name))
+    return Slider(name, lever_label(name, params, lang), low, high, step, help_text, SLIDER_FORMATS.get(name))
 
 
-def lever_groups(figures: pd.DataFrame, lang: str) -> list[tuple[str, list[Slider]]]:
+def lever_groups(figures: pd.DataFrame, params: pd.DataFrame, lang: str) -> list[tuple[str, list[Slider]]]:
     """Return the sidebar's lever groups as (heading, sliders), the horizon last."""
     groups = [
-        (t(f"scenarios.group.{group}", lang), [slider(name, figures, lang) for name in names])
+        (t(f"scenarios.group.{group}", lang), [slider(name, figures, params, lang) for name in names])
         for group, names in LEVER_GROUPS.items()
     ]
-    return [*groups, (t("scenarios.group.horizon", lang), [slider("horizon", figures, lang)])]
+    return [*groups, (t("scenarios.group.horizon", lang), [slider("horizon", figures, params, lang)])]
 
 
 def kpis(deltas: pd.DataFrame, lang: str) -> list[Kpi]:
