@@ -50,8 +50,8 @@ with st.sidebar:
                 help=lever.help,
                 format=lever.format,
             )
-            if lever.name == "dc_racks":
-                st.caption(t("lever.racks_note", lang))
+            if lever.note:
+                st.caption(lever.note)
     levers = ui.current_levers()
     if levers != model.PRESETS[preset]:
         st.caption(t("scenarios.preset.modified", lang))

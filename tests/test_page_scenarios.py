@@ -1,4 +1,4 @@
-"""Scenarios and Methods pages through AppTest: URL levers, notices, numbers from the model, downloads."""
+"""The Scenarios page through AppTest: URL levers, notices, numbers from the model, downloads, chart updates."""
 
 import pytest
 from streamlit.testing.v1 import AppTest

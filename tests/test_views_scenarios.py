@@ -57,6 +57,8 @@ def test_lever_groups_cover_every_lever_once_with_its_bounds(data, params, lang)
     by_name = {lever.name: lever for lever in sliders}
     assert by_name["horizon"].help is None
     assert by_name["dc_pue"].format == "%.2f"
+    assert by_name["dc_racks"].note == t("lever.racks_note", lang)
+    assert [lever.name for lever in sliders if lever.note] == ["dc_racks"]
 
 
 def test_the_rack_lever_states_the_parameter_sheets_rack_power(params):

@@ -8,8 +8,14 @@ import pandas as pd
 
 from explorer import charts, model, vocab
 from explorer.i18n import t
-from explorer.scenarios import KPI_INDICATORS, LEVER_FIGURES, LEVER_GROUPS, MODEL_GROUPS, TARGET_MARKERS
-from explorer.scenarios import figure_in_model_unit as _in_model_unit
+from explorer.scenarios import (
+    KPI_INDICATORS,
+    LEVER_FIGURES,
+    LEVER_GROUPS,
+    MODEL_GROUPS,
+    TARGET_MARKERS,
+    figure_in_model_unit,
+)
 from explorer.ui import CITY_COLOURS, figure_value, format_number
 
 SERIES_COLOURS = {
@@ -20,12 +26,13 @@ SERIES_COLOURS = {
 # Levers whose label states a parameter's value: lever -> (translation key, parameter id filling {kw}).
 FILLED_LABELS = {"dc_racks": ("lever.dc_racks.kw", "dc_rack_kw")}
 SLIDER_FORMATS = {"dc_pue": "%.2f", "dc_util_gate": "%.0f", "xc_share": "%.0f", "talent_subsidy": "%.0f"}
+SLIDER_NOTES = {"dc_racks": "lever.racks_note"}  # a caption under the slider
 TORNADO_ROWS = 12  # parameters shown in the sensitivity chart, largest swing first
 
 
 @dataclass(frozen=True)
 class Slider:
-    """One lever's slider: its key (the lever name), label, bounds, step, help text and number format."""
+    """One lever's slider: its key (the lever name), label, bounds, step, help text, number format and a note."""
 
     name: str
     label: str
@@ -34,6 +41,7 @@ class Slider:
     step: float
     help: str | None
     format: str | None
+    note: str | None
 
 
 @dataclass(frozen=True)
@@ -85,7 +93,9 @@ def slider(name: str, figures: pd.DataFrame, params: pd.DataFrame, lang: str) ->
     """Return the slider of one lever (the horizon has no paper value and no help)."""
     low, high, step = model.Levers.BOUNDS[name]
     help_text = None if name == "horizon" else lever_help(name, figures, lang)
-    return Slider(name, lever_label(name, params, lang), low, high, step, help_text, SLIDER_FORMATS.get(name))
+    note = t(SLIDER_NOTES[name], lang) if name in SLIDER_NOTES else None
+    label = lever_label(name, params, lang)
+    return Slider(name, label, low, high, step, help_text, SLIDER_FORMATS.get(name), note)
 
 
 def lever_groups(figures: pd.DataFrame, params: pd.DataFrame, lang: str) -> list[tuple[str, list[Slider]]]:
@@ -118,7 +128,7 @@ def _target_marker(outcome: str, figures: pd.DataFrame, lang: str) -> pd.DataFra
     return pd.DataFrame(
         {
             "year": [int(fig["year"])],
-            "value": [_in_model_unit(fig)],
+            "value": [figure_in_model_unit(fig)],
             "label": [f"{t('scenarios.series.target', lang)}: {figure_value(fig, lang)}"],
             "quote": [fig["quote_zh"]],
         }
