@@ -25,3 +25,23 @@ def params() -> pd.DataFrame:
         return db.parameters(con)
     finally:
         con.close()
+
+
+@pytest.fixture(scope="session")
+def outcomes() -> pd.DataFrame:
+    """Return the model's outcomes with their labels, indexed by code, as the app reads them."""
+    con = db.connect()
+    try:
+        return db.outcomes(con).set_index("code")
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="session")
+def units() -> pd.DataFrame:
+    """Return every unit with its labels, indexed by code, as the app reads them."""
+    con = db.connect()
+    try:
+        return db.units(con).set_index("code")
+    finally:
+        con.close()

@@ -11,6 +11,7 @@ import pytest
 
 from explorer import db, model, targets, vocab
 from explorer.i18n import CATALOGUE, LANGS, has, keys, load, t
+from explorer.model import equations
 from explorer.scenarios import LEVER_GROUPS
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -63,9 +64,10 @@ DYNAMIC: dict[str, list] = {
     "data.table.{}.desc": list(db.PUBLIC_TABLES),
     "grade.{}": list(vocab.PARAMETER_GRADES),
     "kind.{}": list(vocab.FIGURE_KINDS),
-    "lever.{}": [name for names in LEVER_GROUPS.values() for name in names],
-    "methods.channel.{}.body": ["baseline", "dc", "xc", "talent"],  # pages/methods.py CHANNELS
-    "methods.channel.{}.title": ["baseline", "dc", "xc", "talent"],
+    # Every lever but dc_racks, whose label states the rack power (lever.dc_racks.kw).
+    "lever.{}": [name for name in model.Levers.BOUNDS if name != "dc_racks"],
+    "methods.channel.{}.title": list(equations.CHANNELS),
+    "methods.prose.{}": [code for code in equations.CHANNELS if code != "baseline"],  # the baseline's has numbers
     "notice.rebuilt.{}": ["missing", "stale", "unreadable"],  # db.ensure_database's states other than ok
     "preset.{}": list(model.PRESETS),
     "qualifier.{}": list(vocab.QUALIFIERS),

@@ -1,15 +1,16 @@
-"""The Methods page as a user sees it: every parameter listed in the page's language, the grade filter."""
+"""The Methods page through AppTest: the filled equations and the URL's grade filter reach the page.
 
-import re
+What the page shows (the table's values and units, the equations' content) is tested on its view,
+tests/test_views_methods.py.
+"""
 
 import pandas as pd
 import pytest
 from apptest import run_page
 
-from explorer import DATA_DIR
+from explorer import model
 from explorer.i18n import t
-
-HAN = re.compile(r"[\u4e00-\u9fff]")
+from explorer.model import equations
 
 
 def parameter_table(lang: str, **url: str) -> pd.DataFrame:
@@ -19,23 +20,16 @@ def parameter_table(lang: str, **url: str) -> pd.DataFrame:
     return tables[0]
 
 
-def test_every_parameter_is_listed_with_its_three_values(params):
-    table = parameter_table("en")
-    assert sorted(table[t("col.id", "en")]) == sorted(params["id"])
-    shown = table.set_index(t("col.id", "en"))
-    for _, row in params.iterrows():
-        assert shown.at[row["id"], t("col.low", "en")] == row["low"]
-        assert shown.at[row["id"], t("col.central_value", "en")] == row["central"]
-        assert shown.at[row["id"], t("col.high", "en")] == row["high"]
-
-
-def test_english_page_shows_english_units_and_chinese_page_the_originals(params):
-    labels = pd.read_csv(DATA_DIR / "units.csv", dtype=str, keep_default_na=False).set_index("code")
-    english = parameter_table("en").set_index(t("col.id", "en"))[t("col.unit", "en")]
-    assert not [unit for unit in english if HAN.search(unit)]
-    assert english.loc[params["id"]].tolist() == labels.loc[params["unit"], "label_en"].tolist()
-    chinese = parameter_table("zh").set_index(t("col.id", "zh"))[t("col.unit", "zh")]
-    assert chinese.loc[params["id"]].tolist() == labels.loc[params["unit"], "label_zh"].tolist()
+def test_the_page_shows_every_channels_equations_filled_from_the_parameters(params):
+    """The view's filled equations reach the page (their content is tested in tests/test_views_methods.py)."""
+    at = run_page("methods", lang="en")
+    shown = [element.value for element in at.get("latex")]
+    table = model.parameter_table(params)
+    expected = [equation for channel in equations.CHANNELS for equation in equations.filled(channel, table)]
+    assert len(shown) == len(expected)
+    assert all(equation in text for equation, text in zip(expected, shown))
+    kw = equations.latex_number(params.set_index("id").at["dc_rack_kw", "central"])
+    assert any(kw + r"\,\mathrm{kW}" in text for text in shown)
 
 
 @pytest.mark.parametrize("grade", ["official", "assumption"])

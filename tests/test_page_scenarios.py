@@ -1,4 +1,4 @@
-"""Scenarios and Methods pages through AppTest: URL levers, notices, numbers from the model, downloads."""
+"""The Scenarios page through AppTest: URL levers, notices, numbers from the model, downloads, chart updates."""
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -8,15 +8,6 @@ from explorer.i18n import LANGS, t
 from explorer.scenarios import DRAWS, KPI_INDICATORS, SEED
 
 TIMEOUT_S = 120
-
-
-@pytest.fixture(scope="module")
-def outcomes():
-    con = db.connect()
-    try:
-        return db.outcomes(con).set_index("code")
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")
@@ -116,17 +107,6 @@ def test_downloads_carry_levers_and_version(params):
     at = run(lang="en", dc_racks="12000")
     buttons = {button.proto.label: button for button in at.get("download_button")}
     assert set(buttons) >= {t("scenarios.download.csv", "en"), t("scenarios.download.json", "en")}
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_methods_lists_every_parameter_with_its_grade(lang, params):
-    frame, _ = params
-    at = run("methods", lang=lang)
-    table = at.dataframe[0].value
-    assert len(table) == len(frame)
-    assert set(table[t("col.id", lang)]) == set(frame["id"])
-    at = run("methods", lang=lang, grade="assumption")
-    assert len(at.dataframe[0].value) == int((frame["grade"] == "assumption").sum())
 
 
 def _chart_protos(at: AppTest) -> list:

@@ -135,52 +135,41 @@ def database_file(version: str) -> bytes:
     return DB_PATH.read_bytes()
 
 
+# Scenarios: the frozen, hashable Levers are the cache keys (st.cache_data hashes a dataclass by its fields).
 @st.cache_data(show_spinner=False, max_entries=256)
-def projection(version: str, levers: tuple[tuple[str, str], ...], draws: int, seed: int) -> pd.DataFrame:
+def projection(version: str, levers: model.Levers, draws: int, seed: int) -> pd.DataFrame:
     """Return the Monte Carlo projection of one lever setting (p10/p50/p90 per year and indicator)."""
-    chosen, _ = model.Levers.from_mapping(dict(levers))
-    return model.project(chosen, parameters(version), draws=draws, seed=seed)
+    return model.project(levers, parameters(version), draws=draws, seed=seed)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def scenario_outcomes(
-    version: str,
-    levers: tuple[tuple[str, str], ...],
-    baseline: tuple[tuple[str, str], ...],
-    draws: int,
-    seed: int,
+    version: str, levers: model.Levers, baseline: model.Levers, draws: int, seed: int
 ) -> tuple[pd.DataFrame, dict[str, int | None]]:
     """Return the end-year scenario/baseline deltas and the years Shenzhen's core value added reaches its peers'."""
-    chosen, _ = model.Levers.from_mapping(dict(levers))
     results = projection(version, levers, draws, seed)
-    deltas = scenarios.end_year_deltas(results, projection(version, baseline, draws, seed), chosen.horizon)
-    return deltas, scenarios.crossings(results, peer_paths(version, chosen.horizon), "core_va")
+    deltas = scenarios.end_year_deltas(results, projection(version, baseline, draws, seed), levers.horizon)
+    return deltas, scenarios.crossings(results, peer_paths(version, levers.horizon), "core_va")
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def scenario_downloads(
-    version: str,
-    levers: tuple[tuple[str, str], ...],
-    baseline: tuple[tuple[str, str], ...],
-    draws: int,
-    seed: int,
+    version: str, levers: model.Levers, baseline: model.Levers, draws: int, seed: int
 ) -> tuple[str, str]:
     """Return the (CSV, JSON) downloads of one lever setting, so a rerun that keeps the levers does not rebuild them."""
-    chosen, _ = model.Levers.from_mapping(dict(levers))
     results = projection(version, levers, draws, seed)
     return (
-        scenarios.export_frame(results, chosen, version).to_csv(index=False),
+        scenarios.export_frame(results, levers, version).to_csv(index=False),
         scenarios.export_json(
-            results, projection(version, baseline, draws, seed), chosen, parameters(version), version, draws, seed
+            results, projection(version, baseline, draws, seed), levers, parameters(version), version, draws, seed
         ),
     )
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def tornado(version: str, levers: tuple[tuple[str, str], ...], indicator: str, year: int) -> pd.DataFrame:
+def tornado(version: str, levers: model.Levers, indicator: str, year: int) -> pd.DataFrame:
     """Return each parameter's low/high effect on one outcome in one year."""
-    chosen, _ = model.Levers.from_mapping(dict(levers))
-    return model.tornado(chosen, parameters(version), indicator, year)
+    return model.tornado(levers, parameters(version), indicator, year)
 
 
 @st.cache_data(show_spinner=False)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pandas as pd
 
-from explorer import model
+from explorer import model, vocab
 from explorer.i18n import t
 from explorer.vocab import UNITS
 
@@ -46,6 +47,11 @@ PEER_INDICATORS = ("gdp", "core_va", "core_va_share")  # outcomes the benchmarks
 MODEL_GROUPS = {"gdp": "gdp_stats", "core_va": "core_va_stats", "core_va_share": "core_va_share_stats"}
 
 
+def paper_levers(horizon: int) -> model.Levers:
+    """Return the paper's policy (the baseline every scenario is compared with) to `horizon`."""
+    return replace(model.baseline(), horizon=horizon)
+
+
 def figure_in_model_unit(fig: pd.Series) -> float:
     """Return a paper figure's value in the model's unit (万个 → units, % and ratios as they are)."""
     return float(fig["value"]) * UNITS[fig["unit"]].scale
@@ -65,7 +71,7 @@ def crossings(scenario: pd.DataFrame, peers: pd.DataFrame, indicator: str) -> di
     shenzhen = scenario[scenario["indicator"] == indicator].set_index("year")["p50"]
     group = MODEL_GROUPS.get(indicator)
     result: dict[str, int | None] = {}
-    for city in ("beijing", "shanghai"):
+    for city in vocab.PEER_CITIES:
         rows = peers[
             (peers["city"] == city)
             & (peers["indicator"] == indicator)

@@ -1,0 +1,144 @@
+"""The parameter sheet the model reads: its ids and physical domains, its checks, and draws from its ranges."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from explorer import vocab
+
+GRADES = vocab.PARAMETER_GRADES
+
+# Every parameter the model reads, with the values it can physically take (closed interval).
+_POSITIVE = 1e-12
+_GROWTH = (-99.0, 200.0)
+PARAMETER_DOMAINS: dict[str, tuple[float, float]] = {
+    "core_va_2020": (_POSITIVE, math.inf),
+    "core_va_share_2020": (_POSITIVE, 100.0),
+    "core_va_growth_2020_22": _GROWTH,
+    "gdp_growth_2020_22": _GROWTH,
+    "gdp_growth": _GROWTH,
+    "core_va_premium": (-50.0, 50.0),
+    "dc_racks_2022": (_POSITIVE, math.inf),
+    "dc_util_2022": (_POSITIVE, 100.0),
+    "dc_util_max": (_POSITIVE, 100.0),
+    "dc_demand_growth": _GROWTH,
+    "dc_pue_existing": (1.0, 5.0),
+    "dc_load_factor": (0.0, 1.0),
+    "dc_rack_kw": (_POSITIVE, 100.0),
+    "dc_tflops_per_rack": (0.0, math.inf),
+    "dc_tflops_growth": _GROWTH,
+    "dc_power_price": (0.0, 10.0),
+    "compute_va_elasticity": (0.0, 2.0),
+    "xc_os_share_2022": (0.0, 100.0),
+    "xc_replacement_years": (1.0, 50.0),
+    "gov_procurement_gdp_ratio": (0.0, 100.0),
+    "xc_it_share": (0.0, 100.0),
+    "xc_soe_multiplier": (0.0, 100.0),
+    "xc_migration_cost_ratio": (0.0, 100.0),
+    "talent_response_scale": (_POSITIVE, math.inf),
+    "talent_additionality": (0.0, 1.0),
+    "talent_subsidy_years": (0.0, 50.0),
+    "talent_gap": (_POSITIVE, math.inf),
+    "digital_output_per_worker": (0.0, math.inf),
+    "va_to_output_ratio": (0.0, 1.0),
+    "beijing_gdp_growth": _GROWTH,
+    "beijing_core_va_growth": _GROWTH,
+    "beijing_de_va_growth": _GROWTH,
+    "shanghai_gdp_growth": _GROWTH,
+}
+PARAMETER_IDS: tuple[str, ...] = tuple(sorted(PARAMETER_DOMAINS))
+
+PARAMETER_COLUMNS = (
+    "id", "label_zh", "label_en", "unit", "low", "central", "high",
+    "grade", "source_title", "source_url", "source_quote", "rationale",
+)  # fmt: skip
+
+
+def used_parameters() -> frozenset[str]:
+    """Return every parameter id the model reads."""
+    return frozenset(PARAMETER_IDS)
+
+
+def _text(value: object) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value).strip()
+
+
+def parameter_table(params: pd.DataFrame) -> dict[str, tuple[float, float, float]]:
+    """Return id -> (low, central, high) from the parameters frame; raise ValueError listing every problem."""
+    missing_columns = [column for column in PARAMETER_COLUMNS if column not in params.columns]
+    if missing_columns:
+        raise ValueError(f"parameters: missing columns {missing_columns}")
+    problems: list[str] = []
+    table: dict[str, tuple[float, float, float]] = {}
+    columns = [params[column].tolist() for column in PARAMETER_COLUMNS]
+    for row in zip(*columns):
+        record = dict(zip(PARAMETER_COLUMNS, row))
+        pid = _text(record["id"])
+        if not pid:
+            problems.append("a row has no id")
+            continue
+        if pid in table:
+            problems.append(f"{pid}: duplicate id")
+            continue
+        try:
+            low, central, high = (float(record[key]) for key in ("low", "central", "high"))
+        except (TypeError, ValueError):
+            problems.append(f"{pid}: low/central/high are not numbers")
+            continue
+        if not all(math.isfinite(x) for x in (low, central, high)):
+            problems.append(f"{pid}: low/central/high must be finite")
+            continue
+        if not low <= central <= high:
+            problems.append(f"{pid}: needs low <= central <= high, got {low:g} / {central:g} / {high:g}")
+        grade = _text(record["grade"])
+        sources = [_text(record[key]) for key in ("source_title", "source_url", "source_quote")]
+        rationale = _text(record["rationale"])
+        if grade not in GRADES:
+            problems.append(f"{pid}: grade {grade!r} is not one of {GRADES}")
+        elif grade == "assumption":
+            if any(sources):
+                problems.append(f"{pid}: an assumption carries no source fields")
+            if not rationale:
+                problems.append(f"{pid}: an assumption needs a one-line rationale")
+        else:
+            if not all(sources):
+                problems.append(f"{pid}: a {grade} row needs source title, URL and quote")
+            if grade == "derived" and not rationale:
+                problems.append(f"{pid}: a derived row needs its arithmetic in the rationale")
+        if pid in PARAMETER_DOMAINS:
+            floor, ceiling = PARAMETER_DOMAINS[pid]
+            if low < floor or high > ceiling:
+                problems.append(f"{pid}: values must lie in [{floor:g}, {ceiling:g}]")
+        table[pid] = (low, central, high)
+    absent = sorted(set(PARAMETER_IDS) - set(table))
+    if absent:
+        problems.append(f"missing parameters the model reads: {absent}")
+    if problems:
+        raise ValueError("parameters: " + "; ".join(problems))
+    return table
+
+
+def draw_parameters(table: Mapping[str, tuple[float, float, float]], draws: int, seed: int) -> dict[str, np.ndarray]:
+    """Return id -> (draws,) array from triangular distributions on (low, central, high)."""
+    low = np.array([table[pid][0] for pid in PARAMETER_IDS])
+    mode = np.array([table[pid][1] for pid in PARAMETER_IDS])
+    high = np.array([table[pid][2] for pid in PARAMETER_IDS])
+    uniform = np.random.default_rng(seed).random((draws, len(PARAMETER_IDS)))
+    width = high - low
+    safe = np.where(width > 0, width, 1.0)
+    cut = (mode - low) / safe
+    left = low + np.sqrt(uniform * safe * (mode - low))
+    right = high - np.sqrt((1.0 - uniform) * safe * (high - mode))
+    values = np.where(width > 0, np.where(uniform < cut, left, right), low)
+    return {pid: values[:, j] for j, pid in enumerate(PARAMETER_IDS)}
+
+
+def central_parameters(table: Mapping[str, tuple[float, float, float]], rows: int = 1) -> dict[str, np.ndarray]:
+    """Return id -> (rows,) array holding every parameter's central value."""
+    return {pid: np.full(rows, table[pid][1]) for pid in PARAMETER_IDS}

@@ -1,0 +1,1 @@
+"""Pure functions that compute what each page shows (frames, chart specs, labels); pages only compose st.* calls."""

@@ -1,0 +1,102 @@
+"""explorer.cached's scenario functions take the frozen Levers: equal levers share one cache entry."""
+
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+
+from explorer import cached, model, scenarios
+
+VERSION = "test-version"
+
+
+@pytest.fixture
+def counted(monkeypatch, params):
+    """Serve the test's parameters and count the model runs behind the caches (cleared before and after)."""
+    calls: list[tuple[str, model.Levers]] = []
+    real_tornado = model.tornado
+
+    def project(levers, frame, *, draws, seed):
+        calls.append(("project", levers))
+        return model.project_central(levers, frame)
+
+    def tornado(levers, frame, indicator, year):
+        calls.append(("tornado", levers))
+        return real_tornado(levers, frame, indicator, year)
+
+    monkeypatch.setattr(cached, "parameters", lambda version: params)
+    monkeypatch.setattr(cached.model, "project", project)
+    monkeypatch.setattr(cached.model, "tornado", tornado)
+    for function in (cached.projection, cached.tornado):
+        function.clear()
+    yield calls
+    for function in (cached.projection, cached.tornado):
+        function.clear()
+
+
+def _equal_pair() -> tuple[model.Levers, model.Levers]:
+    """Return two equal levers built differently: from numbers (ints for floats) and from URL strings."""
+    built = model.Levers(7_000, 1.25, 70, 40, 30_000, 10_000, 2030)
+    parsed, changed = model.Levers.from_mapping(
+        {"dc_racks": "7000", "dc_pue": "1.25", "dc_util_gate": "70.0", "xc_share": "40", "horizon": "2030"}
+    )
+    assert changed == [] and built == parsed and built is not parsed
+    return built, parsed
+
+
+def test_levers_are_hashable_and_equal_levers_hash_alike():
+    built, parsed = _equal_pair()
+    assert hash(built) == hash(parsed)
+    assert len({built, parsed, replace(built, dc_racks=8_000)}) == 2
+
+
+def test_equal_levers_hit_the_same_projection_entry(counted):
+    built, parsed = _equal_pair()
+    first = cached.projection(VERSION, built, 10, 1)
+    second = cached.projection(VERSION, parsed, 10, 1)
+    assert counted == [("project", built)]
+    pd.testing.assert_frame_equal(first, second)
+
+
+@pytest.mark.parametrize(
+    "change", [{"dc_racks": 8_000}, {"dc_pue": 1.26}, {"xc_share": 45.0}, {"talent_quota": 11_000}, {"horizon": 2031}]
+)
+def test_a_lever_change_is_a_new_projection_entry(counted, change):
+    built, _ = _equal_pair()
+    cached.projection(VERSION, built, 10, 1)
+    moved = replace(built, **change)
+    result = cached.projection(VERSION, moved, 10, 1)
+    assert counted == [("project", built), ("project", moved)]
+    pd.testing.assert_frame_equal(result, model.project_central(moved, cached.parameters(VERSION)))
+
+
+def test_draws_and_seed_are_part_of_the_key(counted):
+    built, _ = _equal_pair()
+    cached.projection(VERSION, built, 10, 1)
+    cached.projection(VERSION, built, 10, 2)
+    cached.projection(VERSION, built, 20, 1)
+    assert len(counted) == 3
+
+
+def test_equal_levers_hit_the_same_tornado_entry(counted):
+    built, parsed = _equal_pair()
+    first = cached.tornado(VERSION, built, "core_va", 2030)
+    second = cached.tornado(VERSION, parsed, "core_va", 2030)
+    assert counted == [("tornado", built)]
+    pd.testing.assert_frame_equal(first, second)
+
+
+def test_scenario_outcomes_compare_the_levers_with_the_papers_policy(counted, monkeypatch, params):
+    no_peers = pd.DataFrame(columns=["year", "city", "indicator", "comparability_group", "value", "basis"])
+    monkeypatch.setattr(cached, "peer_paths", lambda version, horizon: no_peers)
+    cached.scenario_outcomes.clear()
+    levers = model.PRESETS["aggressive_buildout"]
+    base = scenarios.paper_levers(levers.horizon)
+    deltas, crossed = cached.scenario_outcomes(VERSION, levers, base, 10, 1)
+    expected = scenarios.end_year_deltas(
+        model.project_central(levers, params), model.project_central(base, params), levers.horizon
+    )
+    pd.testing.assert_frame_equal(deltas, expected)
+    assert crossed == {}
+    assert [kind for kind, _ in counted] == ["project", "project"]
+    cached.scenario_outcomes.clear()

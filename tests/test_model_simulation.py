@@ -1,0 +1,386 @@
+"""Tests of the simulation (src/explorer/model/simulation.py): lever cases, the equations, properties, tornado."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from explorer import model
+from explorer.model import BASE_YEAR, INDICATORS, PRESETS, Levers, baseline, project, project_central, tornado
+from explorer.model.parameters import central_parameters, parameter_table, used_parameters
+from explorer.model.simulation import _check_paths, _simulate
+
+ROOT = Path(__file__).resolve().parents[1]
+PARAMS_PATH = ROOT / "data" / "parameters.csv"
+
+# The paper's figures for 2022 and the official GDP the calibration must reproduce.
+PAPER_CORE_VA_2022 = 10_000.0  # 近万亿元
+PAPER_CORE_SHARE_2022 = 30.0  # 超过30%
+OFFICIAL_GDP_2022 = 32_387.68  # tjj.sz.gov.cn
+
+HYPOTHESIS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@pytest.fixture(scope="module")
+def params() -> pd.DataFrame:
+    return pd.read_csv(PARAMS_PATH)
+
+
+def _series(frame: pd.DataFrame, indicator: str, column: str = "p50") -> np.ndarray:
+    rows = frame[frame["indicator"] == indicator].sort_values("year")
+    return rows[column].to_numpy()
+
+
+def _with(levers: Levers, **changes) -> Levers:
+    return replace(levers, **changes)
+
+
+def _year_value(frame: pd.DataFrame, indicator: str, year: int, column: str = "p50") -> float:
+    return frame.loc[(frame["year"] == year) & (frame["indicator"] == indicator), column].item()
+
+
+def test_indicators_are_complete():
+    required = {
+        "core_va", "core_va_share", "gdp", "compute_eflops", "dc_racks_total", "dc_power_gwh",
+        "dc_power_cost", "xc_domestic_share", "xc_vendor_revenue", "xc_migration_cost",
+        "foreign_exposure", "talent_added", "talent_gap_closed", "fiscal_cost",
+    }  # fmt: skip
+    assert required <= set(INDICATORS)
+
+
+# ------------------------------------------------------------------------------------------------
+# Cases as data: lever changes and the direction they must move an indicator
+# ------------------------------------------------------------------------------------------------
+
+CASES = [
+    # (name, levers A, levers B, indicator, expectation for B relative to A)
+    ("more racks raise installed compute", {"dc_racks": 7_000}, {"dc_racks": 40_000}, "compute_eflops", "higher"),
+    ("more racks raise electricity use", {"dc_racks": 7_000}, {"dc_racks": 40_000}, "dc_power_gwh", "higher"),
+    ("more racks raise the rack stock", {"dc_racks": 7_000}, {"dc_racks": 40_000}, "dc_racks_total", "higher"),
+    ("more racks raise core value added", {"dc_racks": 7_000}, {"dc_racks": 40_000}, "core_va", "higher"),
+    ("no new capacity keeps the 2022 stock", {}, {"dc_racks": 0}, "dc_racks_total", "flat"),
+    ("no new capacity lowers core value added", {}, {"dc_racks": 0}, "core_va", "lower"),
+    ("a higher PUE cap raises electricity use", {"dc_pue": 1.20, "dc_racks": 20_000, "dc_util_gate": 0.0},
+     {"dc_pue": 1.45, "dc_racks": 20_000, "dc_util_gate": 0.0}, "dc_power_gwh", "higher"),
+    ("a higher PUE cap raises the power bill", {"dc_pue": 1.20, "dc_racks": 20_000, "dc_util_gate": 0.0},
+     {"dc_pue": 1.45, "dc_racks": 20_000, "dc_util_gate": 0.0}, "dc_power_cost", "higher"),
+    ("a gate above utilisation approves fewer racks", {"dc_racks": 40_000, "dc_util_gate": 0.0},
+     {"dc_racks": 40_000, "dc_util_gate": 90.0}, "dc_racks_total", "lower"),
+    ("a higher Xinchuang floor raises the domestic share", {"xc_share": 40.0}, {"xc_share": 80.0},
+     "xc_domestic_share", "higher"),
+    ("a higher Xinchuang floor lowers foreign exposure", {"xc_share": 40.0}, {"xc_share": 80.0},
+     "foreign_exposure", "lower"),
+    ("a higher Xinchuang floor raises vendor revenue", {"xc_share": 40.0}, {"xc_share": 80.0},
+     "xc_vendor_revenue", "higher"),
+    ("no Xinchuang floor means no migration", {}, {"xc_share": 0.0}, "xc_migration_cost_cum", "zero"),
+    ("zero subsidy costs nothing", {}, {"talent_subsidy": 0.0}, "fiscal_cost", "zero"),
+    ("zero subsidy costs nothing, cumulatively", {}, {"talent_subsidy": 0.0}, "fiscal_cost_cum", "zero"),
+    ("zero subsidy adds no talent", {}, {"talent_subsidy": 0.0}, "talent_added", "zero"),
+    ("a talent push adds talent", {}, {"talent_subsidy": 96_000.0, "talent_quota": 30_000}, "talent_added", "higher"),
+    ("a talent push closes more of the gap", {}, {"talent_subsidy": 96_000.0, "talent_quota": 30_000},
+     "talent_gap_closed", "higher"),
+    ("a talent push costs more", {}, {"talent_subsidy": 96_000.0, "talent_quota": 30_000}, "fiscal_cost", "higher"),
+    ("Xinchuang does not move value added", {"xc_share": 40.0}, {"xc_share": 90.0}, "core_va", "equal"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "a", "b", "indicator", "expect"), CASES, ids=[case[0] for case in CASES])
+def test_lever_cases(params: pd.DataFrame, name: str, a: dict, b: dict, indicator: str, expect: str):
+    first = _series(project_central(_with(baseline(), **a), params), indicator)
+    second = _series(project_central(_with(baseline(), **b), params), indicator)
+    tolerance = 1e-9 * max(1.0, float(np.abs(first).max()))
+    if expect == "higher":
+        assert (second >= first - tolerance).all() and second[-1] > first[-1] + tolerance
+    elif expect == "lower":
+        assert (second <= first + tolerance).all() and second[-1] < first[-1] - tolerance
+    elif expect == "equal":
+        np.testing.assert_allclose(second, first, rtol=1e-12)
+    elif expect == "zero":
+        assert np.all(second == 0.0)
+    elif expect == "flat":
+        np.testing.assert_allclose(second, second[0], rtol=1e-12)
+    else:  # pragma: no cover - a typo in CASES
+        raise AssertionError(expect)
+
+
+def test_base_year_arithmetic_follows_the_documented_equations(params: pd.DataFrame):
+    """2022 electricity, cost and compute recomputed by hand from the CSV's central values."""
+    c = params.set_index("id")["central"]
+    frame = project_central(baseline(), params)
+    occupied = c["dc_racks_2022"] * c["dc_util_2022"] / 100
+    gwh = occupied * c["dc_rack_kw"] * 8760 * c["dc_load_factor"] * c["dc_pue_existing"] / 1e6
+    assert _year_value(frame, "dc_power_gwh", 2022) == pytest.approx(gwh)
+    assert _year_value(frame, "dc_power_cost", 2022) == pytest.approx(gwh * 1e6 * c["dc_power_price"] / 1e8)
+    assert _year_value(frame, "compute_eflops", 2022) == pytest.approx(
+        c["dc_racks_2022"] * c["dc_tflops_per_rack"] / 1e6
+    )
+    assert _year_value(frame, "xc_domestic_share", 2022) == pytest.approx(c["xc_os_share_2022"])
+    assert _year_value(frame, "foreign_exposure", 2022) == pytest.approx(100 - c["xc_os_share_2022"])
+
+
+def test_ungated_buildout_follows_the_documented_equations(params: pd.DataFrame):
+    """Without a gate the stock grows by dc_racks a year; occupancy fills the old fleet first."""
+    c = params.set_index("id")["central"]
+    levers = _with(PRESETS["aggressive_buildout"], horizon=2030)
+    frame = project_central(levers, params)
+    years = 2030 - BASE_YEAR
+    racks = c["dc_racks_2022"] + years * levers.dc_racks
+    demand = c["dc_util_2022"] / 100 * c["dc_racks_2022"] * (1 + c["dc_demand_growth"] / 100) ** years
+    occupied = min(demand, c["dc_util_max"] / 100 * racks)
+    in_old = min(occupied, c["dc_util_max"] / 100 * c["dc_racks_2022"])
+    pue = (in_old * c["dc_pue_existing"] + (occupied - in_old) * levers.dc_pue) / occupied
+    assert _year_value(frame, "dc_racks_total", 2030) == pytest.approx(racks)
+    assert _year_value(frame, "dc_utilisation", 2030) == pytest.approx(100 * occupied / racks)
+    assert _year_value(frame, "dc_pue_fleet", 2030) == pytest.approx(pue)
+    per_rack = c["dc_tflops_per_rack"] * (1 + c["dc_tflops_growth"] / 100) ** years
+    assert _year_value(frame, "compute_eflops", 2030) == pytest.approx(racks * per_rack / 1e6)
+
+
+@pytest.mark.parametrize("code", sorted(PRESETS))
+def test_fleet_pue_lies_between_the_old_fleet_and_the_cap(params: pd.DataFrame, code: str):
+    levers = PRESETS[code]
+    existing = params.set_index("id").loc["dc_pue_existing", "central"]
+    pue = _series(project_central(levers, params), "dc_pue_fleet")
+    low, high = sorted((existing, levers.dc_pue))
+    assert ((pue >= low - 1e-12) & (pue <= high + 1e-12)).all()
+    if levers.dc_racks == 0:
+        np.testing.assert_allclose(pue, existing)
+
+
+# ------------------------------------------------------------------------------------------------
+# Property tests over random valid levers
+# ------------------------------------------------------------------------------------------------
+
+levers_strategy = st.builds(
+    Levers,
+    dc_racks=st.integers(0, 120_000),
+    dc_pue=st.floats(1.10, 1.50),
+    dc_util_gate=st.floats(0.0, 95.0),
+    xc_share=st.floats(0.0, 100.0),
+    talent_subsidy=st.floats(0.0, 150_000.0),
+    talent_quota=st.integers(0, 50_000),
+    horizon=st.integers(2025, 2035),
+)
+
+
+def _central(levers: Levers, params: pd.DataFrame) -> dict[str, np.ndarray]:
+    frame = project_central(levers, params)
+    return {code: _series(frame, code) for code in INDICATORS}
+
+
+def _not_lower(high: np.ndarray, low: np.ndarray) -> bool:
+    return bool((high >= low - 1e-9 * max(1.0, float(np.abs(low).max()))).all())
+
+
+@HYPOTHESIS
+@given(levers=levers_strategy)
+def test_random_levers_give_finite_bounded_paths(params, levers):
+    paths = _central(levers, params)
+    for code, values in paths.items():
+        assert np.isfinite(values).all() and (values >= 0).all(), code
+        assert len(values) == levers.horizon - BASE_YEAR + 1
+    for code in model.SHARE_INDICATORS:
+        assert (paths[code] <= 100.0).all(), code
+
+
+@HYPOTHESIS
+@given(levers=levers_strategy, extra=st.integers(0, 120_000))
+def test_more_racks_never_lower_compute_or_power(params, levers, extra):
+    more = _with(levers, dc_racks=min(120_000, levers.dc_racks + extra))
+    low, high = _central(levers, params), _central(more, params)
+    for code in ("compute_eflops", "dc_power_gwh", "dc_racks_total", "core_va"):
+        assert _not_lower(high[code], low[code]), code
+
+
+@HYPOTHESIS
+@given(levers=levers_strategy, extra=st.floats(0.0, 100.0))
+def test_higher_xinchuang_floor_never_lowers_domestic_share(params, levers, extra):
+    more = _with(levers, xc_share=min(100.0, levers.xc_share + extra))
+    assert _not_lower(_central(more, params)["xc_domestic_share"], _central(levers, params)["xc_domestic_share"])
+
+
+@HYPOTHESIS
+@given(levers=levers_strategy)
+def test_zero_subsidy_means_zero_cost_and_zero_talent(params, levers):
+    paths = _central(_with(levers, talent_subsidy=0.0), params)
+    for code in ("fiscal_cost", "fiscal_cost_cum", "talent_added", "talent_gap_closed"):
+        assert np.all(paths[code] == 0.0), code
+
+
+@HYPOTHESIS
+@given(levers=levers_strategy, extra=st.floats(0.0, 150_000.0))
+def test_higher_subsidy_never_lowers_talent_or_raises_nothing(params, levers, extra):
+    more = _with(levers, talent_subsidy=min(150_000.0, levers.talent_subsidy + extra))
+    low, high = _central(levers, params), _central(more, params)
+    for code in ("talent_added", "fiscal_cost"):
+        assert _not_lower(high[code], low[code]), code
+
+
+@HYPOTHESIS
+@given(levers=levers_strategy, extra=st.floats(0.0, 0.4))
+def test_higher_pue_cap_never_lowers_power(params, levers, extra):
+    more = _with(levers, dc_pue=min(1.50, levers.dc_pue + extra))
+    assert _not_lower(_central(more, params)["dc_power_gwh"], _central(levers, params)["dc_power_gwh"])
+
+
+@HYPOTHESIS
+@given(levers=levers_strategy)
+def test_a_gate_never_approves_more_racks_than_no_gate(params, levers):
+    gated = _central(levers, params)["dc_racks_total"]
+    ungated = _central(_with(levers, dc_util_gate=0.0), params)["dc_racks_total"]
+    assert _not_lower(ungated, gated)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(levers=levers_strategy, seed=st.integers(0, 2**32 - 1))
+def test_random_levers_keep_quantiles_ordered(params, levers, seed):
+    frame = project(levers, params, draws=200, seed=seed)
+    assert (frame["p10"] <= frame["p50"] + 1e-9).all() and (frame["p50"] <= frame["p90"] + 1e-9).all()
+
+
+# ------------------------------------------------------------------------------------------------
+# Monte Carlo frame
+# ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", sorted(PRESETS))
+def test_presets_stay_in_bounds_with_ordered_quantiles(params: pd.DataFrame, code: str):
+    frame = project(PRESETS[code], params, draws=1000)
+    assert list(frame.columns) == ["year", "indicator", "p10", "p50", "p90"]
+    assert frame[["p10", "p50", "p90"]].notna().all().all()
+    assert (frame["p10"] <= frame["p50"]).all() and (frame["p50"] <= frame["p90"]).all()
+    assert (frame[["p10", "p50", "p90"]] >= 0).all().all()
+    shares = frame[frame["indicator"].isin(model.SHARE_INDICATORS)]
+    assert shares[["p10", "p50", "p90"]].le(100.0).all().all()
+
+
+def test_same_seed_gives_the_same_frame(params: pd.DataFrame):
+    first = project(baseline(), params, draws=500, seed=7)
+    second = project(baseline(), params, draws=500, seed=7)
+    pd.testing.assert_frame_equal(first, second)
+
+
+def test_different_seeds_differ_but_agree_on_medians(params: pd.DataFrame):
+    first = project(baseline(), params, draws=2000, seed=1)
+    second = project(baseline(), params, draws=2000, seed=2)
+    assert not first["p10"].equals(second["p10"])
+    last = first["year"] == baseline().horizon
+    for code in ("core_va", "gdp", "dc_power_gwh", "xc_domestic_share", "talent_added"):
+        a = first.loc[last & (first["indicator"] == code), "p50"].item()
+        b = second.loc[last & (second["indicator"] == code), "p50"].item()
+        assert abs(a - b) <= 0.03 * abs(a), code
+
+
+def test_central_run_lies_within_the_uncertainty_band(params: pd.DataFrame):
+    central = project_central(baseline(), params).set_index(["year", "indicator"])["p50"]
+    band = project(baseline(), params, draws=2000).set_index(["year", "indicator"])
+    later = band.index.get_level_values("year") > BASE_YEAR
+    inside = (central[later] >= band.loc[later, "p10"] - 1e-6) & (central[later] <= band.loc[later, "p90"] + 1e-6)
+    assert inside.mean() > 0.9
+
+
+def test_central_frame_has_equal_quantiles(params: pd.DataFrame):
+    frame = project_central(baseline(), params)
+    assert (frame["p10"] == frame["p50"]).all() and (frame["p50"] == frame["p90"]).all()
+
+
+@pytest.mark.parametrize("horizon", [2025, 2031, 2035])
+def test_horizon_is_respected(params: pd.DataFrame, horizon: int):
+    frame = project(_with(baseline(), horizon=horizon), params, draws=50)
+    assert set(frame["indicator"]) == set(INDICATORS)
+    for _, rows in frame.groupby("indicator"):
+        assert rows["year"].tolist() == list(range(BASE_YEAR, horizon + 1))
+    assert len(frame) == len(INDICATORS) * (horizon - BASE_YEAR + 1)
+
+
+@pytest.mark.parametrize("draws", [0, -3, 2.5, True])
+def test_project_rejects_bad_draws(params: pd.DataFrame, draws):
+    with pytest.raises(ValueError, match="draws"):
+        project(baseline(), params, draws=draws)
+
+
+# ------------------------------------------------------------------------------------------------
+# Calibration 2020 -> 2022
+# ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("runner", ["central", "monte_carlo"])
+def test_baseline_reproduces_2022_within_5_percent(params: pd.DataFrame, runner: str):
+    frame = project_central(baseline(), params) if runner == "central" else project(baseline(), params, draws=1000)
+    core = _year_value(frame, "core_va", 2022)
+    share = _year_value(frame, "core_va_share", 2022)
+    gdp = _year_value(frame, "gdp", 2022)
+    assert abs(core - PAPER_CORE_VA_2022) <= 0.05 * PAPER_CORE_VA_2022
+    assert share > PAPER_CORE_SHARE_2022
+    assert abs(gdp - OFFICIAL_GDP_2022) <= 0.05 * OFFICIAL_GDP_2022
+
+
+def test_2022_comes_from_the_2020_anchor(params: pd.DataFrame):
+    """The calibration is computed, not copied: moving the 2020 anchor moves 2022."""
+    moved = params.copy()
+    moved.loc[moved["id"] == "core_va_2020", ["low", "central", "high"]] = 9_000.0
+    before = _year_value(project_central(baseline(), params), "core_va", 2022)
+    after = _year_value(project_central(baseline(), moved), "core_va", 2022)
+    assert after == pytest.approx(before * 9_000.0 / 8_446.0)
+
+
+# ------------------------------------------------------------------------------------------------
+# Checks on impossible values
+# ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "values", "message"),
+    [
+        ("dc_racks_total", np.array([[150_000.0, -1.0]]), "negative"),
+        ("core_va", np.array([[9_800.0, np.nan]]), "NaN"),
+        ("xc_domestic_share", np.array([[4.4, 101.0]]), "above 100"),
+    ],
+)
+def test_check_rejects_impossible_values(params: pd.DataFrame, code: str, values: np.ndarray, message: str):
+    table = parameter_table(params)
+    paths = _simulate(baseline(), central_parameters(table), np.array([2022, 2023]))
+    paths[code] = values
+    with pytest.raises(ValueError, match=message):
+        _check_paths(paths)
+
+
+# ------------------------------------------------------------------------------------------------
+# Tornado
+# ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("indicator", "year"), [("core_va", 2030), ("dc_power_gwh", 2026), ("fiscal_cost_cum", 2030)])
+def test_tornado_covers_every_parameter_sorted_by_swing(params: pd.DataFrame, indicator: str, year: int):
+    levers = PRESETS["aggressive_buildout"]
+    frame = tornado(levers, params, indicator, year)
+    assert list(frame.columns) == ["parameter", "low_value", "high_value", "central_value", "swing"]
+    assert set(frame["parameter"]) == used_parameters() and frame["parameter"].is_unique
+    assert frame["swing"].is_monotonic_decreasing
+    np.testing.assert_allclose(frame["swing"], (frame["high_value"] - frame["low_value"]).abs())
+    central = _year_value(project_central(levers, params), indicator, year)
+    assert np.allclose(frame["central_value"], central)
+    assert frame["swing"].iloc[0] > 0
+
+
+def test_tornado_values_match_a_run_with_that_parameter_moved(params: pd.DataFrame):
+    frame = tornado(baseline(), params, "dc_power_gwh", 2028).set_index("parameter")
+    row = params.loc[params["id"] == "dc_load_factor"].iloc[0]
+    for end, column in (("low", "low_value"), ("high", "high_value")):
+        moved = params.copy()
+        moved.loc[moved["id"] == "dc_load_factor", "central"] = row[end]
+        moved.loc[moved["id"] == "dc_load_factor", ["low", "high"]] = row[end]
+        expected = _year_value(project_central(baseline(), moved), "dc_power_gwh", 2028)
+        assert frame.loc["dc_load_factor", column] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("indicator", "year"), [("not_an_indicator", 2030), ("core_va", 2021), ("core_va", 2031)])
+def test_tornado_rejects_unknown_indicator_or_year(params: pd.DataFrame, indicator: str, year: int):
+    with pytest.raises(ValueError):
+        tornado(baseline(), params, indicator, year)

@@ -1,0 +1,115 @@
+"""explorer.views.methods as functions: the channels' filled equations, their symbols, the parameter table."""
+
+import re
+
+import pandas as pd
+import pytest
+
+from explorer import model, ui
+from explorer.i18n import LANGS, t
+from explorer.model import equations
+from explorer.views import methods as view
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _set(params: pd.DataFrame, pid: str, low: float, central: float, high: float) -> pd.DataFrame:
+    moved = params.copy()
+    moved.loc[moved["id"] == pid, ["low", "central", "high"]] = (low, central, high)
+    return moved
+
+
+def _channel(params: pd.DataFrame, units: pd.DataFrame, code: str, lang: str = "en") -> view.Channel:
+    return next(channel for channel in view.channels(params, units, lang) if channel.code == code)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_channel_is_shown_in_order_with_its_title(params, lang, units):
+    shown = view.channels(params, units, lang)
+    assert [channel.code for channel in shown] == list(equations.CHANNELS)
+    assert [channel.title for channel in shown] == [
+        t(f"methods.channel.{code}.title", lang) for code in equations.CHANNELS
+    ]
+    assert all(len(channel.equations) == len(equations.CHANNELS[channel.code]) for channel in shown)
+
+
+def test_the_power_equation_shows_the_parameter_sheets_rack_power(params, units):
+    kw = params.set_index("id").at["dc_rack_kw", "central"]
+    power = next(eq for eq in _channel(params, units, "dc").equations if r"\mathrm{GWh}_t" in eq)
+    assert f"{equations.latex_number(kw)}" + r"\,\mathrm{kW}" in power
+
+
+def test_changing_the_rack_power_changes_the_shown_equation(params, units):
+    before = _channel(params, units, "dc").equations
+    after = _channel(_set(params, "dc_rack_kw", 4.2, 4.2, 4.2), units, "dc").equations
+    assert any(r"4.2\,\mathrm{kW}" in eq for eq in after)
+    assert not any(r"4.2\,\mathrm{kW}" in eq for eq in before)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_legend_explains_every_symbol_with_the_parameters_values(params, lang, units):
+    rows = params.set_index("id")
+    legend = _channel(params, units, "dc", lang).legend
+    table = model.parameter_table(params)
+    for name in equations.symbols("dc", table):
+        assert f"${equations.SYMBOLS[name]}$" in legend, name
+        if name in table:
+            assert rows.at[name, f"label_{lang}"] in legend
+            assert ui.format_number(rows.at[name, "central"]) in legend
+        elif name == "dc_racks":  # its label states the sheet's rack power
+            assert t("lever.dc_racks.kw", lang, kw=ui.format_number(rows.at["dc_rack_kw", "central"])) in legend
+        else:
+            assert t(f"lever.{name}", lang) in legend
+    assert r"$\kappa$" not in legend  # the rack power is a single value, written into the equation
+
+
+def test_the_legend_follows_the_parameter_sheet(params, units):
+    moved = _set(params, "dc_demand_growth", 9.0, 17.0, 30.0)
+    legend = _channel(moved, units, "dc").legend
+    assert "17 (9–30)" in legend and "15 (8–25)" not in legend
+
+
+@pytest.mark.parametrize(("lang", "anchor"), [("zh", "8,446"), ("en", "844.6")])
+def test_the_baseline_prose_takes_its_anchor_from_the_parameters(params, lang, anchor, units):
+    assert anchor in _channel(params, units, "baseline", lang).body
+    moved = _channel(_set(params, "core_va_2020", 9000.0, 9000.0, 9000.0), units, "baseline", lang).body
+    assert anchor not in moved and ("9,000" if lang == "zh" else "900") in moved
+
+
+def test_the_channel_prose_restates_no_hard_coded_rack_power(params, units):
+    for lang in LANGS:
+        for channel in view.channels(params, units, lang):
+            assert "2.5 kW" not in channel.body
+
+
+def test_parameter_counts(params):
+    assumptions, sourced = view.parameter_counts(params)
+    assert assumptions == int((params["grade"] == "assumption").sum()) > 0
+    assert assumptions + sourced == len(params)
+
+
+def test_the_parameter_table_lists_every_parameter_with_its_three_values(params, units):
+    table = view.parameter_frame(params, units, [], "en").set_index(t("col.id", "en"))
+    assert sorted(table.index) == sorted(params["id"])
+    for _, row in params.iterrows():
+        assert table.at[row["id"], t("col.low", "en")] == row["low"]
+        assert table.at[row["id"], t("col.central_value", "en")] == row["central"]
+        assert table.at[row["id"], t("col.high", "en")] == row["high"]
+
+
+def test_english_units_are_english_and_chinese_units_the_originals(params, units):
+    english = view.parameter_frame(params, units, [], "en")[t("col.unit", "en")]
+    assert not [unit for unit in english if HAN.search(unit)]
+    chinese = view.parameter_frame(params, units, [], "zh")[t("col.unit", "zh")]
+    assert chinese.tolist() == units.loc[params["unit"], "label_zh"].tolist()
+
+
+@pytest.mark.parametrize("grades", [["official"], ["assumption"], ["derived", "secondary"]])
+def test_the_grade_filter_keeps_only_those_grades(params, grades, units):
+    table = view.parameter_frame(params, units, grades, "en")
+    assert set(table[t("col.grade", "en")]) == {t(f"grade.{grade}", "en") for grade in grades}
+    assert len(table) == int(params["grade"].isin(grades).sum())
+
+
+def test_the_grade_filter_offers_the_vocabulary_grades(params):
+    assert set(params["grade"]) <= set(view.GRADES)

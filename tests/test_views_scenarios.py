@@ -1,0 +1,148 @@
+"""explorer.views.scenarios as functions: sliders, KPI cards, the outcome and tornado charts, the results table."""
+
+import pandas as pd
+import pytest
+
+from explorer import db, model, ui, vocab
+from explorer.i18n import LANGS, t
+from explorer.scenarios import KPI_INDICATORS, LEVER_FIGURES, TARGET_MARKERS, end_year_deltas, paper_levers
+from explorer.views import scenarios as view
+
+
+@pytest.fixture(scope="module")
+def data():
+    """Return the figures and the benchmark rows as the app reads them."""
+    con = db.connect()
+    try:
+        return db.figures(con), db.benchmarks(con, None)
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def runs(params):
+    """Return a scenario, its baseline (central runs) and the peers' paths to the scenario's horizon."""
+    levers = model.PRESETS["aggressive_buildout"]
+    return levers, model.project_central(levers, params), model.project_central(paper_levers(levers.horizon), params)
+
+
+def _peers(data, params, horizon: int) -> pd.DataFrame:
+    _, benchmarks = data
+    return model.peer_paths(benchmarks, horizon, model.peer_growth(params))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_outcome_has_a_unit_label(lang, outcomes, units):
+    for code, unit in model.INDICATORS.items():
+        assert view.unit_label(code, outcomes, lang) == units.at[unit, f"label_{lang}"]
+        assert view.unit_label(code, outcomes, lang).strip(), code
+    assert view.unit_label("fiscal_cost_cum", outcomes, "en") != view.unit_label("fiscal_cost", outcomes, "en")
+
+
+def test_paper_levers_are_the_baseline_to_the_scenarios_horizon():
+    assert paper_levers(2035) == model.Levers(**{**vars(model.baseline()), "horizon": 2035})
+    assert paper_levers(model.baseline().horizon) == model.baseline()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lever_groups_cover_every_lever_once_with_its_bounds(data, params, lang):
+    figures, _ = data
+    groups = view.lever_groups(figures, params, lang)
+    sliders = [lever for _, group in groups for lever in group]
+    assert [lever.name for lever in sliders] == [*vocab.POLICY_LEVERS, "horizon"]
+    assert groups[-1][0] == t("scenarios.group.horizon", lang)
+    for lever in sliders:
+        assert (lever.low, lever.high, lever.step) == model.Levers.BOUNDS[lever.name]
+        assert lever.label == view.lever_label(lever.name, params, lang)
+    by_name = {lever.name: lever for lever in sliders}
+    assert by_name["horizon"].help is None
+    assert by_name["dc_pue"].format == "%.2f"
+    assert by_name["dc_racks"].note == t("lever.racks_note", lang)
+    assert [lever.name for lever in sliders if lever.note] == ["dc_racks"]
+
+
+def test_the_rack_lever_states_the_parameter_sheets_rack_power(params):
+    kw = params.set_index("id").at["dc_rack_kw", "central"]
+    assert view.lever_label("dc_racks", params, "en") == t("lever.dc_racks.kw", "en", kw=ui.format_number(kw))
+    assert f"{ui.format_number(kw)} kW" in view.lever_label("dc_racks", params, "zh")
+    moved = params.copy()
+    moved.loc[moved["id"] == "dc_rack_kw", ["low", "central", "high"]] = 6.0
+    assert "(6 kW)" in view.lever_label("dc_racks", moved, "en")
+    assert view.lever_label("xc_share", params, "en") == t("lever.xc_share", "en")
+
+
+def test_lever_help_quotes_the_papers_figure(data):
+    figures, _ = data
+    rows = figures.set_index("id")
+    for name, fig_id in LEVER_FIGURES.items():
+        text = view.lever_help(name, figures, "en")
+        if fig_id is None:
+            assert text == t("lever.no_paper_value", "en")
+        else:
+            assert text.endswith(rows.at[fig_id, "quote_zh"])
+            assert ui.figure_value(rows.loc[fig_id], "en") in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_kpis_show_the_scenarios_end_year_median_with_its_unit(runs, lang, outcomes):
+    levers, scenario, base = runs
+    deltas = end_year_deltas(scenario, base, levers.horizon)
+    cards = view.kpis(deltas, outcomes, lang)
+    assert [card.label for card in cards] == [outcomes.at[code, f"label_{lang}"] for code in KPI_INDICATORS]
+    for code, card in zip(KPI_INDICATORS, cards):
+        value = scenario[(scenario["year"] == levers.horizon) & (scenario["indicator"] == code)]["p50"].item()
+        assert card.value == f"{ui.format_number(round(value, 2))} {view.unit_label(code, outcomes, lang)}"
+        assert float(card.delta.replace(",", "")) == pytest.approx(deltas.loc[code, "delta"], abs=0.005)
+    compute = cards[KPI_INDICATORS.index("compute_eflops")]
+    assert compute.delta.startswith("+")  # the build-out adds compute
+
+
+def test_the_outcome_chart_holds_scenario_baseline_and_same_definition_peers(runs, data, params, outcomes):
+    levers, scenario, base = runs
+    figures, _ = data
+    peers = _peers(data, params, levers.horizon)
+    chart = view.outcome_chart("core_va", scenario, base, peers, figures, outcomes, "en")
+    series = chart.table[t("col.series", "en")]
+    years = levers.horizon - model.BASE_YEAR + 1
+    assert (series == t("scenarios.series.scenario", "en")).sum() == years
+    assert (series == t("scenarios.series.baseline", "en")).sum() == years
+    same = peers[(peers["indicator"] == "core_va") & (peers["comparability_group"] == "core_va_stats")]
+    for city in vocab.PEER_CITIES:
+        assert (series == t(f"city.{city}", "en")).sum() == int((same["city"] == city).sum())
+    assert chart.captions[-1] in (t("scenarios.peers.note", "en"), t("scenarios.peers.none", "en"))
+    y_title = f"{outcomes.at['core_va', 'label_en']} ({outcomes.at['core_va', 'unit_en']})"
+    assert chart.spec["layer"][0]["encoding"]["y"]["title"] == y_title
+
+
+def test_an_outcome_with_a_paper_target_gets_its_marker_and_caveat(runs, data, params, outcomes):
+    levers, scenario, base = runs
+    figures, _ = data
+    outcome = "dc_racks_total"
+    fig = figures.set_index("id").loc[TARGET_MARKERS[outcome]]
+    chart = view.outcome_chart(outcome, scenario, base, _peers(data, params, levers.horizon), figures, outcomes, "en")
+    marker = chart.table[chart.table[t("col.series", "en")].str.startswith(t("scenarios.series.target", "en"))]
+    assert marker[t("col.year", "en")].tolist() == [int(fig["year"])]
+    assert marker[t("col.p50", "en")].tolist() == [pytest.approx(fig["value"] * 1e4)]
+    assert chart.captions[0] == t("scenarios.target.caveat", "en", caveat=outcomes.at[outcome, "target_caveat_en"])
+    assert chart.captions[1] == t("scenarios.peers.none", "en")
+
+
+def test_the_tornado_shows_only_parameters_that_move_the_outcome(runs, params, outcomes):
+    levers, _, _ = runs
+    sensitivity = model.tornado(levers, params, "core_va", levers.horizon)
+    chart = view.tornado_chart(sensitivity, params, outcomes, "core_va", levers.horizon, "zh")
+    moving = sensitivity[sensitivity["swing"] > 0]
+    assert len(chart.table) == min(view.TORNADO_ROWS, len(moving))
+    labels = params.set_index("id")["label_zh"]
+    assert (
+        chart.table[t("col.parameter", "zh")].tolist() == labels[moving["parameter"].head(view.TORNADO_ROWS)].tolist()
+    )
+    flat = sensitivity.assign(swing=0.0)
+    assert view.tornado_chart(flat, params, outcomes, "core_va", levers.horizon, "zh") is None
+
+
+def test_the_results_table_names_outcomes_in_the_pages_language(runs, outcomes):
+    _, scenario, _ = runs
+    table = view.results_table(scenario, outcomes, "zh")
+    assert set(table["indicator"]) == {outcomes.at[code, "label_zh"] for code in model.INDICATORS}
+    assert table[["year", "p10", "p50", "p90"]].equals(scenario[["year", "p10", "p50", "p90"]])
