@@ -11,6 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from explorer import vocab
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 PAPER_PATH = DATA / "paper" / "shenzhen-digital-economy-2024.zh.txt"
 FIGURES_PATH = DATA / "figures.csv"
@@ -28,11 +30,12 @@ COLUMNS = [
     "qualifier",
     "year",
     "quote_zh",
+    "quote_en",
     "note_en",
     "ref",
 ]
 KINDS = {"status", "bottleneck", "target", "rank"}
-QUALIFIERS = {"exact", "approx", "more_than", "less_than", "at_least", "range", "as_printed"}
+QUALIFIERS = set(vocab.QUALIFIERS)
 SECTIONS = ["0"] + [f"1.{i}" for i in range(1, 6)] + [f"2.{i}" for i in range(1, 6)] + [f"3.{i}" for i in range(1, 9)]
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 
@@ -199,6 +202,7 @@ def test_header_and_ids(df: pd.DataFrame) -> None:
         "unit",
         "qualifier",
         "quote_zh",
+        "quote_en",
         "note_en",
     ]:
         if col in df.columns:
@@ -305,11 +309,14 @@ def test_number_helper_rejects_absent_numbers() -> None:
 
 def test_qualifier_matches_wording(df: pd.DataFrame) -> None:
     problems: list[str] = []
+    # 以上 and 以下 include the number (民法典 第1259条): they are at_least / at_most, never more_than / less_than.
     cues = {
-        "approx": ["近", "约"],
-        "less_than": ["不足", "以下", "小于", "低于"],
+        "approx": ["近", "约", "分之"],
+        "less_than": ["不足", "小于", "低于"],
+        "at_most": ["以下", "不高于", "不超过"],
         "at_least": ["不低于", "不少于", "以上"],
-        "more_than": ["超过", "超", "以上", "突破"],
+        "more_than": ["超过", "超", "突破"],
+        "up_to": ["最高"],
     }
     for row in df.itertuples(index=False):
         q = strip_ws(row.quote_zh)
@@ -450,4 +457,32 @@ def test_completeness(df: pd.DataFrame) -> None:
             problems.append(f"no figure recorded for section {sec}")
     if len(df) < 55:
         problems.append(f"only {len(df)} rows; the paper has at least 55 quantitative statements")
+    report(problems)
+
+
+def test_statutory_bounds_are_inclusive(df: pd.DataFrame) -> None:
+    """A number the paper bounds with 以上 / 以下 is at least / at most that number, not more / less than it."""
+    problems = [
+        f"{row.id}: {row.qualifier} for a bound written {word}"
+        for row in df.itertuples(index=False)
+        for word, strict in (("以上", "more_than"), ("以下", "less_than"))
+        if row.qualifier == strict
+        and word in strip_ws(row.quote_zh)
+        and not any(cue in strip_ws(row.quote_zh) for cue in ("超过", "超", "突破", "不足", "小于", "低于"))
+    ]
+    report(problems)
+
+
+def test_every_sentence_has_an_english_translation(df: pd.DataFrame) -> None:
+    """quote_en is English (Chinese only inside quotation marks or brackets) and keeps the sentence's figures."""
+    han = re.compile(r"[\u4e00-\u9fff]")
+    problems = []
+    for row in df.itertuples(index=False):
+        bare = re.sub(r"“[^”]*”|\([^)]*\)|（[^）]*）", "", row.quote_en)
+        if han.search(bare):
+            problems.append(f"{row.id}: quote_en has untranslated Chinese: {row.quote_en[:60]}")
+        if len(row.quote_en) < len(row.quote_zh) // 2:
+            problems.append(f"{row.id}: quote_en looks truncated")
+    same = df.groupby("quote_zh")["quote_en"].nunique()
+    problems += [f"one sentence, {n} translations: {q[:40]}" for q, n in same.items() if n > 1]
     report(problems)

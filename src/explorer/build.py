@@ -31,7 +31,7 @@ from explorer.vocab import (
 )
 
 # Bump when a table's columns or constraints change: the app then rebuilds an older file.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,7 @@ TABLES: tuple[Table, ...] = (
             qualifier VARCHAR NOT NULL CHECK (qualifier IN {sql_in(QUALIFIERS)}),
             year INTEGER,
             quote_zh VARCHAR NOT NULL,
+            quote_en VARCHAR NOT NULL,
             note_en VARCHAR,
             ref INTEGER,
             CHECK (value_high IS NULL OR value_high >= value))""",

@@ -17,11 +17,19 @@ PEER_CITIES: tuple[str, ...] = tuple(city for city in CITIES if city != SUBJECT_
 # Kinds of figure the paper states.
 FIGURE_KINDS: tuple[str, ...] = ("status", "bottleneck", "target", "rank")
 
-# How a number is qualified in its source (近 ≈, 超过 >, 不足 <, 不低于 ≥ …).
-QUALIFIERS: tuple[str, ...] = ("exact", "approx", "more_than", "less_than", "at_least", "range", "as_printed")
+# How a number is qualified in its source: 近/约 ≈, 超过 >, 不足 <, 以上/不低于 ≥, 以下/不高于 ≤, 最高达 "up to".
+# Chinese statutory reading (民法典 第1259条): 以上 and 以下 include the number.
+QUALIFIERS: tuple[str, ...] = (
+    "exact", "approx", "more_than", "less_than", "at_least", "at_most", "up_to", "range", "as_printed",
+)  # fmt: skip
 # A status or a city statistic is one number: no range, nothing "as printed".
-NUMBER_QUALIFIERS: tuple[str, ...] = ("exact", "approx", "more_than", "less_than", "at_least")
-QUALIFIER_SIGNS: dict[str, str] = {"approx": "≈", "more_than": ">", "less_than": "<", "at_least": "≥"}
+NUMBER_QUALIFIERS: tuple[str, ...] = ("exact", "approx", "more_than", "less_than", "at_least", "at_most", "up_to")
+QUALIFIER_SIGNS: dict[str, str] = {
+    "approx": "≈", "more_than": ">", "less_than": "<", "at_least": "≥", "at_most": "≤", "up_to": "≤",
+}  # fmt: skip
+# Qualifiers that make the number a ceiling (the true value is at or below it) or a floor.
+CEILING_QUALIFIERS: frozenset[str] = frozenset({"less_than", "at_most", "up_to"})
+FLOOR_QUALIFIERS: frozenset[str] = frozenset({"more_than", "at_least"})
 
 # How far a source can be trusted: the issuing body's own page, or anything else.
 SOURCE_GRADES: tuple[str, ...] = ("official", "secondary")
@@ -64,6 +72,7 @@ UNITS: dict[str, Unit] = {
     "ratio": Unit("ratio", 1.0),
     # The paper's figures, each in the counting word it prints (家, 根, 项, 名 …).
     "firms": Unit("firms", 1.0),
+    "parks": Unit("parks", 1.0),
     "10k_firms": Unit("firms", 1e4),
     "10k_poles": Unit("poles", 1e4),
     "items": Unit("items", 1.0),
