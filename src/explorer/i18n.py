@@ -1028,6 +1028,32 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.high": ("高", "High"),
     "col.rationale": ("依据", "Rationale"),
     "methods.open_scenarios": ("打开政策情景页", "Open the Scenarios page"),
+    # --- new keys (console) ---
+    "sql.waiting": (
+        "链接中带有一条查询：请先检查，再点击“运行”执行。",
+        "This link carries a query: check it, then click Run to run it.",
+    ),
+    "sql.refused.busy": (
+        "SQL 控制台正忙（其他查询正在运行）。请几秒钟后再点击“运行”。",
+        "The SQL console is busy with other queries. Click Run again in a few seconds.",
+    ),
+    "sql.refused.memory": (
+        "查询需要的内存超过控制台允许的上限，已停止。请缩小查询范围后重试。",
+        "The query needed more memory than the console allows and was stopped. Narrow it down and try again.",
+    ),
+    "sql.refused.stopped": (
+        "查询在完成前被停止（超出了控制台的内存或时间上限）。请缩小查询范围后重试。",
+        "The query was stopped before it finished (it went past the console's memory or time limit). "
+        "Narrow it down and try again.",
+    ),
+    "sql.refused.too_deep": (
+        "这条查询嵌套过深，无法检查。请简化后重试。",
+        "This query is nested too deeply to be checked. Simplify it and try again.",
+    ),
+    "sql.refused.metadata": (
+        "这条查询使用了 {detail}，它会显示服务器的路径、设置或运行环境，因此不允许使用。",
+        "This query uses {detail}, which shows the server's paths, settings or environment; it is not allowed here.",
+    ),
 }
 
 
