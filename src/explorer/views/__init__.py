@@ -1,0 +1,1 @@
+"""Pure view functions: each page's frames, chart specs and texts."""
