@@ -4,7 +4,9 @@ import os
 import shutil
 import signal
 import statistics
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import duckdb
 import pyarrow as pa
@@ -250,3 +252,52 @@ def test_the_cache_keeps_refusals_but_not_outcomes_of_the_moment():
     assert cache.get("refused").code == "select_only"
     assert all(cache.get(code) is None for code in console.TRANSIENT_CODES)
     assert cache.num_bytes == _answer(0, code="select_only").num_bytes
+
+
+def test_readers_of_a_query_being_computed_wait_for_that_one_computation():
+    cache = console.ResultCache()
+    calls, release = [], threading.Event()
+
+    def slow() -> console.Answer:
+        calls.append(1)
+        release.wait(5)
+        return _answer(3)
+
+    with ThreadPoolExecutor(max_workers=5) as pool:
+        futures = [pool.submit(cache.get_or_compute, "popular", slow, 5.0) for _ in range(4)]
+        time.sleep(0.2)
+        other = cache.get_or_compute("other", lambda: _answer(1), 5.0)  # another key does not wait
+        assert other.rows.num_rows == 1 and not futures[0].done()
+        release.set()
+        answers = [future.result() for future in futures]
+    assert len(calls) == 1
+    assert {answer.rows.num_rows for answer in answers} == {3}
+
+
+def test_a_transient_answer_reaches_its_waiters_but_is_not_kept():
+    cache = console.ResultCache()
+    release = threading.Event()
+
+    def busy() -> console.Answer:
+        release.wait(5)
+        return _answer(0, code="timeout")
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        first = pool.submit(cache.get_or_compute, "heavy", busy, 5.0)
+        time.sleep(0.1)
+        second = pool.submit(cache.get_or_compute, "heavy", busy, 5.0)
+        time.sleep(0.1)
+        release.set()
+        assert first.result().code == second.result().code == "timeout"
+    assert cache.get("heavy") is None
+    assert cache.get_or_compute("heavy", lambda: _answer(2), 1.0).rows.num_rows == 2
+
+
+def test_a_reader_who_waits_too_long_is_told_the_console_is_busy():
+    cache = console.ResultCache()
+    release = threading.Event()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(cache.get_or_compute, "slow", lambda: release.wait(5) and _answer(1), 5.0)
+        time.sleep(0.1)
+        assert cache.get_or_compute("slow", lambda: _answer(1), 0.1).code == "busy"
+        release.set()

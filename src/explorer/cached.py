@@ -99,15 +99,9 @@ def query(version: str, sql: str) -> console.Answer:
     """Return the answer to a console query, from the shared cache when this data version answered it before.
 
     Refusals are cached too; a timeout, a busy console or a query stopped by its memory cap is not
-    (it may pass when the server is less busy).
+    (it may pass when the server is less busy). Readers of a query being run wait for its answer.
     """
-    answers = _console_answers()
-    key = (version, sql)
-    found = answers.get(key)
-    if found is None:
-        found = console.run(sql)
-        answers.put(key, found)
-    return found
+    return _console_answers().get_or_compute((version, sql), lambda: console.run(sql), console.longest_wait_s())
 
 
 @st.cache_data(show_spinner=False)

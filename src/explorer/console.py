@@ -18,6 +18,9 @@ import sys
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,6 +82,11 @@ class Answer:
     def is_cacheable(self) -> bool:
         """Return whether the same query would get the same answer later."""
         return self.code not in TRANSIENT_CODES
+
+
+def longest_wait_s(limits: Limits = Limits()) -> float:
+    """Return the longest a console query can take, waiting for a slot included, in seconds."""
+    return CONSOLE_SLOT_WAIT_S + limits.timeout_s + CONSOLE_START_ALLOWANCE_S + 1.0  # and a second to kill and reply
 
 
 def run(sql: str, db_path: Path = DB_PATH, limits: Limits = Limits()) -> Answer:
@@ -240,13 +248,46 @@ def _parse(out: bytes, limits: Limits) -> tuple[dict, pa.Table | None]:
 
 
 class ResultCache:
-    """Answers kept by key, least recently used first out, their total size capped in bytes."""
+    """Answers kept by key, least recently used first out, their total size capped in bytes.
+
+    Readers who ask for a key that is being computed wait for that one computation (a popular link
+    costs one child process, not one per reader); other keys never wait for it.
+    """
 
     def __init__(self, max_bytes: int = CONSOLE_CACHE_BYTES) -> None:
         self.max_bytes = max_bytes
         self.num_bytes = 0
         self._entries: OrderedDict[object, Answer] = OrderedDict()
+        self._pending: dict[object, Future] = {}
         self._lock = threading.Lock()
+
+    def get_or_compute(self, key: object, compute: Callable[[], Answer], wait_s: float) -> Answer:
+        """Return the cached answer, the one being computed (waiting at most `wait_s`), or `compute()`'s."""
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+                return found
+            pending = self._pending.get(key)
+            is_owner = pending is None
+            if is_owner:
+                pending = self._pending[key] = Future()
+        if not is_owner:
+            try:
+                return pending.result(timeout=wait_s)
+            except FutureTimeout:
+                return Answer(code="busy")
+        try:
+            answer = compute()
+            self.put(key, answer)
+            pending.set_result(answer)
+            return answer
+        except BaseException as exc:
+            pending.set_exception(exc)
+            raise
+        finally:
+            with self._lock:
+                self._pending.pop(key, None)
 
     def __len__(self) -> int:
         return len(self._entries)
