@@ -3,6 +3,7 @@
 import os
 import shutil
 import signal
+import socket
 import statistics
 import threading
 import time
@@ -301,3 +302,20 @@ def test_a_reader_who_waits_too_long_is_told_the_console_is_busy():
         time.sleep(0.1)
         assert cache.get_or_compute("slow", lambda: _answer(1), 0.1).code == "busy"
         release.set()
+
+
+def test_the_parent_stops_reading_a_reply_larger_than_the_budget_allows():
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        theirs.sendall(b"x" * 5000)
+        theirs.shutdown(socket.SHUT_WR)
+        with pytest.raises(ValueError):
+            console._read_rest(ours, time.monotonic() + 5, max_bytes=4096)
+
+
+def test_a_worker_that_cannot_start_gives_a_stopped_answer_not_a_traceback(monkeypatch):
+    def fail() -> None:
+        raise OSError("no processes left")
+
+    monkeypatch.setattr(console.SERVER, "connect", fail)
+    assert console.run("SELECT 1 AS x").code == "stopped"

@@ -42,6 +42,10 @@ CONSOLE_MAX_CONCURRENT = 2  # two 1-thread children on a 2-core host; worst case
 CONSOLE_SLOT_WAIT_S = 1.0  # an honest query that arrives while both slots are briefly taken waits this long
 CONSOLE_CACHE_BYTES = 50_000_000  # total of cached answers: ten full-size results, thousands of typical ones
 CACHE_ENTRY_OVERHEAD_BYTES = 1_000  # a refusal or an empty answer still costs its key and a few objects
+# A reply holds at most one budget of rows; Arrow's framing adds little, so twice that is already a
+# child misbehaving (and the parent stops reading).
+REPLY_MAX_BYTES_PER_BUDGET_BYTE = 2
+REPLY_HEADER_BYTES = 1_000_000
 # Outcomes that depend on the moment (load, other queries), so they are not cached.
 TRANSIENT_CODES = frozenset({"timeout", "busy", "memory", "stopped"})
 
@@ -178,21 +182,27 @@ def _run_child(sql: str, db_path: Path, limits: Limits) -> tuple[dict, pa.Table 
         "memory_bytes": limits.memory_bytes,
     }
     deadline = time.monotonic() + limits.timeout_s + CONSOLE_START_ALLOWANCE_S
+    try:
+        conn = SERVER.connect()
+    except OSError:  # the worker could not be started
+        return {"code": "stopped", "detail": ""}, None
     pid = None
-    with SERVER.connect() as conn:
+    with conn:
         try:
             conn.sendall(json.dumps(request).encode())
             conn.shutdown(socket.SHUT_WR)
             pid_line, out = _read_line(conn, deadline)
             pid = int(pid_line)
-            out += _read_rest(conn, deadline)
-        except (TimeoutError, ValueError, OSError):
-            if pid is not None:
-                _kill(pid)
-            if time.monotonic() >= deadline:
-                return {"code": "timeout", "detail": f"{limits.timeout_s:g} s"}, None
-            return {"code": "stopped", "detail": ""}, None
-    return _parse(out, limits)
+            out += _read_rest(conn, deadline, REPLY_MAX_BYTES_PER_BUDGET_BYTE * limits.max_bytes + REPLY_HEADER_BYTES)
+        except TimeoutError:
+            code = "timeout"
+        except (ValueError, OSError):
+            code = "stopped"
+        else:
+            return _parse(out, limits)
+    if pid is not None:
+        _kill(pid)
+    return {"code": code, "detail": f"{limits.timeout_s:g} s" if code == "timeout" else ""}, None
 
 
 def _recv(conn: socket.socket, deadline: float) -> bytes:
@@ -215,10 +225,14 @@ def _read_line(conn: socket.socket, deadline: float) -> tuple[bytes, bytes]:
     return line, rest
 
 
-def _read_rest(conn: socket.socket, deadline: float) -> bytes:
-    chunks = []
+def _read_rest(conn: socket.socket, deadline: float, max_bytes: int) -> bytes:
+    """Return the rest of the child's reply; raise ValueError past `max_bytes` (the child is not trusted either)."""
+    chunks, num_bytes = [], 0
     while chunk := _recv(conn, deadline):
         chunks.append(chunk)
+        num_bytes += len(chunk)
+        if num_bytes > max_bytes:
+            raise ValueError("the reply is larger than the byte budget allows")
     return b"".join(chunks)
 
 
