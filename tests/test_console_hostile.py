@@ -23,7 +23,7 @@ MAX_GROWTH_BYTES = 50 * 2**20
 WORKER_START_BYTES = 200 * 2**20  # bound on a worker's resident memory before the query (measured ~110 MB)
 HONEST_SQL = "SELECT kind, count(*) AS n FROM figures GROUP BY kind ORDER BY kind"
 HONEST_WITHIN_S = 1.0
-HEAVY_SQL = "SELECT count(*) FROM range(10000000) a, range(10000000) b"
+HEAVY_SQL = "SELECT count(*) FROM range(1000000) a, range(1000000) b"
 
 
 def rss_bytes() -> int:
@@ -65,10 +65,14 @@ def test_a_hostile_query_is_refused_or_stopped_in_time_and_changes_nothing(case,
 
 
 def test_an_honest_query_is_answered_within_a_second_while_a_heavy_one_runs():
-    """Two slots: one heavy query (killed at its limit) leaves the second to everyone else.
+    """Two slots: one heavy query (stopped at its limit) leaves the second to everyone else.
 
-    With one slot, a single shared heavy link would make every other reader wait for the kill.
+    With one slot, a single shared heavy link would make every other reader wait for the kill. The
+    second is counted on top of what the same query takes alone just before, so that a machine
+    busy with other work does not fail the test; waiting behind the heavy query would add 3 s.
     """
+    alone = console.run(HONEST_SQL)
+    assert alone.code is None
     heavy: list[console.Answer] = []
     thread = threading.Thread(target=lambda: heavy.append(console.run(HEAVY_SQL)))
     thread.start()
@@ -79,8 +83,9 @@ def test_an_honest_query_is_answered_within_a_second_while_a_heavy_one_runs():
         elapsed = time.monotonic() - started
     finally:
         thread.join()
-    print(f"CONCURRENT honest answered in {elapsed:.2f} s; heavy: {heavy[0].code} in {heavy[0].seconds:.2f} s")
+    slow = heavy[0]
+    print(f"CONCURRENT honest {elapsed:.2f} s, alone {alone.seconds:.2f} s; heavy {slow.code} {slow.seconds:.1f} s")
     assert honest.code is None
-    assert honest.rows.num_rows > 0
-    assert elapsed < HONEST_WITHIN_S
-    assert heavy[0].code == "timeout"
+    assert honest.rows == alone.rows
+    assert elapsed < alone.seconds + HONEST_WITHIN_S
+    assert slow.code == "timeout"

@@ -33,12 +33,15 @@ CONSOLE_MAX_ROWS = 1000  # enough to read any table whole; more is a download, n
 CONSOLE_TIMEOUT_S = 3.0  # every honest query over these tables takes milliseconds
 CONSOLE_START_ALLOWANCE_S = 1.0  # a forked child starts in milliseconds; this is room for a very busy machine
 CONSOLE_MAX_BYTES = 5_000_000  # honest results are kilobytes; this keeps one answer from filling cache and browser
-# Memory a query may allocate beyond the child's start-up footprint (Python, DuckDB and Arrow loaded):
-# the data are 7 MB, so honest queries use a few; DuckDB leaves list and string allocations out of
-# its own limit, so only the OS cap stops `len(range(2e8))`.
-CONSOLE_MEMORY_BYTES = 256 * 2**20
-CONSOLE_DUCKDB_MEMORY = "128MB"  # DuckDB's own limit, below the OS cap, so its operators fail with a clean error first
-CONSOLE_MAX_CONCURRENT = 2  # two 1-thread children on a 2-core host; worst case 2 × (~110 + 256) MB for ≤ 4 s
+# Memory a query may allocate beyond the child's start-up footprint (Python, DuckDB and Arrow loaded,
+# shared with the fork server): the data are 7 MB and an answer at most 5 MB, so honest queries use
+# a few MB; DuckDB leaves list and string allocations out of its own limit, so only this OS cap stops
+# `len(range(2e8))`.
+CONSOLE_MEMORY_BYTES = 128 * 2**20
+CONSOLE_DUCKDB_MEMORY = "64MB"  # DuckDB's own limit, below the OS cap, so its operators fail with a clean error first
+# Two 1-thread children on a 2-core host. Worst case, both slots held by heavy queries: the fork
+# server (~70 MB resident, mostly shared) plus 2 × ~140 MB for at most 4 s.
+CONSOLE_MAX_CONCURRENT = 2
 CONSOLE_SLOT_WAIT_S = 1.0  # an honest query that arrives while both slots are briefly taken waits this long
 CONSOLE_CACHE_BYTES = 50_000_000  # total of cached answers: ten full-size results, thousands of typical ones
 CACHE_ENTRY_OVERHEAD_BYTES = 1_000  # a refusal or an empty answer still costs its key and a few objects
