@@ -136,13 +136,14 @@ with sql_tab:
     with st.expander(t("sql.schema", lang), icon=":material/schema:"):
         st.dataframe(cached.columns(version), hide_index=True, width="stretch")
     state = view.console_state(sql, ran)
+    answer = ran[1] if state == "answer" else None
     with st.container(key="sql_answer"):  # one place a test (or a stylesheet) can find the answer
-        if state == "answer" and ran[1].code is not None:
-            st.error(view.refusal_message(ran[1].code, ran[1].detail, lang), icon=":material/block:")
-        elif state == "answer":
-            rows = view.answer_frame(ran[1])
+        if answer is not None and answer.code is not None:
+            st.error(view.refusal_message(answer.code, answer.detail, lang), icon=":material/block:")
+        elif answer is not None:
+            rows = view.answer_frame(answer)
             st.caption(t("sql.rows", lang, rows=f"{len(rows):,}"))
-            if ran[1].is_truncated:
+            if answer.is_truncated:
                 st.warning(
                     t("sql.truncated", lang, rows=f"{console.CONSOLE_MAX_ROWS:,}"), icon=":material/content_cut:"
                 )
