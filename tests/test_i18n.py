@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer import db, model, targets, vocab
+from explorer import console, db, model, targets, vocab
 from explorer.i18n import CATALOGUE, LANGS, has, keys, load, t
 from explorer.model import equations
 from explorer.scenarios import LEVER_GROUPS
@@ -42,15 +42,6 @@ COUNTED = {
 LOOKUPS = {"t": True, "has": False, "label_or": False}
 
 
-def _refusal_codes() -> list[str]:
-    """Return the codes db.py refuses a query with (each has its sql.refused.<code> message)."""
-    tree = ast.parse((PROJECT / "src" / "explorer" / "db.py").read_text(encoding="utf-8"))
-    calls = [
-        node for node in ast.walk(tree) if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QueryRefused"
-    ]
-    return sorted({call.args[0].value for call in calls if call.args and isinstance(call.args[0], ast.Constant)})
-
-
 # Every key built at run time, by the shape the source builds it in ({} for each computed part) -> the codes.
 DYNAMIC: dict[str, list] = {
     "bottlenecks.compute.group.{}": ["rooms", "power", "gate"],  # pages/bottlenecks.py COMPUTE_FIGURES
@@ -76,7 +67,8 @@ DYNAMIC: dict[str, list] = {
     "recommendations.summary.{}": list(vocab.MEASURES),
     "scenarios.group.{}": list(LEVER_GROUPS),
     "scenarios.series.{}": ["scenario", "baseline"],
-    "sql.refused.{}": _refusal_codes(),
+    "sql.refused.{}": list(console.REFUSAL_CODES),
+    "sql.{}": ["waiting", "hint"],  # views/data.py console_state (an answer has no caption)
     "sql.sample.{}": ["figures_by_kind", "targets_2025", "benchmarks_sources", "gdp_sz_bj", "assumptions"],
     "status.{}": list(vocab.BENCHMARK_STATUSES),
     "targets.ceiling.{}": ["met", "not_met", "unknown"],
@@ -235,7 +227,9 @@ def scan() -> list[Use]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
         for node in ast.walk(tree):
-            name = getattr(node.func, "id", "") if isinstance(node, ast.Call) else ""
+            # t(...), or view.label_or(...): a lookup called by its name or as a module's attribute.
+            func = node.func if isinstance(node, ast.Call) else None
+            name = getattr(func, "id", "") or getattr(func, "attr", "") if func is not None else ""
             if name not in LOOKUPS or not node.args:
                 continue
             scope = node
@@ -253,7 +247,7 @@ USES = scan()
 
 
 def test_the_scan_reads_every_key_but_the_label_helpers():
-    assert {use.where for use in USES if use.key is None} == {"pages/data.py:label_or"}
+    assert {use.where for use in USES if use.key is None} == {"src/explorer/views/data.py:label_or"}
     assert len([use for use in USES if use.key and "{}" not in use.key]) > 300  # the scan does find the pages' keys
 
 

@@ -8,7 +8,7 @@ import pytest
 from apptest import run_page
 from streamlit.testing.v1 import AppTest
 
-from explorer import DB_PATH, db
+from explorer import DB_PATH, console, db
 from explorer.i18n import LANGS, t
 
 
@@ -112,17 +112,36 @@ def test_a_bad_filter_value_gives_a_notice():
 # SQL console
 
 
+def click_run(at: AppTest) -> AppTest:
+    at.button(key="sql_run").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
 @pytest.mark.parametrize(("lang", "num_rows"), [("zh", 3), ("en", 3), ("en", 1)])
-def test_a_query_in_the_url_runs_and_shows_its_rows(lang, num_rows, con):
+def test_a_query_in_the_url_waits_for_run_then_shows_its_rows(lang, num_rows, con):
     sql = f"SELECT id, value FROM figures WHERE kind = 'target' ORDER BY value DESC, id LIMIT {num_rows}"
     expected = db.table(con, "figures").query("kind == 'target'").sort_values(["value", "id"], ascending=[False, True])
     at = run(lang=lang, sql=sql)
     assert at.text_area(key="sql").value == sql
+    assert t("sql.waiting", lang) in captions(at)
+    assert not [frame for frame in at.dataframe if list(frame.value.columns) == ["id", "value"]]
+    click_run(at)
     assert not at.error
     shown = frame_with_columns(at, ["id", "value"])
     assert shown["id"].tolist() == expected["id"].head(num_rows).tolist()
     assert shown["value"].tolist() == expected["value"].head(num_rows).tolist()
     assert t("sql.rows", lang, count=num_rows, rows=str(num_rows)) in captions(at)  # "1 row", "3 rows"
+    assert t("sql.waiting", lang) not in captions(at)
+
+
+def test_an_answer_stays_on_reruns_and_goes_when_the_query_is_edited():
+    at = click_run(run(lang="en", sql="SELECT 42 AS answer"))
+    at.selectbox(key="table").set_value("benchmarks").run()
+    assert frame_with_columns(at, ["answer"])["answer"].tolist() == [42]
+    at.text_area(key="sql").input("SELECT 43 AS answer").run()
+    assert not [frame for frame in at.dataframe if list(frame.value.columns) == ["answer"]]
+    assert t("sql.waiting", "en") in captions(at)
 
 
 HOSTILE = {
@@ -131,28 +150,45 @@ HOSTILE = {
     "SELECT 1; SELECT 2": ("one_statement", ""),
     "ATTACH '{tmp}/other.duckdb' AS other": ("select_only", "ATTACH"),
     "SELECT * FROM read_csv('/etc/passwd')": ("error", "disabled"),
+    "SELECT path FROM duckdb_databases()": ("metadata", "duckdb_databases"),
     "SELEC 1": ("syntax", "SELEC"),
 }
 
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("sql", HOSTILE)
-def test_a_hostile_query_in_the_url_is_refused_and_changes_nothing(lang, sql, tmp_path):
+def test_a_hostile_query_is_refused_with_a_translated_message_and_changes_nothing(lang, sql, tmp_path):
     code, detail = HOSTILE[sql]
     before = db_digest()
-    at = run(lang=lang, sql=sql.format(tmp=tmp_path))
+    at = click_run(run(lang=lang, sql=sql.format(tmp=tmp_path)))
     assert len(at.error) == 1
     message = at.error[0].value
     assert message.startswith(refusal_prefix(code, lang))
     assert detail in message
     assert "Traceback" not in message
+    assert "/etc" not in message and str(DB_PATH.parent) not in message
     assert not list(tmp_path.iterdir())  # nothing written where the query pointed
     assert db_digest() == before
 
 
 def test_a_query_that_runs_too_long_is_stopped_with_a_message():
-    at = run(lang="zh", sql="SELECT count(*) FROM range(1000000) a, range(1000000) b")
-    assert [error.value for error in at.error] == [t("sql.refused.timeout", "zh", detail=f"{db.SQL_TIMEOUT_S:g} s")]
+    at = click_run(run(lang="zh", sql="SELECT count(*) FROM range(1000000) a, range(1000000) b"))
+    expected = t("sql.refused.timeout", "zh", detail=f"{console.CONSOLE_TIMEOUT_S:g} s")
+    assert [error.value for error in at.error] == [expected]
+
+
+def test_a_full_console_says_busy_in_the_readers_language(monkeypatch):
+    monkeypatch.setattr(console, "CONSOLE_SLOT_WAIT_S", 0.1)
+    at = run(lang="zh", sql="SELECT 7 AS n")
+    held = [console.SLOTS.acquire(timeout=1) for _ in range(console.CONSOLE_MAX_CONCURRENT)]
+    try:
+        click_run(at)
+    finally:
+        for _ in held:
+            console.SLOTS.release()
+    assert [error.value for error in at.error] == [t("sql.refused.busy", "zh", detail="")]
+    click_run(at)  # the busy answer was not cached: the next click runs the query
+    assert frame_with_columns(at, ["n"])["n"].tolist() == [7]
 
 
 def test_an_over_long_query_in_the_url_gives_a_notice():
@@ -162,15 +198,14 @@ def test_an_over_long_query_in_the_url_gives_a_notice():
 
 
 def test_a_long_result_says_it_was_cut():
-    at = run(lang="en", sql="SELECT range AS n FROM range(5000)")
-    assert t("sql.truncated", "en", count=db.SQL_MAX_ROWS, rows=f"{db.SQL_MAX_ROWS:,}") in [
-        warning.value for warning in at.warning
-    ]
-    assert len(frame_with_columns(at, ["n"])) == db.SQL_MAX_ROWS
+    at = click_run(run(lang="en", sql="SELECT range AS n FROM range(5000)"))
+    rows = console.CONSOLE_MAX_ROWS
+    assert t("sql.truncated", "en", count=rows, rows=f"{rows:,}") in [warning.value for warning in at.warning]
+    assert len(frame_with_columns(at, ["n"])) == rows
 
 
 def test_results_arrow_cannot_show_as_they_are_are_shown_as_text():
-    at = run(lang="en", sql="SELECT map([1, 2], ['a', 'b']) AS m, [1, 2] AS l, {'x': 1} AS s")
+    at = click_run(run(lang="en", sql="SELECT map([1, 2], ['a', 'b']) AS m, [1, 2] AS l, {'x': 1} AS s"))
     assert not at.error
     shown = frame_with_columns(at, ["m", "l", "s"])
     assert "a" in str(shown["m"].iloc[0])
@@ -179,7 +214,7 @@ def test_results_arrow_cannot_show_as_they_are_are_shown_as_text():
 def test_run_on_an_empty_editor_says_it_is_empty():
     at = run(lang="en")
     assert t("sql.hint", "en") in captions(at)
-    at.button(key="sql_run").click().run()
+    click_run(at)
     assert [error.value for error in at.error] == [t("sql.refused.empty", "en", detail="")]
 
 
@@ -194,7 +229,7 @@ def test_every_sample_query_runs_and_returns_rows(lang, con):
         sql = at.text_area(key="sql").value
         assert sql.strip()
         assert not at.error, (options[index], [error.value for error in at.error])
-        expected, _ = db.query_readonly(con, sql)
+        expected = con.sql(sql).df()
         assert len(expected) > 0, options[index]
         shown = frame_with_columns(at, list(expected.columns))
         assert len(shown) == len(expected)
@@ -216,7 +251,7 @@ def test_the_gdp_sample_compares_the_two_cities_values(con):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_download_buttons_carry_the_right_file_names(lang, version):
-    at = run(lang=lang, table="indicators", sql="SELECT 1 AS x")
+    at = click_run(run(lang=lang, table="indicators", sql="SELECT 1 AS x"))
     files = {button.key: button.help for button in at.get("download_button")}
     expected = {
         "download_view": "shenzhen-digital-economy-indicators-filtered.csv",
@@ -256,5 +291,5 @@ def test_citations_give_the_papers_details_and_the_data_version(lang, version):
 
 def test_the_page_never_writes_to_the_database_file():
     before = DB_PATH.stat().st_mtime_ns, db_digest()
-    run(lang="en", table="benchmarks", sql="SELECT * FROM benchmarks")
+    click_run(run(lang="en", table="benchmarks", sql="SELECT * FROM benchmarks"))
     assert (DB_PATH.stat().st_mtime_ns, db_digest()) == before

@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from explorer import DB_PATH, db, export, model, scenarios
+from explorer import DB_PATH, console, db, export, model, scenarios
 
 
 @dataclass(frozen=True)
@@ -101,20 +101,19 @@ def columns(version: str) -> pd.DataFrame:
     return db.columns(database().con)
 
 
-@st.cache_data(show_spinner=False, max_entries=200, ttl=3600)
-def query(version: str, sql: str) -> tuple[pd.DataFrame | None, bool, str | None, str]:
-    """Return (rows, was_truncated, refusal code or None, refusal detail) of a console query.
+@st.cache_resource(show_spinner=False)
+def _console_answers() -> console.ResultCache:
+    """Return the console's answers shared by every session, capped by their total size in bytes."""
+    return console.ResultCache()
 
-    Refusals are cached too, so a link carrying a bad query costs nothing on reruns; a timeout is
-    not (it may pass when the server is less busy) and is raised as db.QueryRefused.
+
+def query(version: str, sql: str) -> console.Answer:
+    """Return the answer to a console query, from the shared cache when this data version answered it before.
+
+    Refusals are cached too; a timeout, a busy console or a query stopped by its memory cap is not
+    (it may pass when the server is less busy). Readers of a query being run wait for its answer.
     """
-    try:
-        rows, is_truncated = db.query_readonly(database().con, sql)
-    except db.QueryRefused as refused:
-        if refused.code == "timeout":
-            raise
-        return None, False, refused.code, refused.detail
-    return export.arrow_safe(rows), is_truncated, None, ""
+    return _console_answers().get_or_compute((version, sql), lambda: console.run(sql), console.longest_wait_s())
 
 
 @st.cache_data(show_spinner=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import duckdb
@@ -41,17 +40,13 @@ PUBLIC_TABLES = (
     "measure_levers",
     "target_status",
 )
-SQL_MAX_ROWS = 1000  # enough to read any table whole; more is a download, not a view
-SQL_TIMEOUT_S = 3.0  # every honest query over these tables takes milliseconds
-SQL_MAX_BYTES = 5_000_000  # honest results are kilobytes; this keeps one query from filling the cache and the browser
-
 
 # Every pair of units that measure the same thing, for converting a source's unit to its indicator's.
 _UNIT_CONVERSIONS = [{"from_unit": a, "to_unit": b, "factor": f} for a, b, f in unit_conversions()]
 
 
 class QueryRefused(Exception):
-    """A console query that was not run or was stopped; `code` names the reason for translation."""
+    """A request for a table that is not public; `code` names the reason for translation."""
 
     def __init__(self, code: str, detail: str = "") -> None:
         super().__init__(f"{code}: {detail}" if detail else code)
@@ -219,50 +214,6 @@ def table(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
     if name not in PUBLIC_TABLES:
         raise QueryRefused("unknown_table", name)
     return _frame(con, f"SELECT * FROM {name}")
-
-
-def query_readonly(
-    con: duckdb.DuckDBPyConnection,
-    sql: str,
-    max_rows: int = SQL_MAX_ROWS,
-    timeout_s: float = SQL_TIMEOUT_S,
-    max_bytes: int = SQL_MAX_BYTES,
-) -> tuple[pd.DataFrame, bool]:
-    """Run one user-written SELECT/WITH statement; return (rows, was_truncated).
-
-    Raises QueryRefused for anything else, for a syntax error, when it runs past `timeout_s`, or when
-    its rows take more than `max_bytes` of memory.
-    """
-    if not sql.strip():
-        raise QueryRefused("empty")
-    cursor = con.cursor()
-    try:
-        try:
-            statements = cursor.extract_statements(sql)
-        except duckdb.Error as exc:
-            raise QueryRefused("syntax", str(exc).splitlines()[0]) from exc
-        if len(statements) != 1:
-            raise QueryRefused("one_statement")
-        if statements[0].type != duckdb.StatementType.SELECT:
-            raise QueryRefused("select_only", statements[0].type.name)
-        query = statements[0].query.strip().rstrip(";")
-        bounded = f"SELECT * FROM (\n{query}\n) AS user_query LIMIT {int(max_rows) + 1}"
-        timer = threading.Timer(timeout_s, cursor.interrupt)
-        timer.start()
-        try:
-            frame = cursor.execute(bounded).df()
-        except duckdb.InterruptException as exc:
-            raise QueryRefused("timeout", f"{timeout_s:g} s") from exc
-        except duckdb.Error as exc:
-            raise QueryRefused("error", str(exc).splitlines()[0]) from exc
-        finally:
-            timer.cancel()
-    finally:
-        cursor.close()
-    num_bytes = int(frame.memory_usage(deep=True).sum())
-    if num_bytes > max_bytes:
-        raise QueryRefused("too_large", f"{num_bytes / 1e6:.0f} MB > {max_bytes / 1e6:g} MB")
-    return frame.head(max_rows), len(frame) > max_rows
 
 
 def meta(con: duckdb.DuckDBPyConnection) -> dict[str, str]:

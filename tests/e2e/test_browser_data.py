@@ -12,11 +12,11 @@ def _rerun(tab) -> None:
     wait_for_app(tab)
 
 
-def test_a_shared_query_link_opens_on_the_console_with_its_rows(app_url, tab):
+def test_a_shared_query_link_opens_on_the_console_and_runs_only_on_a_click(app_url, tab):
     sql = "SELECT city, count(*) AS n FROM benchmarks GROUP BY city ORDER BY city"
     con = db.connect()
     try:
-        expected, _ = db.query_readonly(con, sql)
+        expected = con.sql(sql).fetchall()
     finally:
         con.close()
     tab.goto(f"{app_url}/data?lang=en&sql={urllib.parse.quote(sql)}")
@@ -26,7 +26,12 @@ def test_a_shared_query_link_opens_on_the_console_with_its_rows(app_url, tab):
     editor = tab.locator(".st-key-sql textarea")
     editor.wait_for()  # the text area's code loads lazily, after the script has finished
     assert editor.input_value() == sql
-    assert tab.get_by_text(f"The query returned {len(expected)} rows.").is_visible()
+    assert tab.get_by_text("This link carries a query: check it, then click Run").is_visible()
+    assert tab.get_by_text("The query returned").count() == 0
+    tab.get_by_role("button", name="Run").click()
+    _rerun(tab)
+    tab.get_by_text(f"The query returned {len(expected)} rows.").wait_for()
+    assert_clean(tab)
     screenshot(tab, "data-sql-en")
 
 
