@@ -11,10 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_helpers import CHROMIUM
+from e2e_helpers import CHROMIUM, CHROMIUM_ARGS
 
 from explorer import ROOT
-from explorer.bench import CHROMIUM_ARGS
 
 SERVER_START_TIMEOUT_S = 60
 
