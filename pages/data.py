@@ -73,7 +73,7 @@ PAPER_BIBTEX = {
 }""",
 }
 
-lang = ui.start_page()
+lang = ui.start_page("data")
 version = cached.database().version
 short_version = version[:12]
 sections = cached.sections(version).set_index("id")
@@ -362,3 +362,5 @@ with cite_tab:
         language=None,
         wrap_lines=True,
     )
+
+ui.end_page()

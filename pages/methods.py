@@ -24,7 +24,7 @@ CHANNELS = {
 }
 GRADES = ("official", "secondary", "derived", "assumption")
 
-lang = ui.start_page()
+lang = ui.start_page("methods")
 version = cached.database().version
 params = cached.parameters(version)
 
@@ -71,3 +71,5 @@ st.dataframe(
     hide_index=True,
     column_config={t("col.source_url", lang): st.column_config.LinkColumn()},
 )
+
+ui.end_page()

@@ -26,7 +26,7 @@ SERIES_COLOURS = {
 
 SLIDER_FORMATS = {"dc_pue": "%.2f", "dc_util_gate": "%.0f", "xc_share": "%.0f", "talent_subsidy": "%.0f"}
 
-lang = ui.start_page()
+lang = ui.start_page("scenarios")
 version = cached.database().version
 figures = cached.figures(version).set_index("id", drop=False)
 params = cached.parameters(version)
@@ -238,3 +238,5 @@ right.download_button(
     mime="application/json",
     icon=":material/download:",
 )
+
+ui.end_page()

@@ -57,11 +57,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "数据库文件无法读取，已从数据源重新构建。",
         "The database file could not be read; it has been rebuilt from its sources.",
     ),
-    "error.data": (
-        "无法加载数据：{detail}。请检查 data/ 目录下的源文件，然后运行 `python -m explorer.build`。",
-        "The data could not be loaded: {detail}. Check the source files under data/ and run "
-        "`python -m explorer.build`.",
-    ),
     # Figures: qualifiers, kinds, common words
     "qualifier.exact": ("确数", "exact"),
     "qualifier.approx": ("约/近", "approximately"),
@@ -1028,6 +1023,23 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.high": ("高", "High"),
     "col.rationale": ("依据", "Rationale"),
     "methods.open_scenarios": ("打开政策情景页", "Open the Scenarios page"),
+    # --- new keys (shell) ---
+    "error.data_unavailable": (
+        "数据暂时无法读取，本页无法显示。详情如下。",
+        "The data cannot be read right now, so this page cannot be shown. The details are below.",
+    ),
+    "notice.sources_broken": (
+        "有一个数据源文件无法读取，因此显示的是上一次成功构建的数据。详情如下。",
+        "A source file could not be read, so the last good build of the data is shown. The details are below.",
+    ),
+    "notice.rebuilt_temporary": (
+        "数据目录不可写，重建的数据库保存在临时目录中，仅在本次运行期间有效。",
+        "The data folder cannot be written, so the rebuilt database is kept in a temporary folder while the app runs.",
+    ),
+    "notice.link_too_long": (
+        "此链接的参数超过 {limit} 个，无法读取，因此本页以默认设置打开。",
+        "This link has more than {limit} parameters, too many to be read, so the page opens with its default settings.",
+    ),
 }
 
 
