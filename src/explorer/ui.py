@@ -132,11 +132,29 @@ def _init_from_url(key: str, parse: Callable[[list[str]], object | None], defaul
     st.session_state[key] = default if value is None else value
 
 
+def _remember_lang() -> None:
+    st.session_state["_lang"] = st.session_state["lang"]
+
+
 def language_switch() -> str:
-    """Render the sidebar language switch bound to `lang` in the URL; return the language."""
-    _init_from_url("lang", lambda raw: raw[-1] if raw[-1] in LANGS else None, _browser_lang())
+    """Render the sidebar language switch kept in the URL as `lang`; return the language.
+
+    Written by hand, not `bind="query-params"`: a bound radio drops its default from the URL (a link
+    must carry its language) and rejects a bad value silently (this one gets a notice). Each page
+    draws its own switch, and Streamlit keeps a widget's value per page, so the session's language
+    lives in `_lang` and seeds the switch on every page.
+    """
+    if "_lang" not in st.session_state:
+        _init_from_url("lang", lambda raw: raw[-1] if raw[-1] in LANGS else None, _browser_lang())
+        st.session_state["_lang"] = st.session_state["lang"]
+    st.session_state["lang"] = st.session_state["_lang"]
     st.sidebar.radio(
-        t("app.language", st.session_state["lang"]), LANGS, format_func=LANG_LABELS.get, key="lang", horizontal=True
+        t("app.language", st.session_state["lang"]),
+        LANGS,
+        format_func=LANG_LABELS.get,
+        key="lang",
+        horizontal=True,
+        on_change=_remember_lang,
     )
     st.query_params["lang"] = st.session_state["lang"]
     return st.session_state["lang"]

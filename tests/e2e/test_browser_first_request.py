@@ -47,16 +47,20 @@ def test_a_direct_link_is_whole_on_the_first_request(fresh_app_url, tab, path, q
 
 
 def test_in_app_links_and_the_language_switch_work_from_a_first_request(fresh_app_url, tab):
+    sidebar = tab.locator("[data-testid='stSidebar']")
     tab.goto(f"{fresh_app_url}/benchmarks?lang=en")
     wait_for_app(tab)
-    tab.locator("[data-testid='stSidebar']").get_by_text("中文", exact=True).click()
-    tab.wait_for_url("**/benchmarks?**lang=zh**")
-    tab.get_by_role("heading", name=t("benchmarks.title", "zh")).wait_for()
-    tab.locator("[data-testid='stSidebar']").get_by_role("link", name=t("nav.targets", "zh")).click()
-    tab.wait_for_url("**/targets?lang=zh**")
+    sidebar.get_by_role("link", name=t("nav.targets", "en")).click()
+    tab.wait_for_url("**/targets?lang=en**")
+    tab.get_by_role("heading", name=t("targets.title", "en")).wait_for()
+    sidebar.get_by_text("中文", exact=True).click()
+    tab.wait_for_url("**/targets?**lang=zh**")
+    tab.get_by_role("heading", name=t("targets.title", "zh")).wait_for()
+    sidebar.get_by_role("link", name=t("nav.methods", "zh")).click()
+    tab.wait_for_url("**/methods?lang=zh**")
     wait_for_app(tab)
     assert_clean(tab)
-    assert tab.locator("h1").first.inner_text() == t("targets.title", "zh")
+    assert tab.locator("h1").first.inner_text() == t("methods.title", "zh")
     assert_shell(tab, "zh")
 
 
