@@ -263,23 +263,25 @@ def link_too_long_notice(page: str, current: str) -> None:
     """On the page a session opened with no parameters, say so if the browser's link had too many to be read.
 
     Written by hand: Streamlit drops such a query string before the script runs and `st.context.url`
-    carries no query, so only the browser still knows the link it opened (its navigation entry).
+    carries no query, so only the browser still knows the link it opened (its navigation entry). The
+    warning is always sent, hidden; the browser shows it when that link had too many parameters.
     """
     if st.session_state.get("_entry") != (page, True):
         return
+    # Hidden with its wrapper (Streamlit 1.67's stLayoutWrapper; should that change, a 16 px gap shows, nothing breaks).
     with st.container(key="link_too_long"):
         st.warning(t("notice.link_too_long", current, limit=f"{MAX_URL_PARAMS:,}"), icon=":material/link_off:")
-    st.html(
-        f"""<style>.st-key-link_too_long {{display: none}} body.link-too-long .st-key-link_too_long {{display: block}}
-</style><script>
+        st.html(
+            f"""<style>[data-testid="stLayoutWrapper"]:has(> .st-key-link_too_long) {{display: none}}
+body.link-too-long [data-testid="stLayoutWrapper"]:has(> .st-key-link_too_long) {{display: block}}</style><script>
 const entry = performance.getEntriesByType("navigation")[0];
 const query = entry ? new URL(entry.name).search.slice(1) : "";
 if (query.length > {MAX_QUERY_CHARS} || query.split("&").length > {MAX_URL_PARAMS}) {{
   document.body.classList.add("link-too-long");
 }}
 </script>""",
-        unsafe_allow_javascript=True,
-    )
+            unsafe_allow_javascript=True,
+        )
 
 
 def kind_colours(current: str) -> dict[str, str]:
