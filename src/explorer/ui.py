@@ -119,6 +119,9 @@ def enter_page(url_path: str) -> None:
         st.session_state["_page"] = url_path
 
 
+# URL-kept widgets are seeded by hand rather than with bind="query-params": a bound option widget
+# writes its format_func label (which changes with the language) into the URL, and a bound widget
+# drops a rejected value silently, where these keep language-neutral codes and say so in a notice.
 def _init_from_url(key: str, parse: Callable[[list[str]], object | None], default: object) -> None:
     """Seed a widget's state from the URL on its first run on this page; reject bad values with a notice."""
     if key in st.session_state:
