@@ -9,7 +9,7 @@ from explorer.i18n import t
 
 DEFAULT_INDICATOR = "gdp"
 
-lang = ui.start_page()
+lang = ui.start_page("benchmarks")
 version = cached.database().version
 indicators = cached.indicators(version).set_index("code", drop=False)
 everything = cached.benchmarks(version)
@@ -149,3 +149,5 @@ st.download_button(
     icon=":material/download:",
     key="download_all",
 )
+
+ui.end_page()

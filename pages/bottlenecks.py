@@ -43,7 +43,7 @@ CARD_RANK = {fid: rank for rank, fid in enumerate([OS_FIGURE, *COMPUTE_FIGURES, 
 # Section 2.4 lists its gaps as 一是 … 四是; each sub-point runs to the next marker.
 DATA_POINT = re.compile(r"[一二三四]是.+?(?=[一二三四]是|$)", re.S)
 
-lang = ui.start_page()
+lang = ui.start_page("bottlenecks")
 version = cached.database().version
 figures = cached.figures(version).set_index("id", drop=False)
 sections = cached.sections(version).set_index("id")
@@ -262,3 +262,5 @@ for number, code in enumerate(BOTTLENECKS if chosen == "all" else (chosen,)):
     if number:
         st.divider()
     bottleneck_block(code)
+
+ui.end_page()

@@ -16,7 +16,7 @@ URL_PATH = "data"  # this page's url_path in app.py
 # SQL reads better in a fixed-width font; Streamlit gives a keyed widget the class st-key-<key>.
 EDITOR_CSS = "<style>.st-key-sql textarea {font-family: 'Source Code Pro', monospace; font-size: 0.9rem;}</style>"
 
-lang = ui.start_page()
+lang = ui.start_page("data")
 version = cached.database().version
 short_version = version[:12]
 sections = cached.sections(version).set_index("id")
@@ -40,11 +40,7 @@ def load_sample() -> None:
 
 
 def mark_run() -> None:
-    """Remember a click on Run until the page reads it.
-
-    A callback rather than the button's return value: a run that starts by rerunning through the
-    shell (ui.start_page) would otherwise lose the click.
-    """
+    """Remember a click on Run until the page reads it (the answer then stays until the query is edited)."""
     st.session_state["_sql_run"] = True
 
 
@@ -206,3 +202,5 @@ with cite_tab:
     st.code(view.app_bibtex(lang, version, app_url, today), language="bibtex")
     st.markdown(f"**{t('cite.text', lang)}**")
     st.code(view.app_citation(lang, version, app_url, today), language=None, wrap_lines=True)
+
+ui.end_page()

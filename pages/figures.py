@@ -11,7 +11,7 @@ KINDS = ("status", "bottleneck", "target", "rank")
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "range", "as_printed")
 SEARCHED_COLUMNS = ("id", "metric_zh", "metric_en", "quote_zh", "note_en", "unit_zh", "unit_en")
 
-lang = ui.start_page()
+lang = ui.start_page("figures")
 version = cached.database().version
 figures = cached.figures(version)
 sections = cached.sections(version).set_index("id")
@@ -122,3 +122,5 @@ with st.expander(t("figures.paper.title", lang), icon=":material/article:"):
             continue
         st.markdown(f"**{sid} {section['title_zh']}**" + ("" if lang == "zh" else f" — {section['title_en']}"))
         st.html(ui.highlighted_html(section["text_zh"], quotes))
+
+ui.end_page()

@@ -7,7 +7,7 @@ from explorer.i18n import t
 from explorer.scenarios import DRAWS, SEED
 from explorer.views import methods as view
 
-lang = ui.start_page()
+lang = ui.start_page("methods")
 version = cached.database().version
 params = cached.parameters(version)
 units = cached.units(version).set_index("code")
@@ -42,3 +42,5 @@ st.dataframe(
     hide_index=True,
     column_config={t("col.source_url", lang): st.column_config.LinkColumn()},
 )
+
+ui.end_page()

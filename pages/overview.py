@@ -28,7 +28,7 @@ FUNNEL_IDS = (
 )
 CARDS_PER_ROW = 3
 
-lang = ui.start_page()
+lang = ui.start_page("overview")
 version = cached.database().version
 figures = cached.figures(version).set_index("id", drop=False)
 
@@ -102,3 +102,5 @@ st.caption(
         **{k: int(kinds.get(k, 0)) for k in ("status", "bottleneck", "target", "rank")},
     )
 )
+
+ui.end_page()

@@ -19,7 +19,7 @@ FADED = 0.3  # opacity of the columns outside the bottleneck filter
 # Column labels wrap so that five bottleneck titles fit side by side (Chinese needs fewer characters).
 WRAP_WIDTH = {"zh": 8, "en": 18}
 
-lang = ui.start_page()
+lang = ui.start_page("recommendations")
 version = cached.database().version
 links = cached.recommendations(version)
 levers = cached.measure_levers(version)
@@ -180,3 +180,5 @@ else:
     heatmap(measures, chosen)
     for code in measures:
         measure_card(code)
+
+ui.end_page()

@@ -7,7 +7,7 @@ from explorer.i18n import t
 from explorer.scenarios import DRAWS, SEED, paper_levers, summary
 from explorer.views import scenarios as view
 
-lang = ui.start_page()
+lang = ui.start_page("scenarios")
 version = cached.database().version
 figures = cached.figures(version)
 params = cached.parameters(version)
@@ -111,3 +111,5 @@ right.download_button(
     mime="application/json",
     icon=":material/download:",
 )
+
+ui.end_page()

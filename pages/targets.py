@@ -20,7 +20,7 @@ MET_BADGES = {
     None: ("gray", "help", "unknown"),
 }
 
-lang = ui.start_page()
+lang = ui.start_page("targets")
 version = cached.database().version
 figures = cached.figures(version)
 sections = cached.sections(version).set_index("id")
@@ -272,3 +272,5 @@ with st.expander(t("targets.table.title", lang), icon=":material/table:"):
         icon=":material/download:",
     )
 st.caption(t("targets.method", lang))
+
+ui.end_page()

@@ -23,8 +23,8 @@ def run_page(page: str, at: AppTest | None = None, **params: str) -> AppTest:
 
 
 def links_to(at: AppTest, page: str) -> list[dict[str, list[str]]]:
-    """Return the query parameters of every in-app link to `page`."""
-    return [parse_qs(link.proto.query_string) for link in at.get("page_link") if link.proto.page == page]
+    """Return the query parameters of every in-app link to `page` in the page's body (not the shell's navigation)."""
+    return [parse_qs(link.proto.query_string) for link in at.main.get("page_link") if link.proto.page == page]
 
 
 def charts(at: AppTest) -> list[tuple[dict, list]]:

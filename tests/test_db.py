@@ -1,13 +1,9 @@
-"""The data gateway: read-only queries, the start-up checks and the locked connection."""
-
-import shutil
-from pathlib import Path
+"""The data gateway: read-only queries and the locked connection (start-up and console: their own tests)."""
 
 import duckdb
 import pytest
 
-from explorer import DB_PATH, db
-from explorer.build import build
+from explorer import console, db, settings
 
 
 @pytest.fixture(scope="module")
@@ -49,32 +45,24 @@ def test_benchmarks_filter_by_indicator(con):
     assert len(rows) < len(db.benchmarks(con))
 
 
+def test_the_connection_and_the_console_limits_come_from_the_settings(con):
+    chosen = settings.current()
+    assert con.execute("SELECT current_setting('threads')").fetchone() == (chosen.db_threads,)
+    limits = (
+        console.CONSOLE_MAX_ROWS,
+        console.CONSOLE_TIMEOUT_S,
+        console.CONSOLE_MAX_BYTES,
+        console.CONSOLE_MAX_CONCURRENT,
+    )
+    assert limits == (chosen.sql_max_rows, chosen.sql_timeout_s, chosen.sql_max_bytes, chosen.sql_max_concurrent)
+    assert chosen.sql_memory_mb * 2**20 == console.CONSOLE_MEMORY_BYTES
+
+
 def test_table_refuses_names_outside_the_public_list(con):
     with pytest.raises(db.QueryRefused) as refused:
         db.table(con, "meta; DROP TABLE figures")
     assert refused.value.code == "unknown_table"
     assert len(db.table(con, "figures")) == len(db.figures(con))
-
-
-def test_state_of_missing_truncated_stale_and_good_files(data_copy: Path, tmp_path: Path):
-    path = tmp_path / "explorer.duckdb"
-    assert db.database_state(path, data_copy) == "missing"
-    build(path, data_copy)
-    assert db.database_state(path, data_copy) == "ok"
-    (data_copy / "figures.csv").write_text((data_copy / "figures.csv").read_text() + "\n")
-    assert db.database_state(path, data_copy) == "stale"
-    path.write_bytes(path.read_bytes()[:1000])
-    assert db.database_state(path, data_copy) == "unreadable"
-    assert db.ensure_database(path, data_copy) == "unreadable"
-    assert db.database_state(path, data_copy) == "ok"
-
-
-def test_ensure_database_leaves_a_good_file_untouched(tmp_path: Path):
-    path = tmp_path / "explorer.duckdb"
-    shutil.copy(DB_PATH, path)
-    before = path.stat().st_mtime_ns
-    assert db.ensure_database(path) == "ok"
-    assert path.stat().st_mtime_ns == before
 
 
 def test_the_app_connection_is_locked_and_never_spills(con):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer import console, db, model, targets, vocab
+from explorer import console, db, model, targets, ui, vocab
 from explorer.i18n import CATALOGUE, LANGS, has, keys, load, t
 from explorer.model import equations
 from explorer.scenarios import LEVER_GROUPS
@@ -29,6 +29,7 @@ COUNTED = {
     "methods.intro": "draws",
     "methods.params.assumptions": "count",
     "methods.params.sourced": "count",
+    "notice.link_too_long": "limit",
     "overview.kinds.caption": "total",
     "recommendations.count": "links",
     "scenarios.summary.talent": "people",
@@ -59,7 +60,9 @@ DYNAMIC: dict[str, list] = {
     "lever.{}": [name for name in model.Levers.BOUNDS if name != "dc_racks"],
     "methods.channel.{}.title": list(equations.CHANNELS),
     "methods.prose.{}": [code for code in equations.CHANNELS if code != "baseline"],  # the baseline's has numbers
-    "notice.rebuilt.{}": ["missing", "stale", "unreadable"],  # db.ensure_database's states other than ok
+    "nav.section.{}": list(ui.NAV_SECTIONS),
+    "nav.{}": [stem for stems in ui.NAV_SECTIONS.values() for stem in stems],
+    "notice.rebuilt.{}": ["missing", "stale", "unreadable"],  # startup's states other than ok
     "preset.{}": list(model.PRESETS),
     "qualifier.{}": list(vocab.QUALIFIERS),
     "recommendations.lever.{}": list(vocab.POLICY_LEVERS),

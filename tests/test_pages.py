@@ -2,6 +2,7 @@
 
 import json
 import re
+from urllib.parse import parse_qs
 
 import pandas as pd
 import pytest
@@ -117,6 +118,24 @@ def test_switching_language_keeps_the_filters(figures):
     count = t("figures.count", "en", count=len(figures), shown=len(expected), total=len(figures))
     assert count in [caption.value for caption in at.caption]
     assert t("figures.count", "zh", count=len(figures), shown=len(expected), total=len(figures)) in before
+
+
+def test_the_language_survives_moving_to_another_page():
+    at = run("bottlenecks", lang="en")
+    at.switch_page("pages/recommendations.py").run()
+    assert at.title[0].value == t("recommendations.title", "en")
+    at.radio(key="lang").set_value("zh").run()
+    at.switch_page("pages/figures.py").run()
+    assert at.title[0].value == t("figures.title", "zh")
+
+
+def test_every_page_draws_the_shell_with_a_link_to_every_page():
+    for page in PAGES:
+        at = run(page, lang="en")
+        links = {link.proto.page: parse_qs(link.proto.query_string) for link in at.sidebar.get("page_link")}
+        assert links == {stem: {"lang": ["en"]} for stem in PAGES}, page
+        assert at.radio(key="lang").value == "en"
+        assert "Yan Hongmei" in " ".join(caption.value for caption in at.main.get("caption")), page
 
 
 @pytest.mark.parametrize(

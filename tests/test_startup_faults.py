@@ -1,112 +1,176 @@
-"""Start-up faults on a copy of the project: a missing, truncated or stale database is rebuilt with a
-notice; a missing or broken source gives a clear message; nothing is written outside data/."""
+"""Start-up faults, in-process on a disposable data folder (EXPLORER_DATA_DIR): what a reader sees for each."""
 
-import json
-import os
+import errno
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
+import duckdb
 import pytest
+import streamlit as st
+from apptest import run_page
 
-from explorer import ROOT
-
-PROBE = """
-import json, sys
-from streamlit.testing.v1 import AppTest
-at = AppTest.from_file("app.py", default_timeout=120)
-at.query_params["lang"] = "en"
-at.switch_page("pages/" + sys.argv[1] + ".py").run()
-print(json.dumps({
-    "exceptions": [e.message for e in at.exception],
-    "errors": [e.value for e in at.error],
-    "infos": [i.value for i in at.info],
-    "titles": [t.value for t in at.title],
-}))
-"""
+from explorer import DB_PATH, build, cached, db
+from explorer.i18n import t
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """Return a copy of the app (code, pages, data, config) whose data a test may break."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
-    for name in ("app.py", "pages", "src", "data", ".streamlit"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(
-            source, copy / name, **({"ignore": ignore} if source.is_dir() else {})
-        )
-    return copy
+def data(data_copy: Path, monkeypatch) -> Path:
+    """Serve the app from a copy of data/ with a good database, as a freshly started process would."""
+    shutil.copy(DB_PATH, data_copy / DB_PATH.name)
+    monkeypatch.setenv("EXPLORER_DATA_DIR", str(data_copy))
+    st.cache_resource.clear()
+    yield data_copy
+    st.cache_resource.clear()  # the next test (and the rest of the suite) starts a new "process"
 
 
-def _files(root: Path) -> dict[str, int]:
+@pytest.fixture
+def builds(monkeypatch) -> list[Path]:
+    """Count the builds start-up runs (each call's target file)."""
+    calls: list[Path] = []
+    real_build = build.build
+
+    def counted(db_path: Path, data_dir: Path) -> str:
+        calls.append(db_path)
+        return real_build(db_path, data_dir)
+
+    monkeypatch.setattr(build, "build", counted)
+    return calls
+
+
+def shown(page: str = "overview") -> dict[str, list[str]]:
+    """Open a page in English in a new session; return its texts by kind (fails on an exception)."""
+    at = run_page(page, lang="en")
     return {
-        str(path.relative_to(root)): path.stat().st_mtime_ns
-        for path in root.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts and path.relative_to(root).parts[0] != "data"
+        "titles": [element.value for element in at.title],
+        "infos": [element.value for element in at.info],
+        "warnings": [element.value for element in at.warning],
+        "errors": [element.value for element in at.error],
+        "codes": [element.value for element in at.code],
+        "markdown": [element.value for element in at.markdown] + [element.value for element in at.caption],
     }
 
 
-def run(project: Path, page: str = "overview") -> dict:
-    """Run one page of the copy in a fresh interpreter (its own `explorer`), return what it showed."""
-    before = _files(project)
-    env = {**os.environ, "PYTHONPATH": str(project / "src")}
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, page],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
-    assert _files(project) == before, "the app wrote outside data/"
-    return json.loads(done.stdout.strip().splitlines()[-1])
+def _cut_in_half(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def _append_line(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+
+
+OVERVIEW_TITLE = t("overview.title", "en")
 
 
 @pytest.mark.parametrize(
-    ("damage", "notice"),
+    ("damage", "state"),
     [
-        (lambda db: db.unlink(), "was missing"),
-        (lambda db: db.write_bytes(db.read_bytes()[:4096]), "could not be read"),
-        (lambda db: db.write_bytes(b"not a database at all"), "could not be read"),
+        (lambda db_file: db_file.unlink(), "missing"),
+        (lambda db_file: db_file.write_bytes(db_file.read_bytes()[:4096]), "unreadable"),
+        (_cut_in_half, "unreadable"),
+        (lambda db_file: db_file.write_bytes(b"not a database at all"), "unreadable"),
     ],
-    ids=["missing", "truncated", "garbage"],
+    ids=["missing", "truncated", "half", "garbage"],
 )
-def test_a_damaged_database_is_rebuilt_with_a_notice(project: Path, damage, notice):
-    damage(project / "data" / "explorer.duckdb")
-    shown = run(project)
-    assert shown["exceptions"] == [] and shown["errors"] == []
-    assert any(notice in info for info in shown["infos"])
-    assert shown["titles"][0] == "Shenzhen's digital economy at a glance"
-    assert not any(notice in info for info in run(project)["infos"]), "the rebuilt file is good: no second notice"
+def test_a_damaged_database_is_rebuilt_once_with_a_notice(data: Path, builds, damage, state):
+    damage(data / DB_PATH.name)
+    before = {path.name for path in data.iterdir()} | {DB_PATH.name}
+    project_db = DB_PATH.stat().st_mtime_ns
+    first = shown()
+    assert first["errors"] == [] and first["titles"][0] == OVERVIEW_TITLE
+    assert t(f"notice.rebuilt.{state}", "en") in first["infos"]
+    assert shown("figures")["errors"] == [] and builds == [data / DB_PATH.name], "one build per process"
+    assert {path.name for path in data.iterdir()} == before, "nothing but the database is written"
+    assert DB_PATH.stat().st_mtime_ns == project_db
+    st.cache_resource.clear()  # a new process finds the rebuilt file good: no notice, no build
+    assert shown()["infos"] == [] and len(builds) == 1
 
 
-def test_a_stale_database_is_rebuilt_from_the_changed_sources(project: Path):
-    figures = project / "data" / "figures.csv"
-    figures.write_text(figures.read_text(encoding="utf-8").replace("近万亿元", "近万亿元", 1) + "\n", encoding="utf-8")
-    shown = run(project, "figures")
-    assert shown["exceptions"] == []
-    assert any("did not match its sources" in info for info in shown["infos"])
+def test_a_stale_database_is_rebuilt_from_the_changed_sources(data: Path):
+    _append_line(data / "figures.csv")
+    assert t("notice.rebuilt.stale", "en") in shown("figures")["infos"]
 
 
 @pytest.mark.parametrize(
     ("damage", "named"),
     [
-        (lambda data: (data / "figures.csv").unlink(), "figures.csv"),
-        (lambda data: (data / "benchmarks.csv").write_bytes(b"\xff\xfe\x00 broken"), "benchmarks.csv"),
+        (lambda folder: (folder / "figures.csv").unlink(), "figures.csv"),
+        (lambda folder: (folder / "benchmarks.csv").write_bytes(b"\xff\xfe\x00 broken"), "benchmarks.csv"),
         (
-            lambda data: (data / "paper" / "shenzhen-digital-economy-2024.zh.txt").write_bytes(b"\xff\xfe\xfa"),
+            lambda folder: (folder / "paper" / "shenzhen-digital-economy-2024.zh.txt").write_bytes(b"\xff\xfe\xfa"),
             "shenzhen-digital-economy-2024.zh.txt",
         ),
     ],
     ids=["missing-csv", "broken-csv", "unreadable-paper"],
 )
-def test_a_broken_source_gives_a_clear_message_not_a_traceback(project: Path, damage, named):
-    damage(project / "data")
-    (project / "data" / "explorer.duckdb").unlink()
-    shown = run(project, "scenarios")
-    assert shown["exceptions"] == []
-    assert any(named in error and "python -m explorer.build" in error for error in shown["errors"])
+def test_a_broken_source_and_no_database_gives_a_message_with_the_detail_as_code(data: Path, builds, damage, named):
+    damage(data)
+    (data / DB_PATH.name).unlink()
+    for _ in range(3):
+        page = shown("scenarios")
+        assert page["errors"] == [t("error.data_unavailable", "en")]
+        assert any(named in code for code in page["codes"])
+        assert page["titles"] == []
+    assert len(builds) <= 1, "no rebuild attempt per page load"
+    everything = " ".join(text for texts in page.values() for text in texts)
+    assert "python -m" not in everything and str(data) not in everything, "no operator command or server path"
+
+
+@pytest.mark.parametrize("damage", ["missing", "broken", "markdown"])
+def test_a_broken_source_beside_a_readable_database_serves_the_database_with_a_notice(data: Path, damage):
+    figures = data / "figures.csv"
+    if damage == "missing":
+        figures.unlink()
+    elif damage == "broken":
+        figures.write_bytes(b"\xff\xfe\x00 broken")
+    else:
+        lines = figures.read_text(encoding="utf-8").splitlines()
+        header = lines[0].split(",")
+        row = lines[1].split(",")
+        row[header.index("value")] = "[x](http://example.org/x.png)"
+        figures.write_text("\n".join([lines[0], ",".join(row), *lines[2:]]) + "\n", encoding="utf-8")
+    page = shown()
+    assert page["titles"][0] == OVERVIEW_TITLE and page["errors"] == []
+    assert t("notice.sources_broken", "en") in page["warnings"]
+    assert any("figures.csv" in code for code in page["codes"])
+    if damage == "markdown":
+        assert any("[x](http://example.org/x.png)" in code for code in page["codes"])
+        assert not any("example.org" in text for text in page["markdown"] + page["warnings"]), "never as Markdown"
+
+
+def test_a_read_only_data_folder_is_served_from_a_temporary_build(data: Path, monkeypatch):
+    # Root (which runs these tests) ignores file modes, so chmod cannot make the folder read-only:
+    # a stand-in for build() refuses writes into the data folder as a read-only mount does (EROFS).
+    real_build = build.build
+
+    def read_only(db_path: Path, data_dir: Path) -> str:
+        if db_path.parent == data:
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real_build(db_path, data_dir)
+
+    monkeypatch.setattr(build, "build", read_only)
+    (data / DB_PATH.name).write_bytes(b"garbage")
+    page = shown("figures")
+    assert page["errors"] == [] and page["titles"]
+    assert t("notice.rebuilt_temporary", "en") in page["infos"]
+    assert (data / DB_PATH.name).read_bytes() == b"garbage"
+    shutil.rmtree(cached.database().startup.path.parent)
+
+
+def test_a_database_deleted_while_the_app_runs_gives_a_message(data: Path):
+    assert shown()["errors"] == []
+    (data / DB_PATH.name).unlink()
+    page = shown("data")
+    assert page["errors"] == [t("error.data_unavailable", "en")]
+
+
+def test_a_failing_loader_gives_a_translated_message_not_a_traceback(data: Path, monkeypatch):
+    def broken(con):
+        raise duckdb.IOException("Could not read from file: disk gone")
+
+    monkeypatch.setattr(db, "figures", broken)
+    st.cache_data.clear()
+    page = shown()
+    assert page["errors"] == [t("error.data_unavailable", "en")]
+    assert page["codes"] == ["IO Error: Could not read from file: disk gone"] or any(
+        "disk gone" in c for c in page["codes"]
+    )

@@ -1,8 +1,13 @@
-"""Shenzhen digital-economy policy explorer: data, model and UI helpers."""
+"""Shenzhen digital-economy policy explorer: data, model and UI helpers.
 
-from pathlib import Path
+The paths below are the project's own (settings.DEFAULTS), for tools and tests that read the committed
+data; the app itself reads `settings.current()`, which an `EXPLORER_<NAME>` variable can override.
+"""
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA_DIR = ROOT / "data"
-DB_PATH = DATA_DIR / "explorer.duckdb"
-PAPER_PATH = DATA_DIR / "paper" / "shenzhen-digital-economy-2024.zh.txt"
+from explorer.settings import DEFAULTS, ROOT
+
+DATA_DIR = DEFAULTS.data_dir
+DB_PATH = DEFAULTS.db_path
+PAPER_PATH = DEFAULTS.paper_path
+
+__all__ = ["DATA_DIR", "DB_PATH", "PAPER_PATH", "ROOT"]

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from explorer import DATA_DIR, DB_PATH, PAPER_PATH
+from explorer import settings
 from explorer.paper import split_sections
 from explorer.vocab import (
     BENCHMARK_STATUSES,
@@ -212,20 +212,20 @@ TABLES: tuple[Table, ...] = (
     ),
 )
 
-PAPER_SOURCE = "paper/" + PAPER_PATH.name
-
 
 class BuildError(Exception):
     """A source file is missing or does not fit its table; the message says which and why."""
 
 
-def source_files(data_dir: Path = DATA_DIR) -> list[Path]:
+def source_files(data_dir: Path | None = None) -> list[Path]:
     """Return every file the database is built from, in a fixed order."""
-    return [data_dir / table.source for table in TABLES] + [data_dir / PAPER_SOURCE]
+    data_dir = data_dir or settings.current().data_dir
+    return [data_dir / table.source for table in TABLES] + [data_dir / settings.current().paper_file]
 
 
-def sources_hash(data_dir: Path = DATA_DIR) -> str:
+def sources_hash(data_dir: Path | None = None) -> str:
     """Return the SHA-256 of the schema version and every source file's name and bytes."""
+    data_dir = data_dir or settings.current().data_dir
     digest = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
     for path in source_files(data_dir):
         if not path.is_file():
@@ -235,7 +235,7 @@ def sources_hash(data_dir: Path = DATA_DIR) -> str:
     return digest.hexdigest()
 
 
-def read_source(table: Table, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+def read_source(table: Table, data_dir: Path = settings.DEFAULTS.data_dir) -> pd.DataFrame:
     """Return a source CSV as typed columns; empty cells become NULL."""
     path = data_dir / table.source
     try:
@@ -259,10 +259,11 @@ def read_source(table: Table, data_dir: Path = DATA_DIR) -> pd.DataFrame:
 
 
 def _with_text(sections: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
+    paper = settings.current().paper_file
     try:
-        text = (data_dir / PAPER_SOURCE).read_text(encoding="utf-8")
+        text = (data_dir / paper).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise BuildError(f"{PAPER_SOURCE}: cannot be read as UTF-8 text ({exc})") from exc
+        raise BuildError(f"{paper}: cannot be read as UTF-8 text ({type(exc).__name__})") from exc
     bodies = split_sections(text, dict(zip(sections["id"], sections["title_zh"])))
     sections["text_zh"] = sections["id"].map(bodies)
     return sections
@@ -304,8 +305,13 @@ def _insert(con: duckdb.DuckDBPyConnection, table: Table, frame: pd.DataFrame) -
         con.unregister("source_frame")
 
 
-def build(db_path: Path = DB_PATH, data_dir: Path = DATA_DIR) -> str:
-    """Build the database at `db_path` from `data_dir` atomically; return the sources hash."""
+def build(db_path: Path | None = None, data_dir: Path | None = None) -> str:
+    """Build the database at `db_path` from `data_dir` (default: the settings') atomically; return the sources hash.
+
+    Raises BuildError for a broken source and OSError when the database's folder cannot be written.
+    """
+    chosen = settings.current()
+    db_path, data_dir = db_path or chosen.db_path, data_dir or chosen.data_dir
     content_hash = sources_hash(data_dir)
     frames = {table.name: read_source(table, data_dir) for table in TABLES}
     frames["paper_sections"] = _with_text(frames["paper_sections"], data_dir)
@@ -338,7 +344,7 @@ def build(db_path: Path = DB_PATH, data_dir: Path = DATA_DIR) -> str:
 def main() -> None:
     """Command line: build the database and print its data version."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--db", type=Path, default=DB_PATH, help="where to write the DuckDB file")
+    parser.add_argument("--db", type=Path, default=settings.current().db_path, help="where to write the DuckDB file")
     args = parser.parse_args()
     try:
         content_hash = build(args.db)

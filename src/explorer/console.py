@@ -26,24 +26,25 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from explorer import DB_PATH, db
+from explorer import db, settings
 
-# Limits (the lead moves these into explorer.settings at merge).
-CONSOLE_MAX_ROWS = 1000  # enough to read any table whole; more is a download, not a view
-CONSOLE_TIMEOUT_S = 3.0  # every honest query over these tables takes milliseconds
+# Limits: the tunable ones come from explorer.settings (their help says why each default).
+_SETTINGS = settings.current()
+CONSOLE_MAX_ROWS = _SETTINGS.sql_max_rows
+CONSOLE_TIMEOUT_S = _SETTINGS.sql_timeout_s
 CONSOLE_START_ALLOWANCE_S = 1.0  # a forked child starts in milliseconds; this is room for a very busy machine
-CONSOLE_MAX_BYTES = 5_000_000  # honest results are kilobytes; this keeps one answer from filling cache and browser
+CONSOLE_MAX_BYTES = _SETTINGS.sql_max_bytes
 # Memory a query may allocate beyond the child's start-up footprint (Python, DuckDB and Arrow loaded,
 # shared with the fork server): the data are 7 MB and an answer at most 5 MB, so honest queries use
 # a few MB; DuckDB leaves list and string allocations out of its own limit, so only this OS cap stops
 # `len(range(2e8))`.
-CONSOLE_MEMORY_BYTES = 128 * 2**20
+CONSOLE_MEMORY_BYTES = _SETTINGS.sql_memory_mb * 2**20
 CONSOLE_DUCKDB_MEMORY = "64MB"  # DuckDB's own limit, below the OS cap, so its operators fail with a clean error first
 # Two 1-thread children on a 2-core host. Worst case, both slots held by heavy queries: the fork
 # server (~70 MB resident, mostly shared) plus 2 × ~140 MB for at most 4 s.
-CONSOLE_MAX_CONCURRENT = 2
+CONSOLE_MAX_CONCURRENT = _SETTINGS.sql_max_concurrent
 CONSOLE_SLOT_WAIT_S = 1.0  # an honest query that arrives while both slots are briefly taken waits this long
-CONSOLE_CACHE_BYTES = 50_000_000  # total of cached answers: ten full-size results, thousands of typical ones
+CONSOLE_CACHE_BYTES = _SETTINGS.sql_cache_mb * 1_000_000
 CACHE_ENTRY_OVERHEAD_BYTES = 1_000  # a refusal or an empty answer still costs its key and a few objects
 # A reply holds at most one budget of rows; Arrow's framing adds little, so twice that is already a
 # child misbehaving (and the parent stops reading).
@@ -101,15 +102,18 @@ def longest_wait_s(limits: Limits = Limits()) -> float:
     return CONSOLE_SLOT_WAIT_S + limits.timeout_s + CONSOLE_START_ALLOWANCE_S + 1.0  # and a second to kill and reply
 
 
-def run(sql: str, db_path: Path = DB_PATH, limits: Limits = Limits()) -> Answer:
-    """Run one user-written query in a child process and return its answer (never raises for the query's sake)."""
+def run(sql: str, db_path: Path | None = None, limits: Limits = Limits()) -> Answer:
+    """Run one user-written query in a child process and return its answer (never raises for the query's sake).
+
+    `db_path` is the database being served (default: the settings' file).
+    """
     started = time.monotonic()
     if not sql.strip():
         return Answer(code="empty")
     if not SLOTS.acquire(timeout=CONSOLE_SLOT_WAIT_S):
         return Answer(code="busy", seconds=time.monotonic() - started)
     try:
-        header, rows = _run_child(sql, db_path, limits)
+        header, rows = _run_child(sql, db_path or settings.current().db_path, limits)
     finally:
         SLOTS.release()
     return Answer(

@@ -7,21 +7,21 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from explorer import DATA_DIR, DB_PATH
-from explorer.build import SCHEMA_VERSION, build, sources_hash
+from explorer import settings
 from explorer.vocab import unit_conversions
 
-# One configuration for every connection (DuckDB refuses a second connection to the same file
-# with a different one): no file or network access, no extensions, settings locked, bounded,
-# nothing written to disk.
+# Read once, at import: DuckDB refuses a second connection to one file with another configuration.
+_SETTINGS = settings.current()
+# One configuration for every connection: no file or network access, no extensions, settings
+# locked, bounded, nothing written to disk.
 CONNECTION_CONFIG = {
     "enable_external_access": False,
     "autoload_known_extensions": False,
     "autoinstall_known_extensions": False,
     "allow_community_extensions": False,
     "lock_configuration": True,
-    "threads": 1,
-    "max_memory": "512MB",
+    "threads": _SETTINGS.db_threads,
+    "max_memory": _SETTINGS.db_memory,
     # No spilling: a query that outgrows memory fails (and is refused) instead of writing
     # temporary files next to the database (DuckDB's default is `<database>.tmp/`).
     "temp_directory": "",
@@ -54,40 +54,9 @@ class QueryRefused(Exception):
         self.detail = detail
 
 
-def database_state(db_path: Path = DB_PATH, data_dir: Path = DATA_DIR) -> str:
-    """Return 'ok', 'missing', 'unreadable' or 'stale' for the database file against its sources."""
-    if not db_path.is_file():
-        return "missing"
-    try:
-        con = duckdb.connect(str(db_path), read_only=True, config=CONNECTION_CONFIG)
-    except duckdb.Error:
-        return "unreadable"
-    try:
-        stored = dict(con.execute("SELECT key, value FROM meta").fetchall())
-    except duckdb.Error:
-        return "unreadable"
-    finally:
-        con.close()
-    current = sources_hash(data_dir)
-    if stored.get("schema_version") != str(SCHEMA_VERSION) or stored.get("content_hash") != current:
-        return "stale"
-    return "ok"
-
-
-def ensure_database(db_path: Path = DB_PATH, data_dir: Path = DATA_DIR) -> str:
-    """Rebuild the database if it is missing, unreadable or stale; return the state found.
-
-    Raises BuildError (with a message naming the file) when a source cannot be built.
-    """
-    state = database_state(db_path, data_dir)
-    if state != "ok":
-        build(db_path, data_dir)
-    return state
-
-
-def connect(db_path: Path = DB_PATH) -> duckdb.DuckDBPyConnection:
-    """Return a read-only connection; callers take a fresh cursor per query."""
-    return duckdb.connect(str(db_path), read_only=True, config=CONNECTION_CONFIG)
+def connect(db_path: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """Return a read-only connection to `db_path` (default: the settings' file); callers take a cursor per query."""
+    return duckdb.connect(str(db_path or settings.current().db_path), read_only=True, config=CONNECTION_CONFIG)
 
 
 def _frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pd.DataFrame:

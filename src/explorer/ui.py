@@ -9,10 +9,8 @@ from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
-from explorer import cached
-from explorer.build import BuildError
+from explorer import cached, startup
 from explorer.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, t
 from explorer.model import Levers
 from explorer.paper import find_span
@@ -27,17 +25,59 @@ QUALIFIER_SIGNS = {"approx": "≈ ", "more_than": "> ", "less_than": "< ", "at_l
 _MAX_SHOWN_VALUE = 40  # characters of a rejected URL value echoed back in a notice
 
 
-def start_page() -> str:
-    """Make sure the page runs inside the shell (app.py); return the language of this run.
+# The app's own navigation, in the sidebar: section -> the page files (pages/<stem>.py, served at /<stem>).
+NAV_SECTIONS = {
+    "paper": ("overview", "figures", "bottlenecks", "recommendations", "targets"),
+    "compare": ("benchmarks", "scenarios", "methods"),
+    "data": ("data",),
+}
+DEFAULT_PAGE = "overview"
+# Streamlit ignores a whole query string of more than 1,000 parameters (or 512 Ki characters).
+MAX_URL_PARAMS = 1000
+MAX_QUERY_CHARS = 512 * 1024
 
-    Until some session has called st.navigation, Streamlit 1.67 serves a direct link into pages/
-    in its legacy mode, running the page alone: no shell, no language, no footer. The page then
-    switches that mode off (Streamlit's own st.navigation does the same) and reruns through app.py.
+
+def start_page(page: str) -> str:
+    """Draw the shell above pages/<page>.py (page settings, navigation, language, data notices); return the language.
+
+    Streamlit serves pages/<stem>.py at /<stem> and runs it alone (its `pages/` folder routing; the
+    default sidebar list is switched off in .streamlit/config.toml), so every page calls this first
+    and `end_page()` last: a direct link gets the whole shell on the very first request.
     """
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-    return lang()
+    st.set_page_config(
+        page_title="Shenzhen digital economy · 深圳数字经济", page_icon=":material/analytics:", layout="wide"
+    )
+    st.session_state.setdefault("_entry", (page, not st.query_params))  # before the shell writes `lang`
+    links = st.sidebar.container()
+    current = language_switch()
+    with links:
+        navigation(current)
+    enter_page(page)
+    data = database()
+    startup_notice(data.startup, current)
+    link_too_long_notice(page, current)
+    return current
+
+
+def end_page() -> None:
+    """Draw the share link and the footer below the page (the last elements of every page)."""
+    current = lang()
+    share_link(st.session_state["_page"], current)
+    footer(cached.database().version, current)
+
+
+def open_default_page() -> None:
+    """Open the Overview from the app's root URL, keeping the link's parameters."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    st.switch_page(f"pages/{DEFAULT_PAGE}.py", query_params=params)
+
+
+def navigation(current: str) -> None:
+    """Draw the translated links to every page; each carries the language."""
+    for section, stems in NAV_SECTIONS.items():
+        st.caption(t(f"nav.section.{section}", current))
+        for stem in stems:
+            st.page_link(f"pages/{stem}.py", label=t(f"nav.{stem}", current), query_params={"lang": current})
 
 
 def lang() -> str:
@@ -80,6 +120,9 @@ def enter_page(url_path: str) -> None:
         st.session_state["_page"] = url_path
 
 
+# URL-kept widgets are seeded by hand rather than with bind="query-params": a bound option widget
+# writes its format_func label (which changes with the language) into the URL, and a bound widget
+# drops a rejected value silently, where these keep language-neutral codes and say so in a notice.
 def _init_from_url(key: str, parse: Callable[[list[str]], object | None], default: object) -> None:
     """Seed a widget's state from the URL on its first run on this page; reject bad values with a notice."""
     if key in st.session_state:
@@ -93,11 +136,29 @@ def _init_from_url(key: str, parse: Callable[[list[str]], object | None], defaul
     st.session_state[key] = default if value is None else value
 
 
+def _remember_lang() -> None:
+    st.session_state["_lang"] = st.session_state["lang"]
+
+
 def language_switch() -> str:
-    """Render the sidebar language switch bound to `lang` in the URL; return the language."""
-    _init_from_url("lang", lambda raw: raw[-1] if raw[-1] in LANGS else None, _browser_lang())
+    """Render the sidebar language switch kept in the URL as `lang`; return the language.
+
+    Written by hand, not `bind="query-params"`: a bound radio drops its default from the URL (a link
+    must carry its language) and rejects a bad value silently (this one gets a notice). Each page
+    draws its own switch, and Streamlit keeps a widget's value per page, so the session's language
+    lives in `_lang` and seeds the switch on every page.
+    """
+    if "_lang" not in st.session_state:
+        _init_from_url("lang", lambda raw: raw[-1] if raw[-1] in LANGS else None, _browser_lang())
+        st.session_state["_lang"] = st.session_state["lang"]
+    st.session_state["lang"] = st.session_state["_lang"]
     st.sidebar.radio(
-        t("app.language", st.session_state["lang"]), LANGS, format_func=LANG_LABELS.get, key="lang", horizontal=True
+        t("app.language", st.session_state["lang"]),
+        LANGS,
+        format_func=LANG_LABELS.get,
+        key="lang",
+        horizontal=True,
+        on_change=_remember_lang,
     )
     st.query_params["lang"] = st.session_state["lang"]
     return st.session_state["lang"]
@@ -181,19 +242,53 @@ def current_levers() -> Levers:
 
 
 def database() -> cached.Database:
-    """Return the shared database; on a broken source show a translated message and stop the page."""
-    try:
-        return cached.database()
-    except BuildError as exc:
-        st.error(t("error.data", lang(), detail=str(exc)), icon=":material/error:")
-        st.stop()
+    """Return the shared database; when nothing can be served, say so in the reader's language and stop the page."""
+    data = cached.database()
+    if data.con is None:
+        cached.stop_unavailable(data.startup.detail)
+    return data
 
 
-def rebuild_notice(found: str) -> None:
-    """Tell the first session after a rebuild that it happened, once."""
-    if found != "ok" and not st.session_state.get("_rebuild_told"):
-        st.session_state["_rebuild_told"] = True
-        st.info(t(f"notice.rebuilt.{found}", lang()), icon=":material/build:")
+def startup_notice(found: startup.Startup, current: str) -> None:
+    """Tell each session once what start-up had to do (a rebuild, a temporary copy, a broken source)."""
+    if found.notice is None or st.session_state.get("_startup_told"):
+        return
+    st.session_state["_startup_told"] = True
+    if found.notice == "sources_broken":
+        st.warning(t("notice.sources_broken", current), icon=":material/warning:")
+        st.code(found.detail, language=None, wrap_lines=True)
+        return
+    st.info(t(f"notice.rebuilt.{found.found}", current), icon=":material/build:")
+    if found.notice == "rebuilt_temporary":
+        st.info(t("notice.rebuilt_temporary", current), icon=":material/folder_off:")
+
+
+def link_too_long_notice(page: str, current: str) -> None:
+    """On the page a session opened with no parameters, say so if the browser's link had too many to be read.
+
+    Written by hand: Streamlit drops such a query string before the script runs and `st.context.url`
+    carries no query, so only the browser still knows the link it opened (its navigation entry). The
+    warning is always sent, hidden; the browser shows it when that link had too many parameters.
+    """
+    if st.session_state.get("_entry") != (page, True):
+        return
+    # Hidden with its wrapper (Streamlit 1.67's stLayoutWrapper; should that change, a 16 px gap shows, nothing breaks).
+    with st.container(key="link_too_long"):
+        st.warning(
+            t("notice.link_too_long", current, count=MAX_URL_PARAMS, limit=f"{MAX_URL_PARAMS:,}"),
+            icon=":material/link_off:",
+        )
+        st.html(
+            f"""<style>[data-testid="stLayoutWrapper"]:has(> .st-key-link_too_long) {{display: none}}
+body.link-too-long [data-testid="stLayoutWrapper"]:has(> .st-key-link_too_long) {{display: block}}</style><script>
+const entry = performance.getEntriesByType("navigation")[0];
+const query = entry ? new URL(entry.name).search.slice(1) : "";
+if (query.length > {MAX_QUERY_CHARS} || query.split("&").length > {MAX_URL_PARAMS}) {{
+  document.body.classList.add("link-too-long");
+}}
+</script>""",
+            unsafe_allow_javascript=True,
+        )
 
 
 def kind_colours(current: str) -> dict[str, str]:

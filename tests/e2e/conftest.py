@@ -8,13 +8,13 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from e2e_helpers import CHROMIUM
+from e2e_helpers import CHROMIUM, CHROMIUM_ARGS
 
 from explorer import ROOT
-from explorer.bench import CHROMIUM_ARGS
 
 SERVER_START_TIMEOUT_S = 60
 
@@ -35,9 +35,9 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
-    """Start the app on a free loopback port; yield its base URL; stop it afterwards."""
+@contextmanager
+def serve() -> Iterator[str]:
+    """Start `streamlit run app.py` on a free loopback port; yield its base URL once it answers; stop it."""
     port = _free_port()
     command = [
         sys.executable,
@@ -75,6 +75,20 @@ def app_url() -> Iterator[str]:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    """Yield the base URL of one app server shared by the session's tests."""
+    with serve() as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_app_url() -> Iterator[str]:
+    """Yield the base URL of a server started for this test alone: its first request is the test's."""
+    with serve() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Benchmark: `python -m explorer.bench` prints model, rerun, browser, start-up and memory figures.
+"""Timing tool: `python -m tools.timing` (from the repository root) prints model, rerun, browser and memory figures.
 
 Browser figures run the app and a bare one-slider Streamlit page side by side in the same run, so
 the ratio says what the app adds on top of Streamlit itself. Needs Debian's chromium for the
@@ -23,18 +23,8 @@ from pathlib import Path
 import pandas as pd
 
 from explorer import ROOT, model
+from tests.e2e.e2e_helpers import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = "/usr/bin/chromium"
-# Flags this machine needs: no sandbox as root, and no background calls to a network that is closed.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
 # The browser keeps mounting elements for up to ~0.7 s after a run has finished; a click in that
 # window can land on an element that is then replaced, and no rerun follows.
@@ -347,7 +337,7 @@ def browser_figures(repeat: int, sessions: int) -> list[tuple[str, float, float]
 
 
 def main() -> None:
-    """Command line: print the benchmark as Markdown tables."""
+    """Command line: print the timings as Markdown tables."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=15, help="repetitions per timing (median reported)")
     parser.add_argument("--sessions", type=int, default=20, help="browser sessions before reading memory")
