@@ -8,8 +8,7 @@ from streamlit.testing.v1 import AppTest
 from explorer import db, ui
 from explorer.i18n import LANGS, t
 from explorer.paper import squash
-
-BOTTLENECKS = ("2.1", "2.2", "2.3", "2.4", "2.5")
+from explorer.vocab import BOTTLENECKS
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from explorer import db, ui
 from explorer.i18n import LANGS, t
-
-MEASURES = ("3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8")
-BOTTLENECKS = ("2.1", "2.2", "2.3", "2.4", "2.5")
+from explorer.vocab import MEASURES
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Targets tracker: each paper target with its latest sourced status and how far it has come, by direction."""
+"""Target progress: each paper target with its latest sourced status and how far it has come, by direction."""
 
 from __future__ import annotations
 
