@@ -1,11 +1,11 @@
 """The shell, Overview and Figures pages, and the charts of every page, as a user sees them (AppTest)."""
 
 import json
-import re
 
 import pandas as pd
 import pytest
 from apptest import charts
+from chart_checks import HEX_COLOUR, SAFE_COLOURS, chart_title, missing_fields
 from streamlit.testing.v1 import AppTest
 
 from explorer import ROOT, db, ui
@@ -138,30 +138,3 @@ def test_every_chart_has_a_title_and_a_table_view(page, lang):
         assert len(tables) == 1 and len(tables[0].value) > 0
         assert missing_fields(spec, spec["dataset_columns"]) == []
         assert set(HEX_COLOUR.findall(json.dumps(spec))) <= SAFE_COLOURS
-
-
-# Okabe–Ito (safe for the common colour-vision deficiencies), black and the greys used for "no value".
-OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000", "#000000"}
-SAFE_COLOURS = OKABE_ITO | {"#7F7F7F", "#DDDDDD", "#EEEEEE", "#666", "#555555"}
-HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{3,6}\b")
-
-
-def missing_fields(node: dict, columns: dict[str, list[str]], data: str | None = None, fields: frozenset = frozenset()):
-    """Return the encoded fields of every drawn layer that its dataset lacks (Vega-Lite would draw nothing)."""
-    data = node.get("data", {}).get("name", data)
-    for channel in node.get("encoding", {}).values():
-        for entry in channel if isinstance(channel, list) else [channel]:
-            if isinstance(entry, dict) and "field" in entry:
-                fields |= {entry["field"]}
-    if "layer" in node:
-        return [gap for layer in node["layer"] for gap in missing_fields(layer, columns, data, fields)]
-    return [(data, field) for field in sorted(fields) if field not in columns.get(data, ())]
-
-
-def chart_title(spec: dict) -> str | None:
-    """Return a chart's title: its own, or (Altair layers) the first layer's that has one."""
-    for part in (spec, *spec.get("layer", ())):
-        title = part.get("title")
-        if title:
-            return title.get("text") if isinstance(title, dict) else title
-    return None

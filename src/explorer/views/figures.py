@@ -60,7 +60,7 @@ def filtered(
         shown = shown[shown["kind"].isin(kinds)]
     if qualifiers:
         shown = shown[shown["qualifier"].isin(qualifiers)]
-    if text:
+    if text and not shown.empty:  # an empty frame's row-wise join is a frame, not text to search
         haystack = shown[list(SEARCHED_COLUMNS)].fillna("").agg(" ".join, axis=1).str.lower()
         shown = shown[haystack.str.contains(text.lower(), regex=False)]
     return shown.reset_index(drop=True)
