@@ -10,7 +10,7 @@ from explorer.i18n import LANGS, t
 from explorer.paper import squash
 from explorer.views import bottlenecks as views
 from explorer.views.pieces import SME_SHARE_FIGURES
-from explorer.vocab import BOTTLENECKS
+from explorer.vocab import BOTTLENECKS, LINK_STRENGTHS
 
 
 @pytest.fixture(scope="module")
@@ -149,9 +149,7 @@ def test_the_measures_named_are_those_of_the_mapping_primary_first(code, data):
         strength = t(f"recommendations.strength.{row['strength']}", "en")
         assert f"{row['measure']} {row['measure_title_en']} ({strength})" in parts
     strengths = [part.rsplit("(", 1)[1].rstrip(")") for part in parts]
-    assert strengths == sorted(
-        strengths, key=[t(f"recommendations.strength.{s}", "en") for s in ("primary", "secondary")].index
-    )
+    assert strengths == sorted(strengths, key=[t(f"recommendations.strength.{s}", "en") for s in LINK_STRENGTHS].index)
     zh = one(data, code, "zh").measures
     for _, row in linked.iterrows():
         strength = t(f"recommendations.strength.{row['strength']}", "zh")

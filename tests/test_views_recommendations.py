@@ -8,7 +8,7 @@ from loaded import frames
 from explorer import ui
 from explorer.i18n import LANGS, t
 from explorer.views import recommendations as views
-from explorer.vocab import BOTTLENECKS, MEASURES
+from explorer.vocab import BOTTLENECKS, LINK_STRENGTHS, MEASURES
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,7 @@ def test_the_heatmap_has_a_cell_per_measure_and_bottleneck_and_a_row_per_link(la
     assert set(table[t("recommendations.col.quote", lang)]) == set(links["quote_zh"])
     assert set(table[t("recommendations.col.rationale", lang)]) == set(links[f"rationale_{lang}"])
     legend = chart.spec["layer"][0]["encoding"]["color"]["scale"]["domain"]
-    assert legend == [t(f"recommendations.strength.{s}", lang) for s in ("primary", "secondary", "none")]
+    assert legend == [t(f"recommendations.strength.{s}", lang) for s in (*LINK_STRENGTHS, "none")]
 
 
 def test_with_no_filter_every_column_is_chosen(data):
