@@ -1,4 +1,4 @@
-"""The shell, Overview and Figures pages, and the charts of every page, as a user sees them (AppTest)."""
+"""The shell (language, notices, footer), figures' shown values and the charts of every page, as a user sees them."""
 
 import json
 
@@ -6,13 +6,10 @@ import pandas as pd
 import pytest
 from apptest import charts
 from chart_checks import HEX_COLOUR, SAFE_COLOURS, chart_title, missing_fields
-from loaded import frames as db_frames
 from streamlit.testing.v1 import AppTest
 
 from explorer import ROOT, db, ui
 from explorer.i18n import LANGS, t
-from explorer.views import figures as figure_views
-from explorer.views.overview import overview
 
 TIMEOUT_S = 60
 
@@ -35,19 +32,6 @@ def run(page: str | None = None, **params: str) -> AppTest:
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     return at
-
-
-def test_overview_shows_what_the_view_returns():
-    at = run(lang="en")
-    view = overview(db_frames()["figures"], "en")
-    assert at.title[0].value == t("overview.title", "en")
-    shown = {metric.label: metric.value for metric in at.metric}
-    assert shown == {fig["metric_en"]: ui.figure_value(fig, "en") for _, fig in view.headline.iterrows()}
-    tables = [frame.value for frame in at.dataframe]
-    assert len(tables) == 2
-    for chart, table in zip((view.funnel, view.sections), tables):
-        pd.testing.assert_frame_equal(table.reset_index(drop=True), chart.table.reset_index(drop=True))
-    assert {view.funnel.caption, view.kinds_caption} <= {caption.value for caption in at.caption}
 
 
 def test_qualifiers_are_shown_not_dropped(figures):
@@ -86,67 +70,6 @@ def test_footer_carries_citation_and_data_version():
     assert version[:12] in captions
 
 
-def test_switching_language_keeps_the_filters(figures):
-    at = run("figures", lang="zh", kind="target", q="2025")
-    before = [caption.value for caption in at.caption]
-    at.radio(key="lang").set_value("en").run()
-    assert not at.exception
-    assert at.multiselect(key="kind").value == ["target"]
-    assert at.text_input(key="q").value == "2025"
-    expected = figures[(figures["kind"] == "target") & figures["quote_zh"].str.contains("2025")]
-    count = t("figures.count", "en", shown=len(expected), total=len(figures))
-    assert count in [caption.value for caption in at.caption]
-    assert t("figures.count", "zh", shown=len(expected), total=len(figures)) in before
-
-
-# Each of the four keys narrows this selection (the view's tests prove what each filter keeps).
-FILTERS = {"sections": ("section", ["1.2", "1.3"]), "kinds": ("kind", ["status"])}
-FILTERS |= {"qualifiers": ("qual", ["exact", "approx"]), "text": ("q", "2022")}
-
-
-def test_figures_filters_from_the_url():
-    at = run(
-        "figures",
-        lang="en",
-        **{key: value if isinstance(value, str) else ",".join(value) for key, value in FILTERS.values()},
-    )
-    assert at.multiselect(key="section").value == FILTERS["sections"][1]
-    assert at.multiselect(key="kind").value == FILTERS["kinds"][1]
-    assert at.multiselect(key="qual").value == FILTERS["qualifiers"][1]
-    assert at.text_input(key="q").value == FILTERS["text"][1]
-    figures = db_frames()["figures"]
-    chosen = {name: value for name, (_, value) in FILTERS.items()}
-    kept = figure_views.filtered(figures, **chosen)
-    assert at.dataframe[0].value[t("col.id", "en")].tolist() == kept["id"].tolist()
-    for name in FILTERS:
-        assert len(figure_views.filtered(figures, **{**chosen, name: type(chosen[name])()})) > len(kept), name
-
-
-def test_a_search_that_finds_nothing_says_so():
-    at = run("figures", lang="en", section="2.2", kind="target", q="x")
-    assert at.info[0].value == t("figures.none", "en")
-
-
-def test_a_figure_in_the_url_is_shown_in_its_paragraph(figures):
-    at = run("figures", lang="en", fig="target_new_dc_pue_2025")
-    fig = figures.loc["target_new_dc_pue_2025"]
-    assert ui.figure_value(fig, "en") in [metric.value for metric in at.metric]
-    assert any("1.25" in element.proto.body for element in at.get("html"))
-    data = db_frames()
-    selected = figure_views.paragraph(data["figures"], data["sections"], "target_new_dc_pue_2025", "en")
-    assert selected.html in [element.proto.body for element in at.get("html")]
-    assert at.query_params["fig"] == "target_new_dc_pue_2025"
-
-
-@pytest.mark.parametrize("params", [{"fig": "no_such_figure"}, {"section": "9.9"}, {"q": "x" * 500}])
-def test_bad_filter_values_get_a_notice(params):
-    at = run("figures", lang="en", **params)
-    assert at.warning, "a rejected URL value must be announced"
-    key, value = next(iter(params.items()))
-    assert any(key in warning.value for warning in at.warning)
-
-
-# Charts each page draws on its default link (Benchmarks: GDP has one definition group, plus the peers chart).
 CHARTS_PER_PAGE = {"overview": 2, "bottlenecks": 4, "recommendations": 1, "benchmarks": 2, "scenarios": 2}
 PAGES = sorted(path.stem for path in (ROOT / "pages").glob("*.py"))
 
