@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from explorer import vocab
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 BENCHMARKS_PATH = DATA / "benchmarks.csv"
 INDICATORS_PATH = DATA / "indicators.csv"
@@ -42,29 +44,12 @@ INDICATOR_COLUMNS = [
     "description_zh",
     "higher_is_better",
 ]
-CITIES = {"beijing", "shanghai", "shenzhen"}
-STATUSES = {"observed", "target"}
-GRADES = {"official", "secondary"}
+CITIES = set(vocab.CITIES)
 # Units for rows that carry their own value.
 VALUE_UNITS = {"100m_yuan", "pct", "count", "per_10k_people", "eflops", "racks", "ratio", "yuan"}
 # Rows that reference the paper's figures take the figure's own scale, because the app shows the
 # figure's value unchanged (e.g. core_va_2022 is "1 万亿元", g5_base_stations_total "7.5 万个").
 FIGURE_ONLY_UNITS = {"trillion_yuan", "10k_count", "10k_racks"}
-# unit -> (dimension, size in the dimension's base unit); rows in one comparability group must share
-# a dimension, so a chart can convert them.
-DIMENSION = {
-    "100m_yuan": ("money", 1e8),
-    "trillion_yuan": ("money", 1e12),
-    "yuan": ("money", 1.0),
-    "count": ("count", 1.0),
-    "10k_count": ("count", 1e4),
-    "racks": ("racks", 1.0),
-    "10k_racks": ("racks", 1e4),
-    "pct": ("pct", 1.0),
-    "per_10k_people": ("density", 1.0),
-    "eflops": ("flops", 1.0),
-    "ratio": ("ratio", 1.0),
-}
 # Plausibility bounds per unit (inclusive).
 BOUNDS = {
     "pct": (0.0, 100.0),
@@ -88,6 +73,11 @@ MIN_FULL_INDICATORS = 8
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CODE_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 NUMBER_TOKEN = re.compile(r"\d[\d,.]*")
+
+
+def dimension(unit: str) -> str:
+    """Return what a unit measures (vocab.UNITS' base): rows of one comparability group must share it."""
+    return vocab.UNITS[unit].base if unit in vocab.UNITS else "?"
 
 
 def _read(path: Path) -> pd.DataFrame:
@@ -175,9 +165,9 @@ def test_allowed_values_and_years():
         where = _where(row, index)
         if row["city"] not in CITIES:
             problems.append(f"{where}: city '{row['city']}' not in {sorted(CITIES)}")
-        if row["status"] not in STATUSES:
+        if row["status"] not in vocab.BENCHMARK_STATUSES:
             problems.append(f"{where}: status '{row['status']}'")
-        if row["grade"] not in GRADES:
+        if row["grade"] not in vocab.SOURCE_GRADES:
             problems.append(f"{where}: grade '{row['grade']}'")
         allowed_units = VALUE_UNITS | (FIGURE_ONLY_UNITS if row["figure_id"] else set())
         if row["unit"] not in allowed_units:
@@ -277,11 +267,11 @@ def test_units_agree_within_groups_and_with_the_indicator():
     indicator_unit = dict(_read(INDICATORS_PATH)[["code", "unit"]].itertuples(index=False))
     problems: list[str] = []
     for (indicator, group), rows in frame.groupby(["indicator", "comparability_group"]):
-        dimensions = {DIMENSION.get(unit, ("?", 0))[0] for unit in rows["unit"]}
+        dimensions = {dimension(unit) for unit in rows["unit"]}
         value_units = set(rows.loc[rows["value"] != "", "unit"])
         if len(dimensions) > 1 or len(value_units) > 1:
             problems.append(f"{indicator}/{group}: mixed units {sorted(set(rows['unit']))}")
-        expected = DIMENSION.get(indicator_unit.get(indicator, "?"), ("?", 0))[0]
+        expected = dimension(indicator_unit.get(indicator, "?"))
         if dimensions - {expected}:
             problems.append(
                 f"{indicator}/{group}: unit dimension differs from indicators.csv ({indicator_unit.get(indicator)})"
@@ -337,54 +327,3 @@ def test_enough_indicators_compare_all_three_cities():
         f"only {len(coverage)} indicator(s) have Beijing, Shanghai and Shenzhen in one comparability "
         f"group for a common year >= 2020: {sorted(coverage)}"
     )
-
-
-# --- explorer.benchmarks: comparisons over the gateway's rows ------------------------------------
-
-from explorer import benchmarks as comparisons  # noqa: E402
-
-
-def _rows(*records):
-    columns = ["city", "year", "indicator", "comparability_group", "status", "value"]
-    return pd.DataFrame.from_records(records, columns=columns)
-
-
-def test_latest_comparable_takes_the_latest_complete_year_and_indexes_to_shenzhen():
-    rows = _rows(
-        ("shenzhen", 2022, "gdp", "g", "observed", 200.0),
-        ("beijing", 2022, "gdp", "g", "observed", 300.0),
-        ("shanghai", 2022, "gdp", "g", "observed", 100.0),
-        ("shenzhen", 2023, "gdp", "g", "observed", 210.0),
-        ("beijing", 2023, "gdp", "g", "observed", 320.0),  # Shanghai missing in 2023: not complete
-        ("shenzhen", 2023, "x", "a", "observed", 1.0),
-        ("beijing", 2023, "x", "b", "observed", 1.0),  # another group: never mixed
-        ("shanghai", 2023, "x", "a", "target", 1.0),  # a target is not an observation
-    )
-    latest = comparisons.latest_comparable(rows)
-    assert set(latest["indicator"]) == {"gdp"}
-    assert set(latest["year"]) == {2022}
-    assert dict(zip(latest["city"], latest["index_vs_shenzhen"])) == {
-        "beijing": 150.0,
-        "shanghai": 50.0,
-        "shenzhen": 100.0,
-    }
-
-
-def test_latest_comparable_of_nothing_is_empty():
-    assert comparisons.latest_comparable(_rows(("shenzhen", 2022, "gdp", "g", "observed", 1.0))).empty
-
-
-def test_missing_cities_in_a_fixed_order():
-    assert comparisons.missing_cities(_rows(("beijing", 2022, "gdp", "g", "observed", 1.0))) == ["shenzhen", "shanghai"]
-
-
-def test_the_real_data_compares_at_least_eight_indicators():
-    from explorer import db
-
-    con = db.connect()
-    try:
-        latest = comparisons.latest_comparable(db.benchmarks(con))
-    finally:
-        con.close()
-    assert latest["indicator"].nunique() >= 8
-    assert (latest.groupby("indicator")["city"].nunique() == 3).all()

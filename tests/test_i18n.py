@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer import console, db, model, targets, ui, vocab
+from explorer import console, db, model, target_progress, ui, vocab
 from explorer.i18n import CATALOGUE, LANGS, has, keys, load, t
 from explorer.model import equations
 from explorer.scenarios import LEVER_GROUPS
@@ -76,7 +76,7 @@ DYNAMIC: dict[str, list] = {
     "status.{}": list(vocab.BENCHMARK_STATUSES),
     "targets.ceiling.{}": ["met", "not_met", "unknown"],
     "targets.met.{}": ["true", "false", "unknown"],
-    "targets.show.{}": list(targets.SHOW_OPTIONS),
+    "targets.show.{}": list(target_progress.SHOW_OPTIONS),
     # The Data page's facet values: city, kind and grade codes under their column's name.
     "{}.{}": [
         *(("city", code) for code in vocab.CITIES),
@@ -246,11 +246,49 @@ def scan() -> list[Use]:
     return uses
 
 
-USES = scan()
+def _constant_values(node: ast.expr | None) -> list[str]:
+    """Return the string values a dict literal writes out (unpacked parts such as **OTHER are read where defined)."""
+    if not isinstance(node, ast.Dict):
+        return []
+    return [value.value for value in node.values if isinstance(value, ast.Constant) and isinstance(value.value, str)]
+
+
+def scan_column_maps() -> list[Use]:
+    """Return the keys written as values of a column map (field -> key): module constants named *_COLUMNS, and
+    dicts passed to translated(); the views look these up in a loop the call scan cannot follow."""
+    uses = []
+    for path in SOURCES:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            found: list[str] = []
+            if isinstance(node, ast.Assign) and any(
+                isinstance(target, ast.Name) and target.id.endswith("COLUMNS") for target in node.targets
+            ):
+                found = _constant_values(node.value)
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "translated" and len(node.args) > 1:
+                columns = node.args[1]
+                found = _constant_values(columns)
+                if isinstance(columns, ast.Name):
+                    scopes = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and node in ast.walk(n)]
+                    assigned = _assignments(scopes[-1]) if scopes else {}
+                    found = [key for value in assigned.get(columns.id, []) for key in _constant_values(value)]
+            uses += [Use(f"{path.relative_to(PROJECT)}:column map", key, True, False) for key in found]
+    return uses
+
+
+USES = scan() + scan_column_maps()
+# Functions that look a key up from a column map (their keys come from scan_column_maps) or a fallback helper.
+INDIRECT_LOOKUPS = {
+    "src/explorer/views/data.py:label_or",
+    "src/explorer/views/pieces.py:translated",
+    "src/explorer/views/benchmarks.py:tooltips",
+    "src/explorer/views/benchmarks.py:source_table",
+    "src/explorer/views/recommendations.py:heatmap",
+}
 
 
 def test_the_scan_reads_every_key_but_the_label_helpers():
-    assert {use.where for use in USES if use.key is None} == {"src/explorer/views/data.py:label_or"}
+    assert {use.where for use in USES if use.key is None} == INDIRECT_LOOKUPS
     assert len([use for use in USES if use.key and "{}" not in use.key]) > 300  # the scan does find the pages' keys
 
 

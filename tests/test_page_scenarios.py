@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer import ROOT, db, model, ui
+from explorer import ROOT, db, formatting, model
 from explorer.i18n import LANGS, t
 from explorer.scenarios import DRAWS, KPI_INDICATORS, SEED
 
@@ -44,7 +44,7 @@ def test_url_levers_set_the_sliders_and_the_numbers_come_from_the_model(lang, pa
     for code in KPI_INDICATORS:
         value = expected[(expected["year"] == 2032) & (expected["indicator"] == code)]["p50"].iloc[0]
         unit = outcomes.at[code, f"unit_{lang}"]
-        assert shown[outcomes.at[code, f"label_{lang}"]] == f"{ui.format_number(round(value, 2))} {unit}"
+        assert shown[outcomes.at[code, f"label_{lang}"]] == f"{formatting.format_number(round(value, 2))} {unit}"
 
 
 def test_a_preset_in_the_url_sets_its_levers():

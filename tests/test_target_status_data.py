@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from explorer import db
+from explorer import db, vocab
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 STATUS_PATH = DATA / "target_status.csv"
@@ -29,8 +29,6 @@ COLUMNS = [
     "grade",
     "date_accessed",
 ]
-QUALIFIERS = {"exact", "approx", "more_than", "less_than", "at_least"}
-GRADES = {"official", "secondary"}
 # A status is in the target's unit (unit_zh): 1.5 万根 is written 1.5, and the quote may write "1.5万" or "15,000".
 UNIT_FACTORS = (1, 10, 100, 1000, 10000, 0.1, 0.01, 0.0001)
 TOLERANCE = 0.005
@@ -88,10 +86,10 @@ def test_every_row_fits_the_schema():
         for column in COLUMNS:
             if not row[column].strip():
                 problems.append(f"{where}: empty {column}")
-        if row["qualifier"] not in QUALIFIERS:
-            problems.append(f"{where}: qualifier '{row['qualifier']}' not in {sorted(QUALIFIERS)}")
-        if row["grade"] not in GRADES:
-            problems.append(f"{where}: grade '{row['grade']}' not in {sorted(GRADES)}")
+        if row["qualifier"] not in vocab.NUMBER_QUALIFIERS:
+            problems.append(f"{where}: qualifier '{row['qualifier']}' not in {vocab.NUMBER_QUALIFIERS}")
+        if row["grade"] not in vocab.SOURCE_GRADES:
+            problems.append(f"{where}: grade '{row['grade']}' not in {vocab.SOURCE_GRADES}")
         try:
             if float(row["value"]) < 0:
                 problems.append(f"{where}: negative value {row['value']}")

@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from explorer import model, ui
+from explorer import formatting, model
 from explorer.i18n import LANGS, t
 from explorer.model import equations
 from explorer.views import methods as view
@@ -55,9 +55,9 @@ def test_the_legend_explains_every_symbol_with_the_parameters_values(params, lan
         assert f"${equations.SYMBOLS[name]}$" in legend, name
         if name in table:
             assert rows.at[name, f"label_{lang}"] in legend
-            assert ui.format_number(rows.at[name, "central"]) in legend
+            assert formatting.format_number(rows.at[name, "central"]) in legend
         elif name == "dc_racks":  # its label states the sheet's rack power
-            assert t("lever.dc_racks.kw", lang, kw=ui.format_number(rows.at["dc_rack_kw", "central"])) in legend
+            assert t("lever.dc_racks.kw", lang, kw=formatting.format_number(rows.at["dc_rack_kw", "central"])) in legend
         else:
             assert t(f"lever.{name}", lang) in legend
     assert r"$\kappa$" not in legend  # the rack power is a single value, written into the equation

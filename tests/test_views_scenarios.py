@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from explorer import db, model, ui, vocab
+from explorer import db, formatting, model, vocab
 from explorer.i18n import LANGS, t
 from explorer.scenarios import KPI_INDICATORS, LEVER_FIGURES, TARGET_MARKERS, end_year_deltas, paper_levers
 from explorer.views import scenarios as view
@@ -63,8 +63,8 @@ def test_lever_groups_cover_every_lever_once_with_its_bounds(data, params, lang)
 
 def test_the_rack_lever_states_the_parameter_sheets_rack_power(params):
     kw = params.set_index("id").at["dc_rack_kw", "central"]
-    assert view.lever_label("dc_racks", params, "en") == t("lever.dc_racks.kw", "en", kw=ui.format_number(kw))
-    assert f"{ui.format_number(kw)} kW" in view.lever_label("dc_racks", params, "zh")
+    assert view.lever_label("dc_racks", params, "en") == t("lever.dc_racks.kw", "en", kw=formatting.format_number(kw))
+    assert f"{formatting.format_number(kw)} kW" in view.lever_label("dc_racks", params, "zh")
     moved = params.copy()
     moved.loc[moved["id"] == "dc_rack_kw", ["low", "central", "high"]] = 6.0
     assert "(6 kW)" in view.lever_label("dc_racks", moved, "en")
@@ -80,7 +80,7 @@ def test_lever_help_quotes_the_papers_figure(data):
             assert text == t("lever.no_paper_value", "en")
         else:
             assert text.endswith(rows.at[fig_id, "quote_zh"])
-            assert ui.figure_value(rows.loc[fig_id], "en") in text
+            assert formatting.figure_value(rows.loc[fig_id], "en") in text
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -91,7 +91,7 @@ def test_kpis_show_the_scenarios_end_year_median_with_its_unit(runs, lang, outco
     assert [card.label for card in cards] == [outcomes.at[code, f"label_{lang}"] for code in KPI_INDICATORS]
     for code, card in zip(KPI_INDICATORS, cards):
         value = scenario[(scenario["year"] == levers.horizon) & (scenario["indicator"] == code)]["p50"].item()
-        assert card.value == f"{ui.format_number(round(value, 2))} {view.unit_label(code, outcomes, lang)}"
+        assert card.value == f"{formatting.format_number(round(value, 2))} {view.unit_label(code, outcomes, lang)}"
         assert float(card.delta.replace(",", "")) == pytest.approx(deltas.loc[code, "delta"], abs=0.005)
     compute = cards[KPI_INDICATORS.index("compute_eflops")]
     assert compute.delta.startswith("+")  # the build-out adds compute

@@ -103,7 +103,7 @@ def indicators(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def benchmarks(con: duckdb.DuckDBPyConnection, indicator: str | None = None) -> pd.DataFrame:
-    """Return benchmark rows (one indicator, or all) in their indicator's unit.
+    """Return benchmark rows (one indicator, or all) in their indicator's unit, with its zh/en label.
 
     Shenzhen rows that cite the paper take value, sentence and qualifier from the figures table,
     converted from the paper's unit (万亿元, 万个) to the indicator's.
@@ -114,12 +114,14 @@ def benchmarks(con: duckdb.DuckDBPyConnection, indicator: str | None = None) -> 
                SELECT unnest(?::STRUCT(from_unit VARCHAR, to_unit VARCHAR, factor DOUBLE)[], recursive := true))
            SELECT b.city, b.year, b.indicator,
                   coalesce(b.value, f.value) * coalesce(c.factor, 1.0) AS value, i.unit,
+                  u.label_zh AS unit_zh, u.label_en AS unit_en,
                   b.definition, b.comparability_group, b.status, b.grade,
                   b.source_title, b.source_url,
                   coalesce(f.quote_zh, b.source_quote) AS source_quote,
                   b.date_accessed, b.figure_id, coalesce(f.qualifier, 'exact') AS qualifier
            FROM benchmarks b
            JOIN indicators i ON i.code = b.indicator
+           JOIN units u ON u.code = i.unit
            LEFT JOIN figures f ON f.id = b.figure_id
            LEFT JOIN factors c ON c.from_unit = b.unit AND c.to_unit = i.unit
            WHERE (? IS NULL OR b.indicator = ?) AND (b.unit = i.unit OR c.factor IS NOT NULL)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import math
 from collections.abc import Callable, Sequence
 from urllib.parse import urlencode
 
@@ -11,17 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from explorer import cached, startup
+from explorer.formatting import figure_value
 from explorer.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, t
 from explorer.model import Levers
-from explorer.paper import find_span
-from explorer.vocab import UNITS
 
-# Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
-CITY_COLOURS = {"shenzhen": "#D55E00", "beijing": "#0072B2", "shanghai": "#009E73"}
-ACCENT = "#D55E00"
-NEUTRAL = "#56B4E9"
-KIND_COLOURS = {"status": "#0072B2", "bottleneck": "#D55E00", "target": "#009E73", "rank": "#CC79A7"}
-QUALIFIER_SIGNS = {"approx": "≈ ", "more_than": "> ", "less_than": "< ", "at_least": "≥ "}
 _MAX_SHOWN_VALUE = 40  # characters of a rejected URL value echoed back in a notice
 
 
@@ -291,62 +282,11 @@ if (query.length > {MAX_QUERY_CHARS} || query.split("&").length > {MAX_URL_PARAM
         )
 
 
-def kind_colours(current: str) -> dict[str, str]:
-    """Return the colour of each figure kind, keyed by its translated label."""
-    return {t(f"kind.{kind}", current): colour for kind, colour in KIND_COLOURS.items()}
-
-
-def highlighted_html(text: str, quotes: Sequence[str]) -> str:
-    """Return the text as escaped HTML paragraphs with every quote that occurs in it marked."""
-    spans = sorted(span for quote in quotes if (span := find_span(text, quote)))
-    pieces, cursor = [], 0
-    for start, end in spans:
-        if start < cursor:
-            continue
-        pieces += [html.escape(text[cursor:start]), "<mark>", html.escape(text[start:end]), "</mark>"]
-        cursor = end
-    pieces.append(html.escape(text[cursor:]))
-    body = "".join(pieces)
-    return "".join(f"<p>{paragraph}</p>" for paragraph in body.split("\n\n"))
-
-
-def format_number(value: float) -> str:
-    """Return a number with thousands separators and no trailing zeros."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
-
-
-# English has no 万 or 亿: a count in 万 is written out (7.5 万 → 75,000), 亿 becomes tenths of a billion (bn)
-# and 万亿 a trillion (tn), as each unit's English symbol (units.csv `symbol_en`) says.
-_ENGLISH_MAGNITUDES = {1e4: 1.0, 1e8: 1e9, 1e12: 1e12}
-
-
-def _english_scale(unit: str) -> float:
-    """Return the factor that turns a value in `unit` into the magnitude its English symbol names."""
-    scale = UNITS[unit].scale
-    return scale / _ENGLISH_MAGNITUDES.get(scale, scale)
-
-
-def figure_value(fig: pd.Series, current: str) -> str:
-    """Return a figure's value as the paper qualifies it, e.g. '≈ 1 万亿元', '> 5 bn yuan', '3–5 家'.
-
-    `fig` is a row of db.figures: its unit code with the unit's labels (unit_zh, unit_symbol_en).
-    """
-    factor, unit = (_english_scale(fig["unit"]), fig["unit_symbol_en"]) if current == "en" else (1.0, fig["unit_zh"])
-    low, high = fig["value"] * factor, fig["value_high"] * factor
-    if fig["qualifier"] == "range" and pd.notna(high):
-        number = f"{format_number(low)}–{format_number(high)}"
-    else:
-        number = QUALIFIER_SIGNS.get(fig["qualifier"], "") + format_number(low)
-    if fig["kind"] == "rank":
-        return f"No. {number}" if current == "en" else f"第 {number}"
-    return f"{number} {unit}".strip()
-
-
 def figure_source(fig: pd.Series, current: str) -> None:
-    """Write a figure's sentence, section, reference and note."""
+    """Write a figure's sentence (with the project's translation on English pages), section, reference and note."""
     st.markdown(f"> {fig['quote_zh']}")
+    if current == "en":
+        st.markdown(t("word.translation", current, text=fig["quote_en"]))
     section = fig[f"section_title_{current}"]
     parts = [f"{t('word.section', current)} {fig['section']} · {section}"]
     if pd.notna(fig["ref"]):

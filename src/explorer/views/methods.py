@@ -7,9 +7,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from explorer import model, vocab
+from explorer.formatting import format_number
 from explorer.i18n import t
 from explorer.model import equations
-from explorer.ui import format_number
 from explorer.views.scenarios import lever_label
 
 GRADES = vocab.PARAMETER_GRADES

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from explorer import charts, model, vocab
+from explorer.formatting import CITY_COLOURS, figure_value, format_number
 from explorer.i18n import t
 from explorer.scenarios import (
     KPI_INDICATORS,
@@ -16,7 +17,6 @@ from explorer.scenarios import (
     TARGET_MARKERS,
     figure_in_model_unit,
 )
-from explorer.ui import CITY_COLOURS, figure_value, format_number
 
 SERIES_COLOURS = {
     "scenario": CITY_COLOURS[vocab.SUBJECT_CITY],

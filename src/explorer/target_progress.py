@@ -1,4 +1,4 @@
-"""Targets tracker: each paper target with its latest sourced status and how far it has come, by direction."""
+"""Target progress: each paper target with its latest sourced status and how far it has come, by direction."""
 
 from __future__ import annotations
 
@@ -7,9 +7,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from explorer import vocab
+
 SHOW_OPTIONS = ("all", "with_status", "without_status")
-# "PUE < 1.25", "latency < 8 ms": a ceiling is met or not met; a percentage of a cap means nothing.
-CEILING_QUALIFIERS = frozenset({"less_than"})
+# "PUE < 1.25", "latency 8 ms 以下" (≤ 8 ms): a ceiling is met or not met; a percentage of a cap means nothing.
+CEILING_QUALIFIERS = vocab.CEILING_QUALIFIERS
+# A cap the status must stay strictly below ("小于 1.25"); 以下 / 最高达 caps include the number.
+STRICT_CEILING_QUALIFIERS = frozenset({"less_than"})
 # A target kept verbatim because it looks wrong (household gigabit coverage "200 %"): no progress is computed.
 UNCLEAR_QUALIFIERS = frozenset({"as_printed"})
 # Targets the paper states as a strict floor ("50 个以上", "突破 1000 亿元"): reaching the number is not enough.
@@ -51,6 +55,8 @@ def _bounds(value: float, qualifier: str) -> tuple[float, float, bool, bool]:
         return value, math.inf, False, False
     if qualifier == "less_than":
         return -math.inf, value, False, True
+    if qualifier in ("at_most", "up_to"):
+        return -math.inf, value, False, False
     return value, value, False, False  # exact, approx
 
 
@@ -65,12 +71,13 @@ def progress(
     low, high, low_open, high_open = _bounds(float(status_value), status_qualifier or "exact")
     is_lower_bound = target_qualifier == "range"
     if target_qualifier in CEILING_QUALIFIERS:
-        if high < target_value or (high == target_value and high_open):
-            met = True
-        elif low >= target_value:
-            met = False
+        if target_qualifier in STRICT_CEILING_QUALIFIERS:
+            is_met = high < target_value or (high == target_value and high_open)
+            is_not_met = low >= target_value
         else:
-            met = None
+            is_met = high <= target_value
+            is_not_met = low > target_value or (low == target_value and low_open)
+        met = True if is_met else False if is_not_met else None
         return Progress("ceiling", target_value, met=met, gap=float(status_value) - target_value)
     if target_qualifier in STRICT_FLOOR_QUALIFIERS:
         is_met = low > target_value or (low == target_value and low_open)

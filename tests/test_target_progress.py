@@ -1,11 +1,11 @@
-"""explorer.targets: progress by direction (floors, ceilings, ranges), latest statuses, filters, counts."""
+"""explorer.target_progress: progress by direction (floors, ceilings, ranges), latest statuses, filters, counts."""
 
 import math
 
 import pandas as pd
 import pytest
 
-from explorer import targets
+from explorer import target_progress
 
 
 @pytest.mark.parametrize(
@@ -24,7 +24,7 @@ from explorer import targets
     ],
 )
 def test_floors_give_a_capped_share_and_an_honest_met(target, qualifier, status, status_qualifier, ratio, bar, met):
-    result = targets.progress(target, qualifier, status, status_qualifier)
+    result = target_progress.progress(target, qualifier, status, status_qualifier)
     assert result.direction == "floor"
     assert result.ratio == pytest.approx(ratio)
     assert result.bar == pytest.approx(bar)
@@ -45,18 +45,35 @@ def test_floors_give_a_capped_share_and_an_honest_met(target, qualifier, status,
     ],
 )
 def test_ceilings_are_met_or_not_never_a_percentage(status, status_qualifier, met, gap):
-    result = targets.progress(1.25, "less_than", status, status_qualifier)
+    result = target_progress.progress(1.25, "less_than", status, status_qualifier)
     assert result.direction == "ceiling"
     assert result.ratio is None and result.bar is None
     assert result.met is met
     assert result.gap == pytest.approx(gap)
 
 
+@pytest.mark.parametrize(
+    ("status", "status_qualifier", "met"),
+    [
+        (7.0, "exact", True),
+        (8.0, "exact", True),  # "8ms以下": 以下 includes 8 ms itself
+        (8.5, "exact", False),
+        (8.0, "at_most", True),
+        (8.0, "more_than", False),
+        (7.0, "more_than", None),  # somewhere above 7: at or below 8, or not
+    ],
+)
+def test_an_inclusive_ceiling_is_met_at_the_cap(status, status_qualifier, met):
+    result = target_progress.progress(8.0, "at_most", status, status_qualifier)
+    assert result.direction == "ceiling"
+    assert result.met is met
+
+
 def test_no_status_and_doubtful_targets_give_no_progress():
-    assert targets.progress(30, "exact", None, None).direction == "none"
-    assert targets.progress(30, "exact", math.nan, None).direction == "none"
-    assert targets.progress(8, "less_than", None, None).met is None
-    unclear = targets.progress(200, "as_printed", 95, "exact")
+    assert target_progress.progress(30, "exact", None, None).direction == "none"
+    assert target_progress.progress(30, "exact", math.nan, None).direction == "none"
+    assert target_progress.progress(8, "less_than", None, None).met is None
+    unclear = target_progress.progress(200, "as_printed", 95, "exact")
     assert unclear.direction == "unclear" and unclear.ratio is None and unclear.met is None
 
 
@@ -71,7 +88,7 @@ def test_the_latest_status_wins_and_month_only_dates_sort_after_days_of_that_mon
         ("a", "2021-11", 1.0, "exact"),
         ("b", "2020-01-31", 9.0, "exact"),
     )
-    latest = targets.latest_statuses(statuses).set_index("figure_id")
+    latest = target_progress.latest_statuses(statuses).set_index("figure_id")
     assert latest.at["a", "value"] == 3.0
     assert latest.at["a", "num_statuses"] == 3
     assert latest.at["b", "value"] == 9.0
@@ -91,17 +108,17 @@ def _targets():
 
 def test_tracker_keeps_every_target_in_order_and_counts_honestly():
     statuses = _statuses(("t_floor", "2023-12", 31.0, "exact"), ("t_cap", "2024-01", 1.3, "exact"))
-    board = targets.tracker(_targets(), statuses)
+    board = target_progress.tracker(_targets(), statuses)
     assert board["id"].tolist() == ["t_floor", "t_cap", "t_none", "t_range"]
     assert board["has_status"].tolist() == [True, True, False, False]
     assert board["direction"].tolist() == ["floor", "ceiling", "none", "none"]
     assert board["num_statuses"].tolist() == [1, 1, 0, 0]
-    assert targets.summary(board) == {"targets": 4, "with_status": 2, "met": 1}
-    assert targets.select(board, ["3.3"], "all")["id"].tolist() == ["t_none", "t_range"]
-    assert targets.select(board, [], "with_status")["id"].tolist() == ["t_floor", "t_cap"]
-    assert targets.select(board, ["3.6"], "without_status").empty
+    assert target_progress.summary(board) == {"targets": 4, "with_status": 2, "met": 1}
+    assert target_progress.select(board, ["3.3"], "all")["id"].tolist() == ["t_none", "t_range"]
+    assert target_progress.select(board, [], "with_status")["id"].tolist() == ["t_floor", "t_cap"]
+    assert target_progress.select(board, ["3.6"], "without_status").empty
 
 
 def test_tracker_with_no_status_at_all():
-    board = targets.tracker(_targets(), _statuses())
-    assert targets.summary(board) == {"targets": 4, "with_status": 0, "met": 0}
+    board = target_progress.tracker(_targets(), _statuses())
+    assert target_progress.summary(board) == {"targets": 4, "with_status": 0, "met": 0}

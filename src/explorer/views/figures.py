@@ -1,0 +1,140 @@
+"""The Figures page's view: every figure filtered by the URL's codes, its table, its paragraph, the marked-up paper."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from explorer import formatting
+from explorer.i18n import t
+from explorer.paper import find_span
+from explorer.views.pieces import section_labels
+
+SEARCHED_COLUMNS = ("id", "metric_zh", "metric_en", "quote_zh", "note_en", "unit_zh", "unit_en")
+
+
+@dataclass(frozen=True)
+class FiguresView:
+    """The figures a filter keeps (index 0..n-1), their table in the reader's language, the count and the CSV."""
+
+    shown: pd.DataFrame
+    table: pd.DataFrame
+    count: str
+    csv: str
+
+    def rows_of(self, fig_id: str | None) -> list[int]:
+        """Return the table rows that hold `fig_id` (none when it is filtered out or None)."""
+        return self.shown.index[self.shown["id"] == fig_id].tolist()
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A figure shown in its paragraph: the card's row, the section heading, the marked-up paragraph, a note,
+    and on English pages the project's translation of the figure's sentence."""
+
+    figure: pd.Series
+    heading: str
+    html: str
+    note: str | None
+    translation: str | None = None
+
+
+def section_options(figures: pd.DataFrame) -> list[str]:
+    """Return the sections that hold a figure, in the paper's order."""
+    return list(dict.fromkeys(figures["section"]))
+
+
+def filtered(
+    figures: pd.DataFrame,
+    *,
+    sections: Sequence[str] = (),
+    kinds: Sequence[str] = (),
+    qualifiers: Sequence[str] = (),
+    text: str = "",
+) -> pd.DataFrame:
+    """Return the figures in the chosen sections, kinds and qualifiers (each: all if none) whose text holds `text`."""
+    shown = figures
+    if sections:
+        shown = shown[shown["section"].isin(sections)]
+    if kinds:
+        shown = shown[shown["kind"].isin(kinds)]
+    if qualifiers:
+        shown = shown[shown["qualifier"].isin(qualifiers)]
+    if text and not shown.empty:  # an empty frame's row-wise join is a frame, not text to search
+        haystack = shown[list(SEARCHED_COLUMNS)].fillna("").agg(" ".join, axis=1).str.lower()
+        shown = shown[haystack.str.contains(text.lower(), regex=False)]
+    return shown.reset_index(drop=True)
+
+
+def figure_table(shown: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the figures as the page's table: id, section, kind, metric, qualified value, year, sentence."""
+    return pd.DataFrame(
+        {
+            t("col.id", lang): shown["id"],
+            t("col.section", lang): shown["section"],
+            t("col.kind", lang): shown["kind"].map(lambda kind: t(f"kind.{kind}", lang)),
+            t("col.metric", lang): shown[f"metric_{lang}"],
+            t("col.value", lang): [formatting.figure_value(row, lang) for _, row in shown.iterrows()],
+            t("col.year", lang): shown["year"],
+            t("col.quote", lang): shown["quote_zh"],
+        }
+    )
+
+
+def figures_view(
+    figures: pd.DataFrame,
+    lang: str,
+    *,
+    sections: Sequence[str] = (),
+    kinds: Sequence[str] = (),
+    qualifiers: Sequence[str] = (),
+    text: str = "",
+) -> FiguresView:
+    """Return the figures the filters keep (see `filtered`) with their table, count and CSV download."""
+    shown = filtered(figures, sections=sections, kinds=kinds, qualifiers=qualifiers, text=text)
+    return FiguresView(
+        shown=shown,
+        table=figure_table(shown, lang),
+        count=t("figures.count", lang, count=len(figures), shown=len(shown), total=len(figures)),
+        csv=shown.drop(columns=["section_title_zh", "section_title_en"]).to_csv(index=False),
+    )
+
+
+def is_figure(figures: pd.DataFrame, fig_id: str) -> bool:
+    """True if `fig_id` names a figure of the paper."""
+    return fig_id in set(figures["id"])
+
+
+def paragraph(figures: pd.DataFrame, sections: pd.DataFrame, fig_id: str, lang: str) -> Paragraph:
+    """Return one figure in the paragraph of its section that holds its sentence (the whole section if none does)."""
+    fig = figures.set_index("id", drop=False).loc[fig_id]
+    body = sections.set_index("id").at[fig["section"], "text_zh"]
+    text = next((p for p in body.split("\n\n") if find_span(p, fig["quote_zh"])), body)
+    note = f"{t('word.note', lang)}: {fig['note_en']}" if lang == "en" and fig["note_en"] else None
+    return Paragraph(
+        figure=fig,
+        heading=f"**{section_labels(sections, lang)[fig['section']]}**",
+        html=f"<div class='paper'>{formatting.highlighted_html(text, [fig['quote_zh']])}</div>",
+        note=note,
+        translation=translation(fig, lang),
+    )
+
+
+def translation(fig: pd.Series, lang: str) -> str | None:
+    """Return the labelled English translation of a figure's sentence on English pages (None on Chinese ones)."""
+    return t("word.translation", lang, text=fig["quote_en"]) if lang == "en" else None
+
+
+def marked_paper(figures: pd.DataFrame, sections: pd.DataFrame, lang: str) -> list[tuple[str, str]]:
+    """Return every section that has text as (heading, HTML with every figure's sentence marked)."""
+    quotes = figures["quote_zh"].tolist()
+    return [
+        (
+            f"**{section['id']} {section['title_zh']}**" + ("" if lang == "zh" else f" — {section['title_en']}"),
+            formatting.highlighted_html(section["text_zh"], quotes),
+        )
+        for _, section in sections.iterrows()
+        if section["text_zh"]
+    ]

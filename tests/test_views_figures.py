@@ -1,0 +1,149 @@
+"""explorer.views.figures on the real data: what each filter keeps, the table, the paragraph, the marked-up paper."""
+
+import pandas as pd
+import pytest
+from loaded import frames
+
+from explorer import formatting
+from explorer.i18n import LANGS, t
+from explorer.paper import squash
+from explorer.views import figures as views
+
+
+@pytest.fixture(scope="module")
+def figures() -> pd.DataFrame:
+    return frames()["figures"]
+
+
+@pytest.fixture(scope="module")
+def sections() -> pd.DataFrame:
+    return frames()["sections"]
+
+
+def searched(figures: pd.DataFrame, word: str) -> pd.Series:
+    """Return which figures hold `word` (any case) in their id, metrics, sentence, note or units."""
+    columns = ["id", "metric_zh", "metric_en", "quote_zh", "note_en", "unit_zh", "unit_en"]
+    return figures[columns].fillna("").apply(lambda row: any(word.lower() in str(v).lower() for v in row), axis=1)
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({}, lambda f: f["id"] == f["id"]),
+        ({"sections": ["2.2"]}, lambda f: f["section"] == "2.2"),
+        ({"sections": ["1.3", "3.6"]}, lambda f: f["section"].isin(["1.3", "3.6"])),
+        ({"kinds": ["rank"]}, lambda f: f["kind"] == "rank"),
+        ({"qualifiers": ["approx", "range"]}, lambda f: f["qualifier"].isin(["approx", "range"])),
+        ({"text": "rack"}, lambda f: searched(f, "rack")),
+        ({"text": "RACK"}, lambda f: searched(f, "rack")),
+        ({"text": "机架"}, lambda f: searched(f, "机架")),
+        (
+            {"sections": ["3.6"], "kinds": ["target"], "text": "2025"},
+            lambda f: (f["section"] == "3.6") & (f["kind"] == "target") & searched(f, "2025"),
+        ),
+    ],
+)
+def test_each_filter_keeps_what_it_names(filters, expected, figures):
+    kept = views.filtered(figures, **filters)
+    assert kept["id"].tolist() == figures[expected(figures)]["id"].tolist()
+    assert kept.index.tolist() == list(range(len(kept))), "table rows are addressed by position"
+
+
+def test_a_search_over_an_empty_selection_finds_nothing_instead_of_failing(figures):
+    empty = views.filtered(figures, sections=["2.2"], kinds=["target"])
+    assert empty.empty
+    assert views.filtered(figures, sections=["2.2"], kinds=["target"], text="x").empty
+
+
+def test_section_options_are_the_sections_with_figures_in_the_papers_order(figures, sections):
+    options = views.section_options(figures)
+    assert set(options) == set(figures["section"])
+    order = sections["id"].tolist()
+    assert options == sorted(options, key=order.index)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_table_count_and_csv_of_a_filter(lang, figures):
+    view = views.figures_view(figures, lang, kinds=["target"])
+    targets = figures[figures["kind"] == "target"]
+    assert list(view.table.columns) == [
+        t(key, lang)
+        for key in ("col.id", "col.section", "col.kind", "col.metric", "col.value", "col.year", "col.quote")
+    ]
+    assert view.table[t("col.id", lang)].tolist() == targets["id"].tolist()
+    assert set(view.table[t("col.kind", lang)]) == {t("kind.target", lang)}
+    assert view.table[t("col.metric", lang)].tolist() == targets[f"metric_{lang}"].tolist()
+    assert view.table[t("col.value", lang)].tolist() == [
+        formatting.figure_value(row, lang) for _, row in targets.iterrows()
+    ]
+    assert view.count == t("figures.count", lang, count=len(figures), shown=len(targets), total=len(figures))
+    header, *lines = view.csv.strip().split("\n")
+    assert "section_title_zh" not in header and header.startswith("id,")
+    assert [line.split(",")[0] for line in lines] == targets["id"].tolist()
+
+
+def test_rows_of_a_figure_and_of_none(figures):
+    view = views.figures_view(figures, "en", sections=["3.6"])
+    pue = view.rows_of("target_new_dc_pue_2025")
+    assert [view.shown.at[row, "id"] for row in pue] == ["target_new_dc_pue_2025"]
+    assert view.rows_of("core_va_2022") == []  # filtered out
+    assert view.rows_of(None) == []
+
+
+def test_only_figures_of_the_paper_are_figures(figures):
+    assert views.is_figure(figures, "target_new_dc_pue_2025")
+    assert not views.is_figure(figures, "no_such_figure")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_figure_is_shown_in_the_paragraph_that_holds_its_sentence(lang, figures, sections):
+    fig = figures.set_index("id").loc["target_new_dc_pue_2025"]
+    shown = views.paragraph(figures, sections, "target_new_dc_pue_2025", lang)
+    title = sections.set_index("id").at[fig["section"], f"title_{lang}"]
+    assert shown.heading == f"**{fig['section']} {title}**"
+    assert shown.figure["id"] == "target_new_dc_pue_2025"
+    marked = shown.html.split("<mark>")[1].split("</mark>")[0]
+    assert squash(marked) == squash(fig["quote_zh"])
+
+
+def test_of_a_section_in_several_paragraphs_only_the_one_with_the_sentence_is_shown(figures, sections):
+    fig = figures.set_index("id").loc["economy_4tn_milestone"]
+    paragraphs = sections.set_index("id").at[fig["section"], "text_zh"].split("\n\n")
+    assert len(paragraphs) > 1
+    (holding,) = [p for p in paragraphs if squash(fig["quote_zh"]) in squash(p)]
+    shown = views.paragraph(figures, sections, "economy_4tn_milestone", "zh")
+    assert shown.html.count("<p>") == 1
+    assert squash(holding) == squash(
+        shown.html.replace("<mark>", "").replace("</mark>", "")[len("<div class='paper'><p>") : -len("</p></div>")]
+    )
+
+
+def test_the_english_note_is_shown_in_english_only(figures, sections):
+    noted = figures[figures["note_en"].fillna("") != ""].iloc[0]
+    assert views.paragraph(figures, sections, noted["id"], "en").note == f"{t('word.note', 'en')}: {noted['note_en']}"
+    assert views.paragraph(figures, sections, noted["id"], "zh").note is None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_whole_paper_marks_every_figures_sentence(lang, figures, sections):
+    paper = views.marked_paper(figures, sections, lang)
+    with_text = sections[sections["text_zh"].fillna("") != ""]
+    assert len(paper) == len(with_text)
+    for (heading, html), (_, section) in zip(paper, with_text.iterrows()):
+        expected = f"**{section['id']} {section['title_zh']}**"
+        assert heading == (expected if lang == "zh" else f"{expected} — {section['title_en']}")
+        quotes = figures.loc[figures["section"] == section["id"], "quote_zh"]
+        if any(squash(quote) in squash(section["text_zh"]) for quote in quotes):
+            assert "<mark>" in html, section["id"]
+    quotes = {squash(quote) for quote in figures["quote_zh"]}
+    marks = [part.split("</mark>")[0] for _, html in paper for part in html.split("<mark>")[1:]]
+    assert marks and all(squash(mark) in quotes for mark in marks), "only the figures' sentences are marked"
+
+
+def test_english_pages_give_the_projects_translation_beside_the_chinese_sentence():
+    figures, sections = frames()["figures"], frames()["sections"]
+    fig = figures.set_index("id").loc["core_va_2022"]
+    english = views.paragraph(figures, sections, "core_va_2022", "en")
+    assert english.translation == t("word.translation", "en", text=fig["quote_en"])
+    assert "nearly 1 trillion yuan" in english.translation
+    assert views.paragraph(figures, sections, "core_va_2022", "zh").translation is None
