@@ -1,0 +1,96 @@
+"""The pieces every chart spec is made of: sizes, wrapped text, titles, tooltips, encodings, scales."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from explorer.i18n import t
+
+BASELINE_DASH = [6, 4]
+EXTRAPOLATED_DASH = [4, 3]
+SOLID = [1, 0]
+TORNADO_COLOURS = ("#56B4E9", "#E69F00")  # Okabe–Ito sky blue (low) and orange (high)
+TORNADO_ROW_PX = 34  # room for a parameter's name on two lines
+TORNADO_LABEL_LINE = 30  # characters per line of a parameter's name (15 for Chinese)
+TITLE_LINE = 40  # characters per line of a chart title (20 for Chinese)
+CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+BAR_ROW_PX = 44  # one bar's row: room for a label wrapped onto three lines
+COUNT_ROW_PX = 38  # one section's row: room for its title on three lines
+LABEL_LINE = 34  # characters per line of a wrapped axis label (17 for Chinese)
+LEGEND_LINE = 20  # characters per line of a wrapped legend label: the legend starts where the plot does
+SPLIT_LINES = "split(datum.label, '\\n')"  # Vega expression: one axis label line per line of the text
+PERCENT_DOMAIN = [0, 100]
+CITY_SHAPES = ("triangle-up", "circle", "square")  # one marker per city, so that colour is never the only cue
+FAN_PLOT_PX = 320
+# Fit the width only: with Streamlit's default ("fit") the height would also have to hold the title,
+# axes and legend, squeezing a short chart's plot to a sliver.
+FIT_WIDTH = {"type": "fit-x", "contains": "padding"}
+
+
+def lines(text: str, width: int) -> list[str]:
+    """Return the text broken into lines of at most `width` characters (half as many for Chinese).
+
+    Latin text breaks at spaces; Chinese after a pause (：，、；） or a space) or before an opening
+    bracket, as late as fits and not before half the line, else anywhere.
+    """
+    if not CJK.search(text):
+        return textwrap.wrap(text, width, break_on_hyphens=False) or [text]
+    width //= 2
+    result = []
+    while len(text) > width:
+        breaks = [i + 1 for i, ch in enumerate(text[: width + 1]) if ch in "：，、；） "]
+        breaks += [i for i, ch in enumerate(text[: width + 1]) if ch == "（"]
+        cut = max((i for i in breaks if i >= width // 2), default=width)
+        result.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    return [*result, text]
+
+
+def wrapped(text: str, width: int = LABEL_LINE) -> str:
+    """Return the text in lines joined by newlines, for an axis or legend label split by SPLIT_LINES."""
+    return "\n".join(lines(text, width))
+
+
+def chart_title(text: str) -> dict:
+    """Return a chart title in lines that fit a 390 px phone: Vega-Lite cuts a one-line title at the plot's width."""
+    return {"text": lines(text, TITLE_LINE)}
+
+
+def tooltip(field: str, kind: str, title: str, number_format: str | None = None) -> dict:
+    """Return one tooltip entry (`kind` is a Vega-Lite type: nominal, ordinal, quantitative)."""
+    entry = {"field": field, "type": kind, "title": title}
+    if number_format:
+        entry["format"] = number_format
+    return entry
+
+
+def figure_tooltips(lang: str, *, section: bool = False) -> list[dict]:
+    """Return the tooltip of a paper figure's mark: metric, value, (section,) the paper's sentence."""
+    return [
+        tooltip("metric", "nominal", t("col.metric", lang)),
+        tooltip("shown", "nominal", t("col.value", lang)),
+        *([tooltip("section", "nominal", t("col.section", lang))] if section else []),
+        tooltip("quote_zh", "nominal", t("word.paper_sentence", lang)),
+    ]
+
+
+def dashed_when(test: str, dash: list[int]) -> dict:
+    """Return a strokeDash encoding: `dash` where the Vega expression `test` holds, solid elsewhere."""
+    return {"condition": {"test": test, "value": dash}, "value": SOLID}
+
+
+def nominal(field: str, title: str | None, **extra: object) -> dict:
+    return {"field": field, "type": "nominal", "title": title, **extra}
+
+
+def quantitative(field: str, title: str | None = None, **extra: object) -> dict:
+    entry = {"field": field, "type": "quantitative", **extra}
+    if title is not None:
+        entry["title"] = title
+    return entry
+
+
+def colour_scale(colours: dict[str, str]) -> dict:
+    """Return a Vega-Lite scale mapping each (translated) label to its colour, in legend order."""
+    return {"domain": list(colours), "range": list(colours.values())}

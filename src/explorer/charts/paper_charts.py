@@ -1,0 +1,243 @@
+"""Charts of the paper's own figures: labelled bars, counts, bounds, the measure-bottleneck heatmap."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from explorer.charts.encoding import (
+    BAR_ROW_PX,
+    COUNT_ROW_PX,
+    EXTRAPOLATED_DASH,
+    FIT_WIDTH,
+    LEGEND_LINE,
+    PERCENT_DOMAIN,
+    SPLIT_LINES,
+    chart_title,
+    colour_scale,
+    nominal,
+    quantitative,
+    wrapped,
+)
+
+
+def labelled_bars(
+    rows: pd.DataFrame,
+    *,
+    title: str,
+    axis_title: str,
+    colour: str,
+    tooltips: list[dict],
+    x_domain: list[float] | None = None,
+    row_px: int = BAR_ROW_PX,
+) -> dict:
+    """Return horizontal bars of `value` per `metric` (row order, names wrapped), labelled with their `shown` text."""
+    x = quantitative("value", axis_title, axis={"tickMinStep": 1})
+    if x_domain:
+        x["scale"] = {"domain": x_domain}
+    y = nominal("label", None, sort={"field": "order"}, axis={"labelExpr": SPLIT_LINES, "labelLimit": 0})
+    labels = [wrapped(metric) for metric in rows["metric"]]
+    return {
+        "title": chart_title(title),
+        "height": row_px * len(rows),
+        "autosize": FIT_WIDTH,
+        "datasets": {"bars": rows.assign(label=labels, order=range(len(rows)))},
+        "data": {"name": "bars"},
+        "encoding": {"x": x, "y": y, "tooltip": tooltips},
+        "layer": [
+            {"mark": {"type": "bar", "color": colour}},
+            {"mark": {"type": "text", "align": "left", "dx": 4}, "encoding": {"text": nominal("shown", None)}},
+        ],
+    }
+
+
+def stacked_counts(counts: pd.DataFrame, *, title: str, axis_title: str, colours: dict[str, str], legend: str) -> dict:
+    """Return one bar per `section_label` (in row order) stacked by `kind_label`, of length `size`."""
+    return {
+        "title": chart_title(title),
+        "autosize": FIT_WIDTH,
+        "height": COUNT_ROW_PX * counts["section_label"].nunique(),
+        "datasets": {
+            "counts": counts.assign(
+                label=[wrapped(label) for label in counts["section_label"]],
+                order=range(len(counts)),
+            )
+        },
+        "data": {"name": "counts"},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "y": nominal(
+                "label",
+                None,
+                sort={"field": "order", "op": "min"},
+                axis={"labelExpr": SPLIT_LINES, "labelLimit": 0, "labelOverlap": False},
+            ),
+            "x": quantitative("size", axis_title, axis={"tickMinStep": 1}),
+            "color": nominal("kind_label", legend, scale=colour_scale(colours)),
+            "tooltip": [
+                nominal("section_label", None),
+                nominal("kind_label", legend),
+                quantitative("size", axis_title),
+            ],
+        },
+    }
+
+
+def bound_bars(
+    rows: pd.DataFrame,
+    *,
+    colour_field: str,
+    colours: dict[str, str],
+    legend: str,
+    title: str,
+    axis_title: str,
+    tooltips: list[dict],
+) -> dict:
+    """Return % bars per `metric` with their `shown` value; lower bounds get a dashed line to 100 %.
+
+    `rows` has metric, value, shown, open_end (the value for a lower bound, else empty) and the
+    colour field; the bars keep the rows' order. Axis and legend labels wrap to fit a phone.
+    """
+    rows = rows.assign(
+        label=rows["metric"].map(wrapped),
+        **{colour_field: rows[colour_field].map(lambda text: wrapped(text, LEGEND_LINE))},
+        order=range(len(rows)),
+        open_to=PERCENT_DOMAIN[1],
+    )
+    y = nominal("label", None, sort={"field": "order", "op": "min"}, axis={"labelExpr": SPLIT_LINES, "labelLimit": 0})
+    colour = nominal(
+        colour_field, legend, scale=colour_scale({wrapped(key, LEGEND_LINE): value for key, value in colours.items()})
+    )
+    return {
+        "title": chart_title(title),
+        "height": BAR_ROW_PX * len(rows),
+        "autosize": FIT_WIDTH,
+        "datasets": {"bars": rows},
+        "data": {"name": "bars"},
+        "encoding": {"y": y, "tooltip": tooltips},
+        "layer": [
+            {
+                "mark": {"type": "bar"},
+                "encoding": {
+                    "x": quantitative("value", axis_title, scale={"domain": PERCENT_DOMAIN}),
+                    "color": {
+                        **colour,
+                        "legend": {"orient": "top", "columns": 1, "labelLimit": 0, "labelExpr": SPLIT_LINES},
+                    },
+                },
+            },
+            {
+                "transform": [{"filter": "isValid(datum.open_end)"}],
+                "mark": {"type": "rule", "strokeDash": EXTRAPOLATED_DASH, "strokeWidth": 2},
+                "encoding": {"x": quantitative("open_end"), "x2": {"field": "open_to"}, "color": colour},
+            },
+            {
+                "mark": {"type": "text", "align": "right", "dx": -4, "fontWeight": "bold", "color": "white"},
+                "encoding": {"x": quantitative("value"), "text": nominal("shown", None)},
+            },
+        ],
+    }
+
+
+def upper_bound_band(band: pd.DataFrame, *, title: str, axis_title: str, accent: str, tooltips: list[dict]) -> dict:
+    """Return a 0–100 % band: the range a bound allows (row 0, dashed) and the rest (row 1), each named by `part`."""
+    bound, rest = "datum.start === 0", "datum.start > 0"
+    return {
+        "title": chart_title(title),
+        "height": 48,
+        "autosize": FIT_WIDTH,
+        "datasets": {"band": band},
+        "data": {"name": "band"},
+        "encoding": {"tooltip": tooltips},
+        "layer": [
+            {
+                "transform": [{"filter": bound}],
+                "mark": {
+                    "type": "bar",
+                    "color": accent,
+                    "fillOpacity": 0.3,
+                    "stroke": accent,
+                    "strokeDash": [5, 3],
+                    "strokeWidth": 2,
+                },
+                "encoding": {
+                    "x": quantitative("start", axis_title, scale={"domain": PERCENT_DOMAIN}),
+                    "x2": {"field": "end"},
+                },
+            },
+            {
+                "transform": [{"filter": rest}],
+                "mark": {"type": "bar", "color": "#DDDDDD"},
+                "encoding": {"x": quantitative("start", axis_title), "x2": {"field": "end"}},
+            },
+            {
+                "transform": [{"filter": bound}],
+                "mark": {"type": "text", "align": "left", "dx": 8, "fontWeight": "bold", "fontSize": 13},
+                "encoding": {"x": quantitative("end"), "text": nominal("part", None)},
+            },
+            {
+                "transform": [{"filter": rest}],
+                "mark": {"type": "text", "align": "right", "dx": -8, "fontSize": 13, "color": "#555555"},
+                "encoding": {"x": quantitative("end"), "text": nominal("part", None)},
+            },
+        ],
+    }
+
+
+def link_heatmap(
+    cells: pd.DataFrame,
+    *,
+    title: str,
+    legend: str,
+    colours: dict[str, str],
+    row_px: int,
+    faded: float,
+    tooltips: list[dict],
+) -> dict:
+    """Return measures (rows) × bottlenecks (columns) coloured by `strength_label`, faded where not `is_chosen`.
+
+    Cells keep the frame's order; `column` holds the wrapped column label, `cell_text` the text in a cell.
+    """
+    opacity = {"condition": {"test": "datum.is_chosen", "value": 1.0}, "value": faded}
+    return {
+        "title": chart_title(title),
+        "height": row_px * cells["measure_label"].nunique(),
+        "autosize": FIT_WIDTH,
+        "datasets": {"cells": cells.assign(row=[wrapped(label) for label in cells["measure_label"]])},
+        "data": {"name": "cells"},
+        "encoding": {
+            # Below the grid: extra lines of a wrapped label grow away from the cells.
+            "x": nominal(
+                "column",
+                None,
+                sort=None,
+                axis={
+                    "orient": "bottom",
+                    "labelAngle": 0,
+                    "labelExpr": SPLIT_LINES,
+                    "labelLimit": 0,
+                    "labelOverlap": False,
+                },
+            ),
+            "y": nominal("row", None, sort=None, axis={"labelExpr": SPLIT_LINES, "labelLimit": 0}),
+            "opacity": opacity,
+            "tooltip": tooltips,
+        },
+        "layer": [
+            {
+                "mark": {"type": "rect", "stroke": "white", "strokeWidth": 2},
+                "encoding": {
+                    "color": nominal("strength_label", legend, scale=colour_scale(colours), legend={"orient": "bottom"})
+                },
+            },
+            {
+                "mark": {"type": "text", "fontSize": 13},
+                "encoding": {
+                    "text": nominal("cell_text", None),
+                    "color": {
+                        "condition": {"test": "datum.strength === 'primary'", "value": "white"},
+                        "value": "black",
+                    },
+                },
+            },
+        ],
+    }
