@@ -20,28 +20,16 @@ def data_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def params() -> pd.DataFrame:
     """Return the model's parameters as the app reads them from the database."""
-    con = db.connect()
-    try:
-        return db.parameters(con)
-    finally:
-        con.close()
+    return frames()["parameters"]
 
 
 @pytest.fixture(scope="session")
 def outcomes() -> pd.DataFrame:
     """Return the model's outcomes with their labels, indexed by code, as the app reads them."""
-    con = db.connect()
-    try:
-        return db.outcomes(con).set_index("code")
-    finally:
-        con.close()
+    return frames()["outcomes"].set_index("code")
 
 
 @pytest.fixture(scope="session")
 def units() -> pd.DataFrame:
     """Return every unit with its labels, indexed by code, as the app reads them."""
-    con = db.connect()
-    try:
-        return db.units(con).set_index("code")
-    finally:
-        con.close()
+    return frames()["units"].set_index("code")

@@ -21,6 +21,8 @@ def frames() -> dict[str, pd.DataFrame]:
             "benchmarks": db.benchmarks(con),
             "target_status": db.target_status(con),
             "units": db.units(con),
+            "outcomes": db.outcomes(con),
+            "parameters": db.parameters(con),
         }
     finally:
         con.close()
