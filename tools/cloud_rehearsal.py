@@ -27,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 UV_VERSION = "0.13.9"
+CLOUD_DEFAULT_PYTHON = "3.12"  # what Community Cloud picks unless the deployer chooses another
 CANNOT_REHEARSE = 77
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 # Copied from the benchmark: no sandbox as root, and no background calls to a network that is closed.
@@ -99,7 +100,18 @@ def copy_repository(target: Path) -> None:
             shutil.copy2(source, target / name)
 
 
-def install(work: Path, repo: Path) -> Path:
+def find_python(version: str) -> str:
+    """Return an interpreter of `version` (on PATH or installed by pyenv) that runs, or else the running one."""
+    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    candidates = [shutil.which(f"python{version}"), *sorted(pyenv.glob(f"{version}.*/bin/python{version}"))]
+    for candidate in filter(None, candidates):
+        if _can([str(candidate), "-c", "import venv"]):
+            return str(candidate)
+    print(f"cloud rehearsal: no Python {version} here; rehearsing with {sys.executable}")
+    return sys.executable
+
+
+def install(work: Path, repo: Path, python: str) -> Path:
     """Install uv into a tool venv, then the app with `uv pip install -r requirements.txt`; return the venv."""
     tool, venv = work / "uv-tool", work / "venv"
     _run([sys.executable, "-m", "venv", str(tool)])
@@ -107,9 +119,9 @@ def install(work: Path, repo: Path) -> Path:
     uv = str(tool / "bin" / "uv")
     env = {**os.environ, "UV_PYTHON_DOWNLOADS": "never", "UV_NO_CONFIG": "1"}
     env.pop("PYTHONPATH", None)
-    _run([uv, "venv", "-q", "--python", sys.executable, str(venv)], env=env)
-    python = str(venv / "bin" / "python")
-    _run([uv, "pip", "install", "-q", "--python", python, "-r", "requirements.txt"], cwd=repo, env=env)
+    _run([uv, "venv", "-q", "--python", python, str(venv)], env=env)
+    target = str(venv / "bin" / "python")
+    _run([uv, "pip", "install", "-q", "--python", target, "-r", "requirements.txt"], cwd=repo, env=env)
     return venv
 
 
@@ -250,15 +262,17 @@ def stop(server: subprocess.Popen) -> None:
         server.wait()
 
 
-def rehearse(work: Path) -> Report:
-    """Run the whole rehearsal inside `work` (a scratch folder) and return its report."""
-    report = Report(python=sys.version.split()[0])
+def rehearse(work: Path, python: str) -> Report:
+    """Run the whole rehearsal inside `work` (a scratch folder) with the interpreter `python`; return its report."""
+    report = Report()
     repo, home, log = work / "src" / ROOT.name, work / "home", work / "server.log"
     repo.mkdir(parents=True)
     home.mkdir()
     started = time.perf_counter()
     copy_repository(repo)
-    venv = install(work, repo)
+    venv = install(work, repo, python)
+    version = subprocess.run([str(venv / "bin" / "python"), "--version"], capture_output=True, text=True)
+    report.python = version.stdout.split()[-1]
     report.timings_s["install"] = round(time.perf_counter() - started, 1)
     port = _free_port()
     report.isolation, command, cwd = isolate(work, repo, venv, home, _streamlit_command(venv, port))
@@ -283,11 +297,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workdir", type=Path, help="scratch folder to use (default: a new temporary one)")
     parser.add_argument("--report", type=Path, help="also write the report as JSON here")
+    parser.add_argument(
+        "--python",
+        default=CLOUD_DEFAULT_PYTHON,
+        help=f"a Python version (found on PATH or in pyenv) or interpreter path (default {CLOUD_DEFAULT_PYTHON})",
+    )
     args = parser.parse_args(argv)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="cloud-rehearsal-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        report = rehearse(work)
+        python = args.python if os.sep in args.python else find_python(args.python)
+        report = rehearse(work, python)
     except CannotRehearse as exc:
         print(f"cloud rehearsal: skipped: {exc}")
         return CANNOT_REHEARSE
