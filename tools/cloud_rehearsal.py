@@ -111,17 +111,21 @@ def find_python(version: str) -> str:
     return sys.executable
 
 
-def install(work: Path, repo: Path, python: str) -> Path:
+def install(work: Path, repo: Path, python: str, timings: dict[str, float]) -> Path:
     """Install uv into a tool venv, then the app with `uv pip install -r requirements.txt`; return the venv."""
     tool, venv = work / "uv-tool", work / "venv"
+    started = time.perf_counter()
     _run([sys.executable, "-m", "venv", str(tool)])
     _run([str(tool / "bin" / "pip"), "install", "-q", f"uv=={UV_VERSION}"])
+    timings["uv_tool"] = round(time.perf_counter() - started, 1)
+    started = time.perf_counter()
     uv = str(tool / "bin" / "uv")
     env = {**os.environ, "UV_PYTHON_DOWNLOADS": "never", "UV_NO_CONFIG": "1"}
     env.pop("PYTHONPATH", None)
     _run([uv, "venv", "-q", "--python", python, str(venv)], env=env)
     target = str(venv / "bin" / "python")
     _run([uv, "pip", "install", "-q", "--python", target, "-r", "requirements.txt"], cwd=repo, env=env)
+    timings["uv_install"] = round(time.perf_counter() - started, 1)
     return venv
 
 
@@ -157,11 +161,11 @@ def _namespace_command(read_only: list[Path], repo: Path, app: list[str]) -> lis
     """Return a command that bind-mounts each folder read-only in a private mount namespace, then runs the app."""
     mounts = " && ".join(f'mount --bind "{p}" "{p}" && mount -o remount,bind,ro "{p}"' for p in read_only)
     # cd only after the mounts: a working directory entered before them would still be the writable one.
-    script = (
-        f'set -e; {mounts}; cd "{repo}"; '
-        'if touch .rehearsal-probe 2>/dev/null; then echo "the repository is still writable" >&2; exit 3; fi; '
-        'exec "$@"'
+    probes = "; ".join(
+        f'if touch "{p}/.rehearsal-probe" 2>/dev/null; then echo "{p} is still writable" >&2; exit 3; fi'
+        for p in read_only
     )
+    script = f'set -e; {mounts}; {probes}; cd "{repo}"; exec "$@"'
     return ["unshare", "--mount", "--propagation", "private", "sh", "-c", script, "rehearsal", *app]
 
 
@@ -185,7 +189,7 @@ def isolate(work: Path, repo: Path, venv: Path, home: Path, app: list[str]) -> t
             return "unprivileged user (nobody) over files owned by root", [*nobody, *app], repo
     raise CannotRehearse(
         "cannot make the repository read-only: `unshare --mount` failed (needs CAP_SYS_ADMIN), and running as "
-        f"user nobody needs root, setpriv, a --workdir whose parent folders everyone may enter and a Python "
+        "user nobody needs root, setpriv, a --workdir whose parent folders everyone may enter and a Python "
         f"({sys.executable}) that nobody may run"
     )
 
@@ -268,12 +272,10 @@ def rehearse(work: Path, python: str) -> Report:
     repo, home, log = work / "src" / ROOT.name, work / "home", work / "server.log"
     repo.mkdir(parents=True)
     home.mkdir()
-    started = time.perf_counter()
     copy_repository(repo)
-    venv = install(work, repo, python)
+    venv = install(work, repo, python, report.timings_s)
     version = subprocess.run([str(venv / "bin" / "python"), "--version"], capture_output=True, text=True)
     report.python = version.stdout.split()[-1]
-    report.timings_s["install"] = round(time.perf_counter() - started, 1)
     port = _free_port()
     report.isolation, command, cwd = isolate(work, repo, venv, home, _streamlit_command(venv, port))
     url = f"http://127.0.0.1:{port}"
@@ -311,6 +313,9 @@ def main(argv: list[str] | None = None) -> int:
     except CannotRehearse as exc:
         print(f"cloud rehearsal: skipped: {exc}")
         return CANNOT_REHEARSE
+    except RuntimeError as exc:  # the install failed or the app did not start
+        print(f"cloud rehearsal FAILED: {exc}")
+        return 1
     finally:
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)
