@@ -1,8 +1,9 @@
 """Community Cloud rehearsal: install the app as Cloud does, run it read-only, open every page in Chromium.
 
 `python tools/cloud_rehearsal.py` copies the repository's tracked files into a scratch folder,
-installs them into a fresh virtual environment with `uv pip install -r requirements.txt` alone (uv
-comes from PyPI into its own tool venv), then starts `streamlit run app.py` from the repository
+installs them into a fresh virtual environment (Python 3.12, Cloud's default, where one is installed;
+`--python` chooses another) with `uv pip install -r requirements.txt` alone (uv comes from PyPI
+into its own tool venv), then starts `streamlit run app.py` from the repository
 root with Community Cloud's forced settings, the repository, the venv and HOME read-only. Every
 page is opened by its direct link in both languages in headless Chromium; the run fails on an
 exception element, a dialog (such as "Page not found"), a skeleton still showing after 60 s, a page
@@ -216,17 +217,19 @@ def wait_healthy(server: subprocess.Popen, url: str, log: Path) -> None:
 
 def check_page(browser, url: str) -> PageResult:
     """Open one direct link in a fresh context; list what is wrong with what it shows."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
     tab = context.new_page()
     started = time.perf_counter()
     problems = []
     try:
-        tab.goto(url, timeout=PAGE_TIMEOUT_MS)
         try:
+            tab.goto(url, timeout=PAGE_TIMEOUT_MS)
             tab.wait_for_selector(PAGE_DONE, timeout=PAGE_TIMEOUT_MS)
             tab.wait_for_selector(APP_READY, timeout=PAGE_TIMEOUT_MS)
             tab.wait_for_timeout(500)
-        except Exception:  # a Playwright timeout: report what the page shows instead
+        except PlaywrightTimeout:  # report what the page shows instead
             problems.append(f"the page did not finish within {PAGE_TIMEOUT_MS // 1000} s")
         seconds = time.perf_counter() - started
         exceptions = tab.locator("[data-testid='stException']")
@@ -237,7 +240,7 @@ def check_page(browser, url: str) -> PageResult:
         left_ms = max(1000, PAGE_TIMEOUT_MS - int((time.perf_counter() - started) * 1000))
         try:  # a skeleton may show while an element loads; only one still there after 60 s is a fault
             tab.wait_for_function(f"!document.querySelector({json.dumps(SKELETON)})", timeout=left_ms)
-        except Exception:
+        except PlaywrightTimeout:
             problems.append(f"a loading skeleton still shows after {PAGE_TIMEOUT_MS // 1000} s")
         if tab.locator("h1").count() == 0:
             problems.append("no page title")
