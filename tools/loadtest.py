@@ -9,7 +9,8 @@ elements, a rerun that did not apply the value, closed connections, time-outs), 
 (request sent → script_finished), page loads, the server's RSS sampled from /proc, and a fresh
 session's load time measured half-way through the load (and before it: the first session after the
 start, with cold caches, then a fresh one on an idle server). Times are protocol-level (request →
-script_finished): a browser adds its own download and rendering on top.
+script_finished): a browser adds its own download and rendering on top; `--browser` also times a
+fresh page load in headless Chromium (page opened → footer painted) 60 % of the way through.
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ class Stats:
     first_load_s: float | None = None
     fresh_idle_s: float | None = None
     fresh_under_load_s: float | None = None
+    browser_under_load_s: float | None = None
 
 
 class Session:
@@ -237,8 +239,36 @@ async def probe_under_load(ws_url: str, delay_s: float, stats: Stats) -> None:
         stats.errors.append(f"fresh session: {type(exc).__name__}: {exc}")
 
 
+async def browser_under_load(base_url: str, delay_s: float, stats: Stats) -> None:
+    """Open the Scenarios page in headless Chromium after `delay_s`; time it until the page is complete."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from cloud_rehearsal import APP_READY, CHROMIUM, CHROMIUM_ARGS, PAGE_DONE
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            await asyncio.sleep(delay_s)
+            tab = await browser.new_page()
+            started = time.perf_counter()
+            await tab.goto(f"{base_url}/{PAGE}?{QUERY}", timeout=RUN_TIMEOUT_S * 1000)
+            await tab.wait_for_selector(PAGE_DONE, timeout=RUN_TIMEOUT_S * 1000)
+            await tab.wait_for_selector(APP_READY, timeout=RUN_TIMEOUT_S * 1000)
+            stats.browser_under_load_s = time.perf_counter() - started
+        except Exception as exc:  # a Playwright time-out or a closed page: an error of the run, not a crash
+            stats.errors.append(f"browser session: {type(exc).__name__}: {str(exc)[:200]}")
+        finally:
+            await browser.close()
+
+
 async def load(
-    base_url: str, pid: int | None, sessions: int, duration_s: float, max_reruns: int, think_s: float
+    base_url: str,
+    pid: int | None,
+    sessions: int,
+    duration_s: float,
+    max_reruns: int,
+    think_s: float,
+    browser: bool = False,
 ) -> Stats:
     """Run the whole load against `base_url` and return what it measured."""
     ws_url = base_url.replace("http", "ws", 1) + "/_stcore/stream"
@@ -259,7 +289,10 @@ async def load(
 
     users = [staggered(number) for number in range(sessions)]
     try:  # every session stops by itself; this bounds the whole run even if the server stops answering
-        await asyncio.wait_for(asyncio.gather(*users, probe_under_load(ws_url, duration_s / 2, stats)), hard_stop_s)
+        probes = [probe_under_load(ws_url, duration_s / 2, stats)]
+        if browser:
+            probes.append(browser_under_load(base_url, duration_s * 0.6, stats))
+        await asyncio.wait_for(asyncio.gather(*users, *probes), hard_stop_s)
     except TimeoutError:
         stats.errors.append(f"the load did not stop within {hard_stop_s:.0f} s")
     done.set()
@@ -298,6 +331,7 @@ def summary(stats: Stats, sessions: int, duration_s: float, elapsed_s: float) ->
         "first_load_s": rounded(stats.first_load_s),
         "fresh_load_idle_s": rounded(stats.fresh_idle_s),
         "fresh_load_under_load_s": rounded(stats.fresh_under_load_s),
+        "browser_load_under_load_s": rounded(stats.browser_under_load_s),
         "rss_mb_min": rounded(min(stats.rss_mb, default=None), 0),
         "rss_mb_max": rounded(max(stats.rss_mb, default=None), 0),
         "rss_mb_last": rounded(stats.rss_mb[-1] if stats.rss_mb else None, 0),
@@ -357,6 +391,7 @@ def print_table(report: dict[str, object]) -> None:
         ("first session after start (cold caches) (s)", values("first_load_s")),
         ("page loads during the ramp-up p50 / max (s)", values("load_p50_s", "load_max_s")),
         ("fresh session load: idle / under load (s)", values("fresh_load_idle_s", "fresh_load_under_load_s")),
+        ("fresh page load in Chromium under load (s)", values("browser_load_under_load_s")),
         ("server RSS min / max / last (MB)", values("rss_mb_min", "rss_mb_max", "rss_mb_last")),
         ("bytes sent per rerun, p50 (MB)", values("rerun_mb_p50")),
     ]
@@ -376,6 +411,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", help="a running app on a loopback address (default: start one)")
     parser.add_argument("--pid", type=int, help="with --url: the server's process id, to sample its RSS")
     parser.add_argument("--json", type=Path, help="also write the report as JSON here")
+    parser.add_argument("--browser", action="store_true", help="also time a fresh page load in headless Chromium")
     args = parser.parse_args(argv)
     if not (1 <= args.sessions <= 200 and 0 < args.duration <= 600 and 1 <= args.max_reruns <= 1000):
         parser.error("bounded load only: 1-200 sessions, at most 600 s, 1-1000 reruns per session")
@@ -387,7 +423,7 @@ def main(argv: list[str] | None = None) -> int:
         pid = server.pid
     started = time.perf_counter()
     try:
-        stats = asyncio.run(load(url, pid, args.sessions, args.duration, args.max_reruns, args.think))
+        stats = asyncio.run(load(url, pid, args.sessions, args.duration, args.max_reruns, args.think, args.browser))
     finally:
         if server is not None:
             server.terminate()
