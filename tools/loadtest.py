@@ -344,7 +344,7 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server() -> tuple[subprocess.Popen, str]:
+def start_server() -> tuple[subprocess.Popen, str, Path]:
     """Start the app from the repository root on a free loopback port with Community Cloud's forced settings."""
     port = _free_port()
     command = [sys.executable, "-m", "streamlit", "run", "app.py", f"--server.port={port}"]
@@ -359,7 +359,7 @@ def start_server() -> tuple[subprocess.Popen, str]:
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.status == 200:
-                    return server, url
+                    return server, url, log
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
                 server.kill()
@@ -419,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.url:
         url, pid = loopback_only(args.url), args.pid
     else:
-        server, url = start_server()
+        server, url, log = start_server()
         pid = server.pid
     started = time.perf_counter()
     try:
@@ -428,6 +428,7 @@ def main(argv: list[str] | None = None) -> int:
         if server is not None:
             server.terminate()
             server.wait(timeout=20)
+            log.unlink(missing_ok=True)
     report = summary(stats, args.sessions, args.duration, time.perf_counter() - started)
     print_table(report)
     if args.json:
