@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from loaded import frames
 
-from explorer import DATA_DIR, db
+from explorer import DATA_DIR
 
 
 @pytest.fixture
