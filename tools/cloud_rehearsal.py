@@ -27,20 +27,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script: the Chromium settings live with the browser tests
+from tests.e2e.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 UV_VERSION = "0.13.9"
 CLOUD_DEFAULT_PYTHON = "3.12"  # what Community Cloud picks unless the deployer chooses another
 CANNOT_REHEARSE = 77
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-# Copied from the benchmark: no sandbox as root, and no background calls to a network that is closed.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PAGES = ("", "figures", "bottlenecks", "recommendations", "targets", "benchmarks", "scenarios", "methods", "data")
 LANGS = ("zh", "en")
 # Settings Community Cloud forces whatever .streamlit/config.toml says.

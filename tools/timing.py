@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from explorer import ROOT, model
-from tests.e2e.e2e_helpers import CHROMIUM, CHROMIUM_ARGS
+from tests.e2e.chromium import CHROMIUM, CHROMIUM_ARGS
 
 READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
 # The browser keeps mounting elements for up to ~0.7 s after a run has finished; a click in that
@@ -342,6 +342,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=15, help="repetitions per timing (median reported)")
     parser.add_argument("--sessions", type=int, default=20, help="browser sessions before reading memory")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
+    parser.add_argument("--load", action="store_true", help="also run the 30-session load test (tools/loadtest.py)")
     args = parser.parse_args()
 
     from explorer import db
@@ -359,6 +360,11 @@ def main() -> None:
     print("\n| browser (headless Chromium) | app | bare page | app / bare |\n|---|---|---|---|")
     for measure, app_value, bare_value in browser_figures(args.repeat, args.sessions):
         print(f"| {measure} | {app_value:.0f} | {bare_value:.0f} | {app_value / bare_value:.2f} |")
+    if args.load:
+        from tools import loadtest
+
+        print()
+        loadtest.main(["--sessions", "30", "--duration", "60", "--browser"])
 
 
 if __name__ == "__main__":

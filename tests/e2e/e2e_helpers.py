@@ -1,22 +1,8 @@
 """Helpers the browser tests share: waiting for a rerun, failing on exceptions, screenshots."""
 
-import os
-import shutil
 from pathlib import Path
 
 from explorer import ROOT
-
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-# Flags this machine needs: no sandbox as root, and no background calls to a network that is closed.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 APP_READY = "[data-testid='stApp'][data-test-script-state='notRunning']"

@@ -3,7 +3,8 @@
 import asyncio
 from urllib.parse import urlencode
 
-from e2e_helpers import APP_READY, CHROMIUM, CHROMIUM_ARGS, PAGE_DONE
+from chromium import CHROMIUM, CHROMIUM_ARGS
+from e2e_helpers import APP_READY, PAGE_DONE
 
 NUM_SESSIONS = 50
 SCENARIO = "scenarios?lang=en&dc_racks=25000&xc_share=55&talent_quota=20000"
