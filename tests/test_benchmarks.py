@@ -11,8 +11,10 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
-from explorer import vocab
+from explorer import db, vocab
+from explorer.views import benchmarks as views
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 BENCHMARKS_PATH = DATA / "benchmarks.csv"
@@ -24,6 +26,7 @@ COLUMNS = [
     "year",
     "indicator",
     "value",
+    "qualifier",
     "unit",
     "definition",
     "comparability_group",
@@ -327,3 +330,44 @@ def test_enough_indicators_compare_all_three_cities():
         f"only {len(coverage)} indicator(s) have Beijing, Shanghai and Shenzhen in one comparability "
         f"group for a common year >= 2020: {sorted(coverage)}"
     )
+
+
+# The audit's bounds (data-audit-2026-12.md): (city, year, indicator, status) -> the qualifier its quote states.
+AUDITED_BOUNDS = {
+    ("shanghai", 2020, "dc_racks", "observed"): "approx",  # 机柜总量近14万架
+    ("beijing", 2024, "compute_eflops", "observed"): "more_than",  # 智能算力供给超2万P
+    ("beijing", 2023, "compute_eflops", "observed"): "at_least",  # 1.2萬P以上 (以上 includes the number)
+    ("shenzhen", 2022, "g5_base_stations", "observed"): "more_than",  # over 64,000
+    ("shenzhen", 2023, "trade_total", "observed"): "more_than",  # exceeded 3.87 trillion yuan
+    ("beijing", 2025, "de_target_share", "target"): "approx",  # 50%左右
+    ("shanghai", 2025, "de_target_share", "target"): "more_than",  # 大于60%
+    ("beijing", 2027, "dc_pue_target", "target"): "at_most",  # 1.35以下
+}
+
+
+def test_every_row_states_its_qualifier_and_a_paper_row_takes_the_figures():
+    frame = pd.read_csv(BENCHMARKS_PATH, dtype=str, keep_default_na=False)
+    own = frame[frame["figure_id"] == ""]
+    assert sorted(set(own["qualifier"]) - set(vocab.NUMBER_QUALIFIERS)) == []
+    assert (frame.loc[frame["figure_id"] != "", "qualifier"] == "").all()
+
+
+@pytest.mark.parametrize(("key", "qualifier"), AUDITED_BOUNDS.items(), ids=lambda item: str(item))
+def test_a_bound_in_the_source_is_kept_as_its_qualifier(key, qualifier):
+    frame = pd.read_csv(BENCHMARKS_PATH, dtype=str, keep_default_na=False)
+    city, year, indicator, status = key
+    row = frame[(frame["city"] == city) & (frame["year"] == str(year)) & (frame["indicator"] == indicator)]
+    row = row[row["status"] == status]
+    assert row["qualifier"].tolist() == [qualifier]
+
+
+def test_the_gateway_and_the_views_show_every_bound_with_its_sign():
+    con = db.connect()
+    try:
+        rows = db.benchmarks(con)
+    finally:
+        con.close()
+    shown = views.decorate(rows, "en")
+    bounded = shown[shown["qualifier"].isin(list(vocab.QUALIFIER_SIGNS))]
+    assert len(bounded) >= len(AUDITED_BOUNDS)
+    assert all(text.startswith(vocab.QUALIFIER_SIGNS[q]) for q, text in zip(bounded["qualifier"], bounded["shown"]))

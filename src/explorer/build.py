@@ -31,7 +31,7 @@ from explorer.vocab import (
 )
 
 # Bump when a table's columns or constraints change: the app then rebuilds an older file.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,7 @@ TABLES: tuple[Table, ...] = (
             year INTEGER NOT NULL,
             indicator VARCHAR NOT NULL REFERENCES indicators (code),
             value DOUBLE,
+            qualifier VARCHAR CHECK (qualifier IN {sql_in(NUMBER_QUALIFIERS)}),
             unit VARCHAR NOT NULL REFERENCES units (code),
             definition VARCHAR NOT NULL,
             comparability_group VARCHAR NOT NULL,
@@ -122,7 +123,9 @@ TABLES: tuple[Table, ...] = (
             date_accessed DATE NOT NULL,
             figure_id VARCHAR REFERENCES figures (id),
             PRIMARY KEY (city, year, indicator, comparability_group, status),
-            CHECK ((value IS NULL) <> (figure_id IS NULL)))""",
+            CHECK ((value IS NULL) <> (figure_id IS NULL)),
+            -- a row citing the paper takes the figure's qualifier; every other row states its own
+            CHECK ((qualifier IS NULL) = (figure_id IS NOT NULL)))""",
         numeric=("value",),
         integer=("year",),
     ),

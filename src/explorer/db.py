@@ -118,7 +118,7 @@ def benchmarks(con: duckdb.DuckDBPyConnection, indicator: str | None = None) -> 
                   b.definition, b.comparability_group, b.status, b.grade,
                   b.source_title, b.source_url,
                   coalesce(f.quote_zh, b.source_quote) AS source_quote,
-                  b.date_accessed, b.figure_id, coalesce(f.qualifier, 'exact') AS qualifier
+                  b.date_accessed, b.figure_id, coalesce(f.qualifier, b.qualifier) AS qualifier
            FROM benchmarks b
            JOIN indicators i ON i.code = b.indicator
            JOIN units u ON u.code = i.unit

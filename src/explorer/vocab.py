@@ -33,6 +33,9 @@ FLOOR_QUALIFIERS: frozenset[str] = frozenset({"more_than", "at_least"})
 
 # How far a source can be trusted: the issuing body's own page, or anything else.
 SOURCE_GRADES: tuple[str, ...] = ("official", "secondary")
+# "Official" means the issuing government or statistics body's own page: its host is a government domain
+# (checked by tests/test_sources.py; a repost on another body's site is graded secondary by hand).
+GOVERNMENT_HOST_SUFFIXES: tuple[str, ...] = (".gov.cn",)
 # A model parameter may also be derived from sourced rows, or be a labelled assumption.
 PARAMETER_GRADES: tuple[str, ...] = (*SOURCE_GRADES, "derived", "assumption")
 
