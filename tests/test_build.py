@@ -73,6 +73,13 @@ def _break(data_copy: Path, name: str, old: str, new: str) -> None:
         ("units.csv", "\nms,", "\nmsec,", "units.csv"),
         ("outcomes.csv", "\ngdp,yi_yuan,,", "\ngdp,yi_yuan,GDP,", "outcomes.csv"),
         ("outcomes.csv", ",eflops,,", ",eflop,,", "outcomes.csv"),
+        (
+            "benchmarks.csv",
+            ",g5_per_10k_yearend_target,",
+            ",g5_per_10k_yearend,",
+            "line 57: a target row in group 'g5_per_10k_yearend'",
+        ),
+        ("benchmarks.csv", ",42,exact,", ",42,roughly,", "benchmarks.csv"),
     ],
 )
 def test_a_broken_source_names_its_file(data_copy: Path, tmp_path: Path, name, old, new, message):

@@ -282,6 +282,16 @@ def _with_scales(units: pd.DataFrame) -> pd.DataFrame:
     return units
 
 
+def _check_groups(benchmarks: pd.DataFrame) -> None:
+    """Raise BuildError when a comparability group mixes targets and observations, naming the first odd row's line."""
+    first_status = benchmarks.groupby("comparability_group")["status"].transform("first")
+    odd = benchmarks["status"] != first_status
+    if odd.any():
+        line = int(odd.idxmax())
+        group, status = benchmarks.at[line, "comparability_group"], benchmarks.at[line, "status"]
+        raise BuildError(f"benchmarks.csv, line {line + 2}: a {status} row in group '{group}', which holds others")
+
+
 def _with_indicator_labels(outcomes: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
     labels = indicators.set_index("code")[["label_zh", "label_en"]]
     shared = outcomes["code"].isin(labels.index)
@@ -320,6 +330,7 @@ def build(db_path: Path | None = None, data_dir: Path | None = None) -> str:
     frames["paper_sections"] = _with_text(frames["paper_sections"], data_dir)
     frames["units"] = _with_scales(frames["units"])
     frames["outcomes"] = _with_indicator_labels(frames["outcomes"], frames["indicators"])
+    _check_groups(frames["benchmarks"])
     handle, tmp_name = tempfile.mkstemp(suffix=".duckdb", dir=db_path.parent)
     os.close(handle)
     tmp_path = Path(tmp_name)

@@ -70,10 +70,12 @@ def test_a_link_with_too_many_parameters_says_so(fresh_app_url, tab):
     wait_for_app(tab)
     assert_clean(tab)
     assert "lang=zh" in tab.url, "Streamlit dropped the whole query: the language is the browser's (zh-CN)"
-    notice = tab.get_by_text(t("notice.link_too_long", "zh", limit=f"{MAX_URL_PARAMS:,}"))
+    notice = tab.get_by_text(t("notice.link_too_long", "zh", count=MAX_URL_PARAMS, limit=f"{MAX_URL_PARAMS:,}"))
     assert notice.is_visible()
     tab.goto(f"{fresh_app_url}/figures?lang=en&{params.rsplit('&', 2)[0]}")
     wait_for_app(tab)
     assert "lang=en" in tab.url
-    assert tab.get_by_text(t("notice.link_too_long", "en", limit=f"{MAX_URL_PARAMS:,}")).count() == 0
+    assert (
+        tab.get_by_text(t("notice.link_too_long", "en", count=MAX_URL_PARAMS, limit=f"{MAX_URL_PARAMS:,}")).count() == 0
+    )
     assert not notice.is_visible(), "a link Streamlit reads whole gets no notice"
