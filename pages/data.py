@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from explorer import cached, console, db, export, ui
+from explorer import cached, db, export, ui
 from explorer.i18n import t
 from explorer.views import data as view
 
@@ -105,15 +105,7 @@ with browse_tab:
 
 with sql_tab:
     st.html(EDITOR_CSS)
-    st.caption(
-        t(
-            "sql.intro",
-            lang,
-            count=console.CONSOLE_MAX_ROWS,
-            rows=f"{console.CONSOLE_MAX_ROWS:,}",
-            seconds=f"{console.CONSOLE_TIMEOUT_S:g}",
-        )
-    )
+    st.caption(view.console_intro(lang))
     st.selectbox(
         t("sql.sample.label", lang),
         list(view.SAMPLES),
@@ -146,12 +138,9 @@ with sql_tab:
             st.error(view.refusal_message(answer.code, answer.detail, lang), icon=":material/block:")
         elif answer is not None:
             rows = view.answer_frame(answer)
-            st.caption(t("sql.rows", lang, count=len(rows), rows=f"{len(rows):,}"))
+            st.caption(view.rows_text(len(rows), lang))
             if answer.is_truncated:
-                st.warning(
-                    t("sql.truncated", lang, count=console.CONSOLE_MAX_ROWS, rows=f"{console.CONSOLE_MAX_ROWS:,}"),
-                    icon=":material/content_cut:",
-                )
+                st.warning(view.truncated_text(lang), icon=":material/content_cut:")
             st.dataframe(rows, hide_index=True, width="stretch", key="sql_result")
             query_csv, query_file = export.csv_bytes(rows), view.file_name("query.csv")
             download(st, "download_query", t("sql.download", lang), query_csv, query_file, ":material/download:")

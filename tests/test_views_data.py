@@ -107,3 +107,12 @@ def test_the_app_citation_gives_version_date_and_url_only_when_known(lang):
         assert field in entry
     assert "url " not in view.app_bibtex(lang, version, "", "2026-12-01")
     assert "—" in view.app_citation(lang, version, "", "2026-12-01")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_console_texts_state_the_limits_and_count_in_the_right_form(lang):
+    assert f"{console.CONSOLE_MAX_ROWS:,}" in view.console_intro(lang)
+    assert f"{console.CONSOLE_TIMEOUT_S:g}" in view.console_intro(lang)
+    assert view.rows_text(1, lang) == t("sql.rows", lang, count=1, rows="1")
+    assert view.rows_text(1, "en") != view.rows_text(2, "en").replace("2", "1")  # "1 row", not "1 rows"
+    assert f"{console.CONSOLE_MAX_ROWS:,}" in view.truncated_text(lang)

@@ -150,6 +150,23 @@ def console_state(sql: str, ran: tuple[str, console.Answer] | None) -> str:
     return "waiting" if sql else "hint"
 
 
+def console_intro(lang: str) -> str:
+    """Return the console's caption: what it runs and its row and time limits."""
+    rows = console.CONSOLE_MAX_ROWS
+    return t("sql.intro", lang, count=rows, rows=f"{rows:,}", seconds=f"{console.CONSOLE_TIMEOUT_S:g}")
+
+
+def rows_text(num_rows: int, lang: str) -> str:
+    """Return how many rows the query returned."""
+    return t("sql.rows", lang, count=num_rows, rows=f"{num_rows:,}")
+
+
+def truncated_text(lang: str) -> str:
+    """Return the warning that a result was cut at the console's row limit."""
+    rows = console.CONSOLE_MAX_ROWS
+    return t("sql.truncated", lang, count=rows, rows=f"{rows:,}")
+
+
 def answer_frame(answer: console.Answer) -> pd.DataFrame:
     """Return an answer's rows as a frame Streamlit can show (cells Arrow cannot convert become text)."""
     return export.arrow_safe(answer.rows.to_pandas())
