@@ -16,7 +16,8 @@ CEILING_QUALIFIERS = vocab.CEILING_QUALIFIERS
 STRICT_CEILING_QUALIFIERS = frozenset({"less_than"})
 # A target kept verbatim because it looks wrong (household gigabit coverage "200 %"): no progress is computed.
 UNCLEAR_QUALIFIERS = frozenset({"as_printed"})
-# Targets the paper states as a strict floor ("50 个以上", "突破 1000 亿元"): reaching the number is not enough.
+# Targets the paper states as a strict floor ("超过", "突破 1000 亿元"): reaching the number is not enough
+# (以上 includes the number: at_least).
 STRICT_FLOOR_QUALIFIERS = frozenset({"more_than"})
 # A month-only as_of ("2022-06") sorts after any day in that month: the status describes the month as a whole.
 _MONTH_END = "-32"
@@ -49,14 +50,10 @@ class Progress:
 
 def _bounds(value: float, qualifier: str) -> tuple[float, float, bool, bool]:
     """Return (low, high, low_is_open, high_is_open): the interval a qualified status value stands for."""
-    if qualifier == "more_than":
-        return value, math.inf, True, False
-    if qualifier == "at_least":
-        return value, math.inf, False, False
-    if qualifier == "less_than":
-        return -math.inf, value, False, True
-    if qualifier in ("at_most", "up_to"):
-        return -math.inf, value, False, False
+    if qualifier in vocab.FLOOR_QUALIFIERS:
+        return value, math.inf, qualifier in STRICT_FLOOR_QUALIFIERS, False
+    if qualifier in CEILING_QUALIFIERS:
+        return -math.inf, value, False, qualifier in STRICT_CEILING_QUALIFIERS
     return value, value, False, False  # exact, approx
 
 

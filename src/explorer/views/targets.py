@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from explorer import formatting
+from explorer import formatting, vocab
 from explorer.i18n import t
 from explorer.target_progress import CEILING_QUALIFIERS, select, summary, tracker
 from explorer.views.pieces import section_labels, signed
@@ -25,7 +25,6 @@ MET_BADGES = {
     False: ("orange", "pending", "false"),
     None: ("gray", "help", "unknown"),
 }
-OPEN_STATUS_QUALIFIERS = ("more_than", "at_least")
 EXPORT_COLUMNS = (
     ["id", "section", "metric_zh", "metric_en", "value", "value_high", "unit_zh", "unit_en", "qualifier", "year"]
     + ["status_value", "status_qualifier", "as_of", "ratio", "met", "definition", "source_title", "source_url"]
@@ -155,7 +154,7 @@ def progress_view(row: pd.Series, lang: str) -> ProgressView:
     if row["is_lower_bound"]:
         low = target_text(row, row["value"], lang)
         captions.append(t("targets.progress.lower_bound", lang, range=formatting.figure_value(row, lang), low=low))
-    if row["status_qualifier"] in OPEN_STATUS_QUALIFIERS:
+    if row["status_qualifier"] in vocab.FLOOR_QUALIFIERS:
         captions.append(t("targets.progress.open_status", lang))
     return ProgressView(
         bar=float(row["bar"]),
