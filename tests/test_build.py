@@ -272,7 +272,8 @@ def test_every_benchmark_group_is_defined_in_both_languages():
                WHERE g.code IS NULL OR g.definition_zh = '' OR g.definition_en = ''"""
         ).fetchall()
         mixed = con.execute(
-            """SELECT b.comparability_group FROM benchmarks b JOIN comparability_groups g ON g.code = b.comparability_group
+            """SELECT b.comparability_group FROM benchmarks b
+               JOIN comparability_groups g ON g.code = b.comparability_group
                WHERE b.status <> g.status OR b.indicator <> g.indicator"""
         ).fetchall()
     finally:

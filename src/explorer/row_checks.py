@@ -72,11 +72,12 @@ def benchmark_problems(benchmarks: pd.DataFrame, groups: pd.DataFrame, indicator
         if unknown := _codes(row, allowed):
             problems.append(f"{where}: {unknown}")
             continue
-        group = by_code.loc[row["comparability_group"]]
+        code = row["comparability_group"]
+        group = by_code.loc[code]
         if row["status"] != group["status"]:
-            problems.append(f"{where}: a {row['status']} row in the {group['status']} group '{row['comparability_group']}'")
+            problems.append(f"{where}: a {row['status']} row in the {group['status']} group '{code}'")
         elif row["indicator"] != group["indicator"]:
-            problems.append(f"{where}: indicator '{row['indicator']}' in group '{row['comparability_group']}' of '{group['indicator']}'")
+            problems.append(f"{where}: indicator '{row['indicator']}' in group '{code}' of '{group['indicator']}'")
     key = ["city", "year", "indicator", "comparability_group"]
     for index in benchmarks.index[benchmarks.duplicated(key)]:
         cell = "/".join(str(benchmarks.at[index, column]) for column in key)
