@@ -1,4 +1,4 @@
-"""Benchmarks page (AppTest): the `ind` selector, and the page shows the groups, notes, coverage and peers the view returns.
+"""Benchmarks page (AppTest): the `ind` selector; the page shows the groups, notes, coverage and peers the view returns.
 
 What the groups and the peer panels hold is proven on the view in tests/test_views_benchmarks.py.
 """

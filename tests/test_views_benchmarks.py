@@ -100,6 +100,7 @@ def test_each_group_is_one_chart_with_its_definition_and_note_in_the_page_langua
         values = group.chart.spec["datasets"]["values"]
         assert values["value"].tolist() == own["value"].tolist()
         assert values["definition_text"].tolist() == own["definition_zh" if lang == "zh" else "definition"].tolist()
+        assert values["vintage_text"].tolist() == own["vintage_zh" if lang == "zh" else "vintage"].tolist()
         assert group.definition == t("benchmarks.definition", lang, definition=groups.at[code, f"definition_{lang}"])
         note = groups.at[code, f"note_{lang}"]
         assert group.note == (t("benchmarks.not_like_for_like", lang, note=note) if isinstance(note, str) else None)
@@ -121,7 +122,7 @@ def test_a_census_break_is_marked_and_never_drawn_as_growth(data):
     assert {("beijing", "2024", "gdp"), ("shenzhen", "2020", "population")} <= set(
         zip(flagged["city"], flagged["year"], flagged["indicator"])
     )
-    for indicator, rows in flagged.groupby("indicator"):
+    for indicator in flagged["indicator"].unique():
         for group in _view(data, indicator, "en").groups:
             values = group.chart.spec["datasets"]["values"]
             marked = values[values["break_before"]]
@@ -184,7 +185,7 @@ def test_the_peers_show_the_digital_groups_and_name_a_city_without_a_figure(lang
             else:
                 assert pd.isna(value) and label.endswith(t("benchmarks.no_figure", lang))
         encoding = panel.chart.spec["encoding"]
-        assert encoding["color"]["legend"] == {"orient": "bottom"}
+        assert encoding["color"]["legend"]["orient"] == "bottom"
         assert encoding["y"]["scale"]["domain"] == latest["row_label"].tolist()
         assert panel.definition == t("benchmarks.definition", lang, definition=groups.at[code, f"definition_{lang}"])
 

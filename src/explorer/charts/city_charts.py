@@ -38,7 +38,7 @@ def city_series(
     and a dashed rule marks each break, so a census revision is never drawn as growth. The x axis holds every
     year of `years`, so a missing year shows as a gap.
     """
-    colour = nominal("city_label", legend, scale=colour_scale(colours))
+    colour = nominal("city_label", legend, scale=colour_scale(colours), legend={"orient": "bottom"})
     return {
         "title": chart_title(title),
         "height": 220,
@@ -75,7 +75,7 @@ def city_series(
                     "y": quantitative("value", y_title),
                     "color": colour,
                     "fill": nominal("fill", None, scale=None),
-                    "shape": nominal("status_label", status_legend),
+                    "shape": nominal("status_label", status_legend, legend={"orient": "bottom"}),
                     "tooltip": tooltips,
                 },
             },
@@ -89,7 +89,8 @@ def peer_latest(
     """Return one row per city with its latest value as a marker; a city without a figure keeps its row, empty.
 
     `rows` has row_label ('city year: value', or 'city: no published figure'), city_label, value and fill.
-    Each city has its own colour and marker shape (in the order of `colours`); the legend sits under the plot.
+    Each city has its own colour and marker shape (in the order of `colours`); the legend sits under the plot,
+    one city a line, so that it fits a 390 px phone.
     """
     return {
         "title": chart_title(title),
@@ -105,10 +106,12 @@ def peer_latest(
                 None,
                 sort=list(rows["row_label"]),
                 scale={"domain": list(rows["row_label"])},
-                axis={"labelLimit": 260},
+                axis={"labelLimit": 260, "labelFontSize": 12},
             ),
-            "x": quantitative("value", axis_title),
-            "color": nominal("city_label", legend, scale=colour_scale(colours), legend={"orient": "bottom"}),
+            "x": quantitative("value", axis_title, scale={"padding": 12}),
+            "color": nominal(
+                "city_label", legend, scale=colour_scale(colours), legend={"orient": "bottom", "direction": "vertical"}
+            ),
             "fill": nominal("fill", None, scale=None),
             "shape": nominal(
                 "city_label", None, legend=None, scale={"domain": list(colours), "range": list(CITY_SHAPES)}

@@ -12,7 +12,7 @@ from explorer.views.pieces import ChartView, bracketed, colon, signed
 
 DEFAULT_INDICATOR = "gdp"
 CHART_FIELDS = ["year", "value", "status", "fill", "city_label", "shown", "unit_label", "status_label", "grade_label"]
-CHART_FIELDS += ["definition_text", "vintage", "source_title", "source_url", "segment", "break_before"]
+CHART_FIELDS += ["definition_text", "vintage_text", "source_title", "source_url", "segment", "break_before"]
 SOURCE_COLUMNS = {
     "city_label": "col.city",
     "year": "col.year",
@@ -20,7 +20,7 @@ SOURCE_COLUMNS = {
     "unit_label": "col.unit",
     "status_label": "col.status",
     "grade_label": "col.grade",
-    "vintage": "benchmarks.col.vintage",
+    "vintage_text": "benchmarks.col.vintage",
     "definition_text": "col.definition",
     "source_title": "col.source",
     "source_url": "col.source_url",
@@ -29,7 +29,7 @@ SOURCE_COLUMNS = {
 # The tooltip shows every source column but the quote; the year is ordinal, the rest nominal.
 TOOLTIP_FIELDS = [field for field in SOURCE_COLUMNS if field != "source_quote"]
 # Helper columns of the charts, left out of downloads.
-CHART_ONLY = ["fill", "segment", "definition_text"]
+CHART_ONLY = ["fill", "segment", "definition_text", "vintage_text"]
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,7 @@ def decorate(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         status_label=rows["status"].map(lambda status: t(f"status.{status}", lang)),
         unit_label=rows[f"unit_{lang}"],
         definition_text=rows["definition_zh" if lang == "zh" else "definition"],
+        vintage_text=rows["vintage_zh" if lang == "zh" else "vintage"],
         shown=[
             signed(qualifier, formatting.format_number(value))
             for qualifier, value in zip(rows["qualifier"], rows["value"])
