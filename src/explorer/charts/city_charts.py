@@ -10,12 +10,15 @@ from explorer.charts.encoding import (
     FIT_WIDTH,
     chart_title,
     colour_scale,
+    lines,
     nominal,
     quantitative,
 )
 
 BREAK_COLOUR = "#666"
 PEER_ROW_PX = 34  # one city's row in a peer panel: room for 'city year: value' on one line
+# A peer panel's plot starts after its row labels, so its title wraps shorter than other charts' (14 Chinese).
+PEER_TITLE_LINE = 28
 
 
 def city_series(
@@ -93,7 +96,7 @@ def peer_latest(
     one city a line, so that it fits a 390 px phone.
     """
     return {
-        "title": chart_title(title),
+        "title": {"text": lines(title, PEER_TITLE_LINE)},
         "height": PEER_ROW_PX * len(rows),
         "autosize": FIT_WIDTH,
         "datasets": {"latest": rows},
@@ -108,7 +111,7 @@ def peer_latest(
                 scale={"domain": list(rows["row_label"])},
                 axis={"labelLimit": 260, "labelFontSize": 12},
             ),
-            "x": quantitative("value", axis_title, scale={"padding": 12}),
+            "x": quantitative("value", axis_title),
             "color": nominal(
                 "city_label", legend, scale=colour_scale(colours), legend={"orient": "bottom", "direction": "vertical"}
             ),
