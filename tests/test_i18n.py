@@ -75,7 +75,9 @@ DYNAMIC: dict[str, list] = {
     "sql.sample.{}": ["figures_by_kind", "targets_2025", "benchmarks_sources", "gdp_sz_bj", "assumptions"],
     "status.{}": list(vocab.BENCHMARK_STATUSES),
     "targets.ceiling.{}": ["met", "not_met", "unknown"],
-    "targets.met.{}": ["true", "false", "unknown"],
+    "targets.verdict.{}": list(vocab.TARGET_VERDICTS),
+    "targets.verdict.note.{}": [*target_progress.VERDICT_REASONS, "at_target_no_year"],
+    "targets.basis.{}": list(vocab.STATUS_BASES),
     "targets.show.{}": list(target_progress.SHOW_OPTIONS),
     # The Data page's facet values: city, kind and grade codes under their column's name.
     "{}.{}": [

@@ -22,7 +22,8 @@ def run(**params: str) -> AppTest:
 def expected(lang: str, chosen=(), show: str = "all") -> views.TargetsView:
     data = frames()
     rows = views.board(data["figures"], data["target_status"])
-    return views.targets_view(rows, data["target_status"], data["sections"], lang, chosen, show)
+    cities = views.CityRows(data["benchmarks"], data["indicators"])
+    return views.targets_view(rows, data["target_status"], data["sections"], cities, lang, chosen, show)
 
 
 def cards(view: views.TargetsView) -> list[views.Card]:
@@ -40,6 +41,7 @@ def test_every_card_shows_what_the_view_returns():
     view = expected("zh")
     assert at.title[0].value == t("targets.title", "zh")
     assert view.summary in [m.value for m in at.markdown]
+    assert view.counts in [m.value for m in at.markdown]
     assert [sub.value for sub in at.subheader] == [heading for heading, _ in view.sections]
     assert shown_ids(at) == [card.id for card in cards(view)]
     for card in cards(view):
@@ -55,10 +57,10 @@ def test_every_card_shows_what_the_view_returns():
         if card.status is None:
             assert any(t("targets.status.none", "zh") in m for m in markdown)
         else:
-            assert card.as_of in captions
-            assert card.latest.quote in markdown
-        if card.progress.badge:
-            assert card.progress.badge in markdown
+            assert card.as_of in captions and card.latest.basis in captions
+            assert card.latest.quote is None or card.latest.quote in markdown
+        assert card.verdict in markdown
+        assert card.verdict_note in captions
         bars = [(bar.value, bar.text) for bar in element.progress]
         progress = card.progress
         assert bars == ([(round(progress.bar * 100), progress.bar_text)] if progress.bar is not None else [])

@@ -257,3 +257,12 @@ def test_the_tracker_draws_the_path_from_the_earliest_number_and_counts_by_verdi
     assert board.at["t_5g", "verdict"] == "on_track"
     counts = target_progress.summary(board.reset_index())
     assert (counts["behind"], counts["on_track"], counts["met"], counts["no_status"]) == (1, 1, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "shown"),
+    [(36.236, "more_than", 36.2), (36.299, "at_least", 36.2), (36.201, "less_than", 36.3), (36.25, "at_most", 36.3)]
+    + [(36.26, "exact", 36.3), (36.24, "approx", 36.2)],
+)
+def test_a_derived_bound_is_rounded_on_its_safe_side(value, qualifier, shown):
+    assert target_progress.rounded_bound(value, qualifier) == shown

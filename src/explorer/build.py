@@ -350,8 +350,12 @@ def _with_derived(statuses: pd.DataFrame, benchmarks: pd.DataFrame, figures: pd.
             )
         except ValueError as exc:
             raise BuildError(f"target_status.csv, line {line}: {exc}") from exc
-        is_official = numerator["grade"] == denominator["grade"] == "official"
-        statuses.loc[index, ["value", "qualifier", "grade"]] = [value, qualifier, "official" if is_official else "secondary"]
+        grade = "official" if numerator["grade"] == denominator["grade"] == "official" else "secondary"
+        statuses.loc[index, ["value", "qualifier", "grade"]] = [
+            target_progress.rounded_bound(value, qualifier),
+            qualifier,
+            grade,
+        ]
     statuses["value"] = pd.to_numeric(statuses["value"])
     return statuses
 

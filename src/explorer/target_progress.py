@@ -23,7 +23,7 @@ STRICT_FLOOR_QUALIFIERS = frozenset({"more_than"})
 # A month-only as_of ("2022-06") sorts after any day in that month: the status describes the month as a whole.
 _MONTH_END = "-32"
 PROGRESS_COLUMNS = ("direction", "ratio", "bar", "met", "gap", "is_lower_bound", "is_exceeded")
-VERDICT_COLUMNS = ("verdict", "verdict_reason", "expected")
+VERDICT_COLUMNS = ("verdict", "verdict_reason", "expected", "baseline_value", "baseline_as_of")
 # A straight path starts only from a status that is a number, not a bound ("> 15,000" could start anywhere above).
 BASELINE_QUALIFIERS = frozenset({"exact", "approx"})
 
@@ -149,6 +149,26 @@ def derive_ratio(
     return value, _BOUND[(bounds[0][0], strict)]
 
 
+def rounded_bound(value: float, qualifier: str, digits: int = 1) -> float:
+    """Return a derived value to `digits` decimals without breaking its bound: a floor down, a ceiling up.
+
+    "> 36.236" becomes "> 36.2" (still true); "< 36.236" becomes "< 36.3"; a number is rounded to the nearest.
+    """
+    factor = 10**digits
+    if _LEAN[qualifier] > 0:
+        return math.floor(value * factor) / factor
+    if _LEAN[qualifier] < 0:
+        return math.ceil(value * factor) / factor
+    return round(value, digits)
+
+
+# Why a verdict is what it is (explorer.views.target_verdicts words each one).
+VERDICT_REASONS = (
+    "deadline_passed", "at_target", "on_path", "below_path", "bound_straddles", "no_deadline", "no_baseline",
+    "as_printed", "none",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Verdict:
     """A target's verdict (a code of vocab.TARGET_VERDICTS), why, and the straight path's level when one was drawn."""
@@ -254,7 +274,8 @@ def tracker(targets: pd.DataFrame, statuses: pd.DataFrame) -> pd.DataFrame:
 
     Adds status_value, status_qualifier, as_of, num_statuses (0 without a status), has_status, direction,
     ratio, bar, met (True / False / None), gap, is_lower_bound, is_exceeded, verdict, verdict_reason, expected
-    (the straight path's level on the status's date, where one was drawn).
+    (the straight path's level on the status's date, where one was drawn) and the path's baseline_value and
+    baseline_as_of.
     """
     latest = latest_statuses(statuses).rename(columns={"value": "status_value", "qualifier": "status_qualifier"})
     board = targets.merge(latest, how="left", left_on="id", right_on="figure_id", sort=False)
@@ -276,7 +297,10 @@ def tracker(targets: pd.DataFrame, statuses: pd.DataFrame) -> pd.DataFrame:
             row["as_of"] if has_status else None,
             starts.get(row["id"]),
         )
-        rows.append([getattr(result, name) for name in PROGRESS_COLUMNS] + [judged.code, judged.reason, judged.expected])
+        start = starts.get(row["id"], (None, None)) if judged.expected is not None else (None, None)
+        rows.append(
+            [getattr(result, name) for name in PROGRESS_COLUMNS] + [judged.code, judged.reason, judged.expected, *start]
+        )
     added = pd.DataFrame(rows, index=board.index, columns=[*PROGRESS_COLUMNS, *VERDICT_COLUMNS])
     return pd.concat([board, added], axis=1)
 
