@@ -154,11 +154,11 @@ _DERIVED = "shenzhen/2022/g5_base_stations/g5_total_yearend ÷ shenzhen/2022/pop
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        (_DERIVED, _DERIVED.replace("2022/population", "2019/population"), "line 4: input shenzhen/2019/population"),
-        (_DERIVED, _DERIVED.replace("g5_total_yearend", "g5_total_end_may"), "line 4: input .* matches 0 rows"),
-        (_DERIVED, _DERIVED.replace(" ÷ ", " / "), "line 4: inputs must be"),
-        (",2022-12,,,", ",2023-12,,,", "line 4: as_of 2023-12 is not in the inputs' year"),
-        (",2022-12,,,", ",2022-12,36,more_than,", "line 4: a derived status takes its value from its inputs"),
+        (_DERIVED, _DERIVED.replace("2022/population", "2019/population"), "line 5: input shenzhen/2019/population"),
+        (_DERIVED, _DERIVED.replace("g5_total_yearend", "g5_total_end_may"), "line 5: input .* matches 0 rows"),
+        (_DERIVED, _DERIVED.replace(" ÷ ", " / "), "line 5: inputs must be"),
+        (",2022-12,,,", ",2023-12,,,", "line 5: as_of 2023-12 is not in the inputs' year"),
+        (",2022-12,,,", ",2022-12,36,more_than,", "line 5: a derived status takes its value from its inputs"),
         (",2026-12-01,derived,", ",2026-12-01,reported,", "target_status.csv"),
     ],
 )
@@ -172,5 +172,5 @@ def test_a_derived_status_from_a_target_row_is_refused(data_copy: Path, tmp_path
     target_row = "shenzhen/2023/g5_per_10k/g5_per_10k_yearend_target ÷ shenzhen/2023/population/population_yearend"
     _break(data_copy, "target_status.csv", _DERIVED, target_row)
     _break(data_copy, "target_status.csv", ",2022-12,,,", ",2023-12,,,")
-    with pytest.raises(BuildError, match="line 4: input shenzhen/2023/g5_per_10k/.* is a target, not an observation"):
+    with pytest.raises(BuildError, match="line 5: input shenzhen/2023/g5_per_10k/.* is a target, not an observation"):
         build(tmp_path / "out.duckdb", data_copy)

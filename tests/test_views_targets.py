@@ -95,8 +95,9 @@ def test_earlier_statuses_are_listed_newest_first_in_the_targets_unit(data):
 
 
 # The verdicts of the real data, written by hand from data/target_status.csv and the paper's target years:
-# 5G: "> 36.2" (derived, end-2022) against 30 with no year -> on track, never "met"; smart poles: "> 15,000"
-# (Jan 2022) against 45,000 by 2025 -> a bound that cannot tell; household gigabit "200 %" as printed -> no verdict.
+# 5G: "> 36.2" (derived, end-2022) against 30 with no year -> on track, never "met"; smart poles: 15,000 (June 2022)
+# against 45,000 by end-2025, below it with no earlier exact status to start a path from -> cannot tell;
+# household gigabit "200 %" as printed -> no verdict.
 REAL_VERDICTS = {"target_5g_per_10k": "on_track", "target_smart_poles_2025": "cannot_tell"}
 REAL_VERDICTS["target_home_gigabit_coverage"] = "no_verdict"
 
@@ -133,10 +134,11 @@ def test_the_five_g_target_is_on_track_from_a_derived_status_that_shows_its_inpu
     assert "1766.18" in residents.quote and "secondary" in residents.meta
 
 
-def test_a_bound_status_against_a_dated_target_cannot_tell(data):
+def test_a_status_below_a_dated_target_with_no_path_start_cannot_tell(data):
     poles = cards(view(data, "en"))["target_smart_poles_2025"]
-    assert poles.verdict_note == t("targets.verdict.note.bound_straddles", "en", status="> 15,000 poles")
-    assert poles.earlier == ()
+    assert poles.status == "15,000 poles"
+    assert poles.verdict_note == t("targets.verdict.note.no_baseline", "en", due="2025-12-31")
+    assert [item for item, _ in poles.earlier] == ["- 2022-01: > 15,000 poles"]  # a bound: never a path's start
 
 
 def test_targets_without_status_say_how_they_will_be_judged_or_why_not(data):
