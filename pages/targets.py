@@ -105,19 +105,21 @@ def show_card(card: views.Card) -> None:
         st.markdown(card.title)
         target_col, status_col, progress_col = st.columns([1, 1, 1.2])
         with target_col:
-            st.metric(t("targets.col.target", lang), card.target, help=card.target_help)
+            st.metric(card.target_label, card.target, help=card.target_help)
             st.caption(card.year)
         with status_col:
             if card.status is not None:
-                st.metric(t("targets.status", lang), card.status, help=card.status_help)
+                st.metric(card.status_label, card.status, help=card.status_help)
                 st.caption(card.as_of)
                 st.caption(card.latest.basis)
             else:
                 st.caption(t("targets.status", lang))
                 st.markdown(f":gray-badge[:material/remove: {t('targets.status.none', lang)}]")
         with progress_col:
-            st.markdown(card.verdict)
-            st.caption(card.verdict_note)
+            if card.verdict_code != "no_status":  # otherwise the status column has said it: no status published
+                st.markdown(card.verdict)
+            if card.verdict_note:
+                st.caption(card.verdict_note)
             progress(card.progress)
             sources_popover(card)
             links(card)

@@ -59,7 +59,14 @@ def test_every_target_has_a_card_under_its_section_with_the_papers_value_and_its
     for fig_id, card in cards(shown).items():
         fig = figures.loc[fig_id]
         assert card.title == f"**{fig[f'metric_{lang}']}**"
-        assert card.target == formatting.figure_value(fig, lang)
+        unit = fig["unit_symbol_en" if lang == "en" else "unit_zh"]
+        # the metric shows the signed number, its label the unit: together they read as the figure
+        assert f"{card.target} {unit}".strip() == formatting.figure_value(fig, lang)
+        assert card.target_label == (
+            f"{t('targets.col.target', lang)} ({unit})"
+            if lang == "en"
+            else f"{t('targets.col.target', lang)}（{unit}）"
+        )
         assert card.target_help == t(f"qualifier.{fig['qualifier']}", lang)
         year = t("targets.year", lang, year=int(fig["year"])) if pd.notna(fig["year"]) else t("word.no_year", lang)
         assert card.year == year
@@ -75,7 +82,8 @@ def test_every_target_has_a_card_under_its_section_with_the_papers_value_and_its
         if latest["basis"] == "derived":  # its value comes from the build; its sources are its inputs
             assert card.latest.quote is None and card.latest.link is None and len(card.latest.inputs) == 2
             continue
-        assert card.status == formatting.figure_value(with_status(fig, latest["value"], latest["qualifier"]), lang)
+        shown = formatting.figure_value(with_status(fig, latest["value"], latest["qualifier"]), lang)
+        assert f"{card.status} {unit}".strip() == shown
         assert card.latest.quote == f"> {latest['source_quote']}"
         assert card.latest.link == f"[{latest['source_title']}]({latest['source_url']})"
         assert card.latest.inputs == ()
@@ -109,8 +117,9 @@ def test_every_target_shows_its_verdict_and_the_summary_counts_them(lang, data, 
     figures = targets(data)
     for fig_id, card in cards(shown).items():
         code = REAL_VERDICTS.get(fig_id, "no_status")
-        assert card.verdict == verdict_badge(code, lang)
-        assert card.verdict_note
+        assert card.verdict == verdict_badge(code, lang) and card.verdict_code == code
+        # every verdict says why, except where the card already says it (no status; the target kept as printed)
+        assert (card.verdict_note is None) is (code in ("no_status", "no_verdict"))
     latest = written.drop_duplicates("figure_id")
     assert shown.summary == t(
         "targets.summary", lang, count=len(figures), shown=len(figures), total=len(figures), with_status=len(latest)
@@ -122,7 +131,7 @@ def test_every_target_shows_its_verdict_and_the_summary_counts_them(lang, data, 
 
 def test_the_five_g_target_is_on_track_and_its_derived_status_shows_its_inputs(data):
     five_g = cards(view(data, "en"))["target_5g_per_10k"]
-    assert five_g.status == "41.2 per 10,000 people"
+    assert (five_g.status, five_g.status_label) == ("41.2", "Latest status (per 10,000 people)")
     assert five_g.verdict_note == t("targets.verdict.note.at_target_no_year", "en")
     assert five_g.progress.bar == 1.0
     assert five_g.progress.bar_text == t("targets.progress.exceeded", "en", pct="137 %")  # 41.2 / 30
@@ -143,7 +152,7 @@ def test_the_five_g_target_is_on_track_and_its_derived_status_shows_its_inputs(d
 
 def test_a_status_below_a_dated_target_with_no_path_start_cannot_tell(data):
     poles = cards(view(data, "en"))["target_smart_poles_2025"]
-    assert poles.status == "15,000 poles"
+    assert (poles.target, poles.status, poles.status_label) == ("45,000", "15,000", "Latest status (poles)")
     assert poles.verdict_note == t("targets.verdict.note.no_baseline", "en", due="2025-12-31")
     assert [item for item, _ in poles.earlier] == ["- 2022-01: > 15,000 poles"]  # a bound: never a path's start
 

@@ -34,12 +34,30 @@ class DerivedInput:
     meta: str
 
 
-def status_text(row: pd.Series, lang: str) -> str:
-    """Return the status value as the source qualifies it, in the target's unit (e.g. '> 15,000 poles')."""
+# Reasons another part of the card already states (no status published; the target kept as printed).
+UNWORDED_REASONS = frozenset({"none", "as_printed"})
+
+
+def status_figure(row: pd.Series) -> pd.Series:
+    """Return a tracker row's latest status as a figure in the target's unit (for formatting.figure_value)."""
     status = row.copy()
     status["value"], status["value_high"] = row["status_value"], float("nan")
     status["qualifier"], status["kind"] = row["status_qualifier"], "status"
-    return formatting.figure_value(status, lang)
+    return status
+
+
+def status_text(row: pd.Series, lang: str) -> str:
+    """Return the status value as the source qualifies it, in the target's unit (e.g. '> 15,000 poles')."""
+    return formatting.figure_value(status_figure(row), lang)
+
+
+def number_and_unit(fig: pd.Series, lang: str) -> tuple[str, str]:
+    """Return a figure's value as formatting.figure_value writes it, split into its signed number and its unit."""
+    column = "unit_symbol_en" if lang == "en" else "unit_zh"
+    unit = fig[column] if isinstance(fig[column], str) else ""
+    bare = fig.copy()
+    bare[column] = ""
+    return formatting.figure_value(bare, lang).strip(), unit
 
 
 def target_text(row: pd.Series, value: float, lang: str) -> str:
@@ -65,9 +83,11 @@ def _due(row: pd.Series) -> str | None:
     return None if due is None else due.isoformat()
 
 
-def verdict_note(row: pd.Series, lang: str) -> str:
-    """Return why a tracker row has its verdict: the deadline, the path and its level, or what is missing."""
+def verdict_note(row: pd.Series, lang: str) -> str | None:
+    """Return why a tracker row has its verdict (the deadline, the path and its level, what is missing), or None."""
     reason, due = row["verdict_reason"], _due(row)
+    if reason in UNWORDED_REASONS:
+        return None
     if reason == "at_target" and due is None:
         return t("targets.verdict.note.at_target_no_year", lang)
     if reason in ("on_path", "below_path"):

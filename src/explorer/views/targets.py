@@ -10,12 +10,14 @@ import pandas as pd
 from explorer import formatting, vocab
 from explorer.i18n import t
 from explorer.target_progress import CEILING_QUALIFIERS, select, summary, tracker
-from explorer.views.pieces import section_labels, signed
+from explorer.views.pieces import bracketed, section_labels, signed
 from explorer.views.target_verdicts import (
     DerivedInput,
     basis_text,
     counts_line,
     derived_inputs,
+    number_and_unit,
+    status_figure,
     status_text,
     target_text,
     verdict_badge,
@@ -81,14 +83,17 @@ class Card:
     id: str
     row: pd.Series
     title: str
+    target_label: str
     target: str
     target_help: str
     year: str
+    status_label: str
     status: str | None
     status_help: str | None
     as_of: str | None
+    verdict_code: str
     verdict: str
-    verdict_note: str
+    verdict_note: str | None
     progress: ProgressView
     latest: StatusSource | None
     earlier: tuple[tuple[str, StatusSource], ...]
@@ -196,16 +201,22 @@ def card(row: pd.Series, statuses: pd.DataFrame, lang: str, cities: CityRows) ->
     """Return one target's card: the paper's value, the latest status, the progress, the sources, the links."""
     own = statuses[statuses["figure_id"] == row["id"]].sort_values("as_of", ascending=False)
     has_status = bool(row["has_status"])
+    # The metric shows the signed number and its label the unit: a long unit would cut the number off at 390 px.
+    target, unit = number_and_unit(row, lang)
+    status = number_and_unit(status_figure(row), lang)[0] if has_status else None
     return Card(
         id=row["id"],
         row=row,
         title=f"**{row[f'metric_{lang}']}**",
-        target=formatting.figure_value(row, lang),
+        target_label=bracketed(t("targets.col.target", lang), unit, lang) if unit else t("targets.col.target", lang),
+        target=target,
         target_help=t(f"qualifier.{row['qualifier']}", lang),
         year=t("targets.year", lang, year=int(row["year"])) if pd.notna(row["year"]) else t("word.no_year", lang),
-        status=status_text(row, lang) if has_status else None,
+        status_label=bracketed(t("targets.status", lang), unit, lang) if unit else t("targets.status", lang),
+        status=status,
         status_help=row["definition"] if has_status else None,
         as_of=t("targets.status.as_of", lang, as_of=row["as_of"]) if has_status else None,
+        verdict_code=row["verdict"],
         verdict=verdict_badge(row["verdict"], lang),
         verdict_note=verdict_note(row, lang),
         progress=progress_view(row, lang),
