@@ -78,7 +78,7 @@ DYNAMIC: dict[str, list] = {
     "targets.ceiling.{}": ["met", "not_met", "unknown"],
     "targets.verdict.{}": list(vocab.TARGET_VERDICTS),
     "targets.verdict.note.{}": [
-        *(code for code in target_progress.VERDICT_REASONS if code not in target_verdicts.UNWORDED_REASONS),
+        *(code for code in vocab.VERDICT_REASONS if code not in target_verdicts.UNWORDED_REASONS),
         "at_target_no_year",
     ],
     "targets.basis.{}": list(vocab.STATUS_BASES),

@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from explorer import target_progress
+from explorer import target_progress, vocab
 
 
 @pytest.mark.parametrize(
@@ -143,7 +143,15 @@ VERDICT_CASES = [
     # before the deadline, already at the target level: on track, never "met"
     ((4.5, "exact", 2025), (4.5, "exact", "2024-06"), None, "on_track", "at_target"),
     # no deadline: at the target reads on track; below it there is no path to judge by
-    ((30, "exact", None), (36.2, "more_than", "2022-12"), None, "on_track", "at_target"),
+    ((30, "exact", None), (36.2, "more_than", "2022-12"), None, "on_track", "at_target"),  # the derived 5G status
+    # derived bounds against made-up deadlines: "> 36.2" at end-2022 meets 30 due in 2022 (a December as_of is
+    # the 31st, the deadline day), cannot tell against 40 due in 2022, and is on track for 30 due in 2025
+    ((30, "exact", 2022), (36.2, "more_than", "2022-12"), None, "met", "deadline_passed"),
+    ((40, "exact", 2022), (36.2, "more_than", "2022-12"), None, "cannot_tell", "bound_straddles"),
+    ((30, "exact", 2025), (36.2, "more_than", "2022-12"), None, "on_track", "at_target"),
+    # "> 36.2" is beyond a strict "more than 36.2" target; "≥ 36.2" is not necessarily
+    ((36.2, "more_than", 2022), (36.2, "more_than", "2022-12"), None, "met", "deadline_passed"),
+    ((36.2, "more_than", 2022), (36.2, "at_least", "2022-12"), None, "cannot_tell", "bound_straddles"),
     ((30, "exact", None), (28.5, "exact", "2021-11"), (20.0, "2020-11"), "cannot_tell", "no_deadline"),
     # strict floor ("超过 50"): 50 is not beyond it; "more than 50" is
     ((50, "more_than", 2025), (50, "exact", "2026-01"), None, "missed", "deadline_passed"),
@@ -185,6 +193,7 @@ VERDICT_CASES = [
 def test_verdicts_from_a_hand_written_table(target, status, baseline, code, reason):
     result = target_progress.verdict(*target, *status, baseline)
     assert (result.code, result.reason) == (code, reason)
+    assert result.code in vocab.TARGET_VERDICTS and result.reason in vocab.VERDICT_REASONS
 
 
 def test_the_path_level_is_the_straight_line_between_baseline_and_target():

@@ -162,13 +162,6 @@ def rounded_bound(value: float, qualifier: str, digits: int = 1) -> float:
     return round(value, digits)
 
 
-# Why a verdict is what it is (explorer.views.target_verdicts words each one).
-VERDICT_REASONS = (
-    "deadline_passed", "at_target", "on_path", "below_path", "bound_straddles", "no_deadline", "no_baseline",
-    "as_printed", "none",
-)  # fmt: skip
-
-
 @dataclass(frozen=True)
 class Verdict:
     """A target's verdict (a code of vocab.TARGET_VERDICTS), why, and the straight path's level when one was drawn."""

@@ -46,6 +46,11 @@ STATUS_BASES: tuple[str, ...] = ("reported", "derived")
 # the deadline; before it (or with no deadline) "on_track" or "behind"; "cannot_tell" when the data cannot say;
 # "no_verdict" for a target kept as printed; "no_status" when nothing is published.
 TARGET_VERDICTS: tuple[str, ...] = ("met", "on_track", "behind", "missed", "cannot_tell", "no_verdict", "no_status")
+# Why a verdict is what it is (explorer.views.target_verdicts words each one).
+VERDICT_REASONS: tuple[str, ...] = (
+    "deadline_passed", "at_target", "on_path", "below_path", "bound_straddles", "no_deadline", "no_baseline",
+    "as_printed", "none",
+)  # fmt: skip
 
 # Whether a city row reports what happened or what is aimed for.
 BENCHMARK_STATUSES: tuple[str, ...] = ("observed", "target")
