@@ -111,7 +111,7 @@ def show_card(card: views.Card) -> None:
             if card.status is not None:
                 st.metric(card.status_label, card.status, help=card.status_help)
                 st.caption(card.as_of)
-                st.caption(card.latest.basis)
+                st.caption(card.status_note)
             else:
                 st.caption(t("targets.status", lang))
                 st.markdown(f":gray-badge[:material/remove: {t('targets.status.none', lang)}]")

@@ -57,7 +57,7 @@ def test_every_card_shows_what_the_view_returns():
         if card.status is None:
             assert any(t("targets.status.none", "zh") in m for m in markdown)
         else:
-            assert card.as_of in captions and card.latest.basis in captions
+            assert card.as_of in captions and card.status_note in captions
             assert card.latest.quote is None or card.latest.quote in markdown
         assert (card.verdict in markdown) is (card.verdict_code != "no_status")  # "no status published" says it
         assert card.verdict_note is None or card.verdict_note in captions

@@ -72,12 +72,21 @@ def test_every_target_has_a_card_under_its_section_with_the_papers_value_and_its
         assert card.year == year
         own = written[written["figure_id"] == fig_id].sort_values("as_of")
         if own.empty:
-            assert card.status is None and card.as_of is None and card.latest is None and card.earlier == ()
+            assert (
+                card.status is None
+                and card.as_of is None
+                and card.status_note is None
+                and card.latest is None
+                and card.earlier == ()
+            )
             continue
         latest = own.iloc[-1]
         assert card.status_help == latest["definition"]
         assert card.as_of == t("targets.status.as_of", lang, as_of=latest["as_of"])
         assert card.latest.basis == t(f"targets.basis.{latest['basis']}", lang)
+        basis = t(f"targets.basis.{latest['basis']}", lang)
+        graded = data["target_status"].set_index(["figure_id", "as_of"]).at[(fig_id, latest["as_of"]), "grade"]
+        assert card.status_note == t("targets.status.note", lang, basis=basis, grade=t(f"grade.{graded}", lang))
         assert len(card.earlier) == len(own) - 1
         if latest["basis"] == "derived":  # its value comes from the build; its sources are its inputs
             assert card.latest.quote is None and card.latest.link is None and len(card.latest.inputs) == 2

@@ -91,6 +91,7 @@ class Card:
     status: str | None
     status_help: str | None
     as_of: str | None
+    status_note: str | None
     verdict_code: str
     verdict: str
     verdict_note: str | None
@@ -197,6 +198,11 @@ def scenario_link(row: pd.Series, lang: str) -> ScenarioLink | None:
     return ScenarioLink(label, params, None if is_setting else t("targets.link.racks_note", lang))
 
 
+def status_note(row: pd.Series, lang: str) -> str:
+    """Return how the latest status was obtained and its source's grade, as the card says under the status."""
+    return t("targets.status.note", lang, basis=basis_text(row, lang), grade=t(f"grade.{row['grade']}", lang))
+
+
 def card(row: pd.Series, statuses: pd.DataFrame, lang: str, cities: CityRows) -> Card:
     """Return one target's card: the paper's value, the latest status, the progress, the sources, the links."""
     own = statuses[statuses["figure_id"] == row["id"]].sort_values("as_of", ascending=False)
@@ -216,6 +222,7 @@ def card(row: pd.Series, statuses: pd.DataFrame, lang: str, cities: CityRows) ->
         status=status,
         status_help=row["definition"] if has_status else None,
         as_of=t("targets.status.as_of", lang, as_of=row["as_of"]) if has_status else None,
+        status_note=status_note(row, lang) if has_status else None,
         verdict_code=row["verdict"],
         verdict=verdict_badge(row["verdict"], lang),
         verdict_note=verdict_note(row, lang),
