@@ -217,6 +217,26 @@ def test_a_row_in_a_group_of_the_other_status_fails(data_copy: Path, tmp_path: P
         build(tmp_path / "out.duckdb", data_copy)
 
 
+_DERIVED = "shenzhen/2022/g5_base_stations/g5_total_yearend ÷ shenzhen/2022/population/population_yearend"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (_DERIVED, _DERIVED.replace("2022/population", "2014/population"), "line 5: input shenzhen/2014/population"),
+        (_DERIVED, _DERIVED.replace("g5_total_yearend", "g5_total_end_may"), "line 5: input .* matches 0 rows"),
+        (_DERIVED, _DERIVED.replace(" ÷ ", " / "), "line 5: inputs must be"),
+        (",2022-12,,,", ",2023-12,,,", "line 5: as_of 2023-12 is not in the inputs' year"),
+        (",2022-12,,,", ",2022-12,36,more_than,", "line 5: a derived status takes its value from its inputs"),
+        (",2026-12-01,derived,", ",2026-12-01,reported,", "target_status.csv"),
+    ],
+)
+def test_a_derived_status_needs_inputs_that_exist(data_copy: Path, tmp_path: Path, old, new, message):
+    _break(data_copy, "target_status.csv", old, new)
+    with pytest.raises(BuildError, match=message):
+        build(tmp_path / "out.duckdb", data_copy)
+
+
 def test_a_row_in_another_indicators_group_fails(data_copy: Path, tmp_path: Path):
     def move(frame: pd.DataFrame) -> int:
         row = _first(frame, indicator="gdp_growth")
@@ -279,3 +299,11 @@ def test_every_benchmark_group_is_defined_in_both_languages():
     finally:
         con.close()
     assert undefined == [] and mixed == []
+
+
+def test_a_derived_status_from_a_target_row_is_refused(data_copy: Path, tmp_path: Path):
+    target_row = "shenzhen/2023/g5_per_10k/g5_per_10k_yearend_target ÷ shenzhen/2023/population/population_yearend"
+    _break(data_copy, "target_status.csv", _DERIVED, target_row)
+    _break(data_copy, "target_status.csv", ",2022-12,,,", ",2023-12,,,")
+    with pytest.raises(BuildError, match="line 5: input shenzhen/2023/g5_per_10k/.* is a target, not an observation"):
+        build(tmp_path / "out.duckdb", data_copy)

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from explorer import row_checks, settings
+from explorer import row_checks, settings, target_progress
 from explorer.paper import split_sections
 from explorer.vocab import (
     BENCHMARK_STATUSES,
@@ -26,6 +26,7 @@ from explorer.vocab import (
     POLICY_LEVERS,
     QUALIFIERS,
     SOURCE_GRADES,
+    STATUS_BASES,
     UNITS,
     sql_in,
 )
@@ -225,12 +226,19 @@ TABLES: tuple[Table, ...] = (
             value DOUBLE NOT NULL CHECK (value >= 0),
             qualifier VARCHAR NOT NULL CHECK (qualifier IN {sql_in(NUMBER_QUALIFIERS)}),
             definition VARCHAR NOT NULL,
-            source_title VARCHAR NOT NULL,
-            source_url VARCHAR NOT NULL CHECK (regexp_full_match(source_url, 'https?://\\S+')),
-            source_quote VARCHAR NOT NULL,
+            source_title VARCHAR,
+            source_url VARCHAR CHECK (regexp_full_match(source_url, 'https?://\\S+')),
+            source_quote VARCHAR,
             grade VARCHAR NOT NULL CHECK (grade IN {sql_in(SOURCE_GRADES)}),
             date_accessed DATE NOT NULL,
-            PRIMARY KEY (figure_id, as_of))""",
+            basis VARCHAR NOT NULL CHECK (basis IN {sql_in(STATUS_BASES)}),
+            inputs VARCHAR,
+            PRIMARY KEY (figure_id, as_of),
+            -- a reported status has its own source; a derived one has inputs (rows of benchmarks) instead
+            CHECK ((basis = 'derived') = (inputs IS NOT NULL)),
+            CHECK (basis = 'derived' OR (source_title IS NOT NULL AND source_url IS NOT NULL
+                                         AND source_quote IS NOT NULL)),
+            CHECK (basis = 'reported' OR (source_title IS NULL AND source_url IS NULL AND source_quote IS NULL)))""",
         numeric=("value",),
     ),
 )
@@ -313,6 +321,66 @@ def _check_rows(frames: dict[str, pd.DataFrame]) -> None:
         raise BuildError(problems[0] + more)
 
 
+def _input_row(benchmarks: pd.DataFrame, key: target_progress.InputKey, line: int) -> pd.Series:
+    """Return the one observed benchmarks row a derived status names, or raise BuildError naming the line."""
+    match = benchmarks[
+        (benchmarks["city"] == key.city)
+        & (benchmarks["year"] == key.year)
+        & (benchmarks["indicator"] == key.indicator)
+        & (benchmarks["comparability_group"] == key.comparability_group)
+    ]
+    where = f"target_status.csv, line {line}: input {key.city}/{key.year}/{key.indicator}/{key.comparability_group}"
+    if len(match) != 1:
+        raise BuildError(f"{where} matches {len(match)} rows of benchmarks.csv, not one")
+    row = match.iloc[0]
+    if row["status"] != "observed":
+        raise BuildError(f"{where} is a {row['status']}, not an observation")
+    return row
+
+
+def _with_derived(statuses: pd.DataFrame, benchmarks: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """Fill each derived status's value, qualifier and grade from its inputs (rows of benchmarks.csv).
+
+    Raises BuildError, naming the line, when an input is missing, the target's unit has no ratio scale, the
+    status's as_of is not in the inputs' year, or the inputs' qualifiers give no honest qualifier.
+    """
+    statuses = statuses.copy()
+    units = figures.set_index("id")["unit"]
+    for index in statuses.index[statuses["basis"] == "derived"]:
+        line = int(index) + 2
+        row = statuses.loc[index]
+        if any(pd.notna(row[column]) for column in ("value", "qualifier", "source_url", "source_quote", "grade")):
+            raise BuildError(f"target_status.csv, line {line}: a derived status takes its value from its inputs")
+        try:
+            keys = target_progress.parse_inputs(row["inputs"] or "")
+        except ValueError as exc:
+            raise BuildError(f"target_status.csv, line {line}: {exc}") from exc
+        numerator, denominator = (_input_row(benchmarks, key, line) for key in keys)
+        scale = target_progress.RATIO_SCALES.get(units.get(row["figure_id"]))
+        if scale is None:
+            raise BuildError(f"target_status.csv, line {line}: no ratio scale for the target's unit")
+        if any(not str(row["as_of"]).startswith(f"{key.year}-") for key in keys):
+            raise BuildError(f"target_status.csv, line {line}: as_of {row['as_of']} is not in the inputs' year")
+        try:
+            value, qualifier = target_progress.derive_ratio(
+                float(numerator["value"]) * UNITS[numerator["unit"]].scale,
+                numerator["qualifier"],
+                float(denominator["value"]) * UNITS[denominator["unit"]].scale,
+                denominator["qualifier"],
+                scale,
+            )
+        except ValueError as exc:
+            raise BuildError(f"target_status.csv, line {line}: {exc}") from exc
+        grade = "official" if numerator["grade"] == denominator["grade"] == "official" else "secondary"
+        statuses.loc[index, ["value", "qualifier", "grade"]] = [
+            target_progress.rounded_bound(value, qualifier),
+            qualifier,
+            grade,
+        ]
+    statuses["value"] = pd.to_numeric(statuses["value"])
+    return statuses
+
+
 def _with_indicator_labels(outcomes: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
     labels = indicators.set_index("code")[["label_zh", "label_en"]]
     shared = outcomes["code"].isin(labels.index)
@@ -352,6 +420,7 @@ def build(db_path: Path | None = None, data_dir: Path | None = None) -> str:
     frames["units"] = _with_scales(frames["units"])
     frames["outcomes"] = _with_indicator_labels(frames["outcomes"], frames["indicators"])
     _check_rows(frames)
+    frames["target_status"] = _with_derived(frames["target_status"], frames["benchmarks"], frames["figures"])
     handle, tmp_name = tempfile.mkstemp(suffix=".duckdb", dir=db_path.parent)
     os.close(handle)
     tmp_path = Path(tmp_name)

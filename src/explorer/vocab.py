@@ -39,6 +39,19 @@ GOVERNMENT_HOST_SUFFIXES: tuple[str, ...] = (".gov.cn",)
 # A model parameter may also be derived from sourced rows, or be a labelled assumption.
 PARAMETER_GRADES: tuple[str, ...] = (*SOURCE_GRADES, "derived", "assumption")
 
+# Where a target's status comes from: a source reports it, or the app derives it from sourced city rows
+# (e.g. 5G stations per 10,000 people = stations ÷ year-end residents × 10,000).
+STATUS_BASES: tuple[str, ...] = ("reported", "derived")
+# A target's verdict (explorer.target_progress.verdict): "met" / "missed" only from a status dated at or after
+# the deadline; before it (or with no deadline) "on_track" or "behind"; "cannot_tell" when the data cannot say;
+# "no_verdict" for a target kept as printed; "no_status" when nothing is published.
+TARGET_VERDICTS: tuple[str, ...] = ("met", "on_track", "behind", "missed", "cannot_tell", "no_verdict", "no_status")
+# Why a verdict is what it is (explorer.views.target_verdicts words each one).
+VERDICT_REASONS: tuple[str, ...] = (
+    "deadline_passed", "at_target", "on_path", "below_path", "bound_straddles", "no_deadline", "no_baseline",
+    "as_printed", "none",
+)  # fmt: skip
+
 # Whether a city row reports what happened or what is aimed for.
 BENCHMARK_STATUSES: tuple[str, ...] = ("observed", "target")
 
