@@ -80,6 +80,8 @@ fan = view.outcome_chart(outcome, scenario, base, peers, figures, outcomes, lang
 ui.chart_with_table(fan.spec, fan.table, lang, key="outcome")
 for caption in fan.captions:
     st.caption(caption)
+for line in view.odds_lines(cached.peer_odds(version, levers, outcome, DRAWS, SEED), levers.horizon, lang):
+    st.markdown(line)
 
 st.subheader(t("scenarios.summary.title", lang))
 st.markdown(summary(deltas, levers, crossed, lang))

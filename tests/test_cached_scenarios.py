@@ -87,16 +87,16 @@ def test_equal_levers_hit_the_same_tornado_entry(counted):
 
 
 def test_scenario_outcomes_compare_the_levers_with_the_papers_policy(counted, monkeypatch, params):
-    no_peers = pd.DataFrame(columns=["year", "city", "indicator", "comparability_group", "value", "basis"])
-    monkeypatch.setattr(cached, "peer_paths", lambda version, horizon: no_peers)
+    no_odds = pd.DataFrame(columns=["city", "year", "probability", "status"])
+    monkeypatch.setattr(cached, "peer_odds", lambda version, levers, indicator, draws, seed: no_odds)
     cached.scenario_outcomes.clear()
     levers = model.PRESETS["aggressive_buildout"]
     base = scenarios.paper_levers(levers.horizon)
-    deltas, crossed = cached.scenario_outcomes(VERSION, levers, base, 10, 1)
+    deltas, odds = cached.scenario_outcomes(VERSION, levers, base, 10, 1)
     expected = scenarios.end_year_deltas(
         model.project_central(levers, params), model.project_central(base, params), levers.horizon
     )
     pd.testing.assert_frame_equal(deltas, expected)
-    assert crossed == {}
+    assert odds == {}
     assert [kind for kind, _ in counted] == ["project", "project"]
     cached.scenario_outcomes.clear()

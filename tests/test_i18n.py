@@ -70,6 +70,9 @@ DYNAMIC: dict[str, list] = {
     "recommendations.summary.{}": list(vocab.MEASURES),
     "scenarios.group.{}": list(LEVER_GROUPS),
     "scenarios.series.{}": ["scenario", "baseline"],
+    # explorer.scenarios.odds_sentence: under the outcome chart and in the summary, a probability or why none.
+    "scenarios.{}.odds": ["peers", "summary"],
+    "scenarios.{}.{}": [(where, status) for where in ("peers", "summary") for status in model.PEER_STATUSES[1:]],
     "sql.refused.{}": list(console.REFUSAL_CODES),
     "sql.{}": ["waiting", "hint"],  # views/data.py console_state (an answer has no caption)
     "sql.sample.{}": ["figures_by_kind", "targets_2025", "benchmarks_sources", "gdp_sz_bj", "assumptions"],

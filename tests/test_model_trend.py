@@ -83,9 +83,11 @@ def test_paths_follow_the_drift_and_its_uncertainty():
 
 def test_paths_are_reproducible_from_the_seed():
     fit = fit_trend([2019, 2020, 2021, 2022], [1.0, 1.08, 1.12, 1.25])
+
     def draw(seed: int) -> np.ndarray:
         rng = np.random.default_rng(seed)
         return trend_paths(fit, range(2023, 2031), rng.standard_normal(500), rng.standard_normal((500, 8)))
+
     assert np.array_equal(draw(7), draw(7))
     assert not np.array_equal(draw(7), draw(8))
 

@@ -5,7 +5,14 @@ import pytest
 
 from explorer import db, formatting, model, vocab
 from explorer.i18n import LANGS, t
-from explorer.scenarios import KPI_INDICATORS, LEVER_FIGURES, TARGET_MARKERS, end_year_deltas, paper_levers
+from explorer.scenarios import (
+    KPI_INDICATORS,
+    LEVER_FIGURES,
+    PEER_INDICATORS,
+    TARGET_MARKERS,
+    end_year_deltas,
+    paper_levers,
+)
 from explorer.views import scenarios as view
 
 
@@ -28,7 +35,7 @@ def runs(params):
 
 def _peers(data, params, horizon: int) -> pd.DataFrame:
     _, benchmarks = data
-    return model.peer_paths(benchmarks, horizon, model.peer_growth(params))
+    return model.peer_paths(benchmarks, horizon, PEER_INDICATORS, draws=100, seed=0)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -112,6 +119,23 @@ def test_the_outcome_chart_holds_scenario_baseline_and_same_definition_peers(run
     assert chart.captions[-1] in (t("scenarios.peers.note", "en"), t("scenarios.peers.none", "en"))
     y_title = f"{outcomes.at['core_va', 'label_en']} ({outcomes.at['core_va', 'unit_en']})"
     assert chart.spec["layer"][0]["encoding"]["y"]["title"] == y_title
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_odds_lines_give_one_sentence_per_peer_in_the_year(lang):
+    odds = pd.DataFrame(
+        {
+            "city": ["beijing", "shanghai", "beijing", "shanghai"],
+            "year": [2030, 2030, 2031, 2031],
+            "probability": [0.0, 0.4, 1.0, 1.0],
+            "status": ["ok", "ok", "ok", "ok"],
+        }
+    )
+    lines = view.odds_lines(odds, 2030, lang)
+    assert lines == (
+        t("scenarios.peers.odds", lang, city=t("city.beijing", lang), year=2030, pct="0"),
+        t("scenarios.peers.odds", lang, city=t("city.shanghai", lang), year=2030, pct="40"),
+    )
 
 
 def test_an_outcome_with_a_paper_target_gets_its_marker_and_caveat(runs, data, params, outcomes):

@@ -1,4 +1,4 @@
-"""What the Scenarios page derives from a projection: lever groups, KPI deltas, crossings, summary, export."""
+"""What the Scenarios page derives from a projection: lever groups, KPI deltas, peer odds, summary, export."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from explorer import model, vocab
+from explorer import model
 from explorer.i18n import t
 from explorer.vocab import UNITS
 
@@ -66,25 +66,27 @@ def end_year_deltas(scenario: pd.DataFrame, base: pd.DataFrame, year: int) -> pd
     return frame
 
 
-def crossings(scenario: pd.DataFrame, peers: pd.DataFrame, indicator: str) -> dict[str, int | None]:
-    """Return, per peer city, the first year Shenzhen's median reaches the peer's path (None: never)."""
-    shenzhen = scenario[scenario["indicator"] == indicator].set_index("year")["p50"]
-    group = MODEL_GROUPS.get(indicator)
-    result: dict[str, int | None] = {}
-    for city in vocab.PEER_CITIES:
-        rows = peers[
-            (peers["city"] == city)
-            & (peers["indicator"] == indicator)
-            & (peers["comparability_group"] == group)
-            & (peers["basis"] != "target")
-        ]
-        if rows.empty:
-            continue
-        result[city] = model.crossing_year(shenzhen, rows.groupby("year")["value"].mean())
-    return result
+def odds_in(odds: pd.DataFrame, year: int) -> dict[str, float | str]:
+    """Return per peer city the probability that Shenzhen is at or above it in `year`, or why there is none."""
+    rows = odds[odds["year"] == year]
+    return {
+        str(row.city): float(row.probability) if row.status == "ok" else str(row.status)
+        for row in rows.itertuples(index=False)
+    }
 
 
-def summary(deltas: pd.DataFrame, levers: model.Levers, crossed: dict[str, int | None], lang: str) -> str:
+def odds_sentence(city: str, chance: float | str, year: int, lang: str, where: str = "peers") -> str:
+    """Return one sentence: 'Probability Shenzhen ≥ Beijing in 2030: 12 %', or why no probability is given.
+
+    `where` is 'peers' (under the outcome chart) or 'summary' (core value added, in the summary).
+    """
+    name = t(f"city.{city}", lang)
+    if isinstance(chance, str):
+        return t(f"scenarios.{where}.{chance}", lang, city=name)
+    return t(f"scenarios.{where}.odds", lang, city=name, year=year, pct=f"{100.0 * chance:.0f}")
+
+
+def summary(deltas: pd.DataFrame, levers: model.Levers, odds: dict[str, float | str], lang: str) -> str:
     """Return a plain-language paragraph describing the scenario against the paper's policy."""
     year = levers.horizon
     core, share = deltas.loc["core_va"], deltas.loc["core_va_share"]
@@ -123,10 +125,7 @@ def summary(deltas: pd.DataFrame, levers: model.Levers, crossed: dict[str, int |
             cost=f"{cost['scenario']:,.1f}",
         )
     )
-    for city, crossing in crossed.items():
-        name = t(f"city.{city}", lang)
-        key = "scenarios.summary.never" if crossing is None else "scenarios.summary.crosses"
-        parts.append(t(key, lang, city=name, year=crossing or year))
+    parts += [odds_sentence(city, chance, year, lang, where="summary") for city, chance in odds.items()]
     parts.append(t("scenarios.summary.caveat", lang))
     return " ".join(parts)
 
