@@ -6,7 +6,8 @@ The package has one job per module: `levers` (levers, URL parsing, the paper's b
 presets), `parameters` (the parameter sheet and its checks), `simulation` (the channels,
 `project`, `project_draws`, `project_central`, `tornado`), `trend` (a city's trend from its own
 series), `peers` (Beijing / Shanghai through the same trend, and the odds Shenzhen is at or above
-them) and `equations` (the equations, written once, with the modelling notes and limits). The model is
+them), `backtest` (the hindcast: fit up to 2020, score 2021–2024 against a random walk with drift)
+and `equations` (the equations, written once, with the modelling notes and limits). The model is
 pure: numpy, pandas and `explorer.vocab` only.
 """
 

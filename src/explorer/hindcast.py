@@ -1,0 +1,28 @@
+"""`python -m explorer.hindcast`: fit on data up to 2020, predict 2021–2024, print the scores as Markdown.
+
+Reads the benchmark rows through `explorer.db` and scores the model's trend against a random walk
+with drift (`explorer.model.backtest`). Nothing after 2020 enters a fit.
+"""
+
+from __future__ import annotations
+
+from explorer import db
+from explorer.model import backtest
+
+DRAWS = 1000
+SEED = 2020
+
+
+def report() -> str:
+    """Return the hindcast's Markdown table, computed from the database."""
+    con = db.connect()
+    try:
+        rows = db.benchmarks(con, None)
+    finally:
+        con.close()
+    forecasts, missing = backtest.hindcast(rows, draws=DRAWS, seed=SEED)
+    return backtest.markdown(backtest.scores(forecasts), missing)
+
+
+if __name__ == "__main__":
+    print(report())
