@@ -11,7 +11,7 @@ import pytest
 
 from explorer import console, db, model, target_progress, ui, vocab
 from explorer.i18n import CATALOGUE, LANGS, has, keys, load, t
-from explorer.model import equations
+from explorer.model import backtest, equations
 from explorer.scenarios import LEVER_GROUPS
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -59,6 +59,9 @@ DYNAMIC: dict[str, list] = {
     # Every lever but dc_racks, whose label states the rack power (lever.dc_racks.kw).
     "lever.{}": [name for name in model.Levers.BOUNDS if name != "dc_racks"],
     "methods.channel.{}.title": list(equations.CHANNELS),
+    "methods.hindcast.legend.{}": ["observed", *backtest.METHODS],  # views/hindcast.py COLOURS
+    "methods.hindcast.reason.{}": list(backtest.MISSING_REASONS),
+    "methods.hindcast.series.{}": list(backtest.SERIES),
     "methods.prose.{}": [code for code in equations.CHANNELS if code != "baseline"],  # the baseline's has numbers
     "nav.section.{}": list(ui.NAV_SECTIONS),
     "nav.{}": [stem for stems in ui.NAV_SECTIONS.values() for stem in stems],

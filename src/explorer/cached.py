@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from explorer import console, db, export, model, scenarios, startup
+from explorer import hindcast as explorer_hindcast
 from explorer.i18n import DEFAULT_LANG, t
 
 T = TypeVar("T")
@@ -213,6 +214,12 @@ def peer_paths(version: str, horizon: int) -> pd.DataFrame:
     return model.peer_paths(
         benchmarks(version), horizon, scenarios.PEER_INDICATORS, draws=scenarios.DRAWS, seed=scenarios.SEED
     )
+
+
+@st.cache_data(show_spinner=False)
+def hindcast(version: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Return the hindcast's forecasts, scores and series not scored (fit up to 2020, 2021–2024 scored)."""
+    return explorer_hindcast.run(benchmarks(version))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

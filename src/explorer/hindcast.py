@@ -6,11 +6,19 @@ with drift (`explorer.model.backtest`). Nothing after 2020 enters a fit.
 
 from __future__ import annotations
 
+import pandas as pd
+
 from explorer import db
 from explorer.model import backtest
 
 DRAWS = 1000
 SEED = 2020
+
+
+def run(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Return (forecasts, scores, missing) of the hindcast on benchmark rows, at the fixed draws and seed."""
+    forecasts, missing = backtest.hindcast(rows, draws=DRAWS, seed=SEED)
+    return forecasts, backtest.scores(forecasts), missing
 
 
 def report() -> str:
@@ -20,8 +28,8 @@ def report() -> str:
         rows = db.benchmarks(con, None)
     finally:
         con.close()
-    forecasts, missing = backtest.hindcast(rows, draws=DRAWS, seed=SEED)
-    return backtest.markdown(backtest.scores(forecasts), missing)
+    _, scores, missing = run(rows)
+    return backtest.markdown(scores, missing)
 
 
 if __name__ == "__main__":

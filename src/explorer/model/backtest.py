@@ -26,12 +26,13 @@ TEST_YEARS: tuple[int, ...] = (2021, 2022, 2023, 2024)
 # Series scored, indicator -> comparability group (one definition across the three cities).
 SERIES: dict[str, str] = {"gdp": "gdp_stats", "sector_i_va": "sector_i_va_stats", "c39_va": "c39_va_stats"}
 METHODS = ("model", "random_walk")
+MISSING_REASONS = ("no_figure", "too_short", "no_test_year")
 Z90 = 1.2815515655446004  # standard-normal 90th percentile: p10–p90 = median ± Z90·sd
 FORECAST_COLUMNS = ("city", "indicator", "year", "observed", "method", "p10", "p50", "p90")
 MISSING_COLUMNS = ("city", "indicator", "reason")
 
 
-def _split(series: pd.DataFrame, fit_end: int, years: Sequence[int]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def split(series: pd.DataFrame, fit_end: int, years: Sequence[int]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return the fit rows (up to `fit_end`) and the scored rows (in `years`, before any later break)."""
     train = series[series["year"] <= fit_end]
     later = series[series["year"] > fit_end]
@@ -89,7 +90,7 @@ def hindcast(
     for indicator, group in series.items():
         for city in vocab.CITIES:
             data = observed_series(rows, city, indicator, group)
-            train, test = _split(data, fit_end, years)
+            train, test = split(data, fit_end, years)
             reason = "no_figure" if data.empty else None
             if reason is None and _comparable_growths(train) < MIN_INCREMENTS:
                 reason = "too_short"
@@ -142,8 +143,8 @@ def scores(forecasts: pd.DataFrame) -> pd.DataFrame:
 def markdown(table: pd.DataFrame, missing: pd.DataFrame, fit_end: int = FIT_END) -> str:
     """Return the scores as a Markdown table (model next to the random walk), then the series not scored."""
     lines = [
-        f"| series | city | years scored | model MAPE | model p10–p90 coverage | random walk MAPE | "
-        f"random walk p10–p90 coverage |",
+        "| series | city | years scored | model MAPE | model p10–p90 coverage | random walk MAPE | "
+        "random walk p10–p90 coverage |",
         "|---|---|---|---|---|---|---|",
     ]
     wide = table.pivot_table(
