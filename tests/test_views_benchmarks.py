@@ -65,8 +65,8 @@ def test_the_indicator_options_and_the_default(data):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_one_definition_group_is_one_chart_of_every_citys_rows(lang, data):
-    gdp = views.indicator_view(data["indicators"], data["benchmarks"], "gdp", lang)
-    rows = data["benchmarks"][data["benchmarks"]["indicator"] == "gdp"]
+    gdp = views.indicator_view(data["indicators"], data["benchmarks"], "gdp_growth", lang)
+    rows = data["benchmarks"][data["benchmarks"]["indicator"] == "gdp_growth"]
     assert gdp.groups_differ is None
     assert len(gdp.groups) == rows["comparability_group"].nunique() == 1
     (group,) = gdp.groups
@@ -77,14 +77,14 @@ def test_one_definition_group_is_one_chart_of_every_citys_rows(lang, data):
     assert set(values["city_label"]) == {t(f"city.{city}", lang) for city in rows["city"]}
     official = rows["grade"] == "official"
     assert (values["fill"] == "white").tolist() == (~official).tolist(), "hollow markers for secondary sources"
-    label = data["indicators"].set_index("code").at["gdp", f"label_{lang}"]
+    label = data["indicators"].set_index("code").at["gdp_growth", f"label_{lang}"]
     unit = frames()["units"].set_index("code").at[rows["unit"].iloc[0], f"label_{lang}"]
     assert group.chart.spec["title"] == charts.chart_title(f"{label} ({unit})")
     assert group.chart.key == f"bench_{rows['comparability_group'].iloc[0]}"
     assert group.heading.startswith(f"**{t('benchmarks.group', lang, group=rows['comparability_group'].iloc[0])}**")
     assert group.missing is None
     assert list(group.chart.table.columns)[:3] == [t("col.city", lang), t("col.year", lang), t("col.value", lang)]
-    assert gdp.description == data["indicators"].set_index("code").at["gdp", f"description_{lang}"]
+    assert gdp.description == data["indicators"].set_index("code").at["gdp_growth", f"description_{lang}"]
     header, *lines = gdp.csv.strip().split("\n")
     assert "fill" not in header.split(",") and len(lines) >= len(rows)
 
@@ -113,7 +113,7 @@ def test_qualified_values_keep_their_sign(data):
     assert shown.has_qualified_values
     values = pd.concat([group.chart.spec["datasets"]["values"] for group in shown.groups])
     assert f"> {formatting.format_number(qualified['value'])}" in set(values["shown"])
-    assert not views.indicator_view(data["indicators"], benchmarks, "gdp", "en").has_qualified_values
+    assert not views.indicator_view(data["indicators"], benchmarks, "gdp_growth", "en").has_qualified_values
 
 
 @pytest.mark.parametrize("lang", LANGS)

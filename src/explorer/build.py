@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from explorer import settings
+from explorer import row_checks, settings
 from explorer.paper import split_sections
 from explorer.vocab import (
     BENCHMARK_STATUSES,
@@ -31,7 +31,7 @@ from explorer.vocab import (
 )
 
 # Bump when a table's columns or constraints change: the app then rebuilds an older file.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,21 @@ TABLES: tuple[Table, ...] = (
             description_zh VARCHAR,
             higher_is_better BOOLEAN)""",
     ),
+    # Comparability groups: what a group's rows measure, as their sources state it; targets and
+    # observations never share one. A note says why a comparison within the group is not like-for-like.
+    Table(
+        "comparability_groups",
+        "comparability_groups.csv",
+        f"""CREATE TABLE comparability_groups (
+            code VARCHAR PRIMARY KEY,
+            indicator VARCHAR NOT NULL REFERENCES indicators (code),
+            status VARCHAR NOT NULL CHECK (status IN {sql_in(BENCHMARK_STATUSES)}),
+            definition_zh VARCHAR NOT NULL,
+            definition_en VARCHAR NOT NULL,
+            note_zh VARCHAR,
+            note_en VARCHAR,
+            CHECK ((note_zh IS NULL) = (note_en IS NULL)))""",
+    ),
     Table(
         "benchmarks",
         "benchmarks.csv",
@@ -114,15 +129,19 @@ TABLES: tuple[Table, ...] = (
             qualifier VARCHAR CHECK (qualifier IN {sql_in(NUMBER_QUALIFIERS)}),
             unit VARCHAR NOT NULL REFERENCES units (code),
             definition VARCHAR NOT NULL,
-            comparability_group VARCHAR NOT NULL,
+            definition_zh VARCHAR NOT NULL,
+            comparability_group VARCHAR NOT NULL REFERENCES comparability_groups (code),
             status VARCHAR NOT NULL CHECK (status IN {sql_in(BENCHMARK_STATUSES)}),
+            vintage VARCHAR NOT NULL,
+            -- true on the first row of a new statistical basis (a census revision): no line joins it to earlier years
+            break_before BOOLEAN NOT NULL,
             source_title VARCHAR NOT NULL,
             source_url VARCHAR NOT NULL,
             source_quote VARCHAR NOT NULL,
             grade VARCHAR NOT NULL CHECK (grade IN {sql_in(SOURCE_GRADES)}),
             date_accessed DATE NOT NULL,
             figure_id VARCHAR REFERENCES figures (id),
-            PRIMARY KEY (city, year, indicator, comparability_group, status),
+            PRIMARY KEY (city, year, indicator, comparability_group),
             CHECK ((value IS NULL) <> (figure_id IS NULL)),
             -- a row citing the paper takes the figure's qualifier; every other row states its own
             CHECK ((qualifier IS NULL) = (figure_id IS NOT NULL)))""",
@@ -282,14 +301,15 @@ def _with_scales(units: pd.DataFrame) -> pd.DataFrame:
     return units
 
 
-def _check_groups(benchmarks: pd.DataFrame) -> None:
-    """Raise BuildError when a comparability group mixes targets and observations, naming the first odd row's line."""
-    first_status = benchmarks.groupby("comparability_group")["status"].transform("first")
-    odd = benchmarks["status"] != first_status
-    if odd.any():
-        line = int(odd.idxmax())
-        group, status = benchmarks.at[line, "comparability_group"], benchmarks.at[line, "status"]
-        raise BuildError(f"benchmarks.csv, line {line + 2}: a {status} row in group '{group}', which holds others")
+def _check_rows(frames: dict[str, pd.DataFrame]) -> None:
+    """Raise BuildError naming the file and line of the first problem in the city tables' rows."""
+    indicators = set(frames["indicators"]["code"].dropna())
+    groups = frames["comparability_groups"]
+    problems = row_checks.group_problems(groups, indicators)
+    problems += row_checks.benchmark_problems(frames["benchmarks"], groups, indicators)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise BuildError(problems[0] + more)
 
 
 def _with_indicator_labels(outcomes: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
@@ -330,7 +350,7 @@ def build(db_path: Path | None = None, data_dir: Path | None = None) -> str:
     frames["paper_sections"] = _with_text(frames["paper_sections"], data_dir)
     frames["units"] = _with_scales(frames["units"])
     frames["outcomes"] = _with_indicator_labels(frames["outcomes"], frames["indicators"])
-    _check_groups(frames["benchmarks"])
+    _check_rows(frames)
     handle, tmp_name = tempfile.mkstemp(suffix=".duckdb", dir=db_path.parent)
     os.close(handle)
     tmp_path = Path(tmp_name)
