@@ -35,7 +35,7 @@ st.markdown(t("methods.hindcast.body", lang))
 forecasts, scores, missing = cached.hindcast(version)
 for line in hindcast_view.coverage_lines(scores, lang):
     st.markdown(line)
-for chart in hindcast_view.hindcast_charts(cached.benchmarks(version), forecasts, lang):
+for chart in hindcast_view.hindcast_charts(cached.hindcast_rows(version), forecasts, lang):
     ui.chart_with_table(chart.spec, chart.table, lang, key=chart.key)
 if not scores.empty:
     st.dataframe(hindcast_view.score_table(scores, lang), hide_index=True)

@@ -61,7 +61,7 @@ DYNAMIC: dict[str, list] = {
     "methods.channel.{}.title": list(equations.CHANNELS),
     "methods.hindcast.legend.{}": ["observed", *backtest.METHODS],  # views/hindcast.py COLOURS
     "methods.hindcast.reason.{}": list(backtest.MISSING_REASONS),
-    "methods.hindcast.series.{}": list(backtest.SERIES),
+    "methods.hindcast.series.{}": [*backtest.SERIES, *backtest.GROWTH_ONLY],
     "methods.prose.{}": [code for code in equations.CHANNELS if code != "baseline"],  # the baseline's has numbers
     "nav.section.{}": list(ui.NAV_SECTIONS),
     "nav.{}": [stem for stems in ui.NAV_SECTIONS.values() for stem in stems],

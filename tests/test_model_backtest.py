@@ -10,7 +10,7 @@ import pytest
 
 from explorer.model import backtest
 
-COLUMNS = ["city", "year", "indicator", "value", "qualifier", "comparability_group", "status", "series_break"]
+COLUMNS = ["city", "year", "indicator", "value", "qualifier", "comparability_group", "status", "break_before"]
 
 
 def _rows(values: dict[int, float], city: str = "shenzhen", breaks: tuple[int, ...] = ()) -> pd.DataFrame:

@@ -32,7 +32,7 @@ def _peers() -> pd.DataFrame:
             for year in range(2020, 2024)
         ),
     ]
-    columns = ["city", "year", "indicator", "value", "qualifier", "comparability_group", "status", "series_break"]
+    columns = ["city", "year", "indicator", "value", "qualifier", "comparability_group", "status", "break_before"]
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -10,7 +10,7 @@ from explorer.i18n import LANGS, t
 from explorer.model import backtest
 from explorer.views import hindcast as view
 
-COLUMNS = ["city", "year", "indicator", "value", "qualifier", "comparability_group", "status", "series_break"]
+COLUMNS = ["city", "year", "indicator", "value", "qualifier", "comparability_group", "status", "break_before"]
 
 
 def _rows() -> pd.DataFrame:

@@ -8,6 +8,7 @@ from explorer.i18n import LANGS, t
 from explorer.scenarios import (
     KPI_INDICATORS,
     LEVER_FIGURES,
+    MODEL_GROUPS,
     PEER_INDICATORS,
     TARGET_MARKERS,
     end_year_deltas,
@@ -104,20 +105,31 @@ def test_kpis_show_the_scenarios_end_year_median_with_its_unit(runs, lang, outco
     assert compute.delta.startswith("+")  # the build-out adds compute
 
 
-def test_the_outcome_chart_holds_scenario_baseline_and_same_definition_peers(runs, data, params, outcomes):
+@pytest.mark.parametrize("outcome", ["core_va", "gdp"])
+def test_the_outcome_chart_holds_scenario_baseline_and_same_definition_peers(runs, data, params, outcomes, outcome):
     levers, scenario, base = runs
     figures, _ = data
     peers = _peers(data, params, levers.horizon)
-    chart = view.outcome_chart("core_va", scenario, base, peers, figures, outcomes, "en")
+    chart = view.outcome_chart(outcome, scenario, base, peers, figures, outcomes, "en")
     series = chart.table[t("col.series", "en")]
     years = levers.horizon - model.BASE_YEAR + 1
     assert (series == t("scenarios.series.scenario", "en")).sum() == years
     assert (series == t("scenarios.series.baseline", "en")).sum() == years
-    same = peers[(peers["indicator"] == "core_va") & (peers["comparability_group"] == "core_va_stats")]
+    same = peers[
+        (peers["indicator"] == outcome)
+        & (peers["comparability_group"] == MODEL_GROUPS[outcome])
+        & peers["city"].isin(vocab.PEER_CITIES)
+    ]
     for city in vocab.PEER_CITIES:
         assert (series == t(f"city.{city}", "en")).sum() == int((same["city"] == city).sum())
-    assert chart.captions[-1] in (t("scenarios.peers.note", "en"), t("scenarios.peers.none", "en"))
-    y_title = f"{outcomes.at['core_va', 'label_en']} ({outcomes.at['core_va', 'unit_en']})"
+    if outcome == "gdp":  # both peers publish GDP under one definition: drawn, and projected to the horizon
+        assert set(same["city"]) == set(vocab.PEER_CITIES)
+        assert same.groupby("city")["year"].max().eq(levers.horizon).all()
+        assert chart.captions[-1] == t("scenarios.peers.note", "en")
+    else:  # Shenzhen's core value added has no stated classification: no peer shares it
+        assert same.empty
+        assert chart.captions[-1] == t("scenarios.peers.none", "en")
+    y_title = f"{outcomes.at[outcome, 'label_en']} ({outcomes.at[outcome, 'unit_en']})"
     assert chart.spec["layer"][0]["encoding"]["y"]["title"] == y_title
 
 

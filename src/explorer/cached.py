@@ -217,9 +217,15 @@ def peer_paths(version: str, horizon: int) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
+def hindcast_rows(version: str) -> pd.DataFrame:
+    """Return the city series the hindcast reads."""
+    return _read(explorer_hindcast.series_rows)
+
+
+@st.cache_data(show_spinner=False)
 def hindcast(version: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Return the hindcast's forecasts, scores and series not scored (fit up to 2020, 2021–2024 scored)."""
-    return explorer_hindcast.run(benchmarks(version))
+    return explorer_hindcast.run(hindcast_rows(version))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -6,13 +6,27 @@ with drift (`explorer.model.backtest`). Nothing after 2020 enters a fit.
 
 from __future__ import annotations
 
+import duckdb
 import pandas as pd
 
-from explorer import db
+from explorer import db, vocab
 from explorer.model import backtest
 
 DRAWS = 1000
 SEED = 2020
+
+
+def series_rows(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return every city's series the hindcast reads (`db.city_series`), in the peers' columns."""
+    wanted = {**backtest.SERIES, **backtest.GROWTH_ONLY}
+    frames = [
+        db.city_series(con, city, indicator, group).assign(
+            city=city, indicator=indicator, comparability_group=group, status="observed"
+        )
+        for indicator, group in wanted.items()
+        for city in vocab.CITIES
+    ]
+    return pd.concat(frames, ignore_index=True)
 
 
 def run(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -25,7 +39,7 @@ def report() -> str:
     """Return the hindcast's Markdown table, computed from the database."""
     con = db.connect()
     try:
-        rows = db.benchmarks(con, None)
+        rows = series_rows(con)
     finally:
         con.close()
     _, scores, missing = run(rows)

@@ -23,10 +23,12 @@ from explorer.model.trend import MIN_INCREMENTS, fit_trend, trend_paths
 
 FIT_END = 2020
 TEST_YEARS: tuple[int, ...] = (2021, 2022, 2023, 2024)
-# Series scored, indicator -> comparability group (one definition across the three cities).
-SERIES: dict[str, str] = {"gdp": "gdp_stats", "sector_i_va": "sector_i_va_stats", "c39_va": "c39_va_stats"}
+# Level series scored, indicator -> comparability group (one definition across the three cities).
+SERIES: dict[str, str] = {"gdp": "gdp_stats", "sector_i_va": "sector_i_va_stats"}
+# Series published only as growth rates: no level to predict, listed as not scored.
+GROWTH_ONLY: dict[str, str] = {"c39_va_growth": "c39_va_growth_stats"}
 METHODS = ("model", "random_walk")
-MISSING_REASONS = ("no_figure", "too_short", "no_test_year")
+MISSING_REASONS = ("no_figure", "growth_only", "too_short", "no_test_year")
 Z90 = 1.2815515655446004  # standard-normal 90th percentile: p10–p90 = median ± Z90·sd
 FORECAST_COLUMNS = ("city", "indicator", "year", "observed", "method", "p10", "p50", "p90")
 MISSING_COLUMNS = ("city", "indicator", "reason")
@@ -74,6 +76,7 @@ def hindcast(
     rows: pd.DataFrame,
     *,
     series: Mapping[str, str] = SERIES,
+    growth_only: Mapping[str, str] = GROWTH_ONLY,
     fit_end: int = FIT_END,
     years: Sequence[int] = TEST_YEARS,
     draws: int = 1000,
@@ -82,11 +85,17 @@ def hindcast(
     """Return (forecasts, missing): one row per city, series, scored year and method; and why a series is not scored.
 
     `rows` are benchmark rows (the peers' columns). Reasons: 'no_figure' (nothing published under
-    the definition), 'too_short' (fewer than two comparable growths up to `fit_end`), 'no_test_year'
-    (no point value in `years` on the fit's basis).
+    the definition), 'growth_only' (a series of `growth_only`: growth rates, no level), 'too_short'
+    (fewer than two comparable growths up to `fit_end`), 'no_test_year' (no point value in `years`
+    on the fit's basis).
     """
     out: list[pd.DataFrame] = []
-    missing: list[dict[str, str]] = []
+    missing: list[dict[str, str]] = [
+        {"city": city, "indicator": indicator, "reason": "no_figure" if data.empty else "growth_only"}
+        for indicator, group in growth_only.items()
+        for city in vocab.CITIES
+        for data in [observed_series(rows, city, indicator, group)]
+    ]
     for indicator, group in series.items():
         for city in vocab.CITIES:
             data = observed_series(rows, city, indicator, group)

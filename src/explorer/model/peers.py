@@ -22,7 +22,7 @@ from explorer.model.simulation import QUANTILES
 from explorer.model.trend import TrendFit, fit_trend, trend_paths
 
 PEER_COLUMNS = ("city", "year", "indicator", "value", "qualifier", "comparability_group", "status")
-BREAK_COLUMN = "series_break"  # optional: True on a row whose step from the year before crosses a break
+BREAK_COLUMN = "break_before"  # optional: True on a row whose step from the year before crosses a break
 PEER_STATUSES = ("ok", "no_figure", "too_short")  # why a peer has, or has no, projection
 PATH_COLUMNS = ("year", "city", "indicator", "comparability_group", "value", "p10", "p90", "basis")
 _BOUNDS = vocab.CEILING_QUALIFIERS | vocab.FLOOR_QUALIFIERS
@@ -35,7 +35,7 @@ def _check(peers: pd.DataFrame) -> None:
 
 
 def observed_series(peers: pd.DataFrame, city: str, indicator: str, group: str) -> pd.DataFrame:
-    """Return one city's observed point values of one indicator and group: year, value, series_break (by year)."""
+    """Return one city's observed point values of one indicator and group: year, value, break_before (by year)."""
     _check(peers)
     rows = peers[
         (peers["city"] == city)
