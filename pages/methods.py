@@ -37,6 +37,7 @@ for line in hindcast_view.coverage_lines(scores, lang):
     st.markdown(line)
 for chart in hindcast_view.hindcast_charts(cached.hindcast_rows(version), forecasts, lang):
     ui.chart_with_table(chart.spec, chart.table, lang, key=chart.key)
+    st.caption(chart.caption)
 if not scores.empty:
     st.dataframe(hindcast_view.score_table(scores, lang), hide_index=True)
 missing_note = hindcast_view.missing_line(missing, lang)

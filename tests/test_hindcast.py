@@ -56,4 +56,6 @@ def test_the_command_prints_the_table_and_the_readme_holds_it():
     ).stdout.strip()
     assert printed == hindcast.report()
     assert printed.splitlines()[0].startswith("| series | city |")
-    assert printed in (ROOT / "README.md").read_text(encoding="utf-8"), "paste `python -m explorer.hindcast` into README"
+    assert printed in (ROOT / "README.md").read_text(encoding="utf-8"), (
+        "paste `python -m explorer.hindcast` into README"
+    )

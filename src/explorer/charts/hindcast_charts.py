@@ -28,7 +28,9 @@ def hindcast_chart(
     the last fitted year on. `colours` maps each translated series name to its colour, legend order.
     The random walk's line is dashed, so that colour is not the only cue.
     """
-    colour = nominal("series", None, scale=colour_scale(colours), legend={"orient": "bottom", "symbolOpacity": 1})
+    colour = nominal(
+        "series", None, scale=colour_scale(colours), legend={"orient": "bottom", "symbolOpacity": 1, "labelLimit": 400}
+    )
     band_tooltip = [
         tooltip("series", "nominal", t("col.series", lang)),
         tooltip("year", "ordinal", t("col.year", lang)),
@@ -39,19 +41,25 @@ def hindcast_chart(
         "height": HINDCAST_PLOT_PX,
         "autosize": FIT_WIDTH,
         "datasets": {"bands": bands, "observed": observed},
+        # Years on a linear axis: a year without a published value leaves a visible gap, not an even step.
         "encoding": {
             "x": {
                 "field": "year",
-                "type": "ordinal",
+                "type": "quantitative",
                 "title": t("scenarios.axis.year", lang),
-                "axis": {"labelAngle": 0},
+                "scale": {"zero": False, "nice": False, "padding": 12},
+                "axis": {"format": "d", "tickMinStep": 1, "labelAngle": 0},
             }
         },
         "layer": [
             {
                 "data": {"name": "bands"},
                 "mark": {"type": "area", "opacity": 0.15},
-                "encoding": {"y": quantitative("p10", y_title), "y2": {"field": "p90"}, "color": colour},
+                "encoding": {
+                    "y": quantitative("p10", y_title, scale={"zero": False}),
+                    "y2": {"field": "p90"},
+                    "color": colour,
+                },
             },
             {
                 "data": {"name": "bands"},

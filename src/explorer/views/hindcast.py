@@ -9,7 +9,7 @@ from explorer.formatting import format_number
 from explorer.i18n import t
 from explorer.model import backtest
 from explorer.model.peers import observed_series
-from explorer.views.pieces import ChartView
+from explorer.views.pieces import ChartView, listed
 
 COLOURS = {"observed": "#000000", "model": "#0072B2", "random_walk": "#E69F00"}  # Okabe–Ito
 METHODS = backtest.METHODS
@@ -53,7 +53,7 @@ def hindcast_charts(rows: pd.DataFrame, forecasts: pd.DataFrame, lang: str) -> l
         table = table[["series", "year", "p10", "p50", "p90"]].rename(
             columns={name: t(f"col.{name}", lang) for name in ("series", "year", "p10", "p50", "p90")}
         )
-        views.append(ChartView(spec, table, f"hindcast_{indicator}_{city}"))
+        views.append(ChartView(spec, table, f"hindcast_{indicator}_{city}", t("methods.hindcast.chart.caption", lang)))
     return views
 
 
@@ -106,10 +106,10 @@ def missing_line(missing: pd.DataFrame, lang: str) -> str | None:
         + t(
             "methods.hindcast.missing.item",
             lang,
-            series=_series_label(str(row.indicator), lang),
-            city=t(f"city.{row.city}", lang),
-            reason=t(f"methods.hindcast.reason.{row.reason}", lang),
+            series=_series_label(str(indicator), lang),
+            cities=listed((t(f"city.{city}", lang) for city in group["city"]), lang),
+            reason=t(f"methods.hindcast.reason.{reason}", lang),
         )
-        for row in missing.itertuples(index=False)
+        for (indicator, reason), group in missing.groupby(["indicator", "reason"], sort=False)
     ]
     return "\n".join([t("methods.hindcast.missing", lang), *items])
