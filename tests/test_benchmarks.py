@@ -33,6 +33,7 @@ COLUMNS = [
     "comparability_group",
     "status",
     "vintage",
+    "vintage_zh",
     "break_before",
     "source_title",
     "source_url",
@@ -381,3 +382,30 @@ def test_the_gateway_and_the_views_show_every_bound_with_its_sign():
     bounded = shown[shown["qualifier"].isin(list(vocab.QUALIFIER_SIGNS))]
     assert len(bounded) >= len(AUDITED_BOUNDS)
     assert all(text.startswith(vocab.QUALIFIER_SIGNS[q]) for q, text in zip(bounded["qualifier"], bounded["shown"]))
+
+
+CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+def test_one_language_per_column_english_text_has_no_chinese_and_the_chinese_is_chinese():
+    frame = _benchmarks()
+    groups = _read(DATA / "comparability_groups.csv")
+    problems = [
+        f"{_where(row, index)}: {column} '{row[column][:40]}'"
+        for index, row in frame.iterrows()
+        for column in ("definition", "vintage")
+        if CJK.search(row[column])
+    ]
+    problems += [
+        f"{_where(row, index)}: {column} has no Chinese"
+        for index, row in frame.iterrows()
+        for column in ("definition_zh", "vintage_zh")
+        if not CJK.search(row[column])
+    ]
+    problems += [
+        f"comparability_groups.csv line {index + 2}: {column}"
+        for index, row in groups.iterrows()
+        for column in ("definition_en", "note_en")
+        if CJK.search(row[column])
+    ]
+    _fail_if(problems)

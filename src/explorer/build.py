@@ -133,6 +133,7 @@ TABLES: tuple[Table, ...] = (
             comparability_group VARCHAR NOT NULL REFERENCES comparability_groups (code),
             status VARCHAR NOT NULL CHECK (status IN {sql_in(BENCHMARK_STATUSES)}),
             vintage VARCHAR NOT NULL,
+            vintage_zh VARCHAR NOT NULL,
             -- true on the first row of a new statistical basis (a census revision): no line joins it to earlier years
             break_before BOOLEAN NOT NULL,
             source_title VARCHAR NOT NULL,

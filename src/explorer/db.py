@@ -109,7 +109,8 @@ _BENCHMARKS_SQL = """WITH factors AS (
    SELECT b.city, b.year, b.indicator,
           coalesce(b.value, f.value) * coalesce(c.factor, 1.0) AS value, i.unit,
           u.label_zh AS unit_zh, u.label_en AS unit_en,
-          b.definition, b.definition_zh, b.comparability_group, b.status, b.vintage, b.break_before, b.grade,
+          b.definition, b.definition_zh, b.comparability_group, b.status, b.vintage, b.vintage_zh, b.break_before,
+          b.grade,
           b.source_title, b.source_url,
           coalesce(f.quote_zh, b.source_quote) AS source_quote,
           b.date_accessed, b.figure_id, coalesce(f.qualifier, b.qualifier) AS qualifier

@@ -12,7 +12,7 @@ BOOLEANS = ("true", "false")
 # Cells every benchmark row must fill; a row citing the paper (figure_id) takes value and qualifier from it.
 REQUIRED = (
     "city", "year", "indicator", "unit", "definition", "definition_zh", "comparability_group", "status", "vintage",
-    "break_before", "source_title", "source_url", "source_quote", "grade", "date_accessed",
+    "vintage_zh", "break_before", "source_title", "source_url", "source_quote", "grade", "date_accessed",
 )  # fmt: skip
 GROUP_REQUIRED = ("code", "indicator", "status", "definition_zh", "definition_en")
 

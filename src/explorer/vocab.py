@@ -42,6 +42,15 @@ PARAMETER_GRADES: tuple[str, ...] = (*SOURCE_GRADES, "derived", "assumption")
 # Whether a city row reports what happened or what is aimed for.
 BENCHMARK_STATUSES: tuple[str, ...] = ("observed", "target")
 
+# The digital indicators of the peer comparison, each with the one comparability group whose definition the
+# cities' sources share (data/comparability_groups.csv): 5G density, sector I value added, C39, R&D intensity.
+DIGITAL_PEER_GROUPS: tuple[tuple[str, str], ...] = (
+    ("g5_per_10k", "g5_per_10k_yearend"),
+    ("sector_i_va", "sector_i_va_stats"),
+    ("c39_va_growth", "c39_va_growth_stats"),
+    ("rd_intensity", "rd_intensity_stats"),
+)
+
 # The paper's sections: its five bottlenecks (2.x) and eight groups of measures (3.x).
 BOTTLENECKS: tuple[str, ...] = ("2.1", "2.2", "2.3", "2.4", "2.5")
 MEASURES: tuple[str, ...] = ("3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8")
