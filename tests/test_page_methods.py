@@ -34,7 +34,7 @@ def test_the_page_shows_every_channels_equations_filled_from_the_parameters(para
     assert any(kw + r"\,\mathrm{kW}" in text for text in shown)
 
 
-@pytest.mark.parametrize("grade", ["official", "assumption"])
+@pytest.mark.parametrize("grade", ["secondary", "assumption"])
 def test_grade_filter_from_the_url_keeps_only_that_grade(params, grade):
     table = parameter_table("en", grade=grade)
     assert set(table[t("col.grade", "en")]) == {t(f"grade.{grade}", "en")}
