@@ -12,7 +12,7 @@ import pytest
 from explorer import console, db, model, target_progress, ui, vocab
 from explorer.i18n import CATALOGUE, LANGS, has, keys, load, t
 from explorer.model import backtest, equations
-from explorer.scenarios import LEVER_GROUPS
+from explorer.scenarios import LEVER_GROUPS, SUMMARY_PEER_INDICATORS
 
 PROJECT = Path(__file__).resolve().parents[1]
 SOURCES = [PROJECT / "app.py", *sorted((PROJECT / "pages").glob("*.py")), *sorted((PROJECT / "src").rglob("*.py"))]
@@ -74,8 +74,12 @@ DYNAMIC: dict[str, list] = {
     "scenarios.group.{}": list(LEVER_GROUPS),
     "scenarios.series.{}": ["scenario", "baseline"],
     # explorer.scenarios.odds_sentence: under the outcome chart and in the summary, a probability or why none.
-    "scenarios.{}.odds": ["peers", "summary"],
-    "scenarios.{}.{}": [(where, status) for where in ("peers", "summary") for status in model.PEER_STATUSES[1:]],
+    "scenarios.{}.odds": ["peers", *(f"summary.{code}" for code in SUMMARY_PEER_INDICATORS)],
+    "scenarios.{}.{}": [
+        (where, status)
+        for where in ("peers", *(f"summary.{code}" for code in SUMMARY_PEER_INDICATORS))
+        for status in model.PEER_STATUSES[1:]
+    ],
     "sql.refused.{}": list(console.REFUSAL_CODES),
     "sql.{}": ["waiting", "hint"],  # views/data.py console_state (an answer has no caption)
     "sql.sample.{}": ["figures_by_kind", "targets_2025", "benchmarks_sources", "gdp_sz_bj", "assumptions"],

@@ -61,9 +61,11 @@ def test_summary_mentions_the_end_year_and_the_caveat(params, lang):
     levers = model.baseline()
     result = model.project_central(levers, params)
     deltas = end_year_deltas(result, result, levers.horizon)
-    text = summary(deltas, levers, {"beijing": 0.27, "shanghai": "no_figure"}, lang)
-    assert str(levers.horizon) in text and "27 %" in text
-    assert t("scenarios.summary.no_figure", lang, city=t("city.shanghai", lang)) in text
+    odds = {"gdp": {"beijing": 0.27, "shanghai": 0.04}, "core_va": {"beijing": "no_figure", "shanghai": "too_short"}}
+    text = summary(deltas, levers, odds, lang)
+    assert str(levers.horizon) in text and "27 %" in text and "4 %" in text
+    assert t("scenarios.summary.core_va.no_figure", lang, city=t("city.beijing", lang)) in text
+    assert t("scenarios.summary.core_va.too_short", lang, city=t("city.shanghai", lang)) in text
     assert ("示意性" in text) if lang == "zh" else ("not a forecast" in text)
 
 

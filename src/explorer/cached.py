@@ -187,11 +187,15 @@ def projection(version: str, levers: model.Levers, draws: int, seed: int) -> pd.
 @st.cache_data(show_spinner=False, max_entries=256)
 def scenario_outcomes(
     version: str, levers: model.Levers, baseline: model.Levers, draws: int, seed: int
-) -> tuple[pd.DataFrame, dict[str, float | str]]:
-    """Return the end-year scenario/baseline deltas and the odds that Shenzhen's core value added leads each peer."""
+) -> tuple[pd.DataFrame, dict[str, dict[str, float | str]]]:
+    """Return the end-year scenario/baseline deltas and, per summary outcome, Shenzhen's odds against each peer."""
     results = projection(version, levers, draws, seed)
     deltas = scenarios.end_year_deltas(results, projection(version, baseline, draws, seed), levers.horizon)
-    return deltas, scenarios.odds_in(peer_odds(version, levers, "core_va", draws, seed), levers.horizon)
+    odds = {
+        indicator: scenarios.odds_in(peer_odds(version, levers, indicator, draws, seed), levers.horizon)
+        for indicator in scenarios.SUMMARY_PEER_INDICATORS
+    }
+    return deltas, odds
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

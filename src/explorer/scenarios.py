@@ -44,6 +44,7 @@ KPI_INDICATORS = (
     "fiscal_cost_cum",
 )
 PEER_INDICATORS = ("gdp", "core_va", "core_va_share")  # outcomes the benchmarks also publish, same definitions
+SUMMARY_PEER_INDICATORS = ("gdp", "core_va")  # the summary states Shenzhen's odds against each peer in these
 # The definition of the figure each outcome is anchored on: Shenzhen's core value added (8,446 亿元 in 2020, 30.5 %)
 # is the city industry bureau's, with no stated classification, so no peer figure shares it.
 MODEL_GROUPS = {
@@ -84,7 +85,7 @@ def odds_in(odds: pd.DataFrame, year: int) -> dict[str, float | str]:
 def odds_sentence(city: str, chance: float | str, year: int, lang: str, where: str = "peers") -> str:
     """Return one sentence: 'Probability Shenzhen ≥ Beijing in 2030: 12 %', or why no probability is given.
 
-    `where` is 'peers' (under the outcome chart) or 'summary' (core value added, in the summary).
+    `where` is 'peers' (under the outcome chart) or 'summary.<outcome>' (in the summary, naming the outcome).
     """
     name = t(f"city.{city}", lang)
     if isinstance(chance, str):
@@ -92,7 +93,7 @@ def odds_sentence(city: str, chance: float | str, year: int, lang: str, where: s
     return t(f"scenarios.{where}.odds", lang, city=name, year=year, pct=f"{100.0 * chance:.0f}")
 
 
-def summary(deltas: pd.DataFrame, levers: model.Levers, odds: dict[str, float | str], lang: str) -> str:
+def summary(deltas: pd.DataFrame, levers: model.Levers, odds: dict[str, dict[str, float | str]], lang: str) -> str:
     """Return a plain-language paragraph describing the scenario against the paper's policy."""
     year = levers.horizon
     core, share = deltas.loc["core_va"], deltas.loc["core_va_share"]
@@ -131,7 +132,11 @@ def summary(deltas: pd.DataFrame, levers: model.Levers, odds: dict[str, float | 
             cost=f"{cost['scenario']:,.1f}",
         )
     )
-    parts += [odds_sentence(city, chance, year, lang, where="summary") for city, chance in odds.items()]
+    parts += [
+        odds_sentence(city, chance, year, lang, where=f"summary.{indicator}")
+        for indicator, cities in odds.items()
+        for city, chance in cities.items()
+    ]
     parts.append(t("scenarios.summary.caveat", lang))
     return " ".join(parts)
 
