@@ -5,6 +5,7 @@ import streamlit as st
 from explorer import cached, ui
 from explorer.i18n import t
 from explorer.scenarios import DRAWS, SEED
+from explorer.views import hindcast as hindcast_view
 from explorer.views import methods as view
 
 lang = ui.start_page("methods")
@@ -29,6 +30,19 @@ for channel in view.channels(params, units, lang):
 st.caption(view.equations_note(lang))
 st.subheader(t("methods.peers.title", lang))
 st.markdown(t("methods.peers.body", lang))
+st.subheader(t("methods.hindcast.title", lang))
+st.markdown(t("methods.hindcast.body", lang))
+forecasts, scores, missing = cached.hindcast(version)
+for line in hindcast_view.coverage_lines(scores, lang):
+    st.markdown(line)
+for chart in hindcast_view.hindcast_charts(cached.hindcast_rows(version), forecasts, lang):
+    ui.chart_with_table(chart.spec, chart.table, lang, key=chart.key)
+    st.caption(chart.caption)
+if not scores.empty:
+    st.dataframe(hindcast_view.score_table(scores, lang), hide_index=True)
+missing_note = hindcast_view.missing_line(missing, lang)
+if missing_note:
+    st.markdown(missing_note)
 st.subheader(t("methods.limits.title", lang))
 st.markdown(t("methods.limits.body", lang))
 

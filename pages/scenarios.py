@@ -61,7 +61,7 @@ base_levers = paper_levers(levers.horizon)
 scenario = cached.projection(version, levers, DRAWS, SEED)
 base = cached.projection(version, base_levers, DRAWS, SEED)
 peers = cached.peer_paths(version, levers.horizon)
-deltas, crossed = cached.scenario_outcomes(version, levers, base_levers, DRAWS, SEED)
+deltas, odds = cached.scenario_outcomes(version, levers, base_levers, DRAWS, SEED)
 
 st.subheader(t("scenarios.kpis", lang, year=levers.horizon))
 cards = view.kpis(deltas, outcomes, lang)
@@ -80,9 +80,11 @@ fan = view.outcome_chart(outcome, scenario, base, peers, figures, outcomes, lang
 ui.chart_with_table(fan.spec, fan.table, lang, key="outcome")
 for caption in fan.captions:
     st.caption(caption)
+for line in view.odds_lines(cached.peer_odds(version, levers, outcome, DRAWS, SEED), levers.horizon, lang):
+    st.markdown(line)
 
 st.subheader(t("scenarios.summary.title", lang))
-st.markdown(summary(deltas, levers, crossed, lang))
+st.markdown(summary(deltas, levers, odds, lang))
 
 sensitivity = view.tornado_chart(
     cached.tornado(version, levers, outcome, levers.horizon), params, outcomes, outcome, levers.horizon, lang

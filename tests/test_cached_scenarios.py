@@ -87,16 +87,39 @@ def test_equal_levers_hit_the_same_tornado_entry(counted):
 
 
 def test_scenario_outcomes_compare_the_levers_with_the_papers_policy(counted, monkeypatch, params):
-    no_peers = pd.DataFrame(columns=["year", "city", "indicator", "comparability_group", "value", "basis"])
-    monkeypatch.setattr(cached, "peer_paths", lambda version, horizon: no_peers)
+    no_odds = pd.DataFrame(columns=["city", "year", "probability", "status"])
+    monkeypatch.setattr(cached, "peer_odds", lambda version, levers, indicator, draws, seed: no_odds)
     cached.scenario_outcomes.clear()
     levers = model.PRESETS["aggressive_buildout"]
     base = scenarios.paper_levers(levers.horizon)
-    deltas, crossed = cached.scenario_outcomes(VERSION, levers, base, 10, 1)
+    deltas, odds = cached.scenario_outcomes(VERSION, levers, base, 10, 1)
     expected = scenarios.end_year_deltas(
         model.project_central(levers, params), model.project_central(base, params), levers.horizon
     )
     pd.testing.assert_frame_equal(deltas, expected)
-    assert crossed == {}
+    assert odds == {"gdp": {}, "core_va": {}}
     assert [kind for kind, _ in counted] == ["project", "project"]
     cached.scenario_outcomes.clear()
+
+
+def test_equal_levers_hit_the_same_peer_odds_entry(monkeypatch, params):
+    """The odds run the model's draws once per lever setting, outcome, draws and seed."""
+    calls: list[model.Levers] = []
+    real = model.project_draws
+
+    def project_draws(levers, frame, indicator, *, draws, seed):
+        calls.append(levers)
+        return real(levers, frame, indicator, draws=draws, seed=seed)
+
+    monkeypatch.setattr(cached, "parameters", lambda version: params)
+    monkeypatch.setattr(cached, "benchmarks", lambda version: pd.DataFrame(columns=list(model.PEER_COLUMNS)))
+    monkeypatch.setattr(cached.model, "project_draws", project_draws)
+    cached.peer_odds.clear()
+    built, parsed = _equal_pair()
+    first = cached.peer_odds(VERSION, built, "gdp", 20, 1)
+    second = cached.peer_odds(VERSION, parsed, "gdp", 20, 1)
+    cached.peer_odds(VERSION, built, "core_va", 20, 1)
+    assert calls == [built, built]
+    pd.testing.assert_frame_equal(first, second)
+    assert set(first["status"]) == {"no_figure"}  # no peer rows at all
+    cached.peer_odds.clear()

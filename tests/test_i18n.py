@@ -11,8 +11,8 @@ import pytest
 
 from explorer import console, db, model, target_progress, ui, vocab
 from explorer.i18n import CATALOGUE, LANGS, has, keys, load, t
-from explorer.model import equations
-from explorer.scenarios import LEVER_GROUPS
+from explorer.model import backtest, equations
+from explorer.scenarios import LEVER_GROUPS, SUMMARY_PEER_INDICATORS
 from explorer.views import target_verdicts
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -60,6 +60,9 @@ DYNAMIC: dict[str, list] = {
     # Every lever but dc_racks, whose label states the rack power (lever.dc_racks.kw).
     "lever.{}": [name for name in model.Levers.BOUNDS if name != "dc_racks"],
     "methods.channel.{}.title": list(equations.CHANNELS),
+    "methods.hindcast.legend.{}": ["observed", *backtest.METHODS],  # views/hindcast.py COLOURS
+    "methods.hindcast.reason.{}": list(backtest.MISSING_REASONS),
+    "methods.hindcast.series.{}": [*backtest.SERIES, *backtest.GROWTH_ONLY],
     "methods.prose.{}": [code for code in equations.CHANNELS if code != "baseline"],  # the baseline's has numbers
     "nav.section.{}": list(ui.NAV_SECTIONS),
     "nav.{}": [stem for stems in ui.NAV_SECTIONS.values() for stem in stems],
@@ -71,6 +74,13 @@ DYNAMIC: dict[str, list] = {
     "recommendations.summary.{}": list(vocab.MEASURES),
     "scenarios.group.{}": list(LEVER_GROUPS),
     "scenarios.series.{}": ["scenario", "baseline"],
+    # explorer.scenarios.odds_sentence: under the outcome chart and in the summary, a probability or why none.
+    "scenarios.{}.odds": ["peers", *(f"summary.{code}" for code in SUMMARY_PEER_INDICATORS)],
+    "scenarios.{}.{}": [
+        (where, status)
+        for where in ("peers", *(f"summary.{code}" for code in SUMMARY_PEER_INDICATORS))
+        for status in model.PEER_STATUSES[1:]
+    ],
     "sql.refused.{}": list(console.REFUSAL_CODES),
     "sql.{}": ["waiting", "hint"],  # views/data.py console_state (an answer has no caption)
     "sql.sample.{}": ["figures_by_kind", "targets_2025", "benchmarks_sources", "gdp_sz_bj", "assumptions"],

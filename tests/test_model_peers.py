@@ -1,96 +1,134 @@
-"""Tests of the peers (src/explorer/model/peers.py): extrapolated paths, growth rows, crossing years."""
+"""Tests of the peers (src/explorer/model/peers.py): own-series trends, paired odds, labelled paths."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import math
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from explorer import model
-from explorer.model import crossing_year, peer_paths
-
-ROOT = Path(__file__).resolve().parents[1]
-PARAMS_PATH = ROOT / "data" / "parameters.csv"
-
-
-@pytest.fixture(scope="module")
-def params() -> pd.DataFrame:
-    return pd.read_csv(PARAMS_PATH)
-
-
-def test_crossing_year_on_small_series():
-    years = [2022, 2023, 2024, 2025]
-    assert crossing_year(pd.Series([1.0, 2.0, 3.0, 4.0], years), pd.Series([2.5, 2.5, 2.5, 2.5], years)) == 2024
-    assert crossing_year(pd.Series([3.0, 3.0], [2022, 2023]), pd.Series([3.0, 9.0], [2022, 2023])) == 2022
-    assert crossing_year(pd.Series([1.0, 1.0], [2022, 2023]), pd.Series([2.0, 2.0], [2022, 2023])) is None
-    # Only common years count; unsorted input and gaps are fine; NaN years are skipped.
-    shenzhen = pd.Series([5.0, 1.0, np.nan, 9.0], [2030, 2022, 2026, 2028])
-    peer = pd.Series([4.0, 3.0, 3.0], [2026, 2028, 2030])
-    assert crossing_year(shenzhen, peer) == 2028
-    assert crossing_year(pd.Series([1.0], [2022]), pd.Series([0.0], [2023])) is None
-    assert isinstance(crossing_year(pd.Series([2.0], [np.int64(2024)]), pd.Series([1.0], [2024])), int)
+from explorer.model import at_or_above, peer_draws, peer_odds, peer_paths, peer_trend
+from explorer.model.peers import observed_series
 
 
 def _peers() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "city": ["beijing", "beijing", "beijing", "beijing", "shanghai", "shenzhen"],
-            "year": [2021, 2022, 2022, 2025, 2023, 2022],
-            "indicator": ["gdp", "gdp", "core_va_share", "gdp", "gdp", "core_va"],
-            "value": [40_269.6, 41_610.9, 24.0, 50_000.0, 47_200.0, np.nan],
-            "comparability_group": ["gdp", "gdp", "core", "gdp", "gdp", "core"],
-            "status": ["observed", "observed", "observed", "target", "observed", "observed"],
-        }
+    """Beijing GDP growing 10 %/yr with a census jump into 2024; Shanghai with two levels only; a share; a target."""
+    rows = [
+        ("beijing", 2020, "gdp", 100.0, "exact", "gdp_stats", "observed", False),
+        ("beijing", 2021, "gdp", 110.0, "exact", "gdp_stats", "observed", False),
+        ("beijing", 2022, "gdp", 121.0, "approx", "gdp_stats", "observed", False),
+        ("beijing", 2023, "gdp", 133.1, "exact", "gdp_stats", "observed", False),
+        ("beijing", 2024, "gdp", 160.0, "exact", "gdp_stats", "observed", True),
+        ("beijing", 2025, "gdp", 999.0, "exact", "gdp_stats", "target", False),
+        ("beijing", 2023, "gdp", 500.0, "exact", "gdp_revised", "observed", False),
+        ("beijing", 2022, "core_va_share", 24.0, "exact", "core_va_share_stats", "observed", False),
+        ("shanghai", 2021, "gdp", 100.0, "exact", "gdp_stats", "observed", False),
+        ("shanghai", 2022, "gdp", 104.0, "exact", "gdp_stats", "observed", False),
+        ("shanghai", 2023, "gdp", 120.0, "more_than", "gdp_stats", "observed", False),
+        ("shanghai", 2022, "core_va", np.nan, "exact", "core_va_stats", "observed", False),
+        *(
+            ("shenzhen", year, "gdp", 90.0 + year - 2020, "exact", "gdp_stats", "observed", False)
+            for year in range(2020, 2024)
+        ),
+    ]
+    columns = ["city", "year", "indicator", "value", "qualifier", "comparability_group", "status", "break_before"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def test_the_fitted_series_keeps_one_definition_and_point_values_only():
+    series = observed_series(_peers(), "beijing", "gdp", "gdp_stats")
+    assert series["year"].tolist() == [2020, 2021, 2022, 2023, 2024]  # no target, no other group
+    assert observed_series(_peers(), "shanghai", "gdp", "gdp_stats")["year"].tolist() == [2021, 2022]  # 超过: a bound
+    assert observed_series(_peers(), "shanghai", "core_va", "core_va_stats").empty  # no value, no row
+
+
+def test_a_peer_trend_is_its_own_growth_with_the_break_dropped():
+    fit = peer_trend(_peers(), "beijing", "gdp", "gdp_stats")
+    assert fit.growth_pct == pytest.approx(10.0)
+    assert fit.shock_sd == pytest.approx(0.0, abs=1e-12)
+    assert (fit.last_year, fit.last_value) == (2024, 160.0)  # the revised level anchors the path
+    assert peer_trend(_peers(), "shanghai", "gdp", "gdp_stats") == "too_short"
+    assert peer_trend(_peers(), "shanghai", "core_va", "core_va_stats") == "no_figure"
+    assert peer_trend(_peers(), "beijing", "gdp", "no_such_group") == "no_figure"
+
+
+def test_peer_draws_keep_observations_and_draw_only_after_the_last():
+    years = [2019, 2022, 2024, 2025, 2026]
+    draws = peer_draws(_peers(), "beijing", "gdp", "gdp_stats", years, draws=50, seed=3)
+    assert draws.shape == (50, 5)
+    assert np.isnan(draws[:, 0]).all()  # 2019: not published, not invented
+    assert (draws[:, 1] == 121.0).all() and (draws[:, 2] == 160.0).all()
+    np.testing.assert_allclose(draws[:, 3:], np.tile([160.0 * 1.1, 160.0 * 1.21], (50, 1)))  # history without shocks
+    assert peer_draws(_peers(), "shanghai", "gdp", "gdp_stats", years, draws=5, seed=3) == "too_short"
+
+
+def test_peer_draws_are_seeded():
+    peers = _peers()
+    peers.loc[peers["year"] == 2022, "value"] = peers.loc[peers["year"] == 2022, "value"] * 1.03  # noise: shock sd > 0
+    one = peer_draws(peers, "beijing", "gdp", "gdp_stats", range(2025, 2031), draws=200, seed=1)
+    assert np.array_equal(one, peer_draws(peers, "beijing", "gdp", "gdp_stats", range(2025, 2031), draws=200, seed=1))
+    assert not np.array_equal(
+        one, peer_draws(peers, "beijing", "gdp", "gdp_stats", range(2025, 2031), draws=200, seed=2)
     )
+    assert one.std(axis=0)[-1] > one.std(axis=0)[0] > 0  # the band widens with the horizon
 
 
-def test_peer_paths_extrapolate_with_labelled_growth():
-    growth = {"beijing_gdp_growth": 4.0, "beijing_core_va_growth": 8.0}
-    out = peer_paths(_peers(), 2026, growth)
-    assert list(out.columns) == ["year", "city", "indicator", "comparability_group", "value", "basis"]
-    beijing = out[(out["city"] == "beijing") & (out["indicator"] == "gdp")]
-    observed = beijing[beijing["basis"] == "observed"]
-    assert observed["year"].tolist() == [2021, 2022]
-    extrapolated = beijing[beijing["basis"].str.startswith("extrapolated")]
-    assert extrapolated["year"].tolist() == [2023, 2024, 2025, 2026]
-    assert extrapolated["value"].tolist() == pytest.approx([41_610.9 * 1.04**n for n in range(1, 5)])
-    assert set(extrapolated["basis"]) == {"extrapolated at 4.0 %/yr (beijing_gdp_growth)"}
+def test_at_or_above_counts_paired_draws():
+    shenzhen = np.array([[1.0, 5.0], [2.0, 5.0], [3.0, 5.0], [4.0, 5.0]])
+    peer = np.array([[2.0, np.nan], [2.0, 1.0], [2.0, 1.0], [2.0, 1.0]])
+    odds = at_or_above(shenzhen, peer)
+    assert odds[0] == 0.75  # 2, 3 and 4 are at or above 2 (equal counts)
+    assert math.isnan(odds[1])
+    with pytest.raises(ValueError, match="shapes differ"):
+        at_or_above(shenzhen, peer[:2])
+
+
+def test_the_odds_never_fall_when_shenzhen_rises_or_the_peer_falls():
+    rng = np.random.default_rng(0)
+    shenzhen, peer = rng.lognormal(0.0, 0.3, (400, 6)), rng.lognormal(0.1, 0.3, (400, 6))
+    base = at_or_above(shenzhen, peer)
+    for factor in (1.01, 1.1, 1.5, 3.0):
+        assert (at_or_above(shenzhen * factor, peer) >= base).all()
+        assert (at_or_above(shenzhen, peer / factor) >= base).all()
+    assert (at_or_above(shenzhen * 100, peer) == 1.0).all() and (at_or_above(shenzhen / 100, peer) == 0.0).all()
+
+
+def test_peer_odds_say_why_a_peer_has_none():
+    years = [2024, 2025, 2026]
+    shenzhen = np.full((10, 3), 170.0)
+    odds = peer_odds(years, shenzhen, _peers(), "gdp", "gdp_stats", seed=0)
+    assert list(odds.columns) == ["city", "year", "probability", "status"]
+    beijing = odds[odds["city"] == "beijing"]
+    assert beijing["status"].eq("ok").all()
+    assert beijing["probability"].tolist() == [1.0, 0.0, 0.0]  # 170 ≥ 160, < 176, < 193.6
+    assert set(odds.loc[odds["city"] == "shanghai", "status"]) == {"too_short"}
+    assert odds.loc[odds["city"] == "shanghai", "probability"].isna().all()
+    none = peer_odds(years, shenzhen, _peers(), "dc_racks_total", None, seed=0)
+    assert set(none["status"]) == {"no_figure"}
+
+
+def test_peer_paths_project_levels_with_a_labelled_band():
+    out = peer_paths(_peers(), 2027, ("gdp", "core_va", "core_va_share"), draws=100, seed=0)
+    assert list(out.columns) == ["year", "city", "indicator", "comparability_group", "value", "p10", "p90", "basis"]
+    beijing = out[(out["city"] == "beijing") & (out["comparability_group"] == "gdp_stats")]
+    projected = beijing[beijing["basis"].str.startswith("extrapolated")]
+    assert projected["year"].tolist() == [2025, 2026, 2027]
+    assert projected["value"].tolist() == pytest.approx([160.0 * 1.1**n for n in (1, 2, 3)])
+    assert set(projected["basis"]) == {"extrapolated at 10.0 %/yr (own series 2020–2023)"}
+    assert (projected["p10"] <= projected["value"]).all() and (projected["value"] <= projected["p90"]).all()
     assert beijing.loc[beijing["basis"] == "target", "year"].tolist() == [2025]
-    # A share is never extrapolated from its numerator's growth: it stays observed only.
-    assert out.loc[out["indicator"] == "core_va_share", "basis"].tolist() == ["observed"]
-    # No growth row for Shanghai: observed only. Shenzhen's NaN row is dropped.
-    assert out.loc[out["city"] == "shanghai", "basis"].tolist() == ["observed"]
-    assert out[out["city"] == "shenzhen"].empty
-
-
-def test_peer_paths_without_growth_only_pass_rows_through_up_to_the_horizon():
-    out = peer_paths(_peers(), 2024)
-    assert set(out["basis"]) == {"observed"}
-    assert out["year"].max() <= 2024
+    assert out.loc[out["indicator"] == "core_va_share", "basis"].tolist() == ["observed"]  # shares stay observed
+    assert set(out.loc[out["city"] == "shanghai", "basis"]) == {"observed"}  # too short to fit
+    assert set(out.loc[out["city"] == "shenzhen", "basis"]) == {"observed"}  # the model projects Shenzhen
+    assert out[out["comparability_group"] == "gdp_revised"]["basis"].tolist() == ["observed"]  # one value only
+    assert not peer_paths(_peers(), 2027, ("core_va",), draws=10)["basis"].str.startswith("extrapolated").any()
 
 
 def test_peer_paths_reject_bad_input():
     with pytest.raises(ValueError, match="missing columns"):
-        peer_paths(_peers().drop(columns="status"), 2030)
-    with pytest.raises(ValueError, match="beijing_gdp_growth"):
-        peer_paths(_peers(), 2030, {"beijing_gdp_growth": float("nan")})
-
-
-def test_peer_growth_reads_the_peer_rows(params: pd.DataFrame):
-    growth = model.peer_growth(params)
-    assert set(growth) == {pid for pid in params["id"] if pid.split("_")[0] in ("beijing", "shanghai")}
-    central = params.set_index("id")["central"]
-    assert all(growth[pid] == central[pid] for pid in growth)
-
-
-def test_peer_growth_ids_name_benchmark_indicators(params: pd.DataFrame):
-    """`<city>_<indicator>_growth` must name an indicator code the benchmarks use, or it is never applied."""
-    path = ROOT / "data" / "indicators.csv"
-    if not path.is_file():
-        pytest.skip("data/indicators.csv is not built yet")
-    codes = set(pd.read_csv(path)["code"])
-    for pid in model.peer_growth(params):
-        indicator = pid.split("_", 1)[1].removesuffix("_growth")
-        assert indicator in codes, pid
+        peer_paths(_peers().drop(columns="status"), 2030, ("gdp",))
+    with pytest.raises(ValueError, match="horizon"):
+        peer_paths(_peers(), 2030.5, ("gdp",))
+    with pytest.raises(ValueError, match="draws"):
+        peer_draws(_peers(), "beijing", "gdp", "gdp_stats", [2025], draws=0, seed=0)

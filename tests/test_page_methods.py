@@ -8,9 +8,11 @@ import pandas as pd
 import pytest
 from apptest import run_page
 
-from explorer import model
+from explorer import db, model
+from explorer import hindcast as runner
 from explorer.i18n import t
 from explorer.model import equations
+from explorer.views import hindcast as hindcast_view
 
 
 def parameter_table(lang: str, **url: str) -> pd.DataFrame:
@@ -32,8 +34,28 @@ def test_the_page_shows_every_channels_equations_filled_from_the_parameters(para
     assert any(kw + r"\,\mathrm{kW}" in text for text in shown)
 
 
-@pytest.mark.parametrize("grade", ["official", "assumption"])
+@pytest.mark.parametrize("grade", ["secondary", "assumption"])
 def test_grade_filter_from_the_url_keeps_only_that_grade(params, grade):
     table = parameter_table("en", grade=grade)
     assert set(table[t("col.grade", "en")]) == {t(f"grade.{grade}", "en")}
     assert len(table) == int((params["grade"] == grade).sum())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_hindcast_section_shows_the_views_coverage_charts_and_gaps(lang):
+    """The hindcast of the database reaches the page: coverage sentences, one chart per scored city, the gaps."""
+    con = db.connect()
+    try:
+        rows = db.benchmarks(con, None)
+    finally:
+        con.close()
+    forecasts, scores, missing = runner.run(rows)
+    at = run_page("methods", lang=lang)
+    assert t("methods.hindcast.title", lang) in [sub.value for sub in at.subheader]
+    shown = [markdown.value for markdown in at.markdown]
+    for line in hindcast_view.coverage_lines(scores, lang):
+        assert line in shown
+    note = hindcast_view.missing_line(missing, lang)
+    assert note is None or note in shown
+    keys = {chart.key for chart in hindcast_view.hindcast_charts(rows, forecasts, lang)}
+    assert len(at.get("vega_lite_chart")) == len(keys)  # the Methods page has no other chart

@@ -102,6 +102,28 @@ def test_the_summary_is_written_from_the_numbers():
     assert "示意性情景" in text
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_odds_of_each_peer_are_stated_under_the_chart(lang, params):
+    """GDP has same-definition peers: one sentence per peer with the model's probability in the horizon year."""
+    frame, _ = params
+    at = run(lang=lang, out="gdp", horizon="2030")
+    levers, _ = model.Levers.from_mapping({"horizon": "2030"})
+    years, shenzhen = model.project_draws(levers, frame, "gdp", draws=DRAWS, seed=SEED)
+    con = db.connect()
+    try:
+        odds = model.peer_odds(years, shenzhen, db.benchmarks(con, None), "gdp", "gdp_stats", seed=SEED)
+    finally:
+        con.close()
+    shown = [markdown.value for markdown in at.markdown]
+    for row in odds[odds["year"] == 2030].itertuples():
+        city = t(f"city.{row.city}", lang)
+        if row.status == "ok":
+            expected = t("scenarios.peers.odds", lang, city=city, year=2030, pct=f"{100 * row.probability:.0f}")
+        else:
+            expected = t(f"scenarios.peers.{row.status}", lang, city=city)
+        assert expected in shown
+
+
 def test_downloads_carry_levers_and_version(params):
     _, version = params
     at = run(lang="en", dc_racks="12000")

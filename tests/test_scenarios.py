@@ -1,4 +1,4 @@
-"""explorer.scenarios: deltas, crossings, the summary and the exports."""
+"""explorer.scenarios: deltas, peer odds, the summary and the exports."""
 
 import json
 
@@ -6,7 +6,16 @@ import pandas as pd
 import pytest
 
 from explorer import model
-from explorer.scenarios import crossings, end_year_deltas, export_frame, export_json, figure_in_model_unit, summary
+from explorer.i18n import t
+from explorer.scenarios import (
+    end_year_deltas,
+    export_frame,
+    export_json,
+    figure_in_model_unit,
+    odds_in,
+    odds_sentence,
+    summary,
+)
 
 
 def _frame(values: dict[int, float], indicator: str = "core_va") -> pd.DataFrame:
@@ -19,37 +28,27 @@ def test_deltas_are_scenario_minus_baseline():
     assert deltas.loc["core_va", "delta_pct"] == 20.0
 
 
-def test_crossings_use_the_same_definition_only():
-    scenario = _frame({2022: 10.0, 2023: 12.0, 2024: 14.0})
-    peers = pd.DataFrame(
-        [
-            {
-                "year": 2022,
-                "city": "beijing",
-                "indicator": "core_va",
-                "comparability_group": "core_va_stats",
-                "value": 11.0,
-                "basis": "observed",
-            },
-            {
-                "year": 2023,
-                "city": "beijing",
-                "indicator": "core_va",
-                "comparability_group": "core_va_stats",
-                "value": 11.5,
-                "basis": "observed",
-            },
-            {
-                "year": 2022,
-                "city": "shanghai",
-                "indicator": "core_va",
-                "comparability_group": "other_definition",
-                "value": 1.0,
-                "basis": "observed",
-            },
-        ]
+def test_odds_in_a_year_give_the_probability_or_the_reason():
+    odds = pd.DataFrame(
+        {
+            "city": ["beijing", "beijing", "shanghai", "shanghai"],
+            "year": [2029, 2030, 2029, 2030],
+            "probability": [0.05, 0.12, float("nan"), float("nan")],
+            "status": ["ok", "ok", "no_figure", "no_figure"],
+        }
     )
-    assert crossings(scenario, peers, "core_va") == {"beijing": 2023}
+    assert odds_in(odds, 2030) == {"beijing": 0.12, "shanghai": "no_figure"}
+    assert odds_in(odds, 2031) == {}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_odds_sentence_names_the_city_year_and_percentage(lang):
+    text = odds_sentence("beijing", 0.123, 2030, lang)
+    assert t("city.beijing", lang) in text and "2030" in text and "12 %" in text
+    assert odds_sentence("shanghai", "no_figure", 2030, lang) == t(
+        "scenarios.peers.no_figure", lang, city=t("city.shanghai", lang)
+    )
+    assert "2030" not in odds_sentence("shanghai", "too_short", 2030, lang)
 
 
 def test_figures_in_ten_thousands_are_converted_to_units():
@@ -62,8 +61,11 @@ def test_summary_mentions_the_end_year_and_the_caveat(params, lang):
     levers = model.baseline()
     result = model.project_central(levers, params)
     deltas = end_year_deltas(result, result, levers.horizon)
-    text = summary(deltas, levers, {"beijing": None, "shanghai": 2027}, lang)
-    assert str(levers.horizon) in text and "2027" in text
+    odds = {"gdp": {"beijing": 0.27, "shanghai": 0.04}, "core_va": {"beijing": "no_figure", "shanghai": "too_short"}}
+    text = summary(deltas, levers, odds, lang)
+    assert str(levers.horizon) in text and "27 %" in text and "4 %" in text
+    assert t("scenarios.summary.core_va.no_figure", lang, city=t("city.beijing", lang)) in text
+    assert t("scenarios.summary.core_va.too_short", lang, city=t("city.shanghai", lang)) in text
     assert ("示意性" in text) if lang == "zh" else ("not a forecast" in text)
 
 

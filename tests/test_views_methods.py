@@ -104,7 +104,7 @@ def test_english_units_are_english_and_chinese_units_the_originals(params, units
     assert chinese.tolist() == units.loc[params["unit"], "label_zh"].tolist()
 
 
-@pytest.mark.parametrize("grades", [["official"], ["assumption"], ["derived", "secondary"]])
+@pytest.mark.parametrize("grades", [["secondary"], ["assumption"], ["derived", "assumption"]])
 def test_the_grade_filter_keeps_only_those_grades(params, grades, units):
     table = view.parameter_frame(params, units, grades, "en")
     assert set(table[t("col.grade", "en")]) == {t(f"grade.{grade}", "en") for grade in grades}

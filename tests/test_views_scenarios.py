@@ -5,7 +5,15 @@ import pytest
 
 from explorer import db, formatting, model, vocab
 from explorer.i18n import LANGS, t
-from explorer.scenarios import KPI_INDICATORS, LEVER_FIGURES, TARGET_MARKERS, end_year_deltas, paper_levers
+from explorer.scenarios import (
+    KPI_INDICATORS,
+    LEVER_FIGURES,
+    MODEL_GROUPS,
+    PEER_INDICATORS,
+    TARGET_MARKERS,
+    end_year_deltas,
+    paper_levers,
+)
 from explorer.views import scenarios as view
 
 
@@ -28,7 +36,7 @@ def runs(params):
 
 def _peers(data, params, horizon: int) -> pd.DataFrame:
     _, benchmarks = data
-    return model.peer_paths(benchmarks, horizon, model.peer_growth(params))
+    return model.peer_paths(benchmarks, horizon, PEER_INDICATORS, draws=100, seed=0)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -97,21 +105,49 @@ def test_kpis_show_the_scenarios_end_year_median_with_its_unit(runs, lang, outco
     assert compute.delta.startswith("+")  # the build-out adds compute
 
 
-def test_the_outcome_chart_holds_scenario_baseline_and_same_definition_peers(runs, data, params, outcomes):
+@pytest.mark.parametrize("outcome", ["core_va", "gdp"])
+def test_the_outcome_chart_holds_scenario_baseline_and_same_definition_peers(runs, data, params, outcomes, outcome):
     levers, scenario, base = runs
     figures, _ = data
     peers = _peers(data, params, levers.horizon)
-    chart = view.outcome_chart("core_va", scenario, base, peers, figures, outcomes, "en")
+    chart = view.outcome_chart(outcome, scenario, base, peers, figures, outcomes, "en")
     series = chart.table[t("col.series", "en")]
     years = levers.horizon - model.BASE_YEAR + 1
     assert (series == t("scenarios.series.scenario", "en")).sum() == years
     assert (series == t("scenarios.series.baseline", "en")).sum() == years
-    same = peers[(peers["indicator"] == "core_va") & (peers["comparability_group"] == "core_va_stats")]
+    same = peers[
+        (peers["indicator"] == outcome)
+        & (peers["comparability_group"] == MODEL_GROUPS[outcome])
+        & peers["city"].isin(vocab.PEER_CITIES)
+    ]
     for city in vocab.PEER_CITIES:
         assert (series == t(f"city.{city}", "en")).sum() == int((same["city"] == city).sum())
-    assert chart.captions[-1] in (t("scenarios.peers.note", "en"), t("scenarios.peers.none", "en"))
-    y_title = f"{outcomes.at['core_va', 'label_en']} ({outcomes.at['core_va', 'unit_en']})"
+    if outcome == "gdp":  # both peers publish GDP under one definition: drawn, and projected to the horizon
+        assert set(same["city"]) == set(vocab.PEER_CITIES)
+        assert same.groupby("city")["year"].max().eq(levers.horizon).all()
+        assert chart.captions[-1] == t("scenarios.peers.note", "en")
+    else:  # Shenzhen's core value added has no stated classification: no peer shares it
+        assert same.empty
+        assert chart.captions[-1] == t("scenarios.peers.none", "en")
+    y_title = f"{outcomes.at[outcome, 'label_en']} ({outcomes.at[outcome, 'unit_en']})"
     assert chart.spec["layer"][0]["encoding"]["y"]["title"] == y_title
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_odds_lines_give_one_sentence_per_peer_in_the_year(lang):
+    odds = pd.DataFrame(
+        {
+            "city": ["beijing", "shanghai", "beijing", "shanghai"],
+            "year": [2030, 2030, 2031, 2031],
+            "probability": [0.0, 0.4, 1.0, 1.0],
+            "status": ["ok", "ok", "ok", "ok"],
+        }
+    )
+    lines = view.odds_lines(odds, 2030, lang)
+    assert lines == (
+        t("scenarios.peers.odds", lang, city=t("city.beijing", lang), year=2030, pct="0"),
+        t("scenarios.peers.odds", lang, city=t("city.shanghai", lang), year=2030, pct="40"),
+    )
 
 
 def test_an_outcome_with_a_paper_target_gets_its_marker_and_caveat(runs, data, params, outcomes):

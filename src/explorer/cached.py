@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from explorer import console, db, export, model, scenarios, startup
+from explorer import hindcast as explorer_hindcast
 from explorer.i18n import DEFAULT_LANG, t
 
 T = TypeVar("T")
@@ -186,11 +187,15 @@ def projection(version: str, levers: model.Levers, draws: int, seed: int) -> pd.
 @st.cache_data(show_spinner=False, max_entries=256)
 def scenario_outcomes(
     version: str, levers: model.Levers, baseline: model.Levers, draws: int, seed: int
-) -> tuple[pd.DataFrame, dict[str, int | None]]:
-    """Return the end-year scenario/baseline deltas and the years Shenzhen's core value added reaches its peers'."""
+) -> tuple[pd.DataFrame, dict[str, dict[str, float | str]]]:
+    """Return the end-year scenario/baseline deltas and, per summary outcome, Shenzhen's odds against each peer."""
     results = projection(version, levers, draws, seed)
     deltas = scenarios.end_year_deltas(results, projection(version, baseline, draws, seed), levers.horizon)
-    return deltas, scenarios.crossings(results, peer_paths(version, levers.horizon), "core_va")
+    odds = {
+        indicator: scenarios.odds_in(peer_odds(version, levers, indicator, draws, seed), levers.horizon)
+        for indicator in scenarios.SUMMARY_PEER_INDICATORS
+    }
+    return deltas, odds
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -215,8 +220,30 @@ def tornado(version: str, levers: model.Levers, indicator: str, year: int) -> pd
 
 @st.cache_data(show_spinner=False)
 def peer_paths(version: str, horizon: int) -> pd.DataFrame:
-    """Return Beijing/Shanghai observations and their labelled extrapolations to `horizon`."""
-    return model.peer_paths(benchmarks(version), horizon, model.peer_growth(parameters(version)))
+    """Return Beijing/Shanghai observations and their own-trend projections (p10, p50, p90) to `horizon`."""
+    return model.peer_paths(
+        benchmarks(version), horizon, scenarios.PEER_INDICATORS, draws=scenarios.DRAWS, seed=scenarios.SEED
+    )
+
+
+@st.cache_data(show_spinner=False)
+def hindcast_rows(version: str) -> pd.DataFrame:
+    """Return the city series the hindcast reads."""
+    return _read(explorer_hindcast.series_rows)
+
+
+@st.cache_data(show_spinner=False)
+def hindcast(version: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Return the hindcast's forecasts, scores and series not scored (fit up to 2020, 2021–2024 scored)."""
+    return explorer_hindcast.run(hindcast_rows(version))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def peer_odds(version: str, levers: model.Levers, indicator: str, draws: int, seed: int) -> pd.DataFrame:
+    """Return per peer and year the probability that Shenzhen's `indicator` is at or above the peer's (paired draws)."""
+    years, shenzhen = model.project_draws(levers, parameters(version), indicator, draws=draws, seed=seed)
+    group = scenarios.MODEL_GROUPS.get(indicator)
+    return model.peer_odds(years, shenzhen, benchmarks(version), indicator, group, seed=seed)
 
 
 # Targets tracker

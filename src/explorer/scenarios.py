@@ -1,4 +1,4 @@
-"""What the Scenarios page derives from a projection: lever groups, KPI deltas, crossings, summary, export."""
+"""What the Scenarios page derives from a projection: lever groups, KPI deltas, peer odds, summary, export."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from explorer import model, vocab
+from explorer import model
 from explorer.i18n import t
 from explorer.vocab import UNITS
 
@@ -44,7 +44,14 @@ KPI_INDICATORS = (
     "fiscal_cost_cum",
 )
 PEER_INDICATORS = ("gdp", "core_va", "core_va_share")  # outcomes the benchmarks also publish, same definitions
-MODEL_GROUPS = {"gdp": "gdp_stats", "core_va": "core_va_stats", "core_va_share": "core_va_share_stats"}
+SUMMARY_PEER_INDICATORS = ("gdp", "core_va")  # the summary states Shenzhen's odds against each peer in these
+# The definition of the figure each outcome is anchored on: Shenzhen's core value added (8,446 亿元 in 2020, 30.5 %)
+# is the city industry bureau's, with no stated classification, so no peer figure shares it.
+MODEL_GROUPS = {
+    "gdp": "gdp_stats",
+    "core_va": "core_va_shenzhen_unstated",
+    "core_va_share": "core_va_share_shenzhen_unstated",
+}
 
 
 def paper_levers(horizon: int) -> model.Levers:
@@ -66,25 +73,27 @@ def end_year_deltas(scenario: pd.DataFrame, base: pd.DataFrame, year: int) -> pd
     return frame
 
 
-def crossings(scenario: pd.DataFrame, peers: pd.DataFrame, indicator: str) -> dict[str, int | None]:
-    """Return, per peer city, the first year Shenzhen's median reaches the peer's path (None: never)."""
-    shenzhen = scenario[scenario["indicator"] == indicator].set_index("year")["p50"]
-    group = MODEL_GROUPS.get(indicator)
-    result: dict[str, int | None] = {}
-    for city in vocab.PEER_CITIES:
-        rows = peers[
-            (peers["city"] == city)
-            & (peers["indicator"] == indicator)
-            & (peers["comparability_group"] == group)
-            & (peers["basis"] != "target")
-        ]
-        if rows.empty:
-            continue
-        result[city] = model.crossing_year(shenzhen, rows.groupby("year")["value"].mean())
-    return result
+def odds_in(odds: pd.DataFrame, year: int) -> dict[str, float | str]:
+    """Return per peer city the probability that Shenzhen is at or above it in `year`, or why there is none."""
+    rows = odds[odds["year"] == year]
+    return {
+        str(row.city): float(row.probability) if row.status == "ok" else str(row.status)
+        for row in rows.itertuples(index=False)
+    }
 
 
-def summary(deltas: pd.DataFrame, levers: model.Levers, crossed: dict[str, int | None], lang: str) -> str:
+def odds_sentence(city: str, chance: float | str, year: int, lang: str, where: str = "peers") -> str:
+    """Return one sentence: 'Probability Shenzhen ≥ Beijing in 2030: 12 %', or why no probability is given.
+
+    `where` is 'peers' (under the outcome chart) or 'summary.<outcome>' (in the summary, naming the outcome).
+    """
+    name = t(f"city.{city}", lang)
+    if isinstance(chance, str):
+        return t(f"scenarios.{where}.{chance}", lang, city=name)
+    return t(f"scenarios.{where}.odds", lang, city=name, year=year, pct=f"{100.0 * chance:.0f}")
+
+
+def summary(deltas: pd.DataFrame, levers: model.Levers, odds: dict[str, dict[str, float | str]], lang: str) -> str:
     """Return a plain-language paragraph describing the scenario against the paper's policy."""
     year = levers.horizon
     core, share = deltas.loc["core_va"], deltas.loc["core_va_share"]
@@ -123,10 +132,11 @@ def summary(deltas: pd.DataFrame, levers: model.Levers, crossed: dict[str, int |
             cost=f"{cost['scenario']:,.1f}",
         )
     )
-    for city, crossing in crossed.items():
-        name = t(f"city.{city}", lang)
-        key = "scenarios.summary.never" if crossing is None else "scenarios.summary.crosses"
-        parts.append(t(key, lang, city=name, year=crossing or year))
+    parts += [
+        odds_sentence(city, chance, year, lang, where=f"summary.{indicator}")
+        for indicator, cities in odds.items()
+        for city, chance in cities.items()
+    ]
     parts.append(t("scenarios.summary.caveat", lang))
     return " ".join(parts)
 

@@ -35,6 +35,7 @@ from explorer.charts.encoding import (
     tooltip,
     wrapped,
 )
+from explorer.charts.hindcast_charts import HINDCAST_PLOT_PX, hindcast_chart
 from explorer.charts.paper_charts import bound_bars, labelled_bars, link_heatmap, stacked_counts, upper_bound_band
 from explorer.charts.scenario_charts import fan_chart, tornado_chart
 
@@ -47,6 +48,7 @@ __all__ = [
     "EXTRAPOLATED_DASH",
     "FAN_PLOT_PX",
     "FIT_WIDTH",
+    "HINDCAST_PLOT_PX",
     "LABEL_LINE",
     "LEGEND_LINE",
     "PERCENT_DOMAIN",
@@ -63,6 +65,7 @@ __all__ = [
     "dashed_when",
     "fan_chart",
     "figure_tooltips",
+    "hindcast_chart",
     "labelled_bars",
     "lines",
     "link_heatmap",

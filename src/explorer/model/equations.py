@@ -47,8 +47,8 @@ Notes and limits per channel
   the saturating response and its scale are assumptions (no numeric elasticity of skilled
   migration to subsidies was found); deadweight (non-additional recruits) is paid but adds
   nothing; recruits never leave; output per worker is Longhua's gross output, not value added.
-* Peers: `peers.peer_paths` carries Beijing / Shanghai observations forward at their own growth
-  rate (a parameter row such as `beijing_gdp_growth`), labelled as extrapolation.
+* Peers: `peers` projects Beijing / Shanghai with `trend` fitted on their own published series (no
+  parameter row), and gives the probability that Shenzhen is at or above each peer per year.
 """
 
 from __future__ import annotations

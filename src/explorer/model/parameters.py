@@ -45,10 +45,6 @@ PARAMETER_DOMAINS: dict[str, tuple[float, float]] = {
     "talent_gap": (_POSITIVE, math.inf),
     "digital_output_per_worker": (0.0, math.inf),
     "va_to_output_ratio": (0.0, 1.0),
-    "beijing_gdp_growth": _GROWTH,
-    "beijing_core_va_growth": _GROWTH,
-    "beijing_de_va_growth": _GROWTH,
-    "shanghai_gdp_growth": _GROWTH,
 }
 PARAMETER_IDS: tuple[str, ...] = tuple(sorted(PARAMETER_DOMAINS))
 

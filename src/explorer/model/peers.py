@@ -1,105 +1,180 @@
-"""Peers: Beijing and Shanghai observations carried forward at their own growth rate, and crossing years."""
+"""Peers through the same machinery: Beijing and Shanghai projected from their own series, and the odds Shenzhen leads.
+
+A peer's level series (one comparability group: one definition) is fitted with `trend.fit_trend`
+on its observed point values (bounds such as 超过 are not levels and are left out; a step marked
+as a series break is dropped) and drawn forward from its last observation. Shenzhen's draws come
+from the model's `project_draws`; the two sets are paired by draw index. The peers' draws are
+independent of Shenzhen's (no shared shock is modelled), so the pairing is a plain comparison of
+two independent distributions.
+"""
 
 from __future__ import annotations
 
-import math
 import numbers
-from collections.abc import Mapping
+import zlib
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
 from explorer import vocab
-from explorer.model.parameters import parameter_table
+from explorer.model.simulation import QUANTILES
+from explorer.model.trend import TrendFit, fit_trend, trend_paths
 
-PEER_COLUMNS = ("city", "year", "indicator", "value", "comparability_group", "status")
-
-
-def peer_growth(params: pd.DataFrame) -> dict[str, float]:
-    """Return the central %/yr of every peer growth row (`<city>_<indicator>_growth`), for `peer_paths`."""
-    table = parameter_table(params)
-    return {
-        pid: central
-        for pid, (_, central, _) in table.items()
-        if pid.endswith("_growth") and pid.split("_", 1)[0] in vocab.CITIES
-    }
+PEER_COLUMNS = ("city", "year", "indicator", "value", "qualifier", "comparability_group", "status")
+BREAK_COLUMN = "break_before"  # optional: True on a row whose step from the year before crosses a break
+PEER_STATUSES = ("ok", "no_figure", "too_short")  # why a peer has, or has no, projection
+PATH_COLUMNS = ("year", "city", "indicator", "comparability_group", "value", "p10", "p90", "basis")
+_BOUNDS = vocab.CEILING_QUALIFIERS | vocab.FLOOR_QUALIFIERS
 
 
-def peer_paths(peers: pd.DataFrame, horizon: int, growth: dict[str, float] | None = None) -> pd.DataFrame:
-    """Return observed and target peer rows up to `horizon`, plus labelled extrapolations.
-
-    Output columns: year, city, indicator, comparability_group, value, basis. `basis` is
-    'observed', 'target', or 'extrapolated at X %/yr (<parameter id>)'. A series is carried
-    forward from its last observed year only when `growth` holds `<city>_<indicator>_growth`
-    (%/yr), so shares stay observed-only. Rows without a value (NaN) are skipped. Without
-    `growth` nothing is extrapolated.
-    """
+def _check(peers: pd.DataFrame) -> None:
     missing = [column for column in PEER_COLUMNS if column not in peers.columns]
     if missing:
         raise ValueError(f"peers: missing columns {missing}")
+
+
+def observed_series(peers: pd.DataFrame, city: str, indicator: str, group: str) -> pd.DataFrame:
+    """Return one city's observed point values of one indicator and group: year, value, break_before (by year)."""
+    _check(peers)
+    rows = peers[
+        (peers["city"] == city)
+        & (peers["indicator"] == indicator)
+        & (peers["comparability_group"] == group)
+        & (peers["status"].astype(str).str.strip().str.lower() == "observed")
+        & ~peers["qualifier"].isin(_BOUNDS)
+    ]
+    values = pd.to_numeric(rows["value"], errors="coerce")
+    breaks = rows[BREAK_COLUMN].fillna(False).astype(bool) if BREAK_COLUMN in rows else pd.Series(False, rows.index)
+    series = pd.DataFrame({"year": rows["year"].astype(int), "value": values, BREAK_COLUMN: breaks})
+    series = series[series["value"].notna()].sort_values("year", kind="mergesort")
+    if series["year"].duplicated().any():
+        raise ValueError(f"peers: {city} {indicator} ({group}) has two values for one year")
+    return series.reset_index(drop=True)
+
+
+def peer_trend(peers: pd.DataFrame, city: str, indicator: str, group: str) -> TrendFit | str:
+    """Return the fitted trend of one peer series, or the status saying why there is none."""
+    series = observed_series(peers, city, indicator, group)
+    if series.empty:
+        return "no_figure"
+    try:
+        return fit_trend(series["year"], series["value"], series.loc[series[BREAK_COLUMN], "year"])
+    except ValueError:
+        return "too_short"
+
+
+def _normals(seed: int, city: str, indicator: str, draws: int, years: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return the standard normals of one peer series: its own stream, fixed by the seed and the series."""
+    key = (int(seed), vocab.CITIES.index(city), zlib.crc32(indicator.encode()))
+    rng = np.random.default_rng(np.random.SeedSequence(key))
+    return rng.standard_normal(draws), rng.standard_normal((draws, years))
+
+
+def peer_draws(
+    peers: pd.DataFrame, city: str, indicator: str, group: str, years: Sequence[int], *, draws: int, seed: int
+) -> np.ndarray | str:
+    """Return draws × years of one peer series (observed years as observed, later years drawn), or a status.
+
+    A year before the last observation without a value of its own is NaN: nothing is interpolated.
+    """
+    if isinstance(draws, bool) or not isinstance(draws, numbers.Integral) or draws < 1:
+        raise ValueError(f"draws: expected a positive whole number, got {draws!r}")
+    fit = peer_trend(peers, city, indicator, group)
+    if isinstance(fit, str):
+        return fit
+    year_array = np.asarray(years, dtype=int)
+    series = observed_series(peers, city, indicator, group).set_index("year")["value"]
+    out = np.full((int(draws), year_array.size), np.nan)
+    past = year_array <= fit.last_year
+    out[:, past] = series.reindex(year_array[past]).to_numpy(dtype=float)[None, :]
+    future = year_array[~past]
+    if future.size:
+        z_drift, z_shock = _normals(seed, city, indicator, int(draws), future.size)
+        out[:, ~past] = trend_paths(fit, future, z_drift, z_shock)
+    return out
+
+
+def at_or_above(shenzhen: np.ndarray, peer: np.ndarray) -> np.ndarray:
+    """Return per year the share of paired draws in which Shenzhen is at or above the peer (NaN: no peer value)."""
+    if shenzhen.shape != peer.shape:
+        raise ValueError(f"shenzhen and peer draws: shapes differ ({shenzhen.shape} vs {peer.shape})")
+    share = (shenzhen >= peer).mean(axis=0)
+    return np.where(np.isnan(peer).any(axis=0), np.nan, share)
+
+
+def peer_odds(
+    years: Sequence[int], shenzhen: np.ndarray, peers: pd.DataFrame, indicator: str, group: str | None, *, seed: int
+) -> pd.DataFrame:
+    """Return city, year, probability (Shenzhen ≥ peer) and status for each peer city and year.
+
+    `shenzhen` is draws × years of the model's outcome; `group` is the definition of Shenzhen's
+    figure (None: the model's outcome has no published counterpart, so every peer is `no_figure`).
+    """
+    rows = []
+    for city in vocab.PEER_CITIES:
+        peer = (
+            "no_figure"
+            if group is None
+            else peer_draws(peers, city, indicator, group, years, draws=shenzhen.shape[0], seed=seed)
+        )
+        if isinstance(peer, str):
+            rows += [{"city": city, "year": int(year), "probability": np.nan, "status": peer} for year in years]
+            continue
+        odds = at_or_above(shenzhen, peer)
+        rows += [
+            {"city": city, "year": int(year), "probability": float(p), "status": "ok"}
+            for year, p in zip(years, odds, strict=True)
+        ]
+    return pd.DataFrame(rows, columns=["city", "year", "probability", "status"])
+
+
+def peer_paths(
+    peers: pd.DataFrame, horizon: int, indicators: Sequence[str], *, draws: int = 1000, seed: int = 0
+) -> pd.DataFrame:
+    """Return observed and target peer rows up to `horizon`, plus each level series' projection (p10, p50, p90).
+
+    Output columns: year, city, indicator, comparability_group, value (p50 when projected), p10,
+    p90, basis ('observed', 'target' or 'extrapolated at X %/yr (own series A–B)'). Only the level
+    series of the peer cities' `indicators` are projected; shares, Shenzhen's rows (the model
+    projects Shenzhen) and series too short to fit stay observed-only.
+    """
+    _check(peers)
     if isinstance(horizon, bool) or not isinstance(horizon, numbers.Integral):
         raise ValueError(f"horizon: expected a year, got {horizon!r}")
-    rates = dict(growth or {})
-    for key, rate in rates.items():
-        if not isinstance(rate, numbers.Real) or not math.isfinite(float(rate)) or float(rate) <= -100.0:
-            raise ValueError(f"growth[{key!r}]: expected a finite %/yr above -100, got {rate!r}")
-
     frame = peers.loc[:, list(PEER_COLUMNS)].copy()
     frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
     frame = frame[frame["value"].notna()]
     frame["year"] = frame["year"].astype(int)
     is_target = frame["status"].astype(str).str.strip().str.lower().eq("target")
     frame["basis"] = np.where(is_target, "target", "observed")
-    out = [frame[frame["year"] <= horizon]]
+    out = [frame[frame["year"] <= horizon].assign(p10=np.nan, p90=np.nan)]
 
-    observed = frame[~is_target]
-    extra: list[dict[str, object]] = []
-    for (city, indicator, group), series in observed.groupby(["city", "indicator", "comparability_group"], sort=True):
-        last = series.loc[series["year"].idxmax()]
-        rate, label = _peer_rate(str(city), str(indicator), rates)
-        if rate is None:
+    levels = frame["indicator"].isin(indicators) & ~frame["indicator"].str.endswith("_share")
+    observed = frame[~is_target & levels & frame["city"].isin(vocab.PEER_CITIES)]
+    for (city, indicator, group), _ in observed.groupby(["city", "indicator", "comparability_group"], sort=True):
+        fit = peer_trend(peers, str(city), str(indicator), str(group))
+        if isinstance(fit, str) or fit.last_year >= horizon:
             continue
-        for year in range(int(last["year"]) + 1, int(horizon) + 1):
-            value = float(last["value"]) * (1.0 + rate / 100.0) ** (year - int(last["year"]))
-            if indicator.endswith("_share"):
-                value = min(value, 100.0)
-            extra.append(
+        years = np.arange(fit.last_year + 1, int(horizon) + 1)
+        z_drift, z_shock = _normals(seed, str(city), str(indicator), int(draws), years.size)
+        low, mid, high = np.quantile(trend_paths(fit, years, z_drift, z_shock), QUANTILES, axis=0)
+        first, last = fit.increments[0][0], fit.increments[-1][1]
+        out.append(
+            pd.DataFrame(
                 {
-                    "year": year,
+                    "year": years,
                     "city": city,
                     "indicator": indicator,
                     "comparability_group": group,
-                    "value": value,
-                    "basis": f"extrapolated at {rate:.1f} %/yr ({label})",
+                    "value": mid,
+                    "p10": low,
+                    "p90": high,
+                    "basis": f"extrapolated at {fit.growth_pct:.1f} %/yr (own series {first}–{last})",
                 }
             )
-    if extra:
-        out.append(pd.DataFrame(extra))
-    result = pd.concat(out, ignore_index=True)[["year", "city", "indicator", "comparability_group", "value", "basis"]]
+        )
+    result = pd.concat(out, ignore_index=True)[list(PATH_COLUMNS)]
     return result.sort_values(
         ["city", "indicator", "comparability_group", "year", "basis"], kind="mergesort"
     ).reset_index(drop=True)
-
-
-def _peer_rate(city: str, indicator: str, rates: Mapping[str, float]) -> tuple[float | None, str]:
-    """Return the %/yr to carry a peer series forward and the parameter id it comes from.
-
-    Shares are never carried forward from the growth of their numerator: a share extrapolated that
-    way runs away (Beijing's core share would double by 2035), so only levels are extrapolated.
-    """
-    own = f"{city}_{indicator}_growth"
-    if own in rates:
-        return float(rates[own]), own
-    return None, ""
-
-
-def crossing_year(shenzhen: pd.Series, peer: pd.Series) -> int | None:
-    """Return the first year in which Shenzhen's value is at least the peer's (common years only), else None."""
-    both = pd.concat({"shenzhen": shenzhen, "peer": peer}, axis=1, join="inner").dropna()
-    if both.empty:
-        return None
-    both = both.sort_index()
-    reached = both["shenzhen"].to_numpy(dtype=float) >= both["peer"].to_numpy(dtype=float)
-    if not reached.any():
-        return None
-    return int(both.index[int(np.argmax(reached))])

@@ -263,3 +263,17 @@ def tornado(levers: Levers, params: pd.DataFrame, indicator: str, year: int) -> 
     )
     frame["swing"] = (frame["high_value"] - frame["low_value"]).abs()
     return frame.sort_values(["swing", "parameter"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+
+
+def project_draws(
+    levers: Levers, params: pd.DataFrame, indicator: str, *, draws: int = 1000, seed: int = 0
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return (years, draws × years) of one indicator: the draws `project` summarises, for comparisons by draw."""
+    if indicator not in INDICATORS:
+        raise ValueError(f"indicator: unknown code {indicator!r}")
+    if isinstance(draws, bool) or not isinstance(draws, numbers.Integral) or not 1 <= draws <= 1_000_000:
+        raise ValueError(f"draws: expected a whole number in 1..1,000,000, got {draws!r}")
+    years = _years(levers)
+    paths = _simulate(levers, draw_parameters(parameter_table(params), int(draws), seed), years)
+    _check_paths(paths)
+    return years, paths[indicator]

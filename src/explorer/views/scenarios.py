@@ -16,6 +16,8 @@ from explorer.scenarios import (
     MODEL_GROUPS,
     TARGET_MARKERS,
     figure_in_model_unit,
+    odds_in,
+    odds_sentence,
 )
 
 SERIES_COLOURS = {
@@ -188,6 +190,11 @@ def outcome_chart(
     captions.append(t("scenarios.peers.note", lang) if not cities.empty else t("scenarios.peers.none", lang))
     columns = {name: t(f"col.{name}", lang) for name in ("series", "year", "p10", "p50", "p90")}
     return Chart(spec, table.rename(columns=columns), tuple(captions))
+
+
+def odds_lines(odds: pd.DataFrame, year: int, lang: str) -> tuple[str, ...]:
+    """Return one sentence per peer: the probability that Shenzhen is at or above it in `year`, or why none."""
+    return tuple(odds_sentence(city, chance, year, lang) for city, chance in odds_in(odds, year).items())
 
 
 def tornado_chart(
