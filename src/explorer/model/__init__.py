@@ -3,12 +3,15 @@
 The paths are illustrative scenarios, not forecasts. Every number the model reads is a row of
 `data/parameters.csv` (low / central / high, with source and grade, or labelled `assumption`).
 The package has one job per module: `levers` (levers, URL parsing, the paper's baseline and the
-presets), `parameters` (the parameter sheet and its checks), `simulation` (the channels,
-`project`, `project_central`, `tornado`), `peers` (Beijing / Shanghai paths and crossing years)
-and `equations` (the equations, written once, with the modelling notes and limits). The model is
+presets), `parameters` (the parameter sheet, its checks and the correlated draws), `channels`
+(data centres, Xinchuang, talent), `simulation` (baseline GDP, `project`, `project_delta`,
+`project_central`, `tornado`), `attribution` (why it moved: Shapley contributions of the lever
+groups), `plausibility` (warnings), `peers` (Beijing / Shanghai paths and crossing years) and
+`equations` (the equations, written once, with the modelling notes and limits). The model is
 pure: numpy, pandas and `explorer.vocab` only.
 """
 
+from explorer.model.attribution import LEVER_GROUPS, decompose
 from explorer.model.levers import PRESETS, Levers, baseline
 from explorer.model.parameters import (
     GRADES,
@@ -18,6 +21,7 @@ from explorer.model.parameters import (
     parameter_table,
     used_parameters,
 )
+from explorer.model.plausibility import ScenarioWarning, scenario_warnings
 from explorer.model.peers import PEER_COLUMNS, crossing_year, peer_growth, peer_paths
 from explorer.model.simulation import (
     BASE_YEAR,
@@ -37,6 +41,7 @@ __all__ = [
     "BASE_YEAR",
     "GRADES",
     "INDICATORS",
+    "LEVER_GROUPS",
     "PARAMETER_COLUMNS",
     "PARAMETER_DOMAINS",
     "PARAMETER_IDS",
@@ -46,9 +51,11 @@ __all__ = [
     "SHARE_INDICATORS",
     "WHOLE_INDICATORS",
     "Levers",
+    "ScenarioWarning",
     "baseline",
     "central_paths",
     "crossing_year",
+    "decompose",
     "gdp_baseline",
     "parameter_table",
     "peer_growth",
@@ -56,6 +63,7 @@ __all__ = [
     "project",
     "project_central",
     "project_delta",
+    "scenario_warnings",
     "tornado",
     "used_parameters",
 ]
