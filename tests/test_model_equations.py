@@ -71,10 +71,10 @@ def test_a_parameter_with_a_range_is_written_as_its_symbol(params: pd.DataFrame)
     assert "dc_rack_kw" in equations.symbols("dc", table)
 
 
-def test_the_calibration_anchor_is_filled_and_nothing_is_left_unfilled(params: pd.DataFrame):
+def test_the_base_year_gdp_is_filled_and_nothing_is_left_unfilled(params: pd.DataFrame):
     table = parameter_table(params)
-    anchor = equations.latex_number(table["core_va_2020"][1])
-    assert anchor == "8{,}446"
+    anchor = equations.latex_number(table["gdp_2022"][1])
+    assert anchor == "32{,}387.68"  # the official 2022 GDP (tjj.sz.gov.cn), every digit kept
     assert anchor in equations.filled("baseline", table)[0]
     for channel in equations.CHANNELS:
         assert not any("<<" in eq or ">>" in eq for eq in equations.filled(channel, table)), channel

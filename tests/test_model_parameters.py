@@ -107,7 +107,7 @@ def _break(params: pd.DataFrame, pid: str, **changes) -> pd.DataFrame:
         ("gdp_growth", {"source_quote": None}, "title, URL and quote"),
         ("xc_it_share", {"grade": "rumour"}, "grade"),
         ("dc_racks_2022", {"low": -5.0}, "values must lie"),
-        ("xc_os_share_2022", {"high": 120.0}, "values must lie"),
+        ("xc_share_2022", {"high": 120.0}, "values must lie"),
     ],
 )
 def test_parameter_table_rejects_broken_rows(params: pd.DataFrame, pid: str, changes: dict, message: str):

@@ -130,7 +130,7 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r" \quad (A_t = <<dc_racks>> \text{ if } <<dc_util_gate>> = 0)",
         r"K_t = K_{t-1} + A_t, \quad O_t = \min(D_t,\ <<dc_util_max>>/100 \cdot K_t), \quad u_t = 100\,O_t / K_t",
         r"U_t = O_t + <<dc_served_elsewhere>>\,(D_t - O_t)",
-        r"\alpha_t = \big(<<dc_racks_2022>>\,<<dc_ai_share_2022>> + (K_t - <<dc_racks_2022>>)\,<<dc_ai_share_new>>\big) / K_t",
+        r"\alpha_t = \big(D_0\,<<dc_ai_share_2022>> + (D_t - D_0)\,<<dc_ai_share_new>>\big) / D_t",
         r"\mathrm{EFLOPS}^{\mathrm{FP32}}_t = O_t (1 - \alpha_t)\,<<dc_tflops_per_rack>>\,(1 + <<dc_tflops_growth>>/100)^t / 10^6",
         r"\mathrm{EFLOPS}^{\mathrm{FP16}}_t = O_t\,\alpha_t\,<<dc_ai_tflops_per_rack>>\,(<<dc_rack_kw>> / <<dc_ai_rack_kw>>)"
         r"\,(1 + <<dc_tflops_growth>>/100)^t / 10^6",
@@ -185,7 +185,7 @@ def is_fixed(name: str, table: Table) -> bool:
 
 def latex_number(value: float) -> str:
     """Return a number for LaTeX: thousands grouped as `8{,}446`, no trailing zeros."""
-    return f"{value:,.6g}".replace(",", "{,}")
+    return f"{value:,.8g}".replace(",", "{,}")
 
 
 def _render(name: str, table: Table) -> str:
