@@ -333,3 +333,89 @@ def test_tornado_values_match_a_run_with_that_parameter_moved(params: pd.DataFra
 def test_tornado_rejects_unknown_indicator_or_year(params: pd.DataFrame, indicator: str, year: int):
     with pytest.raises(ValueError):
         tornado(baseline(), params, indicator, year)
+
+
+# ------------------------------------------------------------------------------------------------
+# Uncertainty against history, and paired differences
+# ------------------------------------------------------------------------------------------------
+
+BENCHMARKS_PATH = ROOT / "data" / "benchmarks.csv"
+CITY_SERIES_PATH = ROOT / "docs" / "research" / "city-series-draft.csv"
+
+
+def _observed_gdp() -> dict[int, float]:
+    """Shenzhen's first-release nominal GDP (亿元): benchmarks.csv, plus 2015–2019 and 2024 from the city series draft."""
+    observed: dict[int, float] = {}
+    for path in (CITY_SERIES_PATH, BENCHMARKS_PATH):  # benchmarks win where both have a year
+        frame = pd.read_csv(path)
+        rows = frame[(frame["city"] == "shenzhen") & (frame["indicator"] == "gdp") & (frame["qualifier"] == "exact")]
+        if "comparability_group" in rows:
+            rows = rows[rows["comparability_group"] == "gdp_stats"]
+        if "vintage" in rows:
+            rows = rows[~rows["definition"].str.contains("revised", case=False)]
+        observed.update({int(year): float(value) for year, value in zip(rows["year"], rows["value"])})
+    return observed
+
+
+@pytest.mark.parametrize("year", [2023, 2024])
+def test_observed_gdp_lies_inside_the_baseline_band(params: pd.DataFrame, year: int):
+    """The first real check the v1 model failed: observed GDP after the 2022 base year is inside p10–p90."""
+    observed = _observed_gdp()[year]
+    band = project(baseline(), params, draws=1000, seed=2024)
+    row = band[(band["indicator"] == "gdp") & (band["year"] == year)].iloc[0]
+    assert row["p10"] <= observed <= row["p90"], (year, observed, row["p10"], row["p90"])
+
+
+def test_the_yearly_shock_is_sized_on_shenzhens_own_history(params: pd.DataFrame):
+    """gdp_shock_sd's central value is the sd of first-release nominal growth 2019–2024, recomputed from the data."""
+    observed = _observed_gdp()
+    growth = [100 * (observed[y] / observed[y - 1] - 1) for y in range(2019, 2025)]
+    sheet = params.set_index("id").loc["gdp_shock_sd"]
+    assert sheet["central"] == pytest.approx(float(np.std(growth, ddof=1)), abs=0.1)
+    assert sheet["low"] < sheet["central"] <= sheet["high"]
+
+
+def test_the_tautological_2022_calibration_is_gone(params: pd.DataFrame):
+    """2022 GDP is the official figure as an input, not a 'reproduced' output; the calibration rows are gone."""
+    assert not {"core_va_2020", "core_va_growth_2020_22", "gdp_growth_2020_22"} & set(params["id"])
+    names = [line for line in Path(__file__).read_text(encoding="utf-8").splitlines() if line.startswith("def test_")]
+    assert not any("reproduces_2022" in line for line in names)
+
+
+def test_a_draw_does_not_depend_on_the_horizon(params: pd.DataFrame):
+    short = project(_with(baseline(), horizon=2025), params, draws=400, seed=9).set_index(["indicator", "year"])
+    long = project(_with(baseline(), horizon=2035), params, draws=400, seed=9).set_index(["indicator", "year"])
+    pd.testing.assert_frame_equal(short, long.loc[short.index])
+
+
+def test_the_paired_difference_of_the_baseline_is_zero(params: pd.DataFrame):
+    delta = model.project_delta(baseline(), params, draws=300, seed=4)
+    assert (delta[["p10", "p50", "p90"]] == 0).all().all()
+
+
+@pytest.mark.parametrize("code", ["talent_push", "no_new_capacity", "xinchuang_push"])
+def test_the_paired_band_is_narrower_than_the_gap_between_level_bands(params: pd.DataFrame, code: str):
+    """Same draws: the band of scenario − baseline is much narrower than the level bands' spread, and one-signed."""
+    levers = PRESETS[code]
+    delta = model.project_delta(levers, params, draws=1000, seed=1).set_index(["indicator", "year"])
+    level = project(levers, params, draws=1000, seed=1).set_index(["indicator", "year"])
+    key = ("core_va", levers.horizon)
+    assert delta.loc[key, "p90"] - delta.loc[key, "p10"] < 0.5 * (level.loc[key, "p90"] - level.loc[key, "p10"])
+    assert np.sign(delta.loc[key, "p10"]) == np.sign(delta.loc[key, "p90"]) != 0
+
+
+def test_paired_difference_is_reproducible_and_checks_draws(params: pd.DataFrame):
+    first = model.project_delta(PRESETS["talent_push"], params, draws=200, seed=3)
+    second = model.project_delta(PRESETS["talent_push"], params, draws=200, seed=3)
+    pd.testing.assert_frame_equal(first, second)
+    with pytest.raises(ValueError, match="draws"):
+        model.project_delta(baseline(), params, draws=0)
+
+
+def test_gdp_baseline_compounds_growth_and_shocks():
+    """Zero shocks give compound growth; a +1 sd shock in year 1 lifts every later year by the same factor."""
+    gdp_0, growth, sd = np.array([100.0, 100.0]), np.array([5.0, 5.0]), np.array([2.0, 2.0])
+    shocks = np.array([[0.0, 0.0, 0.0], [1.0, 0.0, 0.0]])
+    paths = model.gdp_baseline(gdp_0, growth, sd, shocks)
+    np.testing.assert_allclose(paths[0], [100.0, 105.0, 110.25, 115.7625])
+    np.testing.assert_allclose(paths[1, 1:] / paths[0, 1:], 1.07 / 1.05)
