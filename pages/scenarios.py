@@ -63,6 +63,9 @@ base = cached.projection(version, base_levers, DRAWS, SEED)
 peers = cached.peer_paths(version, levers.horizon)
 deltas, crossed = cached.scenario_outcomes(version, levers, base_levers, DRAWS, SEED)
 
+for text in view.warning_texts(cached.scenario_warnings(version, levers), params, lang):
+    st.warning(text, icon=":material/warning:")
+
 st.subheader(t("scenarios.kpis", lang, year=levers.horizon))
 cards = view.kpis(deltas, outcomes, lang)
 for row_start in range(0, len(cards), 3):

@@ -70,6 +70,7 @@ DYNAMIC: dict[str, list] = {
     "recommendations.summary.{}": list(vocab.MEASURES),
     "scenarios.group.{}": list(LEVER_GROUPS),
     "scenarios.series.{}": ["scenario", "baseline"],
+    "scenarios.warning.{}": list(model.WARNING_CODES),
     "sql.refused.{}": list(console.REFUSAL_CODES),
     "sql.{}": ["waiting", "hint"],  # views/data.py console_state (an answer has no caption)
     "sql.sample.{}": ["figures_by_kind", "targets_2025", "benchmarks_sources", "gdp_sz_bj", "assumptions"],

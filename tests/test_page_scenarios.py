@@ -6,6 +6,7 @@ from streamlit.testing.v1 import AppTest
 from explorer import ROOT, db, formatting, model
 from explorer.i18n import LANGS, t
 from explorer.scenarios import DRAWS, KPI_INDICATORS, SEED
+from explorer.views import scenarios as view
 
 TIMEOUT_S = 120
 
@@ -125,3 +126,11 @@ def test_a_lever_move_sends_new_data_into_an_unchanged_outcome_chart():
     assert paths_before != paths_after
     # The sensitivity chart may gain bars (a taller spec), but its data keeps its name.
     assert [d.name for d in tornado_before.datasets] == [d.name for d in tornado_after.datasets] == ["tornado"]
+
+
+def test_a_subsidy_past_the_evidence_shows_a_warning_naming_the_lever(params):
+    calm = run(lang="en")
+    assert not [w for w in calm.warning if "subsidy" in w.value.lower()]
+    at = run(lang="en", talent_subsidy="150000")
+    label = view.lever_label("talent_subsidy", params, "en")
+    assert any(label in w.value and "150,000" in w.value for w in at.warning)

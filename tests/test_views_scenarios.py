@@ -146,3 +146,16 @@ def test_the_results_table_names_outcomes_in_the_pages_language(runs, outcomes):
     table = view.results_table(scenario, outcomes, "zh")
     assert set(table["indicator"]) == {outcomes.at[code, "label_zh"] for code in model.INDICATORS}
     assert table[["year", "p10", "p50", "p90"]].equals(scenario[["year", "p10", "p50", "p90"]])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_warning_texts_name_the_lever_and_the_numbers(params, lang):
+    found = [
+        model.ScenarioWarning("low_utilisation", "dc_util_gate", 2027, 35.5, 40.0),
+        model.ScenarioWarning("subsidy_evidence", "talent_subsidy", 2023, 150_000.0, 100_000.0),
+    ]
+    texts = view.warning_texts(found, params, lang)
+    assert len(texts) == 2
+    assert view.lever_label("dc_util_gate", params, lang) in texts[0] and "2027" in texts[0] and "35.5" in texts[0]
+    assert view.lever_label("talent_subsidy", params, lang) in texts[1] and "150,000" in texts[1]
+    assert view.warning_texts([], params, lang) == []

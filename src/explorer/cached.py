@@ -178,6 +178,12 @@ def projection(version: str, levers: model.Levers, draws: int, seed: int) -> pd.
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
+def scenario_warnings(version: str, levers: model.Levers) -> list[model.ScenarioWarning]:
+    """Return the warnings of one lever setting (utilisation, power budget, subsidy past the evidence)."""
+    return model.scenario_warnings(levers, parameters(version))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
 def scenario_outcomes(
     version: str, levers: model.Levers, baseline: model.Levers, draws: int, seed: int
 ) -> tuple[pd.DataFrame, dict[str, int | None]]:

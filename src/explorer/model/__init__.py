@@ -21,7 +21,7 @@ from explorer.model.parameters import (
     parameter_table,
     used_parameters,
 )
-from explorer.model.plausibility import ScenarioWarning, scenario_warnings
+from explorer.model.plausibility import WARNING_CODES, ScenarioWarning, scenario_warnings
 from explorer.model.peers import PEER_COLUMNS, crossing_year, peer_growth, peer_paths
 from explorer.model.simulation import (
     BASE_YEAR,
@@ -49,6 +49,7 @@ __all__ = [
     "PRESETS",
     "QUANTILES",
     "SHARE_INDICATORS",
+    "WARNING_CODES",
     "WHOLE_INDICATORS",
     "Levers",
     "ScenarioWarning",

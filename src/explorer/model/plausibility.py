@@ -14,6 +14,7 @@ from explorer.model.simulation import BASE_YEAR, central_paths
 MIN_UTILISATION = 40.0  # % — below the 41 % of China's least-used (south-west) region (tanpaifang.com, 2023)
 # yuan a year: Shenzhen's new-PhD living allowance (100,000 yuan, eyeshenzhen.com, 2023), the largest offer found.
 MAX_EVIDENCED_SUBSIDY = 100_000.0
+WARNING_CODES = ("low_utilisation", "power_budget", "subsidy_evidence")
 
 
 @dataclass(frozen=True)

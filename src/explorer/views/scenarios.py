@@ -76,6 +76,21 @@ def lever_label(name: str, params: pd.DataFrame, lang: str) -> str:
     return t("lever.dc_racks.kw", lang, kw=format_number(params.set_index("id").at["dc_rack_kw", "central"]))
 
 
+def warning_texts(found: list[model.ScenarioWarning], params: pd.DataFrame, lang: str) -> list[str]:
+    """Return one sentence per warning, naming the lever that takes the scenario off plausible ground."""
+    return [
+        t(
+            f"scenarios.warning.{item.code}",
+            lang,
+            lever=lever_label(item.lever, params, lang),
+            year=item.year,
+            value=format_number(item.value),
+            limit=format_number(item.limit),
+        )
+        for item in found
+    ]
+
+
 def lever_help(name: str, figures: pd.DataFrame, lang: str) -> str:
     """Return a lever's help text: the paper's value and sentence behind it, or that the paper gives none."""
     fig_id = LEVER_FIGURES.get(name)
