@@ -37,3 +37,10 @@ def test_grade_filter_from_the_url_keeps_only_that_grade(params, grade):
     table = parameter_table("en", grade=grade)
     assert set(table[t("col.grade", "en")]) == {t(f"grade.{grade}", "en")}
     assert len(table) == int((params["grade"] == grade).sum())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_methods_explains_the_paired_band_and_the_shapley_split(lang):
+    at = run_page("methods", lang=lang)
+    assert t("methods.why.title", lang) in [h.value for h in at.subheader]
+    assert any(t("methods.why.body", lang) == m.value for m in at.markdown)

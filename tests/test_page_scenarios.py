@@ -132,5 +132,14 @@ def test_a_subsidy_past_the_evidence_shows_a_warning_naming_the_lever(params):
     calm = run(lang="en")
     assert not [w for w in calm.warning if "subsidy" in w.value.lower()]
     at = run(lang="en", talent_subsidy="150000")
-    label = view.lever_label("talent_subsidy", params, "en")
+    label = view.lever_label("talent_subsidy", params[0], "en")
     assert any(label in w.value and "150,000" in w.value for w in at.warning)
+
+
+def test_the_page_says_why_core_value_added_moved(params):
+    at = run(lang="en", preset="talent_push")
+    levers = model.PRESETS["talent_push"]
+    parts = model.decompose(levers, params[0], levers.horizon)
+    talent = parts[(parts["indicator"] == "core_va") & (parts["group"] == "talent")]["contribution"].item()
+    why = [m.value for m in at.markdown if "Shapley" in m.value]
+    assert len(why) == 1 and f"talent {talent:+,.0f}" in why[0]

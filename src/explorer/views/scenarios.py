@@ -235,6 +235,23 @@ def tornado_chart(
     return Chart(spec, table, ())
 
 
+def why_it_moved(delta: pd.DataFrame, parts: pd.DataFrame, year: int, lang: str) -> str:
+    """Return the core value added change in `year`: its paired p10–p90 band and each lever group's share."""
+    band = delta[(delta["indicator"] == "core_va") & (delta["year"] == year)].iloc[0]
+    share = parts[parts["indicator"] == "core_va"].set_index("group")["contribution"]
+    return t(
+        "scenarios.why",
+        lang,
+        year=year,
+        p50=f"{band['p50']:+,.0f}",
+        p10=f"{band['p10']:+,.0f}",
+        p90=f"{band['p90']:+,.0f}",
+        dc=f"{share['dc']:+,.0f}",
+        xc=f"{share['xc']:+,.0f}",
+        talent=f"{share['talent']:+,.0f}",
+    )
+
+
 def results_table(scenario: pd.DataFrame, outcomes: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return the full projection with outcome names in the page's language."""
     return scenario.assign(indicator=scenario["indicator"].map(lambda code: indicator_label(code, outcomes, lang)))
