@@ -83,3 +83,12 @@ def test_the_base_year_gdp_is_filled_and_nothing_is_left_unfilled(params: pd.Dat
 @pytest.mark.parametrize(("value", "text"), [(8446.0, "8{,}446"), (2.5, "2.5"), (0.65, "0.65"), (150000, "150{,}000")])
 def test_latex_numbers(value: float, text: str):
     assert equations.latex_number(value) == text
+
+
+def test_equations_carry_no_words_of_one_language(params: pd.DataFrame):
+    """One language per page: the LaTeX is shown on both pages, so it holds symbols, not English or Chinese text."""
+    table = parameter_table(params)
+    for channel in equations.CHANNELS:
+        for equation in equations.filled(channel, table):
+            assert r"\text" not in equation, equation
+            assert not any("\u4e00" <= char <= "\u9fff" for char in equation), equation

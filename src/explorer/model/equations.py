@@ -119,7 +119,7 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r"\quad z_t \sim N(0, 1),\quad \mathrm{GDP}^*_{<<base_year>>} = <<gdp_2022>>",
         r"\mathrm{CORE}^*_t = <<core_va_2022>>\,(\mathrm{GDP}^*_t / \mathrm{GDP}^*_{<<base_year>>})"
         r"\,(1 + <<core_va_premium>>/100)^t",
-        r"\mathrm{corr}(z_{\delta}, z_{g}) = <<dc_demand_gdp_corr>> \quad \text{(Gaussian copula)}",
+        r"\mathrm{corr}(z_{\delta}, z_{g}) = <<dc_demand_gdp_corr>>",
         r"\mathrm{CORE}_t = \mathrm{CORE}^*_t + \Delta\mathrm{DC}_t + \Delta\mathrm{XC}_t + \Delta\mathrm{TAL}_t",
         r"\mathrm{GDP}_t = \mathrm{GDP}^*_t + (\mathrm{CORE}_t - \mathrm{CORE}^*_t), \quad"
         r"\mathrm{share}_t = 100\,\mathrm{CORE}_t / \mathrm{GDP}_t",
@@ -127,7 +127,7 @@ CHANNELS: dict[str, tuple[str, ...]] = {
     "dc": (
         r"D_t = \min(<<dc_util_2022>>,\ <<dc_util_max>>)/100 \cdot <<dc_racks_2022>>\,(1 + <<dc_demand_growth>>/100)^t",
         r"A_t = \min\big(<<dc_racks>>,\ \lfloor \max(0,\ 100\,O_{t-1} / <<dc_util_gate>> - K_{t-1}) \rfloor\big)"
-        r" \quad (A_t = <<dc_racks>> \text{ if } <<dc_util_gate>> = 0)",
+        r" \quad (<<dc_util_gate>> = 0:\ A_t = <<dc_racks>>)",
         r"K_t = K_{t-1} + A_t, \quad O_t = \min(D_t,\ <<dc_util_max>>/100 \cdot K_t), \quad u_t = 100\,O_t / K_t",
         r"U_t = O_t + <<dc_served_elsewhere>>\,(D_t - O_t)",
         r"\alpha_t = \big(D_0\,<<dc_ai_share_2022>> + (D_t - D_0)\,<<dc_ai_share_new>>\big) / D_t",
@@ -137,7 +137,7 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r"\mathrm{PUE}_t = \big(O^{\mathrm{old}}_t\,<<dc_pue_existing>> + (O_t - O^{\mathrm{old}}_t)\,<<dc_pue>>\big) / O_t,"
         r"\quad O^{\mathrm{old}}_t = \min(O_t,\ <<dc_util_max>>/100 \cdot <<dc_racks_2022>>)",
         r"\mathrm{GWh}_t = O_t \cdot <<dc_rack_kw>> \cdot <<hours>> \cdot <<dc_load_factor>> \cdot \mathrm{PUE}_t / 10^6"
-        r" \quad (\text{warning above } <<dc_power_budget>>)",
+        r", \quad \mathrm{GWh}_t \le <<dc_power_budget>>",
         r"\mathrm{cost}_t = \mathrm{GWh}_t\,<<dc_power_price>> / 100, \quad \mathrm{capex}_t = A_t\,<<dc_capex_per_rack>> / 10^4",
         r"\Delta\mathrm{DC}_t = (O_t - O^{\mathrm{paper}}_t)\,<<dc_revenue_per_rack>>\,<<dc_va_ratio>> / 10^4"
         r" + \mathrm{CORE}^*_t\,\big((U_t / U^{\mathrm{paper}}_t)^{<<dc_spillover_elasticity>>} - 1\big)",
