@@ -419,3 +419,14 @@ def test_gdp_baseline_compounds_growth_and_shocks():
     paths = model.gdp_baseline(gdp_0, growth, sd, shocks)
     np.testing.assert_allclose(paths[0], [100.0, 105.0, 110.25, 115.7625])
     np.testing.assert_allclose(paths[1, 1:] / paths[0, 1:], 1.07 / 1.05)
+
+
+def test_quantiles_agree_with_numpy_to_float32_precision():
+    from explorer.model.simulation import _quantiles
+
+    rng = np.random.default_rng(8)
+    paths = {code: rng.lognormal(8.0, 1.0, (1000, 6)) for code in INDICATORS}
+    low, mid, high = _quantiles(paths)
+    expected = np.quantile(paths["gdp"], model.QUANTILES, axis=0)
+    row = list(INDICATORS).index("gdp")
+    np.testing.assert_allclose(np.stack([low[row], mid[row], high[row]]), expected, rtol=2e-7)

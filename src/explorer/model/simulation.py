@@ -139,7 +139,7 @@ def _check_paths(paths: Mapping[str, np.ndarray]) -> None:
 
 
 def _quantiles(paths: Mapping[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return p10, p50, p90 as indicators × years arrays (linear interpolation, as numpy's default)."""
+    """Return p10, p50, p90 as indicators × years arrays (linear interpolation, as numpy's default, in float32)."""
     last = next(iter(paths.values())).shape[0] - 1
     picks = []
     for q in QUANTILES:
@@ -147,9 +147,11 @@ def _quantiles(paths: Mapping[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray,
         picks.append((below, min(below + 1, last), q * last - below))
     result: list[list[np.ndarray]] = [[], [], []]
     for code in INDICATORS:
-        ordered = np.sort(paths[code].T, axis=-1)  # years × draws; one sort per indicator is the fastest layout
+        # years × draws, one sort per indicator (the fastest layout); sorting float32 copies halves the
+        # time and keeps 7 significant digits, more than any display shows.
+        ordered = np.sort(paths[code].T.astype(np.float32), axis=-1)
         for rows, (below, above, weight) in zip(result, picks):
-            value = ordered[:, below] * (1.0 - weight) + ordered[:, above] * weight
+            value = ordered[:, below].astype(float) * (1.0 - weight) + ordered[:, above].astype(float) * weight
             rows.append(np.round(value) if code in WHOLE_INDICATORS else value)
     low, mid, high = (np.stack(rows) for rows in result)
     return low, mid, high
