@@ -86,11 +86,8 @@ for caption in fan.captions:
 
 st.subheader(t("scenarios.summary.title", lang))
 st.markdown(summary(deltas, levers, crossed, lang))
-st.markdown(
-    view.why_it_moved(
-        cached.projection_delta(version, levers, DRAWS, SEED), cached.decomposition(version, levers), levers.horizon, lang
-    )
-)
+paired = cached.projection_delta(version, levers, DRAWS, SEED)
+st.markdown(view.why_it_moved(paired, cached.decomposition(version, levers), levers.horizon, lang))
 
 sensitivity = view.tornado_chart(
     cached.tornado(version, levers, outcome, levers.horizon), params, outcomes, outcome, levers.horizon, lang

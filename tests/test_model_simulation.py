@@ -1,4 +1,4 @@
-"""Tests of the simulation (src/explorer/model/simulation.py): lever cases, properties, the Monte Carlo frame, tornado."""
+"""Tests of the simulation (src/explorer/model/simulation.py): lever cases, properties, Monte Carlo frame, tornado."""
 
 from __future__ import annotations
 
@@ -59,8 +59,9 @@ UNGATED_60K = {"dc_racks": 60_000, "dc_util_gate": 0.0}
 PUSH = {"talent_subsidy": 96_000.0, "talent_quota": 30_000}
 CASES = [
     # (name, levers A, levers B, indicator, expectation for B relative to A, relative tolerance)
-    ("more racks where demand is unmet raise compute in use", UNGATED_20K, UNGATED_60K, "compute_eflops", "higher", 1e-9),
-    ("more racks where demand is unmet raise AI compute", UNGATED_20K, UNGATED_60K, "compute_ai_eflops", "higher", 1e-9),
+    ("more racks where demand is unmet raise compute", UNGATED_20K, UNGATED_60K, "compute_eflops", "higher", 1e-9),
+    ("more racks where demand is unmet raise AI compute", UNGATED_20K, UNGATED_60K, "compute_ai_eflops", "higher",
+     1e-9),
     ("more racks raise electricity use", UNGATED_20K, UNGATED_60K, "dc_power_gwh", "higher", 1e-9),
     ("more racks raise the rack stock", UNGATED_20K, UNGATED_60K, "dc_racks_total", "higher", 1e-9),
     ("more racks where demand is unmet raise core value added", UNGATED_20K, UNGATED_60K, "core_va", "higher", 1e-9),
@@ -344,7 +345,7 @@ CITY_SERIES_PATH = ROOT / "docs" / "research" / "city-series-draft.csv"
 
 
 def _observed_gdp() -> dict[int, float]:
-    """Shenzhen's first-release nominal GDP (亿元): benchmarks.csv, plus 2015–2019 and 2024 from the city series draft."""
+    """Shenzhen's first-release nominal GDP (亿元): benchmarks.csv, then earlier years and 2024 from the draft."""
     observed: dict[int, float] = {}
     for path in (CITY_SERIES_PATH, BENCHMARKS_PATH):  # benchmarks win where both have a year
         frame = pd.read_csv(path)

@@ -21,8 +21,8 @@ from explorer.model.parameters import (
     parameter_table,
     used_parameters,
 )
-from explorer.model.plausibility import WARNING_CODES, ScenarioWarning, scenario_warnings
 from explorer.model.peers import PEER_COLUMNS, crossing_year, peer_growth, peer_paths
+from explorer.model.plausibility import WARNING_CODES, ScenarioWarning, scenario_warnings
 from explorer.model.simulation import (
     BASE_YEAR,
     INDICATORS,

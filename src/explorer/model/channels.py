@@ -44,7 +44,7 @@ def data_centres(racks: float, pue_cap: float, gate_pct: float, p: Params, steps
     in_old = np.minimum(occupied, _col(ceiling * installed_0))  # tenants fill the existing fleet first
     pue = (in_old * _col(p["dc_pue_existing"]) + (occupied - in_old) * pue_cap) / occupied
     # AI share of demand (and so of occupied racks): the 2022 share, and a share of the demand added since.
-    ai_share = (demand[:, :1] * _col(p["dc_ai_share_2022"]) + (demand - demand[:, :1]) * _col(p["dc_ai_share_new"]))
+    ai_share = demand[:, :1] * _col(p["dc_ai_share_2022"]) + (demand - demand[:, :1]) * _col(p["dc_ai_share_new"])
     ai_share = ai_share / demand
     density = (1.0 + _col(p["dc_tflops_growth"]) / 100.0) ** steps
     ai_per_standard_rack = p["dc_ai_tflops_per_rack"] * p["dc_rack_kw"] / p["dc_ai_rack_kw"]

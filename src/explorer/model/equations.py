@@ -131,20 +131,26 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r"K_t = K_{t-1} + A_t, \quad O_t = \min(D_t,\ <<dc_util_max>>/100 \cdot K_t), \quad u_t = 100\,O_t / K_t",
         r"U_t = O_t + <<dc_served_elsewhere>>\,(D_t - O_t)",
         r"\alpha_t = \big(D_0\,<<dc_ai_share_2022>> + (D_t - D_0)\,<<dc_ai_share_new>>\big) / D_t",
-        r"\mathrm{EFLOPS}^{\mathrm{FP32}}_t = O_t (1 - \alpha_t)\,<<dc_tflops_per_rack>>\,(1 + <<dc_tflops_growth>>/100)^t / 10^6",
-        r"\mathrm{EFLOPS}^{\mathrm{FP16}}_t = O_t\,\alpha_t\,<<dc_ai_tflops_per_rack>>\,(<<dc_rack_kw>> / <<dc_ai_rack_kw>>)"
+        r"\mathrm{EFLOPS}^{\mathrm{FP32}}_t = O_t (1 - \alpha_t)\,<<dc_tflops_per_rack>>"
         r"\,(1 + <<dc_tflops_growth>>/100)^t / 10^6",
-        r"\mathrm{PUE}_t = \big(O^{\mathrm{old}}_t\,<<dc_pue_existing>> + (O_t - O^{\mathrm{old}}_t)\,<<dc_pue>>\big) / O_t,"
+        r"\mathrm{EFLOPS}^{\mathrm{FP16}}_t = O_t\,\alpha_t\,<<dc_ai_tflops_per_rack>>"
+        r"\,(<<dc_rack_kw>> / <<dc_ai_rack_kw>>)"
+        r"\,(1 + <<dc_tflops_growth>>/100)^t / 10^6",
+        r"\mathrm{PUE}_t = \big(O^{\mathrm{old}}_t\,<<dc_pue_existing>>"
+        r" + (O_t - O^{\mathrm{old}}_t)\,<<dc_pue>>\big) / O_t,"
         r"\quad O^{\mathrm{old}}_t = \min(O_t,\ <<dc_util_max>>/100 \cdot <<dc_racks_2022>>)",
-        r"\mathrm{GWh}_t = O_t \cdot <<dc_rack_kw>> \cdot <<hours>> \cdot <<dc_load_factor>> \cdot \mathrm{PUE}_t / 10^6"
+        r"\mathrm{GWh}_t = O_t \cdot <<dc_rack_kw>> \cdot <<hours>> \cdot <<dc_load_factor>>"
+        r" \cdot \mathrm{PUE}_t / 10^6"
         r", \quad \mathrm{GWh}_t \le <<dc_power_budget>>",
-        r"\mathrm{cost}_t = \mathrm{GWh}_t\,<<dc_power_price>> / 100, \quad \mathrm{capex}_t = A_t\,<<dc_capex_per_rack>> / 10^4",
+        r"\mathrm{cost}_t = \mathrm{GWh}_t\,<<dc_power_price>> / 100, \quad"
+        r"\mathrm{capex}_t = A_t\,<<dc_capex_per_rack>> / 10^4",
         r"\Delta\mathrm{DC}_t = (O_t - O^{\mathrm{paper}}_t)\,<<dc_revenue_per_rack>>\,<<dc_va_ratio>> / 10^4"
         r" + \mathrm{CORE}^*_t\,\big((U_t / U^{\mathrm{paper}}_t)^{<<dc_spillover_elasticity>>} - 1\big)",
     ),
     "xc": (
-        r"p = \max(<<xc_share>>,\ <<xc_share_2022>>), \quad q_t = <<xc_share_2022>> + (p - <<xc_share_2022>>)\,\min(1,\ t / <<xc_ramp_years>>)",
-        r"s_t = s_{t-1} + (q_t - s_{t-1}) / <<xc_replacement_years>>, \quad s_{<<base_year>>} = <<xc_share_2022>>",
+        r"p = \max(<<xc_share>>,\ <<xc_share_2022>>), \quad"
+        r"q_t = <<xc_share_2022>> + (p - <<xc_share_2022>>)\,\min(1,\ t / <<xc_ramp_years>>)",
+        r"s_t = s_{t-1} + (q_t - s_{t-1}) / <<xc_replacement_years>>, \quad s_0 = <<xc_share_2022>>",
         r"B_t = \mathrm{GDP}^*_t\,<<gov_procurement_gdp_ratio>>\,<<xc_it_share>>\,(1 + <<xc_soe_multiplier>>) / 10^4",
         r"\mathrm{revenue}_t = B_t\,q_t / 100, \quad \mathrm{user}_t = <<xc_user_cost_ratio>>\,\mathrm{revenue}_t",
         r"\mathrm{migration}_t = <<xc_migration_cost_ratio>>\,B_t\,<<xc_replacement_years>>\,(s_t - s_{t-1}) / 100",

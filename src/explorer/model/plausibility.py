@@ -48,7 +48,8 @@ def scenario_warnings(levers: Levers, params: pd.DataFrame) -> list[ScenarioWarn
         found.append(ScenarioWarning("low_utilisation", lever, year, value, MIN_UTILISATION))
     year = _first_year(paths["dc_power_gwh"] > budget)
     if year is not None:
-        found.append(ScenarioWarning("power_budget", "dc_racks", year, float(paths["dc_power_gwh"][year - BASE_YEAR]), budget))
+        value = float(paths["dc_power_gwh"][year - BASE_YEAR])
+        found.append(ScenarioWarning("power_budget", "dc_racks", year, value, budget))
     if levers.talent_subsidy > MAX_EVIDENCED_SUBSIDY:
         found.append(ScenarioWarning("subsidy_evidence", "talent_subsidy", BASE_YEAR + 1, levers.talent_subsidy,
                              MAX_EVIDENCED_SUBSIDY))  # fmt: skip

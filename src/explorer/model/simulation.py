@@ -77,7 +77,8 @@ def _simulate(
 
     # Data centres: direct value added of occupied racks plus a spillover on compute Shenzhen uses.
     dc = channels.data_centres(levers.dc_racks, levers.dc_pue, levers.dc_util_gate, p, steps)
-    same_dc = (levers.dc_racks, levers.dc_pue, levers.dc_util_gate) == (paper.dc_racks, paper.dc_pue, paper.dc_util_gate)
+    dc_levers = ("dc_racks", "dc_pue", "dc_util_gate")
+    same_dc = all(getattr(levers, name) == getattr(paper, name) for name in dc_levers)
     dc_paper = dc if same_dc else channels.data_centres(paper.dc_racks, paper.dc_pue, paper.dc_util_gate, p, steps)
     spillover = core_trend * ((dc["used"] / dc_paper["used"]) ** p["dc_spillover_elasticity"][:, None] - 1.0)
     dc_va = dc["va"] - dc_paper["va"] + spillover
