@@ -28,6 +28,8 @@ for channel in view.channels(params, units, lang):
         st.latex(equation)
     st.markdown(channel.legend)
 st.caption(view.equations_note(lang))
+st.subheader(t("methods.why.title", lang))
+st.markdown(t("methods.why.body", lang))
 st.subheader(t("methods.peers.title", lang))
 st.markdown(t("methods.peers.body", lang))
 st.subheader(t("methods.hindcast.title", lang))

@@ -63,6 +63,9 @@ base = cached.projection(version, base_levers, DRAWS, SEED)
 peers = cached.peer_paths(version, levers.horizon)
 deltas, odds = cached.scenario_outcomes(version, levers, base_levers, DRAWS, SEED)
 
+for text in view.warning_texts(cached.scenario_warnings(version, levers), params, lang):
+    st.warning(text, icon=":material/warning:")
+
 st.subheader(t("scenarios.kpis", lang, year=levers.horizon))
 cards = view.kpis(deltas, outcomes, lang)
 for row_start in range(0, len(cards), 3):
@@ -85,6 +88,8 @@ for line in view.odds_lines(cached.peer_odds(version, levers, outcome, DRAWS, SE
 
 st.subheader(t("scenarios.summary.title", lang))
 st.markdown(summary(deltas, levers, odds, lang))
+paired = cached.projection_delta(version, levers, DRAWS, SEED)
+st.markdown(view.why_it_moved(paired, cached.decomposition(version, levers), levers.horizon, lang))
 
 sensitivity = view.tornado_chart(
     cached.tornado(version, levers, outcome, levers.horizon), params, outcomes, outcome, levers.horizon, lang

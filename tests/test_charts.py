@@ -65,7 +65,7 @@ def test_every_encoded_field_is_a_column_of_the_layers_dataset(params):
 
 def test_a_lever_move_changes_the_data_but_not_the_spec(params):
     base = model.baseline()
-    moved = model.Levers(**{**vars(base), "dc_racks": base.dc_racks * 2, "xc_share": 80.0})
+    moved = model.Levers(**{**vars(base), "dc_racks": 0, "xc_share": 80.0})
     before, after = fan(paths_for(base, params)), fan(paths_for(moved, params))
     assert not before["datasets"]["paths"].equals(after["datasets"]["paths"])
     assert without_data(before) == without_data(after)

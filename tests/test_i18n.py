@@ -81,6 +81,7 @@ DYNAMIC: dict[str, list] = {
         for where in ("peers", *(f"summary.{code}" for code in SUMMARY_PEER_INDICATORS))
         for status in model.PEER_STATUSES[1:]
     ],
+    "scenarios.warning.{}": list(model.WARNING_CODES),
     "sql.refused.{}": list(console.REFUSAL_CODES),
     "sql.{}": ["waiting", "hint"],  # views/data.py console_state (an answer has no caption)
     "sql.sample.{}": ["figures_by_kind", "targets_2025", "benchmarks_sources", "gdp_sz_bj", "assumptions"],

@@ -69,10 +69,10 @@ def test_a_parameter_with_a_range_is_written_as_its_symbol(params: pd.DataFrame)
     assert "dc_rack_kw" in equations.symbols("dc", table)
 
 
-def test_the_calibration_anchor_is_filled_and_nothing_is_left_unfilled(params: pd.DataFrame):
+def test_the_base_year_gdp_is_filled_and_nothing_is_left_unfilled(params: pd.DataFrame):
     table = parameter_table(params)
-    anchor = equations.latex_number(table["core_va_2020"][1])
-    assert anchor == "8{,}446"
+    anchor = equations.latex_number(table["gdp_2022"][1])
+    assert anchor == "32{,}387.68"  # the official 2022 GDP (tjj.sz.gov.cn), every digit kept
     assert anchor in equations.filled("baseline", table)[0]
     for channel in equations.CHANNELS:
         assert not any("<<" in eq or ">>" in eq for eq in equations.filled(channel, table)), channel
@@ -81,3 +81,12 @@ def test_the_calibration_anchor_is_filled_and_nothing_is_left_unfilled(params: p
 @pytest.mark.parametrize(("value", "text"), [(8446.0, "8{,}446"), (2.5, "2.5"), (0.65, "0.65"), (150000, "150{,}000")])
 def test_latex_numbers(value: float, text: str):
     assert equations.latex_number(value) == text
+
+
+def test_equations_carry_no_words_of_one_language(params: pd.DataFrame):
+    """One language per page: the LaTeX is shown on both pages, so it holds symbols, not English or Chinese text."""
+    table = parameter_table(params)
+    for channel in equations.CHANNELS:
+        for equation in equations.filled(channel, table):
+            assert r"\text" not in equation, equation
+            assert not any("\u4e00" <= char <= "\u9fff" for char in equation), equation

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from explorer.model import PRESETS, Levers, baseline
+
+PARAMS_PATH = Path(__file__).resolve().parents[1] / "data" / "parameters.csv"
 
 FIELDS = tuple(Levers.BOUNDS)
 HYPOTHESIS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -29,7 +33,11 @@ def test_presets_are_complete():
 def test_baseline_is_the_papers_policy():
     paper = baseline()
     assert (paper.dc_pue, paper.dc_util_gate, paper.xc_share) == (1.25, 70.0, 40.0)
-    assert paper.dc_racks * 3 == 21_000  # the paper's 2.1万 racks by 2025, over 2023-25
+    # The city's plan (500,000 standard racks by 2025 from the 2022 stock) is within reach of the
+    # yearly cap; the paper's 21,000 racks are a 2025 stock of main and regional centres, not 7,000 a year.
+    stock_2022 = pd.read_csv(PARAMS_PATH).set_index("id").loc["dc_racks_2022", "central"]
+    assert paper.dc_racks * 3 >= 500_000 - stock_2022
+    assert paper.dc_racks != 7_000
 
 
 @pytest.mark.parametrize(

@@ -5,11 +5,13 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from explorer import model
 from explorer.model import parameter_table, used_parameters
+from explorer.model.parameters import draw_parameters, normal_cdf
 
 ROOT = Path(__file__).resolve().parents[1]
 PARAMS_PATH = ROOT / "data" / "parameters.csv"
@@ -107,7 +109,7 @@ def _break(params: pd.DataFrame, pid: str, **changes) -> pd.DataFrame:
         ("gdp_growth", {"source_quote": None}, "title, URL and quote"),
         ("xc_it_share", {"grade": "rumour"}, "grade"),
         ("dc_racks_2022", {"low": -5.0}, "values must lie"),
-        ("xc_os_share_2022", {"high": 120.0}, "values must lie"),
+        ("xc_share_2022", {"high": 120.0}, "values must lie"),
     ],
 )
 def test_parameter_table_rejects_broken_rows(params: pd.DataFrame, pid: str, changes: dict, message: str):
@@ -124,3 +126,39 @@ def test_parameter_table_reports_every_problem_and_missing_rows(params: pd.DataF
         parameter_table(broken)
     for needle in ("dc_pue_existing", "xc_it_share", "talent_gap"):
         assert needle in str(info.value)
+
+
+# ------------------------------------------------------------------------------------------------
+# Correlated draws (Gaussian copula over triangular marginals)
+# ------------------------------------------------------------------------------------------------
+
+
+def _ranks(values: np.ndarray) -> np.ndarray:
+    return np.argsort(np.argsort(values)).astype(float)
+
+
+def test_rack_demand_growth_moves_with_gdp_growth(params: pd.DataFrame):
+    """Spearman rank correlation of the two draws is positive and near 6/π·asin(ρ/2) at the central ρ."""
+    table = parameter_table(params)
+    sampled = draw_parameters(table, 20_000, 11)
+    spearman = np.corrcoef(_ranks(sampled["gdp_growth"]), _ranks(sampled["dc_demand_growth"]))[0, 1]
+    rho = table["dc_demand_gdp_corr"][1]
+    assert spearman == pytest.approx(6 / np.pi * np.arcsin(rho / 2), abs=0.05)
+    independent = np.corrcoef(_ranks(sampled["gdp_growth"]), _ranks(sampled["talent_pool"]))[0, 1]
+    assert abs(independent) < 0.03
+
+
+@pytest.mark.parametrize("pid", ["gdp_growth", "dc_demand_growth", "talent_pool"])
+def test_the_copula_keeps_the_triangular_marginals(params: pd.DataFrame, pid: str):
+    """Mean (low + mode + high) / 3 and every draw inside [low, high], correlated or not."""
+    table = parameter_table(params)
+    low, mode, high = table[pid]
+    values = draw_parameters(table, 20_000, 12)[pid]
+    assert values.min() >= low and values.max() <= high
+    assert values.mean() == pytest.approx((low + mode + high) / 3, abs=0.02 * (high - low))
+
+
+def test_normal_cdf_matches_the_error_function():
+    z = np.linspace(-6, 6, 241)
+    expected = np.array([0.5 * (1 + math.erf(x / math.sqrt(2))) for x in z])
+    np.testing.assert_allclose(normal_cdf(z), expected, atol=2e-7)

@@ -1,4 +1,4 @@
-"""Tests of the simulation (src/explorer/model/simulation.py): lever cases, the equations, properties, tornado."""
+"""Tests of the simulation (src/explorer/model/simulation.py): lever cases, properties, Monte Carlo frame, tornado."""
 
 from __future__ import annotations
 
@@ -18,11 +18,6 @@ from explorer.model.simulation import _check_paths, _simulate
 
 ROOT = Path(__file__).resolve().parents[1]
 PARAMS_PATH = ROOT / "data" / "parameters.csv"
-
-# The paper's figures for 2022 and the official GDP the calibration must reproduce.
-PAPER_CORE_VA_2022 = 10_000.0  # 近万亿元
-PAPER_CORE_SHARE_2022 = 30.0  # 超过30%
-OFFICIAL_GDP_2022 = 32_387.68  # tjj.sz.gov.cn
 
 HYPOTHESIS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -47,99 +42,79 @@ def _year_value(frame: pd.DataFrame, indicator: str, year: int, column: str = "p
 
 def test_indicators_are_complete():
     required = {
-        "core_va", "core_va_share", "gdp", "compute_eflops", "dc_racks_total", "dc_power_gwh",
-        "dc_power_cost", "xc_domestic_share", "xc_vendor_revenue", "xc_migration_cost",
-        "foreign_exposure", "talent_added", "talent_gap_closed", "fiscal_cost",
+        "core_va", "core_va_share", "gdp", "compute_eflops", "compute_ai_eflops", "dc_racks_total",
+        "dc_utilisation", "dc_power_gwh", "dc_power_cost", "dc_capex", "xc_domestic_share", "xc_vendor_revenue",
+        "xc_migration_cost", "xc_user_cost", "foreign_exposure", "talent_added", "talent_gap_closed",
+        "fiscal_talent", "fiscal_xc_migration", "fiscal_dc_incentive", "fiscal_cost", "fiscal_cost_cum",
     }  # fmt: skip
     assert required <= set(INDICATORS)
 
 
 # ------------------------------------------------------------------------------------------------
-# Cases as data: lever changes and the direction they must move an indicator
+# Cases as data: lever changes, the direction they must move an indicator, and the tolerance
 # ------------------------------------------------------------------------------------------------
 
+UNGATED_20K = {"dc_racks": 20_000, "dc_util_gate": 0.0}
+UNGATED_60K = {"dc_racks": 60_000, "dc_util_gate": 0.0}
+PUSH = {"talent_subsidy": 96_000.0, "talent_quota": 30_000}
 CASES = [
-    # (name, levers A, levers B, indicator, expectation for B relative to A)
-    ("more racks raise installed compute", {"dc_racks": 7_000}, {"dc_racks": 40_000}, "compute_eflops", "higher"),
-    ("more racks raise electricity use", {"dc_racks": 7_000}, {"dc_racks": 40_000}, "dc_power_gwh", "higher"),
-    ("more racks raise the rack stock", {"dc_racks": 7_000}, {"dc_racks": 40_000}, "dc_racks_total", "higher"),
-    ("more racks raise core value added", {"dc_racks": 7_000}, {"dc_racks": 40_000}, "core_va", "higher"),
-    ("no new capacity keeps the 2022 stock", {}, {"dc_racks": 0}, "dc_racks_total", "flat"),
-    ("no new capacity lowers core value added", {}, {"dc_racks": 0}, "core_va", "lower"),
-    ("a higher PUE cap raises electricity use", {"dc_pue": 1.20, "dc_racks": 20_000, "dc_util_gate": 0.0},
-     {"dc_pue": 1.45, "dc_racks": 20_000, "dc_util_gate": 0.0}, "dc_power_gwh", "higher"),
-    ("a higher PUE cap raises the power bill", {"dc_pue": 1.20, "dc_racks": 20_000, "dc_util_gate": 0.0},
-     {"dc_pue": 1.45, "dc_racks": 20_000, "dc_util_gate": 0.0}, "dc_power_cost", "higher"),
+    # (name, levers A, levers B, indicator, expectation for B relative to A, relative tolerance)
+    ("more racks where demand is unmet raise compute", UNGATED_20K, UNGATED_60K, "compute_eflops", "higher", 1e-9),
+    ("more racks where demand is unmet raise AI compute", UNGATED_20K, UNGATED_60K, "compute_ai_eflops", "higher",
+     1e-9),
+    ("more racks raise electricity use", UNGATED_20K, UNGATED_60K, "dc_power_gwh", "higher", 1e-9),
+    ("more racks raise the rack stock", UNGATED_20K, UNGATED_60K, "dc_racks_total", "higher", 1e-9),
+    ("more racks where demand is unmet raise core value added", UNGATED_20K, UNGATED_60K, "core_va", "higher", 1e-9),
+    ("more racks raise construction investment", UNGATED_20K, UNGATED_60K, "dc_capex", "higher", 1e-9),
+    ("more racks raise data-centre incentives", UNGATED_20K, UNGATED_60K, "fiscal_dc_incentive", "higher", 1e-9),
+    ("more racks send less demand elsewhere", UNGATED_20K, UNGATED_60K, "dc_served_elsewhere", "lower", 1e-9),
+    ("building ahead of demand lowers utilisation", {}, {"dc_racks": 60_000, "dc_util_gate": 0.0},
+     "dc_utilisation", "lower", 1e-9),
+    ("no new capacity keeps the 2022 stock", {}, {"dc_racks": 0}, "dc_racks_total", "flat", 1e-12),
+    ("no new capacity lowers core value added", {}, {"dc_racks": 0}, "core_va", "lower", 1e-9),
+    ("no new capacity sends demand elsewhere", {}, {"dc_racks": 0}, "dc_served_elsewhere", "higher", 1e-9),
+    ("a higher PUE cap raises electricity use", {"dc_pue": 1.20, **UNGATED_20K}, {"dc_pue": 1.45, **UNGATED_20K},
+     "dc_power_gwh", "higher", 1e-9),
+    ("a higher PUE cap raises the power bill", {"dc_pue": 1.20, **UNGATED_20K}, {"dc_pue": 1.45, **UNGATED_20K},
+     "dc_power_cost", "higher", 1e-9),
     ("a gate above utilisation approves fewer racks", {"dc_racks": 40_000, "dc_util_gate": 0.0},
-     {"dc_racks": 40_000, "dc_util_gate": 90.0}, "dc_racks_total", "lower"),
+     {"dc_racks": 40_000, "dc_util_gate": 90.0}, "dc_racks_total", "lower", 1e-9),
     ("a higher Xinchuang floor raises the domestic share", {"xc_share": 40.0}, {"xc_share": 80.0},
-     "xc_domestic_share", "higher"),
+     "xc_domestic_share", "higher", 1e-9),
     ("a higher Xinchuang floor lowers foreign exposure", {"xc_share": 40.0}, {"xc_share": 80.0},
-     "foreign_exposure", "lower"),
+     "foreign_exposure", "lower", 1e-9),
     ("a higher Xinchuang floor raises vendor revenue", {"xc_share": 40.0}, {"xc_share": 80.0},
-     "xc_vendor_revenue", "higher"),
-    ("no Xinchuang floor means no migration", {}, {"xc_share": 0.0}, "xc_migration_cost_cum", "zero"),
-    ("zero subsidy costs nothing", {}, {"talent_subsidy": 0.0}, "fiscal_cost", "zero"),
-    ("zero subsidy costs nothing, cumulatively", {}, {"talent_subsidy": 0.0}, "fiscal_cost_cum", "zero"),
-    ("zero subsidy adds no talent", {}, {"talent_subsidy": 0.0}, "talent_added", "zero"),
-    ("a talent push adds talent", {}, {"talent_subsidy": 96_000.0, "talent_quota": 30_000}, "talent_added", "higher"),
-    ("a talent push closes more of the gap", {}, {"talent_subsidy": 96_000.0, "talent_quota": 30_000},
-     "talent_gap_closed", "higher"),
-    ("a talent push costs more", {}, {"talent_subsidy": 96_000.0, "talent_quota": 30_000}, "fiscal_cost", "higher"),
-    ("Xinchuang does not move value added", {"xc_share": 40.0}, {"xc_share": 90.0}, "core_va", "equal"),
+     "xc_vendor_revenue", "higher", 1e-9),
+    ("a higher Xinchuang floor costs public bodies more", {"xc_share": 40.0}, {"xc_share": 80.0},
+     "fiscal_xc_migration", "higher", 1e-9),
+    ("a higher Xinchuang floor raises users' cost", {"xc_share": 40.0}, {"xc_share": 80.0},
+     "xc_user_cost", "higher", 1e-9),
+    ("no Xinchuang floor means no migration", {}, {"xc_share": 0.0}, "xc_migration_cost_cum", "zero", 0.0),
+    ("zero subsidy costs nothing", {}, {"talent_subsidy": 0.0}, "fiscal_talent", "zero", 0.0),
+    ("zero subsidy adds no talent", {}, {"talent_subsidy": 0.0}, "talent_added", "zero", 0.0),
+    ("a talent push adds talent", {}, PUSH, "talent_added", "higher", 1e-9),
+    ("a talent push closes more of the gap", {}, PUSH, "talent_gap_closed", "higher", 1e-9),
+    ("a talent push costs more", {}, PUSH, "fiscal_talent", "higher", 1e-9),
+    ("a talent push raises core value added", {}, PUSH, "core_va", "higher", 1e-9),
+    ("a talent push raises the total fiscal cost", {}, PUSH, "fiscal_cost_cum", "higher", 1e-9),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("name", "a", "b", "indicator", "expect"), CASES, ids=[case[0] for case in CASES])
-def test_lever_cases(params: pd.DataFrame, name: str, a: dict, b: dict, indicator: str, expect: str):
+@pytest.mark.parametrize(("name", "a", "b", "indicator", "expect", "rtol"), CASES, ids=[case[0] for case in CASES])
+def test_lever_cases(params: pd.DataFrame, name: str, a: dict, b: dict, indicator: str, expect: str, rtol: float):
     first = _series(project_central(_with(baseline(), **a), params), indicator)
     second = _series(project_central(_with(baseline(), **b), params), indicator)
-    tolerance = 1e-9 * max(1.0, float(np.abs(first).max()))
+    tolerance = rtol * max(1.0, float(np.abs(first).max()))
     if expect == "higher":
         assert (second >= first - tolerance).all() and second[-1] > first[-1] + tolerance
     elif expect == "lower":
         assert (second <= first + tolerance).all() and second[-1] < first[-1] - tolerance
-    elif expect == "equal":
-        np.testing.assert_allclose(second, first, rtol=1e-12)
     elif expect == "zero":
         assert np.all(second == 0.0)
     elif expect == "flat":
-        np.testing.assert_allclose(second, second[0], rtol=1e-12)
+        np.testing.assert_allclose(second, second[0], rtol=rtol)
     else:  # pragma: no cover - a typo in CASES
         raise AssertionError(expect)
-
-
-def test_base_year_arithmetic_follows_the_documented_equations(params: pd.DataFrame):
-    """2022 electricity, cost and compute recomputed by hand from the CSV's central values."""
-    c = params.set_index("id")["central"]
-    frame = project_central(baseline(), params)
-    occupied = c["dc_racks_2022"] * c["dc_util_2022"] / 100
-    gwh = occupied * c["dc_rack_kw"] * 8760 * c["dc_load_factor"] * c["dc_pue_existing"] / 1e6
-    assert _year_value(frame, "dc_power_gwh", 2022) == pytest.approx(gwh)
-    assert _year_value(frame, "dc_power_cost", 2022) == pytest.approx(gwh * 1e6 * c["dc_power_price"] / 1e8)
-    assert _year_value(frame, "compute_eflops", 2022) == pytest.approx(
-        c["dc_racks_2022"] * c["dc_tflops_per_rack"] / 1e6
-    )
-    assert _year_value(frame, "xc_domestic_share", 2022) == pytest.approx(c["xc_os_share_2022"])
-    assert _year_value(frame, "foreign_exposure", 2022) == pytest.approx(100 - c["xc_os_share_2022"])
-
-
-def test_ungated_buildout_follows_the_documented_equations(params: pd.DataFrame):
-    """Without a gate the stock grows by dc_racks a year; occupancy fills the old fleet first."""
-    c = params.set_index("id")["central"]
-    levers = _with(PRESETS["aggressive_buildout"], horizon=2030)
-    frame = project_central(levers, params)
-    years = 2030 - BASE_YEAR
-    racks = c["dc_racks_2022"] + years * levers.dc_racks
-    demand = c["dc_util_2022"] / 100 * c["dc_racks_2022"] * (1 + c["dc_demand_growth"] / 100) ** years
-    occupied = min(demand, c["dc_util_max"] / 100 * racks)
-    in_old = min(occupied, c["dc_util_max"] / 100 * c["dc_racks_2022"])
-    pue = (in_old * c["dc_pue_existing"] + (occupied - in_old) * levers.dc_pue) / occupied
-    assert _year_value(frame, "dc_racks_total", 2030) == pytest.approx(racks)
-    assert _year_value(frame, "dc_utilisation", 2030) == pytest.approx(100 * occupied / racks)
-    assert _year_value(frame, "dc_pue_fleet", 2030) == pytest.approx(pue)
-    per_rack = c["dc_tflops_per_rack"] * (1 + c["dc_tflops_growth"] / 100) ** years
-    assert _year_value(frame, "compute_eflops", 2030) == pytest.approx(racks * per_rack / 1e6)
 
 
 @pytest.mark.parametrize("code", sorted(PRESETS))
@@ -209,7 +184,7 @@ def test_higher_xinchuang_floor_never_lowers_domestic_share(params, levers, extr
 @given(levers=levers_strategy)
 def test_zero_subsidy_means_zero_cost_and_zero_talent(params, levers):
     paths = _central(_with(levers, talent_subsidy=0.0), params)
-    for code in ("fiscal_cost", "fiscal_cost_cum", "talent_added", "talent_gap_closed"):
+    for code in ("fiscal_talent", "talent_added", "talent_gap_closed"):
         assert np.all(paths[code] == 0.0), code
 
 
@@ -218,7 +193,7 @@ def test_zero_subsidy_means_zero_cost_and_zero_talent(params, levers):
 def test_higher_subsidy_never_lowers_talent_or_raises_nothing(params, levers, extra):
     more = _with(levers, talent_subsidy=min(150_000.0, levers.talent_subsidy + extra))
     low, high = _central(levers, params), _central(more, params)
-    for code in ("talent_added", "fiscal_cost"):
+    for code in ("talent_added", "fiscal_talent"):
         assert _not_lower(high[code], low[code]), code
 
 
@@ -306,31 +281,6 @@ def test_project_rejects_bad_draws(params: pd.DataFrame, draws):
 
 
 # ------------------------------------------------------------------------------------------------
-# Calibration 2020 -> 2022
-# ------------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("runner", ["central", "monte_carlo"])
-def test_baseline_reproduces_2022_within_5_percent(params: pd.DataFrame, runner: str):
-    frame = project_central(baseline(), params) if runner == "central" else project(baseline(), params, draws=1000)
-    core = _year_value(frame, "core_va", 2022)
-    share = _year_value(frame, "core_va_share", 2022)
-    gdp = _year_value(frame, "gdp", 2022)
-    assert abs(core - PAPER_CORE_VA_2022) <= 0.05 * PAPER_CORE_VA_2022
-    assert share > PAPER_CORE_SHARE_2022
-    assert abs(gdp - OFFICIAL_GDP_2022) <= 0.05 * OFFICIAL_GDP_2022
-
-
-def test_2022_comes_from_the_2020_anchor(params: pd.DataFrame):
-    """The calibration is computed, not copied: moving the 2020 anchor moves 2022."""
-    moved = params.copy()
-    moved.loc[moved["id"] == "core_va_2020", ["low", "central", "high"]] = 9_000.0
-    before = _year_value(project_central(baseline(), params), "core_va", 2022)
-    after = _year_value(project_central(baseline(), moved), "core_va", 2022)
-    assert after == pytest.approx(before * 9_000.0 / 8_446.0)
-
-
-# ------------------------------------------------------------------------------------------------
 # Checks on impossible values
 # ------------------------------------------------------------------------------------------------
 
@@ -345,7 +295,7 @@ def test_2022_comes_from_the_2020_anchor(params: pd.DataFrame):
 )
 def test_check_rejects_impossible_values(params: pd.DataFrame, code: str, values: np.ndarray, message: str):
     table = parameter_table(params)
-    paths = _simulate(baseline(), central_parameters(table), np.array([2022, 2023]))
+    paths = _simulate(baseline(), central_parameters(table), np.array([2022, 2023]), np.zeros((1, 1)))
     paths[code] = values
     with pytest.raises(ValueError, match=message):
         _check_paths(paths)
@@ -384,3 +334,100 @@ def test_tornado_values_match_a_run_with_that_parameter_moved(params: pd.DataFra
 def test_tornado_rejects_unknown_indicator_or_year(params: pd.DataFrame, indicator: str, year: int):
     with pytest.raises(ValueError):
         tornado(baseline(), params, indicator, year)
+
+
+# ------------------------------------------------------------------------------------------------
+# Uncertainty against history, and paired differences
+# ------------------------------------------------------------------------------------------------
+
+BENCHMARKS_PATH = ROOT / "data" / "benchmarks.csv"
+CITY_SERIES_PATH = ROOT / "docs" / "research" / "city-series-draft.csv"
+
+
+def _observed_gdp() -> dict[int, float]:
+    """Shenzhen's first-release nominal GDP (亿元): benchmarks.csv, then earlier years and 2024 from the draft."""
+    observed: dict[int, float] = {}
+    for path in (CITY_SERIES_PATH, BENCHMARKS_PATH):  # benchmarks win where both have a year
+        frame = pd.read_csv(path)
+        rows = frame[(frame["city"] == "shenzhen") & (frame["indicator"] == "gdp") & (frame["qualifier"] == "exact")]
+        if "comparability_group" in rows:
+            rows = rows[rows["comparability_group"] == "gdp_stats"]
+        if "vintage" in rows:
+            rows = rows[~rows["definition"].str.contains("revised", case=False)]
+        observed.update({int(year): float(value) for year, value in zip(rows["year"], rows["value"])})
+    return observed
+
+
+@pytest.mark.parametrize("year", [2023, 2024])
+def test_observed_gdp_lies_inside_the_baseline_band(params: pd.DataFrame, year: int):
+    """The first real check the v1 model failed: observed GDP after the 2022 base year is inside p10–p90."""
+    observed = _observed_gdp()[year]
+    band = project(baseline(), params, draws=1000, seed=2024)
+    row = band[(band["indicator"] == "gdp") & (band["year"] == year)].iloc[0]
+    assert row["p10"] <= observed <= row["p90"], (year, observed, row["p10"], row["p90"])
+
+
+def test_the_yearly_shock_is_sized_on_shenzhens_own_history(params: pd.DataFrame):
+    """gdp_shock_sd's central value is the sd of first-release nominal growth 2019–2024, recomputed from the data."""
+    observed = _observed_gdp()
+    growth = [100 * (observed[y] / observed[y - 1] - 1) for y in range(2019, 2025)]
+    sheet = params.set_index("id").loc["gdp_shock_sd"]
+    assert sheet["central"] == pytest.approx(float(np.std(growth, ddof=1)), abs=0.1)
+    assert sheet["low"] < sheet["central"] <= sheet["high"]
+
+
+def test_the_tautological_2022_calibration_is_gone(params: pd.DataFrame):
+    """2022 GDP is the official figure as an input, not a 'reproduced' output; the calibration rows are gone."""
+    assert not {"core_va_2020", "core_va_growth_2020_22", "gdp_growth_2020_22"} & set(params["id"])
+    names = [line for line in Path(__file__).read_text(encoding="utf-8").splitlines() if line.startswith("def test_")]
+    assert not any("reproduces_2022" in line for line in names)
+
+
+def test_a_draw_does_not_depend_on_the_horizon(params: pd.DataFrame):
+    short = project(_with(baseline(), horizon=2025), params, draws=400, seed=9).set_index(["indicator", "year"])
+    long = project(_with(baseline(), horizon=2035), params, draws=400, seed=9).set_index(["indicator", "year"])
+    pd.testing.assert_frame_equal(short, long.loc[short.index])
+
+
+def test_the_paired_difference_of_the_baseline_is_zero(params: pd.DataFrame):
+    delta = model.project_delta(baseline(), params, draws=300, seed=4)
+    assert (delta[["p10", "p50", "p90"]] == 0).all().all()
+
+
+@pytest.mark.parametrize("code", ["talent_push", "no_new_capacity", "xinchuang_push"])
+def test_the_paired_band_is_narrower_than_the_gap_between_level_bands(params: pd.DataFrame, code: str):
+    """Same draws: the band of scenario − baseline is much narrower than the level bands' spread, and one-signed."""
+    levers = PRESETS[code]
+    delta = model.project_delta(levers, params, draws=1000, seed=1).set_index(["indicator", "year"])
+    level = project(levers, params, draws=1000, seed=1).set_index(["indicator", "year"])
+    key = ("core_va", levers.horizon)
+    assert delta.loc[key, "p90"] - delta.loc[key, "p10"] < 0.5 * (level.loc[key, "p90"] - level.loc[key, "p10"])
+    assert np.sign(delta.loc[key, "p10"]) == np.sign(delta.loc[key, "p90"]) != 0
+
+
+def test_paired_difference_is_reproducible_and_checks_draws(params: pd.DataFrame):
+    first = model.project_delta(PRESETS["talent_push"], params, draws=200, seed=3)
+    second = model.project_delta(PRESETS["talent_push"], params, draws=200, seed=3)
+    pd.testing.assert_frame_equal(first, second)
+    with pytest.raises(ValueError, match="draws"):
+        model.project_delta(baseline(), params, draws=0)
+
+
+def test_gdp_baseline_compounds_growth_and_shocks():
+    """Zero shocks give compound growth; a +1 sd shock in year 1 lifts every later year by the same factor."""
+    gdp_0, growth, sd = np.array([100.0, 100.0]), np.array([5.0, 5.0]), np.array([2.0, 2.0])
+    shocks = np.array([[0.0, 0.0, 0.0], [1.0, 0.0, 0.0]])
+    paths = model.gdp_baseline(gdp_0, growth, sd, shocks)
+    np.testing.assert_allclose(paths[0], [100.0, 105.0, 110.25, 115.7625])
+    np.testing.assert_allclose(paths[1, 1:] / paths[0, 1:], 1.07 / 1.05)
+
+
+def test_quantiles_agree_with_numpy_to_float32_precision():
+    from explorer.model.simulation import _quantiles
+
+    rng = np.random.default_rng(8)
+    paths = {code: rng.lognormal(8.0, 1.0, (1000, 6)) for code in INDICATORS}
+    low, mid, high = _quantiles(paths)
+    expected = np.quantile(paths["gdp"], model.QUANTILES, axis=0)
+    row = list(INDICATORS).index("gdp")
+    np.testing.assert_allclose(np.stack([low[row], mid[row], high[row]]), expected, rtol=2e-7)

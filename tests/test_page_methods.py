@@ -59,3 +59,10 @@ def test_the_hindcast_section_shows_the_views_coverage_charts_and_gaps(lang):
     assert note is None or note in shown
     keys = {chart.key for chart in hindcast_view.hindcast_charts(rows, forecasts, lang)}
     assert len(at.get("vega_lite_chart")) == len(keys)  # the Methods page has no other chart
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_methods_explains_the_paired_band_and_the_shapley_split(lang):
+    at = run_page("methods", lang=lang)
+    assert t("methods.why.title", lang) in [h.value for h in at.subheader]
+    assert any(t("methods.why.body", lang) == m.value for m in at.markdown)

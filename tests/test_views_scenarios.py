@@ -182,3 +182,29 @@ def test_the_results_table_names_outcomes_in_the_pages_language(runs, outcomes):
     table = view.results_table(scenario, outcomes, "zh")
     assert set(table["indicator"]) == {outcomes.at[code, "label_zh"] for code in model.INDICATORS}
     assert table[["year", "p10", "p50", "p90"]].equals(scenario[["year", "p10", "p50", "p90"]])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_warning_texts_name_the_lever_and_the_numbers(params, lang):
+    found = [
+        model.ScenarioWarning("low_utilisation", "dc_util_gate", 2027, 35.5, 40.0),
+        model.ScenarioWarning("subsidy_evidence", "talent_subsidy", 2023, 150_000.0, 100_000.0),
+    ]
+    texts = view.warning_texts(found, params, lang)
+    assert len(texts) == 2
+    assert view.lever_label("dc_util_gate", params, lang) in texts[0] and "2027" in texts[0] and "35.5" in texts[0]
+    assert view.lever_label("talent_subsidy", params, lang) in texts[1] and "150,000" in texts[1]
+    assert view.warning_texts([], params, lang) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_why_it_moved_reports_the_paired_band_and_the_groups(params, lang):
+    levers = model.PRESETS["talent_push"]
+    delta = model.project_delta(levers, params, draws=300, seed=2)
+    parts = model.decompose(levers, params, levers.horizon)
+    text = view.why_it_moved(delta, parts, levers.horizon, lang)
+    band = delta[(delta["indicator"] == "core_va") & (delta["year"] == levers.horizon)].iloc[0]
+    talent = parts[(parts["indicator"] == "core_va") & (parts["group"] == "talent")]["contribution"].item()
+    for number in (band["p10"], band["p50"], band["p90"], talent):
+        assert f"{number:+,.0f}" in text
+    assert str(levers.horizon) in text

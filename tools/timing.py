@@ -147,9 +147,16 @@ def _median_ms(action: Callable[[], object], repeat: int) -> float:
 
 
 def model_times(params: pd.DataFrame, repeat: int) -> list[tuple[str, float]]:
-    """Return (case, median ms) for the model: 1,000 draws to 2030, then draws and horizon scaling."""
+    """Return (case, median ms) for the model: 1,000 draws to 2030 and 2035, then draws and horizon scaling."""
     base = model.baseline()
     rows = [("project, 1,000 draws to 2030", _median_ms(lambda: model.project(base, params, draws=1000), repeat))]
+    to_2035 = model.Levers(**{**vars(base), "horizon": 2035})
+    rows.append(
+        (
+            "project, 1,000 draws to 2035 (all channels)",
+            _median_ms(lambda: model.project(to_2035, params, draws=1000), repeat),
+        )
+    )
     for draws in (100, 1_000, 10_000):
         rows.append(
             (

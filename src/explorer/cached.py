@@ -185,6 +185,24 @@ def projection(version: str, levers: model.Levers, draws: int, seed: int) -> pd.
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
+def projection_delta(version: str, levers: model.Levers, draws: int, seed: int) -> pd.DataFrame:
+    """Return p10/p50/p90 of the paired difference scenario − paper's policy (same draws)."""
+    return model.project_delta(levers, parameters(version), draws=draws, seed=seed)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def decomposition(version: str, levers: model.Levers) -> pd.DataFrame:
+    """Return each lever group's Shapley contribution to the change from the paper's policy in the horizon year."""
+    return model.decompose(levers, parameters(version), levers.horizon)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def scenario_warnings(version: str, levers: model.Levers) -> list[model.ScenarioWarning]:
+    """Return the warnings of one lever setting (utilisation, power budget, subsidy past the evidence)."""
+    return model.scenario_warnings(levers, parameters(version))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
 def scenario_outcomes(
     version: str, levers: model.Levers, baseline: model.Levers, draws: int, seed: int
 ) -> tuple[pd.DataFrame, dict[str, dict[str, float | str]]]:

@@ -3,14 +3,17 @@
 The paths are illustrative scenarios, not forecasts. Every number the model reads is a row of
 `data/parameters.csv` (low / central / high, with source and grade, or labelled `assumption`).
 The package has one job per module: `levers` (levers, URL parsing, the paper's baseline and the
-presets), `parameters` (the parameter sheet and its checks), `simulation` (the channels,
-`project`, `project_draws`, `project_central`, `tornado`), `trend` (a city's trend from its own
-series), `peers` (Beijing / Shanghai through the same trend, and the odds Shenzhen is at or above
-them), `backtest` (the hindcast: fit up to 2020, score 2021–2024 against a random walk with drift)
-and `equations` (the equations, written once, with the modelling notes and limits). The model is
-pure: numpy, pandas and `explorer.vocab` only.
+presets), `parameters` (the parameter sheet, its checks and the correlated draws), `channels`
+(data centres, Xinchuang, talent), `simulation` (baseline GDP, `project`, `project_delta`,
+`project_draws`, `project_central`, `tornado`), `attribution` (why it moved: Shapley
+contributions of the lever groups), `plausibility` (warnings), `trend` (a city's trend from its
+own series), `peers` (Beijing / Shanghai through the same trend, and the odds Shenzhen is at or
+above them), `backtest` (the hindcast: fit up to 2020, score 2021–2024 against a random walk with
+drift) and `equations` (the equations, written once, with the modelling notes and limits). The
+model is pure: numpy, pandas and `explorer.vocab` only.
 """
 
+from explorer.model.attribution import LEVER_GROUPS, decompose
 from explorer.model.levers import PRESETS, Levers, baseline
 from explorer.model.parameters import (
     GRADES,
@@ -21,15 +24,18 @@ from explorer.model.parameters import (
     used_parameters,
 )
 from explorer.model.peers import PEER_COLUMNS, PEER_STATUSES, at_or_above, peer_draws, peer_odds, peer_paths, peer_trend
+from explorer.model.plausibility import WARNING_CODES, ScenarioWarning, scenario_warnings
 from explorer.model.simulation import (
     BASE_YEAR,
-    CALIBRATION_YEAR,
-    HOURS_PER_YEAR,
     INDICATORS,
     QUANTILES,
     SHARE_INDICATORS,
+    WHOLE_INDICATORS,
+    central_paths,
+    gdp_baseline,
     project,
     project_central,
+    project_delta,
     project_draws,
     tornado,
 )
@@ -37,10 +43,9 @@ from explorer.model.trend import TrendFit, fit_trend, trend_paths
 
 __all__ = [
     "BASE_YEAR",
-    "CALIBRATION_YEAR",
     "GRADES",
-    "HOURS_PER_YEAR",
     "INDICATORS",
+    "LEVER_GROUPS",
     "PARAMETER_COLUMNS",
     "PARAMETER_DOMAINS",
     "PARAMETER_IDS",
@@ -49,11 +54,17 @@ __all__ = [
     "PRESETS",
     "QUANTILES",
     "SHARE_INDICATORS",
+    "WARNING_CODES",
+    "WHOLE_INDICATORS",
     "Levers",
+    "ScenarioWarning",
     "TrendFit",
     "at_or_above",
     "baseline",
+    "central_paths",
+    "decompose",
     "fit_trend",
+    "gdp_baseline",
     "parameter_table",
     "peer_draws",
     "peer_odds",
@@ -61,7 +72,9 @@ __all__ = [
     "peer_trend",
     "project",
     "project_central",
+    "project_delta",
     "project_draws",
+    "scenario_warnings",
     "tornado",
     "trend_paths",
     "used_parameters",

@@ -148,9 +148,12 @@ def _format_number(value: float | int) -> str:
 def baseline() -> Levers:
     """Return "the paper's current policy" as levers.
 
-    * dc_racks 7,000 a year: the paper's target of ≥ 21,000 standard racks in the city's main and
-      regional data centres by 2025 (主体数据中心和区域分中心规模实现2.1万个标准机柜以上), spread
-      over 2023-2025; the paper also says new data centres are strictly limited.
+    * dc_racks 117,000 a year: the pace of the city's plan of 500,000 standard racks by 2025
+      (深工信〔2023〕300号) from about 150,000 in 2022 (dc_racks_2022, central): 350,000 over
+      2023-2025; the gate below decides how many are approved. The paper's "≥ 21,000 standard
+      racks by 2025" (主体数据中心和区域分中心规模实现2.1万个标准机柜以上) is the 2025 stock of the main
+      and regional centres only, not a city-wide yearly addition; the paper also says new data
+      centres are strictly limited, which the gate expresses.
     * dc_pue 1.25: "新建数据中心电能利用效率小于1.25" (the cap is used as the new racks' PUE).
     * dc_util_gate 70: "广东省2023-2025年需满足上架率超70%…后再考虑新建或扩建".
     * xc_share 40: "党政机关、国资国企领域信创产品的采购比例不低于 40%".
@@ -160,7 +163,7 @@ def baseline() -> Levers:
     * horizon 2030.
     """
     return Levers(
-        dc_racks=7_000,
+        dc_racks=117_000,
         dc_pue=1.25,
         dc_util_gate=70.0,
         xc_share=40.0,
@@ -180,7 +183,7 @@ def _preset(**changes: float | int) -> Levers:
 PRESETS: dict[str, Levers] = {
     "paper": baseline(),
     "no_new_capacity": _preset(dc_racks=0),
-    "aggressive_buildout": _preset(dc_racks=60_000, dc_util_gate=0.0),
+    "aggressive_buildout": _preset(dc_racks=60_000, dc_util_gate=0.0),  # 60,000 a year whatever the demand
     "talent_push": _preset(talent_subsidy=96_000.0, talent_quota=30_000),
     "xinchuang_push": _preset(xc_share=80.0),
     "no_xinchuang_floor": _preset(xc_share=0.0),

@@ -30,13 +30,15 @@ def _prose(code: str, table: dict[str, tuple[float, float, float]], lang: str) -
     """Return a channel's prose; the baseline's anchor numbers come from the parameter sheet."""
     if code != "baseline":
         return t(f"methods.prose.{code}", lang)
-    core = table["core_va_2020"][1]  # 亿元; English counts in billions (10 亿)
+    scale = 1 if lang == "zh" else 10  # 亿元; English counts in billions (10 亿)
     return t(
         "methods.prose.baseline",
         lang,
-        year=model.CALIBRATION_YEAR,
-        core=format_number(core if lang == "zh" else core / 10),
-        share=format_number(table["core_va_share_2020"][1]),
+        year=model.BASE_YEAR,
+        gdp=format_number(table["gdp_2022"][1] / scale),
+        core=format_number(table["core_va_2022"][1] / scale),
+        sd_low=format_number(table["gdp_shock_sd"][0]),
+        sd_high=format_number(table["gdp_shock_sd"][2]),
     )
 
 

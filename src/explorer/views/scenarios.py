@@ -78,6 +78,21 @@ def lever_label(name: str, params: pd.DataFrame, lang: str) -> str:
     return t("lever.dc_racks.kw", lang, kw=format_number(params.set_index("id").at["dc_rack_kw", "central"]))
 
 
+def warning_texts(found: list[model.ScenarioWarning], params: pd.DataFrame, lang: str) -> list[str]:
+    """Return one sentence per warning, naming the lever that takes the scenario off plausible ground."""
+    return [
+        t(
+            f"scenarios.warning.{item.code}",
+            lang,
+            lever=lever_label(item.lever, params, lang),
+            year=item.year,
+            value=format_number(item.value),
+            limit=format_number(item.limit),
+        )
+        for item in found
+    ]
+
+
 def lever_help(name: str, figures: pd.DataFrame, lang: str) -> str:
     """Return a lever's help text: the paper's value and sentence behind it, or that the paper gives none."""
     fig_id = LEVER_FIGURES.get(name)
@@ -225,6 +240,23 @@ def tornado_chart(
         }
     )
     return Chart(spec, table, ())
+
+
+def why_it_moved(delta: pd.DataFrame, parts: pd.DataFrame, year: int, lang: str) -> str:
+    """Return the core value added change in `year`: its paired p10–p90 band and each lever group's share."""
+    band = delta[(delta["indicator"] == "core_va") & (delta["year"] == year)].iloc[0]
+    share = parts[parts["indicator"] == "core_va"].set_index("group")["contribution"]
+    return t(
+        "scenarios.why",
+        lang,
+        year=year,
+        p50=f"{band['p50']:+,.0f}",
+        p10=f"{band['p10']:+,.0f}",
+        p90=f"{band['p90']:+,.0f}",
+        dc=f"{share['dc']:+,.0f}",
+        xc=f"{share['xc']:+,.0f}",
+        talent=f"{share['talent']:+,.0f}",
+    )
 
 
 def results_table(scenario: pd.DataFrame, outcomes: pd.DataFrame, lang: str) -> pd.DataFrame:

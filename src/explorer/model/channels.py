@@ -1,0 +1,137 @@
+"""The three policy channels (data centres, Xinchuang, talent), each over draws × years; equations in `equations`.
+
+Every function takes the levers it needs, the drawn parameters (id -> (draws,) array) and the
+years, and returns named draws × years arrays. Money is nominal 亿元; racks are standard racks
+(`dc_rack_kw` each; an AI rack counts as its power in standard racks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+
+HOURS_PER_YEAR = 8760
+Params = Mapping[str, np.ndarray]
+
+
+def _col(values: np.ndarray) -> np.ndarray:
+    return values[:, None]
+
+
+def data_centres(racks: float, pue_cap: float, gate_pct: float, p: Params, steps: np.ndarray) -> dict[str, np.ndarray]:
+    """Return installed, occupied and unmet racks, compute, power, capex and direct value added."""
+    num_years = steps.shape[1]
+    installed_0 = p["dc_racks_2022"]
+    ceiling = p["dc_util_max"] / 100.0
+    demand = np.empty((installed_0.shape[0], num_years))
+    demand[:, 0] = np.minimum(p["dc_util_2022"] / 100.0, ceiling) * installed_0
+    demand[:, 1:] = _col(demand[:, 0]) * _col(1.0 + p["dc_demand_growth"] / 100.0) ** steps[:, 1:]
+    installed = np.empty_like(demand)
+    occupied = np.empty_like(demand)
+    installed[:, 0] = installed_0
+    occupied[:, 0] = demand[:, 0]
+    gate = gate_pct / 100.0
+    for k in range(1, num_years):
+        previous = installed[:, k - 1]
+        if gate > 0:
+            with np.errstate(over="ignore"):  # a vanishing gate gives infinite headroom: no limit
+                headroom = np.floor(np.maximum(0.0, occupied[:, k - 1] / gate - previous))
+            installed[:, k] = previous + np.minimum(racks, headroom)
+        else:
+            installed[:, k] = previous + racks
+        occupied[:, k] = np.minimum(demand[:, k], ceiling * installed[:, k])
+    in_old = np.minimum(occupied, _col(ceiling * installed_0))  # tenants fill the existing fleet first
+    pue = (in_old * _col(p["dc_pue_existing"]) + (occupied - in_old) * pue_cap) / occupied
+    # AI share of demand (and so of occupied racks): the 2022 share, and a share of the demand added since.
+    ai_share = demand[:, :1] * _col(p["dc_ai_share_2022"]) + (demand - demand[:, :1]) * _col(p["dc_ai_share_new"])
+    ai_share = ai_share / demand
+    density = (1.0 + _col(p["dc_tflops_growth"]) / 100.0) ** steps
+    ai_per_standard_rack = p["dc_ai_tflops_per_rack"] * p["dc_rack_kw"] / p["dc_ai_rack_kw"]
+    power = occupied * _col(p["dc_rack_kw"]) * HOURS_PER_YEAR * _col(p["dc_load_factor"]) * pue / 1e6
+    added = np.diff(installed, axis=1, prepend=installed[:, :1])
+    capex = added * _col(p["dc_capex_per_rack"]) / 1e4
+    unmet = demand - occupied
+    return {
+        "installed": installed,
+        "occupied": occupied,
+        "unmet": unmet,
+        "elsewhere": unmet * _col(p["dc_served_elsewhere"]),
+        "used": occupied + unmet * _col(p["dc_served_elsewhere"]),
+        "pue": pue,
+        "compute": occupied * (1.0 - ai_share) * _col(p["dc_tflops_per_rack"]) * density / 1e6,
+        "compute_ai": occupied * ai_share * _col(ai_per_standard_rack) * density / 1e6,
+        "power": power,
+        "power_cost": power * _col(p["dc_power_price"]) / 100.0,
+        "capex": capex,
+        "incentive": capex * _col(p["dc_incentive_share"]),
+        "va": occupied * _col(p["dc_revenue_per_rack"] * p["dc_va_ratio"]) / 1e4,
+    }
+
+
+def xinchuang(share: float, p: Params, steps: np.ndarray, gdp_trend: np.ndarray) -> dict[str, np.ndarray]:
+    """Return the installed-base domestic share, vendor revenue, migration cost (all and public) and user cost."""
+    start = p["xc_share_2022"]
+    floor = np.maximum(share, start)
+    ramp = np.minimum(1.0, steps / _col(p["xc_ramp_years"]))
+    bought = _col(start) + _col(floor - start) * ramp  # domestic share of each year's purchases, in %
+    cycle = _col(p["xc_replacement_years"])
+    installed = np.empty_like(bought)
+    installed[:, 0] = start
+    for k in range(1, bought.shape[1]):
+        installed[:, k] = installed[:, k - 1] + (bought[:, k] - installed[:, k - 1]) / cycle[:, 0]
+    base = gdp_trend * _col(p["gov_procurement_gdp_ratio"] * p["xc_it_share"] * (1.0 + p["xc_soe_multiplier"])) / 1e4
+    revenue = base * bought / 100.0
+    moved = np.diff(installed, axis=1, prepend=installed[:, :1])
+    migration = _col(p["xc_migration_cost_ratio"]) * base * cycle * moved / 100.0
+    return {
+        "domestic": installed,
+        "revenue": revenue,
+        "migration": migration,
+        "migration_public": migration / _col(1.0 + p["xc_soe_multiplier"]),
+        "user_cost": revenue * _col(p["xc_user_cost_ratio"]),
+    }
+
+
+def talent_take_up(subsidy: float, p: Params) -> tuple[np.ndarray, np.ndarray]:
+    """Return (applicants a year, additional applicants a year) at `subsidy` yuan a year.
+
+    Reservation subsidies in the eligible pool are exponential with mean `talent_reservation_mean`
+    (density never rising, so the cost per additional worker never falls as the subsidy rises);
+    `talent_anyway` eligible people come without a subsidy and claim it too.
+    """
+    if subsidy <= 0:
+        zero = np.zeros_like(p["talent_pool"])
+        return zero, zero
+    movers = p["talent_pool"] * -np.expm1(-subsidy / p["talent_reservation_mean"])
+    return p["talent_anyway"] + movers, movers
+
+
+def talent_paid_years(p: Params, num_years: int) -> np.ndarray:
+    """Return draws × years: expected subsidy years paid to a cohort j years after arrival (retention × years left)."""
+    j = np.arange(num_years)[None, :]
+    return _col(p["talent_retention"]) ** j * np.clip(_col(p["talent_subsidy_years"]) - j, 0.0, 1.0)
+
+
+def talent(subsidy: float, quota: float, p: Params, steps: np.ndarray) -> dict[str, np.ndarray]:
+    """Return the stock of additional professionals (after leavers) and the subsidy bill in 亿元 a year."""
+    applicants, movers = talent_take_up(subsidy, p)
+    paid = np.minimum(quota, applicants)  # the quota is shared at random among applicants
+    additional = np.divide(paid * movers, applicants, out=np.zeros_like(paid), where=applicants > 0)
+    retention = _col(p["talent_retention"])
+    cohorts = steps  # cohorts arrived by year t (one a year from the base year + 1)
+    stock = np.where(
+        retention < 1.0,
+        (1.0 - retention**cohorts) / np.where(retention < 1.0, 1.0 - retention, 1.0),
+        cohorts,
+    )
+    weights = np.cumsum(talent_paid_years(p, steps.shape[1]), axis=1)  # recipients per cohort size, by t - 1
+    recipients = np.concatenate([np.zeros((paid.shape[0], 1)), weights[:, :-1]], axis=1)
+    return {"added": _col(additional) * stock, "cost": subsidy * _col(paid) * recipients / 1e8}
+
+
+def cost_per_added_worker(subsidy: float, p: Params) -> np.ndarray:
+    """Return yuan of subsidy paid per additional (not deadweight) recruit, over the cohort's paid years."""
+    applicants, movers = talent_take_up(subsidy, p)
+    years = talent_paid_years(p, 50).sum(axis=1)
+    return np.divide(subsidy * years * applicants, movers, out=np.zeros_like(movers), where=movers > 0)

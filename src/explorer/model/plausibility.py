@@ -1,0 +1,56 @@
+"""Warnings when a scenario leaves plausible ground, each naming the lever that takes it there (central run)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from explorer.model.levers import Levers
+from explorer.model.parameters import parameter_table
+from explorer.model.simulation import BASE_YEAR, central_paths
+
+MIN_UTILISATION = 40.0  # % — below the 41 % of China's least-used (south-west) region (tanpaifang.com, 2023)
+# yuan a year: Shenzhen's new-PhD living allowance (100,000 yuan, eyeshenzhen.com, 2023), the largest offer found.
+MAX_EVIDENCED_SUBSIDY = 100_000.0
+WARNING_CODES = ("low_utilisation", "power_budget", "subsidy_evidence")
+
+
+@dataclass(frozen=True)
+class ScenarioWarning:
+    """One implausible result: a code (translation key suffix), the lever, the first year and the values."""
+
+    code: str
+    lever: str
+    year: int
+    value: float
+    limit: float
+
+
+def _first_year(mask: np.ndarray) -> int | None:
+    hits = np.flatnonzero(mask)
+    return None if hits.size == 0 else BASE_YEAR + int(hits[0])
+
+
+def scenario_warnings(levers: Levers, params: pd.DataFrame) -> list[ScenarioWarning]:
+    """Return the warnings of a scenario at central parameters (empty when it stays on plausible ground)."""
+    # Load inputs
+    budget = parameter_table(params)["dc_power_budget"][1]
+
+    # Compute
+    paths = central_paths(levers, params)
+    found: list[ScenarioWarning] = []
+    year = _first_year(paths["dc_utilisation"] < MIN_UTILISATION)
+    if year is not None:
+        value = float(paths["dc_utilisation"][year - BASE_YEAR])
+        lever = "dc_util_gate" if levers.dc_util_gate == 0 else "dc_racks"
+        found.append(ScenarioWarning("low_utilisation", lever, year, value, MIN_UTILISATION))
+    year = _first_year(paths["dc_power_gwh"] > budget)
+    if year is not None:
+        value = float(paths["dc_power_gwh"][year - BASE_YEAR])
+        found.append(ScenarioWarning("power_budget", "dc_racks", year, value, budget))
+    if levers.talent_subsidy > MAX_EVIDENCED_SUBSIDY:
+        found.append(ScenarioWarning("subsidy_evidence", "talent_subsidy", BASE_YEAR + 1, levers.talent_subsidy,
+                             MAX_EVIDENCED_SUBSIDY))  # fmt: skip
+    return found
