@@ -427,6 +427,8 @@ def test_each_group_label_tells_the_groups_of_its_indicator_apart_in_both_langua
     ]
     for column in ("label_zh", "label_en"):
         twice = groups[groups.duplicated(["indicator", column], keep=False)]
-        problems += [f"indicator '{ind}': groups {sorted(rows['code'])} share the {column} '{label}'"
-                     for (ind, label), rows in twice.groupby(["indicator", column])]
+        problems += [
+            f"indicator '{ind}': groups {sorted(rows['code'])} share the {column} '{label}'"
+            for (ind, label), rows in twice.groupby(["indicator", column])
+        ]
     _fail_if(problems)

@@ -203,7 +203,10 @@ def test_the_peers_leave_out_groups_the_cities_do_not_share(data):
     ("lang", "headings"),
     [
         ("zh", ["**口径：首次公布（初步核算）**", "**口径：修订后数据**"]),
-        ("en", ["**Definition group: First release (preliminary accounting)**", "**Definition group: Revised figures**"]),
+        (
+            "en",
+            ["**Definition group: First release (preliminary accounting)**", "**Definition group: Revised figures**"],
+        ),
     ],
 )
 def test_a_group_heading_names_the_definition_in_the_page_language_not_its_code(lang, headings, data):
