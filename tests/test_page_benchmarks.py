@@ -72,3 +72,11 @@ def test_a_bad_indicator_gets_a_notice_and_the_default():
     assert "`ind`" in at.warning[0].value
     assert at.selectbox(key="ind").value == "gdp"
     assert t("benchmarks.peers.title", "en") in [sub.value for sub in at.subheader]
+
+
+def test_the_gdp_groups_are_headed_by_their_labels_not_their_codes():
+    headings = [block.value for block in run(lang="en").markdown if block.value.startswith("**")]
+    assert headings == [
+        "**Definition group: First release (preliminary accounting)**",
+        "**Definition group: Revised figures**",
+    ]

@@ -197,3 +197,29 @@ def test_the_peers_leave_out_groups_the_cities_do_not_share(data):
     panels = views.peer_panels(data["indicators"], data["benchmarks"], data["comparability_groups"], "en")
     drawn = pd.concat([panel.chart.spec["datasets"]["latest"] for panel in panels])
     assert set(drawn["comparability_group"].dropna()) <= shared
+
+
+@pytest.mark.parametrize(
+    ("lang", "headings"),
+    [
+        ("zh", ["**口径：首次公布（初步核算）**", "**口径：修订后数据**"]),
+        (
+            "en",
+            ["**Definition group: First release (preliminary accounting)**", "**Definition group: Revised figures**"],
+        ),
+    ],
+)
+def test_a_group_heading_names_the_definition_in_the_page_language_not_its_code(lang, headings, data):
+    assert [group.heading for group in _view(data, "gdp", lang).groups] == headings
+    for indicator in data["indicators"]["code"]:
+        for group in _view(data, indicator, lang).groups:
+            code = group.chart.key.removeprefix("bench_")
+            assert code not in group.heading, f"{indicator}: the heading shows the code {code}"
+
+
+def test_the_download_keeps_the_group_code_and_adds_its_labels(data):
+    download = pd.read_csv(io.StringIO(_view(data, "gdp", "en").csv), dtype=str)
+    labels = download.drop_duplicates("comparability_group").set_index("comparability_group")
+    assert labels.at["gdp_revised", "group_label_en"] == "Revised figures"
+    assert labels.at["gdp_revised", "group_label_zh"] == "修订后数据"
+    assert labels.at["gdp_stats", "group_label_en"] == "First release (preliminary accounting)"

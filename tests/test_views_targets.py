@@ -157,6 +157,8 @@ def test_the_five_g_target_is_on_track_and_its_derived_status_shows_its_inputs(d
     assert "17,661,800" in residents.text and "(Shenzhen, 2022)" in residents.text
     assert "64,000" in stations.quote and "rcrwireless.com" in stations.link
     assert "1766.18" in residents.quote and "secondary" in residents.meta
+    assert "group Year-end resident population" in residents.meta, "the group's label, not its code"
+    assert "group 5G base stations, all types, year-end" in stations.meta
 
 
 def test_a_status_below_a_dated_target_with_no_path_start_cannot_tell(data):

@@ -152,6 +152,11 @@ def breaks_notice(rows: pd.DataFrame, lang: str) -> str | None:
     return t("benchmarks.breaks", lang, places=places)
 
 
+def group_label(groups: pd.DataFrame, code: str, lang: str) -> str:
+    """Return a comparability group's short label in `lang` (what sets it apart from the indicator's other groups)."""
+    return groups.set_index("code").at[code, f"label_{lang}"]
+
+
 def group_texts(groups: pd.DataFrame, code: str, lang: str) -> tuple[str, str | None]:
     """Return a comparability group's definition and its 'not like-for-like' note (None if it has none) in `lang`."""
     row = groups.set_index("code").loc[code]
@@ -179,7 +184,7 @@ def group(rows: pd.DataFrame, groups: pd.DataFrame, label: str, lang: str) -> Gr
     code = rows["comparability_group"].iloc[0]
     definition, note = group_texts(groups, code, lang)
     return Group(
-        heading=f"**{t('benchmarks.group', lang, group=code)}**",
+        heading=f"**{t('benchmarks.group', lang, group=group_label(groups, code, lang))}**",
         definition=t("benchmarks.definition", lang, definition=definition),
         note=t("benchmarks.not_like_for_like", lang, note=note) if note else None,
         missing=t("benchmarks.missing", lang, cities=missing) if missing else None,

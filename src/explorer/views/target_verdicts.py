@@ -152,7 +152,7 @@ def derived_inputs(
             value=f"{value} {unit}".strip(),
         )
         meta = t(
-            "targets.derived.input_meta", lang, grade=t(f"grade.{row['grade']}", lang), group=key.comparability_group
+            "targets.derived.input_meta", lang, grade=t(f"grade.{row['grade']}", lang), group=row[f"group_label_{lang}"]
         )
         shown.append(
             DerivedInput(text, f"> {row['source_quote']}", f"[{row['source_title']}]({row['source_url']})", meta)
