@@ -6,6 +6,7 @@ from explorer import cached, ui
 from explorer.i18n import t
 from explorer.scenarios import DRAWS, SEED
 from explorer.views import methods as view
+from explorer.views.pieces import fill_missing
 
 lang = ui.start_page("methods")
 version = cached.database().version
@@ -38,7 +39,7 @@ grades = ui.url_multi(
     "grade", view.GRADES, label=t("methods.params.filter", lang), format_func=lambda grade: t(f"grade.{grade}", lang)
 )
 st.dataframe(
-    view.parameter_frame(params, units, grades, lang),
+    fill_missing(view.parameter_frame(params, units, grades, lang), lang, links=[t("col.source_url", lang)]),
     hide_index=True,
     column_config={t("col.source_url", lang): st.column_config.LinkColumn()},
 )

@@ -55,6 +55,6 @@ def test_an_indicator_with_several_definitions_shows_each_apart_and_names_missin
 
 def test_a_bad_indicator_gets_a_notice_and_the_default():
     at = run(lang="en", ind="<b>x</b>")
-    assert len(at.warning) == 1 and "`ind`" in at.warning[0].value
+    assert len(at.warning) == 1 and f"“{at.selectbox(key='ind').label}”" in at.warning[0].value
     assert at.selectbox(key="ind").value == "gdp"
     assert t("benchmarks.peers.title", "en") in [sub.value for sub in at.subheader]
