@@ -89,7 +89,8 @@ else:
         ui.figure_card(selected.figure, lang)
     with right:
         st.markdown(selected.heading)
-        st.html(selected.html)
+        with st.container(key="quote_paragraph"):  # the paper's own text: a browser test knows it by this key
+            st.html(selected.html)
         if selected.translation:
             st.markdown(selected.translation)
         if selected.note:
@@ -97,8 +98,9 @@ else:
 
 with st.expander(t("figures.paper.title", lang), icon=":material/article:"):
     st.caption(t("figures.paper.note", lang))
-    for heading, body in views.marked_paper(figures, sections, lang):
-        st.markdown(heading)
-        st.html(body)
+    with st.container(key="quote_paper"):
+        for heading, body in views.marked_paper(figures, sections, lang):
+            st.markdown(heading)
+            st.html(body)
 
 ui.end_page()
