@@ -43,7 +43,7 @@ def start_page(page: str) -> str:
     st.session_state.setdefault("_entry", (page, not st.query_params))  # before the shell writes `lang`
     links = st.sidebar.container()
     # Every notice about the link goes here, full width above the page, whichever widget rejected a value.
-    st.session_state["_notice_box"] = st.container()
+    st.session_state["_notice_box"] = st.container(key="link_notices")
     current = language_switch()
     with links:
         navigation(current)

@@ -200,3 +200,56 @@ def test_a_language_switch_relabels_every_widget_and_keeps_the_link(app_url, chr
         assert query_after == {**query_before, "lang": ["zh"]}, "the switch must keep every value in the link"
     finally:
         tab.context.close()
+
+
+NOTICES = "[data-testid=stMain] .st-key-link_notices [data-testid=stAlert]"  # ui.start_page's box for them
+ROW_OF_FILTERS = "[data-testid=stHorizontalBlock]:has([data-testid=stMultiSelect])"
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_a_bad_language_falls_back_to_the_browsers_and_is_told_in_it(app_url, chromium, lang):
+    context = chromium.new_context(viewport={"width": 1440, "height": 1000}, locale=LOCALES[lang])
+    tab = context.new_page()
+    try:
+        tab.goto(f"{app_url}/figures?lang=fr")
+        wait_for_app(tab)
+        assert_clean(tab)
+        assert has_han(tab.locator("h1").first.inner_text()) == (lang == "zh")
+        assert f"lang={lang}" in tab.url
+        notices = tab.locator(NOTICES).all_inner_texts()
+        assert len(notices) == 1 and "`fr`" not in notices[0] and "fr" in notices[0], notices
+        assert t("app.language", lang) in notices[0]
+        assert has_han(notices[0]) == (lang == "zh"), notices[0]
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+@pytest.mark.parametrize(
+    ("name", "query", "codes"),
+    [
+        ("scenarios", "preset=utopia&dc_pue=9&out=happiness", ("preset", "dc_pue", "`out`")),
+        ("figures", "kind=wish&section=9.9&qual=nope&q=" + "x" * 200, ("`kind`", "`section`", "`qual`", "`q`")),
+        ("benchmarks", "ind=core_va_x", ("`ind`", "gdp")),
+    ],
+)
+def test_notices_name_labels_and_sit_above_the_page(app_url, chromium, name, query, codes, lang):
+    tab = open_page(chromium, app_url, name, lang, query)
+    try:
+        assert tab.locator("[data-testid=stSidebar] [data-testid=stAlert]").count() == 0, "a notice in the sidebar"
+        alerts = tab.locator(NOTICES)
+        texts = alerts.all_inner_texts()
+        assert len(texts) == len(query.split("&")), texts  # one per rejected value, all in the box
+        title_top = tab.locator("h1").first.bounding_box()["y"]
+        for index in range(alerts.count()):
+            alert = alerts.nth(index)
+            assert alert.locator("xpath=ancestor::*[@data-testid='stColumn']").count() == 0, "a notice in a column"
+            assert alert.bounding_box()["y"] < title_top, "notices about the link come above the page"
+        for text in texts:
+            assert has_han(text) == (lang == "zh"), text
+            assert "[]" not in text and not any(code in text for code in codes), (text, codes)
+        if tab.locator(ROW_OF_FILTERS).count():  # the filter row keeps its widgets side by side
+            columns = tab.locator(f"{ROW_OF_FILTERS} [data-testid=stColumn]").all()
+            assert len({round(column.bounding_box()["y"]) for column in columns}) == 1
+    finally:
+        tab.context.close()
