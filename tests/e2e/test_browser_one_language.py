@@ -104,6 +104,15 @@ def foreign_words(text: str, terms: set[str]) -> list[str]:
     return found
 
 
+def chinese_outside_quotes(text: str) -> list[str]:
+    """Return the lines of an English page's text with Chinese outside “quotes” and (the original term)."""
+    bare = re.sub(r"“[^”]*”|\([^)]*\)|（[^）]*）", "", text)
+    return [line for line in bare.split("\n") if has_han(line) and line != LANGUAGE_OPTION_ZH]
+
+
+LANGUAGE_OPTION_ZH = "中文"  # the language switch names Chinese in Chinese
+
+
 def has_han(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
@@ -145,6 +154,8 @@ def test_every_page_speaks_one_language(app_url, chromium, name, lang):
                     assert cell not in ("", "None", "nan") or header == t("col.source_url", lang), (name, header, row)
         if lang == "zh":
             assert foreign_words(text, paper_terms()) == [], f"English interface words on the Chinese {name} page"
+        else:
+            assert chinese_outside_quotes(text) == [], f"Chinese interface words on the English {name} page"
     finally:
         tab.context.close()
 
