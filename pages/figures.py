@@ -5,7 +5,7 @@ import streamlit as st
 from explorer import cached, ui, vocab
 from explorer.i18n import t
 from explorer.views import figures as views
-from explorer.views.pieces import section_labels
+from explorer.views.pieces import fill_missing, section_labels
 
 lang = ui.start_page("figures")
 version = cached.database().version
@@ -49,7 +49,7 @@ st.caption(view.count)
 
 requested = st.query_params.get("fig")
 if requested is not None and not views.is_figure(figures, requested):
-    ui.notice_bad_param("fig", requested, "—")
+    ui.notice_bad_param(t("figures.selected", lang), requested, lang, kind="figure")
     st.query_params.pop("fig")
     requested = None
 default_rows = view.rows_of(requested)
@@ -59,7 +59,7 @@ if view.shown.empty:
     selected_id = requested
 else:
     event = st.dataframe(
-        view.table,
+        fill_missing(view.table, lang),
         hide_index=True,
         width="stretch",
         height=min(420, 38 + 35 * len(view.table)),
@@ -89,7 +89,8 @@ else:
         ui.figure_card(selected.figure, lang)
     with right:
         st.markdown(selected.heading)
-        st.html(selected.html)
+        with st.container(key="quote_paragraph"):  # the paper's own text: a browser test knows it by this key
+            st.html(selected.html)
         if selected.translation:
             st.markdown(selected.translation)
         if selected.note:
@@ -97,8 +98,9 @@ else:
 
 with st.expander(t("figures.paper.title", lang), icon=":material/article:"):
     st.caption(t("figures.paper.note", lang))
-    for heading, body in views.marked_paper(figures, sections, lang):
-        st.markdown(heading)
-        st.html(body)
+    with st.container(key="quote_paper"):
+        for heading, body in views.marked_paper(figures, sections, lang):
+            st.markdown(heading)
+            st.html(body)
 
 ui.end_page()

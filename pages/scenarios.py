@@ -6,6 +6,7 @@ from explorer import cached, model, ui
 from explorer.i18n import t
 from explorer.scenarios import DRAWS, SEED, paper_levers, summary
 from explorer.views import scenarios as view
+from explorer.views.pieces import fill_missing
 
 lang = ui.start_page("scenarios")
 version = cached.database().version
@@ -38,8 +39,9 @@ with st.sidebar:
         default="paper",
         on_change=apply_preset,
     )
-    ui.seed_levers(model.PRESETS[preset])
-    for heading, sliders in view.lever_groups(figures, params, lang):
+    groups = view.lever_groups(figures, params, lang)
+    ui.seed_levers(model.PRESETS[preset], {lever.name: lever.label for _, sliders in groups for lever in sliders})
+    for heading, sliders in groups:
         st.markdown(f"**{heading}**")
         for lever in sliders:
             st.slider(
@@ -101,7 +103,7 @@ else:
 st.caption(t("scenarios.tornado.caption", lang))
 
 with st.expander(t("scenarios.table.title", lang), icon=":material/table:"):
-    st.dataframe(view.results_table(scenario, outcomes, lang), hide_index=True)
+    st.dataframe(fill_missing(view.results_table(scenario, outcomes, lang), lang), hide_index=True)
 csv_text, json_text = cached.scenario_downloads(version, levers, base_levers, DRAWS, SEED)
 left, right = st.columns(2)
 left.download_button(

@@ -85,7 +85,9 @@ def test_moving_a_lever_changes_the_outcome_in_the_right_direction(outcomes):
 )
 def test_bad_url_values_are_clamped_or_reset_with_a_notice(query, field):
     at = run(lang="en", **query)
-    assert any(field in warning.value for warning in at.warning)
+    label = (at.slider if field in model.Levers.BOUNDS else at.selectbox)(key=field).label
+    assert any(f"“{label}”" in warning.value for warning in at.warning)
+    assert not any(f"`{field}`" in warning.value for warning in at.warning), "a notice names the label, not the code"
 
 
 def test_a_link_from_an_older_data_version_says_the_numbers_may_have_moved(params):

@@ -9,8 +9,8 @@ from apptest import charts
 from chart_checks import HEX_COLOUR, SAFE_COLOURS, chart_title, missing_fields
 from streamlit.testing.v1 import AppTest
 
-from explorer import ROOT, db, formatting, vocab
-from explorer.i18n import LANGS, t
+from explorer import ROOT, db, formatting, ui, vocab
+from explorer.i18n import LANG_LABELS, LANGS, t
 
 TIMEOUT_S = 60
 
@@ -85,6 +85,63 @@ def test_bad_language_gets_a_notice_and_chinese():
     at = run(lang="<b>fr</b>")
     assert at.title[0].value == t("overview.title", "zh")
     assert any("<b>fr</b>" in warning.value for warning in at.warning)
+
+
+def has_han(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+@pytest.mark.parametrize("browser", LANGS)
+def test_a_bad_language_is_told_in_the_language_the_page_falls_back_to(monkeypatch, browser):
+    monkeypatch.setattr(ui, "_browser_lang", lambda: browser)  # AppTest sends no browser locale
+    at = run(lang="fr")
+    assert at.title[0].value == t("overview.title", browser)
+    notice = t("notice.bad_param", browser, label=t("app.language", browser), value="fr", used=LANG_LABELS[browser])
+    assert [warning.value for warning in at.warning] == [notice]
+    assert has_han(notice) == (browser == "zh")
+    assert not at.sidebar.get("warning"), "a notice about the link sits above the page, not in the sidebar"
+
+
+def test_a_rejected_value_in_the_sidebar_is_told_above_the_page_by_its_label():
+    at = run("scenarios", lang="zh", preset="utopia", dc_pue="9")
+    assert not at.sidebar.get("warning")
+    texts = [warning.value for warning in at.main.get("warning")]
+    for key in ("preset", "dc_pue"):
+        label = (at.selectbox if key == "preset" else at.slider)(key=key).label
+        assert any(f"“{label}”" in text for text in texts), key
+        assert not any(f"`{key}`" in text for text in texts), "the notice names a code"
+    assert all(has_han(text) for text in texts)
+
+
+def option_widgets(at: AppTest) -> list:
+    return [*at.get("selectbox"), *at.get("multiselect")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", sorted(path.stem for path in (ROOT / "pages").glob("*.py")))
+def test_every_placeholder_and_empty_cell_is_in_the_pages_language(page, lang):
+    at = run(page, lang=lang)
+    for widget in option_widgets(at):
+        placeholder = widget.proto.placeholder
+        assert placeholder not in ("", "Choose options", "Choose an option"), (widget.key, placeholder)  # Streamlit's
+        assert has_han(placeholder) == (lang == "zh"), (widget.key, placeholder)
+    for frame in at.get("arrow_data_frame"):
+        empty = frame.value.isna()
+        assert not empty.any().any(), (page, list(frame.value.columns[empty.any()]))
+
+
+@pytest.mark.parametrize("page", ["scenarios", "benchmarks", "figures", "targets", "bottlenecks"])
+def test_a_language_switch_relabels_every_option_widget_and_keeps_its_value(page):
+    at = run(page, lang="en")
+    before = {widget.key: widget.value for widget in option_widgets(at)}
+    at.radio(key="lang").set_value("zh").run()
+    assert not at.exception
+    for widget in option_widgets(at):
+        assert widget.value == before[widget.key], widget.key
+        assert widget.label and has_han(widget.label), widget.key
+        assert all(has_han(option) or option[:1].isdigit() for option in widget.options), (widget.key, widget.options)
+        # The browser keeps the label it showed for a keyed widget unless the value is sent again.
+        assert widget.proto.set_value or widget.key not in at.session_state["_url_keys"], widget.key
 
 
 def test_footer_carries_citation_and_data_version():
