@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer import cached, ui
+from explorer import cached, export, ui
 from explorer.i18n import t
 from explorer.views import benchmarks as views
 
@@ -53,7 +53,7 @@ else:
     st.caption(peers.caption)
 st.download_button(
     t("benchmarks.download_all", lang),
-    everything.to_csv(index=False),
+    export.csv_bytes(everything),
     file_name="benchmarks-all.csv",
     mime="text/csv",
     icon=":material/download:",

@@ -85,7 +85,8 @@ def test_one_definition_group_is_one_chart_of_every_citys_rows(lang, data):
     assert group.missing is None
     assert list(group.chart.table.columns)[:3] == [t("col.city", lang), t("col.year", lang), t("col.value", lang)]
     assert gdp.description == data["indicators"].set_index("code").at["gdp", f"description_{lang}"]
-    header, *lines = gdp.csv.strip().split("\n")
+    assert gdp.csv.startswith(b"\xef\xbb\xbf")
+    header, *lines = gdp.csv.decode("utf-8-sig").strip().split("\n")
     assert "fill" not in header.split(",") and len(lines) >= len(rows)
 
 

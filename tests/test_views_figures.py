@@ -77,7 +77,8 @@ def test_the_table_count_and_csv_of_a_filter(lang, figures):
         formatting.figure_value(row, lang) for _, row in targets.iterrows()
     ]
     assert view.count == t("figures.count", lang, count=len(figures), shown=len(targets), total=len(figures))
-    header, *lines = view.csv.strip().split("\n")
+    assert view.csv.startswith(b"\xef\xbb\xbf")
+    header, *lines = view.csv.decode("utf-8-sig").strip().split("\n")
     assert "section_title_zh" not in header and header.startswith("id,")
     assert [line.split(",")[0] for line in lines] == targets["id"].tolist()
 

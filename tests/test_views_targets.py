@@ -220,6 +220,7 @@ def test_the_table_and_the_csv_carry_every_shown_target(lang, data):
     assert table.at["target_cv2x_rsus", t("targets.col.met", lang)] == "—"
     assert table.at["target_new_dc_pue_2025", t("col.year", lang)] == "2025"
     assert table.at["target_cv2x_rsus", t("col.year", lang)] == "—"
-    header, *lines = shown.csv.strip().split("\n")
+    assert shown.csv.startswith(b"\xef\xbb\xbf")
+    header, *lines = shown.csv.decode("utf-8-sig").strip().split("\n")
     assert header.split(",") == views.EXPORT_COLUMNS
     assert [line.split(",")[0] for line in lines] == ids

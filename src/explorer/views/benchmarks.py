@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from explorer import charts, formatting, vocab
+from explorer import charts, export, formatting, vocab
 from explorer.i18n import t
 from explorer.views.pieces import ChartView, signed
 
@@ -46,7 +46,7 @@ class IndicatorView:
     groups_differ: str | None
     has_qualified_values: bool
     groups: tuple[Group, ...]
-    csv: str
+    csv: bytes
 
 
 def missing_cities(rows: pd.DataFrame) -> list[str]:
@@ -149,7 +149,7 @@ def indicator_view(indicators: pd.DataFrame, benchmarks: pd.DataFrame, code: str
         groups_differ=t("benchmarks.groups_differ", lang, count=len(groups)) if len(groups) > 1 else None,
         has_qualified_values=bool((rows["qualifier"] != "exact").any()),
         groups=tuple(group(rows[rows["comparability_group"] == g], label, lang) for g in groups),
-        csv=rows.drop(columns=["fill"]).to_csv(index=False),
+        csv=export.csv_bytes(rows.drop(columns=["fill"])),
     )
 
 

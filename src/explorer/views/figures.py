@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from explorer import formatting
+from explorer import export, formatting
 from explorer.i18n import t
 from explorer.paper import find_span
 from explorer.views.pieces import section_labels
@@ -22,7 +22,7 @@ class FiguresView:
     shown: pd.DataFrame
     table: pd.DataFrame
     count: str
-    csv: str
+    csv: bytes
 
     def rows_of(self, fig_id: str | None) -> list[int]:
         """Return the table rows that hold `fig_id` (none when it is filtered out or None)."""
@@ -98,7 +98,7 @@ def figures_view(
         shown=shown,
         table=figure_table(shown, lang),
         count=t("figures.count", lang, count=len(figures), shown=len(shown), total=len(figures)),
-        csv=shown.drop(columns=["section_title_zh", "section_title_en"]).to_csv(index=False),
+        csv=export.csv_bytes(shown.drop(columns=["section_title_zh", "section_title_en"])),
     )
 
 
