@@ -53,7 +53,7 @@ def test_crossings_use_the_same_definition_only():
 
 
 def test_figures_in_ten_thousands_are_converted_to_units():
-    assert figure_in_model_unit(pd.Series({"value": 2.1, "unit": "10k_count"})) == 21000
+    assert figure_in_model_unit(pd.Series({"value": 2.1, "unit": "10k_std_racks"})) == 21000
     assert figure_in_model_unit(pd.Series({"value": 1.25, "unit": "ratio"})) == 1.25
 
 

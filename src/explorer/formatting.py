@@ -10,7 +10,7 @@ import pandas as pd
 
 from explorer.i18n import t
 from explorer.paper import find_span
-from explorer.vocab import QUALIFIER_SIGNS, UNITS
+from explorer.vocab import QUALIFIER_SIGNS, UNITLESS_UNITS, UNITS
 
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 CITY_COLOURS = {"shenzhen": "#D55E00", "beijing": "#0072B2", "shanghai": "#009E73"}
@@ -45,29 +45,75 @@ def format_number(value: float) -> str:
     return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
 
 
-# English has no 万 or 亿: a count in 万 is written out (7.5 万 → 75,000), 亿 becomes tenths of a billion (bn)
-# and 万亿 a trillion (tn), as each unit's English symbol (units.csv `symbol_en`) says.
+# English has no 万 or 亿: a count in 万 is written out (7.5 万 → 75,000), 亿 becomes tenths of a billion (¥ bn)
+# and 万亿 a trillion (¥ tn), as each unit's English symbol (units.csv `symbol_en`) says.
 _ENGLISH_MAGNITUDES = {1e4: 1.0, 1e8: 1e9, 1e12: 1e12}
+_YUAN_M, _YUAN_BN, _YUAN_TN = "¥ m", "¥ bn", "¥ tn"
+_MONEY_DIGITS = 4  # significant digits of a yuan amount converted to ¥ bn / ¥ tn
 
 
-def _english_scale(unit: str) -> float:
-    """Return the factor that turns a value in `unit` into the magnitude its English symbol names."""
+def english_factor(unit: str) -> float:
+    """Return the factor that turns a value in `unit` into the magnitude its English symbol names (亿元 → ¥ bn: 0.1)."""
     scale = UNITS[unit].scale
     return scale / _ENGLISH_MAGNITUDES.get(scale, scale)
 
 
+def shown_unit(unit: str, current: str, unit_zh: str, symbol_en: str) -> tuple[float, str]:
+    """Return (factor, unit text) a value in `unit` is shown with: as printed in Chinese, the English symbol in English.
+
+    A dimensionless unit (vocab.UNITLESS_UNITS, e.g. PUE's ratio) is shown without a unit.
+    """
+    if unit in UNITLESS_UNITS:
+        return 1.0, ""
+    return (english_factor(unit), symbol_en) if current == "en" else (1.0, unit_zh)
+
+
+def with_unit(number: str, unit_text: str) -> str:
+    """Return a number with its unit as a reader writes it: '¥998.3 bn' (the ¥ before the number), '9,983 亿元', '3 个'."""
+    if unit_text.startswith("¥ "):
+        return f"¥{number} {unit_text[2:]}"
+    return f"{number} {unit_text}".strip()
+
+
+def _money_number(value: float) -> str:
+    return format_number(float(f"{value:.{_MONEY_DIGITS}g}"))
+
+
+def quantity(values: Sequence[float], unit: str, current: str, unit_zh: str, symbol_en: str) -> tuple[list[str], str]:
+    """Return the numbers of one unit as shown to the reader, and the unit text they share.
+
+    English yuan amounts are in ¥ bn, in ¥ tn once the largest reaches a thousand billion, in ¥ m below a billion; Chinese keeps the unit
+    as printed (亿元, 万亿元).
+    """
+    factor, text = shown_unit(unit, current, unit_zh, symbol_en)
+    shown = [value * factor for value in values]
+    if not text.startswith("¥ "):
+        return [format_number(value) for value in shown], text
+    largest = max(abs(value) for value in shown)
+    if text.startswith(_YUAN_BN) and largest >= 1000:
+        shown, text = [value / 1000 for value in shown], _YUAN_TN + text[len(_YUAN_BN) :]
+    elif text.startswith(_YUAN_BN) and 0 < largest < 1:
+        shown, text = [value * 1000 for value in shown], _YUAN_M + text[len(_YUAN_BN) :]
+    return [_money_number(value) for value in shown], text
+
+
+def amount(value: float, unit: str, current: str, unit_zh: str, symbol_en: str) -> str:
+    """Return one value with its unit as the reader expects it, e.g. '¥3.239 tn', '32,387.7 亿元', '1.25'."""
+    (number,), text = quantity([value], unit, current, unit_zh, symbol_en)
+    return with_unit(number, text)
+
+
 def figure_value(fig: pd.Series, current: str) -> str:
-    """Return a figure's value as the paper qualifies it, e.g. '≈ 1 万亿元', '> 5 bn yuan', '3–5 家'.
+    """Return a figure's value as the paper qualifies it, e.g. '≈ 1 万亿元', '> ¥5 bn', '3–5 家', '< 1.25'.
 
     `fig` is a row of db.figures: its unit code with the unit's labels (unit_zh, unit_symbol_en).
     """
-    factor, unit = (_english_scale(fig["unit"]), fig["unit_symbol_en"]) if current == "en" else (1.0, fig["unit_zh"])
-    low, high = fig["value"] * factor, fig["value_high"] * factor
-    if fig["qualifier"] == "range" and pd.notna(high):
-        number = f"{format_number(low)}–{format_number(high)}"
-    else:
-        sign = QUALIFIER_SIGNS.get(fig["qualifier"])
-        number = f"{sign} {format_number(low)}" if sign else format_number(low)
+    is_range = fig["qualifier"] == "range" and pd.notna(fig["value_high"])
+    values = [fig["value"], fig["value_high"]] if is_range else [fig["value"]]
+    numbers, unit = quantity(values, fig["unit"], current, fig["unit_zh"], fig["unit_symbol_en"])
     if fig["kind"] == "rank":
-        return f"No. {number}" if current == "en" else f"第 {number}"
-    return f"{number} {unit}".strip()
+        return f"No. {numbers[0]}" if current == "en" else f"第 {numbers[0]}"
+    if is_range:
+        return with_unit("–".join(numbers), unit)
+    sign = QUALIFIER_SIGNS.get(fig["qualifier"])
+    return f"{sign} {with_unit(numbers[0], unit)}" if sign else with_unit(numbers[0], unit)
