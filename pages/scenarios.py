@@ -82,7 +82,7 @@ for caption in fan.captions:
     st.caption(caption)
 
 st.subheader(t("scenarios.summary.title", lang))
-st.markdown(summary(deltas, levers, crossed, lang))
+st.markdown(summary(deltas, levers, crossed, outcomes, lang))
 
 sensitivity = view.tornado_chart(
     cached.tornado(version, levers, outcome, levers.horizon), params, outcomes, outcome, levers.horizon, lang

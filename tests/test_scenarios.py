@@ -58,12 +58,14 @@ def test_figures_in_ten_thousands_are_converted_to_units():
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_summary_mentions_the_end_year_and_the_caveat(params, lang):
+def test_summary_mentions_the_end_year_and_the_caveat(params, outcomes, lang):
     levers = model.baseline()
     result = model.project_central(levers, params)
     deltas = end_year_deltas(result, result, levers.horizon)
-    text = summary(deltas, levers, {"beijing": None, "shanghai": 2027}, lang)
+    text = summary(deltas, levers, {"beijing": None, "shanghai": 2027}, outcomes, lang)
     assert str(levers.horizon) in text and "2027" in text
+    assert "100 million" not in text
+    assert ("亿元" in text) if lang == "zh" else ("¥" in text and " bn" in text or " tn" in text)
     assert ("示意性" in text) if lang == "zh" else ("not a forecast" in text)
 
 

@@ -97,10 +97,14 @@ def quantity(values: Sequence[float], unit: str, current: str, unit_zh: str, sym
     return [_money_number(value) for value in shown], text
 
 
-def amount(value: float, unit: str, current: str, unit_zh: str, symbol_en: str) -> str:
-    """Return one value with its unit as the reader expects it, e.g. '¥3.239 tn', '32,387.7 亿元', '1.25'."""
-    (number,), text = quantity([value], unit, current, unit_zh, symbol_en)
-    return with_unit(number, text)
+def amount(value: float, unit: str, current: str, unit_zh: str, symbol_en: str, *, signed: bool = False) -> str:
+    """Return one value with its unit as the reader expects it, e.g. '¥3.239 tn', '32,387.7 亿元', '1.25'.
+
+    `signed` puts the sign in front of the whole amount ('+¥12.5 bn', '-3 亿元').
+    """
+    (number,), text = quantity([abs(value) if signed else value], unit, current, unit_zh, symbol_en)
+    shown = with_unit(number, text)
+    return ("-" if value < 0 else "+") + shown if signed else shown
 
 
 def figure_value(fig: pd.Series, current: str) -> str:

@@ -8,6 +8,7 @@ from dataclasses import replace
 import pandas as pd
 
 from explorer import model, vocab
+from explorer.formatting import amount
 from explorer.i18n import t
 from explorer.vocab import UNITS
 
@@ -84,17 +85,27 @@ def crossings(scenario: pd.DataFrame, peers: pd.DataFrame, indicator: str) -> di
     return result
 
 
-def summary(deltas: pd.DataFrame, levers: model.Levers, crossed: dict[str, int | None], lang: str) -> str:
-    """Return a plain-language paragraph describing the scenario against the paper's policy."""
+def summary(
+    deltas: pd.DataFrame, levers: model.Levers, crossed: dict[str, int | None], outcomes: pd.DataFrame, lang: str
+) -> str:
+    """Return a plain-language paragraph describing the scenario against the paper's policy.
+
+    `outcomes` is db.outcomes indexed by code: yuan amounts are written in its units (亿元; ¥ bn / ¥ tn in English).
+    """
     year = levers.horizon
+
+    def money(code: str, value: float, *, signed: bool = False) -> str:
+        row = outcomes.loc[code]
+        return amount(value, row["unit"], lang, row["unit_zh"], row["unit_symbol_en"], signed=signed)
+
     core, share = deltas.loc["core_va"], deltas.loc["core_va_share"]
     parts = [
         t(
             "scenarios.summary.core",
             lang,
             year=year,
-            value=f"{core['scenario']:,.0f}",
-            delta=f"{core['delta']:+,.0f}",
+            value=money("core_va", core["scenario"]),
+            delta=money("core_va", core["delta"], signed=True),
             pct=f"{core['delta_pct']:+.1f}",
             share=f"{share['scenario']:.1f}",
         )
@@ -120,7 +131,7 @@ def summary(deltas: pd.DataFrame, levers: model.Levers, crossed: dict[str, int |
             lang,
             count=round(talent["scenario"]),
             people=f"{talent['scenario']:,.0f}",
-            cost=f"{cost['scenario']:,.1f}",
+            cost=money("fiscal_cost_cum", cost["scenario"]),
         )
     )
     for city, crossing in crossed.items():
