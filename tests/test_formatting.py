@@ -54,3 +54,19 @@ def test_format_number():
     assert formatting.format_number(1234.5) == "1,234.5"
     assert formatting.format_number(float("nan")) == "—"
     assert formatting.format_number(12345678.0) == "12,345,678"
+
+
+def test_no_interface_string_writes_100_million_yuan():
+    """Every catalogue string (prose files included) in both languages: yuan as ¥ bn / ¥ tn, never "100 million yuan"."""
+    from explorer.i18n import CATALOGUE, LANGS, load
+
+    catalogues = load(CATALOGUE)
+    texts = [
+        (lang, key, text)
+        for lang in LANGS
+        for key, entry in catalogues[lang].items()
+        for text in (entry.values() if isinstance(entry, dict) else [entry])
+    ]
+    assert len(texts) > 500
+    bad = [(lang, key) for lang, key, text in texts if "100 million" in text or "billion yuan" in text.lower()]
+    assert not bad, bad

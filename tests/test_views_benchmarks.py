@@ -73,12 +73,13 @@ def test_one_definition_group_is_one_chart_of_every_citys_rows(lang, data):
     check_chart(group.chart.spec, group.chart.table)
     values = group.chart.spec["datasets"]["values"]
     assert len(values) == len(rows)
-    assert values["value"].tolist() == rows["value"].tolist()
+    # GDP is stored in 亿元: shown as it is in Chinese, in ¥ bn (a tenth) in English.
+    assert values["value"].tolist() == pytest.approx((rows["value"] * (0.1 if lang == "en" else 1.0)).tolist())
     assert set(values["city_label"]) == {t(f"city.{city}", lang) for city in rows["city"]}
     official = rows["grade"] == "official"
     assert (values["fill"] == "white").tolist() == (~official).tolist(), "hollow markers for secondary sources"
     label = data["indicators"].set_index("code").at["gdp", f"label_{lang}"]
-    unit = frames()["units"].set_index("code").at[rows["unit"].iloc[0], f"label_{lang}"]
+    unit = {"zh": "亿元", "en": "¥ bn"}[lang]
     assert group.chart.spec["title"] == charts.chart_title(f"{label} ({unit})")
     assert group.chart.key == f"bench_{rows['comparability_group'].iloc[0]}"
     assert group.heading.startswith(f"**{t('benchmarks.group', lang, group=rows['comparability_group'].iloc[0])}**")
@@ -113,7 +114,8 @@ def test_qualified_values_keep_their_sign(data):
     shown = views.indicator_view(data["indicators"], benchmarks, qualified["indicator"], "en")
     assert shown.has_qualified_values
     values = pd.concat([group.chart.spec["datasets"]["values"] for group in shown.groups])
-    assert f"> {formatting.format_number(qualified['value'])}" in set(values["shown"])
+    factor = 0.1 if qualified["unit"] == "100m_yuan" else 1.0  # the first such row is in 亿元: ¥ bn in English
+    assert f"> {formatting.format_number(qualified['value'] * factor)}" in set(values["shown"])
     assert not views.indicator_view(data["indicators"], benchmarks, "gdp", "en").has_qualified_values
 
 

@@ -114,7 +114,7 @@ def benchmarks(con: duckdb.DuckDBPyConnection, indicator: str | None = None) -> 
                SELECT unnest(?::STRUCT(from_unit VARCHAR, to_unit VARCHAR, factor DOUBLE)[], recursive := true))
            SELECT b.city, b.year, b.indicator,
                   coalesce(b.value, f.value) * coalesce(c.factor, 1.0) AS value, i.unit,
-                  u.label_zh AS unit_zh, u.label_en AS unit_en,
+                  u.label_zh AS unit_zh, u.label_en AS unit_en, u.symbol_en AS unit_symbol_en,
                   b.definition, b.comparability_group, b.status, b.grade,
                   b.source_title, b.source_url,
                   coalesce(f.quote_zh, b.source_quote) AS source_quote,

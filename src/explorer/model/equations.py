@@ -14,7 +14,7 @@ Years and uncertainty
   (low, central, high), independently, with a seeded `numpy.random.Generator`; a draw keeps its
   values in all years. Results are the 10th / 50th / 90th percentiles across draws, per year
   and indicator. Independence ignores correlations (e.g. GDP growth vs. rack demand).
-* All money is nominal 亿元 (100 million yuan); the electricity price is held constant.
+* All money is nominal 亿元 (10^8 yuan; shown as ¥ bn in English); the electricity price is held constant.
   Growth rates and shares are in per cent, hence the /100 in the equations.
 
 Notes and limits per channel

@@ -98,16 +98,22 @@ def tooltips(lang: str) -> list[dict]:
 
 
 def decorate(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Add the translated labels, the display value and the marker fill the charts and tables use."""
+    """Add the translated labels, the display value and the marker fill the charts and tables use.
+
+    `value` becomes the value in the unit the reader is shown (亿元; ¥ bn in English, `formatting.shown_unit`).
+    """
+    units = [
+        formatting.shown_unit(unit, lang, zh, en)
+        for unit, zh, en in zip(rows["unit"], rows["unit_zh"], rows["unit_symbol_en"])
+    ]
+    values = [value * factor for value, (factor, _) in zip(rows["value"], units)]
     return rows.assign(
+        value=values,
         city_label=rows["city"].map(lambda city: t(f"city.{city}", lang)),
         grade_label=rows["grade"].map(lambda grade: t(f"grade.{grade}", lang)),
         status_label=rows["status"].map(lambda status: t(f"status.{status}", lang)),
-        unit_label=rows[f"unit_{lang}"],
-        shown=[
-            signed(qualifier, formatting.format_number(value))
-            for qualifier, value in zip(rows["qualifier"], rows["value"])
-        ],
+        unit_label=[unit for _, unit in units],
+        shown=[signed(qualifier, formatting.format_number(value)) for qualifier, value in zip(rows["qualifier"], values)],
         fill=[formatting.CITY_COLOURS[c] if g == "official" else "white" for c, g in zip(rows["city"], rows["grade"])],
     )
 
@@ -120,7 +126,7 @@ def source_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
 def group(rows: pd.DataFrame, label: str, lang: str) -> Group:
     """Return one definition group of the indicator `label`: the cities it lacks and one line per city."""
     missing = ", ".join(t(f"city.{city}", lang) for city in missing_cities(rows))
-    unit = rows[f"unit_{lang}"].iloc[0]
+    unit = rows["unit_label"].iloc[0]
     spec = charts.city_series(
         rows[CHART_FIELDS],
         title=f"{label} ({unit})",
@@ -141,7 +147,8 @@ def group(rows: pd.DataFrame, label: str, lang: str) -> Group:
 
 def indicator_view(indicators: pd.DataFrame, benchmarks: pd.DataFrame, code: str, lang: str) -> IndicatorView:
     """Return one indicator's rows of every city, one chart per definition group (never mixed)."""
-    rows = decorate(benchmarks[benchmarks["indicator"] == code], lang)
+    stored = benchmarks[benchmarks["indicator"] == code]
+    rows = decorate(stored, lang)
     label = indicator_labels(indicators, lang)[code]
     groups = list(dict.fromkeys(rows["comparability_group"]))
     return IndicatorView(
@@ -149,7 +156,7 @@ def indicator_view(indicators: pd.DataFrame, benchmarks: pd.DataFrame, code: str
         groups_differ=t("benchmarks.groups_differ", lang, count=len(groups)) if len(groups) > 1 else None,
         has_qualified_values=bool((rows["qualifier"] != "exact").any()),
         groups=tuple(group(rows[rows["comparability_group"] == g], label, lang) for g in groups),
-        csv=export.csv_bytes(rows.drop(columns=["fill"])),
+        csv=export.csv_bytes(stored),  # the stored values, in the unit its `unit` column names
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from explorer import model, vocab
-from explorer.formatting import format_number
+from explorer.formatting import amount, format_number
 from explorer.i18n import t
 from explorer.model import equations
 from explorer.views.scenarios import lever_label
@@ -26,16 +26,18 @@ class Channel:
     legend: str
 
 
-def _prose(code: str, table: dict[str, tuple[float, float, float]], lang: str) -> str:
-    """Return a channel's prose; the baseline's anchor numbers come from the parameter sheet."""
+def _prose(code: str, params: pd.DataFrame, units: pd.DataFrame, lang: str) -> str:
+    """Return a channel's prose; the baseline's anchor numbers come from the parameter sheet (yuan as ¥ bn in English)."""
     if code != "baseline":
         return t(f"methods.prose.{code}", lang)
-    core = table["core_va_2020"][1]  # 亿元; English counts in billions (10 亿)
+    table = model.parameter_table(params)
+    unit = params.set_index("id").at["core_va_2020", "unit"]
+    core = amount(table["core_va_2020"][1], unit, lang, units.at[unit, "label_zh"], units.at[unit, "symbol_en"])
     return t(
         "methods.prose.baseline",
         lang,
         year=model.CALIBRATION_YEAR,
-        core=format_number(core if lang == "zh" else core / 10),
+        core=core,
         share=format_number(table["core_va_share_2020"][1]),
     )
 
@@ -71,7 +73,7 @@ def channels(params: pd.DataFrame, units: pd.DataFrame, lang: str) -> list[Chann
         Channel(
             code,
             t(f"methods.channel.{code}.title", lang),
-            _prose(code, table, lang),
+            _prose(code, params, units, lang),
             tuple(equations.filled(code, table)),
             symbol_legend(code, params, units, lang),
         )
