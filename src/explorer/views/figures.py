@@ -8,11 +8,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from explorer import export, formatting
-from explorer.i18n import t
-from explorer.paper import find_span
+from explorer.i18n import LANGS, t
+from explorer.paper import find_span, squash
 from explorer.views.pieces import section_labels
 
 SEARCHED_COLUMNS = ("id", "metric_zh", "metric_en", "quote_zh", "note_en", "unit_zh", "unit_en")
+# A match in these (or in the value as shown, e.g. "7.5 万个", "75,000 base stations") ranks before one only in the
+# sentence, the note or the unit: searching "5G" lists the 5G figures before the all-optical parks of their sentence.
+RANKED_COLUMNS = ("id", "metric_zh", "metric_en")
 
 
 @dataclass(frozen=True)
@@ -63,9 +66,19 @@ def filtered(
     if qualifiers:
         shown = shown[shown["qualifier"].isin(qualifiers)]
     if text and not shown.empty:  # an empty frame's row-wise join is a frame, not text to search
-        haystack = shown[list(SEARCHED_COLUMNS)].fillna("").agg(" ".join, axis=1).str.lower()
-        shown = shown[haystack.str.contains(text.lower(), regex=False)]
+        needle = squash(text).lower()
+        values = pd.Series([" ".join(formatting.figure_value(row, lang) for lang in LANGS) for _, row in shown.iterrows()])
+        primary = _holds(shown[list(RANKED_COLUMNS)].assign(shown=values.to_numpy()), needle)
+        anywhere = primary | _holds(shown[list(SEARCHED_COLUMNS)], needle)
+        rank = (~primary).astype(int)[anywhere]
+        shown = shown.loc[rank.sort_values(kind="stable").index]
     return shown.reset_index(drop=True)
+
+
+def _holds(frame: pd.DataFrame, needle: str) -> pd.Series:
+    """Return which rows hold `needle` (lower case, no whitespace) in any column, ignoring case and whitespace."""
+    haystack = frame.fillna("").astype(str).agg(" ".join, axis=1).map(squash).str.lower()
+    return haystack.str.contains(needle, regex=False)
 
 
 def figure_table(shown: pd.DataFrame, lang: str) -> pd.DataFrame:
