@@ -1,5 +1,7 @@
 """explorer.views.figures on the real data: what each filter keeps, the table, the paragraph, the marked-up paper."""
 
+import re
+
 import pandas as pd
 import pytest
 from loaded import frames
@@ -93,7 +95,7 @@ def test_the_table_count_and_csv_of_a_filter(lang, figures):
     targets = figures[figures["kind"] == "target"]
     assert list(view.table.columns) == [
         t(key, lang)
-        for key in ("col.id", "col.section", "col.kind", "col.metric", "col.value", "col.year", "col.quote")
+        for key in ("col.metric", "col.value", "col.year", "col.kind", "col.section", "col.id", "col.quote")
     ]
     assert view.table[t("col.id", lang)].tolist() == targets["id"].tolist()
     assert set(view.table[t("col.kind", lang)]) == {t("kind.target", lang)}
@@ -129,7 +131,38 @@ def test_a_figure_is_shown_in_the_paragraph_that_holds_its_sentence(lang, figure
     assert shown.heading == f"**{fig['section']} {title}**"
     assert shown.figure["id"] == "target_new_dc_pue_2025"
     marked = shown.html.split("<mark>")[1].split("</mark>")[0]
-    assert squash(marked) == squash(fig["quote_zh"])
+    assert marked == "小于 1.25"  # the number as printed, not the whole sentence
+    assert shown.html.count("<mark>") == 1
+
+
+@pytest.mark.parametrize(
+    ("fig_id", "printed"),
+    [
+        ("g5_base_stations_total", "7.5万个"),
+        ("all_optical_parks", "超100家"),
+        ("target_cross_industry_iiot_platforms", "3-5 家"),
+        ("target_dc_racks_2025", "2.1 万个"),
+        ("target_5g_per_10k", "30 个"),
+        ("miit_cross_industry_platforms", "5家"),  # not the 5 of an earlier number, the one with its unit
+        ("io500_consecutive_years", None),  # 连续两年: written in words, so the sentence is marked
+    ],
+)
+def test_the_figures_number_is_marked_in_its_sentence(fig_id, printed, figures, sections):
+    fig = figures.set_index("id", drop=False).loc[fig_id]
+    marked = views.paragraph(figures, sections, fig_id, "zh").html.split("<mark>")[1].split("</mark>")[0]
+    if printed is None:
+        assert squash(marked) == squash(fig["quote_zh"])
+    else:
+        assert marked == printed
+
+
+def test_the_papers_reference_marks_are_footnote_marks(figures, sections):
+    shown = views.paragraph(figures, sections, "g5_base_stations_total", "zh").html
+    assert "<sup>[3]</sup>" in shown and "^[" not in shown
+    paper = "".join(html for _, html in views.marked_paper(figures, sections, "zh"))
+    assert "^" not in paper and "<sup>①</sup>" in paper and "<sup>[8]</sup>" in paper
+    table = views.figure_table(figures.set_index("id", drop=False).loc[["g5_base_stations_total"]], "zh")
+    assert table[t("col.quote", "zh")].iloc[0].endswith("发展⁽³⁾。")
 
 
 def test_of_a_section_in_several_paragraphs_only_the_one_with_the_sentence_is_shown(figures, sections):
@@ -139,9 +172,8 @@ def test_of_a_section_in_several_paragraphs_only_the_one_with_the_sentence_is_sh
     (holding,) = [p for p in paragraphs if squash(fig["quote_zh"]) in squash(p)]
     shown = views.paragraph(figures, sections, "economy_4tn_milestone", "zh")
     assert shown.html.count("<p>") == 1
-    assert squash(holding) == squash(
-        shown.html.replace("<mark>", "").replace("</mark>", "")[len("<div class='paper'><p>") : -len("</p></div>")]
-    )
+    body = shown.html.replace("<mark>", "").replace("</mark>", "")[len("<div class='paper'><p>") : -len("</p></div>")]
+    assert squash(holding) == squash(re.sub(r"<sup>(.*?)</sup>", r"^\1", body))
 
 
 def test_the_english_note_is_shown_in_english_only(figures, sections):
@@ -162,7 +194,11 @@ def test_the_whole_paper_marks_every_figures_sentence(lang, figures, sections):
         if any(squash(quote) in squash(section["text_zh"]) for quote in quotes):
             assert "<mark>" in html, section["id"]
     quotes = {squash(quote) for quote in figures["quote_zh"]}
-    marks = [part.split("</mark>")[0] for _, html in paper for part in html.split("<mark>")[1:]]
+    marks = [
+        re.sub(r"<sup>(.*?)</sup>", r"^\1", part.split("</mark>")[0])
+        for _, html in paper
+        for part in html.split("<mark>")[1:]
+    ]
     assert marks and all(squash(mark) in quotes for mark in marks), "only the figures' sentences are marked"
 
 

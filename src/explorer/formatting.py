@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -24,18 +25,36 @@ def kind_colours(current: str) -> dict[str, str]:
     return {t(f"kind.{kind}", current): colour for kind, colour in KIND_COLOURS.items()}
 
 
+# The paper's reference marks as the OCR left them: ^[3] (a reference), ^① (a footnote).
+_REFERENCE_MARK = re.compile(r"\^(\[\d+\]|[①②③④⑤⑥⑦⑧⑨])")
+_SUPERSCRIPT = str.maketrans("0123456789[]", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
+
+
 def highlighted_html(text: str, quotes: Sequence[str]) -> str:
     """Return the text as escaped HTML paragraphs with every quote that occurs in it marked."""
-    spans = sorted(span for quote in quotes if (span := find_span(text, quote)))
+    return marked_html(text, [span for quote in quotes if (span := find_span(text, quote))])
+
+
+def marked_html(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """Return the text as escaped HTML paragraphs with each (start, end) span marked and reference marks superscript."""
     pieces, cursor = [], 0
-    for start, end in spans:
+    for start, end in sorted(spans):
         if start < cursor:
             continue
-        pieces += [html.escape(text[cursor:start]), "<mark>", html.escape(text[start:end]), "</mark>"]
+        pieces += [_escaped(text[cursor:start]), "<mark>", _escaped(text[start:end]), "</mark>"]
         cursor = end
-    pieces.append(html.escape(text[cursor:]))
+    pieces.append(_escaped(text[cursor:]))
     body = "".join(pieces)
     return "".join(f"<p>{paragraph}</p>" for paragraph in body.split("\n\n"))
+
+
+def _escaped(text: str) -> str:
+    return _REFERENCE_MARK.sub(r"<sup>\1</sup>", html.escape(text))
+
+
+def plain_reference_marks(text: str) -> str:
+    """Return text with the paper's reference marks as superscript characters (^[3] → ⁽³⁾, ^① → ①) for plain text."""
+    return _REFERENCE_MARK.sub(lambda match: match.group(1).translate(_SUPERSCRIPT), text)
 
 
 def format_number(value: float) -> str:
