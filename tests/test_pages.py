@@ -9,7 +9,7 @@ from apptest import charts
 from chart_checks import HEX_COLOUR, SAFE_COLOURS, chart_title, missing_fields
 from streamlit.testing.v1 import AppTest
 
-from explorer import ROOT, db, formatting
+from explorer import ROOT, db, formatting, ui
 from explorer.i18n import LANGS, t
 
 TIMEOUT_S = 60
@@ -136,3 +136,16 @@ def test_every_chart_has_a_title_and_a_table_view(page, lang):
         assert len(tables) == 1 and len(tables[0].value) > 0
         assert missing_fields(spec, spec["dataset_columns"]) == []
         assert set(HEX_COLOUR.findall(json.dumps(spec))) <= SAFE_COLOURS
+
+
+@pytest.mark.parametrize(("lang", "title"), [("zh", "没有这个页面"), ("en", "No such page")])
+def test_the_root_shows_the_no_such_page_view_for_a_missing_path(lang, title):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["missing"] = "/data/x/y/z"
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert [element.value for element in at.title] == [title]
+    links = {link.proto.page for link in at.main.get("page_link")}
+    assert links == {stem for stems in ui.NAV_SECTIONS.values() for stem in stems}
+    assert "/data/x/y/z" in at.markdown[0].value
