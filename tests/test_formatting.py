@@ -57,7 +57,7 @@ def test_format_number():
 
 
 def test_no_interface_string_writes_100_million_yuan():
-    """Every catalogue string (prose files included) in both languages: yuan as ¥ bn / ¥ tn, never "100 million yuan"."""
+    """Every catalogue string (prose files too), both languages: yuan as ¥ bn / ¥ tn, never "100 million yuan"."""
     from explorer.i18n import CATALOGUE, LANGS, load
 
     catalogues = load(CATALOGUE)

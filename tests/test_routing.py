@@ -38,7 +38,13 @@ def _call(path: str, accept: bytes, method: str = "GET") -> tuple[list[dict], li
     async def send(message):
         sent.append(message)
 
-    scope = {"type": "http", "method": method, "path": path, "query_string": b"lang=zh", "headers": [(b"accept", accept)]}
+    scope = {
+        "type": "http",
+        "method": method,
+        "path": path,
+        "query_string": b"lang=zh",
+        "headers": [(b"accept", accept)],
+    }
     asyncio.run(UnknownPaths(inner, PAGES)(scope, None, send))
     return sent, passed
 

@@ -69,7 +69,9 @@ def test_the_legend_follows_the_parameter_sheet(params, units):
     assert "17 (9–30)" in legend and "15 (8–25)" not in legend
 
 
-@pytest.mark.parametrize(("lang", "anchor", "moved_anchor"), [("zh", "8,446 亿元", "9,000 亿元"), ("en", "¥844.6 bn", "¥900 bn")])
+@pytest.mark.parametrize(
+    ("lang", "anchor", "moved_anchor"), [("zh", "8,446 亿元", "9,000 亿元"), ("en", "¥844.6 bn", "¥900 bn")]
+)
 def test_the_baseline_prose_takes_its_anchor_from_the_parameters(params, lang, anchor, moved_anchor, units):
     body = _channel(params, units, "baseline", lang).body
     assert anchor in body and "100 million" not in body and "billion yuan" not in body

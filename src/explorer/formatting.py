@@ -88,7 +88,7 @@ def shown_unit(unit: str, current: str, unit_zh: str, symbol_en: str) -> tuple[f
 
 
 def with_unit(number: str, unit_text: str) -> str:
-    """Return a number with its unit as a reader writes it: '¥998.3 bn' (the ¥ before the number), '9,983 亿元', '3 个'."""
+    """Return a number with its unit as a reader writes it: '¥998.3 bn' (¥ before the number), '9,983 亿元'."""
     if unit_text.startswith("¥ "):
         return f"¥{number} {unit_text[2:]}"
     return f"{number} {unit_text}".strip()
@@ -101,8 +101,8 @@ def _money_number(value: float) -> str:
 def quantity(values: Sequence[float], unit: str, current: str, unit_zh: str, symbol_en: str) -> tuple[list[str], str]:
     """Return the numbers of one unit as shown to the reader, and the unit text they share.
 
-    English yuan amounts are in ¥ bn, in ¥ tn once the largest reaches a thousand billion, in ¥ m below a billion; Chinese keeps the unit
-    as printed (亿元, 万亿元).
+    English yuan amounts are in ¥ bn, in ¥ tn once the largest reaches a thousand billion, in ¥ m below a
+    billion; Chinese keeps the unit as printed (亿元, 万亿元).
     """
     factor, text = shown_unit(unit, current, unit_zh, symbol_en)
     shown = [value * factor for value in values]

@@ -55,7 +55,10 @@ class UnknownPaths:
                     {
                         "type": "http.response.start",
                         "status": 302,
-                        "headers": [(b"location", (root + location).encode("latin-1")), (b"cache-control", b"no-cache")],
+                        "headers": [
+                            (b"location", (root + location).encode("latin-1")),
+                            (b"cache-control", b"no-cache"),
+                        ],
                     }
                 )
                 await send({"type": "http.response.body", "body": b""})

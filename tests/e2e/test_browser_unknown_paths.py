@@ -64,7 +64,10 @@ def test_screenshots_of_figures_and_the_no_such_page_view(app_url, chromium, lan
     context = chromium.new_context(viewport=VIEWPORTS[width], locale="zh-CN")
     try:
         tab = context.new_page()
-        pages = (("figures", f"/figures?lang={lang}&q=5G&fig=g5_base_stations_total"), ("no-such-page", f"/x/y?lang={lang}"))
+        pages = (
+            ("figures", f"/figures?lang={lang}&q=5G&fig=g5_base_stations_total"),
+            ("no-such-page", f"/x/y?lang={lang}"),
+        )
         for name, path in pages:
             tab.goto(app_url + path)
             wait_for_app(tab)

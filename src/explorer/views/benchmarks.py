@@ -113,7 +113,9 @@ def decorate(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         grade_label=rows["grade"].map(lambda grade: t(f"grade.{grade}", lang)),
         status_label=rows["status"].map(lambda status: t(f"status.{status}", lang)),
         unit_label=[unit for _, unit in units],
-        shown=[signed(qualifier, formatting.format_number(value)) for qualifier, value in zip(rows["qualifier"], values)],
+        shown=[
+            signed(qualifier, formatting.format_number(value)) for qualifier, value in zip(rows["qualifier"], values)
+        ],
         fill=[formatting.CITY_COLOURS[c] if g == "official" else "white" for c, g in zip(rows["city"], rows["grade"])],
     )
 

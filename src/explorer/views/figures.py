@@ -70,7 +70,9 @@ def filtered(
         shown = shown[shown["qualifier"].isin(qualifiers)]
     if text and not shown.empty:  # an empty frame's row-wise join is a frame, not text to search
         needle = squash(text).lower()
-        values = pd.Series([" ".join(formatting.figure_value(row, lang) for lang in LANGS) for _, row in shown.iterrows()])
+        values = pd.Series(
+            [" ".join(formatting.figure_value(row, lang) for lang in LANGS) for _, row in shown.iterrows()]
+        )
         primary = _holds(shown[list(RANKED_COLUMNS)].assign(shown=values.to_numpy()), needle)
         anywhere = primary | _holds(shown[list(SEARCHED_COLUMNS)], needle)
         rank = (~primary).astype(int)[anywhere]

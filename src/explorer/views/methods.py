@@ -27,7 +27,7 @@ class Channel:
 
 
 def _prose(code: str, params: pd.DataFrame, units: pd.DataFrame, lang: str) -> str:
-    """Return a channel's prose; the baseline's anchor numbers come from the parameter sheet (yuan as ¥ bn in English)."""
+    """Return a channel's prose; the baseline's anchor numbers come from the parameter sheet (¥ bn in English)."""
     if code != "baseline":
         return t(f"methods.prose.{code}", lang)
     table = model.parameter_table(params)
