@@ -143,7 +143,7 @@ def test_ceilings_say_met_or_not_and_an_exceeded_floor_stops_at_100(data):
     shown = view(data, "en", statuses=pd.concat([real, pd.DataFrame(extra)], ignore_index=True))
     pue = cards(shown)["target_new_dc_pue_2025"].progress
     assert pue.bar is None and t("targets.met.false", "en") in pue.badge
-    assert pue.captions == (t("targets.ceiling.not_met", "en", status="1.3 ratio", gap="0.05 ratio", cap="1.25 ratio"),)
+    assert pue.captions == (t("targets.ceiling.not_met", "en", status="1.3", gap="0.05", cap="1.25"),)
     latency = cards(shown)["target_e2e_latency"].progress
     assert t("targets.met.true", "en") in latency.badge
     assert latency.captions == (t("targets.ceiling.met", "en", status="7 ms", cap="8 ms", gap="1 ms"),)
@@ -166,7 +166,7 @@ def test_a_status_that_is_a_lower_bound_says_so(data):
     fig = targets(data).loc["target_cross_industry_iiot_platforms"]
     assert progress.bar_text == t("targets.progress.floor", "en", pct="> 67 %")
     assert progress.captions == (
-        t("targets.progress.lower_bound", "en", range=formatting.figure_value(fig, "en"), low="3 firms"),
+        t("targets.progress.lower_bound", "en", range=formatting.figure_value(fig, "en"), low="3 platforms"),
         t("targets.progress.open_status", "en"),
     )
     assert t("targets.met.unknown", "en") in progress.badge
