@@ -1,8 +1,8 @@
-"""Benchmarks: Beijing, Shanghai and Shenzhen on like-for-like indicators, every value sourced."""
+"""Benchmarks: Beijing, Shanghai and Shenzhen on like-for-like yearly series, every value sourced."""
 
 import streamlit as st
 
-from explorer import cached, export, ui
+from explorer import cached, ui
 from explorer.i18n import t
 from explorer.views import benchmarks as views
 
@@ -10,6 +10,7 @@ lang = ui.start_page("benchmarks")
 version = cached.database().version
 indicators = cached.indicators(version)
 everything = cached.benchmarks(version)
+groups = cached.comparability_groups(version)
 
 st.title(t("benchmarks.title", lang))
 st.caption(t("benchmarks.intro", lang))
@@ -22,19 +23,26 @@ indicator = ui.url_choice(
     format_func=labels.get,
     default=views.default_indicator(indicators),
 )
-view = views.indicator_view(indicators, everything, indicator, lang)
+view = views.indicator_view(indicators, everything, groups, indicator, lang)
 if view.description:
     st.caption(view.description)
 if view.groups_differ:
     st.warning(view.groups_differ, icon=":material/compare_arrows:")
 if view.has_qualified_values:
-    st.caption(t("benchmarks.paper_qualifier", lang))
+    st.caption(t("benchmarks.qualified", lang))
 
 for group in view.groups:
     st.markdown(group.heading)
+    st.caption(group.definition)
+    if group.note:
+        st.info(group.note, icon=":material/compare_arrows:")
     if group.missing:
         st.info(group.missing, icon=":material/search_off:")
     ui.chart_with_table(group.chart.spec, group.chart.table, lang, key=group.chart.key)
+    if group.breaks:
+        st.caption(group.breaks)
+    st.caption(t("benchmarks.coverage", lang))
+    st.dataframe(group.coverage, hide_index=True, width="stretch")
 st.caption(t("benchmarks.legend.grade", lang))
 st.download_button(
     t("benchmarks.download", lang),
@@ -45,15 +53,15 @@ st.download_button(
 )
 
 st.subheader(t("benchmarks.peers.title", lang))
-peers = views.peers_chart(indicators, everything, lang)
-if peers is None:
-    st.info(t("benchmarks.peers.none", lang))
-else:
-    ui.chart_with_table(peers.spec, peers.table, lang, key=peers.key)
-    st.caption(peers.caption)
+st.caption(t("benchmarks.peers.caption", lang))
+for panel in views.peer_panels(indicators, everything, groups, lang):
+    ui.chart_with_table(panel.chart.spec, panel.chart.table, lang, key=panel.chart.key)
+    st.caption(panel.definition)
+    if panel.note:
+        st.info(panel.note, icon=":material/compare_arrows:")
 st.download_button(
     t("benchmarks.download_all", lang),
-    export.csv_bytes(everything),
+    views.download(views.decorate(everything, lang)),
     file_name="benchmarks-all.csv",
     mime="text/csv",
     icon=":material/download:",

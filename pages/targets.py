@@ -1,4 +1,4 @@
-"""Targets tracker: every target in the paper, its latest sourced status and the progress, filterable in the URL."""
+"""Targets tracker: every target in the paper, its latest sourced status, verdict and progress, filtered by URL."""
 
 import streamlit as st
 
@@ -12,6 +12,7 @@ version = cached.database().version
 sections = cached.sections(version)
 statuses = cached.target_status(version)
 board = views.board(cached.figures(version), statuses)
+cities = views.CityRows(cached.benchmarks(version), cached.indicators(version))
 
 st.title(t("targets.title", lang))
 st.caption(t("targets.intro", lang))
@@ -32,26 +33,35 @@ with filters[1]:
         widget=st.radio,
         horizontal=True,
     )
-view = views.targets_view(board, statuses, sections, lang, chosen_sections, show)
+view = views.targets_view(board, statuses, sections, cities, lang, chosen_sections, show)
 st.markdown(view.summary)
+st.markdown(view.counts)
 
 
 def progress(shown: views.ProgressView) -> None:
-    """Render a target's progress: its bar, its met / not met badge and its captions, where it has them."""
+    """Render a target's progress: its bar and its captions, where it has them."""
     if shown.bar is not None:
         st.progress(shown.bar, text=shown.bar_text)
-    if shown.badge:
-        st.markdown(shown.badge)
     for caption in shown.captions:
         st.caption(caption)
 
 
 def status_source(source: views.StatusSource) -> None:
-    """Write one status's quote, source link, grade, dates and definition."""
-    st.markdown(source.quote)
-    st.markdown(source.link)
+    """Write one status's quote and source link (or, derived, its inputs), grade, dates, basis and definition."""
+    if source.quote:
+        st.markdown(source.quote)
+    if source.link:
+        st.markdown(source.link)
     st.caption(source.meta)
+    st.caption(source.basis)
     st.caption(source.definition)
+    if source.inputs:
+        st.markdown(f"**{t('targets.derived.title', lang)}**")
+    for item in source.inputs:
+        st.markdown(f"- {item.text}")
+        st.markdown(item.quote)
+        st.markdown(item.link)
+        st.caption(item.meta)
 
 
 def sources_popover(card: views.Card) -> None:
@@ -95,16 +105,21 @@ def show_card(card: views.Card) -> None:
         st.markdown(card.title)
         target_col, status_col, progress_col = st.columns([1, 1, 1.2])
         with target_col:
-            st.metric(t("targets.col.target", lang), card.target, help=card.target_help)
+            st.metric(card.target_label, card.target, help=card.target_help)
             st.caption(card.year)
         with status_col:
             if card.status is not None:
-                st.metric(t("targets.status", lang), card.status, help=card.status_help)
+                st.metric(card.status_label, card.status, help=card.status_help)
                 st.caption(card.as_of)
+                st.caption(card.status_note)
             else:
                 st.caption(t("targets.status", lang))
                 st.markdown(f":gray-badge[:material/remove: {t('targets.status.none', lang)}]")
         with progress_col:
+            if card.verdict_code != "no_status":  # otherwise the status column has said it: no status published
+                st.markdown(card.verdict)
+            if card.verdict_note:
+                st.caption(card.verdict_note)
             progress(card.progress)
             sources_popover(card)
             links(card)

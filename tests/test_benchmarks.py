@@ -29,8 +29,12 @@ COLUMNS = [
     "qualifier",
     "unit",
     "definition",
+    "definition_zh",
     "comparability_group",
     "status",
+    "vintage",
+    "vintage_zh",
+    "break_before",
     "source_title",
     "source_url",
     "source_quote",
@@ -65,17 +69,19 @@ BOUNDS = {
     "racks": (0.0, 1e8),
     "yuan": (1_000.0, 10_000_000.0),
 }
-# Growth rates may be negative (Shanghai 2022: -0.2%).
-SIGNED_PCT_INDICATORS = {"gdp_growth"}
+# Growth rates may be negative (Shanghai 2022: -0.2%; Beijing's C39 value added 2023: -0.9%).
+SIGNED_PCT_INDICATORS = {"gdp_growth", "c39_va_growth"}
 SIGNED_BOUNDS = (-30.0, 30.0)
 # The quote's number times one of these equals the value (e.g. 4.38 万亿 -> 43800 亿; 8021 万元 ->
-# 0.8021 亿元). 0.001 is added for PFLOPS -> EFLOPS (18,000 PFLOPS = 18 EFLOPS).
-UNIT_FACTORS = (1, 10, 100, 1000, 10000, 0.1, 0.01, 0.001, 0.0001)
+# 0.8021 亿元). 0.001 is added for PFLOPS -> EFLOPS (18,000 PFLOPS = 18 EFLOPS), 1e6 for "21.7 million" persons.
+UNIT_FACTORS = (1, 10, 100, 1000, 10000, 1_000_000, 0.1, 0.01, 0.001, 0.0001)
 TOLERANCE = 0.005
 MIN_FULL_INDICATORS = 8
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CODE_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 NUMBER_TOKEN = re.compile(r"\d[\d,.]*")
+# A Japanese amount in 兆 (10^12), 億 (10^8) and 万 (10^4), e.g. 4兆3214億8500万 (元), read in 億 (亿).
+JAPANESE_AMOUNT = re.compile(r"(\d+)兆(\d+)億(?:(\d+)万)?")
 
 
 def dimension(unit: str) -> str:
@@ -105,7 +111,10 @@ def numbers_in(text: str) -> set[float]:
     "44,652.80" -> 44652.8; "4,98" (decimal comma) -> 4.98 and 498; "228.000" (German thousands)
     -> 228.0 and 228000; digits glued to characters ("CNY79,610", "2.2萬") are found too.
     """
-    found: set[float] = set()
+    found: set[float] = {
+        int(trillions) * 10_000 + int(hundred_millions) + int(tens_of_thousands or 0) / 10_000
+        for trillions, hundred_millions, tens_of_thousands in JAPANESE_AMOUNT.findall(text)
+    }
     for token in NUMBER_TOKEN.findall(text):
         token = token.rstrip(".,")
         if not token:
@@ -149,6 +158,8 @@ def test_number_helper_reads_the_ways_quotes_write_numbers():
     assert traceable(79610, "an average of CNY79,610 (USD11,809) per person")
     assert traceable(18, "数据中心算力超过18,000 PFLOPS(FP32)")
     assert traceable(-0.2, "全年降幅進一步收窄至0.2%")
+    assert traceable(43214.85, "上海市のGDP総額は前年比の8・1%増、4兆3214億8500万元に上る")
+    assert traceable(21_710_000, "The permanent population was 21.71 million")
     assert not traceable(45000, "4.38 trillion yuan")
 
 
@@ -235,7 +246,7 @@ def test_value_xor_figure_id_and_figures_exist():
 
 def test_no_duplicate_keys():
     frame = _benchmarks()
-    key = ["city", "year", "indicator", "comparability_group", "status"]
+    key = ["city", "year", "indicator", "comparability_group"]
     duplicated = frame[frame.duplicated(key, keep=False)]
     problems = [
         f"duplicate key {tuple(row[k] for k in key)} on line {index + 2}" for index, row in duplicated.iterrows()
@@ -371,3 +382,30 @@ def test_the_gateway_and_the_views_show_every_bound_with_its_sign():
     bounded = shown[shown["qualifier"].isin(list(vocab.QUALIFIER_SIGNS))]
     assert len(bounded) >= len(AUDITED_BOUNDS)
     assert all(text.startswith(vocab.QUALIFIER_SIGNS[q]) for q, text in zip(bounded["qualifier"], bounded["shown"]))
+
+
+CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+def test_one_language_per_column_english_text_has_no_chinese_and_the_chinese_is_chinese():
+    frame = _benchmarks()
+    groups = _read(DATA / "comparability_groups.csv")
+    problems = [
+        f"{_where(row, index)}: {column} '{row[column][:40]}'"
+        for index, row in frame.iterrows()
+        for column in ("definition", "vintage")
+        if CJK.search(row[column])
+    ]
+    problems += [
+        f"{_where(row, index)}: {column} has no Chinese"
+        for index, row in frame.iterrows()
+        for column in ("definition_zh", "vintage_zh")
+        if not CJK.search(row[column])
+    ]
+    problems += [
+        f"comparability_groups.csv line {index + 2}: {column}"
+        for index, row in groups.iterrows()
+        for column in ("definition_en", "note_en")
+        if CJK.search(row[column])
+    ]
+    _fail_if(problems)

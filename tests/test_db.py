@@ -1,9 +1,10 @@
 """The data gateway: read-only queries and the locked connection (start-up and console: their own tests)."""
 
 import duckdb
+import pandas as pd
 import pytest
 
-from explorer import console, db, settings
+from explorer import DATA_DIR, console, db, settings
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +44,30 @@ def test_benchmarks_filter_by_indicator(con):
     rows = db.benchmarks(con, "gdp")
     assert set(rows["indicator"]) == {"gdp"}
     assert len(rows) < len(db.benchmarks(con))
+
+
+def test_a_city_series_is_one_groups_rows_of_one_city_oldest_first(con):
+    series = db.city_series(con, "beijing", "gdp", "gdp_stats")
+    assert list(series.columns) == [
+        "year", "value", "qualifier", "vintage", "break_before", "grade", "source_title", "source_url"
+    ]  # fmt: skip
+    source = pd.read_csv(DATA_DIR / "benchmarks.csv", dtype=str, keep_default_na=False)
+    expected = source[
+        (source["city"] == "beijing") & (source["indicator"] == "gdp") & (source["comparability_group"] == "gdp_stats")
+    ]
+    assert series["year"].tolist() == sorted(int(year) for year in expected["year"])
+    by_year = expected.set_index(expected["year"].astype(int))
+    assert series["value"].tolist() == [float(by_year.at[year, "value"]) for year in series["year"]]
+    assert series["break_before"].tolist() == [by_year.at[year, "break_before"] == "true" for year in series["year"]]
+    assert series["vintage"].tolist() == [by_year.at[year, "vintage"] for year in series["year"]]
+
+
+def test_a_city_series_converts_paper_figures_and_leaves_missing_years_out(con):
+    series = db.city_series(con, "shenzhen", "core_va", "core_va_shenzhen_unstated")
+    figure = db.figures(con).set_index("id").loc["core_va_2022"]
+    assert series.loc[series["year"] == 2022, "value"].tolist() == [figure["value"] * 10000]
+    assert series.loc[series["year"] == 2022, "qualifier"].tolist() == [figure["qualifier"]]
+    assert db.city_series(con, "shanghai", "core_va", "core_va_stats").empty
 
 
 def test_the_connection_and_the_console_limits_come_from_the_settings(con):

@@ -13,6 +13,7 @@ from explorer import console, db, model, target_progress, ui, vocab
 from explorer.i18n import CATALOGUE, LANGS, has, keys, load, t
 from explorer.model import equations
 from explorer.scenarios import LEVER_GROUPS
+from explorer.views import target_verdicts
 
 PROJECT = Path(__file__).resolve().parents[1]
 SOURCES = [PROJECT / "app.py", *sorted((PROJECT / "pages").glob("*.py")), *sorted((PROJECT / "src").rglob("*.py"))]
@@ -75,7 +76,12 @@ DYNAMIC: dict[str, list] = {
     "sql.sample.{}": ["figures_by_kind", "targets_2025", "benchmarks_sources", "gdp_sz_bj", "assumptions"],
     "status.{}": list(vocab.BENCHMARK_STATUSES),
     "targets.ceiling.{}": ["met", "not_met", "unknown"],
-    "targets.met.{}": ["true", "false", "unknown"],
+    "targets.verdict.{}": list(vocab.TARGET_VERDICTS),
+    "targets.verdict.note.{}": [
+        *(code for code in vocab.VERDICT_REASONS if code not in target_verdicts.UNWORDED_REASONS),
+        "at_target_no_year",
+    ],
+    "targets.basis.{}": list(vocab.STATUS_BASES),
     "targets.show.{}": list(target_progress.SHOW_OPTIONS),
     # The Data page's facet values: city, kind and grade codes under their column's name.
     "{}.{}": [

@@ -1,14 +1,15 @@
-"""Benchmarks page (AppTest): the `ind` selector, and the page shows the groups, notices and charts the view returns.
+"""Benchmarks page (AppTest): the `ind` selector; the page shows the groups, notes, coverage and peers the view returns.
 
-What the groups and the peers chart hold is proven on the view in tests/test_views_benchmarks.py.
+What the groups and the peer panels hold is proven on the view in tests/test_views_benchmarks.py.
 """
 
 import pandas as pd
+import pytest
 from apptest import run_page
 from loaded import frames
 from streamlit.testing.v1 import AppTest
 
-from explorer.i18n import t
+from explorer.i18n import LANGS, t
 from explorer.views import benchmarks as views
 
 
@@ -16,45 +17,58 @@ def run(**params: str) -> AppTest:
     return run_page("benchmarks", **params)
 
 
-def expected(code: str, lang: str) -> tuple[views.IndicatorView, views.ChartView]:
+def expected(code: str, lang: str) -> tuple[views.IndicatorView, tuple[views.PeerPanel, ...]]:
     data = frames()
-    indicator = views.indicator_view(data["indicators"], data["benchmarks"], code, lang)
-    return indicator, views.peers_chart(data["indicators"], data["benchmarks"], lang)
+    args = (data["indicators"], data["benchmarks"], data["comparability_groups"])
+    return views.indicator_view(*args, code, lang), views.peer_panels(*args, lang)
 
 
-def assert_tables(at: AppTest, charts: list[views.ChartView]) -> None:
-    tables = [frame.value for frame in at.dataframe]
-    assert len(tables) == len(charts)
-    for chart, table in zip(charts, tables):
-        pd.testing.assert_frame_equal(table.reset_index(drop=True), chart.table.reset_index(drop=True))
+def assert_tables(at: AppTest, tables: list[pd.DataFrame]) -> None:
+    shown = [frame.value for frame in at.dataframe]
+    assert len(shown) == len(tables)
+    for expected_table, table in zip(tables, shown):
+        pd.testing.assert_frame_equal(table.reset_index(drop=True), expected_table.reset_index(drop=True))
 
 
-def test_the_default_link_shows_gdp_and_the_peers():
-    at = run(lang="en")
+def page_tables(indicator: views.IndicatorView, panels: tuple[views.PeerPanel, ...]) -> list[pd.DataFrame]:
+    """Return every table the page shows, in order: per group its chart's table and its coverage, then each panel's."""
+    per_group = [table for group in indicator.groups for table in (group.chart.table, group.coverage)]
+    return per_group + [panel.chart.table for panel in panels]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_default_link_shows_gdp_with_definitions_notes_breaks_coverage_and_the_peers(lang):
+    at = run(lang=lang)
     assert at.selectbox(key="ind").value == views.default_indicator(frames()["indicators"])
-    indicator, peers = expected("gdp", "en")
-    assert not at.warning
-    assert_tables(at, [group.chart for group in indicator.groups] + [peers])
-    assert {indicator.description, peers.caption} <= {caption.value for caption in at.caption}
+    indicator, panels = expected("gdp", lang)
+    assert [warning.value for warning in at.warning] == [indicator.groups_differ]
+    assert_tables(at, page_tables(indicator, panels))
+    captions = {caption.value for caption in at.caption}
+    assert {indicator.description, t("benchmarks.peers.caption", lang)} <= captions
+    assert {group.definition for group in indicator.groups} <= captions
+    assert {group.breaks for group in indicator.groups if group.breaks} <= captions
+    assert {panel.definition for panel in panels} <= captions
+    infos = [info.value for info in at.info]
+    notes = [text for group in indicator.groups for text in (group.note, group.missing) if text]
+    assert infos == notes + [panel.note for panel in panels if panel.note]
+    assert t("benchmarks.peers.title", lang) in [sub.value for sub in at.subheader]
 
 
-def test_an_indicator_with_several_definitions_shows_each_apart_and_names_missing_cities():
+def test_an_indicator_with_several_definitions_shows_each_apart():
     benchmarks = frames()["benchmarks"]
     counts = benchmarks.groupby("indicator")["comparability_group"].nunique()
-    code = counts[counts > 1].index[0]
+    code = counts[counts > 2].index[0]
     at = run(lang="zh", ind=code)
-    indicator, peers = expected(code, "zh")
+    indicator, panels = expected(code, "zh")
     assert at.selectbox(key="ind").value == code
-    assert [warning.value for warning in at.warning] == [indicator.groups_differ]
-    assert [group.heading for group in indicator.groups] == [
-        block.value for block in at.markdown if block.value.startswith("**")
+    assert [block.value for block in at.markdown if block.value.startswith("**")] == [
+        group.heading for group in indicator.groups
     ]
-    assert [info.value for info in at.info] == [group.missing for group in indicator.groups if group.missing]
-    assert_tables(at, [group.chart for group in indicator.groups] + [peers])
+    assert_tables(at, page_tables(indicator, panels))
 
 
 def test_a_bad_indicator_gets_a_notice_and_the_default():
     at = run(lang="en", ind="<b>x</b>")
-    assert len(at.warning) == 1 and "`ind`" in at.warning[0].value
+    assert "`ind`" in at.warning[0].value
     assert at.selectbox(key="ind").value == "gdp"
     assert t("benchmarks.peers.title", "en") in [sub.value for sub in at.subheader]

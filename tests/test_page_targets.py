@@ -22,7 +22,8 @@ def run(**params: str) -> AppTest:
 def expected(lang: str, chosen=(), show: str = "all") -> views.TargetsView:
     data = frames()
     rows = views.board(data["figures"], data["target_status"])
-    return views.targets_view(rows, data["target_status"], data["sections"], lang, chosen, show)
+    cities = views.CityRows(data["benchmarks"], data["indicators"])
+    return views.targets_view(rows, data["target_status"], data["sections"], cities, lang, chosen, show)
 
 
 def cards(view: views.TargetsView) -> list[views.Card]:
@@ -40,13 +41,14 @@ def test_every_card_shows_what_the_view_returns():
     view = expected("zh")
     assert at.title[0].value == t("targets.title", "zh")
     assert view.summary in [m.value for m in at.markdown]
+    assert view.counts in [m.value for m in at.markdown]
     assert [sub.value for sub in at.subheader] == [heading for heading, _ in view.sections]
     assert shown_ids(at) == [card.id for card in cards(view)]
     for card in cards(view):
         element = at.get_by_key(f"target_{card.id}")
         assert element.markdown[0].value == card.title
-        assert [(m.label, m.value) for m in element.metric] == [(t("targets.col.target", "zh"), card.target)] + (
-            [(t("targets.status", "zh"), card.status)] if card.status is not None else []
+        assert [(m.label, m.value) for m in element.metric] == [(card.target_label, card.target)] + (
+            [(card.status_label, card.status)] if card.status is not None else []
         )
         captions = [c.value for c in element.caption]
         assert card.year in captions
@@ -55,10 +57,10 @@ def test_every_card_shows_what_the_view_returns():
         if card.status is None:
             assert any(t("targets.status.none", "zh") in m for m in markdown)
         else:
-            assert card.as_of in captions
-            assert card.latest.quote in markdown
-        if card.progress.badge:
-            assert card.progress.badge in markdown
+            assert card.as_of in captions and card.status_note in captions
+            assert card.latest.quote is None or card.latest.quote in markdown
+        assert (card.verdict in markdown) is (card.verdict_code != "no_status")  # "no status published" says it
+        assert card.verdict_note is None or card.verdict_note in captions
         bars = [(bar.value, bar.text) for bar in element.progress]
         progress = card.progress
         assert bars == ([(round(progress.bar * 100), progress.bar_text)] if progress.bar is not None else [])

@@ -9,7 +9,7 @@ from apptest import charts
 from chart_checks import HEX_COLOUR, SAFE_COLOURS, chart_title, missing_fields
 from streamlit.testing.v1 import AppTest
 
-from explorer import ROOT, db, formatting, ui
+from explorer import ROOT, db, formatting, ui, vocab
 from explorer.i18n import LANGS, t
 
 TIMEOUT_S = 60
@@ -122,7 +122,14 @@ def test_every_page_draws_the_shell_with_a_link_to_every_page():
         assert "Yan Hongmei" in " ".join(caption.value for caption in at.main.get("caption")), page
 
 
-CHARTS_PER_PAGE = {"overview": 2, "bottlenecks": 4, "recommendations": 1, "benchmarks": 2, "scenarios": 2}
+# Benchmarks: GDP's two comparability groups (first releases, revised), then one panel per digital peer group.
+CHARTS_PER_PAGE = {
+    "overview": 2,
+    "bottlenecks": 4,
+    "recommendations": 1,
+    "benchmarks": 2 + len(vocab.DIGITAL_PEER_GROUPS),
+    "scenarios": 2,
+}
 PAGES = sorted(path.stem for path in (ROOT / "pages").glob("*.py"))
 
 

@@ -1,59 +1,82 @@
-"""explorer.views.benchmarks: like-for-like comparisons, an indicator's groups and the peers chart (real data)."""
+"""explorer.views.benchmarks: yearly series per comparability group, breaks, coverage, the digital peers (real data)."""
+
+import io
 
 import pandas as pd
 import pytest
 from chart_checks import check_chart
 from loaded import frames
 
-from explorer import charts, formatting
+from explorer import DATA_DIR, formatting, vocab
 from explorer.i18n import LANGS, t
 from explorer.views import benchmarks as views
+from explorer.views.pieces import bracketed
 from explorer.vocab import CITIES
 
 
 def _rows(*records):
-    columns = ["city", "year", "indicator", "comparability_group", "status", "value"]
+    columns = ["city", "year", "comparability_group", "status", "value", "qualifier", "break_before"]
     return pd.DataFrame.from_records(records, columns=columns)
-
-
-def test_latest_comparable_takes_the_latest_complete_year_and_indexes_to_shenzhen():
-    rows = _rows(
-        ("shenzhen", 2022, "gdp", "g", "observed", 200.0),
-        ("beijing", 2022, "gdp", "g", "observed", 300.0),
-        ("shanghai", 2022, "gdp", "g", "observed", 100.0),
-        ("shenzhen", 2023, "gdp", "g", "observed", 210.0),
-        ("beijing", 2023, "gdp", "g", "observed", 320.0),  # Shanghai missing in 2023: not complete
-        ("shenzhen", 2023, "x", "a", "observed", 1.0),
-        ("beijing", 2023, "x", "b", "observed", 1.0),  # another group: never mixed
-        ("shanghai", 2023, "x", "a", "target", 1.0),  # a target is not an observation
-    )
-    latest = views.latest_comparable(rows)
-    assert set(latest["indicator"]) == {"gdp"}
-    assert set(latest["year"]) == {2022}
-    assert dict(zip(latest["city"], latest["index_vs_shenzhen"])) == {
-        "beijing": 150.0,
-        "shanghai": 50.0,
-        "shenzhen": 100.0,
-    }
-
-
-def test_latest_comparable_of_nothing_is_empty():
-    assert views.latest_comparable(_rows(("shenzhen", 2022, "gdp", "g", "observed", 1.0))).empty
-
-
-def test_missing_cities_in_a_fixed_order():
-    assert views.missing_cities(_rows(("beijing", 2022, "gdp", "g", "observed", 1.0))) == ["shenzhen", "shanghai"]
-
-
-def test_the_real_data_compares_at_least_eight_indicators():
-    latest = views.latest_comparable(frames()["benchmarks"])
-    assert latest["indicator"].nunique() >= 8
-    assert (latest.groupby("indicator")["city"].nunique() == 3).all()
 
 
 @pytest.fixture(scope="module")
 def data() -> dict[str, pd.DataFrame]:
     return frames()
+
+
+def _view(data, code: str, lang: str) -> views.IndicatorView:
+    return views.indicator_view(data["indicators"], data["benchmarks"], data["comparability_groups"], code, lang)
+
+
+def test_a_line_restarts_after_a_missing_year_and_at_a_break():
+    rows = _rows(
+        ("beijing", 2019, "g", "observed", 1.0, "exact", False),
+        ("beijing", 2020, "g", "observed", 2.0, "exact", False),
+        ("beijing", 2022, "g", "observed", 3.0, "exact", False),  # 2021 missing: a new line
+        ("beijing", 2023, "g", "observed", 4.0, "exact", True),  # new basis: a new line
+        ("shanghai", 2019, "g", "observed", 5.0, "exact", False),
+        ("shanghai", 2020, "h", "observed", 6.0, "exact", False),  # another group: its own line
+    )
+    segments = views.segments(rows)
+    assert segments[0] == segments[1]
+    assert len({segments[1], segments[2], segments[3]}) == 3
+    assert segments[4] != segments[5] and segments[4] not in segments[:4]
+
+
+def test_coverage_names_every_missing_year_and_keeps_each_bound_sign():
+    rows = _rows(
+        ("beijing", 2019, "g", "observed", 10.0, "exact", False),
+        ("beijing", 2021, "g", "observed", 12.0, "more_than", False),
+    ).assign(shown=["10", "> 12"])
+    table = views.coverage(rows, "en").set_index(t("col.city", "en"))
+    assert list(table.columns) == ["2019", "2020", "2021"]
+    none = t("benchmarks.no_figure", "en")
+    assert table.loc[t("city.beijing", "en")].tolist() == ["10", none, "> 12"]
+    assert (table.loc[[t("city.shenzhen", "en"), t("city.shanghai", "en")]] == none).all().all()
+
+
+def test_the_breaks_notice_names_each_city_and_year():
+    rows = _rows(
+        ("shenzhen", 2020, "g", "observed", 1.0, "exact", True),
+        ("beijing", 2021, "g", "observed", 1.0, "exact", True),
+        ("beijing", 2022, "g", "observed", 1.0, "exact", False),
+    )
+    assert views.breaks_notice(rows, "en") == t(
+        "benchmarks.breaks", "en", places=f"{t('city.beijing', 'en')} 2021, {t('city.shenzhen', 'en')} 2020"
+    )
+    assert views.breaks_notice(rows[~rows["break_before"]], "en") is None
+
+
+def test_the_peers_take_the_latest_shared_year_or_else_each_citys_latest():
+    shared = _rows(
+        ("shenzhen", 2023, "g", "observed", 1.0, "exact", False),
+        ("shenzhen", 2024, "g", "observed", 2.0, "exact", False),
+        ("beijing", 2023, "g", "observed", 3.0, "exact", False),
+        ("beijing", 2025, "g", "target", 9.0, "exact", False),
+    )
+    assert views.latest_rows(shared)["year"].tolist() == [2023, 2023]
+    apart = _rows(("shenzhen", 2021, "g", "observed", 1.0, "exact", False), *shared.iloc[[2]].to_records(index=False))
+    assert sorted(views.latest_rows(apart)["year"]) == [2021, 2023]
 
 
 def test_the_indicator_options_and_the_default(data):
@@ -64,76 +87,117 @@ def test_the_indicator_options_and_the_default(data):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_one_definition_group_is_one_chart_of_every_citys_rows(lang, data):
-    gdp = views.indicator_view(data["indicators"], data["benchmarks"], "gdp", lang)
-    rows = data["benchmarks"][data["benchmarks"]["indicator"] == "gdp"]
-    assert gdp.groups_differ is None
-    assert len(gdp.groups) == rows["comparability_group"].nunique() == 1
-    (group,) = gdp.groups
-    check_chart(group.chart.spec, group.chart.table)
-    values = group.chart.spec["datasets"]["values"]
-    assert len(values) == len(rows)
-    # GDP is stored in 亿元: shown as it is in Chinese, in ¥ bn (a tenth) in English.
-    assert values["value"].tolist() == pytest.approx((rows["value"] * (0.1 if lang == "en" else 1.0)).tolist())
-    assert set(values["city_label"]) == {t(f"city.{city}", lang) for city in rows["city"]}
-    official = rows["grade"] == "official"
-    assert (values["fill"] == "white").tolist() == (~official).tolist(), "hollow markers for secondary sources"
+def test_each_group_is_one_chart_with_its_definition_and_note_in_the_page_language(lang, data):
+    benchmarks, groups = data["benchmarks"], data["comparability_groups"].set_index("code")
+    rows = benchmarks[benchmarks["indicator"] == "gdp"]
+    gdp = _view(data, "gdp", lang)
+    sizes = rows["comparability_group"].value_counts()
+    assert [group.chart.key for group in gdp.groups] == [f"bench_{code}" for code in sizes.index]
+    assert gdp.groups_differ == t("benchmarks.groups_differ", lang, count=len(sizes))
+    for code, group in zip(sizes.index, gdp.groups):
+        own = rows[rows["comparability_group"] == code]
+        check_chart(group.chart.spec, group.chart.table)
+        values = group.chart.spec["datasets"]["values"]
+        # GDP is stored in 亿元: charted as it is in Chinese, in ¥ bn (a tenth) in English.
+        assert values["value"].tolist() == pytest.approx((own["value"] * (0.1 if lang == "en" else 1.0)).tolist())
+        assert values["definition_text"].tolist() == own["definition_zh" if lang == "zh" else "definition"].tolist()
+        assert values["vintage_text"].tolist() == own["vintage_zh" if lang == "zh" else "vintage"].tolist()
+        assert group.definition == t("benchmarks.definition", lang, definition=groups.at[code, f"definition_{lang}"])
+        note = groups.at[code, f"note_{lang}"]
+        assert group.note == (t("benchmarks.not_like_for_like", lang, note=note) if isinstance(note, str) else None)
+        official = own["grade"] == "official"
+        assert (values["fill"] == "white").tolist() == (~official).tolist(), "hollow markers for secondary sources"
+        assert list(group.chart.table.columns)[:3] == [t("col.city", lang), t("col.year", lang), t("col.value", lang)]
+        years = list(range(own["year"].min(), own["year"].max() + 1))
+        assert group.chart.spec["encoding"]["x"]["scale"]["domain"] == years
     label = data["indicators"].set_index("code").at["gdp", f"label_{lang}"]
-    unit = {"zh": "亿元", "en": "¥ bn"}[lang]
-    assert group.chart.spec["title"] == charts.chart_title(f"{label} ({unit})")
-    assert group.chart.key == f"bench_{rows['comparability_group'].iloc[0]}"
-    assert group.heading.startswith(f"**{t('benchmarks.group', lang, group=rows['comparability_group'].iloc[0])}**")
-    assert group.missing is None
-    assert list(group.chart.table.columns)[:3] == [t("col.city", lang), t("col.year", lang), t("col.value", lang)]
+    unit = {"zh": "亿元", "en": "¥ bn"}[lang]  # GDP as a reader writes it, never "100 million yuan"
+    title = "".join(gdp.groups[0].chart.spec["title"]["text"]).replace(" ", "")
+    assert title == bracketed(label, unit, lang).replace(" ", "")
     assert gdp.description == data["indicators"].set_index("code").at["gdp", f"description_{lang}"]
-    assert gdp.csv.startswith(b"\xef\xbb\xbf")
-    header, *lines = gdp.csv.decode("utf-8-sig").strip().split("\n")
-    assert "fill" not in header.split(",") and len(lines) >= len(rows)
+
+
+def test_a_census_break_is_marked_and_never_drawn_as_growth(data):
+    source = pd.read_csv(DATA_DIR / "benchmarks.csv", dtype=str)
+    flagged = source[source["break_before"] == "true"]
+    assert {("beijing", "2024", "gdp"), ("shenzhen", "2020", "population")} <= set(
+        zip(flagged["city"], flagged["year"], flagged["indicator"])
+    )
+    for indicator in flagged["indicator"].unique():
+        for group in _view(data, indicator, "en").groups:
+            values = group.chart.spec["datasets"]["values"]
+            marked = values[values["break_before"]]
+            if marked.empty:
+                assert group.breaks is None
+                continue
+            assert group.breaks is not None
+            rule = group.chart.spec["layer"][0]
+            assert rule["mark"]["type"] == "rule" and rule["transform"] == [{"filter": "datum.break_before"}]
+            for _, row in marked.iterrows():
+                before = values[(values["city_label"] == row["city_label"]) & (values["year"] < row["year"])]
+                assert not (before["segment"] == row["segment"]).any(), "a line joins a break"
+                assert f"{row['city_label']} {row['year']}" in group.breaks
+
+
+def test_a_missing_city_year_is_shown_as_missing_not_zero(data):
+    (group, *_) = _view(data, "population", "zh").groups
+    table = group.coverage.set_index(t("col.city", "zh"))
+    rows = data["benchmarks"].query("indicator == 'population' and comparability_group == 'population_yearend'")
+    for city in CITIES:
+        have = set(rows.loc[rows["city"] == city, "year"])
+        for year in table.columns:
+            cell = table.at[t(f"city.{city}", "zh"), year]
+            assert (cell == t("benchmarks.no_figure", "zh")) == (int(year) not in have)
+            assert cell not in {"0", ""}
+
+
+def test_bounds_keep_their_sign_in_tooltips_tables_coverage_and_downloads(data):
+    benchmarks = data["benchmarks"]
+    bounded = benchmarks[benchmarks["qualifier"].isin(list(vocab.QUALIFIER_SIGNS))]
+    assert len(bounded) > 0
+    for indicator in bounded["indicator"].unique():
+        shown = _view(data, indicator, "en")
+        assert shown.has_qualified_values
+        assert shown.csv.startswith(b"\xef\xbb\xbf")
+        download = pd.read_csv(io.BytesIO(shown.csv), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+        for _, row in bounded[bounded["indicator"] == indicator].iterrows():
+            factor = 0.1 if row["unit"] == "100m_yuan" else 1.0  # 亿元 is shown as ¥ bn in English
+            text = f"{vocab.QUALIFIER_SIGNS[row['qualifier']]} {formatting.format_number(row['value'] * factor)}"
+            group = next(g for g in shown.groups if g.chart.key == f"bench_{row['comparability_group']}")
+            assert text in set(group.chart.spec["datasets"]["values"]["shown"])
+            assert text in set(group.chart.table[t("col.value", "en")])
+            assert text in set(group.coverage[str(row["year"])])
+            assert text in set(download["shown"])
+            assert "shown" in [entry["field"] for entry in views.tooltips("en")]
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_definitions_are_never_mixed_and_missing_cities_are_named(lang, data):
-    benchmarks = data["benchmarks"]
-    counts = benchmarks.groupby("indicator")["comparability_group"].nunique()
-    code = counts[counts > 1].index[0]
-    shown = views.indicator_view(data["indicators"], benchmarks, code, lang)
-    rows = benchmarks[benchmarks["indicator"] == code]
-    assert shown.groups_differ == t("benchmarks.groups_differ", lang, count=counts[code])
-    assert len(shown.groups) == counts[code]
-    for group_code, group in zip(dict.fromkeys(rows["comparability_group"]), shown.groups):
-        own = rows[rows["comparability_group"] == group_code]
-        assert len(group.chart.spec["datasets"]["values"]) == len(own)
-        absent = [city for city in CITIES if city not in set(own["city"])]
-        names = ", ".join(t(f"city.{city}", lang) for city in absent)
-        assert group.missing == (t("benchmarks.missing", lang, cities=names) if absent else None)
+def test_the_peers_show_the_digital_groups_and_name_a_city_without_a_figure(lang, data):
+    benchmarks, groups = data["benchmarks"], data["comparability_groups"].set_index("code")
+    panels = views.peer_panels(data["indicators"], benchmarks, data["comparability_groups"], lang)
+    assert [panel.chart.key for panel in panels] == [f"peers_{ind}" for ind, _ in vocab.DIGITAL_PEER_GROUPS]
+    for (indicator, code), panel in zip(vocab.DIGITAL_PEER_GROUPS, panels):
+        assert groups.at[code, "indicator"] == indicator
+        check_chart(panel.chart.spec, panel.chart.table)
+        latest = panel.chart.spec["datasets"]["latest"]
+        assert latest["city"].tolist() == list(CITIES)
+        own = benchmarks[(benchmarks["comparability_group"] == code) & (benchmarks["status"] == "observed")]
+        for city, label, value in zip(latest["city"], latest["row_label"], latest["value"]):
+            if city in set(own["city"]):
+                factor = 0.1 if lang == "en" and own["unit"].iloc[0] == "100m_yuan" else 1.0  # ¥ bn in English
+                assert any(value == pytest.approx(v * factor) for v in own.loc[own["city"] == city, "value"])
+            else:
+                assert pd.isna(value) and label.endswith(t("benchmarks.no_figure", lang))
+        encoding = panel.chart.spec["encoding"]
+        assert encoding["color"]["legend"]["orient"] == "bottom"
+        assert encoding["y"]["scale"]["domain"] == latest["row_label"].tolist()
+        assert panel.definition == t("benchmarks.definition", lang, definition=groups.at[code, f"definition_{lang}"])
 
 
-def test_qualified_values_keep_their_sign(data):
-    benchmarks = data["benchmarks"]
-    qualified = benchmarks[benchmarks["qualifier"] == "more_than"].iloc[0]
-    shown = views.indicator_view(data["indicators"], benchmarks, qualified["indicator"], "en")
-    assert shown.has_qualified_values
-    values = pd.concat([group.chart.spec["datasets"]["values"] for group in shown.groups])
-    factor = 0.1 if qualified["unit"] == "100m_yuan" else 1.0  # the first such row is in 亿元: ¥ bn in English
-    assert f"> {formatting.format_number(qualified['value'] * factor)}" in set(values["shown"])
-    assert not views.indicator_view(data["indicators"], benchmarks, "gdp", "en").has_qualified_values
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_the_peers_chart_indexes_each_latest_comparison_to_shenzhen(lang, data):
-    peers = views.peers_chart(data["indicators"], data["benchmarks"], lang)
-    check_chart(peers.spec, peers.table)
-    latest = peers.spec["datasets"]["latest"]
-    comparable = views.latest_comparable(data["benchmarks"])
-    assert len(latest) == len(comparable)
-    subject = latest[latest["city_label"] == t("city.shenzhen", lang)]
-    assert (subject["index_vs_shenzhen"] == 100).all()
-    labels = data["indicators"].set_index("code")[f"label_{lang}"]
-    assert set(latest["indicator_label"]) == {
-        f"{labels[c]} ({y})" for c, y in zip(comparable["indicator"], comparable["year"])
-    }
-    assert peers.spec["layer"][1]["encoding"]["color"]["scale"]["domain"] == [
-        t(f"city.{city}", lang) for city in CITIES
-    ]
-    assert peers.caption == t("benchmarks.peers.caption", lang)
-    assert views.peers_chart(data["indicators"], data["benchmarks"].iloc[0:0], lang) is None
+def test_the_peers_leave_out_groups_the_cities_do_not_share(data):
+    shared = {code for _, code in vocab.DIGITAL_PEER_GROUPS}
+    excluded = {"software_info_services_va_beijing", "g5_outdoor_yearend", "core_va_shenzhen_unstated"}
+    assert not shared & excluded
+    panels = views.peer_panels(data["indicators"], data["benchmarks"], data["comparability_groups"], "en")
+    drawn = pd.concat([panel.chart.spec["datasets"]["latest"] for panel in panels])
+    assert set(drawn["comparability_group"].dropna()) <= shared

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from explorer import settings
+from explorer import row_checks, settings, target_progress
 from explorer.paper import split_sections
 from explorer.vocab import (
     BENCHMARK_STATUSES,
@@ -26,12 +26,13 @@ from explorer.vocab import (
     POLICY_LEVERS,
     QUALIFIERS,
     SOURCE_GRADES,
+    STATUS_BASES,
     UNITS,
     sql_in,
 )
 
 # Bump when a table's columns or constraints change: the app then rebuilds an older file.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,21 @@ TABLES: tuple[Table, ...] = (
             description_zh VARCHAR,
             higher_is_better BOOLEAN)""",
     ),
+    # Comparability groups: what a group's rows measure, as their sources state it; targets and
+    # observations never share one. A note says why a comparison within the group is not like-for-like.
+    Table(
+        "comparability_groups",
+        "comparability_groups.csv",
+        f"""CREATE TABLE comparability_groups (
+            code VARCHAR PRIMARY KEY,
+            indicator VARCHAR NOT NULL REFERENCES indicators (code),
+            status VARCHAR NOT NULL CHECK (status IN {sql_in(BENCHMARK_STATUSES)}),
+            definition_zh VARCHAR NOT NULL,
+            definition_en VARCHAR NOT NULL,
+            note_zh VARCHAR,
+            note_en VARCHAR,
+            CHECK ((note_zh IS NULL) = (note_en IS NULL)))""",
+    ),
     Table(
         "benchmarks",
         "benchmarks.csv",
@@ -114,15 +130,20 @@ TABLES: tuple[Table, ...] = (
             qualifier VARCHAR CHECK (qualifier IN {sql_in(NUMBER_QUALIFIERS)}),
             unit VARCHAR NOT NULL REFERENCES units (code),
             definition VARCHAR NOT NULL,
-            comparability_group VARCHAR NOT NULL,
+            definition_zh VARCHAR NOT NULL,
+            comparability_group VARCHAR NOT NULL REFERENCES comparability_groups (code),
             status VARCHAR NOT NULL CHECK (status IN {sql_in(BENCHMARK_STATUSES)}),
+            vintage VARCHAR NOT NULL,
+            vintage_zh VARCHAR NOT NULL,
+            -- true on the first row of a new statistical basis (a census revision): no line joins it to earlier years
+            break_before BOOLEAN NOT NULL,
             source_title VARCHAR NOT NULL,
             source_url VARCHAR NOT NULL,
             source_quote VARCHAR NOT NULL,
             grade VARCHAR NOT NULL CHECK (grade IN {sql_in(SOURCE_GRADES)}),
             date_accessed DATE NOT NULL,
             figure_id VARCHAR REFERENCES figures (id),
-            PRIMARY KEY (city, year, indicator, comparability_group, status),
+            PRIMARY KEY (city, year, indicator, comparability_group),
             CHECK ((value IS NULL) <> (figure_id IS NULL)),
             -- a row citing the paper takes the figure's qualifier; every other row states its own
             CHECK ((qualifier IS NULL) = (figure_id IS NOT NULL)))""",
@@ -205,12 +226,19 @@ TABLES: tuple[Table, ...] = (
             value DOUBLE NOT NULL CHECK (value >= 0),
             qualifier VARCHAR NOT NULL CHECK (qualifier IN {sql_in(NUMBER_QUALIFIERS)}),
             definition VARCHAR NOT NULL,
-            source_title VARCHAR NOT NULL,
-            source_url VARCHAR NOT NULL CHECK (regexp_full_match(source_url, 'https?://\\S+')),
-            source_quote VARCHAR NOT NULL,
+            source_title VARCHAR,
+            source_url VARCHAR CHECK (regexp_full_match(source_url, 'https?://\\S+')),
+            source_quote VARCHAR,
             grade VARCHAR NOT NULL CHECK (grade IN {sql_in(SOURCE_GRADES)}),
             date_accessed DATE NOT NULL,
-            PRIMARY KEY (figure_id, as_of))""",
+            basis VARCHAR NOT NULL CHECK (basis IN {sql_in(STATUS_BASES)}),
+            inputs VARCHAR,
+            PRIMARY KEY (figure_id, as_of),
+            -- a reported status has its own source; a derived one has inputs (rows of benchmarks) instead
+            CHECK ((basis = 'derived') = (inputs IS NOT NULL)),
+            CHECK (basis = 'derived' OR (source_title IS NOT NULL AND source_url IS NOT NULL
+                                         AND source_quote IS NOT NULL)),
+            CHECK (basis = 'reported' OR (source_title IS NULL AND source_url IS NULL AND source_quote IS NULL)))""",
         numeric=("value",),
     ),
 )
@@ -282,14 +310,75 @@ def _with_scales(units: pd.DataFrame) -> pd.DataFrame:
     return units
 
 
-def _check_groups(benchmarks: pd.DataFrame) -> None:
-    """Raise BuildError when a comparability group mixes targets and observations, naming the first odd row's line."""
-    first_status = benchmarks.groupby("comparability_group")["status"].transform("first")
-    odd = benchmarks["status"] != first_status
-    if odd.any():
-        line = int(odd.idxmax())
-        group, status = benchmarks.at[line, "comparability_group"], benchmarks.at[line, "status"]
-        raise BuildError(f"benchmarks.csv, line {line + 2}: a {status} row in group '{group}', which holds others")
+def _check_rows(frames: dict[str, pd.DataFrame]) -> None:
+    """Raise BuildError naming the file and line of the first problem in the city tables' rows."""
+    indicators = set(frames["indicators"]["code"].dropna())
+    groups = frames["comparability_groups"]
+    problems = row_checks.group_problems(groups, indicators)
+    problems += row_checks.benchmark_problems(frames["benchmarks"], groups, indicators)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise BuildError(problems[0] + more)
+
+
+def _input_row(benchmarks: pd.DataFrame, key: target_progress.InputKey, line: int) -> pd.Series:
+    """Return the one observed benchmarks row a derived status names, or raise BuildError naming the line."""
+    match = benchmarks[
+        (benchmarks["city"] == key.city)
+        & (benchmarks["year"] == key.year)
+        & (benchmarks["indicator"] == key.indicator)
+        & (benchmarks["comparability_group"] == key.comparability_group)
+    ]
+    where = f"target_status.csv, line {line}: input {key.city}/{key.year}/{key.indicator}/{key.comparability_group}"
+    if len(match) != 1:
+        raise BuildError(f"{where} matches {len(match)} rows of benchmarks.csv, not one")
+    row = match.iloc[0]
+    if row["status"] != "observed":
+        raise BuildError(f"{where} is a {row['status']}, not an observation")
+    return row
+
+
+def _with_derived(statuses: pd.DataFrame, benchmarks: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """Fill each derived status's value, qualifier and grade from its inputs (rows of benchmarks.csv).
+
+    Raises BuildError, naming the line, when an input is missing, the target's unit has no ratio scale, the
+    status's as_of is not in the inputs' year, or the inputs' qualifiers give no honest qualifier.
+    """
+    statuses = statuses.copy()
+    units = figures.set_index("id")["unit"]
+    for index in statuses.index[statuses["basis"] == "derived"]:
+        line = int(index) + 2
+        row = statuses.loc[index]
+        if any(pd.notna(row[column]) for column in ("value", "qualifier", "source_url", "source_quote", "grade")):
+            raise BuildError(f"target_status.csv, line {line}: a derived status takes its value from its inputs")
+        try:
+            keys = target_progress.parse_inputs(row["inputs"] or "")
+        except ValueError as exc:
+            raise BuildError(f"target_status.csv, line {line}: {exc}") from exc
+        numerator, denominator = (_input_row(benchmarks, key, line) for key in keys)
+        scale = target_progress.RATIO_SCALES.get(units.get(row["figure_id"]))
+        if scale is None:
+            raise BuildError(f"target_status.csv, line {line}: no ratio scale for the target's unit")
+        if any(not str(row["as_of"]).startswith(f"{key.year}-") for key in keys):
+            raise BuildError(f"target_status.csv, line {line}: as_of {row['as_of']} is not in the inputs' year")
+        try:
+            value, qualifier = target_progress.derive_ratio(
+                float(numerator["value"]) * UNITS[numerator["unit"]].scale,
+                numerator["qualifier"],
+                float(denominator["value"]) * UNITS[denominator["unit"]].scale,
+                denominator["qualifier"],
+                scale,
+            )
+        except ValueError as exc:
+            raise BuildError(f"target_status.csv, line {line}: {exc}") from exc
+        grade = "official" if numerator["grade"] == denominator["grade"] == "official" else "secondary"
+        statuses.loc[index, ["value", "qualifier", "grade"]] = [
+            target_progress.rounded_bound(value, qualifier),
+            qualifier,
+            grade,
+        ]
+    statuses["value"] = pd.to_numeric(statuses["value"])
+    return statuses
 
 
 def _with_indicator_labels(outcomes: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
@@ -330,7 +419,8 @@ def build(db_path: Path | None = None, data_dir: Path | None = None) -> str:
     frames["paper_sections"] = _with_text(frames["paper_sections"], data_dir)
     frames["units"] = _with_scales(frames["units"])
     frames["outcomes"] = _with_indicator_labels(frames["outcomes"], frames["indicators"])
-    _check_groups(frames["benchmarks"])
+    _check_rows(frames)
+    frames["target_status"] = _with_derived(frames["target_status"], frames["benchmarks"], frames["figures"])
     handle, tmp_name = tempfile.mkstemp(suffix=".duckdb", dir=db_path.parent)
     os.close(handle)
     tmp_path = Path(tmp_name)

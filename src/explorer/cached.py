@@ -83,6 +83,12 @@ def benchmarks(version: str, indicator: str | None = None) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
+def comparability_groups(version: str) -> pd.DataFrame:
+    """Return every comparability group with its definition and note in zh and en."""
+    return _read(db.comparability_groups)
+
+
+@st.cache_data(show_spinner=False)
 def units(version: str) -> pd.DataFrame:
     """Return every unit code with its zh/en labels."""
     return _read(db.units)

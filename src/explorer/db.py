@@ -31,6 +31,7 @@ PUBLIC_TABLES = (
     "figures",
     "paper_sections",
     "benchmarks",
+    "comparability_groups",
     "indicators",
     "units",
     "meta",
@@ -102,32 +103,52 @@ def indicators(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     )
 
 
+# Benchmark rows in their indicator's unit; rows citing the paper take its value, sentence and qualifier.
+_BENCHMARKS_SQL = """WITH factors AS (
+       SELECT unnest(?::STRUCT(from_unit VARCHAR, to_unit VARCHAR, factor DOUBLE)[], recursive := true))
+   SELECT b.city, b.year, b.indicator,
+          coalesce(b.value, f.value) * coalesce(c.factor, 1.0) AS value, i.unit,
+          u.label_zh AS unit_zh, u.label_en AS unit_en, u.symbol_en AS unit_symbol_en,
+          b.definition, b.definition_zh, b.comparability_group, b.status, b.vintage, b.vintage_zh, b.break_before,
+          b.grade,
+          b.source_title, b.source_url,
+          coalesce(f.quote_zh, b.source_quote) AS source_quote,
+          b.date_accessed, b.figure_id, coalesce(f.qualifier, b.qualifier) AS qualifier
+   FROM benchmarks b
+   JOIN indicators i ON i.code = b.indicator
+   JOIN units u ON u.code = i.unit
+   LEFT JOIN figures f ON f.id = b.figure_id
+   LEFT JOIN factors c ON c.from_unit = b.unit AND c.to_unit = i.unit
+   WHERE (b.unit = i.unit OR c.factor IS NOT NULL) AND ({where})
+   ORDER BY b.indicator, b.comparability_group, b.city, b.year, b.status"""
+
+
 def benchmarks(con: duckdb.DuckDBPyConnection, indicator: str | None = None) -> pd.DataFrame:
     """Return benchmark rows (one indicator, or all) in their indicator's unit, with its zh/en label.
 
     Shenzhen rows that cite the paper take value, sentence and qualifier from the figures table,
     converted from the paper's unit (万亿元, 万个) to the indicator's.
     """
-    return _frame(
-        con,
-        """WITH factors AS (
-               SELECT unnest(?::STRUCT(from_unit VARCHAR, to_unit VARCHAR, factor DOUBLE)[], recursive := true))
-           SELECT b.city, b.year, b.indicator,
-                  coalesce(b.value, f.value) * coalesce(c.factor, 1.0) AS value, i.unit,
-                  u.label_zh AS unit_zh, u.label_en AS unit_en, u.symbol_en AS unit_symbol_en,
-                  b.definition, b.comparability_group, b.status, b.grade,
-                  b.source_title, b.source_url,
-                  coalesce(f.quote_zh, b.source_quote) AS source_quote,
-                  b.date_accessed, b.figure_id, coalesce(f.qualifier, b.qualifier) AS qualifier
-           FROM benchmarks b
-           JOIN indicators i ON i.code = b.indicator
-           JOIN units u ON u.code = i.unit
-           LEFT JOIN figures f ON f.id = b.figure_id
-           LEFT JOIN factors c ON c.from_unit = b.unit AND c.to_unit = i.unit
-           WHERE (? IS NULL OR b.indicator = ?) AND (b.unit = i.unit OR c.factor IS NOT NULL)
-           ORDER BY b.indicator, b.comparability_group, b.city, b.year, b.status""",
-        [_UNIT_CONVERSIONS, indicator, indicator],
-    )
+    sql = _BENCHMARKS_SQL.format(where="? IS NULL OR b.indicator = ?")
+    return _frame(con, sql, [_UNIT_CONVERSIONS, indicator, indicator])
+
+
+def city_series(con: duckdb.DuckDBPyConnection, city: str, indicator: str, group: str) -> pd.DataFrame:
+    """Return one city's yearly series of an indicator within one comparability group, oldest first.
+
+    Columns: year, value (in the indicator's unit), qualifier, vintage, break_before (true where a new
+    statistical basis starts: do not read the change from the year before as growth), grade, source_title,
+    source_url. Years without a published figure have no row.
+    """
+    sql = _BENCHMARKS_SQL.format(where="b.city = ? AND b.indicator = ? AND b.comparability_group = ?")
+    rows = _frame(con, sql, [_UNIT_CONVERSIONS, city, indicator, group])
+    columns = ["year", "value", "qualifier", "vintage", "break_before", "grade", "source_title", "source_url"]
+    return rows[columns].sort_values("year").reset_index(drop=True)
+
+
+def comparability_groups(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return every comparability group: its indicator, status, definition and note in zh and en."""
+    return _frame(con, "SELECT * FROM comparability_groups ORDER BY indicator, code")
 
 
 def units(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -126,8 +126,8 @@ def amount(value: float, unit: str, current: str, unit_zh: str, symbol_en: str, 
     return ("-" if value < 0 else "+") + shown if signed else shown
 
 
-def figure_value(fig: pd.Series, current: str) -> str:
-    """Return a figure's value as the paper qualifies it, e.g. '≈ 1 万亿元', '> ¥5 bn', '3–5 家', '< 1.25'.
+def figure_parts(fig: pd.Series, current: str) -> tuple[str, str]:
+    """Return a figure's value split into its signed number and its unit, e.g. ('> 100', '¥ bn'), ('< 1.25', '').
 
     `fig` is a row of db.figures: its unit code with the unit's labels (unit_zh, unit_symbol_en).
     """
@@ -135,8 +135,15 @@ def figure_value(fig: pd.Series, current: str) -> str:
     values = [fig["value"], fig["value_high"]] if is_range else [fig["value"]]
     numbers, unit = quantity(values, fig["unit"], current, fig["unit_zh"], fig["unit_symbol_en"])
     if fig["kind"] == "rank":
-        return f"No. {numbers[0]}" if current == "en" else f"第 {numbers[0]}"
+        return (f"No. {numbers[0]}" if current == "en" else f"第 {numbers[0]}"), ""
     if is_range:
-        return with_unit("–".join(numbers), unit)
+        return "–".join(numbers), unit
     sign = QUALIFIER_SIGNS.get(fig["qualifier"])
-    return f"{sign} {with_unit(numbers[0], unit)}" if sign else with_unit(numbers[0], unit)
+    return (f"{sign} {numbers[0]}" if sign else numbers[0]), unit
+
+
+def figure_value(fig: pd.Series, current: str) -> str:
+    """Return a figure's value as the paper qualifies it, e.g. '≈ 1 万亿元', '> ¥5 bn', '3–5 家', '< 1.25'."""
+    number, unit = figure_parts(fig, current)
+    sign, space, bare = number.rpartition(" ")
+    return f"{sign}{space}{with_unit(bare, unit)}" if unit else number

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -22,6 +23,9 @@ STRICT_FLOOR_QUALIFIERS = frozenset({"more_than"})
 # A month-only as_of ("2022-06") sorts after any day in that month: the status describes the month as a whole.
 _MONTH_END = "-32"
 PROGRESS_COLUMNS = ("direction", "ratio", "bar", "met", "gap", "is_lower_bound", "is_exceeded")
+VERDICT_COLUMNS = ("verdict", "verdict_reason", "expected", "baseline_value", "baseline_as_of")
+# A straight path starts only from a status that is a number, not a bound ("> 15,000" could start anywhere above).
+BASELINE_QUALIFIERS = frozenset({"exact", "approx"})
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,155 @@ def progress(
     return Progress("floor", target_value, ratio=ratio, bar=bar, met=met, is_lower_bound=is_lower_bound)
 
 
+# A derived status is a ratio of two sourced city rows, scaled to the target's unit: unit -> multiplier.
+RATIO_SCALES = {"per_10k_people": 10_000.0}
+# A derived status's inputs: "numerator ÷ denominator", each "city/year/indicator/comparability_group".
+INPUT_SEPARATOR = " ÷ "
+# Which way a qualified number leans: +1 the true value is at or above it, -1 at or below, 0 it is the value.
+_LEAN = {"exact": 0, "approx": 0, "more_than": 1, "at_least": 1, "less_than": -1, "at_most": -1, "up_to": -1}
+_STRICT = frozenset({"more_than", "less_than"})
+_BOUND = {(1, True): "more_than", (1, False): "at_least", (-1, True): "less_than", (-1, False): "at_most"}
+
+
+@dataclass(frozen=True)
+class InputKey:
+    """One input row of a derived status: a city statistic in data/benchmarks.csv."""
+
+    city: str
+    year: int
+    indicator: str
+    comparability_group: str
+
+
+def parse_inputs(text: str) -> tuple[InputKey, InputKey]:
+    """Return the numerator and denominator keys of an inputs text; ValueError when it does not parse."""
+    parts = text.split(INPUT_SEPARATOR)
+    if len(parts) != 2:
+        raise ValueError(f"inputs must be 'numerator{INPUT_SEPARATOR}denominator': {text!r}")
+    keys = []
+    for part in parts:
+        fields = part.strip().split("/")
+        if len(fields) != 4 or not fields[1].isdigit() or not all(fields):
+            raise ValueError(f"an input must be city/year/indicator/comparability_group: {part!r}")
+        keys.append(InputKey(fields[0], int(fields[1]), fields[2], fields[3]))
+    return keys[0], keys[1]
+
+
+def derive_ratio(
+    numerator: float, numerator_qualifier: str, denominator: float, denominator_qualifier: str, scale: float
+) -> tuple[float, str]:
+    """Return numerator ÷ denominator × scale and its qualifier: a bound input gives a bound result.
+
+    "> 64,000 stations" ÷ 17,661,800 residents × 10,000 is "> 36.2"; a bound denominator turns the sign over
+    ("÷ more than N" is "less than"). Raises ValueError when no honest qualifier exists (bounds pulling opposite
+    ways, or a bound with an approximate number) or the denominator is not positive.
+    """
+    if denominator <= 0:
+        raise ValueError("the denominator must be positive")
+    value = numerator / denominator * scale
+    leans = [(_LEAN[numerator_qualifier], numerator_qualifier), (-_LEAN[denominator_qualifier], denominator_qualifier)]
+    bounds = [(lean, qualifier) for lean, qualifier in leans if lean]
+    is_approx = "approx" in (numerator_qualifier, denominator_qualifier)
+    if not bounds:
+        return value, "approx" if is_approx else "exact"
+    if is_approx or len({lean for lean, _ in bounds}) > 1:
+        raise ValueError(f"no qualifier for {numerator_qualifier} ÷ {denominator_qualifier}")
+    strict = any(qualifier in _STRICT for _, qualifier in bounds)
+    return value, _BOUND[(bounds[0][0], strict)]
+
+
+def rounded_bound(value: float, qualifier: str, digits: int = 1) -> float:
+    """Return a derived value to `digits` decimals without breaking its bound: a floor down, a ceiling up.
+
+    "> 36.236" becomes "> 36.2" (still true); "< 36.236" becomes "< 36.3"; a number is rounded to the nearest.
+    """
+    factor = 10**digits
+    if _LEAN[qualifier] > 0:
+        return math.floor(value * factor) / factor
+    if _LEAN[qualifier] < 0:
+        return math.ceil(value * factor) / factor
+    return round(value, digits)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A target's verdict (a code of vocab.TARGET_VERDICTS), why, and the straight path's level when one was drawn."""
+
+    code: str
+    reason: str
+    expected: float | None = None
+
+
+def status_date(as_of: str) -> date:
+    """Return the day a status describes: its day, or the last day of its month for a month-only as_of."""
+    parts = [int(part) for part in as_of.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    first_of_next = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+    return first_of_next - timedelta(days=1)
+
+
+def deadline(year: float | None) -> date | None:
+    """Return a target's deadline: the last day of its target year ("到2025年", "2025年底前"), None without a year."""
+    return None if year is None or pd.isna(year) else date(int(year), 12, 31)
+
+
+def _against(low: float, high: float, low_open: bool, high_open: bool, level: float, is_ceiling: bool) -> bool | None:
+    """Return True if the status is at or beyond `level` in the target's direction, False if short, None if unknown."""
+    if is_ceiling:
+        return True if high <= level else False if (low > level or (low == level and low_open)) else None
+    return True if low >= level else False if (high < level or (high == level and high_open)) else None
+
+
+def path_level(target: float, due: date, baseline: float, since: date, on: date) -> float:
+    """Return the level a straight path from (since, baseline) to (due, target) reaches on the day `on`."""
+    return baseline + (target - baseline) * (on - since).days / (due - since).days
+
+
+def verdict(
+    target_value: float,
+    target_qualifier: str,
+    target_year: float | None,
+    status_value: float | None,
+    status_qualifier: str | None,
+    as_of: str | None,
+    baseline: tuple[float, str] | None = None,
+) -> Verdict:
+    """Return the verdict of a target from its latest status and, before the deadline, a straight path.
+
+    met / missed: only from a status dated on or after the deadline (31 December of the target year).
+    Before the deadline, or when the target gives no year: a status at or beyond the target is on track
+    ("already at the target level"); below it, the status is compared with a straight path from `baseline`
+    (an earlier exact or approximate status: value and as_of) to the target at the deadline: at or beyond the
+    path is on track, short of it behind. Without a deadline or a baseline no path is drawn: cannot tell.
+    A bound status ("> 15,000") that straddles the level it is compared with also cannot tell.
+    """
+    if target_qualifier in UNCLEAR_QUALIFIERS:
+        return Verdict("no_verdict", "as_printed")
+    if status_value is None or pd.isna(status_value) or as_of is None:
+        return Verdict("no_status", "none")
+    reached = progress(target_value, target_qualifier, status_value, status_qualifier).met
+    due, on = deadline(target_year), status_date(as_of)
+    if due is not None and on >= due:
+        if reached is None:
+            return Verdict("cannot_tell", "bound_straddles")
+        return Verdict("met" if reached else "missed", "deadline_passed")
+    if reached:
+        return Verdict("on_track", "at_target")
+    if reached is None:
+        return Verdict("cannot_tell", "bound_straddles")
+    if due is None:
+        return Verdict("cannot_tell", "no_deadline")
+    if baseline is None or baseline[1] is None or status_date(baseline[1]) >= on:
+        return Verdict("cannot_tell", "no_baseline")
+    level = path_level(target_value, due, baseline[0], status_date(baseline[1]), on)
+    low, high, low_open, high_open = _bounds(float(status_value), status_qualifier or "exact")
+    on_path = _against(low, high, low_open, high_open, level, target_qualifier in CEILING_QUALIFIERS)
+    if on_path is None:
+        return Verdict("cannot_tell", "bound_straddles", level)
+    return Verdict("on_track", "on_path", level) if on_path else Verdict("behind", "below_path", level)
+
+
 def latest_statuses(statuses: pd.DataFrame) -> pd.DataFrame:
     """Return the latest status of each target (by as_of), with num_statuses: how many each target has."""
     if statuses.empty:
@@ -99,27 +252,50 @@ def latest_statuses(statuses: pd.DataFrame) -> pd.DataFrame:
     return latest.drop(columns="_order").reset_index(drop=True)
 
 
+def baselines(statuses: pd.DataFrame) -> dict[str, tuple[float, str]]:
+    """Return each target's earliest exact or approximate status (value, as_of): where a straight path starts."""
+    if statuses.empty:
+        return {}
+    numbers = statuses[statuses["qualifier"].isin(BASELINE_QUALIFIERS)]
+    order = numbers["as_of"].map(lambda as_of: status_date(as_of).isoformat())
+    earliest = numbers.assign(_order=order).sort_values(["figure_id", "_order"]).drop_duplicates("figure_id")
+    return {row.figure_id: (float(row.value), row.as_of) for row in earliest.itertuples()}
+
+
 def tracker(targets: pd.DataFrame, statuses: pd.DataFrame) -> pd.DataFrame:
-    """Return one row per target (in the given order) with its latest status and its progress.
+    """Return one row per target (in the given order) with its latest status, its progress and its verdict.
 
     Adds status_value, status_qualifier, as_of, num_statuses (0 without a status), has_status, direction,
-    ratio, bar, met (True / False / None), gap, is_lower_bound, is_exceeded.
+    ratio, bar, met (True / False / None), gap, is_lower_bound, is_exceeded, verdict, verdict_reason, expected
+    (the straight path's level on the status's date, where one was drawn) and the path's baseline_value and
+    baseline_as_of.
     """
     latest = latest_statuses(statuses).rename(columns={"value": "status_value", "qualifier": "status_qualifier"})
     board = targets.merge(latest, how="left", left_on="id", right_on="figure_id", sort=False)
     board["num_statuses"] = board["num_statuses"].fillna(0).astype(int)
     board["has_status"] = board["status_value"].notna()
+    starts = baselines(statuses)
     rows = []
     for _, row in board.iterrows():
         has_status = bool(row["has_status"])
-        result = progress(
+        status_value = row["status_value"] if has_status else None
+        status_qualifier = row["status_qualifier"] if has_status else None
+        result = progress(row["value"], row["qualifier"], status_value, status_qualifier)
+        judged = verdict(
             row["value"],
             row["qualifier"],
-            row["status_value"] if has_status else None,
-            row["status_qualifier"] if has_status else None,
+            row.get("year"),
+            status_value,
+            status_qualifier,
+            row["as_of"] if has_status else None,
+            starts.get(row["id"]),
         )
-        rows.append([getattr(result, name) for name in PROGRESS_COLUMNS])
-    return pd.concat([board, pd.DataFrame(rows, index=board.index, columns=PROGRESS_COLUMNS)], axis=1)
+        start = starts.get(row["id"], (None, None)) if judged.expected is not None else (None, None)
+        rows.append(
+            [getattr(result, name) for name in PROGRESS_COLUMNS] + [judged.code, judged.reason, judged.expected, *start]
+        )
+    added = pd.DataFrame(rows, index=board.index, columns=[*PROGRESS_COLUMNS, *VERDICT_COLUMNS])
+    return pd.concat([board, added], axis=1)
 
 
 def select(board: pd.DataFrame, sections: list[str], show: str) -> pd.DataFrame:
@@ -133,9 +309,6 @@ def select(board: pd.DataFrame, sections: list[str], show: str) -> pd.DataFrame:
 
 
 def summary(board: pd.DataFrame) -> dict[str, int]:
-    """Return how many targets there are, how many have a published status and how many are met."""
-    return {
-        "targets": len(board),
-        "with_status": int(board["has_status"].sum()),
-        "met": int((board["met"] == True).sum()),  # noqa: E712 (None means "cannot tell", not False)
-    }
+    """Return how many targets there are, how many have a published status and how many have each verdict."""
+    counts = {"targets": len(board), "with_status": int(board["has_status"].sum())}
+    return counts | {code: int((board["verdict"] == code).sum()) for code in vocab.TARGET_VERDICTS}

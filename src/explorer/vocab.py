@@ -39,8 +39,30 @@ GOVERNMENT_HOST_SUFFIXES: tuple[str, ...] = (".gov.cn",)
 # A model parameter may also be derived from sourced rows, or be a labelled assumption.
 PARAMETER_GRADES: tuple[str, ...] = (*SOURCE_GRADES, "derived", "assumption")
 
+# Where a target's status comes from: a source reports it, or the app derives it from sourced city rows
+# (e.g. 5G stations per 10,000 people = stations ÷ year-end residents × 10,000).
+STATUS_BASES: tuple[str, ...] = ("reported", "derived")
+# A target's verdict (explorer.target_progress.verdict): "met" / "missed" only from a status dated at or after
+# the deadline; before it (or with no deadline) "on_track" or "behind"; "cannot_tell" when the data cannot say;
+# "no_verdict" for a target kept as printed; "no_status" when nothing is published.
+TARGET_VERDICTS: tuple[str, ...] = ("met", "on_track", "behind", "missed", "cannot_tell", "no_verdict", "no_status")
+# Why a verdict is what it is (explorer.views.target_verdicts words each one).
+VERDICT_REASONS: tuple[str, ...] = (
+    "deadline_passed", "at_target", "on_path", "below_path", "bound_straddles", "no_deadline", "no_baseline",
+    "as_printed", "none",
+)  # fmt: skip
+
 # Whether a city row reports what happened or what is aimed for.
 BENCHMARK_STATUSES: tuple[str, ...] = ("observed", "target")
+
+# The digital indicators of the peer comparison, each with the one comparability group whose definition the
+# cities' sources share (data/comparability_groups.csv): 5G density, sector I value added, C39, R&D intensity.
+DIGITAL_PEER_GROUPS: tuple[tuple[str, str], ...] = (
+    ("g5_per_10k", "g5_per_10k_yearend"),
+    ("sector_i_va", "sector_i_va_stats"),
+    ("c39_va_growth", "c39_va_growth_stats"),
+    ("rd_intensity", "rd_intensity_stats"),
+)
 
 # The paper's sections: its five bottlenecks (2.x) and eight groups of measures (3.x).
 BOTTLENECKS: tuple[str, ...] = ("2.1", "2.2", "2.3", "2.4", "2.5")

@@ -6,7 +6,7 @@ data changed the spec and the browser rebuilt the chart. With fixed dataset name
 filter changes only the data, which Streamlit swaps into the existing chart.
 """
 
-from explorer.charts.city_charts import city_series, peer_index
+from explorer.charts.city_charts import city_series, peer_latest
 from explorer.charts.encoding import (
     BAR_ROW_PX,
     BASELINE_DASH,
@@ -67,7 +67,7 @@ __all__ = [
     "lines",
     "link_heatmap",
     "nominal",
-    "peer_index",
+    "peer_latest",
     "quantitative",
     "stacked_counts",
     "tooltip",

@@ -1,17 +1,24 @@
-"""Charts of the city statistics: one indicator's series per city and the peer index."""
+"""Charts of the city statistics: one comparability group's yearly series per city, and the digital peer panels."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from explorer.charts.encoding import (
+    BASELINE_DASH,
     CITY_SHAPES,
     FIT_WIDTH,
     chart_title,
     colour_scale,
+    lines,
     nominal,
     quantitative,
 )
+
+BREAK_COLOUR = "#666"
+PEER_ROW_PX = 34  # one city's row in a peer panel: room for 'city year: value' on one line
+# A peer panel's plot starts after its row labels, so its title wraps shorter than other charts' (14 Chinese).
+PEER_TITLE_LINE = 28
 
 
 def city_series(
@@ -20,16 +27,21 @@ def city_series(
     title: str,
     x_title: str,
     y_title: str,
+    years: list[int],
     colours: dict[str, str],
     legend: str,
     status_legend: str,
     tooltips: list[dict],
+    break_tooltip: dict,
 ) -> dict:
     """Return one line per city through its observed values, with every value (observed or target) as a marker.
 
-    `rows` has year, value, city_label, status, status_label and fill (filled = official, white = secondary).
+    `rows` has year, value, city_label, status, status_label, fill (filled = official, white = secondary),
+    segment and break_before. A line never crosses a missing year or a series break (it restarts: `segment`),
+    and a dashed rule marks each break, so a census revision is never drawn as growth. The x axis holds every
+    year of `years`, so a missing year shows as a gap.
     """
-    colour = nominal("city_label", legend, scale=colour_scale(colours))
+    colour = nominal("city_label", legend, scale=colour_scale(colours), legend={"orient": "bottom"})
     return {
         "title": chart_title(title),
         "height": 220,
@@ -37,55 +49,76 @@ def city_series(
         "datasets": {"values": rows},
         "data": {"name": "values"},
         "encoding": {
-            "x": {"field": "year", "type": "ordinal", "title": x_title, "axis": {"labelAngle": 0}},
-            "y": quantitative("value", y_title),
-            "color": colour,
-            "tooltip": tooltips,
+            "x": {
+                "field": "year",
+                "type": "ordinal",
+                "title": x_title,
+                "axis": {"labelAngle": 0},
+                "scale": {"domain": years},
+            },
         },
         "layer": [
-            {"transform": [{"filter": "datum.status === 'observed'"}], "mark": {"type": "line", "strokeWidth": 2}},
+            {
+                "transform": [{"filter": "datum.break_before"}],
+                "mark": {"type": "rule", "strokeDash": BASELINE_DASH, "color": BREAK_COLOUR, "strokeWidth": 1.5},
+                "encoding": {"tooltip": [break_tooltip]},
+            },
+            {
+                "transform": [{"filter": "datum.status === 'observed'"}],
+                "mark": {"type": "line", "strokeWidth": 2},
+                "encoding": {
+                    "y": quantitative("value", y_title),
+                    "color": colour,
+                    "detail": nominal("segment", None),
+                },
+            },
             {
                 "mark": {"type": "point", "size": 110, "strokeWidth": 2.5, "opacity": 1},
                 "encoding": {
+                    "y": quantitative("value", y_title),
+                    "color": colour,
                     "fill": nominal("fill", None, scale=None),
-                    "shape": nominal("status_label", status_legend),
+                    "shape": nominal("status_label", status_legend, legend={"orient": "bottom"}),
+                    "tooltip": tooltips,
                 },
             },
         ],
     }
 
 
-def peer_index(
-    latest: pd.DataFrame, *, title: str, axis_title: str, colours: dict[str, str], legend: str, tooltips: list[dict]
+def peer_latest(
+    rows: pd.DataFrame, *, title: str, axis_title: str, colours: dict[str, str], legend: str, tooltips: list[dict]
 ) -> dict:
-    """Return each indicator's latest comparable values as an index (Shenzhen = 100, the dashed line).
+    """Return one row per city with its latest value as a marker; a city without a figure keeps its row, empty.
 
-    Each city has its own colour and marker shape (in the order of `colours`), in both languages.
+    `rows` has row_label ('city year: value', or 'city: no published figure'), city_label, value and fill.
+    Each city has its own colour and marker shape (in the order of `colours`); the legend sits under the plot,
+    one city a line, so that it fits a 390 px phone.
     """
     return {
-        "title": chart_title(title),
-        "height": 36 * latest["indicator_label"].nunique(),
+        "title": {"text": lines(title, PEER_TITLE_LINE)},
+        "height": PEER_ROW_PX * len(rows),
         "autosize": FIT_WIDTH,
-        "datasets": {"latest": latest, "reference": pd.DataFrame({"x": [100]})},
-        "layer": [
-            {
-                "data": {"name": "reference"},
-                "mark": {"type": "rule", "strokeDash": [4, 4], "color": "#666"},
-                "encoding": {"x": quantitative("x")},
-            },
-            {
-                "data": {"name": "latest"},
-                "mark": {"type": "point", "size": 120, "strokeWidth": 2.5, "opacity": 1},
-                "encoding": {
-                    "y": nominal("indicator_label", None, axis={"labelLimit": 320}),
-                    "x": quantitative("index_vs_shenzhen", axis_title),
-                    "color": nominal("city_label", legend, scale=colour_scale(colours)),
-                    "fill": nominal("fill", None, scale=None),
-                    "shape": nominal(
-                        "city_label", None, legend=None, scale={"domain": list(colours), "range": list(CITY_SHAPES)}
-                    ),
-                    "tooltip": tooltips,
-                },
-            },
-        ],
+        "datasets": {"latest": rows},
+        "data": {"name": "latest"},
+        "transform": [{"filter": "isValid(datum.value)"}],
+        "mark": {"type": "point", "size": 130, "strokeWidth": 2.5, "opacity": 1},
+        "encoding": {
+            "y": nominal(
+                "row_label",
+                None,
+                sort=list(rows["row_label"]),
+                scale={"domain": list(rows["row_label"])},
+                axis={"labelLimit": 260, "labelFontSize": 12},
+            ),
+            "x": quantitative("value", axis_title),
+            "color": nominal(
+                "city_label", legend, scale=colour_scale(colours), legend={"orient": "bottom", "direction": "vertical"}
+            ),
+            "fill": nominal("fill", None, scale=None),
+            "shape": nominal(
+                "city_label", None, legend=None, scale={"domain": list(colours), "range": list(CITY_SHAPES)}
+            ),
+            "tooltip": tooltips,
+        },
     }

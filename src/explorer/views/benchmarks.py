@@ -1,4 +1,4 @@
-"""The Benchmarks page's view: one indicator's values per definition group, the latest like-for-like comparison."""
+"""The Benchmarks page's view: an indicator's yearly series per comparability group; the digital peer comparison."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import pandas as pd
 
 from explorer import charts, export, formatting, vocab
 from explorer.i18n import t
-from explorer.views.pieces import ChartView, signed
+from explorer.views.pieces import ChartView, bracketed, colon, signed
 
 DEFAULT_INDICATOR = "gdp"
 CHART_FIELDS = ["year", "value", "status", "fill", "city_label", "shown", "unit_label", "status_label", "grade_label"]
-CHART_FIELDS += ["definition", "source_title", "source_url"]
+CHART_FIELDS += ["definition_text", "vintage_text", "source_title", "source_url", "segment", "break_before"]
 SOURCE_COLUMNS = {
     "city_label": "col.city",
     "year": "col.year",
@@ -20,27 +20,34 @@ SOURCE_COLUMNS = {
     "unit_label": "col.unit",
     "status_label": "col.status",
     "grade_label": "col.grade",
-    "definition": "col.definition",
+    "vintage_text": "benchmarks.col.vintage",
+    "definition_text": "col.definition",
     "source_title": "col.source",
     "source_url": "col.source_url",
     "source_quote": "col.quote",
 }
 # The tooltip shows every source column but the quote; the year is ordinal, the rest nominal.
 TOOLTIP_FIELDS = [field for field in SOURCE_COLUMNS if field != "source_quote"]
+# Helper columns of the charts, left out of downloads.
+CHART_ONLY = ["fill", "segment", "definition_text", "vintage_text"]
 
 
 @dataclass(frozen=True)
 class Group:
-    """One definition group of an indicator: its heading, the cities it lacks (a notice) and its chart."""
+    """One comparability group of an indicator: heading, definition, why it is not like-for-like, charts and tables."""
 
     heading: str
+    definition: str
+    note: str | None
     missing: str | None
+    breaks: str | None
     chart: ChartView
+    coverage: pd.DataFrame
 
 
 @dataclass(frozen=True)
 class IndicatorView:
-    """One indicator as the page shows it: description, notices, one chart per definition group, the CSV."""
+    """One indicator as the page shows it: description, notices, one chart per comparability group, the CSV."""
 
     description: str
     groups_differ: str | None
@@ -49,28 +56,19 @@ class IndicatorView:
     csv: bytes
 
 
+@dataclass(frozen=True)
+class PeerPanel:
+    """One digital indicator of the peer comparison: each city's latest figure in the shared group, or its absence."""
+
+    definition: str
+    note: str | None
+    chart: ChartView
+
+
 def missing_cities(rows: pd.DataFrame) -> list[str]:
     """Return the cities (in vocab.CITIES order) with no row in `rows`."""
     present = set(rows["city"])
     return [city for city in vocab.CITIES if city not in present]
-
-
-def latest_comparable(rows: pd.DataFrame) -> pd.DataFrame:
-    """Return, per indicator, the observed rows of the latest year in which all three cities share a group.
-
-    Adds `index_vs_shenzhen` (Shenzhen = 100). Indicators with no such year are left out.
-    """
-    observed = rows[(rows["status"] == "observed") & rows["value"].notna()]
-    coverage = observed.groupby(["indicator", "comparability_group", "year"])["city"].nunique()
-    complete = coverage[coverage == len(vocab.CITIES)].reset_index()
-    if complete.empty:
-        return observed.iloc[0:0].assign(index_vs_shenzhen=pd.Series(dtype=float))
-    latest = complete.sort_values(["indicator", "year", "comparability_group"], ascending=[True, False, True])
-    latest = latest.drop_duplicates("indicator")[["indicator", "comparability_group", "year"]]
-    chosen = observed.merge(latest, on=["indicator", "comparability_group", "year"])
-    subject = chosen[chosen["city"] == vocab.SUBJECT_CITY].set_index("indicator")["value"]
-    chosen = chosen.assign(index_vs_shenzhen=chosen["value"] / chosen["indicator"].map(subject) * 100)
-    return chosen.sort_values(["indicator", "city"]).reset_index(drop=True)
 
 
 def indicator_labels(indicators: pd.DataFrame, lang: str) -> dict[str, str]:
@@ -90,17 +88,28 @@ def city_colours(lang: str) -> dict[str, str]:
 
 
 def tooltips(lang: str) -> list[dict]:
-    """Return the tooltip of a city's value: city, year, value, unit, status, grade, definition, source."""
+    """Return the tooltip of a city's value: city, year, value (signed), unit, status, grade, release, definition."""
     return [
         charts.tooltip(field, "ordinal" if field == "year" else "nominal", t(SOURCE_COLUMNS[field], lang))
         for field in TOOLTIP_FIELDS
     ]
 
 
-def decorate(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Add the translated labels, the display value and the marker fill the charts and tables use.
+def segments(rows: pd.DataFrame) -> list[str]:
+    """Return each row's line segment: a city's line in a group restarts after a missing year and at a series break."""
+    ordered = rows.sort_values(["comparability_group", "city", "year"])
+    lines = [ordered["comparability_group"], ordered["city"]]
+    gap = ordered.groupby(lines)["year"].diff().fillna(1) != 1
+    starts = (gap | ordered["break_before"].astype(bool)).groupby(lines).cumsum()
+    labels = ordered["comparability_group"] + "-" + ordered["city"] + "-" + starts.astype(str)
+    return labels.reindex(rows.index).tolist()
 
-    `value` becomes the value in the unit the reader is shown (亿元; ¥ bn in English, `formatting.shown_unit`).
+
+def decorate(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Add the translated labels, the signed value, the line segment and the marker fill the charts and tables use.
+
+    `value` becomes the value in the unit the reader is shown (亿元; ¥ bn in English, `formatting.shown_unit`);
+    `stored_value` keeps the database's, in the unit its `unit` code names.
     """
     units = [
         formatting.shown_unit(unit, lang, zh, en)
@@ -109,78 +118,172 @@ def decorate(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     values = [value * factor for value, (factor, _) in zip(rows["value"], units)]
     return rows.assign(
         value=values,
+        stored_value=rows["value"],
         city_label=rows["city"].map(lambda city: t(f"city.{city}", lang)),
         grade_label=rows["grade"].map(lambda grade: t(f"grade.{grade}", lang)),
         status_label=rows["status"].map(lambda status: t(f"status.{status}", lang)),
         unit_label=[unit for _, unit in units],
+        definition_text=rows["definition_zh" if lang == "zh" else "definition"],
+        vintage_text=rows["vintage_zh" if lang == "zh" else "vintage"],
         shown=[
             signed(qualifier, formatting.format_number(value)) for qualifier, value in zip(rows["qualifier"], values)
         ],
+        segment=segments(rows) if len(rows) else [],
         fill=[formatting.CITY_COLOURS[c] if g == "official" else "white" for c, g in zip(rows["city"], rows["grade"])],
     )
 
 
 def source_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return the table view of decorated rows: city, year, value, unit, status, grade, definition, source, quote."""
+    """Return the table view of decorated rows: city, year, signed value, unit, status, grade, release, source."""
     return pd.DataFrame({t(key, lang): rows[field] for field, key in SOURCE_COLUMNS.items()})
 
 
-def group(rows: pd.DataFrame, label: str, lang: str) -> Group:
-    """Return one definition group of the indicator `label`: the cities it lacks and one line per city."""
+def coverage(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return city × year (the group's first to last year): the signed value, or 'no published figure'."""
+    years = list(range(int(rows["year"].min()), int(rows["year"].max()) + 1))
+    shown = rows.set_index(["city", "year"])["shown"]
+    table = {
+        t("col.city", lang): [t(f"city.{city}", lang) for city in vocab.CITIES],
+        **{
+            str(year): [shown.get((city, year), t("benchmarks.no_figure", lang)) for city in vocab.CITIES]
+            for year in years
+        },
+    }
+    return pd.DataFrame(table)
+
+
+def breaks_notice(rows: pd.DataFrame, lang: str) -> str | None:
+    """Return the notice naming each series break (city and first year on the new basis), or None if there is none."""
+    marked = rows[rows["break_before"].astype(bool)].sort_values(["city", "year"])
+    if marked.empty:
+        return None
+    where = "、" if lang == "zh" else ", "
+    places = where.join(f"{t(f'city.{city}', lang)} {year}" for city, year in zip(marked["city"], marked["year"]))
+    return t("benchmarks.breaks", lang, places=places)
+
+
+def group_texts(groups: pd.DataFrame, code: str, lang: str) -> tuple[str, str | None]:
+    """Return a comparability group's definition and its 'not like-for-like' note (None if it has none) in `lang`."""
+    row = groups.set_index("code").loc[code]
+    note = row[f"note_{lang}"]
+    return row[f"definition_{lang}"], (None if pd.isna(note) or not note else note)
+
+
+def group(rows: pd.DataFrame, groups: pd.DataFrame, label: str, lang: str) -> Group:
+    """Return one comparability group of the indicator `label`: its texts, its yearly chart and its coverage."""
     missing = ", ".join(t(f"city.{city}", lang) for city in missing_cities(rows))
     unit = rows["unit_label"].iloc[0]
+    years = list(range(int(rows["year"].min()), int(rows["year"].max()) + 1))
     spec = charts.city_series(
         rows[CHART_FIELDS],
-        title=f"{label} ({unit})",
+        title=bracketed(label, unit, lang),
         x_title=t("benchmarks.axis.year", lang),
         y_title=unit,
+        years=years,
         colours=city_colours(lang),
         legend=t("col.city", lang),
         status_legend=t("benchmarks.legend.status", lang),
         tooltips=tooltips(lang),
+        break_tooltip=charts.tooltip("year", "ordinal", t("benchmarks.break_rule", lang)),
     )
-    group_code = rows["comparability_group"].iloc[0]
+    code = rows["comparability_group"].iloc[0]
+    definition, note = group_texts(groups, code, lang)
     return Group(
-        heading=f"**{t('benchmarks.group', lang, group=group_code)}** · {rows['definition'].iloc[0]}",
+        heading=f"**{t('benchmarks.group', lang, group=code)}**",
+        definition=t("benchmarks.definition", lang, definition=definition),
+        note=t("benchmarks.not_like_for_like", lang, note=note) if note else None,
         missing=t("benchmarks.missing", lang, cities=missing) if missing else None,
-        chart=ChartView(spec, source_table(rows, lang), f"bench_{group_code}"),
+        breaks=breaks_notice(rows, lang),
+        chart=ChartView(spec, source_table(rows, lang), f"bench_{code}"),
+        coverage=coverage(rows, lang),
     )
 
 
-def indicator_view(indicators: pd.DataFrame, benchmarks: pd.DataFrame, code: str, lang: str) -> IndicatorView:
-    """Return one indicator's rows of every city, one chart per definition group (never mixed)."""
-    stored = benchmarks[benchmarks["indicator"] == code]
-    rows = decorate(stored, lang)
+def download(rows: pd.DataFrame) -> bytes:
+    """Return decorated rows as CSV for download: every source column, the stored value in its `unit`, the shown
+    (signed) value in `unit_label`, no chart helpers."""
+    stored = rows.drop(columns=CHART_ONLY).assign(value=rows["stored_value"]).drop(columns=["stored_value"])
+    return export.csv_bytes(stored)
+
+
+def indicator_view(
+    indicators: pd.DataFrame, benchmarks: pd.DataFrame, groups: pd.DataFrame, code: str, lang: str
+) -> IndicatorView:
+    """Return one indicator's rows of every city, one chart per comparability group (never mixed), largest first."""
+    rows = decorate(benchmarks[benchmarks["indicator"] == code], lang)
     label = indicator_labels(indicators, lang)[code]
-    groups = list(dict.fromkeys(rows["comparability_group"]))
+    sizes = rows["comparability_group"].value_counts()
+    codes = sorted(sizes.index, key=lambda group_code: (-sizes[group_code], group_code))
     return IndicatorView(
         description=indicators.set_index("code").at[code, f"description_{lang}"],
-        groups_differ=t("benchmarks.groups_differ", lang, count=len(groups)) if len(groups) > 1 else None,
+        groups_differ=t("benchmarks.groups_differ", lang, count=len(codes)) if len(codes) > 1 else None,
         has_qualified_values=bool((rows["qualifier"] != "exact").any()),
-        groups=tuple(group(rows[rows["comparability_group"] == g], label, lang) for g in groups),
-        csv=export.csv_bytes(stored),  # the stored values, in the unit its `unit` column names
+        groups=tuple(group(rows[rows["comparability_group"] == g], groups, label, lang) for g in codes),
+        csv=download(rows),
     )
 
 
-def peers_chart(indicators: pd.DataFrame, benchmarks: pd.DataFrame, lang: str) -> ChartView | None:
-    """Return every indicator's latest like-for-like values as an index (Shenzhen = 100); None if there is none."""
-    latest = decorate(latest_comparable(benchmarks), lang)
-    if latest.empty:
-        return None
+def latest_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """Return the observed rows of the latest year every city with a figure shares; else each city's latest row."""
+    observed = rows[(rows["status"] == "observed") & rows["value"].notna()]
+    per_year = observed.groupby("year")["city"].nunique()
+    shared = per_year[per_year == observed["city"].nunique()]
+    if len(shared):
+        return observed[observed["year"] == shared.index.max()]
+    return observed.sort_values(["city", "year"]).groupby("city").tail(1)
+
+
+def peer_rows(latest: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return one row per city (vocab order) labelled 'city year: value', or 'city: no published figure' if absent."""
+    by_city = latest.set_index("city")
+    records = []
+    for city in vocab.CITIES:
+        name = t(f"city.{city}", lang)
+        if city in by_city.index:
+            row = by_city.loc[city]
+            label = f"{name} {row['year']}{colon(lang)}{row['shown']}"
+            records.append({**row.to_dict(), "city": city, "row_label": label})
+        else:
+            label = f"{name}{colon(lang)}{t('benchmarks.no_figure', lang)}"
+            records.append({"city": city, "city_label": name, "row_label": label, "value": None, "fill": "white"})
+    frame = pd.DataFrame.from_records(records)
+    return frame.assign(year=frame["year"].astype("Int64")) if "year" in frame else frame
+
+
+def peer_panels(
+    indicators: pd.DataFrame, benchmarks: pd.DataFrame, groups: pd.DataFrame, lang: str
+) -> tuple[PeerPanel, ...]:
+    """Return the digital peer comparison: per vocab.DIGITAL_PEER_GROUPS, each city's latest figure or its absence."""
     labels = indicator_labels(indicators, lang)
-    latest = latest.assign(
-        indicator_label=[f"{labels[code]} ({year})" for code, year in zip(latest["indicator"], latest["year"])],
-        index_shown=latest["index_vs_shenzhen"].round(1),
-    )
-    spec = charts.peer_index(
-        latest[[*CHART_FIELDS, "indicator_label", "index_vs_shenzhen", "index_shown"]],
-        title=t("benchmarks.peers.title", lang),
-        axis_title=t("benchmarks.peers.axis", lang),
-        colours=city_colours(lang),
-        legend=t("col.city", lang),
-        tooltips=[charts.tooltip("index_shown", "quantitative", t("col.index", lang)), *tooltips(lang)],
-    )
-    table = source_table(latest, lang).assign(
-        **{t("col.indicator", lang): latest["indicator_label"], t("col.index", lang): latest["index_shown"]}
-    )
-    return ChartView(spec, table, "peers", t("benchmarks.peers.caption", lang))
+    panels = []
+    for indicator, code in vocab.DIGITAL_PEER_GROUPS:
+        rows = benchmarks[(benchmarks["indicator"] == indicator) & (benchmarks["comparability_group"] == code)]
+        if rows.empty:
+            continue
+        decorated = decorate(rows, lang)
+        shown = peer_rows(latest_rows(decorated), lang)
+        unit = decorated["unit_label"].iloc[0]
+        years = shown["year"].dropna().unique() if "year" in shown else []
+        spec = charts.peer_latest(
+            shown,
+            title=labels[indicator],
+            axis_title=unit,
+            colours=city_colours(lang),
+            legend=t("col.city", lang),
+            tooltips=tooltips(lang),
+        )
+        table = source_table(shown.dropna(subset=["value"]), lang)
+        definition, note = group_texts(groups, code, lang)
+        notes = [note] if note else []
+        if len(years) > 1:
+            notes.append(t("benchmarks.peers.years_differ", lang))
+        panels.append(
+            PeerPanel(
+                definition=t("benchmarks.definition", lang, definition=definition),
+                note=t("benchmarks.not_like_for_like", lang, note=("" if lang == "zh" else " ").join(notes))
+                if notes
+                else None,
+                chart=ChartView(spec, table, f"peers_{indicator}"),
+            )
+        )
+    return tuple(panels)

@@ -34,13 +34,13 @@ SELECT b.city, b.year, b.indicator, coalesce(b.value, f.value) AS value, b.unit,
 FROM benchmarks b
 LEFT JOIN figures f ON f.id = b.figure_id
 ORDER BY b.indicator, b.city, b.year""",
-    "gdp_sz_bj": """-- Shenzhen vs Beijing GDP (亿元, i.e. ¥100 m), observed values
+    "gdp_sz_bj": """-- Shenzhen vs Beijing GDP (亿元, i.e. ¥100 m), first releases (one comparability group)
 SELECT year,
        max(value) FILTER (WHERE city = 'shenzhen') AS shenzhen,
        max(value) FILTER (WHERE city = 'beijing') AS beijing,
        round(shenzhen / beijing, 3) AS shenzhen_to_beijing
 FROM benchmarks
-WHERE indicator = 'gdp' AND status = 'observed' AND unit = '100m_yuan'
+WHERE indicator = 'gdp' AND comparability_group = 'gdp_stats' AND unit = '100m_yuan'
 GROUP BY year
 ORDER BY year""",
     "assumptions": """-- Scenario-model parameters that rest on an assumption, with the reason given

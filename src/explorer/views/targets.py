@@ -1,4 +1,4 @@
-"""The Targets tracker's view: each target's card (value, latest status, progress, sources, links), table and CSV."""
+"""The Targets tracker's view: each target's card (value, status, verdict, progress, sources, links), table, CSV."""
 
 from __future__ import annotations
 
@@ -10,7 +10,19 @@ import pandas as pd
 from explorer import export, formatting, vocab
 from explorer.i18n import t
 from explorer.target_progress import CEILING_QUALIFIERS, select, summary, tracker
-from explorer.views.pieces import section_labels, signed
+from explorer.views.pieces import bracketed, section_labels, signed
+from explorer.views.target_verdicts import (
+    DerivedInput,
+    basis_text,
+    counts_line,
+    derived_inputs,
+    number_and_unit,
+    status_figure,
+    status_text,
+    target_text,
+    verdict_badge,
+    verdict_note,
+)
 
 # Targets that are also levers of the Scenarios page: target id -> (lever, whether the paper's value is a
 # setting of the lever). The racks target is a stock (21,000 by 2025), not the lever's yearly quota.
@@ -19,37 +31,40 @@ SCENARIO_LEVERS = {
     "target_xc_procurement_share": ("xc_share", True),
     "target_dc_racks_2025": ("dc_racks", False),
 }
-# met -> (badge colour, Material icon, i18n code); blue / orange stay distinct with colour-vision deficiencies.
-MET_BADGES = {
-    True: ("blue", "check_circle", "true"),
-    False: ("orange", "pending", "false"),
-    None: ("gray", "help", "unknown"),
-}
 EXPORT_COLUMNS = (
     ["id", "section", "metric_zh", "metric_en", "value", "value_high", "unit_zh", "unit_en", "qualifier", "year"]
-    + ["status_value", "status_qualifier", "as_of", "ratio", "met", "definition", "source_title", "source_url"]
-    + ["source_quote", "grade", "quote_zh"]
+    + ["status_value", "status_qualifier", "as_of", "basis", "inputs", "ratio", "verdict", "verdict_reason"]
+    + ["expected", "definition", "source_title", "source_url", "source_quote", "grade", "quote_zh"]
 )
 
 
 @dataclass(frozen=True)
+class CityRows:
+    """The city statistics a derived status is computed from: benchmarks rows and their indicators' labels."""
+
+    benchmarks: pd.DataFrame
+    indicators: pd.DataFrame
+
+
+@dataclass(frozen=True)
 class ProgressView:
-    """A target's progress as shown: a bar (floors), a met / not met badge, captions; any may be absent."""
+    """A target's progress as shown: a bar (floors) and captions; either may be absent."""
 
     bar: float | None = None
     bar_text: str | None = None
-    badge: str | None = None
     captions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class StatusSource:
-    """Where one status comes from: the quote, the link to the source, grade and dates, the definition."""
+    """Where one status comes from: the quote and link (reported) or the inputs (derived), grade, dates, definition."""
 
-    quote: str
-    link: str
+    quote: str | None
+    link: str | None
     meta: str
     definition: str
+    basis: str
+    inputs: tuple[DerivedInput, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,12 +83,18 @@ class Card:
     id: str
     row: pd.Series
     title: str
+    target_label: str
     target: str
     target_help: str
     year: str
+    status_label: str
     status: str | None
     status_help: str | None
     as_of: str | None
+    status_note: str | None
+    verdict_code: str
+    verdict: str
+    verdict_note: str | None
     progress: ProgressView
     latest: StatusSource | None
     earlier: tuple[tuple[str, StatusSource], ...]
@@ -82,9 +103,10 @@ class Card:
 
 @dataclass(frozen=True)
 class TargetsView:
-    """The tracker as filtered: its summary, its cards under their section headings, its table and CSV."""
+    """The tracker as filtered: its summary and verdict counts, its cards under their section headings, table, CSV."""
 
     summary: str
+    counts: str
     sections: tuple[tuple[str, tuple[Card, ...]], ...]
     table: pd.DataFrame
     csv: bytes
@@ -100,21 +122,6 @@ def section_options(rows: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(rows["section"]))
 
 
-def status_text(row: pd.Series, lang: str) -> str:
-    """Return the status value as the source qualifies it, in the target's unit (e.g. '> 15,000 poles')."""
-    status = row.copy()
-    status["value"], status["value_high"] = row["status_value"], float("nan")
-    status["qualifier"], status["kind"] = row["status_qualifier"], "status"
-    return formatting.figure_value(status, lang)
-
-
-def target_text(row: pd.Series, value: float, lang: str) -> str:
-    """Return a number in the target's unit, unqualified (e.g. a range's lower bound, a cap)."""
-    plain = row.copy()
-    plain["value"], plain["value_high"], plain["qualifier"] = value, float("nan"), "exact"
-    return formatting.figure_value(plain, lang)
-
-
 def percent_text(row: pd.Series) -> str:
     """Return status / target as a percentage, marked '>' when the status itself is a 'more than' figure."""
     return signed(row["status_qualifier"], f"{row['ratio'] * 100:.0f} %")
@@ -125,19 +132,8 @@ def met_state(value: object) -> bool | None:
     return None if pd.isna(value) else bool(value)
 
 
-def met_text(value: object, lang: str) -> str:
-    """Return 'met', 'not met' or 'cannot tell' in `lang`."""
-    return t(f"targets.met.{MET_BADGES[met_state(value)][2]}", lang)
-
-
-def met_badge(value: object, lang: str) -> str:
-    """Return a markdown badge saying met / not met / cannot tell (text and icon, not colour alone)."""
-    colour, icon, _ = MET_BADGES[met_state(value)]
-    return f":{colour}-badge[:material/{icon}: {met_text(value, lang)}]"
-
-
 def progress_view(row: pd.Series, lang: str) -> ProgressView:
-    """Return the progress of one target by its direction: a bar for floors, met / not met for ceilings."""
+    """Return the progress of one target by its direction: a bar for floors, the distance to the cap for ceilings."""
     direction = row["direction"]
     if direction == "unclear":
         return ProgressView(captions=(t("targets.unclear", lang, value=formatting.figure_value(row, lang)),))
@@ -148,7 +144,7 @@ def progress_view(row: pd.Series, lang: str) -> ProgressView:
         key = {True: "met", False: "not_met", None: "unknown"}[met_state(row["met"])]
         cap, gap = target_text(row, row["value"], lang), target_text(row, abs(row["gap"]), lang)
         caption = t(f"targets.ceiling.{key}", lang, status=status_text(row, lang), cap=cap, gap=gap)
-        return ProgressView(badge=met_badge(row["met"], lang), captions=(caption,))
+        return ProgressView(captions=(caption,))
     key = "targets.progress.exceeded" if row["is_exceeded"] else "targets.progress.floor"
     captions = []
     if row["is_lower_bound"]:
@@ -159,30 +155,34 @@ def progress_view(row: pd.Series, lang: str) -> ProgressView:
     return ProgressView(
         bar=float(row["bar"]),
         bar_text=t(key, lang, pct=percent_text(row)),
-        badge=met_badge(row["met"], lang),
         captions=tuple(captions),
     )
 
 
-def status_source(status: pd.Series, lang: str) -> StatusSource:
-    """Return where one status comes from."""
+def status_source(status: pd.Series, lang: str, cities: CityRows) -> StatusSource:
+    """Return where one status comes from: its own quote and link, or (derived) the rows it was computed from."""
     accessed = pd.Timestamp(status["date_accessed"]).date().isoformat()
     grade = t(f"grade.{status['grade']}", lang)
+    is_derived = status["basis"] == "derived"
     return StatusSource(
-        quote=f"> {status['source_quote']}",
-        link=f"[{status['source_title']}]({status['source_url']})",
+        quote=None if is_derived else f"> {status['source_quote']}",
+        link=None if is_derived else f"[{status['source_title']}]({status['source_url']})",
         meta=t("targets.status.meta", lang, grade=grade, as_of=status["as_of"], accessed=accessed),
         definition=t("targets.status.definition", lang, text=status["definition"]),
+        basis=basis_text(status, lang),
+        inputs=derived_inputs(status, cities.benchmarks, cities.indicators, lang) if is_derived else (),
     )
 
 
-def earlier_statuses(row: pd.Series, own: pd.DataFrame, lang: str) -> tuple[tuple[str, StatusSource], ...]:
+def earlier_statuses(
+    row: pd.Series, own: pd.DataFrame, lang: str, cities: CityRows
+) -> tuple[tuple[str, StatusSource], ...]:
     """Return the statuses after the latest of `own` (newest first) as a list item and its source."""
     items = []
     for _, earlier in own.iloc[1:].iterrows():
         shifted = row.copy()
         shifted["status_value"], shifted["status_qualifier"] = earlier["value"], earlier["qualifier"]
-        items.append((f"- {earlier['as_of']}: {status_text(shifted, lang)}", status_source(earlier, lang)))
+        items.append((f"- {earlier['as_of']}: {status_text(shifted, lang)}", status_source(earlier, lang, cities)))
     return tuple(items)
 
 
@@ -198,34 +198,44 @@ def scenario_link(row: pd.Series, lang: str) -> ScenarioLink | None:
     return ScenarioLink(label, params, None if is_setting else t("targets.link.racks_note", lang))
 
 
-def card(row: pd.Series, statuses: pd.DataFrame, lang: str) -> Card:
+def status_note(row: pd.Series, lang: str) -> str:
+    """Return how the latest status was obtained and its source's grade, as the card says under the status."""
+    return t("targets.status.note", lang, basis=basis_text(row, lang), grade=t(f"grade.{row['grade']}", lang))
+
+
+def card(row: pd.Series, statuses: pd.DataFrame, lang: str, cities: CityRows) -> Card:
     """Return one target's card: the paper's value, the latest status, the progress, the sources, the links."""
     own = statuses[statuses["figure_id"] == row["id"]].sort_values("as_of", ascending=False)
     has_status = bool(row["has_status"])
+    # The metric shows the signed number and its label the unit: a long unit would cut the number off at 390 px.
+    target, unit = number_and_unit(row, lang)
+    status = number_and_unit(status_figure(row), lang)[0] if has_status else None
     return Card(
         id=row["id"],
         row=row,
         title=f"**{row[f'metric_{lang}']}**",
-        target=formatting.figure_value(row, lang),
+        target_label=bracketed(t("targets.col.target", lang), unit, lang) if unit else t("targets.col.target", lang),
+        target=target,
         target_help=t(f"qualifier.{row['qualifier']}", lang),
         year=t("targets.year", lang, year=int(row["year"])) if pd.notna(row["year"]) else t("word.no_year", lang),
-        status=status_text(row, lang) if has_status else None,
+        status_label=bracketed(t("targets.status", lang), unit, lang) if unit else t("targets.status", lang),
+        status=status,
         status_help=row["definition"] if has_status else None,
         as_of=t("targets.status.as_of", lang, as_of=row["as_of"]) if has_status else None,
+        status_note=status_note(row, lang) if has_status else None,
+        verdict_code=row["verdict"],
+        verdict=verdict_badge(row["verdict"], lang),
+        verdict_note=verdict_note(row, lang),
         progress=progress_view(row, lang),
-        latest=None if own.empty else status_source(own.iloc[0], lang),
-        earlier=earlier_statuses(row, own, lang),
+        latest=None if own.empty else status_source(own.iloc[0], lang, cities),
+        earlier=earlier_statuses(row, own, lang, cities),
         scenarios=scenario_link(row, lang),
     )
 
 
-def progress_cell(row: pd.Series, lang: str) -> str:
-    """Return the table's progress: a percentage for floors, met / not met for ceilings, a dash otherwise."""
-    if row["direction"] == "floor":
-        return percent_text(row)
-    if row["direction"] == "ceiling":
-        return met_text(row["met"], lang)
-    return "—"
+def progress_cell(row: pd.Series) -> str:
+    """Return the table's progress: a percentage for floors, a dash otherwise (a ceiling has no percentage)."""
+    return percent_text(row) if row["direction"] == "floor" else "—"
 
 
 def table(shown: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -242,10 +252,11 @@ def table(shown: pd.DataFrame, lang: str) -> pd.DataFrame:
                 status_text(row, lang) if row["has_status"] else t("targets.status.none", lang) for row in rows
             ],
             t("targets.col.as_of", lang): shown["as_of"],
-            t("targets.col.progress", lang): [progress_cell(row, lang) for row in rows],
-            t("targets.col.met", lang): [
-                met_text(met, lang) if has else "—" for met, has in zip(shown["met"], shown["has_status"])
+            t("targets.col.basis", lang): [
+                t(f"targets.basis.{basis}", lang) if isinstance(basis, str) else "—" for basis in shown["basis"]
             ],
+            t("targets.col.progress", lang): [progress_cell(row) for row in rows],
+            t("targets.col.verdict", lang): [t(f"targets.verdict.{code}", lang) for code in shown["verdict"]],
             t("col.grade", lang): [t(f"grade.{g}", lang) if isinstance(g, str) else "—" for g in shown["grade"]],
             t("col.source_url", lang): shown["source_url"],
         }
@@ -256,6 +267,7 @@ def targets_view(
     rows: pd.DataFrame,
     statuses: pd.DataFrame,
     sections: pd.DataFrame,
+    cities: CityRows,
     lang: str,
     chosen: Sequence[str] = (),
     show: str = "all",
@@ -272,10 +284,10 @@ def targets_view(
             shown=counts["targets"],
             total=len(rows),
             with_status=counts["with_status"],
-            met=counts["met"],
         ),
+        counts=counts_line(counts, lang),
         sections=tuple(
-            (headings[section], tuple(card(row, statuses, lang) for _, row in in_section.iterrows()))
+            (headings[section], tuple(card(row, statuses, lang, cities) for _, row in in_section.iterrows()))
             for section, in_section in shown.groupby("section", sort=False)
         ),
         table=table(shown, lang),
