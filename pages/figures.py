@@ -66,6 +66,10 @@ else:
         on_select="rerun",
         selection_mode="single-row",
         key=f"figure_table_{lang}",
+        column_config={  # metric and value come first and keep their width, so a phone shows both
+            t("col.metric", lang): st.column_config.TextColumn(width="medium"),
+            t("col.value", lang): st.column_config.TextColumn(width="medium"),
+        },
         selection_default={"selection": {"rows": default_rows}} if default_rows else None,
     )
     rows = event.selection.rows

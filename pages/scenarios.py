@@ -89,9 +89,9 @@ for line in view.odds_lines(cached.peer_odds(version, levers, outcome, DRAWS, SE
     st.markdown(line)
 
 st.subheader(t("scenarios.summary.title", lang))
-st.markdown(summary(deltas, levers, odds, lang))
+st.markdown(summary(deltas, levers, odds, outcomes, lang))
 paired = cached.projection_delta(version, levers, DRAWS, SEED)
-st.markdown(view.why_it_moved(paired, cached.decomposition(version, levers), levers.horizon, lang))
+st.markdown(view.why_it_moved(paired, cached.decomposition(version, levers), outcomes, levers.horizon, lang))
 
 sensitivity = view.tornado_chart(
     cached.tornado(version, levers, outcome, levers.horizon), params, outcomes, outcome, levers.horizon, lang

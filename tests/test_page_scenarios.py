@@ -44,8 +44,14 @@ def test_url_levers_set_the_sliders_and_the_numbers_come_from_the_model(lang, pa
     shown = _kpis(at, lang)
     for code in KPI_INDICATORS:
         value = expected[(expected["year"] == 2032) & (expected["indicator"] == code)]["p50"].iloc[0]
+        card = shown[outcomes.at[code, f"label_{lang}"]]
+        if lang == "en" and outcomes.at[code, "unit"].startswith("yi_yuan"):  # ¥ bn / ¥ tn, never "100 million yuan"
+            number, magnitude = card.removeprefix("¥").split()[:2]
+            in_yi = float(number.replace(",", "")) * (1e4 if magnitude.startswith("tn") else 10)
+            assert in_yi == pytest.approx(value, rel=1e-3)
+            continue
         unit = outcomes.at[code, f"unit_{lang}"]
-        assert shown[outcomes.at[code, f"label_{lang}"]] == f"{formatting.format_number(round(value, 2))} {unit}"
+        assert card == f"{formatting.format_number(round(value, 2))} {unit}"
 
 
 def test_a_preset_in_the_url_sets_its_levers():
@@ -166,4 +172,4 @@ def test_the_page_says_why_core_value_added_moved(params):
     parts = model.decompose(levers, params[0], levers.horizon)
     talent = parts[(parts["indicator"] == "core_va") & (parts["group"] == "talent")]["contribution"].item()
     why = [m.value for m in at.markdown if "Shapley" in m.value]
-    assert len(why) == 1 and f"talent {talent:+,.0f}" in why[0]
+    assert len(why) == 1 and f"talent +¥{round(talent) / 10:,.1f} bn" in why[0]  # whole 亿元, shown in ¥ bn

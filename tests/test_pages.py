@@ -42,19 +42,34 @@ def test_qualifiers_are_shown_not_dropped(figures):
     assert formatting.figure_value(figures.loc["os_localisation_rate"], "en").startswith("<")
 
 
-# How the paper prints a figure and how English writes it: 万 written out, 亿 as bn, 万亿 as tn.
+# How the paper prints a figure and how English writes it: 万 written out, 亿 as ¥ bn (¥ m, ¥ tn), 万亿 as ¥ tn,
+# counts with their noun, PUE without a unit.
 PRINTED = [
     ("sme_cloud_13th_fyp", "zh", "11 万家"),
     ("sme_cloud_13th_fyp", "en", "110,000 firms"),
     ("software_revenue_2022", "zh", "9,983 亿元"),
-    ("software_revenue_2022", "en", "998.3 bn yuan"),
-    ("data_exchange_cum_volume_2023", "en", "> 5 bn yuan"),
+    ("software_revenue_2022", "en", "¥998.3 bn"),
+    ("data_exchange_cum_volume_2023", "en", "> ¥5 bn"),
+    ("cross_border_data_trade_2023", "zh", "> 1 亿元"),
+    ("cross_border_data_trade_2023", "en", "> ¥100 m"),
+    ("target_ecommerce_volume", "zh", "38,500 亿元"),
+    ("target_ecommerce_volume", "en", "¥3.85 tn"),
+    ("target_digital_creative_va", "en", "> ¥100 bn"),
     ("ei_mfg_output_2022", "zh", "2.48 万亿元"),
-    ("ei_mfg_output_2022", "en", "2.48 tn yuan"),
+    ("ei_mfg_output_2022", "en", "¥2.48 tn"),
+    ("core_va_2022", "en", "≈ ¥1 tn"),
     ("target_smart_poles_2025", "en", "45,000 poles"),
     ("target_dc_racks_2025", "zh", "≥ 2.1 万个"),  # 2.1万个以上: 以上 includes the number
-    ("target_dc_racks_2025", "en", "≥ 21,000 units"),
+    ("target_dc_racks_2025", "en", "≥ 21,000 standard racks"),
+    ("g5_base_stations_total", "en", "75,000 base stations"),
+    ("all_optical_parks", "en", "> 100 parks"),
     ("target_cross_industry_iiot_platforms", "zh", "3–5 家"),
+    ("target_cross_industry_iiot_platforms", "en", "3–5 platforms"),
+    ("miit_iiot_pilot_platforms", "en", "3 platforms"),
+    ("target_exploration_projects_2025", "en", "≥ 50 projects"),
+    ("target_esports_events", "en", "1–2 events"),
+    ("target_new_dc_pue_2025", "zh", "< 1.25"),
+    ("target_new_dc_pue_2025", "en", "< 1.25"),
     ("target_5g_per_10k", "zh", "30 个/万人"),
     ("target_5g_per_10k", "en", "30 per 10,000 people"),
     ("algorithm_engineer_vacancies", "zh", "51 名"),
@@ -66,14 +81,6 @@ PRINTED = [
 @pytest.mark.parametrize(("fig_id", "lang", "expected"), PRINTED)
 def test_a_figure_is_shown_in_its_printed_unit(figures, fig_id, lang, expected):
     assert formatting.figure_value(figures.loc[fig_id], lang) == expected
-
-
-def test_english_magnitudes_are_rescaled(figures):
-    stations = figures.loc["g5_base_stations_total"]
-    assert stations["unit_zh"] == "万个"
-    assert formatting.figure_value(stations, "en") == f"{stations['value'] * 1e4:,.0f} units"
-    software = figures.loc["software_revenue_2022"]
-    assert formatting.figure_value(software, "en") == f"{formatting.format_number(software['value'] / 10)} bn yuan"
 
 
 def test_default_language_without_a_browser_locale_is_chinese():
@@ -195,3 +202,16 @@ def test_every_chart_has_a_title_and_a_table_view(page, lang):
         assert len(tables) == 1 and len(tables[0].value) > 0
         assert missing_fields(spec, spec["dataset_columns"]) == []
         assert set(HEX_COLOUR.findall(json.dumps(spec))) <= SAFE_COLOURS
+
+
+@pytest.mark.parametrize(("lang", "title"), [("zh", "没有这个页面"), ("en", "No such page")])
+def test_the_root_shows_the_no_such_page_view_for_a_missing_path(lang, title):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["missing"] = "/data/x/y/z"
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert [element.value for element in at.title] == [title]
+    links = {link.proto.page for link in at.main.get("page_link")}
+    assert links == {stem for stems in ui.NAV_SECTIONS.values() for stem in stems}
+    assert "/data/x/y/z" in at.markdown[0].value

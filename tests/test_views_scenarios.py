@@ -42,9 +42,27 @@ def _peers(data, params, horizon: int) -> pd.DataFrame:
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_outcome_has_a_unit_label(lang, outcomes, units):
     for code, unit in model.INDICATORS.items():
-        assert view.unit_label(code, outcomes, lang) == units.at[unit, f"label_{lang}"]
-        assert view.unit_label(code, outcomes, lang).strip(), code
+        expected = units.at[unit, "label_zh" if lang == "zh" else "symbol_en"]
+        assert view.unit_label(code, outcomes, lang) == ("" if unit in vocab.UNITLESS_UNITS else expected), code
     assert view.unit_label("fiscal_cost_cum", outcomes, "en") != view.unit_label("fiscal_cost", outcomes, "en")
+
+
+# Written by hand: yuan in ¥ bn in English (never "100 million yuan"), as printed in Chinese, PUE bare.
+SHOWN_UNITS = [
+    ("core_va", "en", "¥ bn", 0.1),
+    ("core_va", "zh", "亿元", 1.0),
+    ("fiscal_cost_cum", "en", "¥ bn, cumulative", 0.1),
+    ("dc_power_cost", "en", "¥ bn per year", 0.1),
+    ("dc_pue_fleet", "en", "", 1.0),
+    ("dc_pue_fleet", "zh", "", 1.0),
+    ("dc_power_gwh", "en", "GWh per year", 1.0),
+]
+
+
+@pytest.mark.parametrize(("code", "lang", "unit", "factor"), SHOWN_UNITS)
+def test_an_outcome_is_shown_in_the_unit_a_reader_writes(code, lang, unit, factor, outcomes):
+    assert view.unit_label(code, outcomes, lang) == unit
+    assert view.unit_factor(code, outcomes, lang) == factor
 
 
 def test_paper_levers_are_the_baseline_to_the_scenarios_horizon():
@@ -99,8 +117,17 @@ def test_kpis_show_the_scenarios_end_year_median_with_its_unit(runs, lang, outco
     assert [card.label for card in cards] == [outcomes.at[code, f"label_{lang}"] for code in KPI_INDICATORS]
     for code, card in zip(KPI_INDICATORS, cards):
         value = scenario[(scenario["year"] == levers.horizon) & (scenario["indicator"] == code)]["p50"].item()
-        assert card.value == f"{formatting.format_number(round(value, 2))} {view.unit_label(code, outcomes, lang)}"
-        assert float(card.delta.replace(",", "")) == pytest.approx(deltas.loc[code, "delta"], abs=0.005)
+        if outcomes.at[code, "unit"].startswith("yi_yuan") and lang == "en":
+            number, magnitude = card.value.removeprefix("¥").split()[:2]
+            assert magnitude.rstrip(",") in ("bn", "tn"), card.value
+            in_yi = float(number.replace(",", "")) * (1e4 if magnitude.startswith("tn") else 10)
+            assert in_yi == pytest.approx(value, rel=1e-3)
+            assert "100 million" not in card.value
+            continue
+        unit = view.unit_label(code, outcomes, lang)
+        assert card.value == f"{formatting.format_number(round(value, 2))} {unit}".strip()
+        delta = card.delta.removesuffix(unit).strip().replace(",", "")
+        assert float(delta) == pytest.approx(deltas.loc[code, "delta"], abs=0.005)
     compute = cards[KPI_INDICATORS.index("compute_eflops")]
     assert compute.delta.startswith("+")  # the build-out adds compute
 
@@ -129,8 +156,11 @@ def test_the_outcome_chart_holds_scenario_baseline_and_same_definition_peers(run
     else:  # Shenzhen's core value added has no stated classification: no peer shares it
         assert same.empty
         assert chart.captions[-1] == t("scenarios.peers.none", "en")
-    y_title = f"{outcomes.at[outcome, 'label_en']} ({outcomes.at[outcome, 'unit_en']})"
+    y_title = f"{outcomes.at[outcome, 'label_en']} (¥ bn)"
     assert chart.spec["layer"][0]["encoding"]["y"]["title"] == y_title
+    shown = chart.table[series == t("scenarios.series.scenario", "en")][t("col.p50", "en")].tolist()
+    model_values = scenario[scenario["indicator"] == outcome]["p50"].tolist()
+    assert shown == pytest.approx([value / 10 for value in model_values])  # 亿元 → ¥ bn
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -183,6 +213,11 @@ def test_the_results_table_names_outcomes_in_the_pages_language(runs, outcomes):
     assert set(table["indicator"]) == {outcomes.at[code, "label_zh"] for code in model.INDICATORS}
     assert table[["year", "p10", "p50", "p90"]].equals(scenario[["year", "p10", "p50", "p90"]])
 
+    english = view.results_table(scenario, outcomes, "en")
+    core = scenario["indicator"] == "core_va"
+    assert english.loc[core, "p50"].tolist() == pytest.approx((scenario.loc[core, "p50"] / 10).tolist())
+    assert set(english.loc[core, t("col.unit", "en")]) == {"¥ bn"}
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_warning_texts_name_the_lever_and_the_numbers(params, lang):
@@ -198,13 +233,14 @@ def test_warning_texts_name_the_lever_and_the_numbers(params, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_why_it_moved_reports_the_paired_band_and_the_groups(params, lang):
+def test_why_it_moved_reports_the_paired_band_and_the_groups(params, outcomes, lang):
     levers = model.PRESETS["talent_push"]
     delta = model.project_delta(levers, params, draws=300, seed=2)
     parts = model.decompose(levers, params, levers.horizon)
-    text = view.why_it_moved(delta, parts, levers.horizon, lang)
+    text = view.why_it_moved(delta, parts, outcomes, levers.horizon, lang)
     band = delta[(delta["indicator"] == "core_va") & (delta["year"] == levers.horizon)].iloc[0]
     talent = parts[(parts["indicator"] == "core_va") & (parts["group"] == "talent")]["contribution"].item()
-    for number in (band["p10"], band["p50"], band["p90"], talent):
-        assert f"{number:+,.0f}" in text
+    for number in (band["p10"], band["p50"], band["p90"], talent):  # 亿元 in Chinese, ¥ bn (÷ 10) in English
+        assert (f"{number:+,.0f} 亿元" if lang == "zh" else f"¥{abs(round(number)) / 10:,.1f} bn") in text
+    assert "100 million" not in text
     assert str(levers.horizon) in text

@@ -219,11 +219,11 @@ def scenario_outcomes(
 @st.cache_data(show_spinner=False, max_entries=64)
 def scenario_downloads(
     version: str, levers: model.Levers, baseline: model.Levers, draws: int, seed: int
-) -> tuple[str, str]:
+) -> tuple[bytes, str]:
     """Return the (CSV, JSON) downloads of one lever setting, so a rerun that keeps the levers does not rebuild them."""
     results = projection(version, levers, draws, seed)
     return (
-        scenarios.export_frame(results, levers, version).to_csv(index=False),
+        export.csv_bytes(scenarios.export_frame(results, levers, version)),
         scenarios.export_json(
             results, projection(version, baseline, draws, seed), levers, parameters(version), version, draws, seed
         ),

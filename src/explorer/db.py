@@ -108,7 +108,7 @@ _BENCHMARKS_SQL = """WITH factors AS (
        SELECT unnest(?::STRUCT(from_unit VARCHAR, to_unit VARCHAR, factor DOUBLE)[], recursive := true))
    SELECT b.city, b.year, b.indicator,
           coalesce(b.value, f.value) * coalesce(c.factor, 1.0) AS value, i.unit,
-          u.label_zh AS unit_zh, u.label_en AS unit_en,
+          u.label_zh AS unit_zh, u.label_en AS unit_en, u.symbol_en AS unit_symbol_en,
           b.definition, b.definition_zh, b.comparability_group,
           g.label_zh AS group_label_zh, g.label_en AS group_label_en,
           b.status, b.vintage, b.vintage_zh, b.break_before,
@@ -139,13 +139,25 @@ def benchmarks(con: duckdb.DuckDBPyConnection, indicator: str | None = None) -> 
 def city_series(con: duckdb.DuckDBPyConnection, city: str, indicator: str, group: str) -> pd.DataFrame:
     """Return one city's yearly series of an indicator within one comparability group, oldest first.
 
-    Columns: year, value (in the indicator's unit), qualifier, vintage, break_before (true where a new
-    statistical basis starts: do not read the change from the year before as growth), grade, source_title,
-    source_url. Years without a published figure have no row.
+    Columns: year, value (in the indicator's unit), unit (code) with unit_zh and unit_symbol_en, qualifier,
+    vintage, break_before (true where a new statistical basis starts: do not read the change from the year
+    before as growth), grade, source_title, source_url. Years without a published figure have no row.
     """
     sql = _BENCHMARKS_SQL.format(where="b.city = ? AND b.indicator = ? AND b.comparability_group = ?")
     rows = _frame(con, sql, [_UNIT_CONVERSIONS, city, indicator, group])
-    columns = ["year", "value", "qualifier", "vintage", "break_before", "grade", "source_title", "source_url"]
+    columns = [
+        "year",
+        "value",
+        "unit",
+        "unit_zh",
+        "unit_symbol_en",
+        "qualifier",
+        "vintage",
+        "break_before",
+        "grade",
+        "source_title",
+        "source_url",
+    ]
     return rows[columns].sort_values("year").reset_index(drop=True)
 
 
@@ -163,7 +175,7 @@ def outcomes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Return the model's outcomes with their labels, target caveats and unit labels, in the model's order."""
     return _frame(
         con,
-        """SELECT o.*, u.label_zh AS unit_zh, u.label_en AS unit_en
+        """SELECT o.*, u.label_zh AS unit_zh, u.label_en AS unit_en, u.symbol_en AS unit_symbol_en
            FROM outcomes o JOIN units u ON u.code = o.unit ORDER BY o.rowid""",
     )
 

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from explorer import cached, startup
-from explorer.formatting import figure_value
+from explorer.formatting import figure_value, plain_reference_marks
 from explorer.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, t
 from explorer.model import Levers
 from explorer.views.pieces import fill_missing
@@ -322,7 +322,7 @@ if (query.length > {MAX_QUERY_CHARS} || query.split("&").length > {MAX_URL_PARAM
 
 def figure_source(fig: pd.Series, current: str) -> None:
     """Write a figure's sentence (with the project's translation on English pages), section, reference and note."""
-    st.markdown(f"> {fig['quote_zh']}")
+    st.markdown(f"> {plain_reference_marks(fig['quote_zh'])}")
     if current == "en":
         st.markdown(t("word.translation", current, text=fig["quote_en"]))
     section = fig[f"section_title_{current}"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from explorer import charts, model, vocab
-from explorer.formatting import CITY_COLOURS, figure_value, format_number
+from explorer.formatting import CITY_COLOURS, amount, figure_value, format_number, shown_unit
 from explorer.i18n import t
 from explorer.scenarios import (
     KPI_INDICATORS,
@@ -67,8 +67,24 @@ def indicator_label(code: str, outcomes: pd.DataFrame, lang: str) -> str:
 
 
 def unit_label(code: str, outcomes: pd.DataFrame, lang: str) -> str:
-    """Return the unit of an outcome, from the outcomes table (indexed by code)."""
-    return outcomes.at[code, f"unit_{lang}"]
+    """Return the unit an outcome is shown in (亿元; ¥ bn in English), from the outcomes table (indexed by code)."""
+    return _shown_unit(code, outcomes, lang)[1]
+
+
+def unit_factor(code: str, outcomes: pd.DataFrame, lang: str) -> float:
+    """Return the factor that turns an outcome's model value into the unit `unit_label` names (亿元 → ¥ bn: 0.1)."""
+    return _shown_unit(code, outcomes, lang)[0]
+
+
+def _shown_unit(code: str, outcomes: pd.DataFrame, lang: str) -> tuple[float, str]:
+    row = outcomes.loc[code]
+    return shown_unit(row["unit"], lang, row["unit_zh"], row["unit_symbol_en"])
+
+
+def outcome_amount(code: str, value: float, outcomes: pd.DataFrame, lang: str, *, signed: bool = False) -> str:
+    """Return an outcome's value with its unit as the reader writes it (e.g. '¥3.239 tn', '32,387.68 亿元')."""
+    row = outcomes.loc[code]
+    return amount(round(value, 2), row["unit"], lang, row["unit_zh"], row["unit_symbol_en"], signed=signed)
 
 
 def lever_label(name: str, params: pd.DataFrame, lang: str) -> str:
@@ -125,8 +141,8 @@ def kpis(deltas: pd.DataFrame, outcomes: pd.DataFrame, lang: str) -> list[Kpi]:
     return [
         Kpi(
             indicator_label(code, outcomes, lang),
-            f"{format_number(round(deltas.loc[code, 'scenario'], 2))} {unit_label(code, outcomes, lang)}",
-            f"{deltas.loc[code, 'delta']:+,.2f}",
+            outcome_amount(code, deltas.loc[code, "scenario"], outcomes, lang),
+            outcome_amount(code, deltas.loc[code, "delta"], outcomes, lang, signed=True),
         )
         for code in KPI_INDICATORS
     ]
@@ -170,14 +186,21 @@ def outcome_chart(
     outcomes: pd.DataFrame,
     lang: str,
 ) -> Chart:
-    """Return the fan chart of one outcome (scenario, baseline, same-definition peers, the paper's target)."""
+    """Return the fan chart of one outcome (scenario, baseline, same-definition peers, the paper's target).
+
+    Values are in the unit the axis names (`unit_label`: 亿元 in Chinese, ¥ bn in English).
+    """
+    factor = unit_factor(outcome, outcomes, lang)
     series = [
         frame[frame["indicator"] == outcome].assign(series=t(f"scenarios.series.{name}", lang), colour=name)
         for name, frame in (("scenario", scenario), ("baseline", base))
     ]
     paths = pd.concat(series, ignore_index=True)[["series", "colour", "year", "p10", "p50", "p90"]]
+    paths[["p10", "p50", "p90"]] = paths[["p10", "p50", "p90"]] * factor
     cities = peer_rows(peers, outcome, lang)
+    cities = cities.assign(value=cities["value"] * factor)
     marker = _target_marker(outcome, figures, lang)
+    marker = marker.assign(value=marker["value"] * factor)
     table = pd.concat(
         [
             paths[["series", "year", "p10", "p50", "p90"]],
@@ -219,7 +242,10 @@ def tornado_chart(
     rows = sensitivity[sensitivity["swing"] > 0].head(TORNADO_ROWS)
     if rows.empty:
         return None
+    factor, unit = _shown_unit(outcome, outcomes, lang)
+    values = ["low_value", "central_value", "high_value"]
     rows = rows.assign(label=rows["parameter"].map(params.set_index("id")[f"label_{lang}"]))
+    rows[values] = rows[values] * factor
     low, high = t("scenarios.tornado.low", lang), t("scenarios.tornado.high", lang)
     bars = pd.concat(
         [rows.assign(end=rows["low_value"], side=low), rows.assign(end=rows["high_value"], side=high)]
@@ -228,7 +254,7 @@ def tornado_chart(
     spec = charts.tornado_chart(
         bars,
         title=t("scenarios.tornado.title", lang, indicator=indicator, year=year),
-        axis_title=t("scenarios.tornado.axis", lang, indicator=indicator),
+        axis_title=t("scenarios.tornado.axis", lang, indicator=indicator) + (f" ({unit})" if unit else ""),
         lang=lang,
     )
     table = rows[["label", "low_value", "central_value", "high_value"]].rename(
@@ -242,23 +268,27 @@ def tornado_chart(
     return Chart(spec, table, ())
 
 
-def why_it_moved(delta: pd.DataFrame, parts: pd.DataFrame, year: int, lang: str) -> str:
+def why_it_moved(delta: pd.DataFrame, parts: pd.DataFrame, outcomes: pd.DataFrame, year: int, lang: str) -> str:
     """Return the core value added change in `year`: its paired p10–p90 band and each lever group's share."""
     band = delta[(delta["indicator"] == "core_va") & (delta["year"] == year)].iloc[0]
     share = parts[parts["indicator"] == "core_va"].set_index("group")["contribution"]
+
+    def money(value: float) -> str:  # whole 亿元, as the cards show them
+        return outcome_amount("core_va", round(value), outcomes, lang, signed=True)
+
     return t(
         "scenarios.why",
         lang,
         year=year,
-        p50=f"{band['p50']:+,.0f}",
-        p10=f"{band['p10']:+,.0f}",
-        p90=f"{band['p90']:+,.0f}",
-        dc=f"{share['dc']:+,.0f}",
-        xc=f"{share['xc']:+,.0f}",
-        talent=f"{share['talent']:+,.0f}",
+        **{p: money(band[p]) for p in ("p10", "p50", "p90")},
+        **{group: money(share[group]) for group in ("dc", "xc", "talent")},
     )
 
 
 def results_table(scenario: pd.DataFrame, outcomes: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return the full projection with outcome names in the page's language."""
-    return scenario.assign(indicator=scenario["indicator"].map(lambda code: indicator_label(code, outcomes, lang)))
+    """Return the full projection with outcome names and units in the page's language (yuan in ¥ bn in English)."""
+    factors = scenario["indicator"].map(lambda code: unit_factor(code, outcomes, lang))
+    quantiles = [column for column in ("p10", "p50", "p90") if column in scenario.columns]
+    table = scenario.assign(**{column: scenario[column] * factors for column in quantiles})
+    table.insert(1, t("col.unit", lang), scenario["indicator"].map(lambda code: unit_label(code, outcomes, lang)))
+    return table.assign(indicator=scenario["indicator"].map(lambda code: indicator_label(code, outcomes, lang)))

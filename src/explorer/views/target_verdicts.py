@@ -53,11 +53,7 @@ def status_text(row: pd.Series, lang: str) -> str:
 
 def number_and_unit(fig: pd.Series, lang: str) -> tuple[str, str]:
     """Return a figure's value as formatting.figure_value writes it, split into its signed number and its unit."""
-    column = "unit_symbol_en" if lang == "en" else "unit_zh"
-    unit = fig[column] if isinstance(fig[column], str) else ""
-    bare = fig.copy()
-    bare[column] = ""
-    return formatting.figure_value(bare, lang).strip(), unit
+    return formatting.figure_parts(fig, lang)
 
 
 def target_text(row: pd.Series, value: float, lang: str) -> str:
