@@ -1,6 +1,7 @@
 """Thirty simultaneous browser sessions on Scenarios and Data: no error, and the numbers of a lone session."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
 
 from chromium import CHROMIUM, CHROMIUM_ARGS
@@ -49,8 +50,14 @@ async def _sessions(
     return alone, crowd
 
 
+def _run_apart(coroutine):
+    """Run the sessions in a thread of their own: the sync Playwright of other browser tests keeps a loop here."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def test_thirty_sessions_on_scenarios_match_a_single_one(app_url):
-    alone, crowd = asyncio.run(_sessions(f"{app_url}/{SCENARIO}", "[data-testid='stMetricValue']", 7))
+    alone, crowd = _run_apart(_sessions(f"{app_url}/{SCENARIO}", "[data-testid='stMetricValue']", 7))
     assert alone[0] == 0
     assert [errors for errors, _ in crowd] == [0] * NUM_SESSIONS
     differing = [texts for _, texts in crowd if texts != alone[1]]
@@ -58,7 +65,7 @@ def test_thirty_sessions_on_scenarios_match_a_single_one(app_url):
 
 
 def test_thirty_sessions_on_the_sql_console_match_a_single_one(app_url):
-    alone, crowd = asyncio.run(_sessions(f"{app_url}/{QUERY}", ".st-key-sql_answer [role='gridcell']", 8, click="Run"))
+    alone, crowd = _run_apart(_sessions(f"{app_url}/{QUERY}", ".st-key-sql_answer [role='gridcell']", 8, click="Run"))
     assert alone[0] == 0 and alone[1]
     assert [errors for errors, _ in crowd] == [0] * NUM_SESSIONS
     differing = [texts for _, texts in crowd if texts != alone[1]]

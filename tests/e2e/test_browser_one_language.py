@@ -82,6 +82,9 @@ ALLOWED_ON_ZH = {
     "GWh": "unit: data-centre electricity use",
     "EFLOPS": "unit: computing power",
     "TFLOPS": "unit: computing power per rack",
+    "R": "R&D (split at the &), as the NBS writes 研究与试验发展（R&D）经费 in its bulletins",
+    "D": "R&D (split at the &), as above",
+    "I": "门类I: the section letter of the national industry classification (GB/T 4754), as the bureaus write it",
 }
 
 
