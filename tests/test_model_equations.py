@@ -90,3 +90,20 @@ def test_equations_carry_no_words_of_one_language(params: pd.DataFrame):
         for equation in equations.filled(channel, table):
             assert r"\text" not in equation, equation
             assert not any("\u4e00" <= char <= "\u9fff" for char in equation), equation
+
+
+# KaTeX commands the Methods equations may use; a run-on like "\quadq_t" or an escaped "\\bar" (a KaTeX line
+# break) renders as red error text or breaks the equation, and shows up here as an unknown command.
+KNOWN_COMMANDS = {
+    "Delta", "alpha", "bar", "big", "cdot", "delta", "ell", "gamma", "iota", "kappa", "lambda", "le", "lfloor",
+    "mathrm", "max", "min", "mu", "nu", "omega", "phi", "pi", "quad", "rfloor", "rho", "sigma", "sim", "sum",
+    "theta", "varepsilon",
+}  # fmt: skip
+
+
+def test_every_filled_equation_uses_known_katex_commands_and_no_line_break(params):
+    table = parameter_table(params)
+    for channel in equations.CHANNELS:
+        for equation in equations.filled(channel, table):
+            assert "\\\\" not in equation, (channel, equation)
+            assert set(re.findall(r"\\([A-Za-z]+)", equation)) <= KNOWN_COMMANDS, (channel, equation)

@@ -93,7 +93,7 @@ SYMBOLS: dict[str, str] = {
     "xc_local_content": r"\ell",
     "xc_user_cost_ratio": r"\nu",
     "talent_pool": r"P",
-    "talent_anyway": r"\\bar{A}",
+    "talent_anyway": r"\bar{A}",
     "talent_reservation_mean": r"\bar{S}",
     "talent_retention": r"r",
     "talent_subsidy_years": r"Y",
@@ -151,7 +151,7 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r" + \mathrm{CORE}^*_t\,\big((U_t / U^{\mathrm{paper}}_t)^{<<dc_spillover_elasticity>>} - 1\big)",
     ),
     "xc": (
-        r"p = \max(<<xc_share>>,\ <<xc_share_2022>>), \quad"
+        r"p = \max(<<xc_share>>,\ <<xc_share_2022>>), \quad "
         r"q_t = <<xc_share_2022>> + (p - <<xc_share_2022>>)\,\min(1,\ t / <<xc_ramp_years>>)",
         r"s_t = s_{t-1} + (q_t - s_{t-1}) / <<xc_replacement_years>>, \quad s_0 = <<xc_share_2022>>",
         r"B_t = \mathrm{GDP}^*_t\,<<gov_procurement_gdp_ratio>>\,<<xc_it_share>>\,(1 + <<xc_soe_multiplier>>) / 10^4",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from explorer import model, vocab
-from explorer.formatting import amount, format_number
+from explorer.formatting import amount, format_number, quantity
 from explorer.i18n import t
 from explorer.model import equations
 from explorer.views.scenarios import lever_label
@@ -56,15 +56,18 @@ def symbol_legend(code: str, params: pd.DataFrame, units: pd.DataFrame, lang: st
     for name in equations.symbols(code, table):
         symbol = f"${equations.SYMBOLS[name]}$"
         if name in table:
-            low, central, high = table[name]
+            unit = rows.at[name, "unit"]
+            (low, central, high), unit_text = quantity(
+                table[name], unit, lang, units.at[unit, "label_zh"], units.at[unit, "symbol_en"]
+            )
             text = t(
                 "methods.equations.parameter",
                 lang,
                 label=rows.at[name, f"label_{lang}"],
-                central=format_number(central),
-                low=format_number(low),
-                high=format_number(high),
-                unit=units.at[rows.at[name, "unit"], f"label_{lang}"],
+                central=central,
+                low=low,
+                high=high,
+                unit=unit_text,
             )
         else:
             text = t("methods.equations.lever", lang, label=lever_label(name, params, lang))
