@@ -1,4 +1,8 @@
-"""Scenarios: move the paper's three policy levers and see Shenzhen against Beijing and Shanghai to 2035."""
+"""Scenarios: move the paper's three policy levers and see Shenzhen against Beijing and Shanghai to 2035.
+
+The levers and every result sit in one fragment in the main area: a lever move reruns the fragment
+alone, not the shell (sidebar widgets cannot sit in a fragment, and a phone shows them in a drawer).
+"""
 
 import streamlit as st
 
@@ -29,7 +33,9 @@ def apply_preset() -> None:
         st.session_state[name] = value
 
 
-with st.sidebar:
+@st.fragment
+def scenario_panel() -> None:
+    """The levers and everything computed from them: a lever move reruns only this."""
     preset = ui.url_choice(
         "preset",
         list(model.PRESETS),
@@ -39,84 +45,90 @@ with st.sidebar:
         on_change=apply_preset,
     )
     ui.seed_levers(model.PRESETS[preset])
-    for heading, sliders in view.lever_groups(figures, params, lang):
-        st.markdown(f"**{heading}**")
-        for lever in sliders:
-            st.slider(
-                lever.label,
-                lever.low,
-                lever.high,
-                step=lever.step,
-                key=lever.name,
-                help=lever.help,
-                format=lever.format,
-            )
-            if lever.note:
-                st.caption(lever.note)
     levers = ui.current_levers()
-    if levers != model.PRESETS[preset]:
-        st.caption(t("scenarios.preset.modified", lang))
+    warnings = view.warnings_by_lever(cached.scenario_warnings(version, levers), params, lang)
+    with st.expander(t("scenarios.levers", lang), expanded=True, icon=":material/tune:"):
+        groups = view.lever_groups(figures, params, lang)
+        columns = st.columns(len(groups) - 1)
+        for (heading, sliders), column in zip(groups, [*columns, st.container()]):
+            with column:
+                st.markdown(f"**{heading}**")
+                for lever in sliders:
+                    st.slider(
+                        lever.label,
+                        lever.low,
+                        lever.high,
+                        step=lever.step,
+                        key=lever.name,
+                        help=lever.help,
+                        format=lever.format,
+                    )
+                    if lever.note:
+                        st.caption(lever.note)
+                    for text in warnings.get(lever.name, ()):
+                        st.warning(text, icon=":material/warning:")
+        if levers != model.PRESETS[preset]:
+            st.caption(t("scenarios.preset.modified", lang))
 
-base_levers = paper_levers(levers.horizon)
-scenario = cached.projection(version, levers, DRAWS, SEED)
-base = cached.projection(version, base_levers, DRAWS, SEED)
-peers = cached.peer_paths(version, levers.horizon)
-deltas, odds = cached.scenario_outcomes(version, levers, base_levers, DRAWS, SEED)
+    base_levers = paper_levers(levers.horizon)
+    scenario = cached.projection(version, levers, DRAWS, SEED)
+    base = cached.projection(version, base_levers, DRAWS, SEED)
+    paired = cached.projection_delta(version, levers, DRAWS, SEED)
+    peers = cached.peer_paths(version, levers.horizon)
+    deltas, odds = cached.scenario_outcomes(version, levers, base_levers, DRAWS, SEED)
 
-for text in view.warning_texts(cached.scenario_warnings(version, levers), params, lang):
-    st.warning(text, icon=":material/warning:")
+    st.subheader(t("scenarios.kpis", lang, year=levers.horizon))
+    st.html(view.cards_html(view.kpis(deltas, paired, levers.horizon, outcomes, lang)))
+    st.subheader(t("scenarios.costs", lang, year=levers.horizon))
+    st.html(view.cards_html(view.cost_cards(deltas, paired, scenario, levers, outcomes, lang)))
 
-st.subheader(t("scenarios.kpis", lang, year=levers.horizon))
-cards = view.kpis(deltas, outcomes, lang)
-for row_start in range(0, len(cards), 3):
-    for column, card in zip(st.columns(3), cards[row_start : row_start + 3]):
-        column.metric(card.label, card.value, delta=card.delta, delta_color="off", border=True, help=t("col.p50", lang))
+    outcome = ui.url_choice(
+        "out",
+        list(model.INDICATORS),
+        label=t("scenarios.outcome", lang),
+        format_func=lambda code: view.indicator_label(code, outcomes, lang),
+        default="core_va",
+    )
+    fan = view.outcome_chart(outcome, scenario, base, peers, figures, outcomes, lang)
+    ui.chart_with_table(fan.spec, fan.table, lang, key="outcome")
+    for caption in fan.captions:
+        st.caption(caption)
+    for line in view.odds_lines(cached.peer_odds(version, levers, outcome, DRAWS, SEED), levers.horizon, lang):
+        st.markdown(line)
 
-outcome = ui.url_choice(
-    "out",
-    list(model.INDICATORS),
-    label=t("scenarios.outcome", lang),
-    format_func=lambda code: view.indicator_label(code, outcomes, lang),
-    default="core_va",
-)
-fan = view.outcome_chart(outcome, scenario, base, peers, figures, outcomes, lang)
-ui.chart_with_table(fan.spec, fan.table, lang, key="outcome")
-for caption in fan.captions:
-    st.caption(caption)
-for line in view.odds_lines(cached.peer_odds(version, levers, outcome, DRAWS, SEED), levers.horizon, lang):
-    st.markdown(line)
+    st.subheader(t("scenarios.summary.title", lang))
+    st.markdown(summary(deltas, levers, odds, lang))
+    st.markdown(view.why_it_moved(paired, cached.decomposition(version, levers), levers.horizon, lang))
 
-st.subheader(t("scenarios.summary.title", lang))
-st.markdown(summary(deltas, levers, odds, lang))
-paired = cached.projection_delta(version, levers, DRAWS, SEED)
-st.markdown(view.why_it_moved(paired, cached.decomposition(version, levers), levers.horizon, lang))
+    sensitivity = view.tornado_chart(
+        cached.tornado(version, levers, outcome, levers.horizon), params, outcomes, outcome, levers.horizon, lang
+    )
+    if sensitivity is None:
+        st.caption(t("scenarios.tornado.flat", lang, indicator=view.indicator_label(outcome, outcomes, lang)))
+    else:
+        ui.chart_with_table(sensitivity.spec, sensitivity.table, lang, key="tornado")
+    st.caption(t("scenarios.tornado.caption", lang))
 
-sensitivity = view.tornado_chart(
-    cached.tornado(version, levers, outcome, levers.horizon), params, outcomes, outcome, levers.horizon, lang
-)
-if sensitivity is None:
-    st.caption(t("scenarios.tornado.flat", lang, indicator=view.indicator_label(outcome, outcomes, lang)))
-else:
-    ui.chart_with_table(sensitivity.spec, sensitivity.table, lang, key="tornado")
-st.caption(t("scenarios.tornado.caption", lang))
+    with st.expander(t("scenarios.table.title", lang), icon=":material/table:"):
+        st.dataframe(view.results_table(scenario, outcomes, lang), hide_index=True)
+    csv_text, json_text = cached.scenario_downloads(version, levers, base_levers, DRAWS, SEED)
+    left, right = st.columns(2)
+    left.download_button(
+        t("scenarios.download.csv", lang),
+        csv_text,
+        file_name="shenzhen-scenario.csv",
+        mime="text/csv",
+        icon=":material/download:",
+    )
+    right.download_button(
+        t("scenarios.download.json", lang),
+        json_text,
+        file_name="shenzhen-scenario.json",
+        mime="application/json",
+        icon=":material/download:",
+    )
+    ui.share_link("scenarios", lang, where=st.container())  # the sidebar's link would not follow a fragment rerun
 
-with st.expander(t("scenarios.table.title", lang), icon=":material/table:"):
-    st.dataframe(view.results_table(scenario, outcomes, lang), hide_index=True)
-csv_text, json_text = cached.scenario_downloads(version, levers, base_levers, DRAWS, SEED)
-left, right = st.columns(2)
-left.download_button(
-    t("scenarios.download.csv", lang),
-    csv_text,
-    file_name="shenzhen-scenario.csv",
-    mime="text/csv",
-    icon=":material/download:",
-)
-right.download_button(
-    t("scenarios.download.json", lang),
-    json_text,
-    file_name="shenzhen-scenario.json",
-    mime="application/json",
-    icon=":material/download:",
-)
 
-ui.end_page()
+scenario_panel()
+ui.end_page(share=False)

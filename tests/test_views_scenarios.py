@@ -4,8 +4,10 @@ import pandas as pd
 import pytest
 
 from explorer import db, formatting, model, vocab
+from explorer.compact import compact
 from explorer.i18n import LANGS, t
 from explorer.scenarios import (
+    COST_INDICATORS,
     KPI_INDICATORS,
     LEVER_FIGURES,
     MODEL_GROUPS,
@@ -92,17 +94,73 @@ def test_lever_help_quotes_the_papers_figure(data):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_kpis_show_the_scenarios_end_year_median_with_its_unit(runs, lang, outcomes):
+def test_cards_show_the_end_year_median_in_a_compact_unit(runs, lang, outcomes, params):
     levers, scenario, base = runs
     deltas = end_year_deltas(scenario, base, levers.horizon)
-    cards = view.kpis(deltas, outcomes, lang)
+    paired = model.project_delta(levers, params, draws=200, seed=1)
+    cards = view.kpis(deltas, paired, levers.horizon, outcomes, lang)
     assert [card.label for card in cards] == [outcomes.at[code, f"label_{lang}"] for code in KPI_INDICATORS]
     for code, card in zip(KPI_INDICATORS, cards):
         value = scenario[(scenario["year"] == levers.horizon) & (scenario["indicator"] == code)]["p50"].item()
-        assert card.value == f"{formatting.format_number(round(value, 2))} {view.unit_label(code, outcomes, lang)}"
-        assert float(card.delta.replace(",", "")) == pytest.approx(deltas.loc[code, "delta"], abs=0.005)
-    compute = cards[KPI_INDICATORS.index("compute_eflops")]
-    assert compute.delta.startswith("+")  # the build-out adds compute
+        assert card.value == compact(value, outcomes.at[code, "unit"], lang)
+
+
+def _one_row(delta: float, baseline: float, p10: float, p90: float, code: str = "core_va", year: int = 2030):
+    deltas = pd.DataFrame({"scenario": [baseline + delta], "baseline": [baseline], "delta": [delta]}, index=[code])
+    paired = pd.DataFrame({"year": [year], "indicator": [code], "p10": [p10], "p50": [delta], "p90": [p90]})
+    return deltas, paired
+
+
+def test_a_card_gives_the_change_with_its_unit_percent_and_band(outcomes):
+    deltas, paired = _one_row(492.0, 14_800.0, 316.0, 683.0)
+    card = view.card("core_va", deltas, paired, 2030, outcomes, "zh")
+    assert card.value == "1.53 万亿元"
+    assert card.delta == "+492 亿元 (+3.3 %)"
+    assert card.band == "p10–p90：+316 亿元 至 +683 亿元"
+    assert card.arrow == "auto"
+
+
+def test_a_zero_change_has_no_arrow_and_no_band(outcomes):
+    deltas, paired = _one_row(0.0, 14_800.0, 0.0, 0.0)
+    card = view.card("core_va", deltas, paired, 2030, outcomes, "en")
+    assert (card.delta, card.band, card.arrow) == ("no change", None, "off")
+    assert "↑" not in view.cards_html([card]) and "↓" not in view.cards_html([card])
+
+
+def test_a_share_changes_in_percentage_points(outcomes):
+    deltas, paired = _one_row(0.7, 30.1, 0.5, 0.9, code="core_va_share")
+    card = view.card("core_va_share", deltas, paired, 2030, outcomes, "en")
+    assert card.delta == "+0.7 pp" and card.band == "p10–p90: +0.5 to +0.9"
+
+
+def test_the_racks_card_sets_racks_approved_against_racks_asked_for():
+    levers = model.PRESETS["paper"]  # 117,000 a year asked for, 2023-2030: 936,000
+    scenario = pd.DataFrame({"year": [2022, 2030], "indicator": ["dc_racks_total"] * 2, "p50": [150_000.0, 409_320.0]})
+    card = view.racks_card(scenario, levers, "en")
+    assert card.label == "Racks approved 2023–2030"
+    assert card.value == "259,320 racks"
+    assert card.delta == "of 936,000 racks asked for"
+    assert card.band.startswith("28 %")
+
+
+def test_cost_cards_cover_subsidies_migration_electricity_total_and_racks(runs, outcomes, params):
+    levers, scenario, base = runs
+    deltas = end_year_deltas(scenario, base, levers.horizon)
+    paired = model.project_delta(levers, params, draws=200, seed=1)
+    labels = [card.label for card in view.cost_cards(deltas, paired, scenario, levers, outcomes, "en")]
+    assert labels[:4] == [outcomes.at[code, "label_en"] for code in COST_INDICATORS]
+    assert labels[4].startswith("Racks approved")
+
+
+def test_card_html_escapes_text_and_shows_an_arrow_with_the_sign():
+    text = view.cards_html([view.Kpi("<b>x</b>", "1 %", "-2 %", None, "auto")])
+    assert "&lt;b&gt;" in text and "<b>" not in text and "↓ -2 %" in text
+
+
+def test_warnings_are_keyed_by_the_lever_that_caused_them(params):
+    found = model.scenario_warnings(model.Levers(**{**vars(model.baseline()), "talent_subsidy": 150_000.0}), params)
+    grouped = view.warnings_by_lever(found, params, "en")
+    assert "talent_subsidy" in grouped and all(grouped.values())
 
 
 @pytest.mark.parametrize("outcome", ["core_va", "gdp"])

@@ -41,8 +41,9 @@ KPI_INDICATORS = (
     "dc_power_gwh",
     "xc_domestic_share",
     "talent_added",
-    "fiscal_cost_cum",
 )
+# Cost cards (yearly in the horizon year, and the cumulative total); the racks card follows them.
+COST_INDICATORS = ("fiscal_talent", "fiscal_xc_migration", "dc_power_cost", "fiscal_cost_cum")
 PEER_INDICATORS = ("gdp", "core_va", "core_va_share")  # outcomes the benchmarks also publish, same definitions
 SUMMARY_PEER_INDICATORS = ("gdp", "core_va")  # the summary states Shenzhen's odds against each peer in these
 # The definition of the figure each outcome is anchored on: Shenzhen's core value added (8,446 亿元 in 2020, 30.5 %)

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from explorer import cached, startup
 from explorer.formatting import figure_value
@@ -50,10 +51,11 @@ def start_page(page: str) -> str:
     return current
 
 
-def end_page() -> None:
-    """Draw the share link and the footer below the page (the last elements of every page)."""
+def end_page(*, share: bool = True) -> None:
+    """Draw the share link (unless the page draws its own) and the footer below the page (the last elements)."""
     current = lang()
-    share_link(st.session_state["_page"], current)
+    if share:
+        share_link(st.session_state["_page"], current)
     footer(cached.database().version, current)
 
 
@@ -334,11 +336,11 @@ def app_url(url_path: str) -> str:
     return base.removesuffix(f"/{url_path}") if url_path else base
 
 
-def share_link(url_path: str, current: str) -> None:
-    """Render the current view's full URL in a copyable block."""
+def share_link(url_path: str, current: str, *, where: DeltaGenerator | None = None) -> None:
+    """Render the current view's full URL in a copyable block (in the sidebar unless `where` says otherwise)."""
     base = app_url(url_path)
     query = urlencode(sorted(st.query_params.to_dict().items()))
-    with st.sidebar.expander(t("share.label", current), icon=":material/link:"):
+    with (where or st.sidebar).expander(t("share.label", current), icon=":material/link:"):
         st.code(f"{base}/{url_path}?{query}", language=None, wrap_lines=True)
         st.caption(t("share.help", current))
 
