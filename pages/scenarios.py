@@ -109,20 +109,21 @@ def scenario_panel() -> None:
         ui.chart_with_table(sensitivity.spec, sensitivity.table, lang, key="tornado")
     st.caption(t("scenarios.tornado.caption", lang))
 
-    with st.expander(t("scenarios.table.title", lang), icon=":material/table:"):
-        st.dataframe(view.results_table(scenario, outcomes, lang), hide_index=True)
-    csv_text, json_text = cached.scenario_downloads(version, levers, base_levers, DRAWS, SEED)
+    def downloads() -> tuple[str, str]:
+        """Return the (CSV, JSON) downloads: built when a button is clicked, not on every lever move."""
+        return cached.scenario_downloads(version, levers, base_levers, DRAWS, SEED)
+
     left, right = st.columns(2)
     left.download_button(
         t("scenarios.download.csv", lang),
-        csv_text,
+        lambda: downloads()[0],
         file_name="shenzhen-scenario.csv",
         mime="text/csv",
         icon=":material/download:",
     )
     right.download_button(
         t("scenarios.download.json", lang),
-        json_text,
+        lambda: downloads()[1],
         file_name="shenzhen-scenario.json",
         mime="application/json",
         icon=":material/download:",

@@ -25,6 +25,8 @@ PEERS = pd.DataFrame(
         "series": ["Beijing", "Beijing"],
         "year": [2023, 2024],
         "value": [11061.5, 12000.0],
+        "p10": [None, 11000.0],
+        "p90": [None, 13000.0],
         "basis": ["observed", "extrapolated (growth 10.8 %)"],
         "is_extrapolated": [False, True],
     }
@@ -76,15 +78,18 @@ def test_missing_peers_and_target_leave_out_their_layers(params):
     full, bare = fan(paths), fan(paths, NO_PEERS, NO_TARGET)
     assert set(full["datasets"]) == {"paths", "peers", "target"}
     assert set(bare["datasets"]) == {"paths"}
-    assert len(full["layer"]) == 4 and len(bare["layer"]) == 2
+    assert len(full["layer"]) == 6 and len(bare["layer"]) == 2  # peers: band, observed line, extrapolated line
 
 
-def test_baseline_is_dashed_and_extrapolations_are_dashed(params):
+def test_baseline_is_dashed_and_extrapolations_are_dashed_without_markers(params):
     spec = fan(paths_for(model.baseline(), params))
-    line, peers = spec["layer"][1], spec["layer"][2]
+    line, band, observed, trend = spec["layer"][1:5]
     assert line["encoding"]["strokeDash"]["condition"]["test"] == "datum.colour === 'baseline'"
-    assert peers["encoding"]["strokeDash"]["condition"]["test"] == "datum.is_extrapolated"
     assert line["encoding"]["strokeDash"]["value"] == charts.SOLID != charts.BASELINE_DASH
+    assert band["mark"]["type"] == "area" and band["transform"] == [{"filter": "datum.is_extrapolated"}]
+    assert observed["transform"] == [{"filter": "!datum.is_extrapolated"}] and observed["mark"]["point"] is True
+    assert trend["transform"] == [{"filter": "datum.is_extrapolated"}]
+    assert trend["mark"]["strokeDash"] == charts.EXTRAPOLATED_DASH and "point" not in trend["mark"]
 
 
 @pytest.mark.parametrize("lang", LANGS)

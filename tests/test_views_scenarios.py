@@ -184,11 +184,47 @@ def test_the_outcome_chart_holds_scenario_baseline_and_same_definition_peers(run
         assert set(same["city"]) == set(vocab.PEER_CITIES)
         assert same.groupby("city")["year"].max().eq(levers.horizon).all()
         assert chart.captions[-1] == t("scenarios.peers.note", "en")
-    else:  # Shenzhen's core value added has no stated classification: no peer shares it
+    else:  # Shenzhen's core value added has no stated classification: no peer shares it, and each is named
         assert same.empty
-        assert chart.captions[-1] == t("scenarios.peers.none", "en")
+        assert chart.captions == tuple(
+            t("scenarios.peers.no_figure", "en", city=t(f"city.{city}", "en")) for city in vocab.PEER_CITIES
+        )
     y_title = f"{outcomes.at[outcome, 'label_en']} ({outcomes.at[outcome, 'unit_en']})"
     assert chart.spec["layer"][0]["encoding"]["y"]["title"] == y_title
+
+
+def test_peers_are_solid_with_markers_where_observed_and_dashed_with_a_band_where_extrapolated():
+    peers = pd.DataFrame(
+        {
+            "year": [2022, 2023, 2024, 2025, 2023],
+            "city": ["beijing", "beijing", "beijing", "beijing", "shanghai"],
+            "indicator": ["gdp"] * 5,
+            "comparability_group": ["gdp_stats"] * 4 + ["gdp_revised"],
+            "value": [100.0, 110.0, 121.0, 133.0, 90.0],
+            "p10": [None, None, 115.0, 120.0, None],
+            "p90": [None, None, 127.0, 146.0, None],
+            "basis": ["observed", "observed", "extrapolated at 10 %/yr", "extrapolated at 10 %/yr", "observed"],
+        }
+    )
+    rows = view.peer_rows(peers, "gdp", "en")
+    assert set(rows["city"]) == {"beijing"}  # Shanghai's row is under another definition
+    trend = rows[rows["is_extrapolated"]]
+    assert trend["year"].tolist() == [2023, 2024, 2025]  # the dashed line starts at the last observed year
+    assert trend["is_join"].tolist() == [True, False, False]
+    assert trend["p10"].tolist() == [110.0, 115.0, 120.0]
+    assert view.peer_captions(rows, "en")[-1] == "Shanghai: no published figure under this definition."
+    scenario = pd.DataFrame({"year": [2022], "indicator": ["gdp"], "p10": [1.0], "p50": [2.0], "p90": [3.0]})
+    outcomes = pd.DataFrame(
+        {"label_en": ["GDP"], "unit_en": ["100 million yuan"], "target_caveat_en": [""]}, index=["gdp"]
+    )
+    chart = view.outcome_chart("gdp", scenario, scenario, peers, pd.DataFrame(columns=["id"]), outcomes, "en")
+    layers = [layer for layer in chart.spec["layer"] if layer["data"]["name"] == "peers"]
+    observed = [layer for layer in layers if layer["transform"] == [{"filter": "!datum.is_extrapolated"}]]
+    trend_lines = [layer for layer in layers if layer["mark"]["type"] == "line" and layer not in observed]
+    assert observed[0]["mark"]["point"] is True and "strokeDash" not in observed[0]["mark"]
+    assert trend_lines[0]["mark"].get("point") is None and trend_lines[0]["mark"]["strokeDash"]
+    assert any(layer["mark"]["type"] == "area" for layer in layers)  # the own-trend band
+    assert (chart.table[t("col.year", "en")] == 2023).sum() == 1  # the joining row is not a second 2023 figure
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -218,7 +254,9 @@ def test_an_outcome_with_a_paper_target_gets_its_marker_and_caveat(runs, data, p
     assert marker[t("col.year", "en")].tolist() == [int(fig["year"])]
     assert marker[t("col.p50", "en")].tolist() == [pytest.approx(fig["value"] * 1e4)]
     assert chart.captions[0] == t("scenarios.target.caveat", "en", caveat=outcomes.at[outcome, "target_caveat_en"])
-    assert chart.captions[1] == t("scenarios.peers.none", "en")
+    assert list(chart.captions[1:]) == [
+        t("scenarios.peers.no_figure", "en", city=t(f"city.{city}", "en")) for city in vocab.PEER_CITIES
+    ]
 
 
 def test_the_tornado_shows_only_parameters_that_move_the_outcome(runs, params, outcomes):
@@ -233,13 +271,6 @@ def test_the_tornado_shows_only_parameters_that_move_the_outcome(runs, params, o
     )
     flat = sensitivity.assign(swing=0.0)
     assert view.tornado_chart(flat, params, outcomes, "core_va", levers.horizon, "zh") is None
-
-
-def test_the_results_table_names_outcomes_in_the_pages_language(runs, outcomes):
-    _, scenario, _ = runs
-    table = view.results_table(scenario, outcomes, "zh")
-    assert set(table["indicator"]) == {outcomes.at[code, "label_zh"] for code in model.INDICATORS}
-    assert table[["year", "p10", "p50", "p90"]].equals(scenario[["year", "p10", "p50", "p90"]])
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -69,23 +69,33 @@ def fan_chart(
     datasets = {"paths": paths}
     if not peers.empty:
         datasets["peers"] = peers
-        layers.append(
-            {
+        peer_tooltip = [
+            tooltip("series", "nominal", t("col.city", lang)),
+            tooltip("year", "ordinal", t("col.year", lang)),
+            tooltip("value", "quantitative", t("col.value", lang), ",.2f"),
+            tooltip("basis", "nominal", t("col.source", lang)),
+        ]
+        trend = [{"filter": "datum.is_extrapolated"}]
+        layers += [
+            {  # the peer's own-trend band: p10-p90 of its extrapolated years
                 "data": {"name": "peers"},
+                "transform": trend,
+                "mark": {"type": "area", "opacity": 0.12},
+                "encoding": {"y": quantitative("p10", y_title), "y2": {"field": "p90"}, "color": colour},
+            },
+            {  # observed years: solid, a marker per published figure
+                "data": {"name": "peers"},
+                "transform": [{"filter": "!datum.is_extrapolated"}],
                 "mark": {"type": "line", "point": True, "strokeWidth": 2},
-                "encoding": {
-                    "y": quantitative("value", y_title),
-                    "color": colour,
-                    "strokeDash": dashed_when("datum.is_extrapolated", EXTRAPOLATED_DASH),
-                    "tooltip": [
-                        tooltip("series", "nominal", t("col.city", lang)),
-                        tooltip("year", "ordinal", t("col.year", lang)),
-                        tooltip("value", "quantitative", t("col.value", lang), ",.2f"),
-                        tooltip("basis", "nominal", t("col.source", lang)),
-                    ],
-                },
-            }
-        )
+                "encoding": {"y": quantitative("value", y_title), "color": colour, "tooltip": peer_tooltip},
+            },
+            {  # extrapolated years: dashed, no markers (they are not data)
+                "data": {"name": "peers"},
+                "transform": trend,
+                "mark": {"type": "line", "strokeWidth": 2, "strokeDash": EXTRAPOLATED_DASH},
+                "encoding": {"y": quantitative("value", y_title), "color": colour, "tooltip": peer_tooltip},
+            },
+        ]
     if not target.empty:
         datasets["target"] = target
         layers.append(

@@ -247,16 +247,48 @@ def _target_marker(outcome: str, figures: pd.DataFrame, lang: str) -> pd.DataFra
 
 
 def peer_rows(peers: pd.DataFrame, outcome: str, lang: str) -> pd.DataFrame:
-    """Return Beijing's and Shanghai's paths of the outcome, only where they share the model's definition."""
+    """Return Beijing's and Shanghai's paths of the outcome, only where they share the model's definition.
+
+    Observed years keep their value (no band); the extrapolated years carry their own trend's p10–p90 and
+    start from the last observed year before them, so that the dashed line joins the solid one.
+    """
     rows = peers[
         (peers["indicator"] == outcome)
         & (peers["city"].isin(vocab.PEER_CITIES))
         & (peers["comparability_group"] == MODEL_GROUPS.get(outcome))
+        & (peers["basis"] != "target")
     ]
-    return rows.assign(
+    rows = rows.assign(is_extrapolated=rows["basis"].str.startswith("extrapolated"))
+    joins = []
+    for _, city_rows in rows.groupby("city"):
+        trend = city_rows[city_rows["is_extrapolated"]]
+        before = city_rows[~city_rows["is_extrapolated"] & (city_rows["year"] < trend["year"].min())]
+        if not trend.empty and not before.empty:
+            last = before.loc[before["year"].idxmax()]
+            joins.append(
+                last.to_frame().T.assign(is_extrapolated=True, is_join=True, p10=last["value"], p90=last["value"])
+            )
+    rows = pd.concat([rows.assign(is_join=False), *joins], ignore_index=True)
+    rows = rows.assign(
         series=rows["city"].map(lambda city: t(f"city.{city}", lang)),
-        is_extrapolated=rows["basis"].str.startswith("extrapolated"),
-    )[["city", "series", "year", "value", "basis", "is_extrapolated"]]
+        is_extrapolated=rows["is_extrapolated"].astype(bool),
+        is_join=rows["is_join"].astype(bool),
+        year=rows["year"].astype(int),
+        value=rows["value"].astype(float),
+        p10=rows["p10"].astype(float),
+        p90=rows["p90"].astype(float),
+    )
+    columns = ["city", "series", "year", "value", "p10", "p90", "basis", "is_extrapolated", "is_join"]
+    return rows.sort_values(["city", "year", "is_extrapolated"])[columns].reset_index(drop=True)
+
+
+def peer_captions(cities: pd.DataFrame, lang: str) -> list[str]:
+    """Return the captions by the chart: how peers are drawn, and each peer with no figure under the definition."""
+    present = set(cities["city"])
+    missing = [
+        t("scenarios.peers.no_figure", lang, city=t(f"city.{c}", lang)) for c in vocab.PEER_CITIES if c not in present
+    ]
+    return ([t("scenarios.peers.note", lang)] if present else []) + missing
 
 
 def outcome_chart(
@@ -279,14 +311,14 @@ def outcome_chart(
     table = pd.concat(
         [
             paths[["series", "year", "p10", "p50", "p90"]],
-            cities[["series", "year", "value"]].rename(columns={"value": "p50"}),
+            cities[~cities["is_join"]][["series", "year", "p10", "value", "p90"]].rename(columns={"value": "p50"}),
             marker.rename(columns={"value": "p50", "label": "series"})[["series", "year", "p50"]],
         ]
     )
     present = [city for city in vocab.PEER_CITIES if city in set(cities["city"])]
     spec = charts.fan_chart(
         paths,
-        cities.drop(columns="city"),
+        cities.drop(columns=["city", "is_join"]),
         marker,
         colours={
             t("scenarios.series.scenario", lang): SERIES_COLOURS["scenario"],
@@ -300,14 +332,19 @@ def outcome_chart(
     captions = []
     if not marker.empty:
         captions.append(t("scenarios.target.caveat", lang, caveat=outcomes.at[outcome, f"target_caveat_{lang}"]))
-    captions.append(t("scenarios.peers.note", lang) if not cities.empty else t("scenarios.peers.none", lang))
+    captions += peer_captions(cities, lang)
     columns = {name: t(f"col.{name}", lang) for name in ("series", "year", "p10", "p50", "p90")}
     return Chart(spec, table.rename(columns=columns), tuple(captions))
 
 
 def odds_lines(odds: pd.DataFrame, year: int, lang: str) -> tuple[str, ...]:
-    """Return one sentence per peer: the probability that Shenzhen is at or above it in `year`, or why none."""
-    return tuple(odds_sentence(city, chance, year, lang) for city, chance in odds_in(odds, year).items())
+    """Return one sentence per peer: the probability that Shenzhen is at or above it in `year`, or why none.
+
+    A peer with no figure under the definition is left out: the chart's caption already says so.
+    """
+    return tuple(
+        odds_sentence(city, chance, year, lang) for city, chance in odds_in(odds, year).items() if chance != "no_figure"
+    )
 
 
 def tornado_chart(
@@ -355,8 +392,3 @@ def why_it_moved(delta: pd.DataFrame, parts: pd.DataFrame, year: int, lang: str)
         xc=f"{share['xc']:+,.0f}",
         talent=f"{share['talent']:+,.0f}",
     )
-
-
-def results_table(scenario: pd.DataFrame, outcomes: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return the full projection with outcome names in the page's language."""
-    return scenario.assign(indicator=scenario["indicator"].map(lambda code: indicator_label(code, outcomes, lang)))
