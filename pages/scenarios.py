@@ -98,7 +98,13 @@ def scenario_panel() -> None:
 
     st.subheader(t("scenarios.summary.title", lang))
     st.markdown(summary(deltas, levers, odds, lang))
-    st.markdown(view.why_it_moved(paired, cached.decomposition(version, levers), levers.horizon, lang))
+    parts = cached.decomposition(version, levers)
+    st.markdown(view.why_it_moved(paired, parts, levers.horizon, lang))
+    moved = view.waterfall(parts, outcome, levers.horizon, outcomes, lang)
+    if moved is None:
+        st.caption(t("scenarios.waterfall.flat", lang))
+    else:
+        ui.chart_with_table(moved.spec, moved.table, lang, key="waterfall")
 
     sensitivity = view.tornado_chart(
         cached.tornado(version, levers, outcome, levers.horizon), params, outcomes, outcome, levers.horizon, lang

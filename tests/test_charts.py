@@ -168,3 +168,22 @@ def test_tornado_names_wrap_on_the_axis_but_stay_whole_in_the_tooltip(params):
     for label, axis_label in zip(data["label"], data["axis_label"]):
         assert axis_label.replace("\n", " ") == label or axis_label.replace("\n", "") == label
         assert all(len(line) <= charts.TORNADO_LABEL_LINE for line in axis_label.split("\n"))
+
+
+def test_the_waterfall_encodes_only_columns_of_its_steps():
+    steps = pd.DataFrame(
+        {
+            "label": ["a", "b", "Total"],
+            "order": [0, 1, 2],
+            "start": [0.0, 5.0, 0.0],
+            "end": [5.0, 3.0, 3.0],
+            "kind": ["up", "down", "total"],
+            "text": ["+5", "-2", "+3"],
+            "right": [5.0, 5.0, 3.0],
+        }
+    )
+    spec = charts.waterfall_chart(steps, title="Title", axis_title="X", lang="en")
+    columns = set(spec["datasets"]["waterfall"].columns)
+    for layer in spec["layer"]:
+        assert encoded_fields({**spec["encoding"], **layer["encoding"]}) <= columns
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["up", "down", "total"]

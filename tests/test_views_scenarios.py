@@ -297,3 +297,29 @@ def test_why_it_moved_reports_the_paired_band_and_the_groups(params, lang):
     for number in (band["p10"], band["p50"], band["p90"], talent):
         assert f"{number:+,.0f}" in text
     assert str(levers.horizon) in text
+
+
+def _parts(dc: float, xc: float, talent: float) -> pd.DataFrame:
+    total = dc + xc + talent
+    return pd.DataFrame(
+        {
+            "indicator": ["core_va"] * 3,
+            "group": ["dc", "xc", "talent"],
+            "contribution": [dc, xc, talent],
+            "total": [total] * 3,
+        }
+    )
+
+
+def test_the_waterfall_steps_from_each_group_to_the_total(outcomes):
+    chart = view.waterfall(_parts(10.0, -4.0, 20.0), "core_va", 2030, outcomes, "en")
+    steps = chart.spec["datasets"]["waterfall"]
+    assert steps["start"].tolist() == [0.0, 10.0, 6.0, 0.0]
+    assert steps["end"].tolist() == [10.0, 6.0, 26.0, 26.0]
+    assert steps["kind"].tolist() == ["up", "down", "up", "total"]
+    assert steps["text"].tolist() == ["+¥1.00 bn", "-¥0.40 bn", "+¥2.00 bn", "+¥2.60 bn"]
+    assert chart.table[t("col.group", "en")].tolist()[-1] == t("scenarios.waterfall.total", "en")
+
+
+def test_no_waterfall_when_no_group_moves_the_outcome(outcomes):
+    assert view.waterfall(_parts(0.0, 0.0, 0.0), "core_va", 2030, outcomes, "zh") is None

@@ -1,4 +1,4 @@
-"""The Scenarios page's charts: the fan chart of an outcome and the tornado of its sensitivities."""
+"""The Scenarios page's charts: the fan chart of an outcome, the waterfall of why it moved, the sensitivity tornado."""
 
 from __future__ import annotations
 
@@ -162,4 +162,53 @@ def tornado_chart(bars: pd.DataFrame, *, title: str, axis_title: str, lang: str)
                 tooltip("end", "quantitative", t("col.value", lang), ",.2f"),
             ],
         },
+    }
+
+
+WATERFALL_COLOURS = {"up": "#009E73", "down": "#D55E00", "total": "#7F7F7F"}  # Okabe–Ito green, vermilion, grey
+
+
+def waterfall_chart(steps: pd.DataFrame, *, title: str, axis_title: str, lang: str) -> dict:
+    """Return the waterfall of a change: one bar per lever group from the running total before it to after it,
+    then the total change from zero.
+
+    `steps` has label (wrapped with newlines), order, start, end, kind (up, down or total) and text (the value).
+    """
+    return {
+        "title": chart_title(title),
+        "height": TORNADO_ROW_PX * len(steps),
+        "autosize": FIT_WIDTH,
+        "datasets": {"waterfall": steps},
+        "data": {"name": "waterfall"},
+        "encoding": {
+            "y": nominal(
+                "label",
+                None,
+                sort={"field": "order", "op": "min", "order": "ascending"},
+                axis={"labelExpr": SPLIT_LINES, "labelLimit": 0},
+            ),
+        },
+        "layer": [
+            {
+                "mark": {"type": "bar"},
+                "encoding": {
+                    "x": quantitative("start", axis_title),
+                    "x2": {"field": "end"},
+                    "color": {
+                        "field": "kind",
+                        "type": "nominal",
+                        "scale": {"domain": list(WATERFALL_COLOURS), "range": list(WATERFALL_COLOURS.values())},
+                        "legend": None,
+                    },
+                    "tooltip": [
+                        tooltip("label", "nominal", t("col.group", lang)),
+                        tooltip("text", "nominal", t("col.value", lang)),
+                    ],
+                },
+            },
+            {
+                "mark": {"type": "text", "align": "left", "dx": 4},
+                "encoding": {"x": {"field": "right", "type": "quantitative"}, "text": {"field": "text"}},
+            },
+        ],
     }

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from explorer import charts, model, vocab
+from explorer.charts.encoding import TORNADO_LABEL_LINE, wrapped
 from explorer.compact import compact, percent_change
 from explorer.formatting import CITY_COLOURS, figure_value, format_number
 from explorer.i18n import t
@@ -345,6 +346,42 @@ def odds_lines(odds: pd.DataFrame, year: int, lang: str) -> tuple[str, ...]:
     return tuple(
         odds_sentence(city, chance, year, lang) for city, chance in odds_in(odds, year).items() if chance != "no_figure"
     )
+
+
+def waterfall(parts: pd.DataFrame, outcome: str, year: int, outcomes: pd.DataFrame, lang: str) -> Chart | None:
+    """Return the waterfall of each lever group's contribution to the outcome's change in `year`, or None if none.
+
+    `parts` is model.decompose: Shapley contributions at central parameters that add up to the total change.
+    """
+    rows = parts[parts["indicator"] == outcome].set_index("group")
+    unit = outcomes.at[outcome, "unit"]
+    total = float(rows["total"].iloc[0])
+    parts_in_order = rows["contribution"].reindex(list(LEVER_GROUPS))
+    if not parts_in_order.abs().gt(1e-9).any():
+        return None
+    ends = parts_in_order.cumsum()
+    starts = ends.shift(fill_value=0.0)
+    labels = [wrapped(t(f"scenarios.group.{group}", lang), TORNADO_LABEL_LINE) for group in LEVER_GROUPS]
+    steps = pd.DataFrame(
+        {
+            "label": [*labels, wrapped(t("scenarios.waterfall.total", lang), TORNADO_LABEL_LINE)],
+            "order": range(len(LEVER_GROUPS) + 1),
+            "start": [*starts, 0.0],
+            "end": [*ends, total],
+            "kind": [*("up" if value >= 0 else "down" for value in parts_in_order), "total"],
+            "text": [compact(value, unit, lang, signed=True) for value in [*parts_in_order, total]],
+        }
+    )
+    steps["right"] = steps[["start", "end"]].max(axis=1)
+    indicator = indicator_label(outcome, outcomes, lang)
+    spec = charts.waterfall_chart(
+        steps,
+        title=t("scenarios.waterfall.title", lang, indicator=indicator, year=year),
+        axis_title=f"{t('scenarios.waterfall.axis', lang)} ({unit_label(outcome, outcomes, lang)})",
+        lang=lang,
+    )
+    table = steps[["label", "text"]].assign(label=steps["label"].str.replace("\n", " ", regex=False))
+    return Chart(spec, table.rename(columns={"label": t("col.group", lang), "text": t("col.value", lang)}), ())
 
 
 def tornado_chart(
