@@ -7,6 +7,7 @@ alone, not the shell (sidebar widgets cannot sit in a fragment, and a phone show
 import streamlit as st
 
 from explorer import cached, model, ui
+from explorer import scenarios as sc
 from explorer.i18n import t
 from explorer.scenarios import DRAWS, SEED, paper_levers, summary
 from explorer.views import scenarios as view
@@ -33,17 +34,55 @@ def apply_preset() -> None:
         st.session_state[name] = value
 
 
+def keep_as_b() -> None:
+    """Keep the levers on the page as scenario B (the user's own) and compare with it."""
+    st.session_state["_b"] = ui.current_levers()
+    st.session_state["cmp"] = sc.OWN_COMPARE
+
+
+def seed_b() -> None:
+    """Read the user's own scenario B from the URL's `b` on the first run; an unusable value gets a notice."""
+    if "_b" in st.session_state:
+        return
+    raw = st.query_params.get("b")
+    st.session_state["_b"] = None if raw is None else sc.parse_b(raw, model.baseline().horizon)
+    if raw is not None and st.session_state["_b"] is None:
+        ui.notice_bad_param("b", raw, "—")
+
+
+def compare_label(code: str) -> str:
+    """Return the name of a choice of scenario B."""
+    return (
+        t(f"scenarios.compare.{code}", lang) if code in (sc.NO_COMPARE, sc.OWN_COMPARE) else t(f"preset.{code}", lang)
+    )
+
+
 @st.fragment
 def scenario_panel() -> None:
     """The levers and everything computed from them: a lever move reruns only this."""
-    preset = ui.url_choice(
-        "preset",
-        list(model.PRESETS),
-        label=t("scenarios.preset", lang),
-        format_func=lambda code: t(f"preset.{code}", lang),
-        default="paper",
-        on_change=apply_preset,
-    )
+    seed_b()
+    own = st.session_state["_b"]
+    left, middle, right = st.columns([3, 3, 2], vertical_alignment="bottom")
+    with left:
+        preset = ui.url_choice(
+            "preset",
+            list(model.PRESETS),
+            label=t("scenarios.preset", lang),
+            format_func=lambda code: t(f"preset.{code}", lang),
+            default="paper",
+            on_change=apply_preset,
+        )
+    with middle:
+        compare = ui.url_choice(
+            "cmp",
+            [sc.NO_COMPARE, *model.PRESETS, *([sc.OWN_COMPARE] if own is not None else [])],
+            label=t("scenarios.compare", lang),
+            format_func=compare_label,
+            default=sc.NO_COMPARE,
+        )
+    right.button(t("scenarios.compare.keep", lang), on_click=keep_as_b, icon=":material/bookmark_add:")
+    if own is not None:
+        st.query_params["b"] = sc.b_text(own)
     ui.seed_levers(model.PRESETS[preset])
     levers = ui.current_levers()
     warnings = view.warnings_by_lever(cached.scenario_warnings(version, levers), params, lang)
@@ -77,10 +116,19 @@ def scenario_panel() -> None:
     peers = cached.peer_paths(version, levers.horizon)
     deltas, odds = cached.scenario_outcomes(version, levers, base_levers, DRAWS, SEED)
 
+    b_levers = sc.compare_levers(compare, own, levers.horizon)
+    b_run = None if b_levers is None else cached.projection(version, b_levers, DRAWS, SEED)
+    headline = view.kpis(deltas, paired, levers.horizon, outcomes, lang)
+    costs = view.cost_cards(deltas, paired, scenario, levers, outcomes, lang)
+    if b_run is not None:
+        b_deltas = sc.b_against_a(b_run, scenario, levers.horizon)
+        headline = view.with_b(headline, sc.KPI_INDICATORS, b_deltas, outcomes, lang)
+        costs = view.with_b(costs, sc.COST_INDICATORS, b_deltas, outcomes, lang)
+        st.caption(t("scenarios.compare.note", lang, name=compare_label(compare)))
     st.subheader(t("scenarios.kpis", lang, year=levers.horizon))
-    st.html(view.cards_html(view.kpis(deltas, paired, levers.horizon, outcomes, lang)))
+    st.html(view.cards_html(headline))
     st.subheader(t("scenarios.costs", lang, year=levers.horizon))
-    st.html(view.cards_html(view.cost_cards(deltas, paired, scenario, levers, outcomes, lang)))
+    st.html(view.cards_html(costs))
 
     outcome = ui.url_choice(
         "out",
@@ -89,7 +137,8 @@ def scenario_panel() -> None:
         format_func=lambda code: view.indicator_label(code, outcomes, lang),
         default="core_va",
     )
-    fan = view.outcome_chart(outcome, scenario, base, peers, figures, outcomes, lang)
+    b_series = None if b_run is None else (compare_label(compare), b_run)
+    fan = view.outcome_chart(outcome, scenario, base, peers, figures, outcomes, lang, compare=b_series)
     ui.chart_with_table(fan.spec, fan.table, lang, key="outcome")
     for caption in fan.captions:
         st.caption(caption)

@@ -151,9 +151,9 @@ def _chart_protos(at: AppTest) -> list:
 def test_a_lever_move_sends_new_data_into_an_unchanged_outcome_chart():
     """The browser swaps the data of a chart whose spec is unchanged instead of rebuilding it."""
     at = run(lang="en", dc_racks="7000")
-    fan_before, tornado_before = _chart_protos(at)
+    fan_before, _, tornado_before = _chart_protos(at)  # outcome, waterfall, sensitivity
     at.slider(key="dc_racks").set_value(12_000).run()
-    fan_after, tornado_after = _chart_protos(at)
+    fan_after, _, tornado_after = _chart_protos(at)
     assert fan_before.spec == fan_after.spec
     paths_before = {d.name: d.data.data for d in fan_before.datasets}["paths"]
     paths_after = {d.name: d.data.data for d in fan_after.datasets}["paths"]
@@ -177,3 +177,27 @@ def test_the_page_says_why_core_value_added_moved(params):
     talent = parts[(parts["indicator"] == "core_va") & (parts["group"] == "talent")]["contribution"].item()
     why = [m.value for m in at.markdown if "Shapley" in m.value]
     assert len(why) == 1 and f"talent {talent:+,.0f}" in why[0]
+
+
+def test_a_preset_as_b_in_the_url_is_compared_on_the_cards_and_the_chart():
+    at = run(lang="en", cmp="talent_push")
+    blocks = " ".join(block.value for block in at.get("html"))
+    assert blocks.count('class="sz-compare"') == len(KPI_INDICATORS) + 4  # every card but the racks card
+    fan = _chart_protos(at)[0]
+    assert t("scenarios.series.compare", "en", name=t("preset.talent_push", "en")) in fan.spec
+
+
+def test_keeping_the_levers_as_b_writes_them_to_the_url_and_an_old_link_still_opens():
+    at = run(lang="en", dc_racks="30000")  # a link from before scenario B: the lever names are unchanged
+    assert at.slider(key="dc_racks").value == 30000
+    at.button[0].click().run()
+    assert at.selectbox(key="cmp").value == "own"
+    assert at.query_params["b"] == "30000_1.25_70_40_30000_10000"
+    again = run(lang="en", cmp="own", b="30000_1.25_70_40_30000_10000")
+    assert 'class="sz-compare"' in " ".join(block.value for block in again.get("html"))
+
+
+def test_an_unusable_b_in_the_url_gets_a_notice():
+    at = run(lang="en", cmp="own", b="garbage")
+    assert any("garbage" in w.value for w in at.warning)
+    assert at.selectbox(key="cmp").value == "none"

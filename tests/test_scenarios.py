@@ -5,7 +5,7 @@ import json
 import pandas as pd
 import pytest
 
-from explorer import model
+from explorer import model, scenarios
 from explorer.i18n import t
 from explorer.scenarios import (
     end_year_deltas,
@@ -79,3 +79,23 @@ def test_exports_carry_levers_version_and_parameters(params):
     assert payload["levers"] == levers.to_query()
     assert len(payload["parameters"]) == len(params)
     assert payload["results"][0].keys() >= {"year", "indicator", "p10", "p50", "p90"}
+
+
+def test_b_levers_round_trip_through_the_url_text():
+    levers = model.Levers(**{**vars(model.baseline()), "dc_racks": 30_000, "xc_share": 65.0})
+    text = scenarios.b_text(levers)
+    assert text == "30000_1.25_70_65_30000_10000"
+    assert scenarios.parse_b(text, 2030) == levers
+
+
+@pytest.mark.parametrize("raw", ["", "1_2", "abc_1.25_70_65_30000_10000", "999999999_1.25_70_65_30000_10000"])
+def test_an_unusable_b_is_refused(raw):
+    assert scenarios.parse_b(raw, 2030) is None
+
+
+def test_b_is_a_preset_or_the_users_own_at_the_pages_horizon():
+    own = model.PRESETS["talent_push"]
+    assert scenarios.compare_levers(scenarios.NO_COMPARE, own, 2032) is None
+    assert scenarios.compare_levers(scenarios.OWN_COMPARE, None, 2032) is None
+    assert scenarios.compare_levers(scenarios.OWN_COMPARE, own, 2032).horizon == 2032
+    assert scenarios.compare_levers("no_new_capacity", None, 2027).dc_racks == 0

@@ -323,3 +323,23 @@ def test_the_waterfall_steps_from_each_group_to_the_total(outcomes):
 
 def test_no_waterfall_when_no_group_moves_the_outcome(outcomes):
     assert view.waterfall(_parts(0.0, 0.0, 0.0), "core_va", 2030, outcomes, "zh") is None
+
+
+def test_cards_carry_scenario_b_and_its_difference_from_a(outcomes):
+    cards = [view.Kpi("x", "1", "no change", None, "off"), view.Kpi("y", "2", "no change", None, "off")]
+    b = pd.DataFrame({"scenario": [15_000.0, 31.0], "a": [14_500.0, 31.0]}, index=["core_va", "core_va_share"])
+    shown = view.with_b(cards, ("core_va", "core_va_share"), b, outcomes, "zh")
+    assert shown[0].compare == "B：1.50 万亿元（比 A +500 亿元）"
+    assert shown[1].compare == "B：31.0 %（与 A 相同）"
+    assert "sz-compare" in view.cards_html(shown)
+
+
+def test_the_outcome_chart_draws_b_as_a_third_series(runs, data, params, outcomes):
+    levers, scenario, base = runs
+    figures, _ = data
+    chart = view.outcome_chart(
+        "core_va", scenario, base, _peers(data, params, levers.horizon), figures, outcomes, "en", compare=("Mine", base)
+    )
+    series = set(chart.table[t("col.series", "en")])
+    assert t("scenarios.series.compare", "en", name="Mine") in series
+    assert "compare" in set(chart.spec["datasets"]["paths"]["colour"])

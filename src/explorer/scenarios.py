@@ -60,6 +60,36 @@ def paper_levers(horizon: int) -> model.Levers:
     return replace(model.baseline(), horizon=horizon)
 
 
+# Scenario B, compared with the levers on the page: a preset code, or "own" for levers kept in the URL's `b`.
+NO_COMPARE = "none"
+OWN_COMPARE = "own"
+B_LEVERS = tuple(name for name in model.Levers.BOUNDS if name != "horizon")  # B runs to A's horizon
+
+
+def b_text(levers: model.Levers) -> str:
+    """Return levers as the URL's `b` value: the lever values in a fixed order, joined by '_' (no horizon)."""
+    query = levers.to_query()
+    return "_".join(query[name] for name in B_LEVERS)
+
+
+def parse_b(raw: str, horizon: int) -> model.Levers | None:
+    """Return the levers of a `b` value (clamped and snapped like any URL lever) to `horizon`, or None if unusable."""
+    values = raw.split("_")
+    if len(values) != len(B_LEVERS):
+        return None
+    levers, changed = model.Levers.from_mapping(dict(zip(B_LEVERS, values)), paper_levers(horizon))
+    return None if changed else levers
+
+
+def compare_levers(code: str, own: model.Levers | None, horizon: int) -> model.Levers | None:
+    """Return scenario B's levers to `horizon`: a preset's, the user's own, or None when nothing is compared."""
+    if code == NO_COMPARE:
+        return None
+    if code == OWN_COMPARE:
+        return None if own is None else replace(own, horizon=horizon)
+    return replace(model.PRESETS[code], horizon=horizon)
+
+
 def figure_in_model_unit(fig: pd.Series) -> float:
     """Return a paper figure's value in the model's unit (万个 → units, % and ratios as they are)."""
     return float(fig["value"]) * UNITS[fig["unit"]].scale
@@ -72,6 +102,12 @@ def end_year_deltas(scenario: pd.DataFrame, base: pd.DataFrame, year: int) -> pd
     frame["delta"] = frame["scenario"] - frame["baseline"]
     frame["delta_pct"] = (frame["delta"] / frame["baseline"].where(frame["baseline"] != 0) * 100).fillna(0.0)
     return frame
+
+
+def b_against_a(b: pd.DataFrame, a: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Return per indicator scenario B's median in `year` (column scenario) and scenario A's (column a)."""
+    pick = lambda frame: frame[frame["year"] == year].set_index("indicator")["p50"]  # noqa: E731
+    return pd.DataFrame({"scenario": pick(b), "a": pick(a)})
 
 
 def odds_in(odds: pd.DataFrame, year: int) -> dict[str, float | str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -27,6 +27,7 @@ from explorer.scenarios import (
 SERIES_COLOURS = {
     "scenario": CITY_COLOURS[vocab.SUBJECT_CITY],
     "baseline": "#7F7F7F",
+    "compare": "#CC79A7",  # Okabe–Ito reddish purple: scenario B
     **{city: CITY_COLOURS[city] for city in vocab.PEER_CITIES},
 }
 SLIDER_FORMATS = {"dc_pue": "%.2f", "dc_util_gate": "%.0f", "xc_share": "%.0f", "talent_subsidy": "%.0f"}
@@ -57,6 +58,7 @@ class Kpi:
     delta: str
     band: str | None
     arrow: str  # "auto" (up or down with the sign) or "off" (no change)
+    compare: str | None = None  # scenario B's value and its difference from this scenario, when B is shown
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,7 @@ _LINES = {
     "value": "font-size:1.75rem;line-height:1.25;padding:0.25rem 0",
     "delta": "font-size:0.875rem",
     "band": "font-size:0.8rem;opacity:0.7",
+    "compare": "font-size:0.875rem;margin-top:0.35rem;padding-top:0.35rem;border-top:1px dashed rgba(128,128,128,0.4)",
 }
 _ARROWS = {"+": "↑ ", "-": "↓ ", "−": "↓ "}
 
@@ -196,9 +199,29 @@ def cards_html(items: list[Kpi]) -> str:
     def one(item: Kpi) -> str:
         arrow = _ARROWS.get(item.delta[:1], "") if item.arrow == "auto" else ""
         body = line("label", item.label) + line("value", item.value) + line("delta", arrow + item.delta)
-        return f'<div class="sz-card" style="{_CARD}">{body}{line("band", item.band)}</div>'
+        return (
+            f'<div class="sz-card" style="{_CARD}">{body}{line("band", item.band)}{line("compare", item.compare)}</div>'
+        )
 
     return f'<div class="sz-cards" style="{_GRID}">{"".join(one(item) for item in items)}</div>'
+
+
+def with_b(
+    items: list[Kpi], codes: tuple[str, ...], b_deltas: pd.DataFrame, outcomes: pd.DataFrame, lang: str
+) -> list[Kpi]:
+    """Return the cards of `codes` (in order; cards past them unchanged) with scenario B's value and B − A."""
+    shown = list(items)
+    for index, code in enumerate(codes):
+        unit = outcomes.at[code, "unit"]
+        a_value, b_value = b_deltas.loc[code, "a"], b_deltas.loc[code, "scenario"]
+        diff = compact(b_value - a_value, unit, lang, signed=True)
+        if diff == compact(0.0, unit, lang, signed=True):
+            text = t("scenarios.card.b_same", lang, value=compact(b_value, unit, lang))
+        else:
+            diff = t("scenarios.card.points", lang, delta=diff.removesuffix(" %")) if unit in POINT_UNITS else diff
+            text = t("scenarios.card.b", lang, value=compact(b_value, unit, lang), diff=diff)
+        shown[index] = replace(shown[index], compare=text)
+    return shown
 
 
 def racks_card(scenario: pd.DataFrame, levers: model.Levers, lang: str) -> Kpi:
@@ -300,12 +323,19 @@ def outcome_chart(
     figures: pd.DataFrame,
     outcomes: pd.DataFrame,
     lang: str,
+    compare: tuple[str, pd.DataFrame] | None = None,
 ) -> Chart:
-    """Return the fan chart of one outcome (scenario, baseline, same-definition peers, the paper's target)."""
-    series = [
-        frame[frame["indicator"] == outcome].assign(series=t(f"scenarios.series.{name}", lang), colour=name)
-        for name, frame in (("scenario", scenario), ("baseline", base))
+    """Return the fan chart of one outcome (scenario, baseline, same-definition peers, the paper's target).
+
+    `compare` is scenario B, (its name, its projection), drawn as a third series.
+    """
+    runs = [
+        ("scenario", t("scenarios.series.scenario", lang), scenario),
+        ("baseline", t("scenarios.series.baseline", lang), base),
     ]
+    if compare is not None:
+        runs.append(("compare", t("scenarios.series.compare", lang, name=compare[0]), compare[1]))
+    series = [frame[frame["indicator"] == outcome].assign(series=name, colour=code) for code, name, frame in runs]
     paths = pd.concat(series, ignore_index=True)[["series", "colour", "year", "p10", "p50", "p90"]]
     cities = peer_rows(peers, outcome, lang)
     marker = _target_marker(outcome, figures, lang)
@@ -322,8 +352,7 @@ def outcome_chart(
         cities.drop(columns=["city", "is_join"]),
         marker,
         colours={
-            t("scenarios.series.scenario", lang): SERIES_COLOURS["scenario"],
-            t("scenarios.series.baseline", lang): SERIES_COLOURS["baseline"],
+            **{name: SERIES_COLOURS[code] for code, name, _ in runs},
             **{t(f"city.{city}", lang): SERIES_COLOURS[city] for city in present},
         },
         title=t("scenarios.chart.title", lang, indicator=indicator_label(outcome, outcomes, lang)),
