@@ -12,7 +12,7 @@ import pytest
 from explorer import console, db, model, target_progress, ui, vocab
 from explorer.i18n import CATALOGUE, LANGS, has, keys, load, t
 from explorer.model import backtest, equations
-from explorer.scenarios import LEVER_GROUPS, SUMMARY_PEER_INDICATORS
+from explorer.scenarios import LEVER_GROUPS, NO_COMPARE, OWN_COMPARE, SUMMARY_PEER_INDICATORS
 from explorer.views import target_verdicts
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -72,6 +72,7 @@ DYNAMIC: dict[str, list] = {
     "recommendations.lever.{}": list(vocab.POLICY_LEVERS),
     "recommendations.strength.{}": [*vocab.LINK_STRENGTHS, "none"],
     "recommendations.summary.{}": list(vocab.MEASURES),
+    "scenarios.compare.{}": [NO_COMPARE, OWN_COMPARE],  # the other choices are presets
     "scenarios.group.{}": list(LEVER_GROUPS),
     "scenarios.series.{}": ["scenario", "baseline"],
     # explorer.scenarios.odds_sentence: under the outcome chart and in the summary, a probability or why none.
