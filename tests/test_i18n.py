@@ -74,7 +74,6 @@ DYNAMIC: dict[str, list] = {
     "recommendations.summary.{}": list(vocab.MEASURES),
     "scenarios.compare.{}": [NO_COMPARE, OWN_COMPARE],  # the other choices are presets
     "scenarios.group.{}": list(LEVER_GROUPS),
-    "scenarios.series.{}": ["scenario", "baseline"],
     # explorer.scenarios.odds_sentence: under the outcome chart and in the summary, a probability or why none.
     "scenarios.{}.odds": ["peers", *(f"summary.{code}" for code in SUMMARY_PEER_INDICATORS)],
     "scenarios.{}.{}": [
