@@ -155,13 +155,15 @@ def scenario_panel() -> None:
     else:
         ui.chart_with_table(moved.spec, moved.table, lang, key="waterfall")
 
-    sensitivity = view.tornado_chart(
-        cached.tornado(version, levers, outcome, levers.horizon), params, outcomes, outcome, levers.horizon, lang
-    )
-    if sensitivity is None:
-        st.caption(t("scenarios.tornado.flat", lang, indicator=view.indicator_label(outcome, outcomes, lang)))
-    else:
-        ui.chart_with_table(sensitivity.spec, sensitivity.table, lang, key="tornado")
+    for of, sensitivity in (
+        ("tornado", cached.tornado(version, levers, outcome, levers.horizon)),
+        ("tornado_change", cached.tornado_change(version, levers, outcome, levers.horizon)),
+    ):
+        chart = view.tornado_chart(sensitivity, params, outcomes, outcome, levers.horizon, lang, of=of)
+        if chart is None:
+            st.caption(t(f"scenarios.{of}.flat", lang, indicator=view.indicator_label(outcome, outcomes, lang)))
+        else:
+            ui.chart_with_table(chart.spec, chart.table, lang, key=of)
     st.caption(t("scenarios.tornado.caption", lang))
 
     def downloads() -> tuple[str, str]:

@@ -74,6 +74,8 @@ DYNAMIC: dict[str, list] = {
     "recommendations.summary.{}": list(vocab.MEASURES),
     "scenarios.compare.{}": [NO_COMPARE, OWN_COMPARE],  # the other choices are presets
     "scenarios.group.{}": list(LEVER_GROUPS),
+    # The two sensitivity charts (pages/scenarios.py): of the outcome's level and of its change.
+    **{f"scenarios.{{}}.{part}": ["tornado", "tornado_change"] for part in ("title", "axis", "flat")},
     # explorer.scenarios.odds_sentence: under the outcome chart and in the summary, a probability or why none.
     "scenarios.{}.odds": ["peers", *(f"summary.{code}" for code in SUMMARY_PEER_INDICATORS)],
     "scenarios.{}.{}": [

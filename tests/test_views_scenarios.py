@@ -15,6 +15,7 @@ from explorer.scenarios import (
     TARGET_MARKERS,
     end_year_deltas,
     paper_levers,
+    sensitivity_of_change,
 )
 from explorer.views import scenarios as view
 
@@ -343,3 +344,31 @@ def test_the_outcome_chart_draws_b_as_a_third_series(runs, data, params, outcome
     series = set(chart.table[t("col.series", "en")])
     assert t("scenarios.series.compare", "en", name="Mine") in series
     assert "compare" in set(chart.spec["datasets"]["paths"]["colour"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_sensitivity_bar_has_a_row_tall_enough_for_its_label(runs, params, outcomes, lang):
+    levers, _, _ = runs
+    chart = view.tornado_chart(
+        model.tornado(levers, params, "core_va", levers.horizon), params, outcomes, "core_va", 2030, lang
+    )
+    bars = chart.spec["datasets"]["tornado"]
+    most_lines = bars["axis_label"].str.count("\n").max() + 1
+    assert chart.spec["height"] >= 14 * most_lines * bars["label"].nunique()
+    assert chart.spec["encoding"]["y"]["axis"]["labelOverlap"] is False  # Vega would otherwise hide labels
+    for label, shown in zip(bars["label"], bars["axis_label"]):  # lines break between words, never inside one
+        assert shown.split() == label.split() if lang == "en" else shown.replace("\n", "") == label.replace(" ", "")
+
+
+def test_the_sensitivity_of_the_change_shows_channel_parameters(params, outcomes):
+    """At the paper's policy the talent parameters do not move the level's ranking; they move the change."""
+    levers = model.PRESETS["talent_push"]
+    change = sensitivity_of_change(
+        model.tornado(levers, params, "talent_added", 2030),
+        model.tornado(paper_levers(2030), params, "talent_added", 2030),
+    )
+    moving = change[change["swing"] > 1e-9]["parameter"]
+    assert moving.str.startswith("talent_").any()
+    assert not moving.isin(["gdp_growth"]).any()  # the GDP trend moves both runs alike
+    chart = view.tornado_chart(change, params, outcomes, "talent_added", 2030, "en", of="tornado_change")
+    assert chart.spec["title"]["text"][0].startswith("Sensitivity of the change")

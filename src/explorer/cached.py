@@ -236,6 +236,15 @@ def tornado(version: str, levers: model.Levers, indicator: str, year: int) -> pd
     return model.tornado(levers, parameters(version), indicator, year)
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def tornado_change(version: str, levers: model.Levers, indicator: str, year: int) -> pd.DataFrame:
+    """Return each parameter's low/high effect on the change of one outcome from the paper's policy in one year."""
+    base = scenarios.paper_levers(levers.horizon)
+    return scenarios.sensitivity_of_change(
+        tornado(version, levers, indicator, year), tornado(version, base, indicator, year)
+    )
+
+
 @st.cache_data(show_spinner=False)
 def peer_paths(version: str, horizon: int) -> pd.DataFrame:
     """Return Beijing/Shanghai observations and their own-trend projections (p10, p50, p90) to `horizon`."""

@@ -110,6 +110,25 @@ def b_against_a(b: pd.DataFrame, a: pd.DataFrame, year: int) -> pd.DataFrame:
     return pd.DataFrame({"scenario": pick(b), "a": pick(a)})
 
 
+def sensitivity_of_change(scenario: pd.DataFrame, base: pd.DataFrame) -> pd.DataFrame:
+    """Return each parameter's low/high effect on scenario − baseline, from the two model.tornado tables.
+
+    The channel parameters (rack revenue, the talent pool, migration costs) move the change from the paper's
+    policy even where the level is dominated by the GDP trend.
+    """
+    both = scenario.merge(base, on="parameter", suffixes=("", "_base"))
+    frame = pd.DataFrame(
+        {
+            "parameter": both["parameter"],
+            "low_value": both["low_value"] - both["low_value_base"],
+            "high_value": both["high_value"] - both["high_value_base"],
+            "central_value": both["central_value"] - both["central_value_base"],
+        }
+    )
+    frame["swing"] = (frame["high_value"] - frame["low_value"]).abs()
+    return frame.sort_values(["swing", "parameter"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+
+
 def odds_in(odds: pd.DataFrame, year: int) -> dict[str, float | str]:
     """Return per peer city the probability that Shenzhen is at or above it in `year`, or why there is none."""
     rows = odds[odds["year"] == year]

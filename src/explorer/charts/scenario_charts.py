@@ -139,9 +139,12 @@ def tornado_chart(bars: pd.DataFrame, *, title: str, axis_title: str, lang: str)
         t("scenarios.tornado.high", lang): TORNADO_COLOURS[1],
     }
     bars = bars.assign(axis_label=[wrapped(label, TORNADO_LABEL_LINE) for label in bars["label"]])
+    # A row tall enough for its longest label: a label taller than its row would be hidden by Vega.
+    most_lines = int(bars["axis_label"].str.count("\n").max()) + 1 if not bars.empty else 1
+    row_px = max(TORNADO_ROW_PX, LABEL_LINE_PX * most_lines + 6)
     return {
         "title": chart_title(title),
-        "height": TORNADO_ROW_PX * bars["label"].nunique(),
+        "height": row_px * bars["label"].nunique(),
         "autosize": FIT_WIDTH,
         "datasets": {"tornado": bars},
         "data": {"name": "tornado"},
@@ -151,7 +154,12 @@ def tornado_chart(bars: pd.DataFrame, *, title: str, axis_title: str, lang: str)
                 "axis_label",
                 None,
                 sort={"field": "rank", "op": "min", "order": "ascending"},
-                axis={"labelExpr": SPLIT_LINES, "labelLimit": 0},
+                axis={
+                    "labelExpr": SPLIT_LINES,
+                    "labelLimit": 0,
+                    "labelOverlap": False,
+                    "labelLineHeight": LABEL_LINE_PX,
+                },
             ),
             "x": quantitative("end", axis_title, scale={"zero": False}),
             "x2": {"field": "central_value"},
@@ -165,6 +173,7 @@ def tornado_chart(bars: pd.DataFrame, *, title: str, axis_title: str, lang: str)
     }
 
 
+LABEL_LINE_PX = 14  # one line of an axis label (Vega's default label font is 10-11 px)
 WATERFALL_COLOURS = {"up": "#009E73", "down": "#D55E00", "total": "#7F7F7F"}  # Okabe–Ito green, vermilion, grey
 
 

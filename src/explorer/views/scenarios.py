@@ -414,10 +414,19 @@ def waterfall(parts: pd.DataFrame, outcome: str, year: int, outcomes: pd.DataFra
 
 
 def tornado_chart(
-    sensitivity: pd.DataFrame, params: pd.DataFrame, outcomes: pd.DataFrame, outcome: str, year: int, lang: str
+    sensitivity: pd.DataFrame,
+    params: pd.DataFrame,
+    outcomes: pd.DataFrame,
+    outcome: str,
+    year: int,
+    lang: str,
+    of: str = "tornado",
 ) -> Chart | None:
-    """Return the sensitivity chart of one outcome in one year (the parameters that move it), or None if none do."""
-    rows = sensitivity[sensitivity["swing"] > 0].head(TORNADO_ROWS)
+    """Return the sensitivity chart of one outcome in one year (the parameters that move it), or None if none do.
+
+    `of` is "tornado" (the outcome's level) or "tornado_change" (its change from the paper's policy).
+    """
+    rows = sensitivity[sensitivity["swing"] > 1e-9].head(TORNADO_ROWS)
     if rows.empty:
         return None
     rows = rows.assign(label=rows["parameter"].map(params.set_index("id")[f"label_{lang}"]))
@@ -426,10 +435,11 @@ def tornado_chart(
         [rows.assign(end=rows["low_value"], side=low), rows.assign(end=rows["high_value"], side=high)]
     ).assign(rank=lambda frame: frame.index)[["label", "rank", "side", "end", "central_value"]]
     indicator = indicator_label(outcome, outcomes, lang)
+    unit = unit_label(outcome, outcomes, lang)
     spec = charts.tornado_chart(
         bars,
-        title=t("scenarios.tornado.title", lang, indicator=indicator, year=year),
-        axis_title=t("scenarios.tornado.axis", lang, indicator=indicator),
+        title=t(f"scenarios.{of}.title", lang, indicator=indicator, year=year),
+        axis_title=f"{t(f'scenarios.{of}.axis', lang, indicator=indicator)} ({unit})",
         lang=lang,
     )
     table = rows[["label", "low_value", "central_value", "high_value"]].rename(
