@@ -176,7 +176,7 @@ def test_the_page_says_why_core_value_added_moved(params):
     parts = model.decompose(levers, params[0], levers.horizon)
     talent = parts[(parts["indicator"] == "core_va") & (parts["group"] == "talent")]["contribution"].item()
     why = [m.value for m in at.markdown if "Shapley" in m.value]
-    assert len(why) == 1 and f"talent {talent:+,.0f}" in why[0]
+    assert len(why) == 1 and f"talent {compact(talent, 'yi_yuan', 'en', signed=True)}" in why[0]
 
 
 def test_a_preset_as_b_in_the_url_is_compared_on_the_cards_and_the_chart():

@@ -295,8 +295,8 @@ def test_why_it_moved_reports_the_paired_band_and_the_groups(params, lang):
     text = view.why_it_moved(delta, parts, levers.horizon, lang)
     band = delta[(delta["indicator"] == "core_va") & (delta["year"] == levers.horizon)].iloc[0]
     talent = parts[(parts["indicator"] == "core_va") & (parts["group"] == "talent")]["contribution"].item()
-    for number in (band["p10"], band["p50"], band["p90"], talent):
-        assert f"{number:+,.0f}" in text
+    for number in (band["p10"], band["p50"], band["p90"], talent):  # in 亿元 (zh) or ¥ bn (en)
+        assert compact(number, "yi_yuan", lang, signed=True) in text
     assert str(levers.horizon) in text
 
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 import pandas as pd
 
 from explorer import model
+from explorer.compact import compact
 from explorer.i18n import t
 from explorer.vocab import UNITS
 
@@ -158,8 +159,8 @@ def summary(deltas: pd.DataFrame, levers: model.Levers, odds: dict[str, dict[str
             "scenarios.summary.core",
             lang,
             year=year,
-            value=f"{core['scenario']:,.0f}",
-            delta=f"{core['delta']:+,.0f}",
+            value=compact(core["scenario"], "yi_yuan", lang),
+            delta=compact(core["delta"], "yi_yuan", lang, signed=True),
             pct=f"{core['delta_pct']:+.1f}",
             share=f"{share['scenario']:.1f}",
         )
@@ -185,7 +186,7 @@ def summary(deltas: pd.DataFrame, levers: model.Levers, odds: dict[str, dict[str
             lang,
             count=round(talent["scenario"]),
             people=f"{talent['scenario']:,.0f}",
-            cost=f"{cost['scenario']:,.1f}",
+            cost=compact(cost["scenario"], "yi_yuan_cumulative", lang),
         )
     )
     parts += [

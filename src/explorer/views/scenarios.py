@@ -461,10 +461,6 @@ def why_it_moved(delta: pd.DataFrame, parts: pd.DataFrame, year: int, lang: str)
         "scenarios.why",
         lang,
         year=year,
-        p50=f"{band['p50']:+,.0f}",
-        p10=f"{band['p10']:+,.0f}",
-        p90=f"{band['p90']:+,.0f}",
-        dc=f"{share['dc']:+,.0f}",
-        xc=f"{share['xc']:+,.0f}",
-        talent=f"{share['talent']:+,.0f}",
+        **{q: compact(band[q], "yi_yuan", lang, signed=True) for q in ("p50", "p10", "p90")},
+        **{group: compact(share[group], "yi_yuan", lang, signed=True) for group in ("dc", "xc", "talent")},
     )
