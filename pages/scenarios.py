@@ -10,6 +10,7 @@ from explorer import cached, model, ui
 from explorer import scenarios as sc
 from explorer.i18n import t
 from explorer.scenarios import DRAWS, SEED, paper_levers, summary
+from explorer.views import scenario_brief
 from explorer.views import scenarios as view
 
 lang = ui.start_page("scenarios")
@@ -118,8 +119,8 @@ def scenario_panel() -> None:
 
     b_levers = sc.compare_levers(compare, own, levers.horizon)
     b_run = None if b_levers is None else cached.projection(version, b_levers, DRAWS, SEED)
-    headline = view.kpis(deltas, paired, levers.horizon, outcomes, lang)
-    costs = view.cost_cards(deltas, paired, scenario, levers, outcomes, lang)
+    headline = headline_a = view.kpis(deltas, paired, levers.horizon, outcomes, lang)
+    costs = costs_a = view.cost_cards(deltas, paired, scenario, levers, outcomes, lang)
     if b_run is not None:
         b_deltas = sc.b_against_a(b_run, scenario, levers.horizon)
         headline = view.with_b(headline, sc.KPI_INDICATORS, b_deltas, outcomes, lang)
@@ -148,7 +149,8 @@ def scenario_panel() -> None:
     st.subheader(t("scenarios.summary.title", lang))
     st.markdown(summary(deltas, levers, odds, lang))
     parts = cached.decomposition(version, levers)
-    st.markdown(view.why_it_moved(paired, parts, levers.horizon, lang))
+    why = view.why_it_moved(paired, parts, levers.horizon, lang)
+    st.markdown(why)
     moved = view.waterfall(parts, outcome, levers.horizon, outcomes, lang)
     if moved is None:
         st.caption(t("scenarios.waterfall.flat", lang))
@@ -166,25 +168,33 @@ def scenario_panel() -> None:
             ui.chart_with_table(chart.spec, chart.table, lang, key=of)
     st.caption(t("scenarios.tornado.caption", lang))
 
-    def downloads() -> tuple[str, str]:
+    def downloads() -> tuple[bytes, str]:
         """Return the (CSV, JSON) downloads: built when a button is clicked, not on every lever move."""
-        return cached.scenario_downloads(version, levers, base_levers, DRAWS, SEED)
+        return cached.scenario_downloads(version, levers, base_levers, DRAWS, SEED, lang)
 
-    left, right = st.columns(2)
-    left.download_button(
-        t("scenarios.download.csv", lang),
-        lambda: downloads()[0],
-        file_name="shenzhen-scenario.csv",
-        mime="text/csv",
-        icon=":material/download:",
+    def brief() -> str:
+        """Return the one-page brief (Markdown): built when its button is clicked."""
+        change = cached.tornado_change(version, levers, "core_va", levers.horizon)
+        level = cached.tornado(version, levers, "core_va", levers.horizon)
+        return scenario_brief.brief_markdown(
+            link=link,
+            version=version,
+            levers=levers,
+            cards=[*headline_a, *costs_a],
+            why=why,
+            sensitivity=change if change["swing"].gt(1e-9).any() else level,
+            params=params,
+            lang=lang,
+        )
+
+    link = ui.current_link("scenarios")
+    files = (
+        (t("scenarios.download.csv", lang), lambda: downloads()[0], "shenzhen-scenario.csv", "text/csv"),
+        (t("scenarios.download.brief", lang), brief, "shenzhen-scenario-brief.md", "text/markdown"),
+        (t("scenarios.download.json", lang), lambda: downloads()[1], "shenzhen-scenario.json", "application/json"),
     )
-    right.download_button(
-        t("scenarios.download.json", lang),
-        lambda: downloads()[1],
-        file_name="shenzhen-scenario.json",
-        mime="application/json",
-        icon=":material/download:",
-    )
+    for column, (label, data, name, mime) in zip(st.columns(len(files)), files):
+        column.download_button(label, data, file_name=name, mime=mime, icon=":material/download:")
     ui.share_link("scenarios", lang, where=st.container())  # the sidebar's link would not follow a fragment rerun
 
 

@@ -69,12 +69,20 @@ def test_summary_mentions_the_end_year_and_the_caveat(params, lang):
     assert ("示意性" in text) if lang == "zh" else ("not a forecast" in text)
 
 
-def test_exports_carry_levers_version_and_parameters(params):
+def test_exports_carry_levers_version_and_parameters(params, outcomes):
     levers = model.PRESETS["talent_push"]
     result = model.project_central(levers, params)
-    frame = export_frame(result, levers, "abc")
+    base = model.project_central(model.baseline(), params)
+    paired = model.project_delta(levers, params, draws=50, seed=1)
+    frame = export_frame(result, base, paired, levers, "abc", outcomes, "zh")
     assert (frame["lever_talent_quota"] == levers.to_query()["talent_quota"]).all()
     assert (frame["data_version"] == "abc").all()
+    row = frame[(frame["indicator"] == "core_va") & (frame["year"] == 2030)].iloc[0]
+    assert row["outcome"] == "数字经济核心产业增加值" and row["unit"] == "亿元"
+    expected = result[(result["indicator"] == "core_va") & (result["year"] == 2030)]["p50"].item()
+    assert row["scenario_p50"] == round(expected, 1) and row["baseline_p50"] != row["scenario_p50"]
+    people = frame[frame["indicator"] == "talent_added"]["scenario_p50"]
+    assert (people == people.round()).all()  # whole people, as the cards show
     payload = json.loads(export_json(result, result, levers, params, "abc", 10, 1))
     assert payload["levers"] == levers.to_query()
     assert len(payload["parameters"]) == len(params)

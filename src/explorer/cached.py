@@ -218,15 +218,15 @@ def scenario_outcomes(
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def scenario_downloads(
-    version: str, levers: model.Levers, baseline: model.Levers, draws: int, seed: int
-) -> tuple[str, str]:
+    version: str, levers: model.Levers, baseline: model.Levers, draws: int, seed: int, lang: str
+) -> tuple[bytes, str]:
     """Return the (CSV, JSON) downloads of one lever setting, so a rerun that keeps the levers does not rebuild them."""
-    results = projection(version, levers, draws, seed)
+    results, base = projection(version, levers, draws, seed), projection(version, baseline, draws, seed)
+    paired = projection_delta(version, levers, draws, seed)
+    frame = scenarios.export_frame(results, base, paired, levers, version, outcomes(version).set_index("code"), lang)
     return (
-        scenarios.export_frame(results, levers, version).to_csv(index=False),
-        scenarios.export_json(
-            results, projection(version, baseline, draws, seed), levers, parameters(version), version, draws, seed
-        ),
+        export.csv_bytes(frame),
+        scenarios.export_json(results, base, levers, parameters(version), version, draws, seed),
     )
 
 

@@ -24,6 +24,8 @@ _PLAIN = {
     "pct_gdp": ("%", "%", 1),
     "ratio": ("", "", 2),
 }
+# Decimals a download keeps in the model's unit: at least the precision the cards show.
+DECIMALS = {"yi_yuan": 1, "yi_yuan_per_year": 1, "yi_yuan_cumulative": 1, **{u: d for u, (_, _, d) in _PLAIN.items()}}
 _WAN_YI = 1e4  # 1 万亿元 = 10,000 亿元
 
 

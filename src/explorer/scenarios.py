@@ -8,7 +8,7 @@ from dataclasses import replace
 import pandas as pd
 
 from explorer import model
-from explorer.compact import compact
+from explorer.compact import DECIMALS, compact
 from explorer.i18n import t
 from explorer.vocab import UNITS
 
@@ -198,9 +198,33 @@ def summary(deltas: pd.DataFrame, levers: model.Levers, odds: dict[str, dict[str
     return " ".join(parts)
 
 
-def export_frame(results: pd.DataFrame, levers: model.Levers, version: str) -> pd.DataFrame:
-    """Return the results with the levers and data version on every row, for a CSV download."""
-    return results.assign(**{f"lever_{k}": v for k, v in levers.to_query().items()}, data_version=version)
+def export_frame(
+    results: pd.DataFrame,
+    base: pd.DataFrame,
+    paired: pd.DataFrame,
+    levers: model.Levers,
+    version: str,
+    outcomes: pd.DataFrame,
+    lang: str,
+) -> pd.DataFrame:
+    """Return the scenario for a CSV download: per year and outcome its name and unit, the scenario's and the
+    baseline's p10/p50/p90 and the paired change, rounded per unit (DECIMALS), with the levers and data version."""
+    quantiles = ["p10", "p50", "p90"]
+    frame = (
+        results.merge(base, on=["year", "indicator"], suffixes=("", "_baseline"))
+        .merge(paired.rename(columns={q: f"change_{q}" for q in quantiles}), on=["year", "indicator"])
+        .rename(columns={q: f"scenario_{q}" for q in quantiles})
+        .rename(columns={f"{q}_baseline": f"baseline_{q}" for q in quantiles})
+    )
+    units = frame["indicator"].map(outcomes["unit"])
+    numbers = [f"{run}_{q}" for run in ("scenario", "baseline", "change") for q in quantiles]
+    for column in numbers:
+        frame[column] = [round(value, DECIMALS[unit]) for value, unit in zip(frame[column], units)]
+    frame.insert(2, "outcome", frame["indicator"].map(outcomes[f"label_{lang}"]))
+    frame.insert(3, "unit", frame["indicator"].map(outcomes[f"unit_{lang}"]))
+    return frame[["year", "indicator", "outcome", "unit", *numbers]].assign(
+        **{f"lever_{k}": v for k, v in levers.to_query().items()}, data_version=version
+    )
 
 
 def export_json(

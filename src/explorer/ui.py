@@ -336,12 +336,15 @@ def app_url(url_path: str) -> str:
     return base.removesuffix(f"/{url_path}") if url_path else base
 
 
+def current_link(url_path: str) -> str:
+    """Return the current view's full URL: the page and every query parameter, sorted."""
+    return f"{app_url(url_path)}/{url_path}?{urlencode(sorted(st.query_params.to_dict().items()))}"
+
+
 def share_link(url_path: str, current: str, *, where: DeltaGenerator | None = None) -> None:
     """Render the current view's full URL in a copyable block (in the sidebar unless `where` says otherwise)."""
-    base = app_url(url_path)
-    query = urlencode(sorted(st.query_params.to_dict().items()))
     with (where or st.sidebar).expander(t("share.label", current), icon=":material/link:"):
-        st.code(f"{base}/{url_path}?{query}", language=None, wrap_lines=True)
+        st.code(current_link(url_path), language=None, wrap_lines=True)
         st.caption(t("share.help", current))
 
 

@@ -148,3 +148,18 @@ def test_no_card_cuts_off_its_value_on_desktop_or_phone(app_url, tab, lang, widt
     assert len(cards) >= 11
     assert tab.evaluate(OVERFLOWING, CARD_TEXT) == []
     screenshot(tab, f"scenarios-{lang}-{width}")
+
+
+def test_the_csv_and_the_brief_download_carry_units_bands_and_the_link(app_url, tab):
+    tab.goto(f"{app_url}/{LINK}")
+    wait_for_app(tab)
+    with tab.expect_download() as download:
+        tab.get_by_role("button", name="Download the scenario (CSV)").click()
+    raw = download.value.path().read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # a BOM, so that Excel reads the Chinese names
+    header = raw.decode("utf-8-sig").splitlines()[0].split(",")
+    assert {"unit", "scenario_p50", "baseline_p50", "change_p10", "change_p90", "lever_dc_racks"} <= set(header)
+    with tab.expect_download() as download:
+        tab.get_by_role("button", name="Download a one-page brief (Markdown)").click()
+    brief = download.value.path().read_text(encoding="utf-8")
+    assert "dc_racks=30000" in brief and "not forecasts" in brief and "p10–p90" in brief
