@@ -7,6 +7,7 @@ import streamlit as st
 from explorer import cached, db, export, ui
 from explorer.i18n import t
 from explorer.views import data as view
+from explorer.views.pieces import fill_missing
 
 FILTER_KEYS = ("q", *view.FACET_COLUMNS)
 SQL_MAX_CHARS = 2000  # room for a hand-written join; a link carrying it stays well under browsers' URL limits
@@ -96,7 +97,7 @@ with browse_tab:
     if shown.empty:
         st.info(t("data.none", lang))
     else:
-        st.dataframe(shown, hide_index=True, width="stretch", height=min(460, 38 + 35 * len(shown)))
+        st.dataframe(fill_missing(shown, lang), hide_index=True, width="stretch", height=min(460, 38 + 35 * len(shown)))
     left, right = st.columns(2)
     view_file, table_file = view.file_name(name, "filtered.csv"), view.file_name(f"{name}.csv")
     view_csv, table_csv = export.csv_bytes(shown), cached.table_csv(version, name)

@@ -5,7 +5,7 @@ import streamlit as st
 from explorer import cached, ui, vocab
 from explorer.i18n import t
 from explorer.views import figures as views
-from explorer.views.pieces import section_labels
+from explorer.views.pieces import fill_missing, section_labels
 
 lang = ui.start_page("figures")
 version = cached.database().version
@@ -49,7 +49,7 @@ st.caption(view.count)
 
 requested = st.query_params.get("fig")
 if requested is not None and not views.is_figure(figures, requested):
-    ui.notice_bad_param("fig", requested, "—")
+    ui.notice_bad_param(t("figures.selected", lang), requested, lang, kind="figure")
     st.query_params.pop("fig")
     requested = None
 default_rows = view.rows_of(requested)
@@ -59,13 +59,17 @@ if view.shown.empty:
     selected_id = requested
 else:
     event = st.dataframe(
-        view.table,
+        fill_missing(view.table, lang),
         hide_index=True,
         width="stretch",
         height=min(420, 38 + 35 * len(view.table)),
         on_select="rerun",
         selection_mode="single-row",
         key=f"figure_table_{lang}",
+        column_config={  # metric and value come first and keep their width, so a phone shows both
+            t("col.metric", lang): st.column_config.TextColumn(width="medium"),
+            t("col.value", lang): st.column_config.TextColumn(width="medium"),
+        },
         selection_default={"selection": {"rows": default_rows}} if default_rows else None,
     )
     rows = event.selection.rows
@@ -89,7 +93,8 @@ else:
         ui.figure_card(selected.figure, lang)
     with right:
         st.markdown(selected.heading)
-        st.html(selected.html)
+        with st.container(key="quote_paragraph"):  # the paper's own text: a browser test knows it by this key
+            st.html(selected.html)
         if selected.translation:
             st.markdown(selected.translation)
         if selected.note:
@@ -97,8 +102,9 @@ else:
 
 with st.expander(t("figures.paper.title", lang), icon=":material/article:"):
     st.caption(t("figures.paper.note", lang))
-    for heading, body in views.marked_paper(figures, sections, lang):
-        st.markdown(heading)
-        st.html(body)
+    with st.container(key="quote_paper"):
+        for heading, body in views.marked_paper(figures, sections, lang):
+            st.markdown(heading)
+            st.html(body)
 
 ui.end_page()

@@ -7,6 +7,7 @@ from explorer.i18n import t
 from explorer.scenarios import DRAWS, SEED
 from explorer.views import hindcast as hindcast_view
 from explorer.views import methods as view
+from explorer.views.pieces import fill_missing
 
 lang = ui.start_page("methods")
 version = cached.database().version
@@ -54,7 +55,7 @@ grades = ui.url_multi(
     "grade", view.GRADES, label=t("methods.params.filter", lang), format_func=lambda grade: t(f"grade.{grade}", lang)
 )
 st.dataframe(
-    view.parameter_frame(params, units, grades, lang),
+    fill_missing(view.parameter_frame(params, units, grades, lang), lang, links=[t("col.source_url", lang)]),
     hide_index=True,
     column_config={t("col.source_url", lang): st.column_config.LinkColumn()},
 )

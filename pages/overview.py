@@ -1,4 +1,4 @@
-"""Overview: the paper's headline figures as cards, the SME funnel and the figures by section."""
+"""Overview: the paper's headline figures as cards, the SME shares and the figures by section."""
 
 import streamlit as st
 

@@ -48,7 +48,7 @@ def seed_b() -> None:
     raw = st.query_params.get("b")
     st.session_state["_b"] = None if raw is None else sc.parse_b(raw, model.baseline().horizon)
     if raw is not None and st.session_state["_b"] is None:
-        ui.notice_bad_param("b", raw, "—")
+        ui.notice_bad_param(t("scenarios.compare", lang), raw, lang, used=t("scenarios.compare.none", lang))
 
 
 def compare_label(code: str) -> str:
@@ -84,11 +84,11 @@ def scenario_panel() -> None:
     right.button(t("scenarios.compare.keep", lang), on_click=keep_as_b, icon=":material/bookmark_add:")
     if own is not None:
         st.query_params["b"] = sc.b_text(own)
-    ui.seed_levers(model.PRESETS[preset])
+    groups = view.lever_groups(figures, params, lang)
+    ui.seed_levers(model.PRESETS[preset], {lever.name: lever.label for _, sliders in groups for lever in sliders})
     levers = ui.current_levers()
     warnings = view.warnings_by_lever(cached.scenario_warnings(version, levers), params, lang)
     with st.expander(t("scenarios.levers", lang), expanded=True, icon=":material/tune:"):
-        groups = view.lever_groups(figures, params, lang)
         columns = st.columns(len(groups) - 1)
         for (heading, sliders), column in zip(groups, [*columns, st.container()]):
             with column:
@@ -147,9 +147,9 @@ def scenario_panel() -> None:
         st.markdown(line)
 
     st.subheader(t("scenarios.summary.title", lang))
-    st.markdown(summary(deltas, levers, odds, lang))
+    st.markdown(summary(deltas, levers, odds, outcomes, lang))
     parts = cached.decomposition(version, levers)
-    why = view.why_it_moved(paired, parts, levers.horizon, lang)
+    why = view.why_it_moved(paired, parts, outcomes, levers.horizon, lang)
     st.markdown(why)
     moved = view.waterfall(parts, outcome, levers.horizon, outcomes, lang)
     if moved is None:

@@ -5,7 +5,7 @@ import streamlit as st
 from explorer import cached, target_progress, ui
 from explorer.i18n import t
 from explorer.views import targets as views
-from explorer.views.pieces import section_labels
+from explorer.views.pieces import fill_missing, section_labels
 
 lang = ui.start_page("targets")
 version = cached.database().version
@@ -134,7 +134,7 @@ for heading, cards in view.sections:
 
 with st.expander(t("targets.table.title", lang), icon=":material/table:"):
     st.dataframe(
-        view.table,
+        fill_missing(view.table, lang, links=[t("col.source_url", lang)]),
         hide_index=True,
         width="stretch",
         key=f"targets_table_{lang}",

@@ -405,7 +405,30 @@ def test_one_language_per_column_english_text_has_no_chinese_and_the_chinese_is_
     problems += [
         f"comparability_groups.csv line {index + 2}: {column}"
         for index, row in groups.iterrows()
-        for column in ("definition_en", "note_en")
+        for column in ("label_en", "definition_en", "note_en")
         if CJK.search(row[column])
     ]
+    problems += [
+        f"comparability_groups.csv line {index + 2}: {column} has no Chinese"
+        for index, row in groups.iterrows()
+        for column in ("label_zh", "definition_zh")
+        if not CJK.search(row[column])
+    ]
+    _fail_if(problems)
+
+
+def test_each_group_label_tells_the_groups_of_its_indicator_apart_in_both_languages():
+    groups = _read(DATA / "comparability_groups.csv")
+    problems = [
+        f"comparability_groups.csv line {index + 2}: {column} '{row[column]}' is the group's code, not a label"
+        for index, row in groups.iterrows()
+        for column in ("label_zh", "label_en")
+        if row[column] == row["code"] or CODE_RE.match(row[column])
+    ]
+    for column in ("label_zh", "label_en"):
+        twice = groups[groups.duplicated(["indicator", column], keep=False)]
+        problems += [
+            f"indicator '{ind}': groups {sorted(rows['code'])} share the {column} '{label}'"
+            for (ind, label), rows in twice.groupby(["indicator", column])
+        ]
     _fail_if(problems)

@@ -266,6 +266,8 @@ def test_a_city_year_indicator_group_given_twice_names_the_second_line(data_copy
         ("indicator", "gdp_nominal", "unknown indicator 'gdp_nominal'"),
         ("status", "wish", "unknown status 'wish'"),
         ("definition_en", "", "no definition_en"),
+        ("label_zh", "", "no label_zh"),
+        ("label_en", "", "no label_en"),
         ("note_zh", "", "a note needs both note_zh and note_en"),
         ("code", "gdp_revised", "group 'gdp_revised' is listed twice"),
     ],
@@ -289,7 +291,8 @@ def test_every_benchmark_group_is_defined_in_both_languages():
         undefined = con.execute(
             """SELECT DISTINCT b.comparability_group FROM benchmarks b
                LEFT JOIN comparability_groups g ON g.code = b.comparability_group
-               WHERE g.code IS NULL OR g.definition_zh = '' OR g.definition_en = ''"""
+               WHERE g.code IS NULL OR g.definition_zh = '' OR g.definition_en = ''
+                  OR g.label_zh = '' OR g.label_en = ''"""
         ).fetchall()
         mixed = con.execute(
             """SELECT b.comparability_group FROM benchmarks b

@@ -42,3 +42,36 @@ def test_cells_arrow_cannot_convert_become_text_and_others_stay():
     assert safe["l"].tolist()[:2] == [[1, 2], [3]]
     assert safe["n"].tolist() == [1, 2, 3]
     assert export.arrow_safe(frame[["n", "l"]]) is not None
+
+
+def test_a_hostile_text_cell_is_neutralised_and_numbers_stay_numbers():
+    frame = pd.DataFrame(
+        {
+            "text": ['=HYPERLINK("http://evil.example","click")', "+1+1", "-2+3", "@SUM(A1)", "深圳", "a=b"],
+            "value": [-3.5, 1.0, -0.25, 0.0, 2.0, None],
+        }
+    )
+    data = export.csv_bytes(frame)
+    assert data.startswith(b"\xef\xbb\xbf")
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    assert back["text"].tolist() == [
+        '\'=HYPERLINK("http://evil.example","click")',
+        "'+1+1",
+        "'-2+3",
+        "'@SUM(A1)",
+        "深圳",
+        "a=b",
+    ]
+    assert back["value"].iloc[0] == -3.5 and back["value"].iloc[2] == -0.25  # true negative numbers kept numeric
+    assert b",-3.5\r\n" in data or b",-3.5\n" in data
+    assert frame["text"].iloc[0].startswith("=")  # the caller's frame is left alone
+
+
+def test_every_csv_download_of_the_app_goes_through_the_one_helper():
+    """No page or view writes its own CSV: each download is export.csv_bytes (BOM, neutralised cells)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    sources = [*root.glob("pages/*.py"), *root.glob("src/explorer/**/*.py")]
+    offenders = [str(path.relative_to(root)) for path in sources if ".to_csv(" in path.read_text(encoding="utf-8")]
+    assert offenders == ["src/explorer/export.py"]

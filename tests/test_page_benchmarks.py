@@ -69,6 +69,15 @@ def test_an_indicator_with_several_definitions_shows_each_apart():
 
 def test_a_bad_indicator_gets_a_notice_and_the_default():
     at = run(lang="en", ind="<b>x</b>")
-    assert "`ind`" in at.warning[0].value
+    notices = [w.value for w in at.warning if w.icon == ":material/warning:"]
+    assert len(notices) == 1 and f"“{at.selectbox(key='ind').label}”" in notices[0]
     assert at.selectbox(key="ind").value == "gdp"
     assert t("benchmarks.peers.title", "en") in [sub.value for sub in at.subheader]
+
+
+def test_the_gdp_groups_are_headed_by_their_labels_not_their_codes():
+    headings = [block.value for block in run(lang="en").markdown if block.value.startswith("**")]
+    assert headings == [
+        "**Definition group: First release (preliminary accounting)**",
+        "**Definition group: Revised figures**",
+    ]

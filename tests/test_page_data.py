@@ -193,7 +193,7 @@ def test_a_full_console_says_busy_in_the_readers_language(monkeypatch):
 
 def test_an_over_long_query_in_the_url_gives_a_notice():
     at = run(lang="en", sql="SELECT 1 AS x -- " + "x" * 2500)
-    assert any("`sql`" in warning.value for warning in at.warning)
+    assert any(f"“{at.text_area(key='sql').label}”" in warning.value for warning in at.warning)
     assert at.text_area(key="sql").value == ""
 
 

@@ -77,7 +77,9 @@ def test_the_url_filters_measures_by_bottleneck(lang, codes):
 def test_a_bad_filter_gives_a_notice_and_everything(lang, bad):
     at = run(lang=lang, b=bad)
     assert len(at.warning) == 1
-    assert at.warning[0].value == t("notice.bad_param", lang, key="b", value=bad, used=[])
+    label = at.multiselect(key="b").label
+    assert at.warning[0].value == t("notice.bad_filter", lang, label=label, value=bad)
+    assert "[]" not in at.warning[0].value
     assert at.multiselect(key="b").value == []
     assert len(at.subheader) == len(MEASURES)
 

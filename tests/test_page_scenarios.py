@@ -97,7 +97,9 @@ def test_moving_a_lever_changes_the_outcome_in_the_right_direction(outcomes):
 )
 def test_bad_url_values_are_clamped_or_reset_with_a_notice(query, field):
     at = run(lang="en", **query)
-    assert any(field in warning.value for warning in at.warning)
+    label = (at.slider if field in model.Levers.BOUNDS else at.selectbox)(key=field).label
+    assert any(f"“{label}”" in warning.value for warning in at.warning)
+    assert not any(f"`{field}`" in warning.value for warning in at.warning), "a notice names the label, not the code"
 
 
 def test_a_link_from_an_older_data_version_says_the_numbers_may_have_moved(params):
@@ -176,7 +178,7 @@ def test_the_page_says_why_core_value_added_moved(params):
     parts = model.decompose(levers, params[0], levers.horizon)
     talent = parts[(parts["indicator"] == "core_va") & (parts["group"] == "talent")]["contribution"].item()
     why = [m.value for m in at.markdown if "Shapley" in m.value]
-    assert len(why) == 1 and f"talent {compact(talent, 'yi_yuan', 'en', signed=True)}" in why[0]
+    assert len(why) == 1 and f"talent +¥{round(talent) / 10:,.1f} bn" in why[0]  # whole 亿元, shown in ¥ bn
 
 
 def test_a_preset_as_b_in_the_url_is_compared_on_the_cards_and_the_chart():

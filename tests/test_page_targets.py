@@ -88,7 +88,8 @@ def test_a_filter_with_nothing_to_show_says_so():
 @pytest.mark.parametrize(("key", "value"), [("section", "9.9"), ("show", "everything"), ("section", "3.6,<b>x</b>")])
 def test_bad_url_values_get_a_notice_and_the_default(key, value):
     at = run(lang="en", **{key: value})
-    assert any(f"`{key}`" in warning.value for warning in at.warning)
+    label = (at.multiselect if key == "section" else at.radio)(key=key).label
+    assert any(f"“{label}”" in warning.value for warning in at.warning)
     assert shown_ids(at) == [card.id for card in cards(expected("en"))]
 
 

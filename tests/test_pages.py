@@ -9,8 +9,8 @@ from apptest import charts
 from chart_checks import HEX_COLOUR, SAFE_COLOURS, chart_title, missing_fields
 from streamlit.testing.v1 import AppTest
 
-from explorer import ROOT, db, formatting, vocab
-from explorer.i18n import LANGS, t
+from explorer import ROOT, db, formatting, ui, vocab
+from explorer.i18n import LANG_LABELS, LANGS, t
 
 TIMEOUT_S = 60
 
@@ -42,19 +42,34 @@ def test_qualifiers_are_shown_not_dropped(figures):
     assert formatting.figure_value(figures.loc["os_localisation_rate"], "en").startswith("<")
 
 
-# How the paper prints a figure and how English writes it: 万 written out, 亿 as bn, 万亿 as tn.
+# How the paper prints a figure and how English writes it: 万 written out, 亿 as ¥ bn (¥ m, ¥ tn), 万亿 as ¥ tn,
+# counts with their noun, PUE without a unit.
 PRINTED = [
     ("sme_cloud_13th_fyp", "zh", "11 万家"),
     ("sme_cloud_13th_fyp", "en", "110,000 firms"),
     ("software_revenue_2022", "zh", "9,983 亿元"),
-    ("software_revenue_2022", "en", "998.3 bn yuan"),
-    ("data_exchange_cum_volume_2023", "en", "> 5 bn yuan"),
+    ("software_revenue_2022", "en", "¥998.3 bn"),
+    ("data_exchange_cum_volume_2023", "en", "> ¥5 bn"),
+    ("cross_border_data_trade_2023", "zh", "> 1 亿元"),
+    ("cross_border_data_trade_2023", "en", "> ¥100 m"),
+    ("target_ecommerce_volume", "zh", "38,500 亿元"),
+    ("target_ecommerce_volume", "en", "¥3.85 tn"),
+    ("target_digital_creative_va", "en", "> ¥100 bn"),
     ("ei_mfg_output_2022", "zh", "2.48 万亿元"),
-    ("ei_mfg_output_2022", "en", "2.48 tn yuan"),
+    ("ei_mfg_output_2022", "en", "¥2.48 tn"),
+    ("core_va_2022", "en", "≈ ¥1 tn"),
     ("target_smart_poles_2025", "en", "45,000 poles"),
     ("target_dc_racks_2025", "zh", "≥ 2.1 万个"),  # 2.1万个以上: 以上 includes the number
-    ("target_dc_racks_2025", "en", "≥ 21,000 units"),
+    ("target_dc_racks_2025", "en", "≥ 21,000 standard racks"),
+    ("g5_base_stations_total", "en", "75,000 base stations"),
+    ("all_optical_parks", "en", "> 100 parks"),
     ("target_cross_industry_iiot_platforms", "zh", "3–5 家"),
+    ("target_cross_industry_iiot_platforms", "en", "3–5 platforms"),
+    ("miit_iiot_pilot_platforms", "en", "3 platforms"),
+    ("target_exploration_projects_2025", "en", "≥ 50 projects"),
+    ("target_esports_events", "en", "1–2 events"),
+    ("target_new_dc_pue_2025", "zh", "< 1.25"),
+    ("target_new_dc_pue_2025", "en", "< 1.25"),
     ("target_5g_per_10k", "zh", "30 个/万人"),
     ("target_5g_per_10k", "en", "30 per 10,000 people"),
     ("algorithm_engineer_vacancies", "zh", "51 名"),
@@ -68,14 +83,6 @@ def test_a_figure_is_shown_in_its_printed_unit(figures, fig_id, lang, expected):
     assert formatting.figure_value(figures.loc[fig_id], lang) == expected
 
 
-def test_english_magnitudes_are_rescaled(figures):
-    stations = figures.loc["g5_base_stations_total"]
-    assert stations["unit_zh"] == "万个"
-    assert formatting.figure_value(stations, "en") == f"{stations['value'] * 1e4:,.0f} units"
-    software = figures.loc["software_revenue_2022"]
-    assert formatting.figure_value(software, "en") == f"{formatting.format_number(software['value'] / 10)} bn yuan"
-
-
 def test_default_language_without_a_browser_locale_is_chinese():
     at = run()
     assert at.title[0].value == t("overview.title", "zh")
@@ -85,6 +92,63 @@ def test_bad_language_gets_a_notice_and_chinese():
     at = run(lang="<b>fr</b>")
     assert at.title[0].value == t("overview.title", "zh")
     assert any("<b>fr</b>" in warning.value for warning in at.warning)
+
+
+def has_han(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+@pytest.mark.parametrize("browser", LANGS)
+def test_a_bad_language_is_told_in_the_language_the_page_falls_back_to(monkeypatch, browser):
+    monkeypatch.setattr(ui, "_browser_lang", lambda: browser)  # AppTest sends no browser locale
+    at = run(lang="fr")
+    assert at.title[0].value == t("overview.title", browser)
+    notice = t("notice.bad_param", browser, label=t("app.language", browser), value="fr", used=LANG_LABELS[browser])
+    assert [warning.value for warning in at.warning] == [notice]
+    assert has_han(notice) == (browser == "zh")
+    assert not at.sidebar.get("warning"), "a notice about the link sits above the page, not in the sidebar"
+
+
+def test_a_rejected_value_in_the_sidebar_is_told_above_the_page_by_its_label():
+    at = run("scenarios", lang="zh", preset="utopia", dc_pue="9")
+    assert not at.sidebar.get("warning")
+    texts = [warning.value for warning in at.main.get("warning")]
+    for key in ("preset", "dc_pue"):
+        label = (at.selectbox if key == "preset" else at.slider)(key=key).label
+        assert any(f"“{label}”" in text for text in texts), key
+        assert not any(f"`{key}`" in text for text in texts), "the notice names a code"
+    assert all(has_han(text) for text in texts)
+
+
+def option_widgets(at: AppTest) -> list:
+    return [*at.get("selectbox"), *at.get("multiselect")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", sorted(path.stem for path in (ROOT / "pages").glob("*.py")))
+def test_every_placeholder_and_empty_cell_is_in_the_pages_language(page, lang):
+    at = run(page, lang=lang)
+    for widget in option_widgets(at):
+        placeholder = widget.proto.placeholder
+        assert placeholder not in ("", "Choose options", "Choose an option"), (widget.key, placeholder)  # Streamlit's
+        assert has_han(placeholder) == (lang == "zh"), (widget.key, placeholder)
+    for frame in at.get("arrow_data_frame"):
+        empty = frame.value.isna()
+        assert not empty.any().any(), (page, list(frame.value.columns[empty.any()]))
+
+
+@pytest.mark.parametrize("page", ["scenarios", "benchmarks", "figures", "targets", "bottlenecks"])
+def test_a_language_switch_relabels_every_option_widget_and_keeps_its_value(page):
+    at = run(page, lang="en")
+    before = {widget.key: widget.value for widget in option_widgets(at)}
+    at.radio(key="lang").set_value("zh").run()
+    assert not at.exception
+    for widget in option_widgets(at):
+        assert widget.value == before[widget.key], widget.key
+        assert widget.label and has_han(widget.label), widget.key
+        assert all(has_han(option) or option[:1].isdigit() for option in widget.options), (widget.key, widget.options)
+        # The browser keeps the label it showed for a keyed widget unless the value is sent again.
+        assert widget.proto.set_value or widget.key not in at.session_state["_url_keys"], widget.key
 
 
 def test_footer_carries_citation_and_data_version():
@@ -138,3 +202,16 @@ def test_every_chart_has_a_title_and_a_table_view(page, lang):
         assert len(tables) == 1 and len(tables[0].value) > 0
         assert missing_fields(spec, spec["dataset_columns"]) == []
         assert set(HEX_COLOUR.findall(json.dumps(spec))) <= SAFE_COLOURS
+
+
+@pytest.mark.parametrize(("lang", "title"), [("zh", "没有这个页面"), ("en", "No such page")])
+def test_the_root_shows_the_no_such_page_view_for_a_missing_path(lang, title):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["missing"] = "/data/x/y/z"
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert [element.value for element in at.title] == [title]
+    links = {link.proto.page for link in at.main.get("page_link")}
+    assert links == {stem for stems in ui.NAV_SECTIONS.values() for stem in stems}
+    assert "/data/x/y/z" in at.markdown[0].value

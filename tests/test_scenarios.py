@@ -52,20 +52,22 @@ def test_an_odds_sentence_names_the_city_year_and_percentage(lang):
 
 
 def test_figures_in_ten_thousands_are_converted_to_units():
-    assert figure_in_model_unit(pd.Series({"value": 2.1, "unit": "10k_count"})) == 21000
+    assert figure_in_model_unit(pd.Series({"value": 2.1, "unit": "10k_std_racks"})) == 21000
     assert figure_in_model_unit(pd.Series({"value": 1.25, "unit": "ratio"})) == 1.25
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_summary_mentions_the_end_year_and_the_caveat(params, lang):
+def test_summary_mentions_the_end_year_and_the_caveat(params, outcomes, lang):
     levers = model.baseline()
     result = model.project_central(levers, params)
     deltas = end_year_deltas(result, result, levers.horizon)
     odds = {"gdp": {"beijing": 0.27, "shanghai": 0.04}, "core_va": {"beijing": "no_figure", "shanghai": "too_short"}}
-    text = summary(deltas, levers, odds, lang)
+    text = summary(deltas, levers, odds, outcomes, lang)
     assert str(levers.horizon) in text and "27 %" in text and "4 %" in text
     assert t("scenarios.summary.core_va.no_figure", lang, city=t("city.beijing", lang)) in text
     assert t("scenarios.summary.core_va.too_short", lang, city=t("city.shanghai", lang)) in text
+    assert "100 million" not in text
+    assert ("亿元" in text) if lang == "zh" else ("¥" in text and " bn" in text or " tn" in text)
     assert ("示意性" in text) if lang == "zh" else ("not a forecast" in text)
 
 

@@ -14,7 +14,8 @@ UNIT_COLUMNS = (
     ("outcomes.csv", "unit"),
 )
 # How the English label and symbol write a Chinese magnitude: scale -> (label prefix, symbol prefix).
-ENGLISH_MAGNITUDE_WORDS = {1e4: ("10,000 ", ""), 1e8: ("100 million ", "bn "), 1e12: ("trillion ", "tn ")}
+# 亿元 is labelled ¥100 m (the stored unit) and shown as ¥ bn; 万亿元 is ¥ tn.
+ENGLISH_MAGNITUDE_WORDS = {1e4: ("10,000 ", ""), 1e8: ("¥100 m", "¥ bn"), 1e12: ("¥ tn", "¥ tn")}
 
 
 def _read(name: str) -> pd.DataFrame:
@@ -101,3 +102,9 @@ def test_a_benchmark_that_cites_a_figure_states_the_figures_magnitude() -> None:
         if vocab.UNITS[row["unit"]].scale != vocab.UNITS[figure_unit[row["figure_id"]]].scale
     ]
     assert not problems, "\n".join(problems)
+
+
+def test_no_english_unit_writes_100_million_yuan(units: pd.DataFrame) -> None:
+    """A reader writes ¥ bn, not "100 million yuan" (issue #15)."""
+    written = units["label_en"].tolist() + units["symbol_en"].tolist()
+    assert not [text for text in written if "100 million" in text or "bn yuan" in text or "tn yuan" in text]

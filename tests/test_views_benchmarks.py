@@ -98,7 +98,8 @@ def test_each_group_is_one_chart_with_its_definition_and_note_in_the_page_langua
         own = rows[rows["comparability_group"] == code]
         check_chart(group.chart.spec, group.chart.table)
         values = group.chart.spec["datasets"]["values"]
-        assert values["value"].tolist() == own["value"].tolist()
+        # GDP is stored in 亿元: charted as it is in Chinese, in ¥ bn (a tenth) in English.
+        assert values["value"].tolist() == pytest.approx((own["value"] * (0.1 if lang == "en" else 1.0)).tolist())
         assert values["definition_text"].tolist() == own["definition_zh" if lang == "zh" else "definition"].tolist()
         assert values["vintage_text"].tolist() == own["vintage_zh" if lang == "zh" else "vintage"].tolist()
         assert group.definition == t("benchmarks.definition", lang, definition=groups.at[code, f"definition_{lang}"])
@@ -110,7 +111,7 @@ def test_each_group_is_one_chart_with_its_definition_and_note_in_the_page_langua
         years = list(range(own["year"].min(), own["year"].max() + 1))
         assert group.chart.spec["encoding"]["x"]["scale"]["domain"] == years
     label = data["indicators"].set_index("code").at["gdp", f"label_{lang}"]
-    unit = data["units"].set_index("code").at[rows["unit"].iloc[0], f"label_{lang}"]
+    unit = {"zh": "亿元", "en": "¥ bn"}[lang]  # GDP as a reader writes it, never "100 million yuan"
     title = "".join(gdp.groups[0].chart.spec["title"]["text"]).replace(" ", "")
     assert title == bracketed(label, unit, lang).replace(" ", "")
     assert gdp.description == data["indicators"].set_index("code").at["gdp", f"description_{lang}"]
@@ -157,9 +158,11 @@ def test_bounds_keep_their_sign_in_tooltips_tables_coverage_and_downloads(data):
     for indicator in bounded["indicator"].unique():
         shown = _view(data, indicator, "en")
         assert shown.has_qualified_values
-        download = pd.read_csv(io.StringIO(shown.csv), dtype=str, keep_default_na=False)
+        assert shown.csv.startswith(b"\xef\xbb\xbf")
+        download = pd.read_csv(io.BytesIO(shown.csv), encoding="utf-8-sig", dtype=str, keep_default_na=False)
         for _, row in bounded[bounded["indicator"] == indicator].iterrows():
-            text = f"{vocab.QUALIFIER_SIGNS[row['qualifier']]} {formatting.format_number(row['value'])}"
+            factor = 0.1 if row["unit"] == "100m_yuan" else 1.0  # 亿元 is shown as ¥ bn in English
+            text = f"{vocab.QUALIFIER_SIGNS[row['qualifier']]} {formatting.format_number(row['value'] * factor)}"
             group = next(g for g in shown.groups if g.chart.key == f"bench_{row['comparability_group']}")
             assert text in set(group.chart.spec["datasets"]["values"]["shown"])
             assert text in set(group.chart.table[t("col.value", "en")])
@@ -181,7 +184,8 @@ def test_the_peers_show_the_digital_groups_and_name_a_city_without_a_figure(lang
         own = benchmarks[(benchmarks["comparability_group"] == code) & (benchmarks["status"] == "observed")]
         for city, label, value in zip(latest["city"], latest["row_label"], latest["value"]):
             if city in set(own["city"]):
-                assert value in set(own.loc[own["city"] == city, "value"])
+                factor = 0.1 if lang == "en" and own["unit"].iloc[0] == "100m_yuan" else 1.0  # ¥ bn in English
+                assert any(value == pytest.approx(v * factor) for v in own.loc[own["city"] == city, "value"])
             else:
                 assert pd.isna(value) and label.endswith(t("benchmarks.no_figure", lang))
         encoding = panel.chart.spec["encoding"]
@@ -197,3 +201,29 @@ def test_the_peers_leave_out_groups_the_cities_do_not_share(data):
     panels = views.peer_panels(data["indicators"], data["benchmarks"], data["comparability_groups"], "en")
     drawn = pd.concat([panel.chart.spec["datasets"]["latest"] for panel in panels])
     assert set(drawn["comparability_group"].dropna()) <= shared
+
+
+@pytest.mark.parametrize(
+    ("lang", "headings"),
+    [
+        ("zh", ["**口径：首次公布（初步核算）**", "**口径：修订后数据**"]),
+        (
+            "en",
+            ["**Definition group: First release (preliminary accounting)**", "**Definition group: Revised figures**"],
+        ),
+    ],
+)
+def test_a_group_heading_names_the_definition_in_the_page_language_not_its_code(lang, headings, data):
+    assert [group.heading for group in _view(data, "gdp", lang).groups] == headings
+    for indicator in data["indicators"]["code"]:
+        for group in _view(data, indicator, lang).groups:
+            code = group.chart.key.removeprefix("bench_")
+            assert code not in group.heading, f"{indicator}: the heading shows the code {code}"
+
+
+def test_the_download_keeps_the_group_code_and_adds_its_labels(data):
+    download = pd.read_csv(io.BytesIO(_view(data, "gdp", "en").csv), dtype=str, encoding="utf-8-sig")
+    labels = download.drop_duplicates("comparability_group").set_index("comparability_group")
+    assert labels.at["gdp_revised", "group_label_en"] == "Revised figures"
+    assert labels.at["gdp_revised", "group_label_zh"] == "修订后数据"
+    assert labels.at["gdp_stats", "group_label_en"] == "First release (preliminary accounting)"

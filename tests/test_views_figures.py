@@ -1,5 +1,7 @@
 """explorer.views.figures on the real data: what each filter keeps, the table, the paragraph, the marked-up paper."""
 
+import re
+
 import pandas as pd
 import pytest
 from loaded import frames
@@ -45,8 +47,33 @@ def searched(figures: pd.DataFrame, word: str) -> pd.Series:
 )
 def test_each_filter_keeps_what_it_names(filters, expected, figures):
     kept = views.filtered(figures, **filters)
-    assert kept["id"].tolist() == figures[expected(figures)]["id"].tolist()
+    wanted = figures[expected(figures)]["id"].tolist()
+    if "text" in filters:  # a search ranks its matches (see the ranking test); the set is what the filter names
+        assert sorted(kept["id"]) == sorted(wanted)
+    else:
+        assert kept["id"].tolist() == wanted
     assert kept.index.tolist() == list(range(len(kept))), "table rows are addressed by position"
+
+
+def test_a_search_lists_matches_in_the_metric_or_value_before_matches_only_in_the_sentence(figures):
+    found = views.filtered(figures, text="5G")["id"].tolist()
+    fives = ["g5_base_stations_total", "g5_new_stations_annual_target", "target_5g_per_10k"]  # 5G in the metric
+    assert sorted(found[:3]) == sorted(fives)
+    assert "all_optical_parks" in found[3:]  # "5G" only in its sentence
+    assert found.index("all_optical_parks") > max(found.index(fig) for fig in fives)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("7.5万", "g5_base_stations_total"),  # the number as the paper prints it
+        ("75,000", "g5_base_stations_total"),  # the number as English writes it
+        ("¥3.85 tn", "target_ecommerce_volume"),
+        ("pue", "target_new_dc_pue_2025"),
+    ],
+)
+def test_a_search_finds_a_figure_by_its_number(text, first, figures):
+    assert views.filtered(figures, text=text)["id"].iloc[0] == first
 
 
 def test_a_search_over_an_empty_selection_finds_nothing_instead_of_failing(figures):
@@ -68,7 +95,7 @@ def test_the_table_count_and_csv_of_a_filter(lang, figures):
     targets = figures[figures["kind"] == "target"]
     assert list(view.table.columns) == [
         t(key, lang)
-        for key in ("col.id", "col.section", "col.kind", "col.metric", "col.value", "col.year", "col.quote")
+        for key in ("col.metric", "col.value", "col.year", "col.kind", "col.section", "col.id", "col.quote")
     ]
     assert view.table[t("col.id", lang)].tolist() == targets["id"].tolist()
     assert set(view.table[t("col.kind", lang)]) == {t("kind.target", lang)}
@@ -77,7 +104,8 @@ def test_the_table_count_and_csv_of_a_filter(lang, figures):
         formatting.figure_value(row, lang) for _, row in targets.iterrows()
     ]
     assert view.count == t("figures.count", lang, count=len(figures), shown=len(targets), total=len(figures))
-    header, *lines = view.csv.strip().split("\n")
+    assert view.csv.startswith(b"\xef\xbb\xbf")
+    header, *lines = view.csv.decode("utf-8-sig").strip().split("\n")
     assert "section_title_zh" not in header and header.startswith("id,")
     assert [line.split(",")[0] for line in lines] == targets["id"].tolist()
 
@@ -103,7 +131,38 @@ def test_a_figure_is_shown_in_the_paragraph_that_holds_its_sentence(lang, figure
     assert shown.heading == f"**{fig['section']} {title}**"
     assert shown.figure["id"] == "target_new_dc_pue_2025"
     marked = shown.html.split("<mark>")[1].split("</mark>")[0]
-    assert squash(marked) == squash(fig["quote_zh"])
+    assert marked == "小于 1.25"  # the number as printed, not the whole sentence
+    assert shown.html.count("<mark>") == 1
+
+
+@pytest.mark.parametrize(
+    ("fig_id", "printed"),
+    [
+        ("g5_base_stations_total", "7.5万个"),
+        ("all_optical_parks", "超100家"),
+        ("target_cross_industry_iiot_platforms", "3-5 家"),
+        ("target_dc_racks_2025", "2.1 万个"),
+        ("target_5g_per_10k", "30 个"),
+        ("miit_cross_industry_platforms", "5家"),  # not the 5 of an earlier number, the one with its unit
+        ("io500_consecutive_years", None),  # 连续两年: written in words, so the sentence is marked
+    ],
+)
+def test_the_figures_number_is_marked_in_its_sentence(fig_id, printed, figures, sections):
+    fig = figures.set_index("id", drop=False).loc[fig_id]
+    marked = views.paragraph(figures, sections, fig_id, "zh").html.split("<mark>")[1].split("</mark>")[0]
+    if printed is None:
+        assert squash(marked) == squash(fig["quote_zh"])
+    else:
+        assert marked == printed
+
+
+def test_the_papers_reference_marks_are_footnote_marks(figures, sections):
+    shown = views.paragraph(figures, sections, "g5_base_stations_total", "zh").html
+    assert "<sup>[3]</sup>" in shown and "^[" not in shown
+    paper = "".join(html for _, html in views.marked_paper(figures, sections, "zh"))
+    assert "^" not in paper and "<sup>①</sup>" in paper and "<sup>[8]</sup>" in paper
+    table = views.figure_table(figures.set_index("id", drop=False).loc[["g5_base_stations_total"]], "zh")
+    assert table[t("col.quote", "zh")].iloc[0].endswith("发展⁽³⁾。")
 
 
 def test_of_a_section_in_several_paragraphs_only_the_one_with_the_sentence_is_shown(figures, sections):
@@ -113,9 +172,8 @@ def test_of_a_section_in_several_paragraphs_only_the_one_with_the_sentence_is_sh
     (holding,) = [p for p in paragraphs if squash(fig["quote_zh"]) in squash(p)]
     shown = views.paragraph(figures, sections, "economy_4tn_milestone", "zh")
     assert shown.html.count("<p>") == 1
-    assert squash(holding) == squash(
-        shown.html.replace("<mark>", "").replace("</mark>", "")[len("<div class='paper'><p>") : -len("</p></div>")]
-    )
+    body = shown.html.replace("<mark>", "").replace("</mark>", "")[len("<div class='paper'><p>") : -len("</p></div>")]
+    assert squash(holding) == squash(re.sub(r"<sup>(.*?)</sup>", r"^\1", body))
 
 
 def test_the_english_note_is_shown_in_english_only(figures, sections):
@@ -136,7 +194,11 @@ def test_the_whole_paper_marks_every_figures_sentence(lang, figures, sections):
         if any(squash(quote) in squash(section["text_zh"]) for quote in quotes):
             assert "<mark>" in html, section["id"]
     quotes = {squash(quote) for quote in figures["quote_zh"]}
-    marks = [part.split("</mark>")[0] for _, html in paper for part in html.split("<mark>")[1:]]
+    marks = [
+        re.sub(r"<sup>(.*?)</sup>", r"^\1", part.split("</mark>")[0])
+        for _, html in paper
+        for part in html.split("<mark>")[1:]
+    ]
     assert marks and all(squash(mark) in quotes for mark in marks), "only the figures' sentences are marked"
 
 

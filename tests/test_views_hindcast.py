@@ -11,6 +11,7 @@ from explorer.model import backtest
 from explorer.views import hindcast as view
 
 COLUMNS = ["city", "year", "indicator", "value", "qualifier", "comparability_group", "status", "break_before"]
+UNIT = {"unit": "100m_yuan", "unit_zh": "亿元", "unit_symbol_en": "¥ bn"}  # as db.benchmarks joins units.csv
 
 
 def _rows() -> pd.DataFrame:
@@ -27,7 +28,7 @@ def _rows() -> pd.DataFrame:
             for k, value in enumerate(values)
         ],
         columns=COLUMNS,
-    )
+    ).assign(**UNIT)
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +47,10 @@ def test_each_scored_city_gets_a_chart_from_its_last_fitted_year(lang, result):
     beijing = shown[1].spec["datasets"]
     assert beijing["observed"]["year"].tolist() == [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023]  # 2024: revised
     anchor = beijing["bands"][beijing["bands"]["year"] == 2020]
-    assert set(anchor["method"]) == set(backtest.METHODS) and (anchor["p50"] == 236.0).all()
+    shown_2020 = 236.0 if lang == "zh" else 23.6  # 236 亿元 = ¥23.6 bn
+    assert set(anchor["method"]) == set(backtest.METHODS) and anchor["p50"].tolist() == pytest.approx([shown_2020] * len(anchor))
+    assert beijing["observed"]["value"].iloc[0] == pytest.approx(200.0 if lang == "zh" else 20.0)
+    assert ("亿元" if lang == "zh" else "¥ bn") in str(shown[1].spec["layer"][0]["encoding"]["y"]["title"])
     assert t("city.beijing", lang) in str(shown[1].spec["title"])
 
 

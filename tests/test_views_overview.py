@@ -71,3 +71,16 @@ def test_the_kinds_caption_counts_the_paper(lang, figures):
     )
     assert overview.overview(figures, lang).kinds_caption == expected
     assert str(len(figures)) in expected
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sme_shares_are_not_called_one_funnel_as_bottlenecks_says(lang, figures):
+    """Overview and Bottlenecks agree: the shares come from two passages (1.3 and 2.3), not one funnel (issue #15)."""
+    view = overview.overview(figures, lang)
+    title = t("overview.funnel.title", lang)
+    assert "funnel" not in title.lower() and "漏斗" not in title
+    not_one = {"en": "not one funnel", "zh": "不是同一样本的漏斗"}[lang]
+    assert not_one in view.funnel.caption and not_one in t("bottlenecks.sme.caption", lang)
+    sections = set(figures.set_index("id").loc[list(SME_SHARE_FIGURES), "section"])
+    assert sections == {"1.3", "2.3"}
+    assert all(section in view.funnel.caption for section in sections)

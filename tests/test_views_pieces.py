@@ -41,3 +41,16 @@ def test_chinese_takes_full_width_punctuation():
     assert pieces.listed(["a", "b"], "zh") == "a；b"
     assert pieces.listed(["a", "b"], "en") == "a; b"
     assert pieces.colon("zh") == "：" and pieces.colon("en") == ": "
+
+
+def test_fill_missing_writes_every_empty_cell_in_the_language_and_keeps_the_frame():
+    frame = pd.DataFrame({"year": [2022.0, None], "name": ["a", None], "url": [None, "https://x.cn"], "n": [1, 2]})
+    for lang in ("zh", "en"):
+        shown = pieces.fill_missing(frame, lang, links=["url"])
+        assert shown["year"].tolist() == ["2022", t("word.missing", lang)]
+        assert shown["name"].tolist() == ["a", t("word.missing", lang)]
+        assert shown["url"].tolist() == ["", "https://x.cn"]  # a link column never links to the dash
+        assert shown["n"].tolist() == [1, 2]  # a full column keeps its type
+        assert not shown.isna().any().any()
+    assert frame["year"].isna().sum() == 1 and frame["name"].isna().sum() == 1  # the frame itself is untouched
+    assert t("word.missing", "en") == "—"

@@ -45,9 +45,27 @@ def _peers(data, params, horizon: int) -> pd.DataFrame:
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_outcome_has_a_unit_label(lang, outcomes, units):
     for code, unit in model.INDICATORS.items():
-        assert view.unit_label(code, outcomes, lang) == units.at[unit, f"label_{lang}"]
-        assert view.unit_label(code, outcomes, lang).strip(), code
+        expected = units.at[unit, "label_zh" if lang == "zh" else "symbol_en"]
+        assert view.unit_label(code, outcomes, lang) == ("" if unit in vocab.UNITLESS_UNITS else expected), code
     assert view.unit_label("fiscal_cost_cum", outcomes, "en") != view.unit_label("fiscal_cost", outcomes, "en")
+
+
+# Written by hand: yuan in ¥ bn in English (never "100 million yuan"), as printed in Chinese, PUE bare.
+SHOWN_UNITS = [
+    ("core_va", "en", "¥ bn", 0.1),
+    ("core_va", "zh", "亿元", 1.0),
+    ("fiscal_cost_cum", "en", "¥ bn, cumulative", 0.1),
+    ("dc_power_cost", "en", "¥ bn per year", 0.1),
+    ("dc_pue_fleet", "en", "", 1.0),
+    ("dc_pue_fleet", "zh", "", 1.0),
+    ("dc_power_gwh", "en", "GWh per year", 1.0),
+]
+
+
+@pytest.mark.parametrize(("code", "lang", "unit", "factor"), SHOWN_UNITS)
+def test_an_outcome_is_shown_in_the_unit_a_reader_writes(code, lang, unit, factor, outcomes):
+    assert view.unit_label(code, outcomes, lang) == unit
+    assert view.unit_factor(code, outcomes, lang) == factor
 
 
 def test_paper_levers_are_the_baseline_to_the_scenarios_horizon():
@@ -190,11 +208,14 @@ def test_the_outcome_chart_holds_scenario_baseline_and_same_definition_peers(run
         assert chart.captions == tuple(
             t("scenarios.peers.no_figure", "en", city=t(f"city.{city}", "en")) for city in vocab.PEER_CITIES
         )
-    y_title = f"{outcomes.at[outcome, 'label_en']} ({outcomes.at[outcome, 'unit_en']})"
+    y_title = f"{outcomes.at[outcome, 'label_en']} (¥ bn)"
     assert chart.spec["layer"][0]["encoding"]["y"]["title"] == y_title
+    shown = chart.table[series == t("scenarios.series.scenario", "en")][t("col.p50", "en")].tolist()
+    model_values = scenario[scenario["indicator"] == outcome]["p50"].tolist()
+    assert shown == pytest.approx([value / 10 for value in model_values])  # 亿元 → ¥ bn
 
 
-def test_peers_are_solid_with_markers_where_observed_and_dashed_with_a_band_where_extrapolated():
+def test_peers_are_solid_with_markers_where_observed_and_dashed_with_a_band_where_extrapolated(outcomes):
     peers = pd.DataFrame(
         {
             "year": [2022, 2023, 2024, 2025, 2023],
@@ -215,17 +236,14 @@ def test_peers_are_solid_with_markers_where_observed_and_dashed_with_a_band_wher
     assert trend["p10"].tolist() == [110.0, 115.0, 120.0]
     assert view.peer_captions(rows, "en")[-1] == "Shanghai: no published figure under this definition."
     scenario = pd.DataFrame({"year": [2022], "indicator": ["gdp"], "p10": [1.0], "p50": [2.0], "p90": [3.0]})
-    outcomes = pd.DataFrame(
-        {"label_en": ["GDP"], "unit_en": ["100 million yuan"], "target_caveat_en": [""]}, index=["gdp"]
-    )
-    chart = view.outcome_chart("gdp", scenario, scenario, peers, pd.DataFrame(columns=["id"]), outcomes, "en")
+    chart = view.outcome_chart("gdp", scenario, scenario, peers, pd.DataFrame(columns=["id"]), outcomes, "zh")
     layers = [layer for layer in chart.spec["layer"] if layer["data"]["name"] == "peers"]
     observed = [layer for layer in layers if layer["transform"] == [{"filter": "!datum.is_extrapolated"}]]
     trend_lines = [layer for layer in layers if layer["mark"]["type"] == "line" and layer not in observed]
     assert observed[0]["mark"]["point"] is True and "strokeDash" not in observed[0]["mark"]
     assert trend_lines[0]["mark"].get("point") is None and trend_lines[0]["mark"]["strokeDash"]
     assert any(layer["mark"]["type"] == "area" for layer in layers)  # the own-trend band
-    assert (chart.table[t("col.year", "en")] == 2023).sum() == 1  # the joining row is not a second 2023 figure
+    assert (chart.table[t("col.year", "zh")] == 2023).sum() == 1  # the joining row is not a second 2023 figure
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -288,15 +306,16 @@ def test_warning_texts_name_the_lever_and_the_numbers(params, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_why_it_moved_reports_the_paired_band_and_the_groups(params, lang):
+def test_why_it_moved_reports_the_paired_band_and_the_groups(params, outcomes, lang):
     levers = model.PRESETS["talent_push"]
     delta = model.project_delta(levers, params, draws=300, seed=2)
     parts = model.decompose(levers, params, levers.horizon)
-    text = view.why_it_moved(delta, parts, levers.horizon, lang)
+    text = view.why_it_moved(delta, parts, outcomes, levers.horizon, lang)
     band = delta[(delta["indicator"] == "core_va") & (delta["year"] == levers.horizon)].iloc[0]
     talent = parts[(parts["indicator"] == "core_va") & (parts["group"] == "talent")]["contribution"].item()
-    for number in (band["p10"], band["p50"], band["p90"], talent):  # in 亿元 (zh) or ¥ bn (en)
-        assert compact(number, "yi_yuan", lang, signed=True) in text
+    for number in (band["p10"], band["p50"], band["p90"], talent):  # 亿元 in Chinese, ¥ bn (÷ 10) in English
+        assert (f"{number:+,.0f} 亿元" if lang == "zh" else f"¥{abs(round(number)) / 10:,.1f} bn") in text
+    assert "100 million" not in text
     assert str(levers.horizon) in text
 
 
@@ -315,8 +334,11 @@ def _parts(dc: float, xc: float, talent: float) -> pd.DataFrame:
 def test_the_waterfall_steps_from_each_group_to_the_total(outcomes):
     chart = view.waterfall(_parts(10.0, -4.0, 20.0), "core_va", 2030, outcomes, "en")
     steps = chart.spec["datasets"]["waterfall"]
-    assert steps["start"].tolist() == [0.0, 10.0, 6.0, 0.0]
-    assert steps["end"].tolist() == [10.0, 6.0, 26.0, 26.0]
+    assert steps["start"].tolist() == pytest.approx([0.0, 1.0, 0.6, 0.0])  # in ¥ bn, as the English axis says
+    assert steps["end"].tolist() == pytest.approx([1.0, 0.6, 2.6, 2.6])
+    assert view.waterfall(_parts(10.0, -4.0, 20.0), "core_va", 2030, outcomes, "zh").spec["datasets"]["waterfall"][
+        "end"
+    ].tolist() == pytest.approx([10.0, 6.0, 26.0, 26.0])  # in 亿元
     assert steps["kind"].tolist() == ["up", "down", "up", "total"]
     assert steps["text"].tolist() == ["+¥1.00 bn", "-¥0.40 bn", "+¥2.00 bn", "+¥2.60 bn"]
     assert chart.table[t("col.group", "en")].tolist()[-1] == t("scenarios.waterfall.total", "en")

@@ -59,11 +59,13 @@ def test_every_target_has_a_card_under_its_section_with_the_papers_value_and_its
     for fig_id, card in cards(shown).items():
         fig = figures.loc[fig_id]
         assert card.title == f"**{fig[f'metric_{lang}']}**"
-        unit = fig["unit_symbol_en" if lang == "en" else "unit_zh"]
+        number, unit = formatting.figure_parts(fig, lang)
         # the metric shows the signed number, its label the unit: together they read as the figure
-        assert f"{card.target} {unit}".strip() == formatting.figure_value(fig, lang)
+        assert card.target == number
         assert card.target_label == (
-            f"{t('targets.col.target', lang)} ({unit})"
+            t("targets.col.target", lang)
+            if not unit
+            else f"{t('targets.col.target', lang)} ({unit})"
             if lang == "en"
             else f"{t('targets.col.target', lang)}（{unit}）"
         )
@@ -157,6 +159,8 @@ def test_the_five_g_target_is_on_track_and_its_derived_status_shows_its_inputs(d
     assert "17,661,800" in residents.text and "(Shenzhen, 2022)" in residents.text
     assert "64,000" in stations.quote and "rcrwireless.com" in stations.link
     assert "1766.18" in residents.quote and "secondary" in residents.meta
+    assert "group Year-end resident population" in residents.meta, "the group's label, not its code"
+    assert "group 5G base stations, all types, year-end" in stations.meta
 
 
 def test_a_status_below_a_dated_target_with_no_path_start_cannot_tell(data):
@@ -186,9 +190,7 @@ def test_ceilings_say_met_or_not_and_an_exceeded_floor_stops_at_100(data):
     shown = view(data, "en", statuses=pd.concat([real, pd.DataFrame(extra)], ignore_index=True))
     pue = cards(shown)["target_new_dc_pue_2025"]
     assert pue.progress.bar is None
-    assert pue.progress.captions == (
-        t("targets.ceiling.not_met", "en", status="1.3 ratio", gap="0.05 ratio", cap="1.25 ratio"),
-    )
+    assert pue.progress.captions == (t("targets.ceiling.not_met", "en", status="1.3", gap="0.05", cap="1.25"),)
     assert pue.verdict == verdict_badge("missed", "en")  # 2030 is after the 2025 deadline; 1.3 is not below 1.25
     latency = cards(shown)["target_e2e_latency"]
     assert latency.progress.captions == (t("targets.ceiling.met", "en", status="7 ms", cap="8 ms", gap="1 ms"),)
@@ -211,7 +213,7 @@ def test_a_status_that_is_a_lower_bound_says_so(data):
     fig = targets(data).loc["target_cross_industry_iiot_platforms"]
     assert progress.bar_text == t("targets.progress.floor", "en", pct="> 67 %")
     assert progress.captions == (
-        t("targets.progress.lower_bound", "en", range=formatting.figure_value(fig, "en"), low="3 firms"),
+        t("targets.progress.lower_bound", "en", range=formatting.figure_value(fig, "en"), low="3 platforms"),
         t("targets.progress.open_status", "en"),
     )
     assert cards(shown)["target_cross_industry_iiot_platforms"].verdict == verdict_badge("cannot_tell", "en")
@@ -267,6 +269,23 @@ def test_the_table_and_the_csv_carry_every_shown_target(lang, data):
     assert table.at["target_cv2x_rsus", t("targets.col.basis", lang)] == "—"
     assert table.at["target_new_dc_pue_2025", t("col.year", lang)] == "2025"
     assert table.at["target_cv2x_rsus", t("col.year", lang)] == "—"
-    header, *lines = shown.csv.strip().split("\n")
+    assert shown.csv.startswith(b"\xef\xbb\xbf")
+    header, *lines = shown.csv.decode("utf-8-sig").strip().split("\n")
     assert header.split(",") == views.EXPORT_COLUMNS
     assert [line.split(",")[0] for line in lines] == ids
+
+
+# Written by hand: the card's number and its label's unit, as a reader writes them (issue #15).
+CARD_UNITS = [
+    ("target_new_dc_pue_2025", "en", "< 1.25", "Target"),  # PUE has no unit
+    ("target_new_dc_pue_2025", "zh", "< 1.25", "目标"),
+    ("target_ecommerce_volume", "en", "3.85", "Target (¥ tn)"),
+    ("target_ecommerce_volume", "zh", "38,500", "目标（亿元）"),
+    ("target_exploration_projects_2025", "en", "≥ 50", "Target (projects)"),
+]
+
+
+@pytest.mark.parametrize(("fig_id", "lang", "number", "label"), CARD_UNITS)
+def test_a_cards_number_and_unit_read_as_a_reader_writes_them(fig_id, lang, number, label, data):
+    card = cards(view(data, lang))[fig_id]
+    assert (card.target, card.target_label) == (number, label)

@@ -54,7 +54,8 @@ def test_the_paper_sections_hold_every_bottleneck_and_measure() -> None:
     [
         ("trillion_yuan", "100m_yuan", 10_000.0),  # 1 万亿 = 10,000 亿
         ("100m_yuan", "yuan", 1e8),  # 1 亿 = 100,000,000
-        ("10k_count", "count", 10_000.0),  # 1 万 = 10,000
+        ("10k_base_stations", "base_stations", 10_000.0),  # 1 万 = 10,000
+        ("10k_std_racks", "10k_racks", 1.0),  # 万个标准机柜 and 万标准机架 count the same racks
         ("10k_racks", "racks", 10_000.0),
         ("racks", "10k_racks", 1e-4),
         ("10k_firms", "firms", 10_000.0),

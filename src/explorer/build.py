@@ -113,6 +113,8 @@ TABLES: tuple[Table, ...] = (
             code VARCHAR PRIMARY KEY,
             indicator VARCHAR NOT NULL REFERENCES indicators (code),
             status VARCHAR NOT NULL CHECK (status IN {sql_in(BENCHMARK_STATUSES)}),
+            label_zh VARCHAR NOT NULL,
+            label_en VARCHAR NOT NULL,
             definition_zh VARCHAR NOT NULL,
             definition_en VARCHAR NOT NULL,
             note_zh VARCHAR,

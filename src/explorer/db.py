@@ -108,8 +108,10 @@ _BENCHMARKS_SQL = """WITH factors AS (
        SELECT unnest(?::STRUCT(from_unit VARCHAR, to_unit VARCHAR, factor DOUBLE)[], recursive := true))
    SELECT b.city, b.year, b.indicator,
           coalesce(b.value, f.value) * coalesce(c.factor, 1.0) AS value, i.unit,
-          u.label_zh AS unit_zh, u.label_en AS unit_en,
-          b.definition, b.definition_zh, b.comparability_group, b.status, b.vintage, b.vintage_zh, b.break_before,
+          u.label_zh AS unit_zh, u.label_en AS unit_en, u.symbol_en AS unit_symbol_en,
+          b.definition, b.definition_zh, b.comparability_group,
+          g.label_zh AS group_label_zh, g.label_en AS group_label_en,
+          b.status, b.vintage, b.vintage_zh, b.break_before,
           b.grade,
           b.source_title, b.source_url,
           coalesce(f.quote_zh, b.source_quote) AS source_quote,
@@ -117,6 +119,7 @@ _BENCHMARKS_SQL = """WITH factors AS (
    FROM benchmarks b
    JOIN indicators i ON i.code = b.indicator
    JOIN units u ON u.code = i.unit
+   JOIN comparability_groups g ON g.code = b.comparability_group
    LEFT JOIN figures f ON f.id = b.figure_id
    LEFT JOIN factors c ON c.from_unit = b.unit AND c.to_unit = i.unit
    WHERE (b.unit = i.unit OR c.factor IS NOT NULL) AND ({where})
@@ -124,7 +127,7 @@ _BENCHMARKS_SQL = """WITH factors AS (
 
 
 def benchmarks(con: duckdb.DuckDBPyConnection, indicator: str | None = None) -> pd.DataFrame:
-    """Return benchmark rows (one indicator, or all) in their indicator's unit, with its zh/en label.
+    """Return benchmark rows (one indicator, or all) in their indicator's unit, with its and their group's zh/en labels.
 
     Shenzhen rows that cite the paper take value, sentence and qualifier from the figures table,
     converted from the paper's unit (万亿元, 万个) to the indicator's.
@@ -136,18 +139,30 @@ def benchmarks(con: duckdb.DuckDBPyConnection, indicator: str | None = None) -> 
 def city_series(con: duckdb.DuckDBPyConnection, city: str, indicator: str, group: str) -> pd.DataFrame:
     """Return one city's yearly series of an indicator within one comparability group, oldest first.
 
-    Columns: year, value (in the indicator's unit), qualifier, vintage, break_before (true where a new
-    statistical basis starts: do not read the change from the year before as growth), grade, source_title,
-    source_url. Years without a published figure have no row.
+    Columns: year, value (in the indicator's unit), unit (code) with unit_zh and unit_symbol_en, qualifier,
+    vintage, break_before (true where a new statistical basis starts: do not read the change from the year
+    before as growth), grade, source_title, source_url. Years without a published figure have no row.
     """
     sql = _BENCHMARKS_SQL.format(where="b.city = ? AND b.indicator = ? AND b.comparability_group = ?")
     rows = _frame(con, sql, [_UNIT_CONVERSIONS, city, indicator, group])
-    columns = ["year", "value", "qualifier", "vintage", "break_before", "grade", "source_title", "source_url"]
+    columns = [
+        "year",
+        "value",
+        "unit",
+        "unit_zh",
+        "unit_symbol_en",
+        "qualifier",
+        "vintage",
+        "break_before",
+        "grade",
+        "source_title",
+        "source_url",
+    ]
     return rows[columns].sort_values("year").reset_index(drop=True)
 
 
 def comparability_groups(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Return every comparability group: its indicator, status, definition and note in zh and en."""
+    """Return every comparability group: its indicator, status, label, definition and note in zh and en."""
     return _frame(con, "SELECT * FROM comparability_groups ORDER BY indicator, code")
 
 
@@ -160,7 +175,7 @@ def outcomes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Return the model's outcomes with their labels, target caveats and unit labels, in the model's order."""
     return _frame(
         con,
-        """SELECT o.*, u.label_zh AS unit_zh, u.label_en AS unit_en
+        """SELECT o.*, u.label_zh AS unit_zh, u.label_en AS unit_en, u.symbol_en AS unit_symbol_en
            FROM outcomes o JOIN units u ON u.code = o.unit ORDER BY o.rowid""",
     )
 

@@ -16,9 +16,30 @@ import pyarrow as pa
 CSV_ENCODING = "utf-8-sig"
 
 
+# A spreadsheet reads a cell that begins with one of these as a formula (`=HYPERLINK(…)`, `+1+1`, `@SUM(…)`).
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """Return a frame as CSV bytes (UTF-8 with BOM, no index)."""
-    return frame.to_csv(index=False).encode(CSV_ENCODING)
+    """Return a frame as CSV bytes (UTF-8 with BOM, no index) that a spreadsheet opens without running formulas.
+
+    Every download of the app goes through here: text cells that begin with =, +, - or @ get a leading
+    apostrophe (so Excel shows them as text); numbers, negative ones included, stay numbers.
+    """
+    return neutralised(frame).to_csv(index=False).encode(CSV_ENCODING)
+
+
+def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return the frame with every text cell that a spreadsheet would read as a formula prefixed with an apostrophe."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if pd.api.types.is_object_dtype(safe[column]) or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(_neutral_cell)
+    return safe
+
+
+def _neutral_cell(cell: object) -> object:
+    return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
 
 
 def parquet_bytes(frame: pd.DataFrame) -> bytes:

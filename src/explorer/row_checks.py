@@ -14,7 +14,7 @@ REQUIRED = (
     "city", "year", "indicator", "unit", "definition", "definition_zh", "comparability_group", "status", "vintage",
     "vintage_zh", "break_before", "source_title", "source_url", "source_quote", "grade", "date_accessed",
 )  # fmt: skip
-GROUP_REQUIRED = ("code", "indicator", "status", "definition_zh", "definition_en")
+GROUP_REQUIRED = ("code", "indicator", "status", "label_zh", "label_en", "definition_zh", "definition_en")
 
 
 def _line(index: int) -> int:

@@ -8,7 +8,8 @@ from dataclasses import replace
 import pandas as pd
 
 from explorer import model
-from explorer.compact import DECIMALS, compact
+from explorer.compact import DECIMALS
+from explorer.formatting import amount
 from explorer.i18n import t
 from explorer.vocab import UNITS
 
@@ -150,17 +151,31 @@ def odds_sentence(city: str, chance: float | str, year: int, lang: str, where: s
     return t(f"scenarios.{where}.odds", lang, city=name, year=year, pct=f"{100.0 * chance:.0f}")
 
 
-def summary(deltas: pd.DataFrame, levers: model.Levers, odds: dict[str, dict[str, float | str]], lang: str) -> str:
-    """Return a plain-language paragraph describing the scenario against the paper's policy."""
+def summary(
+    deltas: pd.DataFrame,
+    levers: model.Levers,
+    odds: dict[str, dict[str, float | str]],
+    outcomes: pd.DataFrame,
+    lang: str,
+) -> str:
+    """Return a plain-language paragraph describing the scenario against the paper's policy.
+
+    `outcomes` is db.outcomes indexed by code: yuan amounts are written in its units (亿元; ¥ bn / ¥ tn in English).
+    """
     year = levers.horizon
+
+    def money(code: str, value: float, *, signed: bool = False) -> str:
+        row = outcomes.loc[code]
+        return amount(value, row["unit"], lang, row["unit_zh"], row["unit_symbol_en"], signed=signed)
+
     core, share = deltas.loc["core_va"], deltas.loc["core_va_share"]
     parts = [
         t(
             "scenarios.summary.core",
             lang,
             year=year,
-            value=compact(core["scenario"], "yi_yuan", lang),
-            delta=compact(core["delta"], "yi_yuan", lang, signed=True),
+            value=money("core_va", core["scenario"]),
+            delta=money("core_va", core["delta"], signed=True),
             pct=f"{core['delta_pct']:+.1f}",
             share=f"{share['scenario']:.1f}",
         )
@@ -186,7 +201,7 @@ def summary(deltas: pd.DataFrame, levers: model.Levers, odds: dict[str, dict[str
             lang,
             count=round(talent["scenario"]),
             people=f"{talent['scenario']:,.0f}",
-            cost=compact(cost["scenario"], "yi_yuan_cumulative", lang),
+            cost=money("fiscal_cost_cum", cost["scenario"]),
         )
     )
     parts += [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -10,9 +11,10 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from explorer import cached, startup
-from explorer.formatting import figure_value
+from explorer.formatting import figure_value, plain_reference_marks
 from explorer.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, t
 from explorer.model import Levers
+from explorer.views.pieces import fill_missing
 
 _MAX_SHOWN_VALUE = 40  # characters of a rejected URL value echoed back in a notice
 
@@ -41,6 +43,8 @@ def start_page(page: str) -> str:
     )
     st.session_state.setdefault("_entry", (page, not st.query_params))  # before the shell writes `lang`
     links = st.sidebar.container()
+    # Every notice about the link goes here, full width above the page, whichever widget rejected a value.
+    st.session_state["_notice_box"] = st.container(key="link_notices")
     current = language_switch()
     with links:
         navigation(current)
@@ -91,9 +95,20 @@ def clip(raw: str) -> str:
     return clean[:_MAX_SHOWN_VALUE] + ("…" if len(clean) > _MAX_SHOWN_VALUE else "")
 
 
-def notice_bad_param(key: str, raw: str, used: object) -> None:
-    """Say visibly that a URL value was rejected and what is used instead."""
-    st.warning(t("notice.bad_param", lang(), key=key, value=clip(raw), used=used), icon=":material/warning:")
+def notice(text: str) -> None:
+    """Show a notice about the link above the page (not beside the widget that found it)."""
+    box = st.session_state.get("_notice_box", st)
+    box.warning(text, icon=":material/warning:")
+
+
+def notice_bad_param(label: str, raw: str, current: str, *, used: str | None = None, kind: str = "param") -> None:
+    """Say visibly, naming the widget's label, that a URL value was rejected and what is shown instead.
+
+    `kind` picks the wording: "param" (a choice or a number: the label `used` is shown instead),
+    "filter" (the filter is left empty), "text" (the box is left empty) or "figure" (none is selected).
+    """
+    values = {"label": label, "value": clip(raw)} | ({} if used is None else {"used": used})
+    notice(t(f"notice.bad_{kind}", current, **values))
 
 
 def _url_values(key: str) -> list[str]:
@@ -116,8 +131,10 @@ def enter_page(url_path: str) -> None:
 # URL-kept widgets are seeded by hand rather than with bind="query-params": a bound option widget
 # writes its format_func label (which changes with the language) into the URL, and a bound widget
 # drops a rejected value silently, where these keep language-neutral codes and say so in a notice.
-def _init_from_url(key: str, parse: Callable[[list[str]], object | None], default: object) -> None:
-    """Seed a widget's state from the URL on its first run on this page; reject bad values with a notice."""
+def _init_from_url(
+    key: str, parse: Callable[[list[str]], object | None], default: object, say: Callable[[str], None]
+) -> None:
+    """Seed a widget's state from the URL on its first run on this page; a bad value is told by `say(raw)`."""
     if key in st.session_state:
         return
     if key != "lang":
@@ -125,8 +142,21 @@ def _init_from_url(key: str, parse: Callable[[list[str]], object | None], defaul
     raw = _url_values(key)
     value = parse(raw) if raw else None
     if raw and value is None:
-        notice_bad_param(key, ",".join(raw), default)
+        say(",".join(raw))
     st.session_state[key] = default if value is None else value
+
+
+def _relabel_widgets(current: str) -> None:
+    """After a language switch, hand every URL-kept widget its value again so the browser shows it in `current`.
+
+    Streamlit 1.67 identifies a keyed selectbox or multiselect by its key alone and the browser keeps
+    the label it showed; a value written through the Session State API is sent to the browser anew.
+    """
+    if st.session_state.get("_drawn_lang", current) != current:
+        for key in st.session_state.get("_url_keys", ()):
+            if key in st.session_state:
+                st.session_state[key] = st.session_state[key]
+    st.session_state["_drawn_lang"] = current
 
 
 def _remember_lang() -> None:
@@ -142,9 +172,13 @@ def language_switch() -> str:
     lives in `_lang` and seeds the switch on every page.
     """
     if "_lang" not in st.session_state:
-        _init_from_url("lang", lambda raw: raw[-1] if raw[-1] in LANGS else None, _browser_lang())
+        fallback = _browser_lang()  # a bad `lang` falls back to the browser's language, and so does its notice
+        label = t("app.language", fallback)
+        say = partial(notice_bad_param, label, used=LANG_LABELS[fallback], current=fallback)
+        _init_from_url("lang", lambda raw: raw[-1] if raw[-1] in LANGS else None, fallback, say)
         st.session_state["_lang"] = st.session_state["lang"]
     st.session_state["lang"] = st.session_state["_lang"]
+    _relabel_widgets(st.session_state["lang"])
     st.sidebar.radio(
         t("app.language", st.session_state["lang"]),
         LANGS,
@@ -168,7 +202,10 @@ def url_choice(
     **kwargs: object,
 ) -> str:
     """Render a single-choice widget whose language-neutral code lives in the URL under `key`."""
-    _init_from_url(key, lambda raw: raw[-1] if raw[-1] in options else None, default)
+    say = partial(notice_bad_param, label, used=format_func(default), current=lang())
+    _init_from_url(key, lambda raw: raw[-1] if raw[-1] in options else None, default, say)
+    if widget is st.selectbox:
+        kwargs.setdefault("placeholder", t("word.choose_one", lang()))
     value = widget(label, options, key=key, format_func=format_func, **kwargs)
     st.query_params[key] = value
     return value
@@ -189,7 +226,8 @@ def url_multi(
         kept = [code for code in options if code in codes]
         return kept if len(kept) == len(set(codes)) else None
 
-    _init_from_url(key, parse, [])
+    _init_from_url(key, parse, [], partial(notice_bad_param, label, current=lang(), kind="filter"))
+    kwargs.setdefault("placeholder", t("word.choose", lang()))
     values = st.multiselect(label, options, key=key, format_func=format_func, **kwargs)
     if values:
         st.query_params[key] = ",".join(values)
@@ -204,7 +242,7 @@ def url_text(key: str, *, label: str, max_chars: int = 80, widget: Callable = st
     def parse(raw: list[str]) -> str | None:
         return raw[-1] if len(raw[-1]) <= max_chars else None
 
-    _init_from_url(key, parse, "")
+    _init_from_url(key, parse, "", partial(notice_bad_param, label, current=lang(), kind="text"))
     value = widget(label, key=key, max_chars=max_chars, **kwargs).strip()
     if value:
         st.query_params[key] = value
@@ -213,14 +251,14 @@ def url_text(key: str, *, label: str, max_chars: int = 80, widget: Callable = st
     return value
 
 
-def seed_levers(base: Levers) -> None:
-    """Seed the lever widgets from the URL on their first run; clamped or reset values get a notice."""
+def seed_levers(base: Levers, labels: dict[str, str]) -> None:
+    """Seed the lever widgets from the URL on their first run; clamped or reset values get a notice naming `labels`."""
     if all(name in st.session_state for name in Levers.BOUNDS):
         return
     raw = {name: st.query_params[name] for name in Levers.BOUNDS if name in st.query_params}
     levers, changed = Levers.from_mapping(raw, base)
     for name in changed:
-        notice_bad_param(name, raw[name], levers.to_query()[name])
+        notice_bad_param(labels[name], raw[name], lang(), used=levers.to_query()[name])
     for name in Levers.BOUNDS:
         st.session_state.setdefault(name, getattr(levers, name))
     st.session_state.setdefault("_url_keys", set()).update(Levers.BOUNDS)
@@ -286,7 +324,7 @@ if (query.length > {MAX_QUERY_CHARS} || query.split("&").length > {MAX_URL_PARAM
 
 def figure_source(fig: pd.Series, current: str) -> None:
     """Write a figure's sentence (with the project's translation on English pages), section, reference and note."""
-    st.markdown(f"> {fig['quote_zh']}")
+    st.markdown(f"> {plain_reference_marks(fig['quote_zh'])}")
     if current == "en":
         st.markdown(t("word.translation", current, text=fig["quote_en"]))
     section = fig[f"section_title_{current}"]
@@ -324,7 +362,7 @@ def chart_with_table(spec: dict, frame: pd.DataFrame, current: str, *, key: str)
     with chart_tab:
         st.vega_lite_chart(spec, width="stretch", key=key)
     with table_tab:
-        st.dataframe(frame, hide_index=True, width="stretch")
+        st.dataframe(fill_missing(frame, current), hide_index=True, width="stretch")
 
 
 def app_url(url_path: str) -> str:

@@ -83,14 +83,16 @@ class Unit:
 
 # Unit codes: of the city statistics, the paper's figures, the model's parameters and its outcomes.
 # Chinese sources count in 万 (10^4), 亿 (10^8) and 万亿 (10^12); their labels are in data/units.csv.
+# Units printed without a word after the number (PUE is a plain ratio: "< 1.25").
+UNITLESS_UNITS: frozenset[str] = frozenset({"ratio"})
 UNITS: dict[str, Unit] = {
     "yuan": Unit("yuan", 1.0),
     "100m_yuan": Unit("yuan", 1e8),
     "trillion_yuan": Unit("yuan", 1e12),
     "count": Unit("count", 1.0),
-    "10k_count": Unit("count", 1e4),
     "racks": Unit("racks", 1.0),
     "10k_racks": Unit("racks", 1e4),
+    "10k_std_racks": Unit("racks", 1e4),  # racks counted in 万个, as the paper prints 2.1 万个标准机柜
     "eflops": Unit("eflops", 1.0),
     "pct": Unit("pct", 1.0),
     "per_10k_people": Unit("per_10k_people", 1.0),
@@ -98,6 +100,16 @@ UNITS: dict[str, Unit] = {
     # The paper's figures, each in the counting word it prints (家, 根, 项, 名 …).
     "firms": Unit("firms", 1.0),
     "parks": Unit("parks", 1.0),
+    "platforms": Unit("platforms", 1.0),
+    "platforms_jia": Unit("platforms", 1.0),
+    "projects": Unit("projects", 1.0),
+    "events": Unit("events", 1.0),
+    "communities": Unit("communities", 1.0),
+    "nodes": Unit("nodes", 1.0),
+    "fields": Unit("fields", 1.0),
+    "base_stations": Unit("base_stations", 1.0),
+    "10k_base_stations": Unit("base_stations", 1e4),
+    "roadside_units": Unit("roadside_units", 1.0),
     "10k_firms": Unit("firms", 1e4),
     "10k_poles": Unit("poles", 1e4),
     "items": Unit("items", 1.0),

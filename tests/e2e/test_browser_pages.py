@@ -59,7 +59,9 @@ def test_figures_filters_come_from_the_url_and_the_csv_download_has_the_columns(
     tab.get_by_text("18 of 55 figures").wait_for()
     with tab.expect_download() as download:
         tab.get_by_role("button", name="Download CSV (with sentences)").click()
-    header = download.value.path().read_text(encoding="utf-8").splitlines()[0].split(",")
+    data = download.value.path().read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with a byte-order mark: Excel reads the Chinese
+    header = data.decode("utf-8-sig").splitlines()[0].split(",")
     assert {"id", "section", "kind", "value", "qualifier", "quote_zh"} <= set(header)
 
 

@@ -17,7 +17,8 @@ Years and uncertainty
   growth 2015–2024. `project_delta` reports the paired difference scenario − paper's policy
   with the same draws and shocks; that band, not the overlap of two level bands, is the
   uncertainty of a policy's effect.
-* All money is nominal 亿元; electricity price, rack rent and capex per rack are constant.
+* All money is nominal 亿元 (10^8 yuan; shown as ¥ bn in English); electricity price, rack rent and capex per
+  rack are constant. Growth rates and shares are in per cent, hence the /100 in the equations.
 
 Notes and limits per channel
 ----------------------------

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from explorer import charts, formatting, vocab
+from explorer import charts, export, formatting, vocab
 from explorer.i18n import t
 from explorer.views.pieces import ChartView, bracketed, colon, signed
 
@@ -53,7 +53,7 @@ class IndicatorView:
     groups_differ: str | None
     has_qualified_values: bool
     groups: tuple[Group, ...]
-    csv: str
+    csv: bytes
 
 
 @dataclass(frozen=True)
@@ -106,17 +106,27 @@ def segments(rows: pd.DataFrame) -> list[str]:
 
 
 def decorate(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Add the translated labels, the signed value, the line segment and the marker fill the charts and tables use."""
+    """Add the translated labels, the signed value, the line segment and the marker fill the charts and tables use.
+
+    `value` becomes the value in the unit the reader is shown (亿元; ¥ bn in English, `formatting.shown_unit`);
+    `stored_value` keeps the database's, in the unit its `unit` code names.
+    """
+    units = [
+        formatting.shown_unit(unit, lang, zh, en)
+        for unit, zh, en in zip(rows["unit"], rows["unit_zh"], rows["unit_symbol_en"])
+    ]
+    values = [value * factor for value, (factor, _) in zip(rows["value"], units)]
     return rows.assign(
+        value=values,
+        stored_value=rows["value"],
         city_label=rows["city"].map(lambda city: t(f"city.{city}", lang)),
         grade_label=rows["grade"].map(lambda grade: t(f"grade.{grade}", lang)),
         status_label=rows["status"].map(lambda status: t(f"status.{status}", lang)),
-        unit_label=rows[f"unit_{lang}"],
+        unit_label=[unit for _, unit in units],
         definition_text=rows["definition_zh" if lang == "zh" else "definition"],
         vintage_text=rows["vintage_zh" if lang == "zh" else "vintage"],
         shown=[
-            signed(qualifier, formatting.format_number(value))
-            for qualifier, value in zip(rows["qualifier"], rows["value"])
+            signed(qualifier, formatting.format_number(value)) for qualifier, value in zip(rows["qualifier"], values)
         ],
         segment=segments(rows) if len(rows) else [],
         fill=[formatting.CITY_COLOURS[c] if g == "official" else "white" for c, g in zip(rows["city"], rows["grade"])],
@@ -152,6 +162,11 @@ def breaks_notice(rows: pd.DataFrame, lang: str) -> str | None:
     return t("benchmarks.breaks", lang, places=places)
 
 
+def group_label(groups: pd.DataFrame, code: str, lang: str) -> str:
+    """Return a comparability group's short label in `lang` (what sets it apart from the indicator's other groups)."""
+    return groups.set_index("code").at[code, f"label_{lang}"]
+
+
 def group_texts(groups: pd.DataFrame, code: str, lang: str) -> tuple[str, str | None]:
     """Return a comparability group's definition and its 'not like-for-like' note (None if it has none) in `lang`."""
     row = groups.set_index("code").loc[code]
@@ -162,7 +177,7 @@ def group_texts(groups: pd.DataFrame, code: str, lang: str) -> tuple[str, str | 
 def group(rows: pd.DataFrame, groups: pd.DataFrame, label: str, lang: str) -> Group:
     """Return one comparability group of the indicator `label`: its texts, its yearly chart and its coverage."""
     missing = ", ".join(t(f"city.{city}", lang) for city in missing_cities(rows))
-    unit = rows[f"unit_{lang}"].iloc[0]
+    unit = rows["unit_label"].iloc[0]
     years = list(range(int(rows["year"].min()), int(rows["year"].max()) + 1))
     spec = charts.city_series(
         rows[CHART_FIELDS],
@@ -179,7 +194,7 @@ def group(rows: pd.DataFrame, groups: pd.DataFrame, label: str, lang: str) -> Gr
     code = rows["comparability_group"].iloc[0]
     definition, note = group_texts(groups, code, lang)
     return Group(
-        heading=f"**{t('benchmarks.group', lang, group=code)}**",
+        heading=f"**{t('benchmarks.group', lang, group=group_label(groups, code, lang))}**",
         definition=t("benchmarks.definition", lang, definition=definition),
         note=t("benchmarks.not_like_for_like", lang, note=note) if note else None,
         missing=t("benchmarks.missing", lang, cities=missing) if missing else None,
@@ -189,9 +204,11 @@ def group(rows: pd.DataFrame, groups: pd.DataFrame, label: str, lang: str) -> Gr
     )
 
 
-def download(rows: pd.DataFrame) -> str:
-    """Return decorated rows as CSV for download: every source column, the signed value, no chart helpers."""
-    return rows.drop(columns=CHART_ONLY).to_csv(index=False)
+def download(rows: pd.DataFrame) -> bytes:
+    """Return decorated rows as CSV for download: every source column, the stored value in its `unit`, the shown
+    (signed) value in `unit_label`, no chart helpers."""
+    stored = rows.drop(columns=CHART_ONLY).assign(value=rows["stored_value"]).drop(columns=["stored_value"])
+    return export.csv_bytes(stored)
 
 
 def indicator_view(
@@ -248,8 +265,9 @@ def peer_panels(
         rows = benchmarks[(benchmarks["indicator"] == indicator) & (benchmarks["comparability_group"] == code)]
         if rows.empty:
             continue
-        shown = peer_rows(latest_rows(decorate(rows, lang)), lang)
-        unit = rows[f"unit_{lang}"].iloc[0]
+        decorated = decorate(rows, lang)
+        shown = peer_rows(latest_rows(decorated), lang)
+        unit = decorated["unit_label"].iloc[0]
         years = shown["year"].dropna().unique() if "year" in shown else []
         spec = charts.peer_latest(
             shown,

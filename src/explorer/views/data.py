@@ -34,7 +34,7 @@ SELECT b.city, b.year, b.indicator, coalesce(b.value, f.value) AS value, b.unit,
 FROM benchmarks b
 LEFT JOIN figures f ON f.id = b.figure_id
 ORDER BY b.indicator, b.city, b.year""",
-    "gdp_sz_bj": """-- Shenzhen vs Beijing GDP (100 million yuan), first releases (one comparability group)
+    "gdp_sz_bj": """-- Shenzhen vs Beijing GDP (亿元, i.e. ¥100 m), first releases (one comparability group)
 SELECT year,
        max(value) FILTER (WHERE city = 'shenzhen') AS shenzhen,
        max(value) FILTER (WHERE city = 'beijing') AS beijing,

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
-from explorer import formatting
-from explorer.i18n import t
-from explorer.paper import find_span
+from explorer import export, formatting
+from explorer.i18n import LANGS, t
+from explorer.paper import find_span, squash
 from explorer.views.pieces import section_labels
 
 SEARCHED_COLUMNS = ("id", "metric_zh", "metric_en", "quote_zh", "note_en", "unit_zh", "unit_en")
+# A match in these (or in the value as shown, e.g. "7.5 万个", "75,000 base stations") ranks before one only in the
+# sentence, the note or the unit: searching "5G" lists the 5G figures before the all-optical parks of their sentence.
+RANKED_COLUMNS = ("id", "metric_zh", "metric_en")
+# Words the paper prints before a qualified number (超100家, 近万亿元, 不低于 40%): marked with the number.
+_PRINTED_QUALIFIERS = "超过|超|近|约|不低于|不少于|突破|小于|低于|达到|达"
 
 
 @dataclass(frozen=True)
@@ -22,7 +28,7 @@ class FiguresView:
     shown: pd.DataFrame
     table: pd.DataFrame
     count: str
-    csv: str
+    csv: bytes
 
     def rows_of(self, fig_id: str | None) -> list[int]:
         """Return the table rows that hold `fig_id` (none when it is filtered out or None)."""
@@ -63,22 +69,35 @@ def filtered(
     if qualifiers:
         shown = shown[shown["qualifier"].isin(qualifiers)]
     if text and not shown.empty:  # an empty frame's row-wise join is a frame, not text to search
-        haystack = shown[list(SEARCHED_COLUMNS)].fillna("").agg(" ".join, axis=1).str.lower()
-        shown = shown[haystack.str.contains(text.lower(), regex=False)]
+        needle = squash(text).lower()
+        values = pd.Series(
+            [" ".join(formatting.figure_value(row, lang) for lang in LANGS) for _, row in shown.iterrows()]
+        )
+        primary = _holds(shown[list(RANKED_COLUMNS)].assign(shown=values.to_numpy()), needle)
+        anywhere = primary | _holds(shown[list(SEARCHED_COLUMNS)], needle)
+        rank = (~primary).astype(int)[anywhere]
+        shown = shown.loc[rank.sort_values(kind="stable").index]
     return shown.reset_index(drop=True)
 
 
+def _holds(frame: pd.DataFrame, needle: str) -> pd.Series:
+    """Return which rows hold `needle` (lower case, no whitespace) in any column, ignoring case and whitespace."""
+    haystack = frame.fillna("").astype(str).agg(" ".join, axis=1).map(squash).str.lower()
+    return haystack.str.contains(needle, regex=False)
+
+
 def figure_table(shown: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return the figures as the page's table: id, section, kind, metric, qualified value, year, sentence."""
+    """Return the figures as the page's table: metric and qualified value first (all a phone shows), then year,
+    kind, section, id and sentence."""
     return pd.DataFrame(
         {
-            t("col.id", lang): shown["id"],
-            t("col.section", lang): shown["section"],
-            t("col.kind", lang): shown["kind"].map(lambda kind: t(f"kind.{kind}", lang)),
             t("col.metric", lang): shown[f"metric_{lang}"],
             t("col.value", lang): [formatting.figure_value(row, lang) for _, row in shown.iterrows()],
             t("col.year", lang): shown["year"],
-            t("col.quote", lang): shown["quote_zh"],
+            t("col.kind", lang): shown["kind"].map(lambda kind: t(f"kind.{kind}", lang)),
+            t("col.section", lang): shown["section"],
+            t("col.id", lang): shown["id"],
+            t("col.quote", lang): shown["quote_zh"].map(formatting.plain_reference_marks),
         }
     )
 
@@ -98,7 +117,7 @@ def figures_view(
         shown=shown,
         table=figure_table(shown, lang),
         count=t("figures.count", lang, count=len(figures), shown=len(shown), total=len(figures)),
-        csv=shown.drop(columns=["section_title_zh", "section_title_en"]).to_csv(index=False),
+        csv=export.csv_bytes(shown.drop(columns=["section_title_zh", "section_title_en"])),
     )
 
 
@@ -107,16 +126,46 @@ def is_figure(figures: pd.DataFrame, fig_id: str) -> bool:
     return fig_id in set(figures["id"])
 
 
+def _printed_number(value: float) -> str:
+    """Return a number as the paper prints it, as a regular expression: 10000, 7.5, 1.25 (no separators)."""
+    return re.escape(str(int(value)) if float(value).is_integer() else f"{value:.10g}")
+
+
+def number_span(text: str, fig: pd.Series) -> tuple[int, int] | None:
+    """Return where `text` prints the figure's number in its sentence (e.g. '7.5万个', '超100家', '3-5 家'), or None.
+
+    The number's qualifier word and unit are part of the span when printed next to it; a match with the unit wins.
+    """
+    sentence = find_span(text, fig["quote_zh"])
+    if sentence is None:
+        return None
+    number = _printed_number(fig["value"])
+    if fig["qualifier"] == "range" and pd.notna(fig["value_high"]):
+        number += rf"\s*[-–~至]\s*{_printed_number(fig['value_high'])}"
+    unit = re.escape(str(fig["unit_zh"]).split("/")[0].split("(")[0])
+    pattern = re.compile(
+        rf"(?:{_PRINTED_QUALIFIERS})?\s*(?<![\d.]){number}(?![\d.])(?P<unit>\s*{unit}(?:\s*(?:以上|以下|左右))?)?"
+    )
+    start, end = sentence
+    matches = list(pattern.finditer(text, start, end))
+    best = next((match for match in matches if match.group("unit") and unit), matches[0] if matches else None)
+    return None if best is None else (best.start() + len(best.group(0)) - len(best.group(0).lstrip()), best.end())
+
+
 def paragraph(figures: pd.DataFrame, sections: pd.DataFrame, fig_id: str, lang: str) -> Paragraph:
-    """Return one figure in the paragraph of its section that holds its sentence (the whole section if none does)."""
+    """Return one figure in the paragraph of its section that holds its sentence (the whole section if none does).
+
+    The figure's number is marked in its sentence; when the paper writes it in words (连续两年), the sentence is.
+    """
     fig = figures.set_index("id", drop=False).loc[fig_id]
     body = sections.set_index("id").at[fig["section"], "text_zh"]
     text = next((p for p in body.split("\n\n") if find_span(p, fig["quote_zh"])), body)
     note = f"{t('word.note', lang)}: {fig['note_en']}" if lang == "en" and fig["note_en"] else None
+    span = number_span(text, fig) or find_span(text, fig["quote_zh"])
     return Paragraph(
         figure=fig,
         heading=f"**{section_labels(sections, lang)[fig['section']]}**",
-        html=f"<div class='paper'>{formatting.highlighted_html(text, [fig['quote_zh']])}</div>",
+        html=f"<div class='paper'>{formatting.marked_html(text, [span] if span else [])}</div>",
         note=note,
         translation=translation(fig, lang),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from explorer import charts, vocab
-from explorer.formatting import format_number
+from explorer.formatting import format_number, shown_unit
 from explorer.i18n import t
 from explorer.model import backtest
 from explorer.model.peers import observed_series
@@ -38,6 +38,10 @@ def hindcast_charts(rows: pd.DataFrame, forecasts: pd.DataFrame, lang: str) -> l
         )
         bands = pd.concat([start, scored[["method", "year", "p10", "p50", "p90"]]], ignore_index=True)
         bands = bands.assign(series=bands["method"].map(legend)).sort_values(["method", "year"], kind="mergesort")
+        unit = rows[rows["indicator"] == indicator].iloc[0]
+        factor, unit_text = shown_unit(unit["unit"], lang, unit["unit_zh"], unit["unit_symbol_en"])
+        observed = observed.assign(value=observed["value"] * factor)
+        bands = bands.assign(**{p: bands[p] * factor for p in ("p10", "p50", "p90")})
         series = _series_label(str(indicator), lang)
         spec = charts.hindcast_chart(
             observed,
@@ -46,7 +50,7 @@ def hindcast_charts(rows: pd.DataFrame, forecasts: pd.DataFrame, lang: str) -> l
             title=t(
                 "methods.hindcast.chart.title", lang, city=t(f"city.{city}", lang), series=series, year=backtest.FIT_END
             ),
-            y_title=t("methods.hindcast.axis", lang, series=series),
+            y_title=t("methods.hindcast.axis", lang, series=series, unit=unit_text),
             lang=lang,
         )
         table = pd.concat([observed.rename(columns={"value": "p50"}), bands.drop(columns="method")], ignore_index=True)

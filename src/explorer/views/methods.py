@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from explorer import model, vocab
-from explorer.formatting import format_number
+from explorer.formatting import amount, format_number
 from explorer.i18n import t
 from explorer.model import equations
 from explorer.views.scenarios import lever_label
@@ -26,17 +26,23 @@ class Channel:
     legend: str
 
 
-def _prose(code: str, table: dict[str, tuple[float, float, float]], lang: str) -> str:
-    """Return a channel's prose; the baseline's anchor numbers come from the parameter sheet."""
+def _prose(code: str, params: pd.DataFrame, units: pd.DataFrame, lang: str) -> str:
+    """Return a channel's prose; the baseline's anchor numbers come from the parameter sheet (¥ bn in English)."""
     if code != "baseline":
         return t(f"methods.prose.{code}", lang)
-    scale = 1 if lang == "zh" else 10  # 亿元; English counts in billions (10 亿)
+    table = model.parameter_table(params)
+    rows = params.set_index("id")
+
+    def money(parameter: str) -> str:
+        unit = rows.at[parameter, "unit"]
+        return amount(table[parameter][1], unit, lang, units.at[unit, "label_zh"], units.at[unit, "symbol_en"])
+
     return t(
         "methods.prose.baseline",
         lang,
         year=model.BASE_YEAR,
-        gdp=format_number(table["gdp_2022"][1] / scale),
-        core=format_number(table["core_va_2022"][1] / scale),
+        gdp=money("gdp_2022"),
+        core=money("core_va_2022"),
         sd_low=format_number(table["gdp_shock_sd"][0]),
         sd_high=format_number(table["gdp_shock_sd"][2]),
     )
@@ -73,7 +79,7 @@ def channels(params: pd.DataFrame, units: pd.DataFrame, lang: str) -> list[Chann
         Channel(
             code,
             t(f"methods.channel.{code}.title", lang),
-            _prose(code, table, lang),
+            _prose(code, params, units, lang),
             tuple(equations.filled(code, table)),
             symbol_legend(code, params, units, lang),
         )

@@ -1,4 +1,5 @@
-"""The Overview page's view: the headline figures, the SME funnel and the figures counted by section and kind."""
+"""The Overview page's view: the headline figures, the SME shares (two passages, not one funnel), the figures
+counted by section and kind."""
 
 from __future__ import annotations
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -76,3 +77,27 @@ def bracketed(text: str, inner: str, lang: str) -> str:
 def listed(items: Iterable[str], lang: str) -> str:
     """Return the items as one run of text, separated as `lang` separates list items."""
     return _LIST_SEPARATOR[lang].join(items)
+
+
+def _cell_text(value: object) -> str:
+    """Return a cell as text, a whole number as a reader writes it (2022, not 2022.0)."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool) and float(value).is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def fill_missing(frame: pd.DataFrame, lang: str, *, links: Iterable[str] = ()) -> pd.DataFrame:
+    """Return a copy of a table to show, its empty cells written as "—" in `lang` (Streamlit would draw "None").
+
+    A column with an empty cell becomes text; a link column (named in `links`) gets an empty text
+    instead, so that no cell links to the dash. The frame's own values (and its CSV) are untouched.
+    """
+    shown = frame.copy()
+    link_columns = set(links)
+    for column in shown.columns:
+        empty = shown[column].isna()
+        if not empty.any():
+            continue
+        blank = "" if column in link_columns else t("word.missing", lang)
+        shown[column] = [blank if is_empty else _cell_text(value) for value, is_empty in zip(shown[column], empty)]
+    return shown

@@ -10,7 +10,7 @@ import pandas as pd
 from explorer import charts, model, vocab
 from explorer.charts.encoding import TORNADO_LABEL_LINE, wrapped
 from explorer.compact import compact, percent_change
-from explorer.formatting import CITY_COLOURS, figure_value, format_number
+from explorer.formatting import CITY_COLOURS, amount, figure_value, format_number, shown_unit
 from explorer.i18n import t
 from explorer.scenarios import (
     COST_INDICATORS,
@@ -76,8 +76,24 @@ def indicator_label(code: str, outcomes: pd.DataFrame, lang: str) -> str:
 
 
 def unit_label(code: str, outcomes: pd.DataFrame, lang: str) -> str:
-    """Return the unit of an outcome, from the outcomes table (indexed by code)."""
-    return outcomes.at[code, f"unit_{lang}"]
+    """Return the unit an outcome is shown in (亿元; ¥ bn in English), from the outcomes table (indexed by code)."""
+    return _shown_unit(code, outcomes, lang)[1]
+
+
+def unit_factor(code: str, outcomes: pd.DataFrame, lang: str) -> float:
+    """Return the factor that turns an outcome's model value into the unit `unit_label` names (亿元 → ¥ bn: 0.1)."""
+    return _shown_unit(code, outcomes, lang)[0]
+
+
+def _shown_unit(code: str, outcomes: pd.DataFrame, lang: str) -> tuple[float, str]:
+    row = outcomes.loc[code]
+    return shown_unit(row["unit"], lang, row["unit_zh"], row["unit_symbol_en"])
+
+
+def outcome_amount(code: str, value: float, outcomes: pd.DataFrame, lang: str, *, signed: bool = False) -> str:
+    """Return an outcome's value with its unit as the reader writes it (e.g. '¥3.239 tn', '32,387.68 亿元')."""
+    row = outcomes.loc[code]
+    return amount(round(value, 2), row["unit"], lang, row["unit_zh"], row["unit_symbol_en"], signed=signed)
 
 
 def lever_label(name: str, params: pd.DataFrame, lang: str) -> str:
@@ -327,8 +343,10 @@ def outcome_chart(
 ) -> Chart:
     """Return the fan chart of one outcome (scenario, baseline, same-definition peers, the paper's target).
 
-    `compare` is scenario B, (its name, its projection), drawn as a third series.
+    `compare` is scenario B, (its name, its projection), drawn as a third series. Values are in the unit the
+    axis names (`unit_label`: 亿元 in Chinese, ¥ bn in English).
     """
+    factor = unit_factor(outcome, outcomes, lang)
     runs = [
         ("scenario", t("scenarios.series.scenario", lang), scenario),
         ("baseline", t("scenarios.series.baseline", lang), base),
@@ -337,8 +355,11 @@ def outcome_chart(
         runs.append(("compare", t("scenarios.series.compare", lang, name=compare[0]), compare[1]))
     series = [frame[frame["indicator"] == outcome].assign(series=name, colour=code) for code, name, frame in runs]
     paths = pd.concat(series, ignore_index=True)[["series", "colour", "year", "p10", "p50", "p90"]]
+    paths[["p10", "p50", "p90"]] = paths[["p10", "p50", "p90"]] * factor
     cities = peer_rows(peers, outcome, lang)
+    cities = cities.assign(**{column: cities[column] * factor for column in ("value", "p10", "p90")})
     marker = _target_marker(outcome, figures, lang)
+    marker = marker.assign(value=marker["value"] * factor)
     table = pd.concat(
         [
             paths[["series", "year", "p10", "p50", "p90"]],
@@ -388,7 +409,8 @@ def waterfall(parts: pd.DataFrame, outcome: str, year: int, outcomes: pd.DataFra
     parts_in_order = rows["contribution"].reindex(list(LEVER_GROUPS))
     if not parts_in_order.abs().gt(1e-9).any():
         return None
-    ends = parts_in_order.cumsum()
+    factor = unit_factor(outcome, outcomes, lang)  # bars in the unit the axis names; labels via compact
+    ends = parts_in_order.cumsum() * factor
     starts = ends.shift(fill_value=0.0)
     labels = [wrapped(t(f"scenarios.group.{group}", lang), TORNADO_LABEL_LINE) for group in LEVER_GROUPS]
     steps = pd.DataFrame(
@@ -396,7 +418,7 @@ def waterfall(parts: pd.DataFrame, outcome: str, year: int, outcomes: pd.DataFra
             "label": [*labels, wrapped(t("scenarios.waterfall.total", lang), TORNADO_LABEL_LINE)],
             "order": range(len(LEVER_GROUPS) + 1),
             "start": [*starts, 0.0],
-            "end": [*ends, total],
+            "end": [*ends, total * factor],
             "kind": [*("up" if value >= 0 else "down" for value in parts_in_order), "total"],
             "text": [compact(value, unit, lang, signed=True) for value in [*parts_in_order, total]],
         }
@@ -429,17 +451,19 @@ def tornado_chart(
     rows = sensitivity[sensitivity["swing"] > 1e-9].head(TORNADO_ROWS)
     if rows.empty:
         return None
+    factor, unit = _shown_unit(outcome, outcomes, lang)
+    values = ["low_value", "central_value", "high_value"]
     rows = rows.assign(label=rows["parameter"].map(params.set_index("id")[f"label_{lang}"]))
+    rows[values] = rows[values] * factor
     low, high = t("scenarios.tornado.low", lang), t("scenarios.tornado.high", lang)
     bars = pd.concat(
         [rows.assign(end=rows["low_value"], side=low), rows.assign(end=rows["high_value"], side=high)]
     ).assign(rank=lambda frame: frame.index)[["label", "rank", "side", "end", "central_value"]]
     indicator = indicator_label(outcome, outcomes, lang)
-    unit = unit_label(outcome, outcomes, lang)
     spec = charts.tornado_chart(
         bars,
         title=t(f"scenarios.{of}.title", lang, indicator=indicator, year=year),
-        axis_title=f"{t(f'scenarios.{of}.axis', lang, indicator=indicator)} ({unit})",
+        axis_title=t(f"scenarios.{of}.axis", lang, indicator=indicator) + (f" ({unit})" if unit else ""),
         lang=lang,
     )
     table = rows[["label", "low_value", "central_value", "high_value"]].rename(
@@ -453,14 +477,18 @@ def tornado_chart(
     return Chart(spec, table, ())
 
 
-def why_it_moved(delta: pd.DataFrame, parts: pd.DataFrame, year: int, lang: str) -> str:
+def why_it_moved(delta: pd.DataFrame, parts: pd.DataFrame, outcomes: pd.DataFrame, year: int, lang: str) -> str:
     """Return the core value added change in `year`: its paired p10–p90 band and each lever group's share."""
     band = delta[(delta["indicator"] == "core_va") & (delta["year"] == year)].iloc[0]
     share = parts[parts["indicator"] == "core_va"].set_index("group")["contribution"]
+
+    def money(value: float) -> str:  # whole 亿元, as the cards show them
+        return outcome_amount("core_va", round(value), outcomes, lang, signed=True)
+
     return t(
         "scenarios.why",
         lang,
         year=year,
-        **{q: compact(band[q], "yi_yuan", lang, signed=True) for q in ("p50", "p10", "p90")},
-        **{group: compact(share[group], "yi_yuan", lang, signed=True) for group in ("dc", "xc", "talent")},
+        **{p: money(band[p]) for p in ("p10", "p50", "p90")},
+        **{group: money(share[group]) for group in ("dc", "xc", "talent")},
     )

@@ -53,11 +53,7 @@ def status_text(row: pd.Series, lang: str) -> str:
 
 def number_and_unit(fig: pd.Series, lang: str) -> tuple[str, str]:
     """Return a figure's value as formatting.figure_value writes it, split into its signed number and its unit."""
-    column = "unit_symbol_en" if lang == "en" else "unit_zh"
-    unit = fig[column] if isinstance(fig[column], str) else ""
-    bare = fig.copy()
-    bare[column] = ""
-    return formatting.figure_value(bare, lang).strip(), unit
+    return formatting.figure_parts(fig, lang)
 
 
 def target_text(row: pd.Series, value: float, lang: str) -> str:
@@ -152,7 +148,7 @@ def derived_inputs(
             value=f"{value} {unit}".strip(),
         )
         meta = t(
-            "targets.derived.input_meta", lang, grade=t(f"grade.{row['grade']}", lang), group=key.comparability_group
+            "targets.derived.input_meta", lang, grade=t(f"grade.{row['grade']}", lang), group=row[f"group_label_{lang}"]
         )
         shown.append(
             DerivedInput(text, f"> {row['source_quote']}", f"[{row['source_title']}]({row['source_url']})", meta)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from explorer import formatting, vocab
+from explorer import export, formatting, vocab
 from explorer.i18n import t
 from explorer.target_progress import CEILING_QUALIFIERS, select, summary, tracker
 from explorer.views.pieces import bracketed, section_labels, signed
@@ -109,7 +109,7 @@ class TargetsView:
     counts: str
     sections: tuple[tuple[str, tuple[Card, ...]], ...]
     table: pd.DataFrame
-    csv: str
+    csv: bytes
 
 
 def board(figures: pd.DataFrame, statuses: pd.DataFrame) -> pd.DataFrame:
@@ -291,5 +291,5 @@ def targets_view(
             for section, in_section in shown.groupby("section", sort=False)
         ),
         table=table(shown, lang),
-        csv=shown[EXPORT_COLUMNS].to_csv(index=False),
+        csv=export.csv_bytes(shown[EXPORT_COLUMNS]),
     )

@@ -1,0 +1,72 @@
+"""explorer.formatting: numbers and units written as a reader writes them (expected strings written by hand)."""
+
+import pandas as pd
+import pytest
+
+from explorer import formatting
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "lang", "zh", "en", "expected"),
+    [
+        (32387.68, "yi_yuan", "en", "亿元", "¥ bn", "¥3.239 tn"),  # never "3,238.768 billion yuan"
+        (32387.68, "yi_yuan", "zh", "亿元", "¥ bn", "32,387.7 亿元"),
+        (0.0, "yi_yuan_cumulative", "en", "亿元(累计)", "¥ bn, cumulative", "¥0 bn, cumulative"),
+        (125.0, "yi_yuan_per_year", "en", "亿元/年", "¥ bn per year", "¥12.5 bn per year"),
+        (0.8021, "100m_yuan", "en", "亿元", "¥ bn", "¥80.21 m"),
+        (1.25, "ratio", "en", "比值", "ratio", "1.25"),
+        (1.25, "ratio", "zh", "比值", "ratio", "1.25"),
+        (2.5, "10k_base_stations", "en", "万个", "base stations", "25,000 base stations"),
+        (2.5, "10k_base_stations", "zh", "万个", "base stations", "2.5 万个"),
+        (38.5, "pct", "en", "%", "%", "38.5 %"),
+    ],
+)
+def test_an_amount_is_written_with_its_unit(value, unit, lang, zh, en, expected):
+    assert formatting.amount(value, unit, lang, zh, en) == expected
+
+
+def test_numbers_that_share_an_axis_share_one_unit():
+    numbers, unit = formatting.quantity([3000.0, 12000.0], "yi_yuan", "en", "亿元", "¥ bn")
+    assert (numbers, unit) == (["0.3", "1.2"], "¥ tn")
+    assert formatting.quantity([3000.0, 12000.0], "yi_yuan", "zh", "亿元", "¥ bn") == (["3,000", "12,000"], "亿元")
+
+
+def test_the_unit_text_and_factor_of_an_axis():
+    assert formatting.shown_unit("yi_yuan", "en", "亿元", "¥ bn") == (0.1, "¥ bn")
+    assert formatting.shown_unit("trillion_yuan", "en", "万亿元", "¥ tn") == (1.0, "¥ tn")
+    assert formatting.shown_unit("yi_yuan", "zh", "亿元", "¥ bn") == (1.0, "亿元")
+    assert formatting.shown_unit("ratio", "en", "比值", "ratio") == (1.0, "")
+
+
+def test_a_range_and_a_bound_keep_the_yen_sign_before_the_number():
+    fig = pd.Series(
+        {"value": 3.0, "value_high": 5.0, "unit": "100m_yuan", "unit_zh": "亿元", "unit_symbol_en": "¥ bn"}
+        | {"qualifier": "range", "kind": "target"}
+    )
+    assert formatting.figure_value(fig, "en") == "¥300–500 m"  # below a billion: millions
+    assert formatting.figure_value(fig, "zh") == "3–5 亿元"
+    bound = fig.copy()
+    bound["qualifier"], bound["value"] = "at_least", 20000.0
+    assert formatting.figure_value(bound, "en") == "≥ ¥2 tn"
+
+
+def test_format_number():
+    assert formatting.format_number(1234.5) == "1,234.5"
+    assert formatting.format_number(float("nan")) == "—"
+    assert formatting.format_number(12345678.0) == "12,345,678"
+
+
+def test_no_interface_string_writes_100_million_yuan():
+    """Every catalogue string (prose files too), both languages: yuan as ¥ bn / ¥ tn, never "100 million yuan"."""
+    from explorer.i18n import CATALOGUE, LANGS, load
+
+    catalogues = load(CATALOGUE)
+    texts = [
+        (lang, key, text)
+        for lang in LANGS
+        for key, entry in catalogues[lang].items()
+        for text in (entry.values() if isinstance(entry, dict) else [entry])
+    ]
+    assert len(texts) > 500
+    bad = [(lang, key) for lang, key, text in texts if "100 million" in text or "billion yuan" in text.lower()]
+    assert not bad, bad
