@@ -9,7 +9,7 @@ import streamlit as st
 from explorer import cached, model, ui
 from explorer import scenarios as sc
 from explorer.i18n import t
-from explorer.scenarios import DRAWS, SEED, paper_levers, summary
+from explorer.scenarios import DRAWS, SEED, paper_levers
 from explorer.views import scenario_brief
 from explorer.views import scenarios as view
 
@@ -110,27 +110,7 @@ def scenario_panel() -> None:
         if levers != model.PRESETS[preset]:
             st.caption(t("scenarios.preset.modified", lang))
 
-    base_levers = paper_levers(levers.horizon)
-    scenario = cached.projection(version, levers, DRAWS, SEED)
-    base = cached.projection(version, base_levers, DRAWS, SEED)
-    paired = cached.projection_delta(version, levers, DRAWS, SEED)
-    peers = cached.peer_paths(version, levers.horizon)
-    deltas, odds = cached.scenario_outcomes(version, levers, base_levers, DRAWS, SEED)
-
-    b_levers = sc.compare_levers(compare, own, levers.horizon)
-    b_run = None if b_levers is None else cached.projection(version, b_levers, DRAWS, SEED)
-    headline = headline_a = view.kpis(deltas, paired, levers.horizon, outcomes, lang)
-    costs = costs_a = view.cost_cards(deltas, paired, scenario, levers, outcomes, lang)
-    if b_run is not None:
-        b_deltas = sc.b_against_a(b_run, scenario, levers.horizon)
-        headline = view.with_b(headline, sc.KPI_INDICATORS, b_deltas, outcomes, lang)
-        costs = view.with_b(costs, sc.COST_INDICATORS, b_deltas, outcomes, lang)
-        st.caption(t("scenarios.compare.note", lang, name=compare_label(compare)))
-    st.subheader(t("scenarios.kpis", lang, year=levers.horizon))
-    st.html(view.cards_html(headline))
-    st.subheader(t("scenarios.costs", lang, year=levers.horizon))
-    st.html(view.cards_html(costs))
-
+    cards = st.container()  # the cards sit above the outcome choice, though they are drawn once it is known
     outcome = ui.url_choice(
         "out",
         list(model.INDICATORS),
@@ -138,35 +118,38 @@ def scenario_panel() -> None:
         format_func=lambda code: view.indicator_label(code, outcomes, lang),
         default="core_va",
     )
-    b_series = None if b_run is None else (compare_label(compare), b_run)
-    fan = view.outcome_chart(outcome, scenario, base, peers, figures, outcomes, lang, compare=b_series)
-    ui.chart_with_table(fan.spec, fan.table, lang, key="outcome")
-    for caption in fan.captions:
+    b_levers = sc.compare_levers(compare, own, levers.horizon)
+    shown = cached.scenario_results(version, levers, outcome, b_levers, compare_label(compare), lang)
+
+    with cards:
+        if b_levers is not None:
+            st.caption(t("scenarios.compare.note", lang, name=compare_label(compare)))
+        st.subheader(t("scenarios.kpis", lang, year=levers.horizon))
+        st.html(view.cards_html(shown.shown_headline))
+        st.subheader(t("scenarios.costs", lang, year=levers.horizon))
+        st.html(view.cards_html(shown.shown_costs))
+
+    ui.chart_with_table(shown.fan.spec, shown.fan.table, lang, key="outcome")
+    for caption in shown.fan.captions:
         st.caption(caption)
-    for line in view.odds_lines(cached.peer_odds(version, levers, outcome, DRAWS, SEED), levers.horizon, lang):
+    for line in shown.odds:
         st.markdown(line)
 
     st.subheader(t("scenarios.summary.title", lang))
-    st.markdown(summary(deltas, levers, odds, outcomes, lang))
-    parts = cached.decomposition(version, levers)
-    why = view.why_it_moved(paired, parts, outcomes, levers.horizon, lang)
-    st.markdown(why)
-    moved = view.waterfall(parts, outcome, levers.horizon, outcomes, lang)
-    if moved is None:
+    st.markdown(shown.summary)
+    st.markdown(shown.why)
+    if shown.waterfall is None:
         st.caption(t("scenarios.waterfall.flat", lang))
     else:
-        ui.chart_with_table(moved.spec, moved.table, lang, key="waterfall")
-
-    for of, sensitivity in (
-        ("tornado", cached.tornado(version, levers, outcome, levers.horizon)),
-        ("tornado_change", cached.tornado_change(version, levers, outcome, levers.horizon)),
-    ):
-        chart = view.tornado_chart(sensitivity, params, outcomes, outcome, levers.horizon, lang, of=of)
+        ui.chart_with_table(shown.waterfall.spec, shown.waterfall.table, lang, key="waterfall")
+    for of, chart in shown.sensitivities:
         if chart is None:
             st.caption(t(f"scenarios.{of}.flat", lang, indicator=view.indicator_label(outcome, outcomes, lang)))
         else:
             ui.chart_with_table(chart.spec, chart.table, lang, key=of)
     st.caption(t("scenarios.tornado.caption", lang))
+
+    base_levers = paper_levers(levers.horizon)
 
     def downloads() -> tuple[bytes, str]:
         """Return the (CSV, JSON) downloads: built when a button is clicked, not on every lever move."""
@@ -180,8 +163,8 @@ def scenario_panel() -> None:
             link=link,
             version=version,
             levers=levers,
-            cards=[*headline_a, *costs_a],
-            why=why,
+            cards=[*shown.headline, *shown.costs],
+            why=shown.why,
             sensitivity=change if change["swing"].gt(1e-9).any() else level,
             params=params,
             lang=lang,

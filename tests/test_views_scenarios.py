@@ -394,3 +394,32 @@ def test_the_sensitivity_of_the_change_shows_channel_parameters(params, outcomes
     assert not moving.isin(["gdp_growth"]).any()  # the GDP trend moves both runs alike
     chart = view.tornado_chart(change, params, outcomes, "talent_added", 2030, "en", of="tornado_change")
     assert chart.spec["title"]["text"][0].startswith("Sensitivity of the change")
+
+
+def test_the_results_carry_b_only_when_b_is_compared(runs, data, params, outcomes):
+    levers, scenario, base = runs
+    model_runs = {
+        "scenario": scenario,
+        "base": base,
+        "paired": model.project_delta(levers, params, draws=100, seed=1),
+        "deltas": end_year_deltas(scenario, base, levers.horizon),
+        "peers": _peers(data, params, levers.horizon),
+    }
+    common = dict(
+        levers=levers,
+        outcome="core_va",
+        runs=model_runs,
+        odds={"gdp": {}, "core_va": {}},
+        peer_odds=pd.DataFrame(columns=["year", "city", "probability", "status"]),
+        parts=model.decompose(levers, params, levers.horizon),
+        sensitivities={"tornado": model.tornado(levers, params, "core_va", levers.horizon)},
+        figures=data[0],
+        params=params,
+        outcomes=outcomes,
+        lang="en",
+    )
+    alone = view.results(**common, compare=None)
+    assert alone.shown_headline == alone.headline and all(card.compare is None for card in alone.shown_costs)
+    against = view.results(**common, compare=("Baseline", base))
+    assert all(card.compare for card in against.shown_headline) and against.headline == alone.headline
+    assert [of for of, _ in against.sensitivities] == ["tornado"]

@@ -13,6 +13,7 @@ import streamlit as st
 from explorer import console, db, export, model, scenarios, startup
 from explorer import hindcast as explorer_hindcast
 from explorer.i18n import DEFAULT_LANG, t
+from explorer.views import scenarios as scenario_view
 
 T = TypeVar("T")
 
@@ -242,6 +243,41 @@ def tornado_change(version: str, levers: model.Levers, indicator: str, year: int
     base = scenarios.paper_levers(levers.horizon)
     return scenarios.sensitivity_of_change(
         tornado(version, levers, indicator, year), tornado(version, base, indicator, year)
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def scenario_results(
+    version: str, levers: model.Levers, outcome: str, compare: model.Levers | None, compare_name: str, lang: str
+) -> scenario_view.Results:
+    """Return what the Scenarios page shows for one lever setting, outcome, scenario B and language (views built
+    once per state: a slider moved back and forth, or a second reader of the same link, rebuilds nothing)."""
+    base_levers = scenarios.paper_levers(levers.horizon)
+    deltas, odds = scenario_outcomes(version, levers, base_levers, scenarios.DRAWS, scenarios.SEED)
+    runs = {
+        "scenario": projection(version, levers, scenarios.DRAWS, scenarios.SEED),
+        "base": projection(version, base_levers, scenarios.DRAWS, scenarios.SEED),
+        "paired": projection_delta(version, levers, scenarios.DRAWS, scenarios.SEED),
+        "deltas": deltas,
+        "peers": peer_paths(version, levers.horizon),
+    }
+    b_run = None if compare is None else (compare_name, projection(version, compare, scenarios.DRAWS, scenarios.SEED))
+    return scenario_view.results(
+        levers=levers,
+        outcome=outcome,
+        runs=runs,
+        odds=odds,
+        peer_odds=peer_odds(version, levers, outcome, scenarios.DRAWS, scenarios.SEED),
+        parts=decomposition(version, levers),
+        sensitivities={
+            "tornado": tornado(version, levers, outcome, levers.horizon),
+            "tornado_change": tornado_change(version, levers, outcome, levers.horizon),
+        },
+        compare=b_run,
+        figures=figures(version),
+        params=parameters(version),
+        outcomes=outcomes(version).set_index("code"),
+        lang=lang,
     )
 
 

@@ -19,9 +19,11 @@ from explorer.scenarios import (
     LEVER_GROUPS,
     MODEL_GROUPS,
     TARGET_MARKERS,
+    b_against_a,
     figure_in_model_unit,
     odds_in,
     odds_sentence,
+    summary,
 )
 
 SERIES_COLOURS = {
@@ -491,4 +493,62 @@ def why_it_moved(delta: pd.DataFrame, parts: pd.DataFrame, outcomes: pd.DataFram
         year=year,
         **{p: money(band[p]) for p in ("p10", "p50", "p90")},
         **{group: money(share[group]) for group in ("dc", "xc", "talent")},
+    )
+
+
+@dataclass(frozen=True)
+class Results:
+    """Everything the Scenarios page shows below its levers, for one lever setting, outcome, scenario B, language."""
+
+    headline: list[Kpi]  # this scenario's cards (A), without B
+    costs: list[Kpi]
+    shown_headline: list[Kpi]  # the cards as drawn: with B's line when B is compared
+    shown_costs: list[Kpi]
+    fan: Chart
+    odds: tuple[str, ...]
+    summary: str
+    why: str
+    waterfall: Chart | None
+    sensitivities: tuple[tuple[str, Chart | None], ...]  # ("tornado" | "tornado_change", chart or None)
+
+
+def results(
+    *,
+    levers: model.Levers,
+    outcome: str,
+    runs: dict[str, pd.DataFrame],
+    odds: dict[str, dict[str, float | str]],
+    peer_odds: pd.DataFrame,
+    parts: pd.DataFrame,
+    sensitivities: dict[str, pd.DataFrame],
+    compare: tuple[str, pd.DataFrame] | None,
+    figures: pd.DataFrame,
+    params: pd.DataFrame,
+    outcomes: pd.DataFrame,
+    lang: str,
+) -> Results:
+    """Return the page's results from the model's: `runs` holds scenario, base, paired, deltas and peers."""
+    year = levers.horizon
+    scenario, deltas, paired = runs["scenario"], runs["deltas"], runs["paired"]
+    headline = kpis(deltas, paired, year, outcomes, lang)
+    costs = cost_cards(deltas, paired, scenario, levers, outcomes, lang)
+    shown_headline, shown_costs = headline, costs
+    if compare is not None:
+        b_deltas = b_against_a(compare[1], scenario, year)
+        shown_headline = with_b(headline, KPI_INDICATORS, b_deltas, outcomes, lang)
+        shown_costs = with_b(costs, COST_INDICATORS, b_deltas, outcomes, lang)
+    return Results(
+        headline=headline,
+        costs=costs,
+        shown_headline=shown_headline,
+        shown_costs=shown_costs,
+        fan=outcome_chart(outcome, scenario, runs["base"], runs["peers"], figures, outcomes, lang, compare=compare),
+        odds=odds_lines(peer_odds, year, lang),
+        summary=summary(deltas, levers, odds, outcomes, lang),
+        why=why_it_moved(paired, parts, outcomes, year, lang),
+        waterfall=waterfall(parts, outcome, year, outcomes, lang),
+        sensitivities=tuple(
+            (of, tornado_chart(frame, params, outcomes, outcome, year, lang, of=of))
+            for of, frame in sensitivities.items()
+        ),
     )
