@@ -129,7 +129,7 @@ def scenario_panel() -> None:
         st.subheader(t("scenarios.costs", lang, year=levers.horizon))
         st.html(view.cards_html(shown.shown_costs))
 
-    ui.chart_with_table(shown.fan.spec, shown.fan.table, lang, key="outcome")
+    ui.chart_with_table(shown.fan.spec, shown.fan.table, lang, key="outcome", lazy=True)
     for caption in shown.fan.captions:
         st.caption(caption)
     for line in shown.odds:
@@ -141,12 +141,12 @@ def scenario_panel() -> None:
     if shown.waterfall is None:
         st.caption(t("scenarios.waterfall.flat", lang))
     else:
-        ui.chart_with_table(shown.waterfall.spec, shown.waterfall.table, lang, key="waterfall")
+        ui.chart_with_table(shown.waterfall.spec, shown.waterfall.table, lang, key="waterfall", lazy=True)
     for of, chart in shown.sensitivities:
         if chart is None:
             st.caption(t(f"scenarios.{of}.flat", lang, indicator=view.indicator_label(outcome, outcomes, lang)))
         else:
-            ui.chart_with_table(chart.spec, chart.table, lang, key=of)
+            ui.chart_with_table(chart.spec, chart.table, lang, key=of, lazy=True)
     st.caption(t("scenarios.tornado.caption", lang))
 
     base_levers = paper_levers(levers.horizon)

@@ -203,3 +203,11 @@ def test_an_unusable_b_in_the_url_gets_a_notice():
     at = run(lang="en", cmp="own", b="garbage")
     assert any("garbage" in w.value for w in at.warning)
     assert at.selectbox(key="cmp").value == "none"
+
+
+def test_hidden_table_tabs_are_not_sent_on_a_rerun():
+    """Each chart's table tab is drawn only when open: a lever move sends the charts, not four hidden tables."""
+    at = run(lang="en")
+    at.slider(key="dc_racks").set_value(12_000).run()
+    assert len(_chart_protos(at)) >= 3
+    assert len(at.dataframe) == 0

@@ -14,7 +14,6 @@ from explorer import cached, startup
 from explorer.formatting import figure_value, plain_reference_marks
 from explorer.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, t
 from explorer.model import Levers
-from explorer.views.pieces import fill_missing
 
 _MAX_SHOWN_VALUE = 40  # characters of a rejected URL value echoed back in a notice
 
@@ -356,13 +355,20 @@ def figure_card(fig: pd.Series, current: str) -> None:
             )
 
 
-def chart_with_table(spec: dict, frame: pd.DataFrame, current: str, *, key: str) -> None:
-    """Render a Vega-Lite chart (from explorer.charts) with a table view of its data in a tab beside it."""
-    chart_tab, table_tab = st.tabs([t("word.chart", current), t("word.table", current)])
-    with chart_tab:
-        st.vega_lite_chart(spec, width="stretch", key=key)
-    with table_tab:
-        st.dataframe(fill_missing(frame, current), hide_index=True, width="stretch")
+def chart_with_table(spec: dict, frame: pd.DataFrame, current: str, *, key: str, lazy: bool = False) -> None:
+    """Render a Vega-Lite chart (from explorer.charts) with a table view of its data in a tab beside it.
+
+    `lazy` draws only the open tab (a tab switch reruns the page, or its fragment): the hidden tab
+    costs nothing on a rerun, where Streamlit otherwise sends and renders both.
+    """
+    tracked = {"key": f"{key}_view", "on_change": "rerun"} if lazy else {}
+    chart_tab, table_tab = st.tabs([t("word.chart", current), t("word.table", current)], **tracked)
+    if chart_tab.open is not False:
+        with chart_tab:
+            st.vega_lite_chart(spec, width="stretch", key=key)
+    if table_tab.open is not False:
+        with table_tab:
+            st.dataframe(frame, hide_index=True, width="stretch")
 
 
 def app_url(url_path: str) -> str:
