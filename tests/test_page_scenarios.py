@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from explorer import ROOT, db, model
 from explorer.compact import compact
 from explorer.i18n import LANGS, t
-from explorer.scenarios import DRAWS, KPI_INDICATORS, SEED
+from explorer.scenarios import DRAWS, KPI_INDICATORS, SEED, likelihood
 from explorer.views import scenarios as view
 
 TIMEOUT_S = 120
@@ -133,7 +133,10 @@ def test_the_odds_of_each_peer_are_stated_under_the_chart(lang, params):
     for row in odds[odds["year"] == 2030].itertuples():
         city = t(f"city.{row.city}", lang)
         if row.status == "ok":
-            expected = t("scenarios.peers.odds", lang, city=city, year=2030, pct=f"{100 * row.probability:.0f}")
+            words = t(f"scenarios.likelihood.{likelihood(row.probability)}", lang)
+            expected = t(
+                "scenarios.peers.odds", lang, city=city, year=2030, pct=f"{100 * row.probability:.0f}", words=words
+            )
         else:
             expected = t(f"scenarios.peers.{row.status}", lang, city=city)
         assert expected in shown

@@ -109,3 +109,19 @@ def test_b_is_a_preset_or_the_users_own_at_the_pages_horizon():
     assert scenarios.compare_levers(scenarios.OWN_COMPARE, None, 2032) is None
     assert scenarios.compare_levers(scenarios.OWN_COMPARE, own, 2032).horizon == 2032
     assert scenarios.compare_levers("no_new_capacity", None, 2027).dc_racks == 0
+
+
+@pytest.mark.parametrize(
+    ("chance", "code"),
+    [
+        (0.0, "very_unlikely"),
+        (0.099, "very_unlikely"),
+        (0.10, "unlikely"),
+        (0.5, "even"),
+        (0.66, "likely"),
+        (0.9, "very_likely"),
+        (1.0, "very_likely"),
+    ],
+)
+def test_a_probability_is_put_in_words(chance, code):
+    assert scenarios.likelihood(chance) == code

@@ -258,8 +258,22 @@ def test_odds_lines_give_one_sentence_per_peer_in_the_year(lang):
     )
     lines = view.odds_lines(odds, 2030, lang)
     assert lines == (
-        t("scenarios.peers.odds", lang, city=t("city.beijing", lang), year=2030, pct="0"),
-        t("scenarios.peers.odds", lang, city=t("city.shanghai", lang), year=2030, pct="40"),
+        t(
+            "scenarios.peers.odds",
+            lang,
+            city=t("city.beijing", lang),
+            year=2030,
+            pct="0",
+            words=t("scenarios.likelihood.very_unlikely", lang),
+        ),
+        t(
+            "scenarios.peers.odds",
+            lang,
+            city=t("city.shanghai", lang),
+            year=2030,
+            pct="40",
+            words=t("scenarios.likelihood.even", lang),
+        ),
     )
 
 

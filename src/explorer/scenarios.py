@@ -140,6 +140,21 @@ def odds_in(odds: pd.DataFrame, year: int) -> dict[str, float | str]:
     }
 
 
+# Words for a probability, as calibrated-language scales use them (upper bounds, exclusive; the last takes 100 %).
+LIKELIHOOD = (
+    (0.10, "very_unlikely"),
+    (0.33, "unlikely"),
+    (0.66, "even"),
+    (0.90, "likely"),
+    (float("inf"), "very_likely"),
+)
+
+
+def likelihood(chance: float) -> str:
+    """Return the code of the words for a probability: very_unlikely (< 10 %) … very_likely (≥ 90 %)."""
+    return next(code for bound, code in LIKELIHOOD if chance < bound)
+
+
 def odds_sentence(city: str, chance: float | str, year: int, lang: str, where: str = "peers") -> str:
     """Return one sentence: 'Probability Shenzhen ≥ Beijing in 2030: 12 %', or why no probability is given.
 
@@ -148,7 +163,8 @@ def odds_sentence(city: str, chance: float | str, year: int, lang: str, where: s
     name = t(f"city.{city}", lang)
     if isinstance(chance, str):
         return t(f"scenarios.{where}.{chance}", lang, city=name)
-    return t(f"scenarios.{where}.odds", lang, city=name, year=year, pct=f"{100.0 * chance:.0f}")
+    words = t(f"scenarios.likelihood.{likelihood(chance)}", lang)
+    return t(f"scenarios.{where}.odds", lang, city=name, year=year, pct=f"{100.0 * chance:.0f}", words=words)
 
 
 def summary(
