@@ -366,8 +366,8 @@ def test_cards_carry_scenario_b_and_its_difference_from_a(outcomes):
     cards = [view.Kpi("x", "1", "no change", None, "off"), view.Kpi("y", "2", "no change", None, "off")]
     b = pd.DataFrame({"scenario": [15_000.0, 31.0], "a": [14_500.0, 31.0]}, index=["core_va", "core_va_share"])
     shown = view.with_b(cards, ("core_va", "core_va_share"), b, outcomes, "zh")
-    assert shown[0].compare == "B：1.50 万亿元（比 A +500 亿元）"
-    assert shown[1].compare == "B：31.0 %（与 A 相同）"
+    assert shown[0].compare == "乙：1.50 万亿元（比甲 +500 亿元）"
+    assert shown[1].compare == "乙：31.0 %（与甲相同）"
     assert "sz-compare" in view.cards_html(shown)
 
 
