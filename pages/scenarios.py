@@ -1,12 +1,17 @@
-"""Scenarios: move the paper's three policy levers and see Shenzhen against Beijing and Shanghai to 2035."""
+"""Scenarios: move the paper's three policy levers and see Shenzhen against Beijing and Shanghai to 2035.
+
+The levers and every result sit in one fragment in the main area: a lever move reruns the fragment
+alone, not the shell (sidebar widgets cannot sit in a fragment, and a phone shows them in a drawer).
+"""
 
 import streamlit as st
 
 from explorer import cached, model, ui
+from explorer import scenarios as sc
 from explorer.i18n import t
-from explorer.scenarios import DRAWS, SEED, paper_levers, summary
+from explorer.scenarios import DRAWS, SEED, paper_levers
+from explorer.views import scenario_brief
 from explorer.views import scenarios as view
-from explorer.views.pieces import fill_missing
 
 lang = ui.start_page("scenarios")
 version = cached.database().version
@@ -30,95 +35,151 @@ def apply_preset() -> None:
         st.session_state[name] = value
 
 
-with st.sidebar:
-    preset = ui.url_choice(
-        "preset",
-        list(model.PRESETS),
-        label=t("scenarios.preset", lang),
-        format_func=lambda code: t(f"preset.{code}", lang),
-        default="paper",
-        on_change=apply_preset,
+def keep_as_b() -> None:
+    """Keep the levers on the page as scenario B (the user's own) and compare with it."""
+    st.session_state["_b"] = ui.current_levers()
+    st.session_state["cmp"] = sc.OWN_COMPARE
+
+
+def seed_b() -> None:
+    """Read the user's own scenario B from the URL's `b` on the first run; an unusable value gets a notice."""
+    if "_b" in st.session_state:
+        return
+    raw = st.query_params.get("b")
+    st.session_state["_b"] = None if raw is None else sc.parse_b(raw, model.baseline().horizon)
+    if raw is not None and st.session_state["_b"] is None:
+        ui.notice_bad_param(t("scenarios.compare", lang), raw, lang, used=t("scenarios.compare.none", lang))
+
+
+def compare_label(code: str) -> str:
+    """Return the name of a choice of scenario B."""
+    return (
+        t(f"scenarios.compare.{code}", lang) if code in (sc.NO_COMPARE, sc.OWN_COMPARE) else t(f"preset.{code}", lang)
     )
+
+
+@st.fragment
+def scenario_panel() -> None:
+    """The levers and everything computed from them: a lever move reruns only this."""
+    seed_b()
+    own = st.session_state["_b"]
+    left, middle, right = st.columns([3, 3, 2], vertical_alignment="bottom")
+    with left:
+        preset = ui.url_choice(
+            "preset",
+            list(model.PRESETS),
+            label=t("scenarios.preset", lang),
+            format_func=lambda code: t(f"preset.{code}", lang),
+            default="paper",
+            on_change=apply_preset,
+        )
+    with middle:
+        compare = ui.url_choice(
+            "cmp",
+            [sc.NO_COMPARE, *model.PRESETS, *([sc.OWN_COMPARE] if own is not None else [])],
+            label=t("scenarios.compare", lang),
+            format_func=compare_label,
+            default=sc.NO_COMPARE,
+        )
+    right.button(t("scenarios.compare.keep", lang), on_click=keep_as_b, icon=":material/bookmark_add:")
+    if own is not None:
+        st.query_params["b"] = sc.b_text(own)
     groups = view.lever_groups(figures, params, lang)
     ui.seed_levers(model.PRESETS[preset], {lever.name: lever.label for _, sliders in groups for lever in sliders})
-    for heading, sliders in groups:
-        st.markdown(f"**{heading}**")
-        for lever in sliders:
-            st.slider(
-                lever.label,
-                lever.low,
-                lever.high,
-                step=lever.step,
-                key=lever.name,
-                help=lever.help,
-                format=lever.format,
-            )
-            if lever.note:
-                st.caption(lever.note)
     levers = ui.current_levers()
-    if levers != model.PRESETS[preset]:
-        st.caption(t("scenarios.preset.modified", lang))
+    warnings = view.warnings_by_lever(cached.scenario_warnings(version, levers), params, lang)
+    with st.expander(t("scenarios.levers", lang), expanded=True, icon=":material/tune:"):
+        columns = st.columns(len(groups) - 1)
+        for (heading, sliders), column in zip(groups, [*columns, st.container()]):
+            with column:
+                st.markdown(f"**{heading}**")
+                for lever in sliders:
+                    st.slider(
+                        lever.label,
+                        lever.low,
+                        lever.high,
+                        step=lever.step,
+                        key=lever.name,
+                        help=lever.help,
+                        format=lever.format,
+                    )
+                    if lever.note:
+                        st.caption(lever.note)
+                    for text in warnings.get(lever.name, ()):
+                        st.warning(text, icon=":material/warning:")
+        if levers != model.PRESETS[preset]:
+            st.caption(t("scenarios.preset.modified", lang))
 
-base_levers = paper_levers(levers.horizon)
-scenario = cached.projection(version, levers, DRAWS, SEED)
-base = cached.projection(version, base_levers, DRAWS, SEED)
-peers = cached.peer_paths(version, levers.horizon)
-deltas, odds = cached.scenario_outcomes(version, levers, base_levers, DRAWS, SEED)
+    cards = st.container()  # the cards sit above the outcome choice, though they are drawn once it is known
+    outcome = ui.url_choice(
+        "out",
+        list(model.INDICATORS),
+        label=t("scenarios.outcome", lang),
+        format_func=lambda code: view.indicator_label(code, outcomes, lang),
+        default="core_va",
+    )
+    b_levers = sc.compare_levers(compare, own, levers.horizon)
+    shown = cached.scenario_results(version, levers, outcome, b_levers, compare_label(compare), lang)
 
-for text in view.warning_texts(cached.scenario_warnings(version, levers), params, lang):
-    st.warning(text, icon=":material/warning:")
+    with cards:
+        if b_levers is not None:
+            st.caption(t("scenarios.compare.note", lang, name=compare_label(compare)))
+        st.subheader(t("scenarios.kpis", lang, year=levers.horizon))
+        st.html(view.cards_html(shown.shown_headline))
+        st.subheader(t("scenarios.costs", lang, year=levers.horizon))
+        st.html(view.cards_html(shown.shown_costs))
 
-st.subheader(t("scenarios.kpis", lang, year=levers.horizon))
-cards = view.kpis(deltas, outcomes, lang)
-for row_start in range(0, len(cards), 3):
-    for column, card in zip(st.columns(3), cards[row_start : row_start + 3]):
-        column.metric(card.label, card.value, delta=card.delta, delta_color="off", border=True, help=t("col.p50", lang))
+    ui.chart_with_table(shown.fan.spec, shown.fan.table, lang, key="outcome", lazy=True)
+    for caption in shown.fan.captions:
+        st.caption(caption)
+    for line in shown.odds:
+        st.markdown(line)
 
-outcome = ui.url_choice(
-    "out",
-    list(model.INDICATORS),
-    label=t("scenarios.outcome", lang),
-    format_func=lambda code: view.indicator_label(code, outcomes, lang),
-    default="core_va",
-)
-fan = view.outcome_chart(outcome, scenario, base, peers, figures, outcomes, lang)
-ui.chart_with_table(fan.spec, fan.table, lang, key="outcome")
-for caption in fan.captions:
-    st.caption(caption)
-for line in view.odds_lines(cached.peer_odds(version, levers, outcome, DRAWS, SEED), levers.horizon, lang):
-    st.markdown(line)
+    st.subheader(t("scenarios.summary.title", lang))
+    st.markdown(shown.summary)
+    st.markdown(shown.why)
+    if shown.waterfall is None:
+        st.caption(t("scenarios.waterfall.flat", lang))
+    else:
+        ui.chart_with_table(shown.waterfall.spec, shown.waterfall.table, lang, key="waterfall", lazy=True)
+    for of, chart in shown.sensitivities:
+        if chart is None:
+            st.caption(t(f"scenarios.{of}.flat", lang, indicator=view.indicator_label(outcome, outcomes, lang)))
+        else:
+            ui.chart_with_table(chart.spec, chart.table, lang, key=of, lazy=True)
+    st.caption(t("scenarios.tornado.caption", lang))
 
-st.subheader(t("scenarios.summary.title", lang))
-st.markdown(summary(deltas, levers, odds, outcomes, lang))
-paired = cached.projection_delta(version, levers, DRAWS, SEED)
-st.markdown(view.why_it_moved(paired, cached.decomposition(version, levers), outcomes, levers.horizon, lang))
+    base_levers = paper_levers(levers.horizon)
 
-sensitivity = view.tornado_chart(
-    cached.tornado(version, levers, outcome, levers.horizon), params, outcomes, outcome, levers.horizon, lang
-)
-if sensitivity is None:
-    st.caption(t("scenarios.tornado.flat", lang, indicator=view.indicator_label(outcome, outcomes, lang)))
-else:
-    ui.chart_with_table(sensitivity.spec, sensitivity.table, lang, key="tornado")
-st.caption(t("scenarios.tornado.caption", lang))
+    def downloads() -> tuple[bytes, str]:
+        """Return the (CSV, JSON) downloads: built when a button is clicked, not on every lever move."""
+        return cached.scenario_downloads(version, levers, base_levers, DRAWS, SEED, lang)
 
-with st.expander(t("scenarios.table.title", lang), icon=":material/table:"):
-    st.dataframe(fill_missing(view.results_table(scenario, outcomes, lang), lang), hide_index=True)
-csv_text, json_text = cached.scenario_downloads(version, levers, base_levers, DRAWS, SEED)
-left, right = st.columns(2)
-left.download_button(
-    t("scenarios.download.csv", lang),
-    csv_text,
-    file_name="shenzhen-scenario.csv",
-    mime="text/csv",
-    icon=":material/download:",
-)
-right.download_button(
-    t("scenarios.download.json", lang),
-    json_text,
-    file_name="shenzhen-scenario.json",
-    mime="application/json",
-    icon=":material/download:",
-)
+    def brief() -> str:
+        """Return the one-page brief (Markdown): built when its button is clicked."""
+        change = cached.tornado_change(version, levers, "core_va", levers.horizon)
+        level = cached.tornado(version, levers, "core_va", levers.horizon)
+        return scenario_brief.brief_markdown(
+            link=link,
+            version=version,
+            levers=levers,
+            cards=[*shown.headline, *shown.costs],
+            why=shown.why,
+            sensitivity=change if change["swing"].gt(1e-9).any() else level,
+            params=params,
+            lang=lang,
+        )
 
-ui.end_page()
+    link = ui.current_link("scenarios")
+    files = (
+        (t("scenarios.download.csv", lang), lambda: downloads()[0], "shenzhen-scenario.csv", "text/csv"),
+        (t("scenarios.download.brief", lang), brief, "shenzhen-scenario-brief.md", "text/markdown"),
+        (t("scenarios.download.json", lang), lambda: downloads()[1], "shenzhen-scenario.json", "application/json"),
+    )
+    for column, (label, data, name, mime) in zip(st.columns(len(files)), files):
+        column.download_button(label, data, file_name=name, mime=mime, icon=":material/download:")
+    ui.share_link("scenarios", lang, where=st.container())  # the sidebar's link would not follow a fragment rerun
+
+
+scenario_panel()
+ui.end_page(share=False)

@@ -123,3 +123,25 @@ def test_equal_levers_hit_the_same_peer_odds_entry(monkeypatch, params):
     pd.testing.assert_frame_equal(first, second)
     assert set(first["status"]) == {"no_figure"}  # no peer rows at all
     cached.peer_odds.clear()
+
+
+def test_the_page_results_of_equal_levers_are_built_once(monkeypatch):
+    """A slider moved back to a value seen before rebuilds no view: the results come from one cache entry."""
+    built = []
+    real = cached.scenario_view.results
+
+    def results(**kwargs):
+        built.append(kwargs["levers"])
+        return real(**kwargs)
+
+    monkeypatch.setattr(cached.scenario_view, "results", results)
+    cached.scenario_results.clear()
+    version = cached.database().version
+    first, second = _equal_pair()
+    for levers in (first, second, first):
+        cached.scenario_results(version, levers, "core_va", None, "", "en")
+    moved = replace(first, dc_racks=8_000)
+    cached.scenario_results(version, moved, "core_va", None, "", "en")
+    cached.scenario_results(version, first, "gdp", None, "", "en")  # another outcome is another entry
+    assert built == [first, moved, first]
+    cached.scenario_results.clear()

@@ -25,6 +25,8 @@ PEERS = pd.DataFrame(
         "series": ["Beijing", "Beijing"],
         "year": [2023, 2024],
         "value": [11061.5, 12000.0],
+        "p10": [None, 11000.0],
+        "p90": [None, 13000.0],
         "basis": ["observed", "extrapolated (growth 10.8 %)"],
         "is_extrapolated": [False, True],
     }
@@ -76,15 +78,18 @@ def test_missing_peers_and_target_leave_out_their_layers(params):
     full, bare = fan(paths), fan(paths, NO_PEERS, NO_TARGET)
     assert set(full["datasets"]) == {"paths", "peers", "target"}
     assert set(bare["datasets"]) == {"paths"}
-    assert len(full["layer"]) == 4 and len(bare["layer"]) == 2
+    assert len(full["layer"]) == 6 and len(bare["layer"]) == 2  # peers: band, observed line, extrapolated line
 
 
-def test_baseline_is_dashed_and_extrapolations_are_dashed(params):
+def test_baseline_is_dashed_and_extrapolations_are_dashed_without_markers(params):
     spec = fan(paths_for(model.baseline(), params))
-    line, peers = spec["layer"][1], spec["layer"][2]
+    line, band, observed, trend = spec["layer"][1:5]
     assert line["encoding"]["strokeDash"]["condition"]["test"] == "datum.colour === 'baseline'"
-    assert peers["encoding"]["strokeDash"]["condition"]["test"] == "datum.is_extrapolated"
     assert line["encoding"]["strokeDash"]["value"] == charts.SOLID != charts.BASELINE_DASH
+    assert band["mark"]["type"] == "area" and band["transform"] == [{"filter": "datum.is_extrapolated"}]
+    assert observed["transform"] == [{"filter": "!datum.is_extrapolated"}] and observed["mark"]["point"] is True
+    assert trend["transform"] == [{"filter": "datum.is_extrapolated"}]
+    assert trend["mark"]["strokeDash"] == charts.EXTRAPOLATED_DASH and "point" not in trend["mark"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -163,3 +168,22 @@ def test_tornado_names_wrap_on_the_axis_but_stay_whole_in_the_tooltip(params):
     for label, axis_label in zip(data["label"], data["axis_label"]):
         assert axis_label.replace("\n", " ") == label or axis_label.replace("\n", "") == label
         assert all(len(line) <= charts.TORNADO_LABEL_LINE for line in axis_label.split("\n"))
+
+
+def test_the_waterfall_encodes_only_columns_of_its_steps():
+    steps = pd.DataFrame(
+        {
+            "label": ["a", "b", "Total"],
+            "order": [0, 1, 2],
+            "start": [0.0, 5.0, 0.0],
+            "end": [5.0, 3.0, 3.0],
+            "kind": ["up", "down", "total"],
+            "text": ["+5", "-2", "+3"],
+            "right": [5.0, 5.0, 3.0],
+        }
+    )
+    spec = charts.waterfall_chart(steps, title="Title", axis_title="X", lang="en")
+    columns = set(spec["datasets"]["waterfall"].columns)
+    for layer in spec["layer"]:
+        assert encoded_fields({**spec["encoding"], **layer["encoding"]}) <= columns
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["up", "down", "total"]

@@ -12,7 +12,7 @@ import pytest
 from explorer import console, db, model, target_progress, ui, vocab
 from explorer.i18n import CATALOGUE, LANGS, has, keys, load, t
 from explorer.model import backtest, equations
-from explorer.scenarios import LEVER_GROUPS, SUMMARY_PEER_INDICATORS
+from explorer.scenarios import LEVER_GROUPS, LIKELIHOOD, NO_COMPARE, OWN_COMPARE, SUMMARY_PEER_INDICATORS
 from explorer.views import target_verdicts
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -73,8 +73,11 @@ DYNAMIC: dict[str, list] = {
     "recommendations.lever.{}": list(vocab.POLICY_LEVERS),
     "recommendations.strength.{}": [*vocab.LINK_STRENGTHS, "none"],
     "recommendations.summary.{}": list(vocab.MEASURES),
+    "scenarios.compare.{}": [NO_COMPARE, OWN_COMPARE],
+    "scenarios.likelihood.{}": [code for _, code in LIKELIHOOD],  # the other choices are presets
     "scenarios.group.{}": list(LEVER_GROUPS),
-    "scenarios.series.{}": ["scenario", "baseline"],
+    # The two sensitivity charts (pages/scenarios.py): of the outcome's level and of its change.
+    **{f"scenarios.{{}}.{part}": ["tornado", "tornado_change"] for part in ("title", "axis", "flat")},
     # explorer.scenarios.odds_sentence: under the outcome chart and in the summary, a probability or why none.
     "scenarios.{}.odds": ["peers", *(f"summary.{code}" for code in SUMMARY_PEER_INDICATORS)],
     "scenarios.{}.{}": [

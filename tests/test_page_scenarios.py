@@ -1,11 +1,15 @@
 """The Scenarios page through AppTest: URL levers, notices, numbers from the model, downloads, chart updates."""
 
+import html
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer import ROOT, db, formatting, model
+from explorer import ROOT, db, model
+from explorer.compact import compact
 from explorer.i18n import LANGS, t
-from explorer.scenarios import DRAWS, KPI_INDICATORS, SEED
+from explorer.scenarios import DRAWS, KPI_INDICATORS, SEED, likelihood
 from explorer.views import scenarios as view
 
 TIMEOUT_S = 120
@@ -29,8 +33,16 @@ def run(page: str = "scenarios", **query: str) -> AppTest:
     return at
 
 
+CARD = re.compile(r'<div class="sz-label"[^>]*>([^<]*)</div><div class="sz-value"[^>]*>([^<]*)</div>')
+
+
 def _kpis(at: AppTest, lang: str) -> dict[str, str]:
-    return {metric.label: metric.value for metric in at.metric}
+    """Return the cards' label → value, read from the HTML grids."""
+    return {
+        html.unescape(label): html.unescape(value)
+        for block in at.get("html")
+        for label, value in CARD.findall(block.value)
+    }
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -44,14 +56,7 @@ def test_url_levers_set_the_sliders_and_the_numbers_come_from_the_model(lang, pa
     shown = _kpis(at, lang)
     for code in KPI_INDICATORS:
         value = expected[(expected["year"] == 2032) & (expected["indicator"] == code)]["p50"].iloc[0]
-        card = shown[outcomes.at[code, f"label_{lang}"]]
-        if lang == "en" and outcomes.at[code, "unit"].startswith("yi_yuan"):  # ¥ bn / ¥ tn, never "100 million yuan"
-            number, magnitude = card.removeprefix("¥").split()[:2]
-            in_yi = float(number.replace(",", "")) * (1e4 if magnitude.startswith("tn") else 10)
-            assert in_yi == pytest.approx(value, rel=1e-3)
-            continue
-        unit = outcomes.at[code, f"unit_{lang}"]
-        assert card == f"{formatting.format_number(round(value, 2))} {unit}"
+        assert shown[outcomes.at[code, f"label_{lang}"]] == compact(value, outcomes.at[code, "unit"], lang)
 
 
 def test_a_preset_in_the_url_sets_its_levers():
@@ -74,6 +79,7 @@ def test_moving_a_lever_changes_the_outcome_in_the_right_direction(outcomes):
     before = float(_kpis(at, "en")[label].split()[0].replace(",", ""))
     at.slider(key="dc_racks").set_value(0).run()
     after = float(_kpis(at, "en")[label].split()[0].replace(",", ""))
+    assert len(_kpis(at, "en")) == len(KPI_INDICATORS) + 5
     assert after < before
 
 
@@ -127,7 +133,10 @@ def test_the_odds_of_each_peer_are_stated_under_the_chart(lang, params):
     for row in odds[odds["year"] == 2030].itertuples():
         city = t(f"city.{row.city}", lang)
         if row.status == "ok":
-            expected = t("scenarios.peers.odds", lang, city=city, year=2030, pct=f"{100 * row.probability:.0f}")
+            words = t(f"scenarios.likelihood.{likelihood(row.probability)}", lang)
+            expected = t(
+                "scenarios.peers.odds", lang, city=city, year=2030, pct=f"{100 * row.probability:.0f}", words=words
+            )
         else:
             expected = t(f"scenarios.peers.{row.status}", lang, city=city)
         assert expected in shown
@@ -147,9 +156,9 @@ def _chart_protos(at: AppTest) -> list:
 def test_a_lever_move_sends_new_data_into_an_unchanged_outcome_chart():
     """The browser swaps the data of a chart whose spec is unchanged instead of rebuilding it."""
     at = run(lang="en", dc_racks="7000")
-    fan_before, tornado_before = _chart_protos(at)
+    fan_before, _, tornado_before, *_ = _chart_protos(at)  # outcome, waterfall, sensitivities
     at.slider(key="dc_racks").set_value(12_000).run()
-    fan_after, tornado_after = _chart_protos(at)
+    fan_after, _, tornado_after, *_ = _chart_protos(at)
     assert fan_before.spec == fan_after.spec
     paths_before = {d.name: d.data.data for d in fan_before.datasets}["paths"]
     paths_after = {d.name: d.data.data for d in fan_after.datasets}["paths"]
@@ -173,3 +182,35 @@ def test_the_page_says_why_core_value_added_moved(params):
     talent = parts[(parts["indicator"] == "core_va") & (parts["group"] == "talent")]["contribution"].item()
     why = [m.value for m in at.markdown if "Shapley" in m.value]
     assert len(why) == 1 and f"talent +¥{round(talent) / 10:,.1f} bn" in why[0]  # whole 亿元, shown in ¥ bn
+
+
+def test_a_preset_as_b_in_the_url_is_compared_on_the_cards_and_the_chart():
+    at = run(lang="en", cmp="talent_push")
+    blocks = " ".join(block.value for block in at.get("html"))
+    assert blocks.count('class="sz-compare"') == len(KPI_INDICATORS) + 4  # every card but the racks card
+    fan = _chart_protos(at)[0]
+    assert t("scenarios.series.compare", "en", name=t("preset.talent_push", "en")) in fan.spec
+
+
+def test_keeping_the_levers_as_b_writes_them_to_the_url_and_an_old_link_still_opens():
+    at = run(lang="en", dc_racks="30000")  # a link from before scenario B: the lever names are unchanged
+    assert at.slider(key="dc_racks").value == 30000
+    at.button[0].click().run()
+    assert at.selectbox(key="cmp").value == "own"
+    assert at.query_params["b"] == "30000_1.25_70_40_30000_10000"
+    again = run(lang="en", cmp="own", b="30000_1.25_70_40_30000_10000")
+    assert 'class="sz-compare"' in " ".join(block.value for block in again.get("html"))
+
+
+def test_an_unusable_b_in_the_url_gets_a_notice():
+    at = run(lang="en", cmp="own", b="garbage")
+    assert any("garbage" in w.value for w in at.warning)
+    assert at.selectbox(key="cmp").value == "none"
+
+
+def test_hidden_table_tabs_are_not_sent_on_a_rerun():
+    """Each chart's table tab is drawn only when open: a lever move sends the charts, not four hidden tables."""
+    at = run(lang="en")
+    at.slider(key="dc_racks").set_value(12_000).run()
+    assert len(_chart_protos(at)) >= 3
+    assert len(at.dataframe) == 0

@@ -5,7 +5,7 @@ import json
 import pandas as pd
 import pytest
 
-from explorer import model
+from explorer import model, scenarios
 from explorer.i18n import t
 from explorer.scenarios import (
     end_year_deltas,
@@ -71,13 +71,57 @@ def test_summary_mentions_the_end_year_and_the_caveat(params, outcomes, lang):
     assert ("示意性" in text) if lang == "zh" else ("not a forecast" in text)
 
 
-def test_exports_carry_levers_version_and_parameters(params):
+def test_exports_carry_levers_version_and_parameters(params, outcomes):
     levers = model.PRESETS["talent_push"]
     result = model.project_central(levers, params)
-    frame = export_frame(result, levers, "abc")
+    base = model.project_central(model.baseline(), params)
+    paired = model.project_delta(levers, params, draws=50, seed=1)
+    frame = export_frame(result, base, paired, levers, "abc", outcomes, "zh")
     assert (frame["lever_talent_quota"] == levers.to_query()["talent_quota"]).all()
     assert (frame["data_version"] == "abc").all()
+    row = frame[(frame["indicator"] == "core_va") & (frame["year"] == 2030)].iloc[0]
+    assert row["outcome"] == "数字经济核心产业增加值" and row["unit"] == "亿元"
+    expected = result[(result["indicator"] == "core_va") & (result["year"] == 2030)]["p50"].item()
+    assert row["scenario_p50"] == round(expected, 1) and row["baseline_p50"] != row["scenario_p50"]
+    people = frame[frame["indicator"] == "talent_added"]["scenario_p50"]
+    assert (people == people.round()).all()  # whole people, as the cards show
     payload = json.loads(export_json(result, result, levers, params, "abc", 10, 1))
     assert payload["levers"] == levers.to_query()
     assert len(payload["parameters"]) == len(params)
     assert payload["results"][0].keys() >= {"year", "indicator", "p10", "p50", "p90"}
+
+
+def test_b_levers_round_trip_through_the_url_text():
+    levers = model.Levers(**{**vars(model.baseline()), "dc_racks": 30_000, "xc_share": 65.0})
+    text = scenarios.b_text(levers)
+    assert text == "30000_1.25_70_65_30000_10000"
+    assert scenarios.parse_b(text, 2030) == levers
+
+
+@pytest.mark.parametrize("raw", ["", "1_2", "abc_1.25_70_65_30000_10000", "999999999_1.25_70_65_30000_10000"])
+def test_an_unusable_b_is_refused(raw):
+    assert scenarios.parse_b(raw, 2030) is None
+
+
+def test_b_is_a_preset_or_the_users_own_at_the_pages_horizon():
+    own = model.PRESETS["talent_push"]
+    assert scenarios.compare_levers(scenarios.NO_COMPARE, own, 2032) is None
+    assert scenarios.compare_levers(scenarios.OWN_COMPARE, None, 2032) is None
+    assert scenarios.compare_levers(scenarios.OWN_COMPARE, own, 2032).horizon == 2032
+    assert scenarios.compare_levers("no_new_capacity", None, 2027).dc_racks == 0
+
+
+@pytest.mark.parametrize(
+    ("chance", "code"),
+    [
+        (0.0, "very_unlikely"),
+        (0.099, "very_unlikely"),
+        (0.10, "unlikely"),
+        (0.5, "even"),
+        (0.66, "likely"),
+        (0.9, "very_likely"),
+        (1.0, "very_likely"),
+    ],
+)
+def test_a_probability_is_put_in_words(chance, code):
+    assert scenarios.likelihood(chance) == code

@@ -48,7 +48,9 @@ def test_each_scored_city_gets_a_chart_from_its_last_fitted_year(lang, result):
     assert beijing["observed"]["year"].tolist() == [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023]  # 2024: revised
     anchor = beijing["bands"][beijing["bands"]["year"] == 2020]
     shown_2020 = 236.0 if lang == "zh" else 23.6  # 236 亿元 = ¥23.6 bn
-    assert set(anchor["method"]) == set(backtest.METHODS) and anchor["p50"].tolist() == pytest.approx([shown_2020] * len(anchor))
+    assert set(anchor["method"]) == set(backtest.METHODS) and anchor["p50"].tolist() == pytest.approx(
+        [shown_2020] * len(anchor)
+    )
     assert beijing["observed"]["value"].iloc[0] == pytest.approx(200.0 if lang == "zh" else 20.0)
     assert ("亿元" if lang == "zh" else "¥ bn") in str(shown[1].spec["layer"][0]["encoding"]["y"]["title"])
     assert t("city.beijing", lang) in str(shown[1].spec["title"])

@@ -4,8 +4,10 @@ import pandas as pd
 import pytest
 
 from explorer import db, formatting, model, vocab
+from explorer.compact import compact
 from explorer.i18n import LANGS, t
 from explorer.scenarios import (
+    COST_INDICATORS,
     KPI_INDICATORS,
     LEVER_FIGURES,
     MODEL_GROUPS,
@@ -13,6 +15,7 @@ from explorer.scenarios import (
     TARGET_MARKERS,
     end_year_deltas,
     paper_levers,
+    sensitivity_of_change,
 )
 from explorer.views import scenarios as view
 
@@ -110,26 +113,73 @@ def test_lever_help_quotes_the_papers_figure(data):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_kpis_show_the_scenarios_end_year_median_with_its_unit(runs, lang, outcomes):
+def test_cards_show_the_end_year_median_in_a_compact_unit(runs, lang, outcomes, params):
     levers, scenario, base = runs
     deltas = end_year_deltas(scenario, base, levers.horizon)
-    cards = view.kpis(deltas, outcomes, lang)
+    paired = model.project_delta(levers, params, draws=200, seed=1)
+    cards = view.kpis(deltas, paired, levers.horizon, outcomes, lang)
     assert [card.label for card in cards] == [outcomes.at[code, f"label_{lang}"] for code in KPI_INDICATORS]
     for code, card in zip(KPI_INDICATORS, cards):
         value = scenario[(scenario["year"] == levers.horizon) & (scenario["indicator"] == code)]["p50"].item()
-        if outcomes.at[code, "unit"].startswith("yi_yuan") and lang == "en":
-            number, magnitude = card.value.removeprefix("¥").split()[:2]
-            assert magnitude.rstrip(",") in ("bn", "tn"), card.value
-            in_yi = float(number.replace(",", "")) * (1e4 if magnitude.startswith("tn") else 10)
-            assert in_yi == pytest.approx(value, rel=1e-3)
-            assert "100 million" not in card.value
-            continue
-        unit = view.unit_label(code, outcomes, lang)
-        assert card.value == f"{formatting.format_number(round(value, 2))} {unit}".strip()
-        delta = card.delta.removesuffix(unit).strip().replace(",", "")
-        assert float(delta) == pytest.approx(deltas.loc[code, "delta"], abs=0.005)
-    compute = cards[KPI_INDICATORS.index("compute_eflops")]
-    assert compute.delta.startswith("+")  # the build-out adds compute
+        assert card.value == compact(value, outcomes.at[code, "unit"], lang)
+
+
+def _one_row(delta: float, baseline: float, p10: float, p90: float, code: str = "core_va", year: int = 2030):
+    deltas = pd.DataFrame({"scenario": [baseline + delta], "baseline": [baseline], "delta": [delta]}, index=[code])
+    paired = pd.DataFrame({"year": [year], "indicator": [code], "p10": [p10], "p50": [delta], "p90": [p90]})
+    return deltas, paired
+
+
+def test_a_card_gives_the_change_with_its_unit_percent_and_band(outcomes):
+    deltas, paired = _one_row(492.0, 14_800.0, 316.0, 683.0)
+    card = view.card("core_va", deltas, paired, 2030, outcomes, "zh")
+    assert card.value == "1.53 万亿元"
+    assert card.delta == "+492 亿元 (+3.3 %)"
+    assert card.band == "p10–p90：+316 亿元 至 +683 亿元"
+    assert card.arrow == "auto"
+
+
+def test_a_zero_change_has_no_arrow_and_no_band(outcomes):
+    deltas, paired = _one_row(0.0, 14_800.0, 0.0, 0.0)
+    card = view.card("core_va", deltas, paired, 2030, outcomes, "en")
+    assert (card.delta, card.band, card.arrow) == ("no change", None, "off")
+    assert "↑" not in view.cards_html([card]) and "↓" not in view.cards_html([card])
+
+
+def test_a_share_changes_in_percentage_points(outcomes):
+    deltas, paired = _one_row(0.7, 30.1, 0.5, 0.9, code="core_va_share")
+    card = view.card("core_va_share", deltas, paired, 2030, outcomes, "en")
+    assert card.delta == "+0.7 pp" and card.band == "p10–p90: +0.5 to +0.9"
+
+
+def test_the_racks_card_sets_racks_approved_against_racks_asked_for():
+    levers = model.PRESETS["paper"]  # 117,000 a year asked for, 2023-2030: 936,000
+    scenario = pd.DataFrame({"year": [2022, 2030], "indicator": ["dc_racks_total"] * 2, "p50": [150_000.0, 409_320.0]})
+    card = view.racks_card(scenario, levers, "en")
+    assert card.label == "Racks approved 2023–2030"
+    assert card.value == "259,320 racks"
+    assert card.delta == "of 936,000 racks asked for"
+    assert card.band.startswith("28 %")
+
+
+def test_cost_cards_cover_subsidies_migration_electricity_total_and_racks(runs, outcomes, params):
+    levers, scenario, base = runs
+    deltas = end_year_deltas(scenario, base, levers.horizon)
+    paired = model.project_delta(levers, params, draws=200, seed=1)
+    labels = [card.label for card in view.cost_cards(deltas, paired, scenario, levers, outcomes, "en")]
+    assert labels[:4] == [outcomes.at[code, "label_en"] for code in COST_INDICATORS]
+    assert labels[4].startswith("Racks approved")
+
+
+def test_card_html_escapes_text_and_shows_an_arrow_with_the_sign():
+    text = view.cards_html([view.Kpi("<b>x</b>", "1 %", "-2 %", None, "auto")])
+    assert "&lt;b&gt;" in text and "<b>" not in text and "↓ -2 %" in text
+
+
+def test_warnings_are_keyed_by_the_lever_that_caused_them(params):
+    found = model.scenario_warnings(model.Levers(**{**vars(model.baseline()), "talent_subsidy": 150_000.0}), params)
+    grouped = view.warnings_by_lever(found, params, "en")
+    assert "talent_subsidy" in grouped and all(grouped.values())
 
 
 @pytest.mark.parametrize("outcome", ["core_va", "gdp"])
@@ -153,14 +203,47 @@ def test_the_outcome_chart_holds_scenario_baseline_and_same_definition_peers(run
         assert set(same["city"]) == set(vocab.PEER_CITIES)
         assert same.groupby("city")["year"].max().eq(levers.horizon).all()
         assert chart.captions[-1] == t("scenarios.peers.note", "en")
-    else:  # Shenzhen's core value added has no stated classification: no peer shares it
+    else:  # Shenzhen's core value added has no stated classification: no peer shares it, and each is named
         assert same.empty
-        assert chart.captions[-1] == t("scenarios.peers.none", "en")
+        assert chart.captions == tuple(
+            t("scenarios.peers.no_figure", "en", city=t(f"city.{city}", "en")) for city in vocab.PEER_CITIES
+        )
     y_title = f"{outcomes.at[outcome, 'label_en']} (¥ bn)"
     assert chart.spec["layer"][0]["encoding"]["y"]["title"] == y_title
     shown = chart.table[series == t("scenarios.series.scenario", "en")][t("col.p50", "en")].tolist()
     model_values = scenario[scenario["indicator"] == outcome]["p50"].tolist()
     assert shown == pytest.approx([value / 10 for value in model_values])  # 亿元 → ¥ bn
+
+
+def test_peers_are_solid_with_markers_where_observed_and_dashed_with_a_band_where_extrapolated(outcomes):
+    peers = pd.DataFrame(
+        {
+            "year": [2022, 2023, 2024, 2025, 2023],
+            "city": ["beijing", "beijing", "beijing", "beijing", "shanghai"],
+            "indicator": ["gdp"] * 5,
+            "comparability_group": ["gdp_stats"] * 4 + ["gdp_revised"],
+            "value": [100.0, 110.0, 121.0, 133.0, 90.0],
+            "p10": [None, None, 115.0, 120.0, None],
+            "p90": [None, None, 127.0, 146.0, None],
+            "basis": ["observed", "observed", "extrapolated at 10 %/yr", "extrapolated at 10 %/yr", "observed"],
+        }
+    )
+    rows = view.peer_rows(peers, "gdp", "en")
+    assert set(rows["city"]) == {"beijing"}  # Shanghai's row is under another definition
+    trend = rows[rows["is_extrapolated"]]
+    assert trend["year"].tolist() == [2023, 2024, 2025]  # the dashed line starts at the last observed year
+    assert trend["is_join"].tolist() == [True, False, False]
+    assert trend["p10"].tolist() == [110.0, 115.0, 120.0]
+    assert view.peer_captions(rows, "en")[-1] == "Shanghai: no published figure under this definition."
+    scenario = pd.DataFrame({"year": [2022], "indicator": ["gdp"], "p10": [1.0], "p50": [2.0], "p90": [3.0]})
+    chart = view.outcome_chart("gdp", scenario, scenario, peers, pd.DataFrame(columns=["id"]), outcomes, "zh")
+    layers = [layer for layer in chart.spec["layer"] if layer["data"]["name"] == "peers"]
+    observed = [layer for layer in layers if layer["transform"] == [{"filter": "!datum.is_extrapolated"}]]
+    trend_lines = [layer for layer in layers if layer["mark"]["type"] == "line" and layer not in observed]
+    assert observed[0]["mark"]["point"] is True and "strokeDash" not in observed[0]["mark"]
+    assert trend_lines[0]["mark"].get("point") is None and trend_lines[0]["mark"]["strokeDash"]
+    assert any(layer["mark"]["type"] == "area" for layer in layers)  # the own-trend band
+    assert (chart.table[t("col.year", "zh")] == 2023).sum() == 1  # the joining row is not a second 2023 figure
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -175,8 +258,22 @@ def test_odds_lines_give_one_sentence_per_peer_in_the_year(lang):
     )
     lines = view.odds_lines(odds, 2030, lang)
     assert lines == (
-        t("scenarios.peers.odds", lang, city=t("city.beijing", lang), year=2030, pct="0"),
-        t("scenarios.peers.odds", lang, city=t("city.shanghai", lang), year=2030, pct="40"),
+        t(
+            "scenarios.peers.odds",
+            lang,
+            city=t("city.beijing", lang),
+            year=2030,
+            pct="0",
+            words=t("scenarios.likelihood.very_unlikely", lang),
+        ),
+        t(
+            "scenarios.peers.odds",
+            lang,
+            city=t("city.shanghai", lang),
+            year=2030,
+            pct="40",
+            words=t("scenarios.likelihood.even", lang),
+        ),
     )
 
 
@@ -190,7 +287,9 @@ def test_an_outcome_with_a_paper_target_gets_its_marker_and_caveat(runs, data, p
     assert marker[t("col.year", "en")].tolist() == [int(fig["year"])]
     assert marker[t("col.p50", "en")].tolist() == [pytest.approx(fig["value"] * 1e4)]
     assert chart.captions[0] == t("scenarios.target.caveat", "en", caveat=outcomes.at[outcome, "target_caveat_en"])
-    assert chart.captions[1] == t("scenarios.peers.none", "en")
+    assert list(chart.captions[1:]) == [
+        t("scenarios.peers.no_figure", "en", city=t(f"city.{city}", "en")) for city in vocab.PEER_CITIES
+    ]
 
 
 def test_the_tornado_shows_only_parameters_that_move_the_outcome(runs, params, outcomes):
@@ -205,18 +304,6 @@ def test_the_tornado_shows_only_parameters_that_move_the_outcome(runs, params, o
     )
     flat = sensitivity.assign(swing=0.0)
     assert view.tornado_chart(flat, params, outcomes, "core_va", levers.horizon, "zh") is None
-
-
-def test_the_results_table_names_outcomes_in_the_pages_language(runs, outcomes):
-    _, scenario, _ = runs
-    table = view.results_table(scenario, outcomes, "zh")
-    assert set(table["indicator"]) == {outcomes.at[code, "label_zh"] for code in model.INDICATORS}
-    assert table[["year", "p10", "p50", "p90"]].equals(scenario[["year", "p10", "p50", "p90"]])
-
-    english = view.results_table(scenario, outcomes, "en")
-    core = scenario["indicator"] == "core_va"
-    assert english.loc[core, "p50"].tolist() == pytest.approx((scenario.loc[core, "p50"] / 10).tolist())
-    assert set(english.loc[core, t("col.unit", "en")]) == {"¥ bn"}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -244,3 +331,109 @@ def test_why_it_moved_reports_the_paired_band_and_the_groups(params, outcomes, l
         assert (f"{number:+,.0f} 亿元" if lang == "zh" else f"¥{abs(round(number)) / 10:,.1f} bn") in text
     assert "100 million" not in text
     assert str(levers.horizon) in text
+
+
+def _parts(dc: float, xc: float, talent: float) -> pd.DataFrame:
+    total = dc + xc + talent
+    return pd.DataFrame(
+        {
+            "indicator": ["core_va"] * 3,
+            "group": ["dc", "xc", "talent"],
+            "contribution": [dc, xc, talent],
+            "total": [total] * 3,
+        }
+    )
+
+
+def test_the_waterfall_steps_from_each_group_to_the_total(outcomes):
+    chart = view.waterfall(_parts(10.0, -4.0, 20.0), "core_va", 2030, outcomes, "en")
+    steps = chart.spec["datasets"]["waterfall"]
+    assert steps["start"].tolist() == pytest.approx([0.0, 1.0, 0.6, 0.0])  # in ¥ bn, as the English axis says
+    assert steps["end"].tolist() == pytest.approx([1.0, 0.6, 2.6, 2.6])
+    assert view.waterfall(_parts(10.0, -4.0, 20.0), "core_va", 2030, outcomes, "zh").spec["datasets"]["waterfall"][
+        "end"
+    ].tolist() == pytest.approx([10.0, 6.0, 26.0, 26.0])  # in 亿元
+    assert steps["kind"].tolist() == ["up", "down", "up", "total"]
+    assert steps["text"].tolist() == ["+¥1.00 bn", "-¥0.40 bn", "+¥2.00 bn", "+¥2.60 bn"]
+    assert chart.table[t("col.group", "en")].tolist()[-1] == t("scenarios.waterfall.total", "en")
+
+
+def test_no_waterfall_when_no_group_moves_the_outcome(outcomes):
+    assert view.waterfall(_parts(0.0, 0.0, 0.0), "core_va", 2030, outcomes, "zh") is None
+
+
+def test_cards_carry_scenario_b_and_its_difference_from_a(outcomes):
+    cards = [view.Kpi("x", "1", "no change", None, "off"), view.Kpi("y", "2", "no change", None, "off")]
+    b = pd.DataFrame({"scenario": [15_000.0, 31.0], "a": [14_500.0, 31.0]}, index=["core_va", "core_va_share"])
+    shown = view.with_b(cards, ("core_va", "core_va_share"), b, outcomes, "zh")
+    assert shown[0].compare == "乙：1.50 万亿元（比甲 +500 亿元）"
+    assert shown[1].compare == "乙：31.0 %（与甲相同）"
+    assert "sz-compare" in view.cards_html(shown)
+
+
+def test_the_outcome_chart_draws_b_as_a_third_series(runs, data, params, outcomes):
+    levers, scenario, base = runs
+    figures, _ = data
+    chart = view.outcome_chart(
+        "core_va", scenario, base, _peers(data, params, levers.horizon), figures, outcomes, "en", compare=("Mine", base)
+    )
+    series = set(chart.table[t("col.series", "en")])
+    assert t("scenarios.series.compare", "en", name="Mine") in series
+    assert "compare" in set(chart.spec["datasets"]["paths"]["colour"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_sensitivity_bar_has_a_row_tall_enough_for_its_label(runs, params, outcomes, lang):
+    levers, _, _ = runs
+    chart = view.tornado_chart(
+        model.tornado(levers, params, "core_va", levers.horizon), params, outcomes, "core_va", 2030, lang
+    )
+    bars = chart.spec["datasets"]["tornado"]
+    most_lines = bars["axis_label"].str.count("\n").max() + 1
+    assert chart.spec["height"] >= 14 * most_lines * bars["label"].nunique()
+    assert chart.spec["encoding"]["y"]["axis"]["labelOverlap"] is False  # Vega would otherwise hide labels
+    for label, shown in zip(bars["label"], bars["axis_label"]):  # lines break between words, never inside one
+        assert shown.split() == label.split() if lang == "en" else shown.replace("\n", "") == label.replace(" ", "")
+
+
+def test_the_sensitivity_of_the_change_shows_channel_parameters(params, outcomes):
+    """At the paper's policy the talent parameters do not move the level's ranking; they move the change."""
+    levers = model.PRESETS["talent_push"]
+    change = sensitivity_of_change(
+        model.tornado(levers, params, "talent_added", 2030),
+        model.tornado(paper_levers(2030), params, "talent_added", 2030),
+    )
+    moving = change[change["swing"] > 1e-9]["parameter"]
+    assert moving.str.startswith("talent_").any()
+    assert not moving.isin(["gdp_growth"]).any()  # the GDP trend moves both runs alike
+    chart = view.tornado_chart(change, params, outcomes, "talent_added", 2030, "en", of="tornado_change")
+    assert chart.spec["title"]["text"][0].startswith("Sensitivity of the change")
+
+
+def test_the_results_carry_b_only_when_b_is_compared(runs, data, params, outcomes):
+    levers, scenario, base = runs
+    model_runs = {
+        "scenario": scenario,
+        "base": base,
+        "paired": model.project_delta(levers, params, draws=100, seed=1),
+        "deltas": end_year_deltas(scenario, base, levers.horizon),
+        "peers": _peers(data, params, levers.horizon),
+    }
+    common = dict(
+        levers=levers,
+        outcome="core_va",
+        runs=model_runs,
+        odds={"gdp": {}, "core_va": {}},
+        peer_odds=pd.DataFrame(columns=["year", "city", "probability", "status"]),
+        parts=model.decompose(levers, params, levers.horizon),
+        sensitivities={"tornado": model.tornado(levers, params, "core_va", levers.horizon)},
+        figures=data[0],
+        params=params,
+        outcomes=outcomes,
+        lang="en",
+    )
+    alone = view.results(**common, compare=None)
+    assert alone.shown_headline == alone.headline and all(card.compare is None for card in alone.shown_costs)
+    against = view.results(**common, compare=("Baseline", base))
+    assert all(card.compare for card in against.shown_headline) and against.headline == alone.headline
+    assert [of for of, _ in against.sensitivities] == ["tornado"]

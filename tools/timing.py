@@ -283,25 +283,70 @@ def _toggle(page, label: str, option_start: str, i: int) -> Trigger:
     return _choose(page, label, option_start)
 
 
-def _interaction_ms(page, prepare: Callable[..., Trigger], repeat: int) -> float:
-    """Return the median time from the user's committing action until the rerun it causes has finished, in ms."""
+def _cpu_ms(pid: int) -> float:
+    """Return the CPU time (user + system) a process has used so far, in ms."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+# Fully painted: the script has finished, no skeleton is left and every chart has drawn its canvas.
+PAINTED = """() => {
+    const app = document.querySelector("[data-testid='stApp']");
+    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+    if (document.querySelector("[data-testid='stSkeleton']")) return false;
+    const charts = [...document.querySelectorAll("[data-testid='stVegaLiteChart']")];
+    return charts.length > 0 && charts.every(chart => chart.querySelector('canvas, svg'));
+}"""
+
+
+def first_load_ms(browser, url: str, repeat: int) -> float:
+    """Return the median time from opening `url` in a fresh tab (warm server) until it is fully painted, in ms."""
     samples = []
+    for _ in range(repeat):
+        tab = browser.new_page(viewport={"width": 1366, "height": 900})
+        started = time.perf_counter()
+        tab.goto(url)
+        tab.wait_for_function(PAINTED, timeout=60_000, polling="raf")
+        samples.append((time.perf_counter() - started) * 1000)
+        tab.close()
+    return statistics.median(samples)
+
+
+def _idle_cpu_rate(pid: int, seconds: float = 2.0) -> float:
+    """Return the CPU a server uses per ms while no one acts (its file watcher, its event loop)."""
+    before, started = _cpu_ms(pid), time.perf_counter()
+    time.sleep(seconds)
+    return (_cpu_ms(pid) - before) / ((time.perf_counter() - started) * 1000)
+
+
+def _interaction_ms(page, prepare: Callable[..., Trigger], repeat: int, pid: int) -> tuple[float, float]:
+    """Return the median time from the user's committing action until the rerun it causes has finished, in ms,
+    and the server's CPU time per action (action to 200 ms after the rerun, less its idle CPU), in ms."""
+    samples = []
+    cpu = 0.0
+    page.wait_for_selector(READY, timeout=30_000)
+    page.wait_for_timeout(SETTLE_MS)
+    idle = _idle_cpu_rate(pid)
     for i in range(repeat):
         page.wait_for_selector(READY, timeout=30_000)
         page.wait_for_timeout(SETTLE_MS)
         action = prepare(page, i)
         page.evaluate(f"() => {{ window.__finished = ({RUN_FINISHED})(); }}")  # not awaited here
         started = page.evaluate("performance.now()")
+        cpu_before, wall_before = _cpu_ms(pid), time.perf_counter()
         action()
         finished = page.evaluate("window.__finished")
+        page.wait_for_timeout(200)  # the server's last messages of the rerun
+        cpu += _cpu_ms(pid) - cpu_before - idle * (time.perf_counter() - wall_before) * 1000
         if finished < 0:
             raise RuntimeError(f"no rerun finished within 30 s of action {i} on {page.url}")
         samples.append(finished - started)
-    return statistics.median(samples)
+    return statistics.median(samples), cpu / repeat
 
 
-def browser_figures(repeat: int, sessions: int) -> list[tuple[str, float, float]]:
-    """Return (measure, app, bare) for cold start, key-press latency and memory after `sessions` sessions."""
+def browser_figures(repeat: int, sessions: int, only: str = "") -> list[tuple[str, float, float]]:
+    """Return (measure, app, bare) for cold start, key-press latency, server CPU per action, the Scenarios page's
+    first load and memory after `sessions` sessions; `only` keeps the interactions whose name contains it."""
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as folder:
@@ -320,13 +365,22 @@ def browser_figures(repeat: int, sessions: int) -> list[tuple[str, float, float]
             bare_cold = (time.perf_counter() - bare_started) * 1000
             try:
                 rows.append(("cold start: server start → first page painted (ms)", app_cold, bare_cold))
-                _painted(page, f"{bare_url}/")
-                bare_ms = _interaction_ms(page, BARE_INTERACTION, repeat)
-                for name, (path, prepare) in INTERACTIONS.items():
-                    _painted(page, f"{app_url}/{path}")
-                    rows.append(
-                        (f"{name}: action → rerun finished (ms)", _interaction_ms(page, prepare, repeat), bare_ms)
+                rows.append(
+                    (
+                        "scenarios: open in a new tab → fully painted, no skeleton (ms)",
+                        first_load_ms(browser, f"{app_url}/scenarios?lang=en", repeat),
+                        first_load_ms(browser, f"{bare_url}/", repeat),
                     )
+                )
+                _painted(page, f"{bare_url}/")
+                bare_ms, bare_cpu = _interaction_ms(page, BARE_INTERACTION, repeat, bare.pid)
+                for name, (path, prepare) in INTERACTIONS.items():
+                    if only not in name:
+                        continue
+                    _painted(page, f"{app_url}/{path}")
+                    app_ms, app_cpu = _interaction_ms(page, prepare, repeat, app.pid)
+                    rows.append((f"{name}: action → rerun finished (ms)", app_ms, bare_ms))
+                    rows.append((f"{name}: server CPU per action (ms)", app_cpu, bare_cpu))
                 for _ in range(sessions):
                     extra = browser.new_page()
                     _painted(extra, f"{app_url}/scenarios?lang=zh")
@@ -349,6 +403,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=15, help="repetitions per timing (median reported)")
     parser.add_argument("--sessions", type=int, default=20, help="browser sessions before reading memory")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
+    parser.add_argument("--only", default="", help="time only the interactions whose name contains this")
     parser.add_argument("--load", action="store_true", help="also run the 30-session load test (tools/loadtest.py)")
     args = parser.parse_args()
 
@@ -365,7 +420,7 @@ def main() -> None:
     if args.no_browser or not Path(CHROMIUM).is_file():
         return
     print("\n| browser (headless Chromium) | app | bare page | app / bare |\n|---|---|---|---|")
-    for measure, app_value, bare_value in browser_figures(args.repeat, args.sessions):
+    for measure, app_value, bare_value in browser_figures(args.repeat, args.sessions, args.only):
         print(f"| {measure} | {app_value:.0f} | {bare_value:.0f} | {app_value / bare_value:.2f} |")
     if args.load:
         from tools import loadtest

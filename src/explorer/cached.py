@@ -13,6 +13,7 @@ import streamlit as st
 from explorer import console, db, export, model, scenarios, startup
 from explorer import hindcast as explorer_hindcast
 from explorer.i18n import DEFAULT_LANG, t
+from explorer.views import scenarios as scenario_view
 
 T = TypeVar("T")
 
@@ -218,15 +219,15 @@ def scenario_outcomes(
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def scenario_downloads(
-    version: str, levers: model.Levers, baseline: model.Levers, draws: int, seed: int
+    version: str, levers: model.Levers, baseline: model.Levers, draws: int, seed: int, lang: str
 ) -> tuple[bytes, str]:
     """Return the (CSV, JSON) downloads of one lever setting, so a rerun that keeps the levers does not rebuild them."""
-    results = projection(version, levers, draws, seed)
+    results, base = projection(version, levers, draws, seed), projection(version, baseline, draws, seed)
+    paired = projection_delta(version, levers, draws, seed)
+    frame = scenarios.export_frame(results, base, paired, levers, version, outcomes(version).set_index("code"), lang)
     return (
-        export.csv_bytes(scenarios.export_frame(results, levers, version)),
-        scenarios.export_json(
-            results, projection(version, baseline, draws, seed), levers, parameters(version), version, draws, seed
-        ),
+        export.csv_bytes(frame),
+        scenarios.export_json(results, base, levers, parameters(version), version, draws, seed),
     )
 
 
@@ -234,6 +235,50 @@ def scenario_downloads(
 def tornado(version: str, levers: model.Levers, indicator: str, year: int) -> pd.DataFrame:
     """Return each parameter's low/high effect on one outcome in one year."""
     return model.tornado(levers, parameters(version), indicator, year)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def tornado_change(version: str, levers: model.Levers, indicator: str, year: int) -> pd.DataFrame:
+    """Return each parameter's low/high effect on the change of one outcome from the paper's policy in one year."""
+    base = scenarios.paper_levers(levers.horizon)
+    return scenarios.sensitivity_of_change(
+        tornado(version, levers, indicator, year), tornado(version, base, indicator, year)
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def scenario_results(
+    version: str, levers: model.Levers, outcome: str, compare: model.Levers | None, compare_name: str, lang: str
+) -> scenario_view.Results:
+    """Return what the Scenarios page shows for one lever setting, outcome, scenario B and language (views built
+    once per state: a slider moved back and forth, or a second reader of the same link, rebuilds nothing)."""
+    base_levers = scenarios.paper_levers(levers.horizon)
+    deltas, odds = scenario_outcomes(version, levers, base_levers, scenarios.DRAWS, scenarios.SEED)
+    runs = {
+        "scenario": projection(version, levers, scenarios.DRAWS, scenarios.SEED),
+        "base": projection(version, base_levers, scenarios.DRAWS, scenarios.SEED),
+        "paired": projection_delta(version, levers, scenarios.DRAWS, scenarios.SEED),
+        "deltas": deltas,
+        "peers": peer_paths(version, levers.horizon),
+    }
+    b_run = None if compare is None else (compare_name, projection(version, compare, scenarios.DRAWS, scenarios.SEED))
+    return scenario_view.results(
+        levers=levers,
+        outcome=outcome,
+        runs=runs,
+        odds=odds,
+        peer_odds=peer_odds(version, levers, outcome, scenarios.DRAWS, scenarios.SEED),
+        parts=decomposition(version, levers),
+        sensitivities={
+            "tornado": tornado(version, levers, outcome, levers.horizon),
+            "tornado_change": tornado_change(version, levers, outcome, levers.horizon),
+        },
+        compare=b_run,
+        figures=figures(version),
+        params=parameters(version),
+        outcomes=outcomes(version).set_index("code"),
+        lang=lang,
+    )
 
 
 @st.cache_data(show_spinner=False)

@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pandas as pd
 
-from explorer import model, vocab
+from explorer import model
+from explorer.compact import DECIMALS
 from explorer.formatting import amount
 from explorer.i18n import t
 from explorer.vocab import UNITS
@@ -42,8 +43,9 @@ KPI_INDICATORS = (
     "dc_power_gwh",
     "xc_domestic_share",
     "talent_added",
-    "fiscal_cost_cum",
 )
+# Cost cards (yearly in the horizon year, and the cumulative total); the racks card follows them.
+COST_INDICATORS = ("fiscal_talent", "fiscal_xc_migration", "dc_power_cost", "fiscal_cost_cum")
 PEER_INDICATORS = ("gdp", "core_va", "core_va_share")  # outcomes the benchmarks also publish, same definitions
 SUMMARY_PEER_INDICATORS = ("gdp", "core_va")  # the summary states Shenzhen's odds against each peer in these
 # The definition of the figure each outcome is anchored on: Shenzhen's core value added (8,446 亿元 in 2020, 30.5 %)
@@ -60,6 +62,36 @@ def paper_levers(horizon: int) -> model.Levers:
     return replace(model.baseline(), horizon=horizon)
 
 
+# Scenario B, compared with the levers on the page: a preset code, or "own" for levers kept in the URL's `b`.
+NO_COMPARE = "none"
+OWN_COMPARE = "own"
+B_LEVERS = tuple(name for name in model.Levers.BOUNDS if name != "horizon")  # B runs to A's horizon
+
+
+def b_text(levers: model.Levers) -> str:
+    """Return levers as the URL's `b` value: the lever values in a fixed order, joined by '_' (no horizon)."""
+    query = levers.to_query()
+    return "_".join(query[name] for name in B_LEVERS)
+
+
+def parse_b(raw: str, horizon: int) -> model.Levers | None:
+    """Return the levers of a `b` value (clamped and snapped like any URL lever) to `horizon`, or None if unusable."""
+    values = raw.split("_")
+    if len(values) != len(B_LEVERS):
+        return None
+    levers, changed = model.Levers.from_mapping(dict(zip(B_LEVERS, values)), paper_levers(horizon))
+    return None if changed else levers
+
+
+def compare_levers(code: str, own: model.Levers | None, horizon: int) -> model.Levers | None:
+    """Return scenario B's levers to `horizon`: a preset's, the user's own, or None when nothing is compared."""
+    if code == NO_COMPARE:
+        return None
+    if code == OWN_COMPARE:
+        return None if own is None else replace(own, horizon=horizon)
+    return replace(model.PRESETS[code], horizon=horizon)
+
+
 def figure_in_model_unit(fig: pd.Series) -> float:
     """Return a paper figure's value in the model's unit (万个 → units, % and ratios as they are)."""
     return float(fig["value"]) * UNITS[fig["unit"]].scale
@@ -74,6 +106,31 @@ def end_year_deltas(scenario: pd.DataFrame, base: pd.DataFrame, year: int) -> pd
     return frame
 
 
+def b_against_a(b: pd.DataFrame, a: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Return per indicator scenario B's median in `year` (column scenario) and scenario A's (column a)."""
+    pick = lambda frame: frame[frame["year"] == year].set_index("indicator")["p50"]  # noqa: E731
+    return pd.DataFrame({"scenario": pick(b), "a": pick(a)})
+
+
+def sensitivity_of_change(scenario: pd.DataFrame, base: pd.DataFrame) -> pd.DataFrame:
+    """Return each parameter's low/high effect on scenario − baseline, from the two model.tornado tables.
+
+    The channel parameters (rack revenue, the talent pool, migration costs) move the change from the paper's
+    policy even where the level is dominated by the GDP trend.
+    """
+    both = scenario.merge(base, on="parameter", suffixes=("", "_base"))
+    frame = pd.DataFrame(
+        {
+            "parameter": both["parameter"],
+            "low_value": both["low_value"] - both["low_value_base"],
+            "high_value": both["high_value"] - both["high_value_base"],
+            "central_value": both["central_value"] - both["central_value_base"],
+        }
+    )
+    frame["swing"] = (frame["high_value"] - frame["low_value"]).abs()
+    return frame.sort_values(["swing", "parameter"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+
+
 def odds_in(odds: pd.DataFrame, year: int) -> dict[str, float | str]:
     """Return per peer city the probability that Shenzhen is at or above it in `year`, or why there is none."""
     rows = odds[odds["year"] == year]
@@ -81,6 +138,21 @@ def odds_in(odds: pd.DataFrame, year: int) -> dict[str, float | str]:
         str(row.city): float(row.probability) if row.status == "ok" else str(row.status)
         for row in rows.itertuples(index=False)
     }
+
+
+# Words for a probability, as calibrated-language scales use them (upper bounds, exclusive; the last takes 100 %).
+LIKELIHOOD = (
+    (0.10, "very_unlikely"),
+    (0.33, "unlikely"),
+    (0.66, "even"),
+    (0.90, "likely"),
+    (float("inf"), "very_likely"),
+)
+
+
+def likelihood(chance: float) -> str:
+    """Return the code of the words for a probability: very_unlikely (< 10 %) … very_likely (≥ 90 %)."""
+    return next(code for bound, code in LIKELIHOOD if chance < bound)
 
 
 def odds_sentence(city: str, chance: float | str, year: int, lang: str, where: str = "peers") -> str:
@@ -91,7 +163,8 @@ def odds_sentence(city: str, chance: float | str, year: int, lang: str, where: s
     name = t(f"city.{city}", lang)
     if isinstance(chance, str):
         return t(f"scenarios.{where}.{chance}", lang, city=name)
-    return t(f"scenarios.{where}.odds", lang, city=name, year=year, pct=f"{100.0 * chance:.0f}")
+    words = t(f"scenarios.likelihood.{likelihood(chance)}", lang)
+    return t(f"scenarios.{where}.odds", lang, city=name, year=year, pct=f"{100.0 * chance:.0f}", words=words)
 
 
 def summary(
@@ -156,9 +229,33 @@ def summary(
     return " ".join(parts)
 
 
-def export_frame(results: pd.DataFrame, levers: model.Levers, version: str) -> pd.DataFrame:
-    """Return the results with the levers and data version on every row, for a CSV download."""
-    return results.assign(**{f"lever_{k}": v for k, v in levers.to_query().items()}, data_version=version)
+def export_frame(
+    results: pd.DataFrame,
+    base: pd.DataFrame,
+    paired: pd.DataFrame,
+    levers: model.Levers,
+    version: str,
+    outcomes: pd.DataFrame,
+    lang: str,
+) -> pd.DataFrame:
+    """Return the scenario for a CSV download: per year and outcome its name and unit, the scenario's and the
+    baseline's p10/p50/p90 and the paired change, rounded per unit (DECIMALS), with the levers and data version."""
+    quantiles = ["p10", "p50", "p90"]
+    frame = (
+        results.merge(base, on=["year", "indicator"], suffixes=("", "_baseline"))
+        .merge(paired.rename(columns={q: f"change_{q}" for q in quantiles}), on=["year", "indicator"])
+        .rename(columns={q: f"scenario_{q}" for q in quantiles})
+        .rename(columns={f"{q}_baseline": f"baseline_{q}" for q in quantiles})
+    )
+    units = frame["indicator"].map(outcomes["unit"])
+    numbers = [f"{run}_{q}" for run in ("scenario", "baseline", "change") for q in quantiles]
+    for column in numbers:
+        frame[column] = [round(value, DECIMALS[unit]) for value, unit in zip(frame[column], units)]
+    frame.insert(2, "outcome", frame["indicator"].map(outcomes[f"label_{lang}"]))
+    frame.insert(3, "unit", frame["indicator"].map(outcomes[f"unit_{lang}"]))
+    return frame[["year", "indicator", "outcome", "unit", *numbers]].assign(
+        **{f"lever_{k}": v for k, v in levers.to_query().items()}, data_version=version
+    )
 
 
 def export_json(

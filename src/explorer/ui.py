@@ -8,12 +8,12 @@ from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from explorer import cached, startup
 from explorer.formatting import figure_value, plain_reference_marks
 from explorer.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, t
 from explorer.model import Levers
-from explorer.views.pieces import fill_missing
 
 _MAX_SHOWN_VALUE = 40  # characters of a rejected URL value echoed back in a notice
 
@@ -54,10 +54,11 @@ def start_page(page: str) -> str:
     return current
 
 
-def end_page() -> None:
-    """Draw the share link and the footer below the page (the last elements of every page)."""
+def end_page(*, share: bool = True) -> None:
+    """Draw the share link (unless the page draws its own) and the footer below the page (the last elements)."""
     current = lang()
-    share_link(st.session_state["_page"], current)
+    if share:
+        share_link(st.session_state["_page"], current)
     footer(cached.database().version, current)
 
 
@@ -354,13 +355,20 @@ def figure_card(fig: pd.Series, current: str) -> None:
             )
 
 
-def chart_with_table(spec: dict, frame: pd.DataFrame, current: str, *, key: str) -> None:
-    """Render a Vega-Lite chart (from explorer.charts) with a table view of its data in a tab beside it."""
-    chart_tab, table_tab = st.tabs([t("word.chart", current), t("word.table", current)])
-    with chart_tab:
-        st.vega_lite_chart(spec, width="stretch", key=key)
-    with table_tab:
-        st.dataframe(fill_missing(frame, current), hide_index=True, width="stretch")
+def chart_with_table(spec: dict, frame: pd.DataFrame, current: str, *, key: str, lazy: bool = False) -> None:
+    """Render a Vega-Lite chart (from explorer.charts) with a table view of its data in a tab beside it.
+
+    `lazy` draws only the open tab (a tab switch reruns the page, or its fragment): the hidden tab
+    costs nothing on a rerun, where Streamlit otherwise sends and renders both.
+    """
+    tracked = {"key": f"{key}_view", "on_change": "rerun"} if lazy else {}
+    chart_tab, table_tab = st.tabs([t("word.chart", current), t("word.table", current)], **tracked)
+    if chart_tab.open is not False:
+        with chart_tab:
+            st.vega_lite_chart(spec, width="stretch", key=key)
+    if table_tab.open is not False:
+        with table_tab:
+            st.dataframe(frame, hide_index=True, width="stretch")
 
 
 def app_url(url_path: str) -> str:
@@ -372,12 +380,15 @@ def app_url(url_path: str) -> str:
     return base.removesuffix(f"/{url_path}") if url_path else base
 
 
-def share_link(url_path: str, current: str) -> None:
-    """Render the current view's full URL in a copyable block."""
-    base = app_url(url_path)
-    query = urlencode(sorted(st.query_params.to_dict().items()))
-    with st.sidebar.expander(t("share.label", current), icon=":material/link:"):
-        st.code(f"{base}/{url_path}?{query}", language=None, wrap_lines=True)
+def current_link(url_path: str) -> str:
+    """Return the current view's full URL: the page and every query parameter, sorted."""
+    return f"{app_url(url_path)}/{url_path}?{urlencode(sorted(st.query_params.to_dict().items()))}"
+
+
+def share_link(url_path: str, current: str, *, where: DeltaGenerator | None = None) -> None:
+    """Render the current view's full URL in a copyable block (in the sidebar unless `where` says otherwise)."""
+    with (where or st.sidebar).expander(t("share.label", current), icon=":material/link:"):
+        st.code(current_link(url_path), language=None, wrap_lines=True)
         st.caption(t("share.help", current))
 
 

@@ -57,7 +57,7 @@ def _run_apart(coroutine):
 
 
 def test_thirty_sessions_on_scenarios_match_a_single_one(app_url):
-    alone, crowd = _run_apart(_sessions(f"{app_url}/{SCENARIO}", "[data-testid='stMetricValue']", 7))
+    alone, crowd = _run_apart(_sessions(f"{app_url}/{SCENARIO}", ".sz-value", 7))
     assert alone[0] == 0
     assert [errors for errors, _ in crowd] == [0] * NUM_SESSIONS
     differing = [texts for _, texts in crowd if texts != alone[1]]

@@ -68,6 +68,7 @@ ALLOWED_ON_ZH = {
     "SQL": "the query language's name (数据与 SQL)",
     "CSV": "a file format's name on download buttons",
     "JSON": "a file format's name (Scenarios download)",
+    "Markdown": "a file format's name (the Scenarios brief download)",
     "Parquet": "a file format's name (Data downloads)",
     "zip": "a file format's name (Parquet，zip)",
     "DuckDB": "the database's name (downloads, console)",

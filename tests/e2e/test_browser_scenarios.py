@@ -2,7 +2,8 @@
 
 from urllib.parse import parse_qs, urlparse
 
-from e2e_helpers import assert_clean, wait_for_app
+import pytest
+from e2e_helpers import assert_clean, screenshot, wait_for_app
 
 LINK = "scenarios?lang=en&dc_racks=30000&xc_share=60&talent_subsidy=50000&horizon=2032"
 
@@ -18,8 +19,8 @@ def _slider_values(tab) -> dict[str, str]:
 
 def _numbers(tab) -> list[str]:
     # The browser mounts the metrics a moment after the script has finished.
-    tab.wait_for_function("document.querySelectorAll(\"[data-testid='stMetricValue']\").length >= 7")
-    return tab.locator("[data-testid='stMetricValue']").all_inner_texts()
+    tab.wait_for_function("document.querySelectorAll('.sz-value').length >= 7")
+    return tab.locator(".sz-value").all_inner_texts()
 
 
 def test_a_link_sets_the_levers_and_a_fresh_browser_sees_the_same_numbers(app_url, tab, chromium):
@@ -127,3 +128,40 @@ def test_every_lever_is_reached_with_tab_and_moved_with_the_arrow_keys(app_url, 
         if len(moved) >= 7:
             break
     assert moved == ["dc_racks", "dc_pue", "dc_util_gate", "xc_share", "talent_subsidy", "talent_quota", "horizon"]
+
+
+# Every element of a result card that carries text: a value or a change cut off by an ellipsis is wider
+# inside than its box.
+CARD_TEXT = ".sz-card, .sz-card *"
+OVERFLOWING = """sel => [...document.querySelectorAll(sel)]
+    .filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > window.innerWidth
+        || e.getBoundingClientRect().right > e.closest('.sz-card').getBoundingClientRect().right + 1)
+    .map(e => e.innerText)"""
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_card_cuts_off_its_value_on_desktop_or_phone(app_url, tab, lang, width):
+    tab.set_viewport_size({"width": width, "height": 2400})
+    tab.goto(f"{app_url}/scenarios?lang={lang}&preset=talent_push")
+    wait_for_app(tab)
+    assert_clean(tab)
+    cards = _numbers(tab)
+    assert len(cards) >= 11
+    assert tab.evaluate(OVERFLOWING, CARD_TEXT) == []
+    screenshot(tab, f"scenarios-{lang}-{width}")
+
+
+def test_the_csv_and_the_brief_download_carry_units_bands_and_the_link(app_url, tab):
+    tab.goto(f"{app_url}/{LINK}")
+    wait_for_app(tab)
+    with tab.expect_download() as download:
+        tab.get_by_role("button", name="Download the scenario (CSV)").click()
+    raw = download.value.path().read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # a BOM, so that Excel reads the Chinese names
+    header = raw.decode("utf-8-sig").splitlines()[0].split(",")
+    assert {"unit", "scenario_p50", "baseline_p50", "change_p10", "change_p90", "lever_dc_racks"} <= set(header)
+    with tab.expect_download() as download:
+        tab.get_by_role("button", name="Download a one-page brief (Markdown)").click()
+    brief = download.value.path().read_text(encoding="utf-8")
+    assert "dc_racks=30000" in brief and "not forecasts" in brief and "p10–p90" in brief

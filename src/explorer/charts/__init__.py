@@ -37,7 +37,7 @@ from explorer.charts.encoding import (
 )
 from explorer.charts.hindcast_charts import HINDCAST_PLOT_PX, hindcast_chart
 from explorer.charts.paper_charts import bound_bars, labelled_bars, link_heatmap, stacked_counts, upper_bound_band
-from explorer.charts.scenario_charts import fan_chart, tornado_chart
+from explorer.charts.scenario_charts import fan_chart, tornado_chart, waterfall_chart
 
 __all__ = [
     "BAR_ROW_PX",
@@ -75,6 +75,7 @@ __all__ = [
     "stacked_counts",
     "tooltip",
     "tornado_chart",
+    "waterfall_chart",
     "upper_bound_band",
     "wrapped",
 ]

@@ -1,4 +1,4 @@
-"""The Scenarios page's charts: the fan chart of an outcome and the tornado of its sensitivities."""
+"""The Scenarios page's charts: the fan chart of an outcome, the waterfall of why it moved, the sensitivity tornado."""
 
 from __future__ import annotations
 
@@ -69,23 +69,33 @@ def fan_chart(
     datasets = {"paths": paths}
     if not peers.empty:
         datasets["peers"] = peers
-        layers.append(
-            {
+        peer_tooltip = [
+            tooltip("series", "nominal", t("col.city", lang)),
+            tooltip("year", "ordinal", t("col.year", lang)),
+            tooltip("value", "quantitative", t("col.value", lang), ",.2f"),
+            tooltip("basis", "nominal", t("col.source", lang)),
+        ]
+        trend = [{"filter": "datum.is_extrapolated"}]
+        layers += [
+            {  # the peer's own-trend band: p10-p90 of its extrapolated years
                 "data": {"name": "peers"},
+                "transform": trend,
+                "mark": {"type": "area", "opacity": 0.12},
+                "encoding": {"y": quantitative("p10", y_title), "y2": {"field": "p90"}, "color": colour},
+            },
+            {  # observed years: solid, a marker per published figure
+                "data": {"name": "peers"},
+                "transform": [{"filter": "!datum.is_extrapolated"}],
                 "mark": {"type": "line", "point": True, "strokeWidth": 2},
-                "encoding": {
-                    "y": quantitative("value", y_title),
-                    "color": colour,
-                    "strokeDash": dashed_when("datum.is_extrapolated", EXTRAPOLATED_DASH),
-                    "tooltip": [
-                        tooltip("series", "nominal", t("col.city", lang)),
-                        tooltip("year", "ordinal", t("col.year", lang)),
-                        tooltip("value", "quantitative", t("col.value", lang), ",.2f"),
-                        tooltip("basis", "nominal", t("col.source", lang)),
-                    ],
-                },
-            }
-        )
+                "encoding": {"y": quantitative("value", y_title), "color": colour, "tooltip": peer_tooltip},
+            },
+            {  # extrapolated years: dashed, no markers (they are not data)
+                "data": {"name": "peers"},
+                "transform": trend,
+                "mark": {"type": "line", "strokeWidth": 2, "strokeDash": EXTRAPOLATED_DASH},
+                "encoding": {"y": quantitative("value", y_title), "color": colour, "tooltip": peer_tooltip},
+            },
+        ]
     if not target.empty:
         datasets["target"] = target
         layers.append(
@@ -129,9 +139,12 @@ def tornado_chart(bars: pd.DataFrame, *, title: str, axis_title: str, lang: str)
         t("scenarios.tornado.high", lang): TORNADO_COLOURS[1],
     }
     bars = bars.assign(axis_label=[wrapped(label, TORNADO_LABEL_LINE) for label in bars["label"]])
+    # A row tall enough for its longest label: a label taller than its row would be hidden by Vega.
+    most_lines = int(bars["axis_label"].str.count("\n").max()) + 1 if not bars.empty else 1
+    row_px = max(TORNADO_ROW_PX, LABEL_LINE_PX * most_lines + 6)
     return {
         "title": chart_title(title),
-        "height": TORNADO_ROW_PX * bars["label"].nunique(),
+        "height": row_px * bars["label"].nunique(),
         "autosize": FIT_WIDTH,
         "datasets": {"tornado": bars},
         "data": {"name": "tornado"},
@@ -141,7 +154,12 @@ def tornado_chart(bars: pd.DataFrame, *, title: str, axis_title: str, lang: str)
                 "axis_label",
                 None,
                 sort={"field": "rank", "op": "min", "order": "ascending"},
-                axis={"labelExpr": SPLIT_LINES, "labelLimit": 0},
+                axis={
+                    "labelExpr": SPLIT_LINES,
+                    "labelLimit": 0,
+                    "labelOverlap": False,
+                    "labelLineHeight": LABEL_LINE_PX,
+                },
             ),
             "x": quantitative("end", axis_title, scale={"zero": False}),
             "x2": {"field": "central_value"},
@@ -152,4 +170,54 @@ def tornado_chart(bars: pd.DataFrame, *, title: str, axis_title: str, lang: str)
                 tooltip("end", "quantitative", t("col.value", lang), ",.2f"),
             ],
         },
+    }
+
+
+LABEL_LINE_PX = 14  # one line of an axis label (Vega's default label font is 10-11 px)
+WATERFALL_COLOURS = {"up": "#009E73", "down": "#D55E00", "total": "#7F7F7F"}  # Okabe–Ito green, vermilion, grey
+
+
+def waterfall_chart(steps: pd.DataFrame, *, title: str, axis_title: str, lang: str) -> dict:
+    """Return the waterfall of a change: one bar per lever group from the running total before it to after it,
+    then the total change from zero.
+
+    `steps` has label (wrapped with newlines), order, start, end, kind (up, down or total) and text (the value).
+    """
+    return {
+        "title": chart_title(title),
+        "height": TORNADO_ROW_PX * len(steps),
+        "autosize": FIT_WIDTH,
+        "datasets": {"waterfall": steps},
+        "data": {"name": "waterfall"},
+        "encoding": {
+            "y": nominal(
+                "label",
+                None,
+                sort={"field": "order", "op": "min", "order": "ascending"},
+                axis={"labelExpr": SPLIT_LINES, "labelLimit": 0},
+            ),
+        },
+        "layer": [
+            {
+                "mark": {"type": "bar"},
+                "encoding": {
+                    "x": quantitative("start", axis_title),
+                    "x2": {"field": "end"},
+                    "color": {
+                        "field": "kind",
+                        "type": "nominal",
+                        "scale": {"domain": list(WATERFALL_COLOURS), "range": list(WATERFALL_COLOURS.values())},
+                        "legend": None,
+                    },
+                    "tooltip": [
+                        tooltip("label", "nominal", t("col.group", lang)),
+                        tooltip("text", "nominal", t("col.value", lang)),
+                    ],
+                },
+            },
+            {
+                "mark": {"type": "text", "align": "left", "dx": 4},
+                "encoding": {"x": {"field": "right", "type": "quantitative"}, "text": {"field": "text"}},
+            },
+        ],
     }

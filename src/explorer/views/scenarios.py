@@ -2,30 +2,38 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import html
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from explorer import charts, model, vocab
+from explorer.charts.encoding import TORNADO_LABEL_LINE, wrapped
+from explorer.compact import compact, percent_change
 from explorer.formatting import CITY_COLOURS, amount, figure_value, format_number, shown_unit
 from explorer.i18n import t
 from explorer.scenarios import (
+    COST_INDICATORS,
     KPI_INDICATORS,
     LEVER_FIGURES,
     LEVER_GROUPS,
     MODEL_GROUPS,
     TARGET_MARKERS,
+    b_against_a,
     figure_in_model_unit,
     odds_in,
     odds_sentence,
+    summary,
 )
 
 SERIES_COLOURS = {
     "scenario": CITY_COLOURS[vocab.SUBJECT_CITY],
     "baseline": "#7F7F7F",
+    "compare": "#CC79A7",  # Okabe–Ito reddish purple: scenario B
     **{city: CITY_COLOURS[city] for city in vocab.PEER_CITIES},
 }
 SLIDER_FORMATS = {"dc_pue": "%.2f", "dc_util_gate": "%.0f", "xc_share": "%.0f", "talent_subsidy": "%.0f"}
+POINT_UNITS = ("pct", "pct_gdp")  # a change of a share is in percentage points
 TORNADO_ROWS = 12  # parameters shown in the sensitivity chart, largest swing first
 
 
@@ -45,11 +53,14 @@ class Slider:
 
 @dataclass(frozen=True)
 class Kpi:
-    """One KPI card: label, end-year value with its unit, change against the baseline."""
+    """One result card: label, end-year value in a compact unit, its change (unit and %), the change's band, arrow."""
 
     label: str
     value: str
     delta: str
+    band: str | None
+    arrow: str  # "auto" (up or down with the sign) or "off" (no change)
+    compare: str | None = None  # scenario B's value and its difference from this scenario, when B is shown
 
 
 @dataclass(frozen=True)
@@ -109,6 +120,14 @@ def warning_texts(found: list[model.ScenarioWarning], params: pd.DataFrame, lang
     ]
 
 
+def warnings_by_lever(found: list[model.ScenarioWarning], params: pd.DataFrame, lang: str) -> dict[str, list[str]]:
+    """Return the warning sentences keyed by the lever that caused them, to be shown under that lever."""
+    grouped: dict[str, list[str]] = {}
+    for item, text in zip(found, warning_texts(found, params, lang)):
+        grouped.setdefault(item.lever, []).append(text)
+    return grouped
+
+
 def lever_help(name: str, figures: pd.DataFrame, lang: str) -> str:
     """Return a lever's help text: the paper's value and sentence behind it, or that the paper gives none."""
     fig_id = LEVER_FIGURES.get(name)
@@ -136,15 +155,120 @@ def lever_groups(figures: pd.DataFrame, params: pd.DataFrame, lang: str) -> list
     return [*groups, (t("scenarios.group.horizon", lang), [slider("horizon", figures, params, lang)])]
 
 
-def kpis(deltas: pd.DataFrame, outcomes: pd.DataFrame, lang: str) -> list[Kpi]:
-    """Return the end-year KPI cards: the scenario's median with its unit and its change against the baseline."""
-    return [
-        Kpi(
-            indicator_label(code, outcomes, lang),
-            outcome_amount(code, deltas.loc[code, "scenario"], outcomes, lang),
-            outcome_amount(code, deltas.loc[code, "delta"], outcomes, lang, signed=True),
+def _change(unit: str, row: pd.Series, lang: str) -> tuple[str, bool]:
+    """Return a card's change against the baseline as shown, and whether it rounds to zero."""
+    shown = compact(row["delta"], unit, lang, signed=True)
+    if shown == compact(0.0, unit, lang, signed=True):
+        return t("scenarios.card.no_change", lang), True
+    if unit in POINT_UNITS:
+        return t("scenarios.card.points", lang, delta=shown.removesuffix(" %")), False
+    pct = percent_change(row["delta"], row["baseline"])
+    return (shown if pct is None else f"{shown} ({pct})"), False
+
+
+def _band(unit: str, band: pd.Series, lang: str) -> str | None:
+    """Return the p10–p90 band of a card's paired change, or None when every draw gives the same change."""
+    low, high = (compact(band[q], unit, lang, signed=True) for q in ("p10", "p90"))
+    if low == high:
+        return None
+    if unit in POINT_UNITS:
+        low, high = low.removesuffix(" %"), high.removesuffix(" %")
+    return t("scenarios.card.band", lang, low=low, high=high)
+
+
+def card(code: str, deltas: pd.DataFrame, paired: pd.DataFrame, year: int, outcomes: pd.DataFrame, lang: str) -> Kpi:
+    """Return the card of one outcome in `year`: its median, change against the baseline with unit, %, band."""
+    unit = outcomes.at[code, "unit"]
+    row = deltas.loc[code]
+    change, flat = _change(unit, row, lang)
+    band = paired[(paired["indicator"] == code) & (paired["year"] == year)].iloc[0]
+    return Kpi(
+        indicator_label(code, outcomes, lang),
+        compact(row["scenario"], unit, lang),
+        change,
+        _band(unit, band, lang),
+        "off" if flat else "auto",
+    )
+
+
+def kpis(deltas: pd.DataFrame, paired: pd.DataFrame, year: int, outcomes: pd.DataFrame, lang: str) -> list[Kpi]:
+    """Return the headline result cards in `year`."""
+    return [card(code, deltas, paired, year, outcomes, lang) for code in KPI_INDICATORS]
+
+
+_GRID = "display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:0.75rem;margin-bottom:1rem"
+_CARD = "border:1px solid rgba(128,128,128,0.3);border-radius:0.5rem;padding:0.75rem 1rem;overflow-wrap:anywhere"
+_LINES = {
+    "label": "font-size:0.875rem;line-height:1.3",
+    "value": "font-size:1.75rem;line-height:1.25;padding:0.25rem 0",
+    "delta": "font-size:0.875rem",
+    "band": "font-size:0.8rem;opacity:0.7",
+    "compare": "font-size:0.875rem;margin-top:0.35rem;padding-top:0.35rem;border-top:1px dashed rgba(128,128,128,0.4)",
+}
+_ARROWS = {"+": "↑ ", "-": "↓ ", "−": "↓ "}
+
+
+def cards_html(items: list[Kpi]) -> str:
+    """Return the cards as one HTML grid: every line wraps inside its card, so nothing is cut off at any width."""
+
+    def line(kind: str, text: str | None) -> str:
+        return "" if text is None else f'<div class="sz-{kind}" style="{_LINES[kind]}">{html.escape(text)}</div>'
+
+    def one(item: Kpi) -> str:
+        arrow = _ARROWS.get(item.delta[:1], "") if item.arrow == "auto" else ""
+        body = line("label", item.label) + line("value", item.value) + line("delta", arrow + item.delta)
+        return (
+            f'<div class="sz-card" style="{_CARD}">{body}{line("band", item.band)}{line("compare", item.compare)}</div>'
         )
-        for code in KPI_INDICATORS
+
+    return f'<div class="sz-cards" style="{_GRID}">{"".join(one(item) for item in items)}</div>'
+
+
+def with_b(
+    items: list[Kpi], codes: tuple[str, ...], b_deltas: pd.DataFrame, outcomes: pd.DataFrame, lang: str
+) -> list[Kpi]:
+    """Return the cards of `codes` (in order; cards past them unchanged) with scenario B's value and B − A."""
+    shown = list(items)
+    for index, code in enumerate(codes):
+        unit = outcomes.at[code, "unit"]
+        a_value, b_value = b_deltas.loc[code, "a"], b_deltas.loc[code, "scenario"]
+        diff = compact(b_value - a_value, unit, lang, signed=True)
+        if diff == compact(0.0, unit, lang, signed=True):
+            text = t("scenarios.card.b_same", lang, value=compact(b_value, unit, lang))
+        else:
+            diff = t("scenarios.card.points", lang, delta=diff.removesuffix(" %")) if unit in POINT_UNITS else diff
+            text = t("scenarios.card.b", lang, value=compact(b_value, unit, lang), diff=diff)
+        shown[index] = replace(shown[index], compare=text)
+    return shown
+
+
+def racks_card(scenario: pd.DataFrame, levers: model.Levers, lang: str) -> Kpi:
+    """Return the card of racks approved under the gate (installed stock growth, medians) against racks asked for."""
+    racks = scenario[scenario["indicator"] == "dc_racks_total"].set_index("year")["p50"]
+    approved = racks.loc[levers.horizon] - racks.loc[model.BASE_YEAR]
+    asked = levers.dc_racks * (levers.horizon - model.BASE_YEAR)
+    share = t("scenarios.card.racks_share", lang, pct=f"{100.0 * approved / asked:.0f}") if asked else None
+    return Kpi(
+        t("scenarios.card.racks", lang, start=model.BASE_YEAR + 1, year=levers.horizon),
+        compact(approved, "racks", lang),
+        t("scenarios.card.racks_asked", lang, asked=compact(asked, "racks", lang)),
+        share,
+        "off",
+    )
+
+
+def cost_cards(
+    deltas: pd.DataFrame,
+    paired: pd.DataFrame,
+    scenario: pd.DataFrame,
+    levers: model.Levers,
+    outcomes: pd.DataFrame,
+    lang: str,
+) -> list[Kpi]:
+    """Return the cost cards in the horizon year: subsidies, public migration, electricity, total, racks approved."""
+    year = levers.horizon
+    return [card(code, deltas, paired, year, outcomes, lang) for code in COST_INDICATORS] + [
+        racks_card(scenario, levers, lang)
     ]
 
 
@@ -165,16 +289,48 @@ def _target_marker(outcome: str, figures: pd.DataFrame, lang: str) -> pd.DataFra
 
 
 def peer_rows(peers: pd.DataFrame, outcome: str, lang: str) -> pd.DataFrame:
-    """Return Beijing's and Shanghai's paths of the outcome, only where they share the model's definition."""
+    """Return Beijing's and Shanghai's paths of the outcome, only where they share the model's definition.
+
+    Observed years keep their value (no band); the extrapolated years carry their own trend's p10–p90 and
+    start from the last observed year before them, so that the dashed line joins the solid one.
+    """
     rows = peers[
         (peers["indicator"] == outcome)
         & (peers["city"].isin(vocab.PEER_CITIES))
         & (peers["comparability_group"] == MODEL_GROUPS.get(outcome))
+        & (peers["basis"] != "target")
     ]
-    return rows.assign(
+    rows = rows.assign(is_extrapolated=rows["basis"].str.startswith("extrapolated"))
+    joins = []
+    for _, city_rows in rows.groupby("city"):
+        trend = city_rows[city_rows["is_extrapolated"]]
+        before = city_rows[~city_rows["is_extrapolated"] & (city_rows["year"] < trend["year"].min())]
+        if not trend.empty and not before.empty:
+            last = before.loc[before["year"].idxmax()]
+            joins.append(
+                last.to_frame().T.assign(is_extrapolated=True, is_join=True, p10=last["value"], p90=last["value"])
+            )
+    rows = pd.concat([rows.assign(is_join=False), *joins], ignore_index=True)
+    rows = rows.assign(
         series=rows["city"].map(lambda city: t(f"city.{city}", lang)),
-        is_extrapolated=rows["basis"].str.startswith("extrapolated"),
-    )[["city", "series", "year", "value", "basis", "is_extrapolated"]]
+        is_extrapolated=rows["is_extrapolated"].astype(bool),
+        is_join=rows["is_join"].astype(bool),
+        year=rows["year"].astype(int),
+        value=rows["value"].astype(float),
+        p10=rows["p10"].astype(float),
+        p90=rows["p90"].astype(float),
+    )
+    columns = ["city", "series", "year", "value", "p10", "p90", "basis", "is_extrapolated", "is_join"]
+    return rows.sort_values(["city", "year", "is_extrapolated"])[columns].reset_index(drop=True)
+
+
+def peer_captions(cities: pd.DataFrame, lang: str) -> list[str]:
+    """Return the captions by the chart: how peers are drawn, and each peer with no figure under the definition."""
+    present = set(cities["city"])
+    missing = [
+        t("scenarios.peers.no_figure", lang, city=t(f"city.{c}", lang)) for c in vocab.PEER_CITIES if c not in present
+    ]
+    return ([t("scenarios.peers.note", lang)] if present else []) + missing
 
 
 def outcome_chart(
@@ -185,37 +341,41 @@ def outcome_chart(
     figures: pd.DataFrame,
     outcomes: pd.DataFrame,
     lang: str,
+    compare: tuple[str, pd.DataFrame] | None = None,
 ) -> Chart:
     """Return the fan chart of one outcome (scenario, baseline, same-definition peers, the paper's target).
 
-    Values are in the unit the axis names (`unit_label`: 亿元 in Chinese, ¥ bn in English).
+    `compare` is scenario B, (its name, its projection), drawn as a third series. Values are in the unit the
+    axis names (`unit_label`: 亿元 in Chinese, ¥ bn in English).
     """
     factor = unit_factor(outcome, outcomes, lang)
-    series = [
-        frame[frame["indicator"] == outcome].assign(series=t(f"scenarios.series.{name}", lang), colour=name)
-        for name, frame in (("scenario", scenario), ("baseline", base))
+    runs = [
+        ("scenario", t("scenarios.series.scenario", lang), scenario),
+        ("baseline", t("scenarios.series.baseline", lang), base),
     ]
+    if compare is not None:
+        runs.append(("compare", t("scenarios.series.compare", lang, name=compare[0]), compare[1]))
+    series = [frame[frame["indicator"] == outcome].assign(series=name, colour=code) for code, name, frame in runs]
     paths = pd.concat(series, ignore_index=True)[["series", "colour", "year", "p10", "p50", "p90"]]
     paths[["p10", "p50", "p90"]] = paths[["p10", "p50", "p90"]] * factor
     cities = peer_rows(peers, outcome, lang)
-    cities = cities.assign(value=cities["value"] * factor)
+    cities = cities.assign(**{column: cities[column] * factor for column in ("value", "p10", "p90")})
     marker = _target_marker(outcome, figures, lang)
     marker = marker.assign(value=marker["value"] * factor)
     table = pd.concat(
         [
             paths[["series", "year", "p10", "p50", "p90"]],
-            cities[["series", "year", "value"]].rename(columns={"value": "p50"}),
+            cities[~cities["is_join"]][["series", "year", "p10", "value", "p90"]].rename(columns={"value": "p50"}),
             marker.rename(columns={"value": "p50", "label": "series"})[["series", "year", "p50"]],
         ]
     )
     present = [city for city in vocab.PEER_CITIES if city in set(cities["city"])]
     spec = charts.fan_chart(
         paths,
-        cities.drop(columns="city"),
+        cities.drop(columns=["city", "is_join"]),
         marker,
         colours={
-            t("scenarios.series.scenario", lang): SERIES_COLOURS["scenario"],
-            t("scenarios.series.baseline", lang): SERIES_COLOURS["baseline"],
+            **{name: SERIES_COLOURS[code] for code, name, _ in runs},
             **{t(f"city.{city}", lang): SERIES_COLOURS[city] for city in present},
         },
         title=t("scenarios.chart.title", lang, indicator=indicator_label(outcome, outcomes, lang)),
@@ -225,21 +385,72 @@ def outcome_chart(
     captions = []
     if not marker.empty:
         captions.append(t("scenarios.target.caveat", lang, caveat=outcomes.at[outcome, f"target_caveat_{lang}"]))
-    captions.append(t("scenarios.peers.note", lang) if not cities.empty else t("scenarios.peers.none", lang))
+    captions += peer_captions(cities, lang)
     columns = {name: t(f"col.{name}", lang) for name in ("series", "year", "p10", "p50", "p90")}
     return Chart(spec, table.rename(columns=columns), tuple(captions))
 
 
 def odds_lines(odds: pd.DataFrame, year: int, lang: str) -> tuple[str, ...]:
-    """Return one sentence per peer: the probability that Shenzhen is at or above it in `year`, or why none."""
-    return tuple(odds_sentence(city, chance, year, lang) for city, chance in odds_in(odds, year).items())
+    """Return one sentence per peer: the probability that Shenzhen is at or above it in `year`, or why none.
+
+    A peer with no figure under the definition is left out: the chart's caption already says so.
+    """
+    return tuple(
+        odds_sentence(city, chance, year, lang) for city, chance in odds_in(odds, year).items() if chance != "no_figure"
+    )
+
+
+def waterfall(parts: pd.DataFrame, outcome: str, year: int, outcomes: pd.DataFrame, lang: str) -> Chart | None:
+    """Return the waterfall of each lever group's contribution to the outcome's change in `year`, or None if none.
+
+    `parts` is model.decompose: Shapley contributions at central parameters that add up to the total change.
+    """
+    rows = parts[parts["indicator"] == outcome].set_index("group")
+    unit = outcomes.at[outcome, "unit"]
+    total = float(rows["total"].iloc[0])
+    parts_in_order = rows["contribution"].reindex(list(LEVER_GROUPS))
+    if not parts_in_order.abs().gt(1e-9).any():
+        return None
+    factor = unit_factor(outcome, outcomes, lang)  # bars in the unit the axis names; labels via compact
+    ends = parts_in_order.cumsum() * factor
+    starts = ends.shift(fill_value=0.0)
+    labels = [wrapped(t(f"scenarios.group.{group}", lang), TORNADO_LABEL_LINE) for group in LEVER_GROUPS]
+    steps = pd.DataFrame(
+        {
+            "label": [*labels, wrapped(t("scenarios.waterfall.total", lang), TORNADO_LABEL_LINE)],
+            "order": range(len(LEVER_GROUPS) + 1),
+            "start": [*starts, 0.0],
+            "end": [*ends, total * factor],
+            "kind": [*("up" if value >= 0 else "down" for value in parts_in_order), "total"],
+            "text": [compact(value, unit, lang, signed=True) for value in [*parts_in_order, total]],
+        }
+    )
+    steps["right"] = steps[["start", "end"]].max(axis=1)
+    indicator = indicator_label(outcome, outcomes, lang)
+    spec = charts.waterfall_chart(
+        steps,
+        title=t("scenarios.waterfall.title", lang, indicator=indicator, year=year),
+        axis_title=f"{t('scenarios.waterfall.axis', lang)} ({unit_label(outcome, outcomes, lang)})",
+        lang=lang,
+    )
+    table = steps[["label", "text"]].assign(label=steps["label"].str.replace("\n", " ", regex=False))
+    return Chart(spec, table.rename(columns={"label": t("col.group", lang), "text": t("col.value", lang)}), ())
 
 
 def tornado_chart(
-    sensitivity: pd.DataFrame, params: pd.DataFrame, outcomes: pd.DataFrame, outcome: str, year: int, lang: str
+    sensitivity: pd.DataFrame,
+    params: pd.DataFrame,
+    outcomes: pd.DataFrame,
+    outcome: str,
+    year: int,
+    lang: str,
+    of: str = "tornado",
 ) -> Chart | None:
-    """Return the sensitivity chart of one outcome in one year (the parameters that move it), or None if none do."""
-    rows = sensitivity[sensitivity["swing"] > 0].head(TORNADO_ROWS)
+    """Return the sensitivity chart of one outcome in one year (the parameters that move it), or None if none do.
+
+    `of` is "tornado" (the outcome's level) or "tornado_change" (its change from the paper's policy).
+    """
+    rows = sensitivity[sensitivity["swing"] > 1e-9].head(TORNADO_ROWS)
     if rows.empty:
         return None
     factor, unit = _shown_unit(outcome, outcomes, lang)
@@ -253,8 +464,8 @@ def tornado_chart(
     indicator = indicator_label(outcome, outcomes, lang)
     spec = charts.tornado_chart(
         bars,
-        title=t("scenarios.tornado.title", lang, indicator=indicator, year=year),
-        axis_title=t("scenarios.tornado.axis", lang, indicator=indicator) + (f" ({unit})" if unit else ""),
+        title=t(f"scenarios.{of}.title", lang, indicator=indicator, year=year),
+        axis_title=t(f"scenarios.{of}.axis", lang, indicator=indicator) + (f" ({unit})" if unit else ""),
         lang=lang,
     )
     table = rows[["label", "low_value", "central_value", "high_value"]].rename(
@@ -285,10 +496,59 @@ def why_it_moved(delta: pd.DataFrame, parts: pd.DataFrame, outcomes: pd.DataFram
     )
 
 
-def results_table(scenario: pd.DataFrame, outcomes: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return the full projection with outcome names and units in the page's language (yuan in ¥ bn in English)."""
-    factors = scenario["indicator"].map(lambda code: unit_factor(code, outcomes, lang))
-    quantiles = [column for column in ("p10", "p50", "p90") if column in scenario.columns]
-    table = scenario.assign(**{column: scenario[column] * factors for column in quantiles})
-    table.insert(1, t("col.unit", lang), scenario["indicator"].map(lambda code: unit_label(code, outcomes, lang)))
-    return table.assign(indicator=scenario["indicator"].map(lambda code: indicator_label(code, outcomes, lang)))
+@dataclass(frozen=True)
+class Results:
+    """Everything the Scenarios page shows below its levers, for one lever setting, outcome, scenario B, language."""
+
+    headline: list[Kpi]  # this scenario's cards (A), without B
+    costs: list[Kpi]
+    shown_headline: list[Kpi]  # the cards as drawn: with B's line when B is compared
+    shown_costs: list[Kpi]
+    fan: Chart
+    odds: tuple[str, ...]
+    summary: str
+    why: str
+    waterfall: Chart | None
+    sensitivities: tuple[tuple[str, Chart | None], ...]  # ("tornado" | "tornado_change", chart or None)
+
+
+def results(
+    *,
+    levers: model.Levers,
+    outcome: str,
+    runs: dict[str, pd.DataFrame],
+    odds: dict[str, dict[str, float | str]],
+    peer_odds: pd.DataFrame,
+    parts: pd.DataFrame,
+    sensitivities: dict[str, pd.DataFrame],
+    compare: tuple[str, pd.DataFrame] | None,
+    figures: pd.DataFrame,
+    params: pd.DataFrame,
+    outcomes: pd.DataFrame,
+    lang: str,
+) -> Results:
+    """Return the page's results from the model's: `runs` holds scenario, base, paired, deltas and peers."""
+    year = levers.horizon
+    scenario, deltas, paired = runs["scenario"], runs["deltas"], runs["paired"]
+    headline = kpis(deltas, paired, year, outcomes, lang)
+    costs = cost_cards(deltas, paired, scenario, levers, outcomes, lang)
+    shown_headline, shown_costs = headline, costs
+    if compare is not None:
+        b_deltas = b_against_a(compare[1], scenario, year)
+        shown_headline = with_b(headline, KPI_INDICATORS, b_deltas, outcomes, lang)
+        shown_costs = with_b(costs, COST_INDICATORS, b_deltas, outcomes, lang)
+    return Results(
+        headline=headline,
+        costs=costs,
+        shown_headline=shown_headline,
+        shown_costs=shown_costs,
+        fan=outcome_chart(outcome, scenario, runs["base"], runs["peers"], figures, outcomes, lang, compare=compare),
+        odds=odds_lines(peer_odds, year, lang),
+        summary=summary(deltas, levers, odds, outcomes, lang),
+        why=why_it_moved(paired, parts, outcomes, year, lang),
+        waterfall=waterfall(parts, outcome, year, outcomes, lang),
+        sensitivities=tuple(
+            (of, tornado_chart(frame, params, outcomes, outcome, year, lang, of=of))
+            for of, frame in sensitivities.items()
+        ),
+    )

@@ -1,0 +1,39 @@
+"""explorer.views.scenario_brief: the one-page Markdown brief of a scenario."""
+
+import pandas as pd
+import pytest
+
+from explorer import model
+from explorer.i18n import LANGS, t
+from explorer.views import scenario_brief
+from explorer.views.scenarios import Kpi
+
+
+def _sensitivity(params: pd.DataFrame) -> pd.DataFrame:
+    ids = params["id"].tolist()
+    return pd.DataFrame({"parameter": ids, "swing": [3.0, 2.0, 1.0] + [0.0] * (len(ids) - 3)})
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_brief_has_the_link_levers_numbers_with_bands_sources_and_disclaimer(params, lang):
+    levers = model.PRESETS["talent_push"]
+    cards = [Kpi("Core | value added", "¥1.53 tn", "+¥49.2 bn (+3.3 %)", "p10–p90: +¥31.6 bn to +¥68.3 bn", "auto")]
+    text = scenario_brief.brief_markdown(
+        link="https://example.org/scenarios?preset=talent_push",
+        version="6a8314edaf88ffff",
+        levers=levers,
+        cards=cards,
+        why="Because of talent.",
+        sensitivity=_sensitivity(params),
+        params=params,
+        lang=lang,
+    )
+    assert "<https://example.org/scenarios?preset=talent_push>" in text
+    assert "6a8314edaf88" in text and "6a8314edaf88ffff" not in text
+    assert t("scenarios.disclaimer", lang) in text and t("footer.citation", lang) in text
+    assert "| 96,000 | 30,000 |" in text  # the subsidy against the paper's policy
+    assert "| Core \\| value added | ¥1.53 tn | +¥49.2 bn (+3.3 %) | p10–p90: +¥31.6 bn to +¥68.3 bn |" in text
+    first_three = params["label_" + lang].head(3)
+    assert all(f"- {label}:" in text for label in first_three)
+    assert f"- {params['label_' + lang].iloc[3]}:" not in text  # a parameter that does not move the change
+    assert "Because of talent." in text
