@@ -11,6 +11,7 @@ from explorer import scenarios as sc
 from explorer.i18n import t
 from explorer.scenarios import DRAWS, SEED, paper_levers
 from explorer.views import scenario_brief
+from explorer.views import scenario_cards as cards_view
 from explorer.views import scenarios as view
 
 lang = ui.start_page("scenarios")
@@ -125,9 +126,9 @@ def scenario_panel() -> None:
         if b_levers is not None:
             st.caption(t("scenarios.compare.note", lang, name=compare_label(compare)))
         st.subheader(t("scenarios.kpis", lang, year=levers.horizon))
-        st.html(view.cards_html(shown.shown_headline))
+        st.html(cards_view.cards_html(shown.shown_headline))
         st.subheader(t("scenarios.costs", lang, year=levers.horizon))
-        st.html(view.cards_html(shown.shown_costs))
+        st.html(cards_view.cards_html(shown.shown_costs))
 
     ui.chart_with_table(shown.fan.spec, shown.fan.table, lang, key="outcome", lazy=True)
     for caption in shown.fan.captions:

@@ -49,7 +49,8 @@ def test_benchmarks_filter_by_indicator(con):
 def test_a_city_series_is_one_groups_rows_of_one_city_oldest_first(con):
     series = db.city_series(con, "beijing", "gdp", "gdp_stats")
     assert list(series.columns) == [
-        "year", "value", "unit", "unit_zh", "unit_symbol_en", "qualifier", "vintage", "break_before", "grade", "source_title", "source_url"
+        "year", "value", "unit", "unit_zh", "unit_symbol_en", "qualifier", "vintage", "break_before", "grade",
+        "source_title", "source_url",
     ]  # fmt: skip
     source = pd.read_csv(DATA_DIR / "benchmarks.csv", dtype=str, keep_default_na=False)
     expected = source[

@@ -17,6 +17,7 @@ from explorer.scenarios import (
     paper_levers,
     sensitivity_of_change,
 )
+from explorer.views import scenario_cards as cards_view
 from explorer.views import scenarios as view
 
 
@@ -117,7 +118,7 @@ def test_cards_show_the_end_year_median_in_a_compact_unit(runs, lang, outcomes, 
     levers, scenario, base = runs
     deltas = end_year_deltas(scenario, base, levers.horizon)
     paired = model.project_delta(levers, params, draws=200, seed=1)
-    cards = view.kpis(deltas, paired, levers.horizon, outcomes, lang)
+    cards = cards_view.kpis(deltas, paired, levers.horizon, outcomes, lang)
     assert [card.label for card in cards] == [outcomes.at[code, f"label_{lang}"] for code in KPI_INDICATORS]
     for code, card in zip(KPI_INDICATORS, cards):
         value = scenario[(scenario["year"] == levers.horizon) & (scenario["indicator"] == code)]["p50"].item()
@@ -132,7 +133,7 @@ def _one_row(delta: float, baseline: float, p10: float, p90: float, code: str = 
 
 def test_a_card_gives_the_change_with_its_unit_percent_and_band(outcomes):
     deltas, paired = _one_row(492.0, 14_800.0, 316.0, 683.0)
-    card = view.card("core_va", deltas, paired, 2030, outcomes, "zh")
+    card = cards_view.card("core_va", deltas, paired, 2030, outcomes, "zh")
     assert card.value == "1.53 万亿元"
     assert card.delta == "+492 亿元 (+3.3 %)"
     assert card.band == "p10–p90：+316 亿元 至 +683 亿元"
@@ -141,21 +142,21 @@ def test_a_card_gives_the_change_with_its_unit_percent_and_band(outcomes):
 
 def test_a_zero_change_has_no_arrow_and_no_band(outcomes):
     deltas, paired = _one_row(0.0, 14_800.0, 0.0, 0.0)
-    card = view.card("core_va", deltas, paired, 2030, outcomes, "en")
+    card = cards_view.card("core_va", deltas, paired, 2030, outcomes, "en")
     assert (card.delta, card.band, card.arrow) == ("no change", None, "off")
-    assert "↑" not in view.cards_html([card]) and "↓" not in view.cards_html([card])
+    assert "↑" not in cards_view.cards_html([card]) and "↓" not in cards_view.cards_html([card])
 
 
 def test_a_share_changes_in_percentage_points(outcomes):
     deltas, paired = _one_row(0.7, 30.1, 0.5, 0.9, code="core_va_share")
-    card = view.card("core_va_share", deltas, paired, 2030, outcomes, "en")
+    card = cards_view.card("core_va_share", deltas, paired, 2030, outcomes, "en")
     assert card.delta == "+0.7 pp" and card.band == "p10–p90: +0.5 to +0.9"
 
 
 def test_the_racks_card_sets_racks_approved_against_racks_asked_for():
     levers = model.PRESETS["paper"]  # 117,000 a year asked for, 2023-2030: 936,000
     scenario = pd.DataFrame({"year": [2022, 2030], "indicator": ["dc_racks_total"] * 2, "p50": [150_000.0, 409_320.0]})
-    card = view.racks_card(scenario, levers, "en")
+    card = cards_view.racks_card(scenario, levers, "en")
     assert card.label == "Racks approved 2023–2030"
     assert card.value == "259,320 racks"
     assert card.delta == "of 936,000 racks asked for"
@@ -166,13 +167,13 @@ def test_cost_cards_cover_subsidies_migration_electricity_total_and_racks(runs, 
     levers, scenario, base = runs
     deltas = end_year_deltas(scenario, base, levers.horizon)
     paired = model.project_delta(levers, params, draws=200, seed=1)
-    labels = [card.label for card in view.cost_cards(deltas, paired, scenario, levers, outcomes, "en")]
+    labels = [card.label for card in cards_view.cost_cards(deltas, paired, scenario, levers, outcomes, "en")]
     assert labels[:4] == [outcomes.at[code, "label_en"] for code in COST_INDICATORS]
     assert labels[4].startswith("Racks approved")
 
 
 def test_card_html_escapes_text_and_shows_an_arrow_with_the_sign():
-    text = view.cards_html([view.Kpi("<b>x</b>", "1 %", "-2 %", None, "auto")])
+    text = cards_view.cards_html([cards_view.Kpi("<b>x</b>", "1 %", "-2 %", None, "auto")])
     assert "&lt;b&gt;" in text and "<b>" not in text and "↓ -2 %" in text
 
 
@@ -363,12 +364,12 @@ def test_no_waterfall_when_no_group_moves_the_outcome(outcomes):
 
 
 def test_cards_carry_scenario_b_and_its_difference_from_a(outcomes):
-    cards = [view.Kpi("x", "1", "no change", None, "off"), view.Kpi("y", "2", "no change", None, "off")]
+    cards = [cards_view.Kpi("x", "1", "no change", None, "off"), cards_view.Kpi("y", "2", "no change", None, "off")]
     b = pd.DataFrame({"scenario": [15_000.0, 31.0], "a": [14_500.0, 31.0]}, index=["core_va", "core_va_share"])
-    shown = view.with_b(cards, ("core_va", "core_va_share"), b, outcomes, "zh")
+    shown = cards_view.with_b(cards, ("core_va", "core_va_share"), b, outcomes, "zh")
     assert shown[0].compare == "乙：1.50 万亿元（比甲 +500 亿元）"
     assert shown[1].compare == "乙：31.0 %（与甲相同）"
-    assert "sz-compare" in view.cards_html(shown)
+    assert "sz-compare" in cards_view.cards_html(shown)
 
 
 def test_the_outcome_chart_draws_b_as_a_third_series(runs, data, params, outcomes):

@@ -41,7 +41,8 @@ VISIBLE_TEXT = """() => {
 # column headers: an empty cell is what the canvas draws as "None".
 GRID_CELLS = """() => [...document.querySelectorAll("[data-testid=stDataFrame] table")].map(table => ({
   headers: [...table.querySelectorAll("thead th")].map(th => th.innerText.trim()),
-  rows: [...table.querySelectorAll("tbody tr")].map(tr => [...tr.querySelectorAll("td")].map(td => td.innerText.trim())),
+  rows: [...table.querySelectorAll("tbody tr")]
+    .map(tr => [...tr.querySelectorAll("td")].map(td => td.innerText.trim())),
 }))"""
 # Every widget's visible label and shown value(s), and every tab's label, in page order.
 WIDGETS = """() => {
