@@ -1,6 +1,7 @@
 """explorer.routing: which requests the unknown-path middleware sends to the "no such page" view."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -45,7 +46,9 @@ def _call(path: str, accept: bytes, method: str = "GET") -> tuple[list[dict], li
         "query_string": b"lang=zh",
         "headers": [(b"accept", accept)],
     }
-    asyncio.run(UnknownPaths(inner, PAGES)(scope, None, send))
+    # In a thread of its own: after the browser tests, sync Playwright keeps an event loop in this thread.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, UnknownPaths(inner, PAGES)(scope, None, send)).result()
     return sent, passed
 
 
