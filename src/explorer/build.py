@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from explorer import row_checks, settings, target_progress
+from explorer import derived_status, row_checks, settings
 from explorer.paper import split_sections
 from explorer.vocab import (
     BENCHMARK_STATUSES,
@@ -312,77 +312,6 @@ def _with_scales(units: pd.DataFrame) -> pd.DataFrame:
     return units
 
 
-def _check_rows(frames: dict[str, pd.DataFrame]) -> None:
-    """Raise BuildError naming the file and line of the first problem in the city tables' rows."""
-    indicators = set(frames["indicators"]["code"].dropna())
-    groups = frames["comparability_groups"]
-    problems = row_checks.group_problems(groups, indicators)
-    problems += row_checks.benchmark_problems(frames["benchmarks"], groups, indicators)
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise BuildError(problems[0] + more)
-
-
-def _input_row(benchmarks: pd.DataFrame, key: target_progress.InputKey, line: int) -> pd.Series:
-    """Return the one observed benchmarks row a derived status names, or raise BuildError naming the line."""
-    match = benchmarks[
-        (benchmarks["city"] == key.city)
-        & (benchmarks["year"] == key.year)
-        & (benchmarks["indicator"] == key.indicator)
-        & (benchmarks["comparability_group"] == key.comparability_group)
-    ]
-    where = f"target_status.csv, line {line}: input {key.city}/{key.year}/{key.indicator}/{key.comparability_group}"
-    if len(match) != 1:
-        raise BuildError(f"{where} matches {len(match)} rows of benchmarks.csv, not one")
-    row = match.iloc[0]
-    if row["status"] != "observed":
-        raise BuildError(f"{where} is a {row['status']}, not an observation")
-    return row
-
-
-def _with_derived(statuses: pd.DataFrame, benchmarks: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
-    """Fill each derived status's value, qualifier and grade from its inputs (rows of benchmarks.csv).
-
-    Raises BuildError, naming the line, when an input is missing, the target's unit has no ratio scale, the
-    status's as_of is not in the inputs' year, or the inputs' qualifiers give no honest qualifier.
-    """
-    statuses = statuses.copy()
-    units = figures.set_index("id")["unit"]
-    for index in statuses.index[statuses["basis"] == "derived"]:
-        line = int(index) + 2
-        row = statuses.loc[index]
-        if any(pd.notna(row[column]) for column in ("value", "qualifier", "source_url", "source_quote", "grade")):
-            raise BuildError(f"target_status.csv, line {line}: a derived status takes its value from its inputs")
-        try:
-            keys = target_progress.parse_inputs(row["inputs"] or "")
-        except ValueError as exc:
-            raise BuildError(f"target_status.csv, line {line}: {exc}") from exc
-        numerator, denominator = (_input_row(benchmarks, key, line) for key in keys)
-        scale = target_progress.RATIO_SCALES.get(units.get(row["figure_id"]))
-        if scale is None:
-            raise BuildError(f"target_status.csv, line {line}: no ratio scale for the target's unit")
-        if any(not str(row["as_of"]).startswith(f"{key.year}-") for key in keys):
-            raise BuildError(f"target_status.csv, line {line}: as_of {row['as_of']} is not in the inputs' year")
-        try:
-            value, qualifier = target_progress.derive_ratio(
-                float(numerator["value"]) * UNITS[numerator["unit"]].scale,
-                numerator["qualifier"],
-                float(denominator["value"]) * UNITS[denominator["unit"]].scale,
-                denominator["qualifier"],
-                scale,
-            )
-        except ValueError as exc:
-            raise BuildError(f"target_status.csv, line {line}: {exc}") from exc
-        grade = "official" if numerator["grade"] == denominator["grade"] == "official" else "secondary"
-        statuses.loc[index, ["value", "qualifier", "grade"]] = [
-            target_progress.rounded_bound(value, qualifier),
-            qualifier,
-            grade,
-        ]
-    statuses["value"] = pd.to_numeric(statuses["value"])
-    return statuses
-
-
 def _with_indicator_labels(outcomes: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
     labels = indicators.set_index("code")[["label_zh", "label_en"]]
     shared = outcomes["code"].isin(labels.index)
@@ -421,8 +350,15 @@ def build(db_path: Path | None = None, data_dir: Path | None = None) -> str:
     frames["paper_sections"] = _with_text(frames["paper_sections"], data_dir)
     frames["units"] = _with_scales(frames["units"])
     frames["outcomes"] = _with_indicator_labels(frames["outcomes"], frames["indicators"])
-    _check_rows(frames)
-    frames["target_status"] = _with_derived(frames["target_status"], frames["benchmarks"], frames["figures"])
+    problem = row_checks.first_problem(frames)
+    if problem:
+        raise BuildError(problem)
+    try:
+        frames["target_status"] = derived_status.with_derived(
+            frames["target_status"], frames["benchmarks"], frames["figures"]
+        )
+    except ValueError as exc:
+        raise BuildError(str(exc)) from exc
     handle, tmp_name = tempfile.mkstemp(suffix=".duckdb", dir=db_path.parent)
     os.close(handle)
     tmp_path = Path(tmp_name)

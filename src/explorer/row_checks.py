@@ -83,3 +83,14 @@ def benchmark_problems(benchmarks: pd.DataFrame, groups: pd.DataFrame, indicator
         cell = "/".join(str(benchmarks.at[index, column]) for column in key)
         problems.append(f"{BENCHMARKS_FILE}, line {_line(index)}: {cell} is given twice")
     return problems
+
+
+def first_problem(frames: dict[str, pd.DataFrame]) -> str | None:
+    """Return the first problem in the city tables' rows, naming its file and line (and how many more), or None."""
+    indicators = set(frames["indicators"]["code"].dropna())
+    groups = frames["comparability_groups"]
+    problems = group_problems(groups, indicators) + benchmark_problems(frames["benchmarks"], groups, indicators)
+    if not problems:
+        return None
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return problems[0] + more
