@@ -43,20 +43,52 @@ def test_nothing_after_2020_enters_the_fit():
 
 
 def test_the_random_walk_matches_the_hand_computation():
-    # Changes +10, +10, +13, one year each: drift 11, deviations -1, -1, +2, shock variance 6 / 2.
+    # Changes +10, +10, +13, one year each: drift 11, deviations -1, -1, +2 on levels 100, 110, 120;
+    # yearly variance as a share of the level ((1/100)² + (1/110)² + (2/120)²) / 2, applied to the last level 133.
     train = _rows({2017: 100.0, 2018: 110.0, 2019: 120.0, 2020: 133.0})
-    low, mid, high = backtest.random_walk(train, [2021, 2023])
-    sd = math.sqrt((1 + 1 + 4) / 2)
+    low, mid, high = backtest.random_walks({"shenzhen": train}, {"shenzhen": [2021, 2023]})["shenzhen"]
+    sd = 133.0 * math.sqrt(((1 / 100) ** 2 + (1 / 110) ** 2 + (2 / 120) ** 2) / 2)
     assert mid == pytest.approx([144.0, 166.0])
     half = backtest.Z90 * sd * np.sqrt(np.array([1.0, 3.0]) + np.array([1.0, 9.0]) / 3)
     assert high - mid == pytest.approx(half) and mid - low == pytest.approx(half)
 
 
+def test_the_random_walk_pools_its_sd_across_cities():
+    # Shenzhen as above; Beijing one change of +5 on 100: its own drift 5, no residual, no degree of freedom.
+    trains = {
+        "shenzhen": _rows({2017: 100.0, 2018: 110.0, 2019: 120.0, 2020: 133.0}),
+        "beijing": _rows({2019: 100.0, 2020: 105.0}, city="beijing"),
+    }
+    bands = backtest.random_walks(trains, {"shenzhen": [2021], "beijing": [2021, 2022]})
+    share = math.sqrt(((1 / 100) ** 2 + (1 / 110) ** 2 + (2 / 120) ** 2) / 2)
+    low, mid, high = bands["beijing"]
+    assert mid == pytest.approx([110.0, 115.0])
+    ahead = np.array([1.0, 2.0])
+    assert high - mid == pytest.approx(backtest.Z90 * share * 105.0 * np.sqrt(ahead + ahead**2 / 1.0))
+
+
 def test_the_model_forecast_is_the_trend_fitted_on_the_training_years():
     train = _rows({2018: 100.0, 2019: 110.0, 2020: 121.0})  # exactly 10 %/yr: no drift or shock uncertainty
-    low, mid, high = backtest.trend_forecast(train, [2021, 2022], draws=50, seed=0)
+    low, mid, high = backtest.trend_forecasts({"shenzhen": train}, {"shenzhen": [2021, 2022]}, draws=50, seed=0)[
+        "shenzhen"
+    ]
     assert mid == pytest.approx([133.1, 146.41])
     assert low == pytest.approx(mid) and high == pytest.approx(mid)
+
+
+def test_a_city_with_one_growth_is_scored_with_the_pooled_shock():
+    rows = pd.concat(
+        [
+            _rows({**HISTORY, **LATER}),
+            _rows({2019: 100.0, 2020: 104.0, 2021: 110.0, 2022: 113.0}, city="beijing"),  # one growth up to 2020
+        ]
+    )
+    forecasts, missing = _run(rows)
+    beijing = forecasts[(forecasts["city"] == "beijing") & (forecasts["method"] == "model")]
+    assert beijing["year"].tolist() == [2021, 2022]
+    assert beijing["p50"].to_numpy() == pytest.approx(104.0 * 1.04 ** np.array([1, 2]), rel=0.02)  # its own drift
+    assert (beijing["p90"] > beijing["p50"]).all()  # a band from the other city's shocks
+    assert "beijing" not in set(missing.loc[missing["indicator"] == "gdp", "city"])
 
 
 def test_a_break_after_2020_stops_the_scoring_and_one_before_is_dropped_from_the_fit():

@@ -13,7 +13,7 @@ from explorer.model.peers import observed_series
 
 
 def _peers() -> pd.DataFrame:
-    """Beijing GDP growing 10 %/yr with a census jump into 2024; Shanghai with two levels only; a share; a target."""
+    """Beijing GDP growing 10 %/yr with a census jump into 2024; Shanghai with one level only; a share; a target."""
     rows = [
         ("beijing", 2020, "gdp", 100.0, "exact", "gdp_stats", "observed", False),
         ("beijing", 2021, "gdp", 110.0, "exact", "gdp_stats", "observed", False),
@@ -23,12 +23,12 @@ def _peers() -> pd.DataFrame:
         ("beijing", 2025, "gdp", 999.0, "exact", "gdp_stats", "target", False),
         ("beijing", 2023, "gdp", 500.0, "exact", "gdp_revised", "observed", False),
         ("beijing", 2022, "core_va_share", 24.0, "exact", "core_va_share_stats", "observed", False),
-        ("shanghai", 2021, "gdp", 100.0, "exact", "gdp_stats", "observed", False),
+        ("shanghai", 2021, "gdp", 100.0, "at_least", "gdp_stats", "observed", False),
         ("shanghai", 2022, "gdp", 104.0, "exact", "gdp_stats", "observed", False),
         ("shanghai", 2023, "gdp", 120.0, "more_than", "gdp_stats", "observed", False),
         ("shanghai", 2022, "core_va", np.nan, "exact", "core_va_stats", "observed", False),
         *(
-            ("shenzhen", year, "gdp", 90.0 + year - 2020, "exact", "gdp_stats", "observed", False)
+            ("shenzhen", year, "gdp", 90.0 * 1.05 ** (year - 2020), "exact", "gdp_stats", "observed", False)
             for year in range(2020, 2024)
         ),
     ]
@@ -39,7 +39,7 @@ def _peers() -> pd.DataFrame:
 def test_the_fitted_series_keeps_one_definition_and_point_values_only():
     series = observed_series(_peers(), "beijing", "gdp", "gdp_stats")
     assert series["year"].tolist() == [2020, 2021, 2022, 2023, 2024]  # no target, no other group
-    assert observed_series(_peers(), "shanghai", "gdp", "gdp_stats")["year"].tolist() == [2021, 2022]  # 超过: a bound
+    assert observed_series(_peers(), "shanghai", "gdp", "gdp_stats")["year"].tolist() == [2022]  # 以上, 超过: bounds
     assert observed_series(_peers(), "shanghai", "core_va", "core_va_stats").empty  # no value, no row
 
 
@@ -51,6 +51,30 @@ def test_a_peer_trend_is_its_own_growth_with_the_break_dropped():
     assert peer_trend(_peers(), "shanghai", "gdp", "gdp_stats") == "too_short"
     assert peer_trend(_peers(), "shanghai", "core_va", "core_va_stats") == "no_figure"
     assert peer_trend(_peers(), "beijing", "gdp", "no_such_group") == "no_figure"
+
+
+def test_a_peer_with_one_growth_takes_the_shock_sd_pooled_across_the_cities():
+    # Shanghai: one growth, log 0.04. Shenzhen: log growths 0.1, 0.0, 0.05 (drift 0.05, residuals 0.05, -0.05, 0).
+    # Beijing: exact 10 %/yr (residuals 0). Pooled variance = 0.005 / ((3 - 1) + (3 - 1) + (1 - 1)) = 0.00125.
+    rows = [
+        *(("beijing", 2020 + k, "gdp", 100.0 * 1.1**k, "exact", "gdp_stats", "observed", False) for k in range(4)),
+        ("shanghai", 2021, "gdp", 100.0, "exact", "gdp_stats", "observed", False),
+        ("shanghai", 2022, "gdp", 100.0 * math.exp(0.04), "exact", "gdp_stats", "observed", False),
+        *(
+            ("shenzhen", 2020 + k, "gdp", 90.0 * math.exp(log), "exact", "gdp_stats", "observed", False)
+            for k, log in enumerate([0.0, 0.1, 0.1, 0.15])
+        ),
+    ]
+    columns = ["city", "year", "indicator", "value", "qualifier", "comparability_group", "status", "break_before"]
+    peers = pd.DataFrame(rows, columns=columns)
+    shanghai = peer_trend(peers, "shanghai", "gdp", "gdp_stats")
+    assert shanghai.drift == pytest.approx(0.04)
+    assert shanghai.shock_sd == pytest.approx(math.sqrt(0.00125))
+    assert shanghai.drift_sd == pytest.approx(math.sqrt(0.00125))  # one year of growth behind the drift
+    beijing = peer_trend(peers, "beijing", "gdp", "gdp_stats")
+    assert beijing.growth_pct == pytest.approx(10.0)
+    assert beijing.shock_sd == shanghai.shock_sd  # one shock size for the group
+    assert beijing.drift_sd == pytest.approx(math.sqrt(0.00125 / 3))
 
 
 def test_peer_draws_keep_observations_and_draw_only_after_the_last():

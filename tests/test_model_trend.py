@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from explorer.model.trend import fit_trend, trend_paths
+from explorer.model.trend import fit_panel, fit_trend, trend_paths
 
 
 def test_a_steady_series_has_its_growth_as_drift_and_no_shock():
@@ -98,3 +98,26 @@ def test_paths_reject_years_before_the_anchor_and_bad_shapes():
         trend_paths(fit, [2021, 2023], np.zeros(1), np.zeros((1, 2)))
     with pytest.raises(ValueError, match="shapes"):
         trend_paths(fit, [2023, 2024], np.zeros(3), np.zeros((3, 1)))
+
+
+def test_a_panel_pools_the_shock_variance_and_keeps_each_drift():
+    # a: log growths 0.1, 0.3 (drift 0.2, residuals ∓0.1); b: 0.05 then a break, then 0.05 (drift 0.05, residuals 0);
+    # c: one growth 0.02 (no residual, one degree of freedom used). Pooled variance 0.02 / (1 + 1 + 0) = 0.01.
+    fits = fit_panel(
+        {
+            "a": ([2020, 2021, 2022], [1.0, math.exp(0.1), math.exp(0.4)], ()),
+            "b": ([2019, 2020, 2021, 2022], [1.0, math.exp(0.05), 5.0, 5.0 * math.exp(0.05)], (2021,)),
+            "c": ([2020, 2021], [1.0, math.exp(0.02)], ()),
+            "d": ([2022], [3.0], ()),
+        }
+    )
+    assert set(fits) == {"a", "b", "c"}  # no growth, no fit
+    assert [fits[name].drift for name in "abc"] == pytest.approx([0.2, 0.05, 0.02])
+    assert [fits[name].shock_sd for name in "abc"] == pytest.approx([0.1, 0.1, 0.1])
+    assert [fits[name].drift_sd for name in "abc"] == pytest.approx([0.1 / math.sqrt(2), 0.1 / math.sqrt(2), 0.1])
+    assert fits["b"].increments == ((2019, 2020), (2021, 2022))
+
+
+def test_a_panel_needs_two_growths_in_all():
+    with pytest.raises(ValueError, match="too short"):
+        fit_panel({"a": ([2020, 2021], [1.0, 1.1], ()), "b": ([2021], [2.0], ())})

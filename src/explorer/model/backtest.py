@@ -1,9 +1,10 @@
 """The hindcast: fit on data up to 2020, predict 2021–2024, score against a random walk with drift.
 
-For every city and series the model's trend (`trend.fit_trend`, the machinery the peers use) is
-fitted on the observations up to `FIT_END` only and drawn forward from the last of them; the
-benchmark is the textbook random walk with drift on levels (drift = mean yearly change, normal
-bands that include the drift's uncertainty). Observations after a series break that falls after
+For every series the model's trend (`trend.fit_panel`, the machinery the peers use: each city's own
+drift, one shock sd pooled across the cities) is fitted on the observations up to `FIT_END` only
+and drawn forward from the last of them; the benchmark is the random walk with drift on levels
+(drift = each city's mean yearly change, normal bands that include the drift's uncertainty, the
+yearly sd pooled across the cities as a share of the level). Observations after a series break that falls after
 `FIT_END` are on another basis than the fit and are not scored. Scores: mean absolute percentage
 error of the median and the share of observations inside p10–p90.
 """
@@ -19,7 +20,7 @@ import pandas as pd
 from explorer import vocab
 from explorer.model.peers import BREAK_COLUMN, observed_series
 from explorer.model.simulation import QUANTILES
-from explorer.model.trend import MIN_INCREMENTS, fit_trend, trend_paths
+from explorer.model.trend import MIN_INCREMENTS, fit_panel, trend_paths
 
 FIT_END = 2020
 TEST_YEARS: tuple[int, ...] = (2021, 2022, 2023, 2024)
@@ -44,28 +45,57 @@ def split(series: pd.DataFrame, fit_end: int, years: Sequence[int]) -> tuple[pd.
     return train, test
 
 
-def random_walk(train: pd.DataFrame, years: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return p10, p50, p90 of the random walk with drift on levels (breaks dropped), from the last fit year."""
+def _level_steps(train: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return spans, level steps and the level each step starts from, breaks dropped."""
     keep = ~train[BREAK_COLUMN].to_numpy()[1:]
+    values = train["value"].to_numpy(dtype=float)
     spans = np.diff(train["year"].to_numpy())[keep].astype(float)
-    steps = np.diff(train["value"].to_numpy(dtype=float))[keep]
-    drift = steps.sum() / spans.sum()
-    sd = math.sqrt(((steps - drift * spans) ** 2 / spans).sum() / (steps.size - 1))
-    ahead = np.asarray(years, dtype=float) - float(train["year"].iloc[-1])
-    mid = float(train["value"].iloc[-1]) + drift * ahead
-    half = Z90 * sd * np.sqrt(ahead + ahead**2 / spans.sum())
-    return mid - half, mid, mid + half
+    return spans, np.diff(values)[keep], values[:-1][keep]
 
 
-def trend_forecast(
-    train: pd.DataFrame, years: Sequence[int], *, draws: int, seed: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return p10, p50, p90 of the model's trend fitted on `train`, drawn over `years`."""
-    fit = fit_trend(train["year"], train["value"], train.loc[train[BREAK_COLUMN], "year"])
-    rng = np.random.default_rng(seed)
-    paths = trend_paths(fit, years, rng.standard_normal(draws), rng.standard_normal((draws, len(years))))
-    low, mid, high = np.quantile(paths, QUANTILES, axis=0)
-    return low, mid, high
+def random_walks(
+    trains: Mapping[str, pd.DataFrame], years: Mapping[str, Sequence[int]]
+) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Return per city p10, p50, p90 of the random walk with drift on levels, from its last fit year.
+
+    Each city keeps its own drift (mean yearly change); the yearly sd is pooled across the cities
+    as a share of the level (each step's residual over the level it starts from), as the model
+    pools its shock sd, so a city with one comparable step still has a band.
+    """
+    parts = {city: _level_steps(train) for city, train in trains.items()}
+    drifts = {city: steps.sum() / spans.sum() for city, (spans, steps, _) in parts.items()}
+    residual = sum(
+        float((((steps - drifts[city] * spans) / starts) ** 2 / spans).sum())
+        for city, (spans, steps, starts) in parts.items()
+    )
+    freedom = sum(steps.size - 1 for _, steps, _ in parts.values())
+    relative_sd = math.sqrt(residual / freedom)
+    out = {}
+    for city, train in trains.items():
+        spans = parts[city][0]
+        last = float(train["value"].iloc[-1])
+        ahead = np.asarray(years[city], dtype=float) - float(train["year"].iloc[-1])
+        mid = last + drifts[city] * ahead
+        half = Z90 * relative_sd * last * np.sqrt(ahead + ahead**2 / spans.sum())
+        out[city] = (mid - half, mid, mid + half)
+    return out
+
+
+def trend_forecasts(
+    trains: Mapping[str, pd.DataFrame], years: Mapping[str, Sequence[int]], *, draws: int, seed: int
+) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Return per city p10, p50, p90 of the model's trend (`trend.fit_panel` on the fit rows), drawn over its years."""
+    fits = fit_panel(
+        {city: (train["year"], train["value"], train.loc[train[BREAK_COLUMN], "year"]) for city, train in trains.items()}
+    )
+    out = {}
+    for city, fit in fits.items():
+        rng = np.random.default_rng(seed)
+        target = years[city]
+        paths = trend_paths(fit, target, rng.standard_normal(draws), rng.standard_normal((draws, len(target))))
+        low, mid, high = np.quantile(paths, QUANTILES, axis=0)
+        out[city] = (low, mid, high)
+    return out
 
 
 def _comparable_growths(train: pd.DataFrame) -> int:
@@ -86,8 +116,8 @@ def hindcast(
 
     `rows` are benchmark rows (the peers' columns). Reasons: 'no_figure' (nothing published under
     the definition), 'growth_only' (a series of `growth_only`: growth rates, no level), 'too_short'
-    (fewer than two comparable growths up to `fit_end`), 'no_test_year' (no point value in `years`
-    on the fit's basis).
+    (no comparable growth up to `fit_end`, or fewer than two across the cities of the series),
+    'no_test_year' (no point value in `years` on the fit's basis).
     """
     out: list[pd.DataFrame] = []
     missing: list[dict[str, str]] = [
@@ -97,29 +127,37 @@ def hindcast(
         for data in [observed_series(rows, city, indicator, group)]
     ]
     for indicator, group in series.items():
+        scored: dict[str, tuple[pd.DataFrame, pd.DataFrame]] = {}
         for city in vocab.CITIES:
             data = observed_series(rows, city, indicator, group)
             train, test = split(data, fit_end, years)
             reason = "no_figure" if data.empty else None
-            if reason is None and _comparable_growths(train) < MIN_INCREMENTS:
+            if reason is None and _comparable_growths(train) < 1:
                 reason = "too_short"
             if reason is None and test.empty:
                 reason = "no_test_year"
-            if reason is not None:
+            if reason is None:
+                scored[city] = (train, test)
+            else:
                 missing.append({"city": city, "indicator": indicator, "reason": reason})
-                continue
-            target = test["year"].tolist()
-            bands = {
-                "model": trend_forecast(train, target, draws=draws, seed=seed),
-                "random_walk": random_walk(train, target),
-            }
-            for method, (low, mid, high) in bands.items():
+        if sum(_comparable_growths(train) for train, _ in scored.values()) < MIN_INCREMENTS:
+            missing += [{"city": city, "indicator": indicator, "reason": "too_short"} for city in scored]
+            continue
+        trains = {city: train for city, (train, _) in scored.items()}
+        target = {city: test["year"].tolist() for city, (_, test) in scored.items()}
+        bands = {
+            "model": trend_forecasts(trains, target, draws=draws, seed=seed),
+            "random_walk": random_walks(trains, target),
+        }
+        for city, (_, test) in scored.items():
+            for method, by_city in bands.items():
+                low, mid, high = by_city[city]
                 out.append(
                     pd.DataFrame(
                         {
                             "city": city,
                             "indicator": indicator,
-                            "year": target,
+                            "year": target[city],
                             "observed": test["value"].to_numpy(dtype=float),
                             "method": method,
                             "p10": low,

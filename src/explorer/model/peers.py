@@ -1,8 +1,9 @@
 """Peers through the same machinery: Beijing and Shanghai projected from their own series, and the odds Shenzhen leads.
 
-A peer's level series (one comparability group: one definition) is fitted with `trend.fit_trend`
-on its observed point values (bounds such as 超过 are not levels and are left out; a step marked
-as a series break is dropped) and drawn forward from its last observation. Shenzhen's draws come
+A peer's level series (one comparability group: one definition) is fitted with `trend.fit_panel`
+(its own drift, the shock sd pooled with the other cities' series of the group) on its observed
+point values (bounds such as 超过 are not levels and are left out; a step marked as a series
+break is dropped) and drawn forward from its last observation. Shenzhen's draws come
 from the model's `project_draws`; the two sets are paired by draw index. The peers' draws are
 independent of Shenzhen's (no shared shock is modelled), so the pairing is a plain comparison of
 two independent distributions.
@@ -19,7 +20,7 @@ import pandas as pd
 
 from explorer import vocab
 from explorer.model.simulation import QUANTILES
-from explorer.model.trend import TrendFit, fit_trend, trend_paths
+from explorer.model.trend import TrendFit, fit_panel, trend_paths
 
 PEER_COLUMNS = ("city", "year", "indicator", "value", "qualifier", "comparability_group", "status")
 BREAK_COLUMN = "break_before"  # optional: True on a row whose step from the year before crosses a break
@@ -53,15 +54,25 @@ def observed_series(peers: pd.DataFrame, city: str, indicator: str, group: str) 
     return series.reset_index(drop=True)
 
 
-def peer_trend(peers: pd.DataFrame, city: str, indicator: str, group: str) -> TrendFit | str:
-    """Return the fitted trend of one peer series, or the status saying why there is none."""
-    series = observed_series(peers, city, indicator, group)
-    if series.empty:
-        return "no_figure"
+def group_trends(peers: pd.DataFrame, indicator: str, group: str) -> dict[str, TrendFit]:
+    """Return the fitted trend of every city's series of one indicator and group, the shock sd pooled across them."""
+    series = {city: observed_series(peers, city, indicator, group) for city in vocab.CITIES}
+    data = {
+        city: (rows["year"], rows["value"], rows.loc[rows[BREAK_COLUMN], "year"])
+        for city, rows in series.items()
+        if not rows.empty
+    }
     try:
-        return fit_trend(series["year"], series["value"], series.loc[series[BREAK_COLUMN], "year"])
+        return fit_panel(data)
     except ValueError:
-        return "too_short"
+        return {}
+
+
+def peer_trend(peers: pd.DataFrame, city: str, indicator: str, group: str) -> TrendFit | str:
+    """Return the fitted trend of one peer series (`group_trends`), or the status saying why there is none."""
+    if observed_series(peers, city, indicator, group).empty:
+        return "no_figure"
+    return group_trends(peers, indicator, group).get(city, "too_short")
 
 
 def _normals(seed: int, city: str, indicator: str, draws: int, years: int) -> tuple[np.ndarray, np.ndarray]:

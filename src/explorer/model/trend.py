@@ -2,7 +2,9 @@
 
 The series is taken as a random walk with drift in logs: between two observations `h` years apart
 the log level moves by `drift·h` plus a normal shock of variance `shock_sd²·h`. Drift and shock sd
-are estimated from the increments of one vintage, nominal throughout. A growth across a series or
+are estimated from the increments of one vintage, nominal throughout; `fit_panel` gives each city
+its own drift and one shock sd pooled across the cities of a definition (their yearly shocks are
+taken to be of one size, so a city with one comparable growth still has a band). A growth across a series or
 census break (a level jump from a revision, not growth) is dropped, never fitted. Paths are drawn
 from standard-normal arrays the caller supplies, so the caller can correlate the drift with other
 parameters and pair draws across cities.
@@ -11,7 +13,7 @@ parameters and pair draws across cities.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,6 +38,64 @@ class TrendFit:
         return 100.0 * math.expm1(self.drift)
 
 
+def _growths(
+    years: Sequence[int], values: Sequence[float], breaks: Iterable[int]
+) -> tuple[np.ndarray, np.ndarray, tuple[tuple[int, int], ...], int, float]:
+    """Return spans, log steps and the pairs of every comparable growth, with the last year and level."""
+    year_array = np.asarray(years, dtype=int)
+    value_array = np.asarray(values, dtype=float)
+    if year_array.shape != value_array.shape or year_array.ndim != 1:
+        raise ValueError("years and values: expected two one-dimensional sequences of the same length")
+    if len(set(year_array.tolist())) != year_array.size:
+        raise ValueError("years: one value per year expected")
+    if year_array.size == 0 or not (np.isfinite(value_array).all() and (value_array > 0).all()):
+        raise ValueError("values: expected positive finite levels")
+    order = np.argsort(year_array)
+    year_array, value_array = year_array[order], value_array[order]
+    broken = set(int(year) for year in breaks)
+    keep = np.array([int(year) not in broken for year in year_array[1:]], dtype=bool)
+    pairs = tuple(
+        (int(start), int(end)) for start, end, used in zip(year_array[:-1], year_array[1:], keep, strict=True) if used
+    )
+    spans = np.diff(year_array)[keep].astype(float)
+    steps = np.diff(np.log(value_array))[keep]
+    return spans, steps, pairs, int(year_array[-1]), float(value_array[-1])
+
+
+def fit_panel(series: Mapping[str, tuple[Sequence[int], Sequence[float], Iterable[int]]]) -> dict[str, TrendFit]:
+    """Fit each series' own drift with one shock sd pooled across the series (a common shock variance).
+
+    `series` maps a name to (years, values, breaks) as `fit_trend` takes them. A series without a
+    comparable growth gets no fit (its name is left out). The pooled variance is the sum of every
+    series' squared residuals over the growths less one degree of freedom per drift; raises
+    ValueError when no degree of freedom is left (fewer than two growths in all).
+    """
+    parts = {name: _growths(*data) for name, data in series.items()}
+    parts = {name: part for name, part in parts.items() if part[1].size > 0}
+    residual = 0.0
+    freedom = 0
+    drifts: dict[str, float] = {}
+    for name, (spans, steps, *_) in parts.items():
+        drifts[name] = float(steps.sum() / spans.sum())
+        residual += float(((steps - drifts[name] * spans) ** 2 / spans).sum())
+        freedom += steps.size - 1
+    if freedom < 1:
+        total = sum(part[1].size for part in parts.values())
+        raise ValueError(f"too short: {total} comparable growth(s), at least {MIN_INCREMENTS} needed")
+    shock_sd = math.sqrt(residual / freedom)
+    return {
+        name: TrendFit(
+            last_year=last_year,
+            last_value=last_value,
+            drift=drifts[name],
+            drift_sd=shock_sd / math.sqrt(float(spans.sum())),
+            shock_sd=shock_sd,
+            increments=pairs,
+        )
+        for name, (spans, _steps, pairs, last_year, last_value) in parts.items()
+    }
+
+
 def fit_trend(years: Sequence[int], values: Sequence[float], breaks: Iterable[int] = ()) -> TrendFit:
     """Fit drift, drift sd and shock sd to one series; `breaks` holds years whose step from the year before is a break.
 
@@ -43,36 +103,10 @@ def fit_trend(years: Sequence[int], values: Sequence[float], breaks: Iterable[in
     levels on either side are kept: the last level anchors the paths). Raises ValueError when fewer
     than two growths remain.
     """
-    year_array = np.asarray(years, dtype=int)
-    value_array = np.asarray(values, dtype=float)
-    if year_array.shape != value_array.shape or year_array.ndim != 1:
-        raise ValueError("years and values: expected two one-dimensional sequences of the same length")
-    if len(set(year_array.tolist())) != year_array.size:
-        raise ValueError("years: one value per year expected")
-    if not (np.isfinite(value_array).all() and (value_array > 0).all()):
-        raise ValueError("values: expected positive finite levels")
-    order = np.argsort(year_array)
-    year_array, value_array = year_array[order], value_array[order]
-    broken = set(int(year) for year in breaks)
-    keep = np.array([int(year) not in broken for year in year_array[1:]], dtype=bool)
-    spans = np.diff(year_array)[keep].astype(float)
-    steps = np.diff(np.log(value_array))[keep]
-    if steps.size < MIN_INCREMENTS:
-        raise ValueError(f"too short: {steps.size} comparable growth(s), at least {MIN_INCREMENTS} needed")
-    drift = float(steps.sum() / spans.sum())
-    shock_var = float(((steps - drift * spans) ** 2 / spans).sum() / (steps.size - 1))
-    shock_sd = math.sqrt(shock_var)
-    pairs = tuple(
-        (int(start), int(end)) for start, end, used in zip(year_array[:-1], year_array[1:], keep, strict=True) if used
-    )
-    return TrendFit(
-        last_year=int(year_array[-1]),
-        last_value=float(value_array[-1]),
-        drift=drift,
-        drift_sd=shock_sd / math.sqrt(float(spans.sum())),
-        shock_sd=shock_sd,
-        increments=pairs,
-    )
+    fits = fit_panel({"series": (years, values, breaks)})
+    if "series" not in fits:
+        raise ValueError(f"too short: 0 comparable growth(s), at least {MIN_INCREMENTS} needed")
+    return fits["series"]
 
 
 def trend_paths(fit: TrendFit, years: Sequence[int], z_drift: np.ndarray, z_shock: np.ndarray) -> np.ndarray:
