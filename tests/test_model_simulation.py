@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from pathlib import Path
 
@@ -414,12 +415,12 @@ def test_paired_difference_is_reproducible_and_checks_draws(params: pd.DataFrame
 
 
 def test_gdp_baseline_compounds_growth_and_shocks():
-    """Zero shocks give compound growth; a +1 sd shock in year 1 lifts every later year by the same factor."""
+    """Zero shocks give compound growth; a +1 sd shock (2 log points) in year 1 lifts every later year by e^0.02."""
     gdp_0, growth, sd = np.array([100.0, 100.0]), np.array([5.0, 5.0]), np.array([2.0, 2.0])
     shocks = np.array([[0.0, 0.0, 0.0], [1.0, 0.0, 0.0]])
     paths = model.gdp_baseline(gdp_0, growth, sd, shocks)
     np.testing.assert_allclose(paths[0], [100.0, 105.0, 110.25, 115.7625])
-    np.testing.assert_allclose(paths[1, 1:] / paths[0, 1:], 1.07 / 1.05)
+    np.testing.assert_allclose(paths[1, 1:] / paths[0, 1:], 1.0202013400267558)
 
 
 def test_quantiles_agree_with_numpy_to_float32_precision():
@@ -431,3 +432,15 @@ def test_quantiles_agree_with_numpy_to_float32_precision():
     expected = np.quantile(paths["gdp"], model.QUANTILES, axis=0)
     row = list(INDICATORS).index("gdp")
     np.testing.assert_allclose(np.stack([low[row], mid[row], high[row]]), expected, rtol=2e-7)
+
+
+def test_the_gdp_baseline_compounds_as_the_hindcasts_trend_does():
+    """With the same normals, the projection's GDP path is the trend path the hindcast scores (drift ln(1 + g))."""
+    from explorer.model.trend import TrendFit, trend_paths
+
+    rng = np.random.default_rng(4)
+    shocks = rng.standard_normal((50, 6))
+    paths = model.gdp_baseline(np.full(50, 32387.68), np.full(50, 5.5), np.full(50, 3.2), shocks)
+    fit = TrendFit(2022, 32387.68, math.log(1.055), 0.0, 0.032, ())
+    same = trend_paths(fit, range(2022, 2029), np.zeros(50), np.concatenate([np.zeros((50, 1)), shocks], axis=1))
+    np.testing.assert_allclose(paths, same, rtol=1e-12)

@@ -328,8 +328,9 @@ def test_why_it_moved_reports_the_paired_band_and_the_groups(params, outcomes, l
     text = view.why_it_moved(delta, parts, outcomes, levers.horizon, lang)
     band = delta[(delta["indicator"] == "core_va") & (delta["year"] == levers.horizon)].iloc[0]
     talent = parts[(parts["indicator"] == "core_va") & (parts["group"] == "talent")]["contribution"].item()
-    for number in (band["p10"], band["p50"], band["p90"], talent):  # 亿元 in Chinese, ¥ bn (÷ 10) in English
-        assert (f"{number:+,.0f} 亿元" if lang == "zh" else f"¥{abs(round(number)) / 10:,.1f} bn") in text
+    for number in (band["p10"], band["p50"], band["p90"], talent):  # 亿元 in Chinese, ¥ bn (÷ 10, no ".0") in English
+        english = f"¥{abs(number) / 10:,.1f}".removesuffix(".0") + " bn"
+        assert (f"{number:+,.0f} 亿元" if lang == "zh" else english) in text
     assert "100 million" not in text
     assert str(levers.horizon) in text
 

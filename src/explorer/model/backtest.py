@@ -86,7 +86,10 @@ def trend_forecasts(
 ) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """Return per city p10, p50, p90 of the model's trend (`trend.fit_panel` on the fit rows), drawn over its years."""
     fits = fit_panel(
-        {city: (train["year"], train["value"], train.loc[train[BREAK_COLUMN], "year"]) for city, train in trains.items()}
+        {
+            city: (train["year"], train["value"], train.loc[train[BREAK_COLUMN], "year"])
+            for city, train in trains.items()
+        }
     )
     out = {}
     for city, fit in fits.items():

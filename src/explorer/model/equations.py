@@ -118,7 +118,7 @@ CONSTANTS: dict[str, str] = {
 # Channel code -> its equations, in the order the Methods page shows them.
 CHANNELS: dict[str, tuple[str, ...]] = {
     "baseline": (
-        r"\mathrm{GDP}^*_t = \mathrm{GDP}^*_{t-1}\,\big(1 + (<<gdp_growth>> + <<gdp_shock_sd>>\,z_t)/100\big),"
+        r"\mathrm{GDP}^*_t = \mathrm{GDP}^*_{t-1}\,(1 + <<gdp_growth>>/100)\,e^{<<gdp_shock_sd>>\,z_t/100},"
         r"\quad z_t \sim N(0, 1),\quad \mathrm{GDP}^*_{<<base_year>>} = <<gdp_2022>>",
         r"\mathrm{CORE}^*_t = <<core_va_2022>>\,(\mathrm{GDP}^*_t / \mathrm{GDP}^*_{<<base_year>>})"
         r"\,(1 + <<core_va_premium>>/100)^t",

@@ -17,6 +17,7 @@ import pandas as pd
 from explorer.model import channels
 from explorer.model.levers import Levers, baseline
 from explorer.model.parameters import PARAMETER_IDS, central_parameters, draw_parameters, parameter_table
+from explorer.model.trend import compound
 
 BASE_YEAR = 2022  # first row of every projection: official GDP 2022 and the paper's core value added 2022
 LAST_YEAR = 2035  # shocks are drawn to this year whatever the horizon, so a draw does not depend on it
@@ -57,10 +58,13 @@ WHOLE_INDICATORS = ("dc_racks_total", "dc_served_elsewhere", "talent_added")  # 
 def gdp_baseline(gdp_0: np.ndarray, growth: np.ndarray, shock_sd: np.ndarray, shocks: np.ndarray) -> np.ndarray:
     """Return nominal GDP paths, draws × years: a growth draw (%) plus yearly shocks (sd in pp × standard normals).
 
-    `shocks` is draws × (years − 1) standard normals; year 0 is `gdp_0`.
+    `shocks` is draws × (years − 1) standard normals; year 0 is `gdp_0`. The compounding is the
+    peers' and the hindcast's (`trend.compound`): growth as a log drift, shocks in log points.
     """
-    rates = 1.0 + (growth[:, None] + shock_sd[:, None] * shocks) / 100.0
-    return gdp_0[:, None] * np.concatenate([np.ones((gdp_0.shape[0], 1)), np.cumprod(rates, axis=1)], axis=1)
+    draws, steps = shocks.shape
+    gaps = np.concatenate([[0.0], np.ones(steps)])
+    z_shock = np.concatenate([np.zeros((draws, 1)), shocks], axis=1)
+    return compound(gdp_0, np.log1p(growth / 100.0), shock_sd / 100.0, gaps, z_shock)
 
 
 def _simulate(

@@ -109,6 +109,19 @@ def fit_trend(years: Sequence[int], values: Sequence[float], breaks: Iterable[in
     return fits["series"]
 
 
+def compound(
+    first: np.ndarray, drift: np.ndarray, shock_sd: np.ndarray | float, gaps: np.ndarray, z_shock: np.ndarray
+) -> np.ndarray:
+    """Return levels, draws × years: `first` moved by log `drift` a year plus shocks of sd `shock_sd`·√gap.
+
+    The one compounding every GDP path uses (Shenzhen's baseline and the peers' trends alike):
+    `gaps` are the years from the year before (0 for the anchor year), `z_shock` standard normals.
+    """
+    sd = np.asarray(shock_sd, dtype=float).reshape(-1, 1)
+    log_path = np.cumsum(drift[:, None] * gaps[None, :] + sd * np.sqrt(gaps)[None, :] * z_shock, axis=1)
+    return np.asarray(first, dtype=float).reshape(-1, 1) * np.exp(log_path)
+
+
 def trend_paths(fit: TrendFit, years: Sequence[int], z_drift: np.ndarray, z_shock: np.ndarray) -> np.ndarray:
     """Return levels, draws × years, from the last observation along `years` (increasing, none before it).
 
@@ -125,8 +138,4 @@ def trend_paths(fit: TrendFit, years: Sequence[int], z_drift: np.ndarray, z_shoc
     if z_drift.ndim != 1 or z_shock.shape != (z_drift.size, year_array.size):
         raise ValueError("z_drift, z_shock: expected shapes (draws,) and (draws, years)")
     gaps = np.diff(year_array, prepend=fit.last_year).astype(float)
-    drift = fit.drift + fit.drift_sd * z_drift
-    log_path = drift[:, None] * (year_array - fit.last_year)[None, :] + np.cumsum(
-        fit.shock_sd * np.sqrt(gaps)[None, :] * z_shock, axis=1
-    )
-    return fit.last_value * np.exp(log_path)
+    return compound(fit.last_value, fit.drift + fit.drift_sd * z_drift, fit.shock_sd, gaps, z_shock)
