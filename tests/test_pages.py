@@ -180,14 +180,14 @@ def test_every_page_draws_the_shell_with_a_link_to_every_page():
 
 
 # Benchmarks: GDP's two comparability groups (first releases, revised), then one panel per digital peer group.
-# Methods: one hindcast chart per city scored (GDP of Shenzhen and Shanghai on the committed data).
+# Methods: one hindcast chart per city scored (GDP of all three cities on the committed data).
 CHARTS_PER_PAGE = {
     "overview": 2,
     "bottlenecks": 4,
     "recommendations": 1,
     "benchmarks": 2 + len(vocab.DIGITAL_PEER_GROUPS),
     "scenarios": 2,
-    "methods": 2,
+    "methods": 3,
 }
 PAGES = sorted(path.stem for path in (ROOT / "pages").glob("*.py"))
 # Chart/table tabs that track the open tab (ui.chart_with_table lazy=True), by their state key.

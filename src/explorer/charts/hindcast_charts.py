@@ -29,7 +29,10 @@ def hindcast_chart(
     The random walk's line is dashed, so that colour is not the only cue.
     """
     colour = nominal(
-        "series", None, scale=colour_scale(colours), legend={"orient": "bottom", "symbolOpacity": 1, "labelLimit": 400}
+        "series",
+        None,
+        scale=colour_scale(colours),
+        legend={"orient": "bottom", "symbolOpacity": 1, "labelLimit": 400, "columns": 2},
     )
     band_tooltip = [
         tooltip("series", "nominal", t("col.series", lang)),
