@@ -61,7 +61,7 @@ for panel in views.peer_panels(indicators, everything, groups, lang):
         st.info(panel.note, icon=":material/compare_arrows:")
 st.download_button(
     t("benchmarks.download_all", lang),
-    views.download(views.decorate(everything, lang)),
+    views.download(views.decorate(everything, lang), indicators, lang),
     file_name="benchmarks-all.csv",
     mime="text/csv",
     icon=":material/download:",

@@ -99,6 +99,8 @@ with browse_tab:
     else:
         st.dataframe(fill_missing(shown, lang), hide_index=True, width="stretch", height=min(460, 38 + 35 * len(shown)))
     left, right = st.columns(2)
+    # The Data page's CSVs (tables, filtered views, query answers) are the database's own tables: their headers
+    # and codes are the SQL schema's, in both languages; the other pages' downloads are in the page's language.
     view_file, table_file = view.file_name(name, "filtered.csv"), view.file_name(f"{name}.csv")
     view_csv, table_csv = export.csv_bytes(shown), cached.table_csv(version, name)
     download(left, "download_view", t("data.download.view", lang), view_csv, view_file, ":material/filter_alt:")
@@ -142,7 +144,7 @@ with sql_tab:
             st.caption(view.rows_text(len(rows), lang))
             if answer.is_truncated:
                 st.warning(view.truncated_text(lang), icon=":material/content_cut:")
-            st.dataframe(rows, hide_index=True, width="stretch", key="sql_result")
+            st.dataframe(rows, hide_index=True, width="stretch", key="sql_result", placeholder=view.SQL_NULL)
             query_csv, query_file = export.csv_bytes(rows), view.file_name("query.csv")
             download(st, "download_query", t("sql.download", lang), query_csv, query_file, ":material/download:")
         else:

@@ -211,6 +211,37 @@ def test_results_arrow_cannot_show_as_they_are_are_shown_as_text():
     assert "a" in str(shown["m"].iloc[0])
 
 
+# SQL NULL in the console's answer: a NULL-typed column, and NULLs in a numeric column of the data (the first two
+# figures have no upper number, the first no year; data/figures.csv), with the numbers beside them.
+NULL_QUERIES = {
+    "SELECT NULL AS a, 1 AS b": ["a", "b"],
+    "SELECT id, value_high, year FROM figures WHERE id IN ('economy_4tn_milestone', 'core_va_2022') ORDER BY id": [
+        "id",
+        "value_high",
+        "year",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("sql", NULL_QUERIES)
+def test_sql_null_is_shown_as_null_and_numeric_columns_stay_numbers(lang, sql):
+    at = click_run(run(lang=lang, sql=sql))
+    columns = NULL_QUERIES[sql]
+    [grid] = [frame for frame in at.dataframe if list(frame.value.columns) == columns]
+    assert grid.proto.placeholder == "NULL"  # what the grid draws in an empty cell (it would draw "None")
+    shown = grid.value
+    cells = shown.to_numpy().ravel().tolist()
+    assert [cell for cell in cells if isinstance(cell, str) and cell in ("None", "nan", "NULL", "")] == []
+    numeric = [column for column in columns if column != "id"]
+    assert shown[numeric].isna().any().any()
+    assert all(pd.api.types.is_numeric_dtype(shown[column]) for column in numeric if shown[column].notna().any())
+    if "b" in columns:
+        assert shown["a"].isna().all() and shown["b"].tolist() == [1]
+    else:
+        assert shown["year"].tolist()[0] == 2022 and pd.isna(shown["year"].tolist()[1])
+
+
 def test_run_on_an_empty_editor_says_it_is_empty():
     at = run(lang="en")
     assert t("sql.hint", "en") in captions(at)

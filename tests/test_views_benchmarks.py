@@ -1,7 +1,6 @@
 """explorer.views.benchmarks: yearly series per comparability group, breaks, coverage, the digital peers (real data)."""
 
-import io
-
+import download_checks
 import pandas as pd
 import pytest
 from chart_checks import check_chart
@@ -159,7 +158,7 @@ def test_bounds_keep_their_sign_in_tooltips_tables_coverage_and_downloads(data):
         shown = _view(data, indicator, "en")
         assert shown.has_qualified_values
         assert shown.csv.startswith(b"\xef\xbb\xbf")
-        download = pd.read_csv(io.BytesIO(shown.csv), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+        download = download_checks.read(shown.csv)
         for _, row in bounded[bounded["indicator"] == indicator].iterrows():
             factor = 0.1 if row["unit"] == "100m_yuan" else 1.0  # 亿元 is shown as ¥ bn in English
             text = f"{vocab.QUALIFIER_SIGNS[row['qualifier']]} {formatting.format_number(row['value'] * factor)}"
@@ -167,7 +166,7 @@ def test_bounds_keep_their_sign_in_tooltips_tables_coverage_and_downloads(data):
             assert text in set(group.chart.spec["datasets"]["values"]["shown"])
             assert text in set(group.chart.table[t("col.value", "en")])
             assert text in set(group.coverage[str(row["year"])])
-            assert text in set(download["shown"])
+            assert text in {row[t("col.value", "en")] for row in download}
             assert "shown" in [entry["field"] for entry in views.tooltips("en")]
 
 
@@ -221,9 +220,53 @@ def test_a_group_heading_names_the_definition_in_the_page_language_not_its_code(
             assert code not in group.heading, f"{indicator}: the heading shows the code {code}"
 
 
-def test_the_download_keeps_the_group_code_and_adds_its_labels(data):
-    download = pd.read_csv(io.BytesIO(_view(data, "gdp", "en").csv), dtype=str, encoding="utf-8-sig")
-    labels = download.drop_duplicates("comparability_group").set_index("comparability_group")
-    assert labels.at["gdp_revised", "group_label_en"] == "Revised figures"
-    assert labels.at["gdp_revised", "group_label_zh"] == "修订后数据"
-    assert labels.at["gdp_stats", "group_label_en"] == "First release (preliminary accounting)"
+# The CSV's header keys, written by hand: indicator and group, the table's columns in its words, then the number in
+# the database's unit, its qualifier, the series break, the access date and the paper's figure (issue #15).
+CSV_HEADER_KEYS = ["col.indicator", "benchmarks.col.group", "col.city", "col.year", "col.value", "col.unit"]
+CSV_HEADER_KEYS += ["col.status", "col.grade", "benchmarks.col.vintage", "col.definition", "col.source"]
+CSV_HEADER_KEYS += ["col.source_url", "col.quote", "benchmarks.col.number", "benchmarks.col.stored_unit"]
+CSV_HEADER_KEYS += ["benchmarks.col.qualifier", "benchmarks.col.break", "benchmarks.col.accessed"]
+CSV_HEADER_KEYS += ["benchmarks.col.figure"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_csv_headers_are_the_pages_language_not_database_codes(lang, data):
+    every = views.download(views.decorate(data["benchmarks"], lang), data["indicators"], lang)
+    for csv in (_view(data, "gdp", lang).csv, every):
+        header = download_checks.header_row(csv)
+        assert header == download_checks.headers(CSV_HEADER_KEYS, lang)
+        assert len(set(header)) == len(header)
+        assert not set(header) & download_checks.database_codes()
+        if lang == "zh":
+            assert [cell for cell in header if download_checks.LATIN_WORD.search(cell)] == []
+
+
+# Written by hand from data/benchmarks.csv: two GDP rows, their codes' labels and the number as stored (亿元).
+GDP_ROWS = [
+    ("2018", "gdp_revised", "33106.0", "grade.secondary", "benchmarks.break.no"),
+    ("2019", "gdp_stats", "35371.3", "grade.official", "benchmarks.break.yes"),
+]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("year", "group", "number", "grade", "is_break"), GDP_ROWS)
+def test_the_csv_writes_codes_as_the_tables_labels(lang, year, group, number, grade, is_break, data):
+    words = download_checks.catalogue(lang)
+    groups = data["comparability_groups"].set_index("code")
+    rows = [
+        row
+        for row in download_checks.read(_view(data, "gdp", lang).csv)
+        if row[words["col.city"]] == words["city.beijing"]
+        and row[words["col.year"]] == year
+        and row[words["benchmarks.col.group"]] == groups.at[group, f"label_{lang}"]
+    ]
+    assert len(rows) == 1
+    row = rows[0]
+    assert row[words["col.indicator"]] == data["indicators"].set_index("code").at["gdp", f"label_{lang}"]
+    assert row[words["col.grade"]] == words[grade]
+    assert row[words["col.status"]] == words["status.observed"]
+    assert row[words["benchmarks.col.qualifier"]] == words["qualifier.exact"]
+    assert row[words["benchmarks.col.break"]] == words[is_break]
+    assert row[words["benchmarks.col.number"]] == number
+    assert row[words["benchmarks.col.stored_unit"]] == {"zh": "亿元", "en": "¥100 m"}[lang]
+    assert row[words["col.unit"]] == {"zh": "亿元", "en": "¥ bn"}[lang]

@@ -2,6 +2,7 @@
 
 import re
 
+import download_checks
 import pandas as pd
 import pytest
 from loaded import frames
@@ -104,10 +105,63 @@ def test_the_table_count_and_csv_of_a_filter(lang, figures):
         formatting.figure_value(row, lang) for _, row in targets.iterrows()
     ]
     assert view.count == t("figures.count", lang, count=len(figures), shown=len(targets), total=len(figures))
-    assert view.csv.startswith(b"\xef\xbb\xbf")
-    header, *lines = view.csv.decode("utf-8-sig").strip().split("\n")
-    assert "section_title_zh" not in header and header.startswith("id,")
-    assert [line.split(",")[0] for line in lines] == targets["id"].tolist()
+    assert [row[t("col.id", lang)] for row in download_checks.read(view.csv)] == targets["id"].tolist()
+
+
+# The CSV's header keys, written by hand: the table's columns in its words, then the number, unit, qualifier, the
+# paper's reference and sentence; English pages add the project's translation and the note (issue #15).
+CSV_HEADER_KEYS = ["col.id", "col.section", "col.kind", "col.metric", "col.value", "figures.col.number"]
+CSV_HEADER_KEYS += ["figures.col.number_high", "col.unit", "figures.col.qualifier", "col.year", "figures.col.ref"]
+CSV_HEADER_KEYS += ["col.quote"]
+CSV_HEADERS = {
+    "zh": download_checks.headers(CSV_HEADER_KEYS, "zh"),
+    "en": download_checks.headers([*CSV_HEADER_KEYS, "figures.col.translation", "figures.col.note"], "en"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_csv_headers_are_the_pages_language_not_database_codes(lang, figures):
+    header = download_checks.header_row(views.figures_view(figures, lang).csv)
+    assert header == CSV_HEADERS[lang]
+    assert len(set(header)) == len(header)
+    assert not set(header) & download_checks.database_codes()
+    if lang == "zh":
+        assert [cell for cell in header if download_checks.LATIN_WORD.search(cell)] == []
+
+
+# Written by hand from data/figures.csv: a figure's codes and the catalogue labels the CSV must carry instead.
+CSV_CELLS = [
+    ("target_new_dc_pue_2025", "qualifier.less_than", "kind.target", "1.25", "2025"),
+    ("core_va_2022", "qualifier.approx", "kind.status", "1.0", "2022"),
+    ("target_esports_events", "qualifier.range", "kind.target", "1.0", ""),
+]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("fig_id", "qualifier", "kind", "number", "year"), CSV_CELLS)
+def test_the_csv_writes_codes_as_the_tables_labels_and_keeps_the_number(
+    lang, fig_id, qualifier, kind, number, year, figures
+):
+    words = download_checks.catalogue(lang)
+    rows = {row[words["col.id"]]: row for row in download_checks.read(views.figures_view(figures, lang).csv)}
+    row = rows[fig_id]
+    assert row[words["figures.col.qualifier"]] == words[qualifier]
+    assert row[words["col.kind"]] == words[kind]
+    assert row[words["figures.col.number"]] == number
+    assert row[words["col.year"]] == year
+    assert row[words["col.metric"]] == figures.set_index("id").at[fig_id, f"metric_{lang}"]
+    if lang == "zh":  # a code left as it is would be Latin text on a Chinese page
+        assert not download_checks.LATIN_WORD.search(row[words["figures.col.qualifier"]] + row[words["col.kind"]])
+
+
+def test_the_csv_of_a_range_has_both_ends_and_the_chinese_csv_no_english_sentence(figures):
+    zh = {row["编号"]: row for row in download_checks.read(views.figures_view(figures, "zh").csv)}
+    en = {row["ID"]: row for row in download_checks.read(views.figures_view(figures, "en").csv)}
+    assert zh["target_esports_events"]["区间上限"] == en["target_esports_events"]["Upper number (ranges)"] == "2.0"
+    assert zh["g5_base_stations_total"]["论文参考文献"] == "3"
+    sentence = figures.set_index("id").at["core_va_2022", "quote_en"]
+    assert en["core_va_2022"]["The project's translation"] == sentence
+    assert sentence not in " ".join(" ".join(row.values()) for row in zh.values())
 
 
 def test_rows_of_a_figure_and_of_none(figures):

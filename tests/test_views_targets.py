@@ -1,5 +1,6 @@
 """explorer.views.targets on the real data (and made-up statuses): cards, verdicts, progress, sources, links, table."""
 
+import download_checks
 import pandas as pd
 import pytest
 from loaded import frames
@@ -269,10 +270,47 @@ def test_the_table_and_the_csv_carry_every_shown_target(lang, data):
     assert table.at["target_cv2x_rsus", t("targets.col.basis", lang)] == "—"
     assert table.at["target_new_dc_pue_2025", t("col.year", lang)] == "2025"
     assert table.at["target_cv2x_rsus", t("col.year", lang)] == "—"
-    assert shown.csv.startswith(b"\xef\xbb\xbf")
-    header, *lines = shown.csv.decode("utf-8-sig").strip().split("\n")
-    assert header.split(",") == views.EXPORT_COLUMNS
-    assert [line.split(",")[0] for line in lines] == ids
+    assert [row[t("col.id", lang)] for row in download_checks.read(shown.csv)] == ids
+
+
+# The CSV's header keys, written by hand: the table's columns in its words, the numbers behind them, the status's
+# source and the paper's sentence; English pages add the project's translation (issue #15).
+CSV_HEADER_KEYS = ["col.id", "col.section", "col.metric", "targets.col.target", "targets.col.number"]
+CSV_HEADER_KEYS += ["targets.col.number_high", "col.unit", "targets.col.qualifier", "col.year", "targets.col.status"]
+CSV_HEADER_KEYS += ["targets.col.status_number", "targets.col.status_qualifier", "targets.col.as_of"]
+CSV_HEADER_KEYS += ["targets.col.basis", "targets.col.inputs", "targets.col.ratio", "targets.col.verdict"]
+CSV_HEADER_KEYS += ["targets.col.verdict_note", "targets.col.expected", "col.definition", "col.source"]
+CSV_HEADER_KEYS += ["col.source_url", "targets.col.source_quote", "col.grade", "col.quote"]
+CSV_HEADERS = {
+    "zh": download_checks.headers(CSV_HEADER_KEYS, "zh"),
+    "en": download_checks.headers([*CSV_HEADER_KEYS, "targets.col.translation"], "en"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_csv_headers_are_the_pages_language_not_database_codes(lang, data):
+    header = download_checks.header_row(view(data, lang).csv)
+    assert header == CSV_HEADERS[lang]
+    assert len(set(header)) == len(header)
+    assert not set(header) & download_checks.database_codes()
+    if lang == "zh":
+        assert [cell for cell in header if download_checks.LATIN_WORD.search(cell)] == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_csv_writes_codes_as_the_cards_labels_and_leaves_missing_cells_empty(lang, data):
+    words = download_checks.catalogue(lang)
+    rows = {row[words["col.id"]]: row for row in download_checks.read(view(data, lang).csv)}
+    five_g, rsus = rows["target_5g_per_10k"], rows["target_cv2x_rsus"]  # as data/target_status.csv has them
+    assert five_g[words["targets.col.verdict"]] == words["targets.verdict.on_track"]
+    assert five_g[words["targets.col.basis"]] == words["targets.basis.reported"]
+    assert five_g[words["col.grade"]] == words["grade.secondary"]
+    assert five_g[words["targets.col.status_qualifier"]] == words["qualifier.exact"]
+    assert five_g[words["targets.col.status_number"]] == "41.2"
+    assert five_g[words["targets.col.as_of"]] == "2025-04"
+    assert rows["target_new_dc_pue_2025"][words["targets.col.qualifier"]] == words["qualifier.less_than"]
+    assert rsus[words["targets.col.verdict"]] == words["targets.verdict.no_status"]
+    assert rsus[words["targets.col.status"]] == rsus[words["targets.col.basis"]] == rsus[words["col.grade"]] == ""
 
 
 # Written by hand: the card's number and its label's unit, as a reader writes them (issue #15).

@@ -1,5 +1,6 @@
 """Every page in a real browser, in both languages: it renders by direct link, with no exception or dialog."""
 
+import download_checks
 import pytest
 from e2e_helpers import assert_clean, screenshot, wait_for_app
 
@@ -52,17 +53,19 @@ def test_overview_card_opens_its_source_and_the_figure_in_context(app_url, tab):
     assert tab.locator("mark").first.inner_text().replace(" ", "").startswith("2022年")
 
 
-def test_figures_filters_come_from_the_url_and_the_csv_download_has_the_columns(app_url, tab):
+def test_figures_filters_come_from_the_url_and_the_csv_download_has_the_pages_headers(app_url, tab):
     tab.goto(f"{app_url}/figures?lang=en&kind=target")
     wait_for_app(tab)
     assert_clean(tab)
     tab.get_by_text("18 of 55 figures").wait_for()
     with tab.expect_download() as download:
         tab.get_by_role("button", name="Download CSV (with sentences)").click()
-    data = download.value.path().read_bytes()
-    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with a byte-order mark: Excel reads the Chinese
-    header = data.decode("utf-8-sig").splitlines()[0].split(",")
-    assert {"id", "section", "kind", "value", "qualifier", "quote_zh"} <= set(header)
+    rows = download_checks.read(download.value.path().read_bytes())  # checks the byte-order mark Excel needs
+    words = download_checks.catalogue("en")
+    keys = ["col.id", "col.section", "col.kind", "col.value", "figures.col.qualifier", "col.quote"]
+    assert set(download_checks.headers(keys, "en")) <= set(rows[0])
+    assert not set(rows[0]) & download_checks.database_codes()
+    assert len(rows) == 18 and {row[words["col.kind"]] for row in rows} == {words["kind.target"]}
 
 
 def test_bad_url_values_get_a_notice_not_a_traceback(app_url, tab):

@@ -8,7 +8,7 @@ import pandas as pd
 
 from explorer import charts, export, formatting, vocab
 from explorer.i18n import t
-from explorer.views.pieces import ChartView, bracketed, colon, signed
+from explorer.views.pieces import ChartView, bracketed, colon, signed, translated
 
 DEFAULT_INDICATOR = "gdp"
 CHART_FIELDS = ["year", "value", "status", "fill", "city_label", "shown", "unit_label", "status_label", "grade_label"]
@@ -28,8 +28,19 @@ SOURCE_COLUMNS = {
 }
 # The tooltip shows every source column but the quote; the year is ordinal, the rest nominal.
 TOOLTIP_FIELDS = [field for field in SOURCE_COLUMNS if field != "source_quote"]
-# Helper columns of the charts, left out of downloads.
-CHART_ONLY = ["fill", "segment", "definition_text", "vintage_text"]
+# The CSV download (decorated field -> header key): the indicator and group, the table's columns in its words, then
+# the number in the database's unit, its qualifier, the series break, the access date and the paper's figure.
+DOWNLOAD_COLUMNS = {
+    "indicator_label": "col.indicator",
+    "group_label": "benchmarks.col.group",
+    **SOURCE_COLUMNS,
+    "stored_value": "benchmarks.col.number",
+    "stored_unit": "benchmarks.col.stored_unit",
+    "qualifier_label": "benchmarks.col.qualifier",
+    "break_label": "benchmarks.col.break",
+    "date_accessed": "benchmarks.col.accessed",
+    "figure_id": "benchmarks.col.figure",
+}
 
 
 @dataclass(frozen=True)
@@ -204,11 +215,18 @@ def group(rows: pd.DataFrame, groups: pd.DataFrame, label: str, lang: str) -> Gr
     )
 
 
-def download(rows: pd.DataFrame) -> bytes:
-    """Return decorated rows as CSV for download: every source column, the stored value in its `unit`, the shown
-    (signed) value in `unit_label`, no chart helpers."""
-    stored = rows.drop(columns=CHART_ONLY).assign(value=rows["stored_value"]).drop(columns=["stored_value"])
-    return export.csv_bytes(stored)
+def download(rows: pd.DataFrame, indicators: pd.DataFrame, lang: str) -> bytes:
+    """Return decorated rows as CSV for download: headers and labels in `lang`, the shown (signed) value in its unit
+    as the table has it, and the number in the database's unit."""
+    labels = indicator_labels(indicators, lang)
+    frame = rows.assign(
+        indicator_label=rows["indicator"].map(labels),
+        group_label=rows[f"group_label_{lang}"],
+        stored_unit=rows[f"unit_{lang}"],
+        qualifier_label=rows["qualifier"].map(lambda qualifier: t(f"qualifier.{qualifier}", lang)),
+        break_label=[t("benchmarks.break.yes" if new else "benchmarks.break.no", lang) for new in rows["break_before"]],
+    )
+    return export.csv_bytes(translated(frame, DOWNLOAD_COLUMNS, lang))
 
 
 def indicator_view(
@@ -224,7 +242,7 @@ def indicator_view(
         groups_differ=t("benchmarks.groups_differ", lang, count=len(codes)) if len(codes) > 1 else None,
         has_qualified_values=bool((rows["qualifier"] != "exact").any()),
         groups=tuple(group(rows[rows["comparability_group"] == g], groups, label, lang) for g in codes),
-        csv=download(rows),
+        csv=download(rows, indicators, lang),
     )
 
 

@@ -17,6 +17,9 @@ MIME_TYPES = {".csv": "text/csv", ".zip": "application/zip"}  # anything else do
 MAX_DETAIL_CHARS = 300  # of a DuckDB error message echoed back
 # Refusals whose detail is a measure ("3 s", "> 5 MB"), not SQL: shown as text, not as code.
 PLAIN_DETAIL_CODES = ("timeout", "too_large")
+# How the console's answer shows SQL NULL (st.dataframe's `placeholder`, so numeric columns stay numbers that sort):
+# "NULL" in both languages, SQL's own word, since the console speaks SQL and a dash could be a text value of the data.
+SQL_NULL = "NULL"
 SAMPLES = {
     "figures_by_kind": """-- How many figures of each kind the paper holds
 SELECT kind, count(*) AS num_figures

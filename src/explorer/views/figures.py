@@ -11,7 +11,7 @@ import pandas as pd
 from explorer import export, formatting
 from explorer.i18n import LANGS, t
 from explorer.paper import find_span, squash
-from explorer.views.pieces import section_labels
+from explorer.views.pieces import section_labels, translated
 
 SEARCHED_COLUMNS = ("id", "metric_zh", "metric_en", "quote_zh", "note_en", "unit_zh", "unit_en")
 # A match in these (or in the value as shown, e.g. "7.5 万个", "75,000 base stations") ranks before one only in the
@@ -19,6 +19,24 @@ SEARCHED_COLUMNS = ("id", "metric_zh", "metric_en", "quote_zh", "note_en", "unit
 RANKED_COLUMNS = ("id", "metric_zh", "metric_en")
 # Words the paper prints before a qualified number (超100家, 近万亿元, 不低于 40%): marked with the number.
 _PRINTED_QUALIFIERS = "超过|超|近|约|不低于|不少于|突破|小于|低于|达到|达"
+# The CSV download (field of `csv_rows` -> header key): the table's columns first, in its words, then the number,
+# its unit and qualifier for a spreadsheet, and the paper's reference and sentence (Chinese, as printed).
+CSV_COLUMNS = {
+    "id": "col.id",
+    "section": "col.section",
+    "kind": "col.kind",
+    "metric": "col.metric",
+    "shown": "col.value",
+    "value": "figures.col.number",
+    "value_high": "figures.col.number_high",
+    "unit_label": "col.unit",
+    "qualifier": "figures.col.qualifier",
+    "year": "col.year",
+    "ref": "figures.col.ref",
+    "quote_zh": "col.quote",
+}
+# English pages add the project's translation of the sentence and its note (both written in English only).
+ENGLISH_CSV_COLUMNS = {"quote_en": "figures.col.translation", "note_en": "figures.col.note"}
 
 
 @dataclass(frozen=True)
@@ -117,8 +135,21 @@ def figures_view(
         shown=shown,
         table=figure_table(shown, lang),
         count=t("figures.count", lang, count=len(figures), shown=len(shown), total=len(figures)),
-        csv=export.csv_bytes(shown.drop(columns=["section_title_zh", "section_title_en"])),
+        csv=export.csv_bytes(csv_table(shown, lang)),
     )
+
+
+def csv_table(shown: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the figures as the CSV download: headers, kinds, qualifiers, metrics and units in `lang`."""
+    rows = shown.assign(
+        kind=shown["kind"].map(lambda kind: t(f"kind.{kind}", lang)),
+        metric=shown[f"metric_{lang}"],
+        shown=[formatting.figure_value(row, lang) for _, row in shown.iterrows()],
+        unit_label=shown[f"unit_{lang}"],
+        qualifier=shown["qualifier"].map(lambda qualifier: t(f"qualifier.{qualifier}", lang)),
+        quote_zh=shown["quote_zh"].map(formatting.plain_reference_marks),
+    )
+    return translated(rows, CSV_COLUMNS | (ENGLISH_CSV_COLUMNS if lang == "en" else {}), lang)
 
 
 def is_figure(figures: pd.DataFrame, fig_id: str) -> bool:

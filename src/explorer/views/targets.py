@@ -10,7 +10,7 @@ import pandas as pd
 from explorer import export, formatting, vocab
 from explorer.i18n import t
 from explorer.target_progress import CEILING_QUALIFIERS, select, summary, tracker
-from explorer.views.pieces import bracketed, section_labels, signed
+from explorer.views.pieces import bracketed, section_labels, signed, translated
 from explorer.views.target_verdicts import (
     DerivedInput,
     basis_text,
@@ -31,11 +31,37 @@ SCENARIO_LEVERS = {
     "target_xc_procurement_share": ("xc_share", True),
     "target_dc_racks_2025": ("dc_racks", False),
 }
-EXPORT_COLUMNS = (
-    ["id", "section", "metric_zh", "metric_en", "value", "value_high", "unit_zh", "unit_en", "qualifier", "year"]
-    + ["status_value", "status_qualifier", "as_of", "basis", "inputs", "ratio", "verdict", "verdict_reason"]
-    + ["expected", "definition", "source_title", "source_url", "source_quote", "grade", "quote_zh"]
-)
+# The CSV download (field of `csv_table`'s rows -> header key): the table's columns in its words, then the numbers
+# behind them (in the target's unit, the unit column), the status's source and the paper's sentence (Chinese).
+EXPORT_COLUMNS = {
+    "id": "col.id",
+    "section": "col.section",
+    "metric": "col.metric",
+    "target": "targets.col.target",
+    "value": "targets.col.number",
+    "value_high": "targets.col.number_high",
+    "unit_label": "col.unit",
+    "qualifier": "targets.col.qualifier",
+    "year": "col.year",
+    "status": "targets.col.status",
+    "status_value": "targets.col.status_number",
+    "status_qualifier": "targets.col.status_qualifier",
+    "as_of": "targets.col.as_of",
+    "basis": "targets.col.basis",
+    "inputs": "targets.col.inputs",
+    "ratio": "targets.col.ratio",
+    "verdict": "targets.col.verdict",
+    "verdict_reason": "targets.col.verdict_note",
+    "expected": "targets.col.expected",
+    "definition": "col.definition",
+    "source_title": "col.source",
+    "source_url": "col.source_url",
+    "source_quote": "targets.col.source_quote",
+    "grade": "col.grade",
+    "quote_zh": "col.quote",
+}
+# English pages add the project's translation of the paper's sentence.
+ENGLISH_EXPORT_COLUMNS = {"quote_en": "targets.col.translation"}
 
 
 @dataclass(frozen=True)
@@ -291,5 +317,24 @@ def targets_view(
             for section, in_section in shown.groupby("section", sort=False)
         ),
         table=table(shown, lang),
-        csv=export.csv_bytes(shown[EXPORT_COLUMNS]),
+        csv=export.csv_bytes(csv_table(shown, lang)),
     )
+
+
+def csv_table(shown: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the tracker rows as the CSV download: headers, labels, metrics and units in `lang`, missing left empty."""
+    rows = [row for _, row in shown.iterrows()]
+    status_codes = shown["status_qualifier"]
+    frame = shown.assign(
+        metric=shown[f"metric_{lang}"],
+        target=[formatting.figure_value(row, lang) for row in rows],
+        unit_label=shown[f"unit_{lang}"],
+        qualifier=[t(f"qualifier.{code}", lang) for code in shown["qualifier"]],
+        status=[status_text(row, lang) if row["has_status"] else None for row in rows],
+        status_qualifier=[t(f"qualifier.{code}", lang) if isinstance(code, str) else None for code in status_codes],
+        basis=[t(f"targets.basis.{code}", lang) if isinstance(code, str) else None for code in shown["basis"]],
+        verdict=[t(f"targets.verdict.{code}", lang) for code in shown["verdict"]],
+        verdict_reason=[verdict_note(row, lang) for row in rows],
+        grade=[t(f"grade.{code}", lang) if isinstance(code, str) else None for code in shown["grade"]],
+    )
+    return translated(frame, EXPORT_COLUMNS | (ENGLISH_EXPORT_COLUMNS if lang == "en" else {}), lang)
