@@ -84,7 +84,7 @@ def test_every_target_has_a_card_under_its_section_with_the_papers_value_and_its
             )
             continue
         latest = own.iloc[-1]
-        assert card.status_help == latest["definition"]
+        assert card.status_help == latest["definition_zh" if lang == "zh" else "definition"]
         assert card.as_of == t("targets.status.as_of", lang, as_of=latest["as_of"])
         assert card.latest.basis == t(f"targets.basis.{latest['basis']}", lang)
         basis = t(f"targets.basis.{latest['basis']}", lang)
@@ -327,3 +327,19 @@ CARD_UNITS = [
 def test_a_cards_number_and_unit_read_as_a_reader_writes_them(fig_id, lang, number, label, data):
     card = cards(view(data, lang))[fig_id]
     assert (card.target, card.target_label) == (number, label)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_what_a_status_measures_is_written_in_the_pages_language(data, lang):
+    """Each status's definition comes from its own column per language; the Chinese one is Chinese."""
+    statuses = data["target_status"]
+    for _, status in statuses.iterrows():
+        text = views.status_definition(status, lang)
+        assert text == status["definition_zh" if lang == "zh" else "definition"]
+        cjk = sum("\u4e00" <= char <= "\u9fff" for char in text)
+        assert (cjk > len(text) / 3) if lang == "zh" else (cjk < 20), (status["figure_id"], text)
+    shown = view(data, lang)
+    helps = [card.status_help for _, group in shown.sections for card in group if card.status_help]
+    assert helps and all(
+        help_text in set(statuses[f"definition{'_zh' if lang == 'zh' else ''}"]) for help_text in helps
+    )

@@ -228,6 +228,7 @@ TABLES: tuple[Table, ...] = (
             value DOUBLE NOT NULL CHECK (value >= 0),
             qualifier VARCHAR NOT NULL CHECK (qualifier IN {sql_in(NUMBER_QUALIFIERS)}),
             definition VARCHAR NOT NULL,
+            definition_zh VARCHAR NOT NULL,
             source_title VARCHAR,
             source_url VARCHAR CHECK (regexp_full_match(source_url, 'https?://\\S+')),
             source_quote VARCHAR,

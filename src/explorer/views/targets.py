@@ -185,6 +185,11 @@ def progress_view(row: pd.Series, lang: str) -> ProgressView:
     )
 
 
+def status_definition(status: pd.Series, lang: str) -> str:
+    """Return what a status measures, in the page's language."""
+    return status["definition_zh"] if lang == "zh" else status["definition"]
+
+
 def status_source(status: pd.Series, lang: str, cities: CityRows) -> StatusSource:
     """Return where one status comes from: its own quote and link, or (derived) the rows it was computed from."""
     accessed = pd.Timestamp(status["date_accessed"]).date().isoformat()
@@ -194,7 +199,7 @@ def status_source(status: pd.Series, lang: str, cities: CityRows) -> StatusSourc
         quote=None if is_derived else f"> {status['source_quote']}",
         link=None if is_derived else f"[{status['source_title']}]({status['source_url']})",
         meta=t("targets.status.meta", lang, grade=grade, as_of=status["as_of"], accessed=accessed),
-        definition=t("targets.status.definition", lang, text=status["definition"]),
+        definition=t("targets.status.definition", lang, text=status_definition(status, lang)),
         basis=basis_text(status, lang),
         inputs=derived_inputs(status, cities.benchmarks, cities.indicators, lang) if is_derived else (),
     )
@@ -246,7 +251,7 @@ def card(row: pd.Series, statuses: pd.DataFrame, lang: str, cities: CityRows) ->
         year=t("targets.year", lang, year=int(row["year"])) if pd.notna(row["year"]) else t("word.no_year", lang),
         status_label=bracketed(t("targets.status", lang), unit, lang) if unit else t("targets.status", lang),
         status=status,
-        status_help=row["definition"] if has_status else None,
+        status_help=status_definition(row, lang) if has_status else None,
         as_of=t("targets.status.as_of", lang, as_of=row["as_of"]) if has_status else None,
         status_note=status_note(row, lang) if has_status else None,
         verdict_code=row["verdict"],
@@ -336,5 +341,6 @@ def csv_table(shown: pd.DataFrame, lang: str) -> pd.DataFrame:
         verdict=[t(f"targets.verdict.{code}", lang) for code in shown["verdict"]],
         verdict_reason=[verdict_note(row, lang) for row in rows],
         grade=[t(f"grade.{code}", lang) if isinstance(code, str) else None for code in shown["grade"]],
+        definition=[status_definition(row, lang) if row["has_status"] else None for row in rows],
     )
     return translated(frame, EXPORT_COLUMNS | (ENGLISH_EXPORT_COLUMNS if lang == "en" else {}), lang)
