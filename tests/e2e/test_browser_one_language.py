@@ -7,8 +7,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from e2e_helpers import assert_clean, wait_for_app
+from language_checks import foreign_words, paper_terms
 
-from explorer import ROOT, model, target_progress, ui, vocab
+from explorer import model, target_progress, ui, vocab
 from explorer.i18n import t
 
 PAGES = [stem for stems in ui.NAV_SECTIONS.values() for stem in stems]
@@ -61,52 +62,6 @@ WIDGETS = """() => {
   for (const tab of document.querySelectorAll("[role=tab]")) found.push({kind: "tab", label: text(tab), values: []});
   return found;
 }"""
-
-LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+'’.\-_]*")
-# Latin words a Chinese page may show, reviewed one by one (the paper's own Latin terms are allowed below).
-ALLOWED_ON_ZH = {
-    "English": "the language switch names English in English, so a reader of either language finds it",
-    "SQL": "the query language's name (数据与 SQL)",
-    "CSV": "a file format's name on download buttons",
-    "JSON": "a file format's name (Scenarios download)",
-    "Markdown": "a file format's name (the Scenarios brief download)",
-    "Parquet": "a file format's name (Data downloads)",
-    "zip": "a file format's name (Parquet，zip)",
-    "DuckDB": "the database's name (downloads, console)",
-    "Python": "a programming language's name (how to open the DuckDB file)",
-    "BibTeX": "the citation format's name (Data page, cite tab)",
-    "Excel": "the spreadsheet's name (the CSV files open in it)",
-    "BOM": "byte-order mark, the name of the CSV's encoding mark",
-    "PUE": "power usage effectiveness, the data-centre ratio as Chinese policy texts name it",
-    "IT": "信息技术 as Chinese procurement texts abbreviate it (a Methods parameter)",
-    "kW": "unit: rack power",
-    "kWh": "unit: electricity price per kilowatt-hour",
-    "GWh": "unit: data-centre electricity use",
-    "EFLOPS": "unit: computing power",
-    "TFLOPS": "unit: computing power per rack",
-    "R": "R&D (split at the &), as the NBS writes 研究与试验发展（R&D）经费 in its bulletins",
-    "D": "R&D (split at the &), as above",
-    "I": "门类I: the section letter of the national industry classification (GB/T 4754), as the bureaus write it",
-}
-
-
-def paper_terms() -> set[str]:
-    """Return the Latin words the paper's own Chinese text uses (AI, GDP, PyTorch, C-V2X …): its terms, not ours."""
-    text = (ROOT / "data" / "paper" / "shenzhen-digital-economy-2024.zh.txt").read_text(encoding="utf-8")
-    return set(LATIN_WORD.findall(text))
-
-
-def foreign_words(text: str, terms: set[str]) -> list[str]:
-    """Return the Latin words of `text` that a Chinese page may not show, each with its context."""
-    found = []
-    for match in LATIN_WORD.finditer(text):
-        word = match.group(0).rstrip(".-")
-        if re.search(r"[\d_]", word):  # IDs, codes and numbered terms: 5G, P50, F49, the data version, gdp_stats
-            continue
-        if word in ALLOWED_ON_ZH or word in terms:
-            continue
-        found.append(f"{word!r} in …{text[max(0, match.start() - 20) : match.end() + 20]!r}…")
-    return found
 
 
 def chinese_outside_quotes(text: str) -> list[str]:

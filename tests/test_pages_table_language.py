@@ -1,0 +1,39 @@
+"""Every table a Chinese page shows is in Chinese: its cells hold no English interface word (tables draw on a
+canvas, so the browser walk cannot read them; AppTest hands over their data). Sources' own titles and quotes, links
+and IDs keep their language (as does a work's title in 《》); the Data page shows the database's tables as stored,
+both languages side by side."""
+
+import pytest
+from language_checks import foreign_words, paper_terms
+from streamlit.testing.v1 import AppTest
+
+from explorer import ROOT, ui
+from explorer.i18n import t
+
+PAGES = [stem for stems in ui.NAV_SECTIONS.values() for stem in stems if stem != "data"]
+# Columns whose text is a source's own (its title, its quote), a link or an ID: shown in their own language.
+OWN_LANGUAGE = ("col.id", "col.source", "col.source_url", "col.quote", "targets.col.source_quote")
+
+
+def tables(page: str, lang: str) -> list:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    at.switch_page(f"pages/{page}.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return [frame.value for frame in at.dataframe] + [table.value for table in at.table]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_table_on_a_chinese_page_is_in_chinese(page):
+    terms = paper_terms()
+    own = {t(key, "zh") for key in OWN_LANGUAGE}
+    found = []
+    for frame in tables(page, "zh"):
+        for column in frame.columns:
+            if str(column) in own:
+                continue
+            found += [f"{column}: {word}" for word in foreign_words(str(column), terms)]
+            for cell in frame[column].dropna().astype(str).unique():
+                found += [f"{column}: {word}" for word in foreign_words(cell, terms)]
+    assert found == [], f"English words in the tables of the Chinese {page} page"
