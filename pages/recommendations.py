@@ -24,6 +24,8 @@ def show(measure: views.Measure) -> None:
         for link in measure.links:
             with st.expander(link.heading, icon=link.icon):
                 st.markdown(f"> {link.quote}")
+                if link.translation:
+                    st.markdown(link.translation)
                 st.caption(link.rationale)
                 st.page_link(
                     "pages/bottlenecks.py",

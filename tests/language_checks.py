@@ -54,3 +54,9 @@ def foreign_words(text: str, terms: set[str]) -> list[str]:
             continue
         found.append(f"{word!r} in …{text[max(0, match.start() - 20) : match.end() + 20]!r}…")
     return found
+
+
+def chinese_outside_quotes(text: str) -> list[str]:
+    """Return the lines of an English page's text with Chinese outside “quotes”, 《titles》 and (the original term)."""
+    bare = re.sub(r"“[^”]*”|《[^》]*》|\([^)]*\)|（[^）]*）", "", text)
+    return [line for line in bare.split("\n") if any("\u4e00" <= char <= "\u9fff" for char in line)]

@@ -1,10 +1,10 @@
-"""Every table a Chinese page shows is in Chinese: its cells hold no English interface word (tables draw on a
-canvas, so the browser walk cannot read them; AppTest hands over their data). Sources' own titles and quotes, links
-and IDs keep their language (as does a work's title in 《》); the Data page shows the database's tables as stored,
-both languages side by side."""
+"""Every table a page shows is in its language: no English interface word on a Chinese page, no Chinese outside
+quotes on an English one (tables draw on a canvas, so the browser walk cannot read them; AppTest hands over their
+data). Sources' own titles and quotes, links and IDs keep their language (as does a work's title in 《》); the Data
+page shows the database's tables as stored, both languages side by side."""
 
 import pytest
-from language_checks import foreign_words, paper_terms
+from language_checks import chinese_outside_quotes, foreign_words, paper_terms
 from streamlit.testing.v1 import AppTest
 
 from explorer import ROOT, ui
@@ -12,7 +12,14 @@ from explorer.i18n import t
 
 PAGES = [stem for stems in ui.NAV_SECTIONS.values() for stem in stems if stem != "data"]
 # Columns whose text is a source's own (its title, its quote), a link or an ID: shown in their own language.
-OWN_LANGUAGE = ("col.id", "col.source", "col.source_url", "col.quote", "targets.col.source_quote")
+OWN_LANGUAGE = (
+    "col.id",
+    "col.source",
+    "col.source_url",
+    "col.quote",
+    "targets.col.source_quote",
+    "recommendations.col.quote",  # the paper's clause; English pages add the translation in a column of its own
+)
 
 
 def tables(page: str, lang: str) -> list:
@@ -37,3 +44,16 @@ def test_every_table_on_a_chinese_page_is_in_chinese(page):
             for cell in frame[column].dropna().astype(str).unique():
                 found += [f"{column}: {word}" for word in foreign_words(cell, terms)]
     assert found == [], f"English words in the tables of the Chinese {page} page"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_table_on_an_english_page_is_in_english(page):
+    own = {t(key, "en") for key in OWN_LANGUAGE}
+    found = []
+    for frame in tables(page, "en"):
+        for column in frame.columns:
+            if str(column) in own:
+                continue
+            for cell in frame[column].dropna().astype(str).unique():
+                found += [f"{column}: {line[:80]}" for line in chinese_outside_quotes(cell)]
+    assert found == [], f"Chinese outside quotes in the tables of the English {page} page"

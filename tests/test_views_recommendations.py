@@ -135,8 +135,25 @@ def test_lever_lines_name_the_lever_and_quote_the_paper_in_each_languages_punctu
     (zh,) = [lever for lever in cards(data, "zh")["3.6"].levers if f"`{row['lever']}`" in lever.item]
     assert en.item == f"- {name['en']} (`{row['lever']}`): **{value}**"
     assert zh.item == f"- {name['zh']}（`{row['lever']}`）：**{value}**"
-    assert en.caption == f"{t('word.paper_sentence', 'en')}: “{row['quote_zh']}” — {row['rationale_en']}"
+    # English pages give the project's translation of the paper's clause beside it.
+    assert en.caption == (
+        f"{t('word.paper_sentence', 'en')}: “{row['quote_zh']}” (“{row['quote_en']}”) — {row['rationale_en']}"
+    )
     assert zh.caption == f"{t('word.paper_sentence', 'zh')}：“{row['quote_zh']}” — {row['rationale_zh']}"
     unvalued = levers[(levers["measure"] == "3.6") & levers["value"].isna()].iloc[0]
     (none,) = [lever for lever in cards(data, "en")["3.6"].levers if f"`{unvalued['lever']}`" in lever.item]
     assert none.item.endswith(f"**{t('recommendations.lever.no_value', 'en')}**")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_clause_has_the_projects_translation_beside_it_on_english_pages(data, lang):
+    links = data["recommendations"]
+    for code, card in cards(data, lang).items():
+        for link in card.links:
+            row = links[(links["measure"] == code) & (links["bottleneck"] == link.bottleneck)].iloc[0]
+            assert link.quote == row["quote_zh"]
+            if lang == "en":
+                assert link.translation == t("word.translation", "en", text=row["quote_en"])
+                assert not any("\u4e00" <= char <= "\u9fff" for char in row["quote_en"])
+            else:
+                assert link.translation is None

@@ -27,6 +27,8 @@ HEATMAP_COLUMNS = {
     "quote_zh": "recommendations.col.quote",
     "rationale": "recommendations.col.rationale",
 }
+# English pages add the project's translation of the paper's clause beside it.
+ENGLISH_HEATMAP_COLUMNS = {"quote_en": "recommendations.col.translation"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class Link:
     heading: str
     icon: str
     quote: str
+    translation: str | None  # "The project's translation: …" of the clause, on English pages
     rationale: str
     bottleneck: str
 
@@ -112,7 +115,8 @@ def heatmap(
     cells["cell_text"] = cells["strength_label"].where(cells["strength"] != "none", "")
     cells["is_chosen"] = cells["bottleneck"].isin(chosen) if chosen else True
     linked = cells[cells["strength"] != "none"]
-    table = pd.DataFrame({t(key, lang): linked[field] for field, key in HEATMAP_COLUMNS.items()})
+    columns = HEATMAP_COLUMNS | (ENGLISH_HEATMAP_COLUMNS if lang == "en" else {})
+    table = pd.DataFrame({t(key, lang): linked[field] for field, key in columns.items()})
     spec = charts.link_heatmap(
         cells[
             ["measure_label", "bottleneck_label", "column", "strength", "strength_label", "cell_text", "is_chosen"]
@@ -141,6 +145,7 @@ def measure_links(links: pd.DataFrame, code: str, labels: dict[str, str], lang: 
             heading=f"{labels[row['bottleneck']]} · {strength_label(row['strength'], lang)}",
             icon=LINK_ICONS[row["strength"]],
             quote=row["quote_zh"],
+            translation=t("word.translation", lang, text=row["quote_en"]) if lang == "en" else None,
             rationale=row[f"rationale_{lang}"],
             bottleneck=row["bottleneck"],
         )
@@ -161,7 +166,8 @@ def measure_levers(levers: pd.DataFrame, code: str, lang: str) -> tuple[tuple[Le
             if pd.notna(row["value"])
             else t("recommendations.lever.no_value", lang)
         )
-        sentence = f"{t('word.paper_sentence', lang)}{colon(lang)}“{row['quote_zh']}” — {row[f'rationale_{lang}']}"
+        clause = f"“{row['quote_zh']}”" + (f" (“{row['quote_en']}”)" if lang == "en" else "")
+        sentence = f"{t('word.paper_sentence', lang)}{colon(lang)}{clause} — {row[f'rationale_{lang}']}"
         code_name = bracketed(name, f"`{row['lever']}`", lang)
         items.append(Lever(f"- {code_name}{colon(lang)}**{shown}**", sentence))
     valued = own[own["value"].notna()]
