@@ -61,6 +61,7 @@ DYNAMIC: dict[str, list] = {
     "lever.{}": [name for name in model.Levers.BOUNDS if name != "dc_racks"],
     "methods.channel.{}.title": list(equations.CHANNELS),
     "methods.hindcast.legend.{}": ["observed", *backtest.METHODS],  # views/hindcast.py COLOURS
+    "methods.hindcast.short.{}": list(backtest.METHODS),  # views/hindcast.py score_table headers
     "methods.hindcast.reason.{}": list(backtest.MISSING_REASONS),
     "methods.hindcast.series.{}": [*backtest.SERIES, *backtest.GROWTH_ONLY],
     "methods.prose.{}": [code for code in equations.CHANNELS if code != "baseline"],  # the baseline's has numbers

@@ -95,7 +95,7 @@ def score_table(scores: pd.DataFrame, lang: str) -> pd.DataFrame:
         }
     )
     for method in METHODS:
-        name = t(f"methods.hindcast.legend.{method}", lang)
+        name = t(f"methods.hindcast.short.{method}", lang)  # short: the headers fit a 1440 px table
         frame[t("methods.hindcast.col.mape", lang, method=name)] = wide[("mape", method)].round(1).to_numpy()
         frame[t("methods.hindcast.col.coverage", lang, method=name)] = wide[("coverage", method)].round(0).to_numpy()
     return frame
