@@ -112,6 +112,7 @@ def heatmap(
     cells["column"] = cells["bottleneck_label"].map(lambda label: "\n".join(textwrap.wrap(label, WRAP_WIDTH[lang])))
     cells["rationale"] = cells[f"rationale_{lang}"].fillna("")
     cells["quote_zh"] = cells["quote_zh"].fillna("")
+    cells["quote_en"] = cells["quote_en"].fillna("")
     cells["cell_text"] = cells["strength_label"].where(cells["strength"] != "none", "")
     cells["is_chosen"] = cells["bottleneck"].isin(chosen) if chosen else True
     linked = cells[cells["strength"] != "none"]
@@ -120,14 +121,14 @@ def heatmap(
     spec = charts.link_heatmap(
         cells[
             ["measure_label", "bottleneck_label", "column", "strength", "strength_label", "cell_text", "is_chosen"]
-            + ["quote_zh", "rationale"]
+            + ["quote_zh", "quote_en", "rationale"]
         ],
         title=t("recommendations.heatmap.title", lang),
         legend=t("recommendations.col.strength", lang),
         colours={strength_label(strength, lang): STRENGTH_COLOURS[strength] for strength in STRENGTHS},
         row_px=ROW_PX,
         faded=FADED,
-        tooltips=[charts.tooltip(field, "nominal", t(key, lang)) for field, key in HEATMAP_COLUMNS.items()],
+        tooltips=[charts.tooltip(field, "nominal", t(key, lang)) for field, key in columns.items()],
     )
     return ChartView(spec, table, "heatmap", t("recommendations.heatmap.caption", lang))
 
