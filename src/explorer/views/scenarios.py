@@ -8,7 +8,6 @@ import pandas as pd
 
 from explorer import charts, model, vocab
 from explorer.charts.encoding import TORNADO_LABEL_LINE, wrapped
-from explorer.compact import compact
 from explorer.formatting import CITY_COLOURS, amount, figure_value, format_number, shown_unit
 from explorer.i18n import t
 from explorer.scenarios import (
@@ -29,6 +28,7 @@ from explorer.views.scenario_cards import (
     cost_cards,
     indicator_label,
     kpis,
+    short,
     with_b,
 )
 
@@ -277,12 +277,11 @@ def waterfall(parts: pd.DataFrame, outcome: str, year: int, outcomes: pd.DataFra
     `parts` is model.decompose: Shapley contributions at central parameters that add up to the total change.
     """
     rows = parts[parts["indicator"] == outcome].set_index("group")
-    unit = outcomes.at[outcome, "unit"]
     total = float(rows["total"].iloc[0])
     parts_in_order = rows["contribution"].reindex(list(LEVER_GROUPS))
     if not parts_in_order.abs().gt(1e-9).any():
         return None
-    factor = unit_factor(outcome, outcomes, lang)  # bars in the unit the axis names; labels via compact
+    factor = unit_factor(outcome, outcomes, lang)  # bars in the unit the axis names; labels short
     ends = parts_in_order.cumsum() * factor
     starts = ends.shift(fill_value=0.0)
     labels = [wrapped(t(f"scenarios.group.{group}", lang), TORNADO_LABEL_LINE) for group in LEVER_GROUPS]
@@ -293,7 +292,7 @@ def waterfall(parts: pd.DataFrame, outcome: str, year: int, outcomes: pd.DataFra
             "start": [*starts, 0.0],
             "end": [*ends, total * factor],
             "kind": [*("up" if value >= 0 else "down" for value in parts_in_order), "total"],
-            "text": [compact(value, unit, lang, signed=True) for value in [*parts_in_order, total]],
+            "text": [short(value, outcome, outcomes, lang, signed=True) for value in [*parts_in_order, total]],
         }
     )
     steps["right"] = steps[["start", "end"]].max(axis=1)
