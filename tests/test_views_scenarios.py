@@ -228,13 +228,6 @@ def test_peers_are_solid_with_markers_where_observed_and_dashed_with_a_band_wher
             "basis": ["observed", "observed", "extrapolated at 10 %/yr", "extrapolated at 10 %/yr", "observed"],
         }
     )
-    rows = view.peer_rows(peers, "gdp", "en")
-    assert set(rows["city"]) == {"beijing"}  # Shanghai's row is under another definition
-    trend = rows[rows["is_extrapolated"]]
-    assert trend["year"].tolist() == [2023, 2024, 2025]  # the dashed line starts at the last observed year
-    assert trend["is_join"].tolist() == [True, False, False]
-    assert trend["p10"].tolist() == [110.0, 115.0, 120.0]
-    assert view.peer_captions(rows, "en")[-1] == "Shanghai: no published figure under this definition."
     scenario = pd.DataFrame({"year": [2022], "indicator": ["gdp"], "p10": [1.0], "p50": [2.0], "p90": [3.0]})
     chart = view.outcome_chart("gdp", scenario, scenario, peers, pd.DataFrame(columns=["id"]), outcomes, "zh")
     layers = [layer for layer in chart.spec["layer"] if layer["data"]["name"] == "peers"]

@@ -58,8 +58,7 @@ TABLES: tuple[Table, ...] = (
             text_zh VARCHAR NOT NULL)""",
         integer=("part",),
     ),
-    # Units: labels from units.csv (short_*: a result card's shorter word, if any); base and scale added from
-    # explorer.vocab.UNITS, so SQL can convert.
+    # Units: labels from units.csv; base and scale added from explorer.vocab.UNITS, so SQL can convert.
     Table(
         "units",
         "units.csv",
@@ -68,8 +67,7 @@ TABLES: tuple[Table, ...] = (
             label_zh VARCHAR NOT NULL,
             label_en VARCHAR NOT NULL,
             symbol_en VARCHAR NOT NULL,
-            short_zh VARCHAR,
-            short_en VARCHAR,
+            short_zh VARCHAR, short_en VARCHAR,
             base VARCHAR NOT NULL,
             scale DOUBLE NOT NULL CHECK (scale > 0))""",
     ),
