@@ -64,9 +64,27 @@ def test_values_are_written_short_in_their_unit(value, unit, lang, expected, wor
         (12_000.0, "yi_yuan_per_year", "en", "¥1.20 tn/yr"),
         (9_990.0, "yi_yuan_per_year", "en", "¥999 bn/yr"),
         (10_000.0, "yi_yuan_cumulative", "zh", "1.00 万亿元"),
+        # An amount that rounds to one trillion is written as one: never "10,000 亿元" or "¥1,000 bn".
+        (9_999.4, "yi_yuan", "zh", "9,999 亿元"),
+        (9_999.6, "yi_yuan", "zh", "1.00 万亿元"),
+        (9_999.4, "yi_yuan", "en", "¥1.00 tn"),  # ¥999.94 bn
+        (9_994.0, "yi_yuan", "en", "¥999 bn"),
     ],
 )
 def test_large_amounts_step_up_to_trillions_at_one_trillion(value, unit, lang, expected, words):
+    assert compact(value, unit, lang, *words(unit)) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "lang", "expected"),
+    [
+        (99.96, "yi_yuan", "zh", "100 亿元"),  # not "100.0 亿元": three significant figures of what it rounds to
+        (99.96, "yi_yuan", "en", "¥10.0 bn"),
+        (9.996, "yi_yuan", "zh", "10.0 亿元"),
+        (99.94, "yi_yuan", "zh", "99.9 亿元"),
+    ],
+)
+def test_an_amount_keeps_three_significant_figures_of_what_it_rounds_to(value, unit, lang, expected, words):
     assert compact(value, unit, lang, *words(unit)) == expected
 
 

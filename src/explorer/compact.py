@@ -36,6 +36,12 @@ def _digits(magnitude: float) -> int:
     return 2
 
 
+def _shown(magnitude: float) -> tuple[float, int]:
+    """Return a money amount as rounded on a card and its decimals, taken from what it rounds to (99.96 → 100, 0)."""
+    decimals = _digits(round(magnitude, _digits(magnitude)))
+    return round(magnitude, decimals), decimals
+
+
 def _number(value: float, decimals: int, signed: bool) -> str:
     text = f"{value:+,.{decimals}f}" if signed else f"{value:,.{decimals}f}"
     return "0" if float(text.replace(",", "")) == 0 else text  # no "-0.0" or "+0.00"
@@ -50,12 +56,12 @@ def compact(value: float, unit: str, lang: str, unit_zh: str, symbol_en: str, *,
         return "—"
     factor, text = shown_unit(unit, lang, unit_zh, symbol_en)
     shown = value * factor
-    money = money_unit(shown, text)
+    money = money_unit(_shown(abs(shown))[0], text)  # 9,999.6 亿元 rounds to 10,000: 1.00 万亿元
     if money is None:
         decimals = DECIMALS[unit]
         return with_unit(_number(round(shown) if decimals == 0 else shown, decimals, signed), text)
     divisor, text = money
-    number = _number(shown / divisor, _digits(abs(shown / divisor)), signed)
+    number = _number(shown / divisor, _shown(abs(shown / divisor))[1], signed)
     sign, digits = (number[0], number[1:]) if number[0] in "+-" else ("", number)
     return sign + with_unit(digits, text)
 
