@@ -149,13 +149,3 @@ def test_no_unit_word_is_spelled_in_code(module, outcomes):
         and (money.search(text) or any(word in text for word in card_words if word))
     ]
     assert not found, found
-
-
-def test_the_money_table_is_the_units_tables(units):
-    """formatting's one money table names what units.csv labels 亿 and 万亿 yuan, in each language."""
-    small, large = units.loc["100m_yuan"], units.loc["trillion_yuan"]
-    expected = {
-        small["label_zh"]: (large["label_zh"], 1e4),  # 1 万亿 = 10,000 亿
-        small["symbol_en"]: (large["symbol_en"], 1e3),  # 1 tn = 1,000 bn
-    }
-    assert expected == formatting.MONEY_UP

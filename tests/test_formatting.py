@@ -49,6 +49,16 @@ def test_money_steps_up_to_trillions_at_one_trillion(largest, text, expected):
     assert formatting.money_unit(largest, text) == expected
 
 
+def test_the_money_table_is_the_units_tables(units):
+    """formatting's one money table names what units.csv labels 亿 and 万亿 yuan, in each language."""
+    small, large = units.loc["100m_yuan"], units.loc["trillion_yuan"]
+    expected = {
+        small["label_zh"]: (large["label_zh"], 1e4),  # 1 万亿 = 10,000 亿
+        small["symbol_en"]: (large["symbol_en"], 1e3),  # 1 tn = 1,000 bn
+    }
+    assert expected == formatting.MONEY_UP
+
+
 def test_the_unit_text_and_factor_of_an_axis():
     assert formatting.shown_unit("yi_yuan", "en", "亿元", "¥ bn") == (0.1, "¥ bn")
     assert formatting.shown_unit("trillion_yuan", "en", "万亿元", "¥ tn") == (1.0, "¥ tn")

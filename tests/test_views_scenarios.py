@@ -121,7 +121,7 @@ def test_cards_show_the_end_year_median_in_a_compact_unit(runs, lang, outcomes, 
     assert [card.label for card in cards] == [outcomes.at[code, f"label_{lang}"] for code in KPI_INDICATORS]
     for code, card in zip(KPI_INDICATORS, cards):
         value = scenario[(scenario["year"] == levers.horizon) & (scenario["indicator"] == code)]["p50"].item()
-        assert card.value == cards_view.short(value, code, outcomes, lang)
+        assert card.value == cards_view.card_value(value, code, outcomes, lang)
 
 
 def _one_row(delta: float, baseline: float, p10: float, p90: float, code: str = "core_va", year: int = 2030):

@@ -33,7 +33,7 @@ def indicator_label(code: str, outcomes: pd.DataFrame, lang: str) -> str:
     return outcomes.at[code, f"label_{lang}"]
 
 
-def short(value: float, code: str, outcomes: pd.DataFrame, lang: str, *, signed: bool = False) -> str:
+def card_value(value: float, code: str, outcomes: pd.DataFrame, lang: str, *, signed: bool = False) -> str:
     """Return an outcome's value written short in its card word (compact), e.g. '1.45 万亿元', '+¥4.92 bn'."""
     row = outcomes.loc[code]
     return compact(value, row["unit"], lang, row["unit_short_zh"], row["unit_short_en"], signed=signed)
@@ -41,8 +41,8 @@ def short(value: float, code: str, outcomes: pd.DataFrame, lang: str, *, signed:
 
 def _change(code: str, row: pd.Series, outcomes: pd.DataFrame, lang: str) -> tuple[str, bool]:
     """Return a card's change against the baseline as shown, and whether it rounds to zero."""
-    shown = short(row["delta"], code, outcomes, lang, signed=True)
-    if shown == short(0.0, code, outcomes, lang, signed=True):
+    shown = card_value(row["delta"], code, outcomes, lang, signed=True)
+    if shown == card_value(0.0, code, outcomes, lang, signed=True):
         return t("scenarios.card.no_change", lang), True
     if outcomes.at[code, "unit"] in POINT_UNITS:
         return t("scenarios.card.points", lang, delta=shown.removesuffix(" %")), False
@@ -52,7 +52,7 @@ def _change(code: str, row: pd.Series, outcomes: pd.DataFrame, lang: str) -> tup
 
 def _band(code: str, band: pd.Series, outcomes: pd.DataFrame, lang: str) -> str | None:
     """Return the p10–p90 band of a card's paired change, or None when every draw gives the same change."""
-    low, high = (short(band[q], code, outcomes, lang, signed=True) for q in ("p10", "p90"))
+    low, high = (card_value(band[q], code, outcomes, lang, signed=True) for q in ("p10", "p90"))
     if low == high:
         return None
     if outcomes.at[code, "unit"] in POINT_UNITS:
@@ -67,7 +67,7 @@ def card(code: str, deltas: pd.DataFrame, paired: pd.DataFrame, year: int, outco
     band = paired[(paired["indicator"] == code) & (paired["year"] == year)].iloc[0]
     return Kpi(
         indicator_label(code, outcomes, lang),
-        short(row["scenario"], code, outcomes, lang),
+        card_value(row["scenario"], code, outcomes, lang),
         change,
         _band(code, band, outcomes, lang),
         "off" if flat else "auto",
@@ -115,9 +115,9 @@ def with_b(
     for index, code in enumerate(codes):
         points = outcomes.at[code, "unit"] in POINT_UNITS
         a_value, b_value = b_deltas.loc[code, "a"], b_deltas.loc[code, "scenario"]
-        diff = short(b_value - a_value, code, outcomes, lang, signed=True)
-        value = short(b_value, code, outcomes, lang)
-        if diff == short(0.0, code, outcomes, lang, signed=True):
+        diff = card_value(b_value - a_value, code, outcomes, lang, signed=True)
+        value = card_value(b_value, code, outcomes, lang)
+        if diff == card_value(0.0, code, outcomes, lang, signed=True):
             text = t("scenarios.card.b_same", lang, value=value)
         else:
             diff = t("scenarios.card.points", lang, delta=diff.removesuffix(" %")) if points else diff
@@ -134,8 +134,8 @@ def racks_card(scenario: pd.DataFrame, levers: model.Levers, outcomes: pd.DataFr
     share = t("scenarios.card.racks_share", lang, pct=f"{100.0 * approved / asked:.0f}") if asked else None
     return Kpi(
         t("scenarios.card.racks", lang, start=model.BASE_YEAR + 1, year=levers.horizon),
-        short(approved, RACKS, outcomes, lang),
-        t("scenarios.card.racks_asked", lang, asked=short(asked, RACKS, outcomes, lang)),
+        card_value(approved, RACKS, outcomes, lang),
+        t("scenarios.card.racks_asked", lang, asked=card_value(asked, RACKS, outcomes, lang)),
         share,
         "off",
     )

@@ -24,10 +24,10 @@ from explorer.scenarios import (
 )
 from explorer.views.scenario_cards import (
     Kpi,
+    card_value,
     cost_cards,
     indicator_label,
     kpis,
-    short,
     with_b,
 )
 from explorer.views.scenario_peers import peer_captions, peer_rows
@@ -236,7 +236,7 @@ def waterfall(parts: pd.DataFrame, outcome: str, year: int, outcomes: pd.DataFra
     parts_in_order = rows["contribution"].reindex(list(LEVER_GROUPS))
     if not parts_in_order.abs().gt(1e-9).any():
         return None
-    factor = unit_factor(outcome, outcomes, lang)  # bars in the unit the axis names; labels short
+    factor = unit_factor(outcome, outcomes, lang)  # bars in the unit the axis names; labels as on the cards
     ends = parts_in_order.cumsum() * factor
     starts = ends.shift(fill_value=0.0)
     labels = [wrapped(t(f"scenarios.group.{group}", lang), TORNADO_LABEL_LINE) for group in LEVER_GROUPS]
@@ -247,7 +247,7 @@ def waterfall(parts: pd.DataFrame, outcome: str, year: int, outcomes: pd.DataFra
             "start": [*starts, 0.0],
             "end": [*ends, total * factor],
             "kind": [*("up" if value >= 0 else "down" for value in parts_in_order), "total"],
-            "text": [short(value, outcome, outcomes, lang, signed=True) for value in [*parts_in_order, total]],
+            "text": [card_value(value, outcome, outcomes, lang, signed=True) for value in [*parts_in_order, total]],
         }
     )
     steps["right"] = steps[["start", "end"]].max(axis=1)
