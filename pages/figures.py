@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer import cached, ui, vocab
+from explorer import cached, notices, ui, vocab
 from explorer.i18n import t
 from explorer.views import figures as views
 from explorer.views.pieces import fill_missing, section_labels
@@ -49,7 +49,7 @@ st.caption(view.count)
 
 requested = st.query_params.get("fig")
 if requested is not None and not views.is_figure(figures, requested):
-    ui.notice_bad_param(t("figures.selected", lang), requested, lang, kind="figure")
+    notices.notice_bad_param(t("figures.selected", lang), requested, lang, kind="figure")
     st.query_params.pop("fig")
     requested = None
 default_rows = view.rows_of(requested)

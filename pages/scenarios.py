@@ -6,7 +6,7 @@ alone, not the shell (sidebar widgets cannot sit in a fragment, and a phone show
 
 import streamlit as st
 
-from explorer import cached, model, ui
+from explorer import cached, model, notices, ui
 from explorer import scenarios as sc
 from explorer.i18n import t
 from explorer.scenarios import DRAWS, SEED, paper_levers
@@ -26,7 +26,8 @@ st.info(t("scenarios.disclaimer", lang), icon=":material/science:")
 linked_version = st.query_params.get("v")
 if linked_version is not None and linked_version != version[:12]:
     st.warning(
-        t("scenarios.version_moved", lang, old=ui.clip(linked_version), new=version[:12]), icon=":material/history:"
+        t("scenarios.version_moved", lang, old=notices.clip(linked_version), new=version[:12]),
+        icon=":material/history:",
     )
 st.query_params["v"] = version[:12]
 
@@ -49,7 +50,7 @@ def seed_b() -> None:
     raw = st.query_params.get("b")
     st.session_state["_b"] = None if raw is None else sc.parse_b(raw, model.baseline().horizon)
     if raw is not None and st.session_state["_b"] is None:
-        ui.notice_bad_param(t("scenarios.compare", lang), raw, lang, used=t("scenarios.compare.none", lang))
+        notices.notice_bad_param(t("scenarios.compare", lang), raw, lang, used=t("scenarios.compare.none", lang))
 
 
 def compare_label(code: str) -> str:

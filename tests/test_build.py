@@ -127,7 +127,7 @@ def test_units_carry_the_vocabularys_base_and_scale():
 
 
 def test_a_unit_the_vocabulary_knows_needs_a_row(data_copy: Path, tmp_path: Path):
-    _break(data_copy, "units.csv", "\nms,ms,ms,ms", "")
+    _break(data_copy, "units.csv", "\nms,ms,ms,ms,,", "")
     with pytest.raises(BuildError, match=r"units.csv: no row for the unit codes \['ms'\]"):
         build(tmp_path / "out.duckdb", data_copy)
 

@@ -31,6 +31,34 @@ def test_numbers_that_share_an_axis_share_one_unit():
     assert formatting.quantity([3000.0, 12000.0], "yi_yuan", "zh", "亿元", "¥ bn") == (["3,000", "12,000"], "亿元")
 
 
+@pytest.mark.parametrize(
+    ("largest", "text", "expected"),
+    [
+        (9_999.0, "亿元", (1.0, "亿元")),
+        (10_000.0, "亿元", (1e4, "万亿元")),
+        (-10_000.0, "亿元/年", (1e4, "万亿元/年")),  # a fall of 1 万亿元 is as large as a rise
+        (999.9, "¥ bn", (1.0, "¥ bn")),
+        (1_000.0, "¥ bn, cumulative", (1e3, "¥ tn, cumulative")),
+        (1_000.0, "¥ bn/yr", (1e3, "¥ tn/yr")),
+        (5.0, "¥ tn", (1.0, "¥ tn")),  # already the largest word
+        (50_000.0, "GWh/年", None),  # no money
+        (50_000.0, "people", None),
+    ],
+)
+def test_money_steps_up_to_trillions_at_one_trillion(largest, text, expected):
+    assert formatting.money_unit(largest, text) == expected
+
+
+def test_the_money_table_is_the_units_tables(units):
+    """formatting's one money table names what units.csv labels 亿 and 万亿 yuan, in each language."""
+    small, large = units.loc["100m_yuan"], units.loc["trillion_yuan"]
+    expected = {
+        small["label_zh"]: (large["label_zh"], 1e4),  # 1 万亿 = 10,000 亿
+        small["symbol_en"]: (large["symbol_en"], 1e3),  # 1 tn = 1,000 bn
+    }
+    assert expected == formatting.MONEY_UP
+
+
 def test_the_unit_text_and_factor_of_an_axis():
     assert formatting.shown_unit("yi_yuan", "en", "亿元", "¥ bn") == (0.1, "¥ bn")
     assert formatting.shown_unit("trillion_yuan", "en", "万亿元", "¥ tn") == (1.0, "¥ tn")

@@ -68,7 +68,7 @@ DYNAMIC: dict[str, list] = {
     "nav.section.{}": list(ui.NAV_SECTIONS),
     "nav.{}": [stem for stems in ui.NAV_SECTIONS.values() for stem in stems],
     "notice.rebuilt.{}": ["missing", "stale", "unreadable"],  # startup's states other than ok
-    "notice.bad_{}": ["param", "filter", "text", "figure"],  # ui.notice_bad_param kinds
+    "notice.bad_{}": ["param", "filter", "text", "figure"],  # notices.notice_bad_param kinds
     "preset.{}": list(model.PRESETS),
     "qualifier.{}": list(vocab.QUALIFIERS),
     "recommendations.lever.{}": list(vocab.POLICY_LEVERS),

@@ -7,10 +7,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer import ROOT, db, model
-from explorer.compact import compact
 from explorer.i18n import LANGS, t
 from explorer.scenarios import DRAWS, KPI_INDICATORS, SEED, likelihood
 from explorer.views import scenarios as view
+from explorer.views.scenario_cards import card_value
 
 TIMEOUT_S = 120
 
@@ -56,7 +56,7 @@ def test_url_levers_set_the_sliders_and_the_numbers_come_from_the_model(lang, pa
     shown = _kpis(at, lang)
     for code in KPI_INDICATORS:
         value = expected[(expected["year"] == 2032) & (expected["indicator"] == code)]["p50"].iloc[0]
-        assert shown[outcomes.at[code, f"label_{lang}"]] == compact(value, outcomes.at[code, "unit"], lang)
+        assert shown[outcomes.at[code, f"label_{lang}"]] == card_value(value, code, outcomes, lang)
 
 
 def test_a_preset_in_the_url_sets_its_levers():

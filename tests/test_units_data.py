@@ -1,5 +1,7 @@
 """data/units.csv: every unit labelled in both languages, every unit used has a row, labels agree with scales."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -39,7 +41,7 @@ def _used() -> dict[str, set[str]]:
 
 
 def test_the_table_holds_the_vocabulary_once(units: pd.DataFrame) -> None:
-    assert list(units.columns) == ["code", "label_zh", "label_en", "symbol_en"]
+    assert list(units.columns) == ["code", "label_zh", "label_en", "symbol_en", "short_zh", "short_en"]
     assert not units["code"].duplicated().any()
     assert sorted(units["code"]) == sorted(vocab.UNITS)
 
@@ -55,6 +57,21 @@ def test_every_unit_is_labelled_in_both_languages(units: pd.DataFrame) -> None:
         f"{code}: English label has Chinese text"
         for code in units.loc[units["label_en"].str.contains(r"[\u4e00-\u9fff]"), "code"]
     ]
+    assert not problems, "\n".join(problems)
+
+
+def test_a_short_card_word_names_the_magnitude_of_the_label_it_shortens(units: pd.DataFrame) -> None:
+    """short_zh/short_en (a Scenarios card's word, empty: the label or symbol) keep the magnitude: 亿元, ¥ bn."""
+    problems = []
+    for _, row in units[(units["short_zh"] != "") | (units["short_en"] != "")].iterrows():
+        _, symbol_prefix = ENGLISH_MAGNITUDE_WORDS.get(vocab.UNITS[row["code"]].scale, ("", ""))
+        if row["short_en"] and not row["short_en"].startswith(symbol_prefix):
+            problems.append(f"{row['code']}: short_en '{row['short_en']}' does not start with '{symbol_prefix}'")
+        if row["short_zh"] and row["label_zh"].startswith("亿") != row["short_zh"].startswith("亿"):
+            problems.append(f"{row['code']}: short_zh '{row['short_zh']}' against label '{row['label_zh']}'")
+        if re.search(r"[\u4e00-\u9fff]", row["short_en"]):
+            problems.append(f"{row['code']}: short_en has Chinese text")
+    assert len(units[units["short_en"] != ""]) > 0
     assert not problems, "\n".join(problems)
 
 

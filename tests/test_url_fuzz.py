@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from explorer import ROOT
 from explorer.model import Levers
-from explorer.ui import clip
+from explorer.notices import clip
 
 MULTI_KEYS = {"section", "kind", "qual", "grade", "city", "indicator"}
 PAGE_KEYS = {

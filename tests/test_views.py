@@ -9,7 +9,15 @@ from explorer import settings
 
 SOURCE = settings.ROOT / "src" / "explorer"
 PURE = sorted((SOURCE / "views").glob("*.py")) + [SOURCE / "formatting.py"]
-FORBIDDEN = ("streamlit", "duckdb", "explorer.ui", "explorer.cached", "explorer.db", "explorer.startup")
+FORBIDDEN = (
+    "streamlit",
+    "duckdb",
+    "explorer.ui",
+    "explorer.notices",
+    "explorer.cached",
+    "explorer.db",
+    "explorer.startup",
+)
 
 
 def imported(path: Path) -> set[str]:

@@ -66,7 +66,7 @@ TABLES: tuple[Table, ...] = (
             code VARCHAR PRIMARY KEY CHECK (code IN {sql_in(UNITS)}),
             label_zh VARCHAR NOT NULL,
             label_en VARCHAR NOT NULL,
-            symbol_en VARCHAR NOT NULL,
+            symbol_en VARCHAR NOT NULL, short_zh VARCHAR, short_en VARCHAR,
             base VARCHAR NOT NULL,
             scale DOUBLE NOT NULL CHECK (scale > 0))""",
     ),

@@ -175,7 +175,8 @@ def outcomes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Return the model's outcomes with their labels, target caveats and unit labels, in the model's order."""
     return _frame(
         con,
-        """SELECT o.*, u.label_zh AS unit_zh, u.label_en AS unit_en, u.symbol_en AS unit_symbol_en
+        """SELECT o.*, u.label_zh AS unit_zh, u.label_en AS unit_en, u.symbol_en AS unit_symbol_en,
+                  coalesce(u.short_zh, u.label_zh) AS unit_short_zh, coalesce(u.short_en, u.symbol_en) AS unit_short_en
            FROM outcomes o JOIN units u ON u.code = o.unit ORDER BY o.rowid""",
     )
 

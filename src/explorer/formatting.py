@@ -67,7 +67,12 @@ def format_number(value: float) -> str:
 # English has no 万 or 亿: a count in 万 is written out (7.5 万 → 75,000), 亿 becomes tenths of a billion (¥ bn)
 # and 万亿 a trillion (¥ tn), as each unit's English symbol (units.csv `symbol_en`) says.
 _ENGLISH_MAGNITUDES = {1e4: 1.0, 1e8: 1e9, 1e12: 1e12}
-_YUAN_M, _YUAN_BN, _YUAN_TN = "¥ m", "¥ bn", "¥ tn"
+# The one table of money words: a yuan amount's word → (the larger word it steps up to, how many make one), as
+# units.csv labels 100m_yuan and trillion_yuan (tests/test_formatting.py holds them to it); below a billion,
+# English writes millions, a unit no source counts in.
+MONEY_UP: dict[str, tuple[str, float]] = {"亿元": ("万亿元", 1e4), "¥ bn": ("¥ tn", 1e3)}
+MONEY_DOWN: dict[str, tuple[str, float]] = {"¥ bn": ("¥ m", 1e3)}
+_MONEY_WORDS = (*MONEY_UP, *(word for word, _ in MONEY_UP.values()), *(word for word, _ in MONEY_DOWN.values()))
 _MONEY_DIGITS = 4  # significant digits of a yuan amount converted to ¥ bn / ¥ tn
 
 
@@ -94,6 +99,20 @@ def with_unit(number: str, unit_text: str) -> str:
     return f"{number} {unit_text}".strip()
 
 
+def money_unit(largest: float, text: str) -> tuple[float, str] | None:
+    """Return (divisor, unit text) for yuan amounts in `text` whose largest is `largest`, or None if `text` is no money.
+
+    Once the largest reaches one of the larger word, the amounts step up to it, the rest of the text kept:
+    10,000 亿元/年 → 1 万亿元/年, ¥1,000 bn → ¥1 tn.
+    """
+    if not text.startswith(_MONEY_WORDS):
+        return None
+    for word, (larger, factor) in MONEY_UP.items():
+        if text.startswith(word) and abs(largest) >= factor:
+            return factor, larger + text[len(word) :]
+    return 1.0, text
+
+
 def _money_number(value: float) -> str:
     return format_number(float(f"{value:.{_MONEY_DIGITS}g}"))
 
@@ -109,11 +128,11 @@ def quantity(values: Sequence[float], unit: str, current: str, unit_zh: str, sym
     if not text.startswith("¥ "):
         return [format_number(value) for value in shown], text
     largest = max(abs(value) for value in shown)
-    if text.startswith(_YUAN_BN) and largest >= 1000:
-        shown, text = [value / 1000 for value in shown], _YUAN_TN + text[len(_YUAN_BN) :]
-    elif text.startswith(_YUAN_BN) and 0 < largest < 1:
-        shown, text = [value * 1000 for value in shown], _YUAN_M + text[len(_YUAN_BN) :]
-    return [_money_number(value) for value in shown], text
+    divisor, text = money_unit(largest, text) or (1.0, text)
+    for word, (smaller, many) in MONEY_DOWN.items():
+        if text.startswith(word) and 0 < largest < 1:
+            divisor, text = 1 / many, smaller + text[len(word) :]
+    return [_money_number(value / divisor) for value in shown], text
 
 
 def amount(value: float, unit: str, current: str, unit_zh: str, symbol_en: str, *, signed: bool = False) -> str:

@@ -1,4 +1,7 @@
-"""UI pieces every page composes: language, URL-bound widgets, figure cards, charts, links, footer."""
+"""UI pieces every page composes: language, URL-bound widgets, figure cards, charts, links, footer.
+
+The notices above the page (a rejected link value, what start-up did) are explorer.notices.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +13,11 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from explorer import cached, startup
+from explorer import cached
 from explorer.formatting import figure_value, plain_reference_marks
 from explorer.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, t
 from explorer.model import Levers
-
-_MAX_SHOWN_VALUE = 40  # characters of a rejected URL value echoed back in a notice
-
+from explorer.notices import link_too_long_notice, notice_bad_param, open_notice_box, startup_notice
 
 # The app's own navigation, in the sidebar: section -> the page files (pages/<stem>.py, served at /<stem>).
 NAV_SECTIONS = {
@@ -25,9 +26,6 @@ NAV_SECTIONS = {
     "data": ("data",),
 }
 DEFAULT_PAGE = "overview"
-# Streamlit ignores a whole query string of more than 1,000 parameters (or 512 Ki characters).
-MAX_URL_PARAMS = 1000
-MAX_QUERY_CHARS = 512 * 1024
 
 
 def start_page(page: str) -> str:
@@ -42,8 +40,7 @@ def start_page(page: str) -> str:
     )
     st.session_state.setdefault("_entry", (page, not st.query_params))  # before the shell writes `lang`
     links = st.sidebar.container()
-    # Every notice about the link goes here, full width above the page, whichever widget rejected a value.
-    st.session_state["_notice_box"] = st.container(key="link_notices")
+    open_notice_box()
     current = language_switch()
     with links:
         navigation(current)
@@ -86,28 +83,6 @@ def _browser_lang() -> str:
     if not locale:
         return DEFAULT_LANG
     return "zh" if locale.startswith("zh") else "en"
-
-
-def clip(raw: str) -> str:
-    """Return an untrusted value safe to echo in a notice: no backticks or newlines, at most 40 characters."""
-    clean = raw.replace("`", "'").replace("\n", " ")
-    return clean[:_MAX_SHOWN_VALUE] + ("…" if len(clean) > _MAX_SHOWN_VALUE else "")
-
-
-def notice(text: str) -> None:
-    """Show a notice about the link above the page (not beside the widget that found it)."""
-    box = st.session_state.get("_notice_box", st)
-    box.warning(text, icon=":material/warning:")
-
-
-def notice_bad_param(label: str, raw: str, current: str, *, used: str | None = None, kind: str = "param") -> None:
-    """Say visibly, naming the widget's label, that a URL value was rejected and what is shown instead.
-
-    `kind` picks the wording: "param" (a choice or a number: the label `used` is shown instead),
-    "filter" (the filter is left empty), "text" (the box is left empty) or "figure" (none is selected).
-    """
-    values = {"label": label, "value": clip(raw)} | ({} if used is None else {"used": used})
-    notice(t(f"notice.bad_{kind}", current, **values))
 
 
 def _url_values(key: str) -> list[str]:
@@ -277,48 +252,6 @@ def database() -> cached.Database:
     if data.con is None:
         cached.stop_unavailable(data.startup.detail)
     return data
-
-
-def startup_notice(found: startup.Startup, current: str) -> None:
-    """Tell each session once what start-up had to do (a rebuild, a temporary copy, a broken source)."""
-    if found.notice is None or st.session_state.get("_startup_told"):
-        return
-    st.session_state["_startup_told"] = True
-    if found.notice == "sources_broken":
-        st.warning(t("notice.sources_broken", current), icon=":material/warning:")
-        st.code(found.detail, language=None, wrap_lines=True)
-        return
-    st.info(t(f"notice.rebuilt.{found.found}", current), icon=":material/build:")
-    if found.notice == "rebuilt_temporary":
-        st.info(t("notice.rebuilt_temporary", current), icon=":material/folder_off:")
-
-
-def link_too_long_notice(page: str, current: str) -> None:
-    """On the page a session opened with no parameters, say so if the browser's link had too many to be read.
-
-    Written by hand: Streamlit drops such a query string before the script runs and `st.context.url`
-    carries no query, so only the browser still knows the link it opened (its navigation entry). The
-    warning is always sent, hidden; the browser shows it when that link had too many parameters.
-    """
-    if st.session_state.get("_entry") != (page, True):
-        return
-    # Hidden with its wrapper (Streamlit 1.67's stLayoutWrapper; should that change, a 16 px gap shows, nothing breaks).
-    with st.container(key="link_too_long"):
-        st.warning(
-            t("notice.link_too_long", current, count=MAX_URL_PARAMS, limit=f"{MAX_URL_PARAMS:,}"),
-            icon=":material/link_off:",
-        )
-        st.html(
-            f"""<style>[data-testid="stLayoutWrapper"]:has(> .st-key-link_too_long) {{display: none}}
-body.link-too-long [data-testid="stLayoutWrapper"]:has(> .st-key-link_too_long) {{display: block}}</style><script>
-const entry = performance.getEntriesByType("navigation")[0];
-const query = entry ? new URL(entry.name).search.slice(1) : "";
-if (query.length > {MAX_QUERY_CHARS} || query.split("&").length > {MAX_URL_PARAMS}) {{
-  document.body.classList.add("link-too-long");
-}}
-</script>""",
-            unsafe_allow_javascript=True,
-        )
 
 
 def figure_source(fig: pd.Series, current: str) -> None:

@@ -4,7 +4,8 @@ import pytest
 from e2e_helpers import assert_clean, wait_for_app
 
 from explorer.i18n import t
-from explorer.ui import DEFAULT_PAGE, MAX_URL_PARAMS, NAV_SECTIONS
+from explorer.notices import MAX_URL_PARAMS
+from explorer.ui import DEFAULT_PAGE, NAV_SECTIONS
 
 PAGES = [stem for stems in NAV_SECTIONS.values() for stem in stems]
 # (URL path, query, page expected, a page setting that must survive); "" is the app's root.

@@ -13,6 +13,7 @@ from explorer.i18n import t
 from explorer.scenarios import COST_INDICATORS, KPI_INDICATORS
 
 POINT_UNITS = ("pct", "pct_gdp")  # a change of a share is in percentage points
+RACKS = "dc_racks_total"  # the outcome whose growth the racks card counts, in its unit's card word
 
 
 @dataclass(frozen=True)
@@ -32,38 +33,43 @@ def indicator_label(code: str, outcomes: pd.DataFrame, lang: str) -> str:
     return outcomes.at[code, f"label_{lang}"]
 
 
-def _change(unit: str, row: pd.Series, lang: str) -> tuple[str, bool]:
+def card_value(value: float, code: str, outcomes: pd.DataFrame, lang: str, *, signed: bool = False) -> str:
+    """Return an outcome's value written short in its card word (compact), e.g. '1.45 万亿元', '+¥4.92 bn'."""
+    row = outcomes.loc[code]
+    return compact(value, row["unit"], lang, row["unit_short_zh"], row["unit_short_en"], signed=signed)
+
+
+def _change(code: str, row: pd.Series, outcomes: pd.DataFrame, lang: str) -> tuple[str, bool]:
     """Return a card's change against the baseline as shown, and whether it rounds to zero."""
-    shown = compact(row["delta"], unit, lang, signed=True)
-    if shown == compact(0.0, unit, lang, signed=True):
+    shown = card_value(row["delta"], code, outcomes, lang, signed=True)
+    if shown == card_value(0.0, code, outcomes, lang, signed=True):
         return t("scenarios.card.no_change", lang), True
-    if unit in POINT_UNITS:
+    if outcomes.at[code, "unit"] in POINT_UNITS:
         return t("scenarios.card.points", lang, delta=shown.removesuffix(" %")), False
     pct = percent_change(row["delta"], row["baseline"])
     return (shown if pct is None else f"{shown} ({pct})"), False
 
 
-def _band(unit: str, band: pd.Series, lang: str) -> str | None:
+def _band(code: str, band: pd.Series, outcomes: pd.DataFrame, lang: str) -> str | None:
     """Return the p10–p90 band of a card's paired change, or None when every draw gives the same change."""
-    low, high = (compact(band[q], unit, lang, signed=True) for q in ("p10", "p90"))
+    low, high = (card_value(band[q], code, outcomes, lang, signed=True) for q in ("p10", "p90"))
     if low == high:
         return None
-    if unit in POINT_UNITS:
+    if outcomes.at[code, "unit"] in POINT_UNITS:
         low, high = low.removesuffix(" %"), high.removesuffix(" %")
     return t("scenarios.card.band", lang, low=low, high=high)
 
 
 def card(code: str, deltas: pd.DataFrame, paired: pd.DataFrame, year: int, outcomes: pd.DataFrame, lang: str) -> Kpi:
     """Return the card of one outcome in `year`: its median, change against the baseline with unit, %, band."""
-    unit = outcomes.at[code, "unit"]
     row = deltas.loc[code]
-    change, flat = _change(unit, row, lang)
+    change, flat = _change(code, row, outcomes, lang)
     band = paired[(paired["indicator"] == code) & (paired["year"] == year)].iloc[0]
     return Kpi(
         indicator_label(code, outcomes, lang),
-        compact(row["scenario"], unit, lang),
+        card_value(row["scenario"], code, outcomes, lang),
         change,
-        _band(unit, band, lang),
+        _band(code, band, outcomes, lang),
         "off" if flat else "auto",
     )
 
@@ -107,28 +113,29 @@ def with_b(
     """Return the cards of `codes` (in order; cards past them unchanged) with scenario B's value and B − A."""
     shown = list(items)
     for index, code in enumerate(codes):
-        unit = outcomes.at[code, "unit"]
+        points = outcomes.at[code, "unit"] in POINT_UNITS
         a_value, b_value = b_deltas.loc[code, "a"], b_deltas.loc[code, "scenario"]
-        diff = compact(b_value - a_value, unit, lang, signed=True)
-        if diff == compact(0.0, unit, lang, signed=True):
-            text = t("scenarios.card.b_same", lang, value=compact(b_value, unit, lang))
+        diff = card_value(b_value - a_value, code, outcomes, lang, signed=True)
+        value = card_value(b_value, code, outcomes, lang)
+        if diff == card_value(0.0, code, outcomes, lang, signed=True):
+            text = t("scenarios.card.b_same", lang, value=value)
         else:
-            diff = t("scenarios.card.points", lang, delta=diff.removesuffix(" %")) if unit in POINT_UNITS else diff
-            text = t("scenarios.card.b", lang, value=compact(b_value, unit, lang), diff=diff)
+            diff = t("scenarios.card.points", lang, delta=diff.removesuffix(" %")) if points else diff
+            text = t("scenarios.card.b", lang, value=value, diff=diff)
         shown[index] = replace(shown[index], compare=text)
     return shown
 
 
-def racks_card(scenario: pd.DataFrame, levers: model.Levers, lang: str) -> Kpi:
+def racks_card(scenario: pd.DataFrame, levers: model.Levers, outcomes: pd.DataFrame, lang: str) -> Kpi:
     """Return the card of racks approved under the gate (installed stock growth, medians) against racks asked for."""
-    racks = scenario[scenario["indicator"] == "dc_racks_total"].set_index("year")["p50"]
+    racks = scenario[scenario["indicator"] == RACKS].set_index("year")["p50"]
     approved = racks.loc[levers.horizon] - racks.loc[model.BASE_YEAR]
     asked = levers.dc_racks * (levers.horizon - model.BASE_YEAR)
     share = t("scenarios.card.racks_share", lang, pct=f"{100.0 * approved / asked:.0f}") if asked else None
     return Kpi(
         t("scenarios.card.racks", lang, start=model.BASE_YEAR + 1, year=levers.horizon),
-        compact(approved, "racks", lang),
-        t("scenarios.card.racks_asked", lang, asked=compact(asked, "racks", lang)),
+        card_value(approved, RACKS, outcomes, lang),
+        t("scenarios.card.racks_asked", lang, asked=card_value(asked, RACKS, outcomes, lang)),
         share,
         "off",
     )
@@ -145,5 +152,5 @@ def cost_cards(
     """Return the cost cards in the horizon year: subsidies, public migration, electricity, total, racks approved."""
     year = levers.horizon
     return [card(code, deltas, paired, year, outcomes, lang) for code in COST_INDICATORS] + [
-        racks_card(scenario, levers, lang)
+        racks_card(scenario, levers, outcomes, lang)
     ]

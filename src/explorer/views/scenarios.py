@@ -8,7 +8,6 @@ import pandas as pd
 
 from explorer import charts, model, vocab
 from explorer.charts.encoding import TORNADO_LABEL_LINE, wrapped
-from explorer.compact import compact
 from explorer.formatting import CITY_COLOURS, amount, figure_value, format_number, shown_unit
 from explorer.i18n import t
 from explorer.scenarios import (
@@ -16,7 +15,6 @@ from explorer.scenarios import (
     KPI_INDICATORS,
     LEVER_FIGURES,
     LEVER_GROUPS,
-    MODEL_GROUPS,
     TARGET_MARKERS,
     b_against_a,
     figure_in_model_unit,
@@ -26,11 +24,13 @@ from explorer.scenarios import (
 )
 from explorer.views.scenario_cards import (
     Kpi,
+    card_value,
     cost_cards,
     indicator_label,
     kpis,
     with_b,
 )
+from explorer.views.scenario_peers import peer_captions, peer_rows
 
 SERIES_COLOURS = {
     "scenario": CITY_COLOURS[vocab.SUBJECT_CITY],
@@ -159,51 +159,6 @@ def _target_marker(outcome: str, figures: pd.DataFrame, lang: str) -> pd.DataFra
     )
 
 
-def peer_rows(peers: pd.DataFrame, outcome: str, lang: str) -> pd.DataFrame:
-    """Return Beijing's and Shanghai's paths of the outcome, only where they share the model's definition.
-
-    Observed years keep their value (no band); the extrapolated years carry their own trend's p10–p90 and
-    start from the last observed year before them, so that the dashed line joins the solid one.
-    """
-    rows = peers[
-        (peers["indicator"] == outcome)
-        & (peers["city"].isin(vocab.PEER_CITIES))
-        & (peers["comparability_group"] == MODEL_GROUPS.get(outcome))
-        & (peers["basis"] != "target")
-    ]
-    rows = rows.assign(is_extrapolated=rows["basis"].str.startswith("extrapolated"))
-    joins = []
-    for _, city_rows in rows.groupby("city"):
-        trend = city_rows[city_rows["is_extrapolated"]]
-        before = city_rows[~city_rows["is_extrapolated"] & (city_rows["year"] < trend["year"].min())]
-        if not trend.empty and not before.empty:
-            last = before.loc[before["year"].idxmax()]
-            joins.append(
-                last.to_frame().T.assign(is_extrapolated=True, is_join=True, p10=last["value"], p90=last["value"])
-            )
-    rows = pd.concat([rows.assign(is_join=False), *joins], ignore_index=True)
-    rows = rows.assign(
-        series=rows["city"].map(lambda city: t(f"city.{city}", lang)),
-        is_extrapolated=rows["is_extrapolated"].astype(bool),
-        is_join=rows["is_join"].astype(bool),
-        year=rows["year"].astype(int),
-        value=rows["value"].astype(float),
-        p10=rows["p10"].astype(float),
-        p90=rows["p90"].astype(float),
-    )
-    columns = ["city", "series", "year", "value", "p10", "p90", "basis", "is_extrapolated", "is_join"]
-    return rows.sort_values(["city", "year", "is_extrapolated"])[columns].reset_index(drop=True)
-
-
-def peer_captions(cities: pd.DataFrame, lang: str) -> list[str]:
-    """Return the captions by the chart: how peers are drawn, and each peer with no figure under the definition."""
-    present = set(cities["city"])
-    missing = [
-        t("scenarios.peers.no_figure", lang, city=t(f"city.{c}", lang)) for c in vocab.PEER_CITIES if c not in present
-    ]
-    return ([t("scenarios.peers.note", lang)] if present else []) + missing
-
-
 def outcome_chart(
     outcome: str,
     scenario: pd.DataFrame,
@@ -277,12 +232,11 @@ def waterfall(parts: pd.DataFrame, outcome: str, year: int, outcomes: pd.DataFra
     `parts` is model.decompose: Shapley contributions at central parameters that add up to the total change.
     """
     rows = parts[parts["indicator"] == outcome].set_index("group")
-    unit = outcomes.at[outcome, "unit"]
     total = float(rows["total"].iloc[0])
     parts_in_order = rows["contribution"].reindex(list(LEVER_GROUPS))
     if not parts_in_order.abs().gt(1e-9).any():
         return None
-    factor = unit_factor(outcome, outcomes, lang)  # bars in the unit the axis names; labels via compact
+    factor = unit_factor(outcome, outcomes, lang)  # bars in the unit the axis names; labels as on the cards
     ends = parts_in_order.cumsum() * factor
     starts = ends.shift(fill_value=0.0)
     labels = [wrapped(t(f"scenarios.group.{group}", lang), TORNADO_LABEL_LINE) for group in LEVER_GROUPS]
@@ -293,7 +247,7 @@ def waterfall(parts: pd.DataFrame, outcome: str, year: int, outcomes: pd.DataFra
             "start": [*starts, 0.0],
             "end": [*ends, total * factor],
             "kind": [*("up" if value >= 0 else "down" for value in parts_in_order), "total"],
-            "text": [compact(value, unit, lang, signed=True) for value in [*parts_in_order, total]],
+            "text": [card_value(value, outcome, outcomes, lang, signed=True) for value in [*parts_in_order, total]],
         }
     )
     steps["right"] = steps[["start", "end"]].max(axis=1)
