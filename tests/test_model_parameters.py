@@ -57,9 +57,12 @@ def test_parameters_csv_rows_follow_the_schema(params: pd.DataFrame):
             problems.append(f"{pid}: low <= central <= high fails ({low}, {central}, {high})")
         grade = text(row.get("grade"))
         title, url, quote = (text(row.get(c)) for c in ("source_title", "source_url", "source_quote"))
-        rationale = text(row.get("rationale"))
-        if "\n" in rationale:
-            problems.append(f"{pid}: rationale must be one line")
+        rationale, rationale_zh = text(row.get("rationale")), text(row.get("rationale_zh"))
+        for column, value in (("rationale", rationale), ("rationale_zh", rationale_zh)):
+            if "\n" in value:
+                problems.append(f"{pid}: {column} must be one line")
+        if bool(rationale) != bool(rationale_zh):
+            problems.append(f"{pid}: a rationale needs a rationale_zh and vice versa")
         if grade not in model.GRADES:
             problems.append(f"{pid}: grade {grade!r}")
         elif grade == "assumption":
@@ -110,6 +113,8 @@ def _break(params: pd.DataFrame, pid: str, **changes) -> pd.DataFrame:
         ("xc_it_share", {"grade": "rumour"}, "grade"),
         ("dc_racks_2022", {"low": -5.0}, "values must lie"),
         ("xc_share_2022", {"high": 120.0}, "values must lie"),
+        ("talent_retention", {"rationale_zh": None}, "rationale_zh"),
+        ("gdp_2022", {"rationale": ""}, "rationale_zh"),
     ],
 )
 def test_parameter_table_rejects_broken_rows(params: pd.DataFrame, pid: str, changes: dict, message: str):

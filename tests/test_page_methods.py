@@ -41,6 +41,12 @@ def test_grade_filter_from_the_url_keeps_only_that_grade(params, grade):
     assert len(table) == int((params["grade"] == grade).sum())
 
 
+@pytest.mark.parametrize(("lang", "column"), [("zh", "rationale_zh"), ("en", "rationale")])
+def test_the_parameter_tables_rationales_are_in_the_pages_language(params, lang, column):
+    table = parameter_table(lang)
+    assert sorted(table[t("col.rationale", lang)]) == sorted(params[column])
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_hindcast_section_shows_the_views_coverage_charts_and_gaps(lang):
     """The hindcast of the database reaches the page: coverage sentences, one chart per scored city, the gaps."""

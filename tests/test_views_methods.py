@@ -1,6 +1,7 @@
 """explorer.views.methods as functions: the channels' filled equations, their symbols, the parameter table."""
 
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -11,6 +12,7 @@ from explorer.model import equations
 from explorer.views import methods as view
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
+PARAMS_CSV = Path(__file__).resolve().parents[1] / "data" / "parameters.csv"
 
 
 def _set(params: pd.DataFrame, pid: str, low: float, central: float, high: float) -> pd.DataFrame:
@@ -114,6 +116,23 @@ def test_english_units_are_english_and_chinese_units_the_originals(params, units
     assert not [unit for unit in english if HAN.search(unit)]
     chinese = view.parameter_frame(params, units, [], "zh")[t("col.unit", "zh")]
     assert chinese.tolist() == units.loc[params["unit"], "label_zh"].tolist()
+
+
+def _han_share(text: str) -> float:
+    """Return the share of Chinese characters among the letters of text, code spans left out."""
+    letters = [char for char in re.sub(r"`[^`]*`", "", text) if char.isalpha()]
+    return sum(bool(HAN.match(char)) for char in letters) / len(letters)
+
+
+@pytest.mark.parametrize(("lang", "column"), [("zh", "rationale_zh"), ("en", "rationale")])
+def test_the_rationale_is_the_sheets_text_in_the_pages_language(params, units, lang, column):
+    sheet = pd.read_csv(PARAMS_CSV, dtype=str, keep_default_na=False).set_index("id")[column]
+    table = view.parameter_frame(params, units, [], lang).set_index(t("col.id", lang))
+    shown = table[t("col.rationale", lang)]
+    assert shown.to_dict() == sheet.to_dict()
+    if lang == "zh":
+        english = [pid for pid, text in shown.items() if _han_share(text) <= 1 / 3]
+        assert not english, f"rationales not in Chinese: {english}"
 
 
 @pytest.mark.parametrize("grades", [["secondary"], ["assumption"], ["derived", "assumption"]])

@@ -37,3 +37,22 @@ def test_the_brief_has_the_link_levers_numbers_with_bands_sources_and_disclaimer
     assert all(f"- {label}:" in text for label in first_three)
     assert f"- {params['label_' + lang].iloc[3]}:" not in text  # a parameter that does not move the change
     assert "Because of talent." in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "column", "other"), [("zh", "rationale_zh", "rationale"), ("en", "rationale", "rationale_zh")]
+)
+def test_an_assumptions_rationale_is_in_the_briefs_language(params, lang, column, other):
+    assumption = params[params["grade"] == "assumption"].iloc[0]
+    text = scenario_brief.brief_markdown(
+        link="https://example.org/scenarios",
+        version="6a8314edaf88ffff",
+        levers=model.PRESETS["talent_push"],
+        cards=[],
+        why="",
+        sensitivity=pd.DataFrame({"parameter": [assumption["id"]], "swing": [1.0]}),
+        params=params,
+        lang=lang,
+    )
+    assert f"- {assumption[f'label_{lang}']}: {t('scenarios.brief.assumption', lang)} {assumption[column]}" in text
+    assert assumption[other] not in text

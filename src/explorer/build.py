@@ -168,6 +168,8 @@ TABLES: tuple[Table, ...] = (
             source_url VARCHAR,
             source_quote VARCHAR,
             rationale VARCHAR,
+            rationale_zh VARCHAR,
+            CHECK ((rationale IS NULL) = (rationale_zh IS NULL)),
             CHECK (low <= central AND central <= high))""",
         numeric=("low", "central", "high"),
     ),

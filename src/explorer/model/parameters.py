@@ -73,7 +73,7 @@ PARAMETER_IDS: tuple[str, ...] = tuple(sorted(PARAMETER_DOMAINS))
 
 PARAMETER_COLUMNS = (
     "id", "label_zh", "label_en", "unit", "low", "central", "high",
-    "grade", "source_title", "source_url", "source_quote", "rationale",
+    "grade", "source_title", "source_url", "source_quote", "rationale", "rationale_zh",
 )  # fmt: skip
 
 
@@ -118,6 +118,8 @@ def parameter_table(params: pd.DataFrame) -> dict[str, tuple[float, float, float
         grade = _text(record["grade"])
         sources = [_text(record[key]) for key in ("source_title", "source_url", "source_quote")]
         rationale = _text(record["rationale"])
+        if bool(rationale) != bool(_text(record["rationale_zh"])):
+            problems.append(f"{pid}: a rationale needs its Chinese text (rationale_zh) and vice versa")
         if grade not in GRADES:
             problems.append(f"{pid}: grade {grade!r} is not one of {GRADES}")
         elif grade == "assumption":

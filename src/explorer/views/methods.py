@@ -109,6 +109,11 @@ def parameter_caption(params: pd.DataFrame, lang: str) -> str:
     )
 
 
+def rationale_column(lang: str) -> str:
+    """Return the parameters column holding the rationale in this language (`rationale` is the English one)."""
+    return "rationale_zh" if lang == "zh" else "rationale"
+
+
 def parameter_frame(params: pd.DataFrame, units: pd.DataFrame, grades: list[str], lang: str) -> pd.DataFrame:
     """Return the parameter table in the page's language, only the chosen grades (all when none is chosen)."""
     shown = params[params["grade"].isin(grades)] if grades else params
@@ -124,6 +129,6 @@ def parameter_frame(params: pd.DataFrame, units: pd.DataFrame, grades: list[str]
             t("col.source", lang): shown["source_title"],
             t("col.source_url", lang): shown["source_url"],
             t("col.quote", lang): shown["source_quote"],
-            t("col.rationale", lang): shown["rationale"],
+            t("col.rationale", lang): shown[rationale_column(lang)],
         }
     )

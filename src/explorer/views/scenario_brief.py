@@ -6,6 +6,7 @@ import pandas as pd
 
 from explorer import model
 from explorer.i18n import t
+from explorer.views.methods import rationale_column
 from explorer.views.scenarios import Kpi, lever_label
 
 BRIEF_SOURCES = 5  # parameters listed with their sources: those that move the change most
@@ -25,7 +26,8 @@ def _source(row: pd.Series, lang: str) -> str:
     """Return one parameter's source line: its title and address, or that it is an assumption and why."""
     label = row[f"label_{lang}"]
     if row["grade"] == "assumption" or pd.isna(row["source_title"]):
-        why = row["rationale"] if pd.notna(row["rationale"]) else ""
+        rationale = row[rationale_column(lang)]
+        why = rationale if pd.notna(rationale) else ""
         return f"- {label}: {t('scenarios.brief.assumption', lang)} {why}".rstrip()
     address = f" <{row['source_url']}>" if pd.notna(row["source_url"]) and "://" in str(row["source_url"]) else ""
     return f"- {label}: {row['source_title']}{address} ({row['grade']})"
