@@ -26,6 +26,8 @@ ALLOWED_ON_ZH = {
     "PUE": "power usage effectiveness, the data-centre ratio as Chinese policy texts name it",
     "IT": "信息技术 as Chinese procurement texts abbreviate it (a Methods parameter)",
     "kW": "unit: rack power",
+    "MW": "unit: a data-centre cluster's power (a Methods parameter)",
+    "CPU": "the processor's name as Chinese industry texts write it (a Methods parameter: CPU 机柜)",
     "kWh": "unit: electricity price per kilowatt-hour",
     "GWh": "unit: data-centre electricity use",
     "EFLOPS": "unit: computing power",
@@ -49,6 +51,8 @@ def foreign_words(text: str, terms: set[str]) -> list[str]:
     for match in LATIN_WORD.finditer(text):
         word = match.group(0).rstrip(".-")
         if re.search(r"[\d_]", word):  # IDs, codes and numbered terms: 5G, P50, F49, the data version, gdp_stats
+            continue
+        if re.search(r"[a-z]\.[a-z]", word):  # a host or a file name: kaivps.com, benchmarks.csv
             continue
         if word in ALLOWED_ON_ZH or word in terms:
             continue

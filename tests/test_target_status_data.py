@@ -23,6 +23,7 @@ COLUMNS = [
     "value",
     "qualifier",
     "definition",
+    "definition_zh",
     "source_title",
     "source_url",
     "source_quote",

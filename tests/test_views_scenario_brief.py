@@ -56,3 +56,22 @@ def test_an_assumptions_rationale_is_in_the_briefs_language(params, lang, column
     )
     assert f"- {assumption[f'label_{lang}']}: {t('scenarios.brief.assumption', lang)} {assumption[column]}" in text
     assert assumption[other] not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_sourced_parameter_names_its_grade_in_the_briefs_language(params, lang):
+    sourced = params[(params["grade"] != "assumption") & params["source_title"].notna()].iloc[0]
+    text = scenario_brief.brief_markdown(
+        link="https://example.org/scenarios",
+        version="6a8314edaf88ffff",
+        levers=model.PRESETS["talent_push"],
+        cards=[],
+        why="",
+        sensitivity=pd.DataFrame({"parameter": [sourced["id"]], "swing": [1.0]}),
+        params=params,
+        lang=lang,
+    )
+    line = next(line for line in text.splitlines() if line.startswith(f"- {sourced[f'label_{lang}']}:"))
+    grade = t(f"grade.{sourced['grade']}", lang)
+    assert line.endswith(f"({grade})")
+    assert grade != sourced["grade"] or lang == "en"  # the code itself is never the word on a Chinese brief

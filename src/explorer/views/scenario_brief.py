@@ -30,7 +30,8 @@ def _source(row: pd.Series, lang: str) -> str:
         why = rationale if pd.notna(rationale) else ""
         return f"- {label}: {t('scenarios.brief.assumption', lang)} {why}".rstrip()
     address = f" <{row['source_url']}>" if pd.notna(row["source_url"]) and "://" in str(row["source_url"]) else ""
-    return f"- {label}: {row['source_title']}{address} ({row['grade']})"
+    grade = t(f"grade.{row['grade']}", lang)
+    return f"- {label}: {row['source_title']}{address} ({grade})"
 
 
 def brief_markdown(
