@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from explorer import DATA_DIR, db, vocab
-from explorer.build import SCHEMA_VERSION, TABLES, BuildError, Table, build, read_source, sources_hash
+from explorer.build import BuildError, build, read_source, sources_hash
+from explorer.schema import SCHEMA_VERSION, TABLES, Table
 
 
 def _table(name: str) -> Table:

@@ -7,9 +7,10 @@ import pandas as pd
 import pytest
 
 from explorer import DATA_DIR, PAPER_PATH
-from explorer.build import TABLES, read_source
+from explorer.build import read_source
 from explorer.model import Levers
 from explorer.paper import split_sections, squash
+from explorer.schema import TABLES
 
 LEVERS = {"dc_racks", "dc_pue", "dc_util_gate", "xc_share", "talent_subsidy", "talent_quota"}
 # Sensible ranges for a value the paper implies (units as the scenario model reads them from the URL).

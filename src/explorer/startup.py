@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from explorer import build, db, settings
+from explorer import build, db, schema, settings
 
 # What `database_state` reports and what the app tells its readers about it.
 STATES = ("ok", "missing", "unreadable", "stale")
@@ -33,7 +33,7 @@ def _stored_meta(db_path: Path) -> dict[str, str] | None:
         return None
     try:
         names = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-        if names != {table.name for table in build.TABLES} | {"meta"}:
+        if names != {table.name for table in schema.TABLES} | {"meta"}:
             return None
         # Reading every row of every table touches every data block, so a cut or damaged file
         # fails here rather than on a reader's page (reading `meta` alone passed a half file).
@@ -57,7 +57,7 @@ def database_state(db_path: Path, data_dir: Path) -> str:
     if stored is None:
         return "unreadable"
     current = build.sources_hash(data_dir)
-    if stored.get("schema_version") != str(build.SCHEMA_VERSION) or stored.get("content_hash") != current:
+    if stored.get("schema_version") != str(schema.SCHEMA_VERSION) or stored.get("content_hash") != current:
         return "stale"
     return "ok"
 
