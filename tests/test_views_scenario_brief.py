@@ -14,6 +14,20 @@ def _sensitivity(params: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"parameter": ids, "swing": [3.0, 2.0, 1.0] + [0.0] * (len(ids) - 3)})
 
 
+def _brief_on(parameter: str, params: pd.DataFrame, lang: str) -> str:
+    """Return the brief of a scenario whose sensitivity names one parameter only."""
+    return scenario_brief.brief_markdown(
+        link="https://example.org/scenarios",
+        version="6a8314edaf88ffff",
+        levers=model.PRESETS["talent_push"],
+        cards=[],
+        why="",
+        sensitivity=pd.DataFrame({"parameter": [parameter], "swing": [1.0]}),
+        params=params,
+        lang=lang,
+    )
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_brief_has_the_link_levers_numbers_with_bands_sources_and_disclaimer(params, lang):
     levers = model.PRESETS["talent_push"]
@@ -44,16 +58,7 @@ def test_the_brief_has_the_link_levers_numbers_with_bands_sources_and_disclaimer
 )
 def test_an_assumptions_rationale_is_in_the_briefs_language(params, lang, column, other):
     assumption = params[params["grade"] == "assumption"].iloc[0]
-    text = scenario_brief.brief_markdown(
-        link="https://example.org/scenarios",
-        version="6a8314edaf88ffff",
-        levers=model.PRESETS["talent_push"],
-        cards=[],
-        why="",
-        sensitivity=pd.DataFrame({"parameter": [assumption["id"]], "swing": [1.0]}),
-        params=params,
-        lang=lang,
-    )
+    text = _brief_on(assumption["id"], params, lang)
     assert f"- {assumption[f'label_{lang}']}: {t('scenarios.brief.assumption', lang)} {assumption[column]}" in text
     assert assumption[other] not in text
 
@@ -61,16 +66,7 @@ def test_an_assumptions_rationale_is_in_the_briefs_language(params, lang, column
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_sourced_parameter_names_its_grade_in_the_briefs_language(params, lang):
     sourced = params[(params["grade"] != "assumption") & params["source_title"].notna()].iloc[0]
-    text = scenario_brief.brief_markdown(
-        link="https://example.org/scenarios",
-        version="6a8314edaf88ffff",
-        levers=model.PRESETS["talent_push"],
-        cards=[],
-        why="",
-        sensitivity=pd.DataFrame({"parameter": [sourced["id"]], "swing": [1.0]}),
-        params=params,
-        lang=lang,
-    )
+    text = _brief_on(sourced["id"], params, lang)
     line = next(line for line in text.splitlines() if line.startswith(f"- {sourced[f'label_{lang}']}:"))
     grade = t(f"grade.{sourced['grade']}", lang)
     assert line.endswith(f"({grade})")
