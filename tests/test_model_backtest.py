@@ -154,3 +154,16 @@ def test_the_hindcast_is_seeded():
     pd.testing.assert_frame_equal(_run(rows)[0], _run(rows)[0])
     other = backtest.hindcast(rows, series=SERIES, draws=400, seed=6)[0]
     assert not other["p10"].equals(_run(rows)[0]["p10"])
+
+
+def test_two_cities_with_one_growth_each_leave_no_shock_to_estimate():
+    rows = pd.concat(
+        [
+            _rows({2019: 100.0, 2020: 104.0, 2021: 110.0}, city="beijing"),
+            _rows({2019: 200.0, 2020: 210.0, 2021: 220.0}, city="shanghai"),
+        ]
+    )
+    forecasts, missing = _run(rows)
+    assert forecasts.empty
+    reasons = missing[missing["indicator"] == "gdp"].set_index("city")["reason"].to_dict()
+    assert reasons == {"shenzhen": "no_figure", "beijing": "too_short", "shanghai": "too_short"}

@@ -4,8 +4,8 @@ For every series the model's trend (`trend.fit_panel`, the machinery the peers u
 drift, one shock sd pooled across the cities) is fitted on the observations up to `FIT_END` only
 and drawn forward from the last of them; the benchmark is the random walk with drift on levels
 (drift = each city's mean yearly change, normal bands that include the drift's uncertainty, the
-yearly sd pooled across the cities as a share of the level). Observations after a series break that falls after
-`FIT_END` are on another basis than the fit and are not scored. Scores: mean absolute percentage
+yearly sd pooled across the cities as a share of the level). Observations after a series break
+that falls after `FIT_END` are on another basis than the fit and are not scored. Scores: mean absolute percentage
 error of the median and the share of observations inside p10–p90.
 """
 
@@ -143,7 +143,8 @@ def hindcast(
                 scored[city] = (train, test)
             else:
                 missing.append({"city": city, "indicator": indicator, "reason": reason})
-        if sum(_comparable_growths(train) for train, _ in scored.values()) < MIN_INCREMENTS:
+        # Each city's drift takes one growth; the pooled shock needs one more somewhere (MIN_INCREMENTS for one city).
+        if sum(_comparable_growths(train) - 1 for train, _ in scored.values()) < MIN_INCREMENTS - 1:
             missing += [{"city": city, "indicator": indicator, "reason": "too_short"} for city in scored]
             continue
         trains = {city: train for city, (train, _) in scored.items()}
