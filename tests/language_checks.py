@@ -63,4 +63,9 @@ def foreign_words(text: str, terms: set[str]) -> list[str]:
 def chinese_outside_quotes(text: str) -> list[str]:
     """Return the lines of an English page's text with Chinese outside “quotes”, 《titles》 and (the original term)."""
     bare = re.sub(r"“[^”]*”|《[^》]*》|\([^)]*\)|（[^）]*）", "", text)
-    return [line for line in bare.split("\n") if any("\u4e00" <= char <= "\u9fff" for char in line)]
+    return [line for line in bare.split("\n") if has_han(line)]
+
+
+def has_han(text: str) -> bool:
+    """Return whether `text` holds a Chinese character."""
+    return any("\u4e00" <= char <= "\u9fff" for char in text)

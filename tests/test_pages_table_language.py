@@ -6,10 +6,10 @@ page shows the database's tables as stored, both languages side by side."""
 from collections.abc import Callable
 
 import pytest
+from apptest import run_page
 from language_checks import chinese_outside_quotes, foreign_words, paper_terms
-from streamlit.testing.v1 import AppTest
 
-from explorer import ROOT, ui
+from explorer import ui
 from explorer.i18n import t
 
 PAGES = [stem for stems in ui.NAV_SECTIONS.values() for stem in stems if stem != "data"]
@@ -25,11 +25,7 @@ OWN_LANGUAGE = (
 
 
 def tables(page: str, lang: str) -> list:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["lang"] = lang
-    at.switch_page(f"pages/{page}.py")
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
+    at = run_page(page, lang=lang)
     return [frame.value for frame in at.dataframe] + [table.value for table in at.table]
 
 

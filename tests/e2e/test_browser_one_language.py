@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from e2e_helpers import assert_clean, wait_for_app
-from language_checks import chinese_outside_quotes, foreign_words, paper_terms
+from language_checks import chinese_outside_quotes, foreign_words, has_han, paper_terms
 
 from explorer import model, target_progress, ui, vocab
 from explorer.i18n import t
@@ -65,10 +65,6 @@ WIDGETS = """() => {
 
 
 LANGUAGE_OPTION_ZH = "中文"  # the language switch names Chinese in Chinese
-
-
-def has_han(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def path(name: str, query: str) -> str:

@@ -163,9 +163,13 @@ def peer_paths(
 
     levels = frame["indicator"].isin(indicators) & ~frame["indicator"].str.endswith("_share")
     observed = frame[~is_target & levels & frame["city"].isin(vocab.PEER_CITIES)]
+    fits: dict[tuple[str, str], dict[str, TrendFit]] = {}  # one panel fit per definition, not one per city
     for (city, indicator, group), _ in observed.groupby(["city", "indicator", "comparability_group"], sort=True):
-        fit = peer_trend(peers, str(city), str(indicator), str(group))
-        if isinstance(fit, str) or fit.last_year >= horizon:
+        key = (str(indicator), str(group))
+        if key not in fits:
+            fits[key] = group_trends(peers, *key)
+        fit = fits[key].get(str(city))
+        if fit is None or fit.last_year >= horizon:
             continue
         years = np.arange(fit.last_year + 1, int(horizon) + 1)
         z_drift, z_shock = _normals(seed, str(city), str(indicator), int(draws), years.size)
