@@ -2,15 +2,16 @@
 
 import streamlit as st
 
-from explorer import cached, ui
-from explorer.i18n import t
-from explorer.views import benchmarks as views
+from explorer.core.i18n import t
+from explorer.data import loaders
+from explorer.features.benchmarks import view as views
+from explorer.shell import ui
 
 lang = ui.start_page("benchmarks")
-version = cached.database().version
-indicators = cached.indicators(version)
-everything = cached.benchmarks(version)
-groups = cached.comparability_groups(version)
+version = loaders.database().version
+indicators = loaders.indicators(version)
+everything = loaders.benchmarks(version)
+groups = loaders.comparability_groups(version)
 
 st.title(t("benchmarks.title", lang))
 st.caption(t("benchmarks.intro", lang))

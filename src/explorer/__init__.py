@@ -4,7 +4,7 @@ The paths below are the project's own (settings.DEFAULTS), for tools and tests t
 data; the app itself reads `settings.current()`, which an `EXPLORER_<NAME>` variable can override.
 """
 
-from explorer.settings import DEFAULTS, ROOT
+from explorer.core.settings import DEFAULTS, ROOT
 
 DATA_DIR = DEFAULTS.data_dir
 DB_PATH = DEFAULTS.db_path

@@ -4,23 +4,15 @@ import download_checks
 import pytest
 from e2e_helpers import assert_clean, screenshot, wait_for_app
 
-PAGES = (
-    "overview",
-    "figures",
-    "bottlenecks",
-    "recommendations",
-    "targets",
-    "benchmarks",
-    "scenarios",
-    "methods",
-    "data",
-)
+from explorer.shell.pages import DEFAULT_PAGE, STEMS
+
+PAGES = STEMS
 LANGS = ("zh", "en")
 
 
 def path(name: str) -> str:
     """Return a page's URL path: the default page (Overview) is served at the root."""
-    return "" if name == "overview" else name
+    return "" if name == DEFAULT_PAGE else name
 
 
 @pytest.mark.parametrize("lang", LANGS)

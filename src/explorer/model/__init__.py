@@ -10,7 +10,7 @@ contributions of the lever groups), `plausibility` (warnings), `trend` (a city's
 own series), `peers` (Beijing / Shanghai through the same trend, and the odds Shenzhen is at or
 above them), `backtest` (the hindcast: fit up to 2020, score 2021–2024 against a random walk with
 drift) and `equations` (the equations, written once, with the modelling notes and limits). The
-model is pure: numpy, pandas and `explorer.vocab` only.
+model is pure: numpy, pandas and `explorer.core.vocab` only.
 """
 
 from explorer.model.attribution import LEVER_GROUPS, decompose
