@@ -1,9 +1,11 @@
 """explorer.core.compact: model values written short, with hand-written expectations and the card words of units.csv."""
 
 import ast
+import csv
 import inspect
 import math
 import re
+from pathlib import Path
 
 import pytest
 
@@ -23,85 +25,16 @@ def words(outcomes):
     return of
 
 
-@pytest.mark.parametrize(
-    ("value", "unit", "lang", "expected"),
-    [
-        (14_529.7, "yi_yuan", "zh", "1.45 万亿元"),
-        (14_529.7, "yi_yuan", "en", "¥1.45 tn"),
-        (8_446.0, "yi_yuan", "zh", "8,446 亿元"),
-        (8_446.0, "yi_yuan", "en", "¥845 bn"),
-        (64.3, "yi_yuan_per_year", "zh", "64.3 亿元/年"),
-        (64.3, "yi_yuan_per_year", "en", "¥6.43 bn/yr"),
-        (115.0, "yi_yuan_cumulative", "en", "¥11.5 bn"),
-        (115.0, "yi_yuan_cumulative", "zh", "115 亿元"),
-        (70_968.6, "people_cumulative", "en", "70,969 people"),
-        (70_968.6, "people_cumulative", "zh", "70,969 人"),
-        (259_320.0, "racks", "en", "259,320 racks"),
-        (259_320.0, "racks", "zh", "259,320 架"),
-        (8.66, "eflops", "zh", "8.7 EFLOPS"),
-        (3_877.87, "gwh_per_year", "en", "3,878 GWh/yr"),
-        (3_877.87, "gwh_per_year", "zh", "3,878 GWh/年"),
-        (30.21, "pct_gdp", "zh", "30.2 %"),
-        (30.21, "pct_gdp", "en", "30.2 %"),
-        (1.234, "ratio", "en", "1.23"),
-        (1.234, "ratio", "zh", "1.23"),
-    ],
-)
-def test_values_are_written_short_in_their_unit(value, unit, lang, expected, words):
-    assert compact(value, unit, lang, *words(unit)) == expected
+def _compact_cases() -> list:
+    """Return the hand-written cases of cases/compact.csv: a model value in its unit -> the card's text."""
+    with (Path(__file__).parent / "cases" / "compact.csv").open(encoding="utf-8") as file:
+        return [pytest.param(row, id=f"{row['value']}-{row['unit']}-{row['lang']}") for row in csv.DictReader(file)]
 
 
-@pytest.mark.parametrize(
-    ("value", "unit", "lang", "expected"),
-    [
-        # 万亿元 from 10,000 亿元 on; ¥ tn from ¥1,000 bn (10,000 亿元) on; the unit's suffix stays.
-        (9_990.0, "yi_yuan", "zh", "9,990 亿元"),
-        (10_000.0, "yi_yuan", "zh", "1.00 万亿元"),
-        (9_990.0, "yi_yuan", "en", "¥999 bn"),
-        (10_000.0, "yi_yuan", "en", "¥1.00 tn"),
-        (125_000.0, "yi_yuan", "en", "¥12.5 tn"),
-        (12_000.0, "yi_yuan_per_year", "zh", "1.20 万亿元/年"),
-        (12_000.0, "yi_yuan_per_year", "en", "¥1.20 tn/yr"),
-        (9_990.0, "yi_yuan_per_year", "en", "¥999 bn/yr"),
-        (10_000.0, "yi_yuan_cumulative", "zh", "1.00 万亿元"),
-        # An amount that rounds to one trillion is written as one: never "10,000 亿元" or "¥1,000 bn".
-        (9_999.4, "yi_yuan", "zh", "9,999 亿元"),
-        (9_999.6, "yi_yuan", "zh", "1.00 万亿元"),
-        (9_999.4, "yi_yuan", "en", "¥1.00 tn"),  # ¥999.94 bn
-        (9_994.0, "yi_yuan", "en", "¥999 bn"),
-    ],
-)
-def test_large_amounts_step_up_to_trillions_at_one_trillion(value, unit, lang, expected, words):
-    assert compact(value, unit, lang, *words(unit)) == expected
-
-
-@pytest.mark.parametrize(
-    ("value", "unit", "lang", "expected"),
-    [
-        (99.96, "yi_yuan", "zh", "100 亿元"),  # not "100.0 亿元": three significant figures of what it rounds to
-        (99.96, "yi_yuan", "en", "¥10.0 bn"),
-        (9.996, "yi_yuan", "zh", "10.0 亿元"),
-        (99.94, "yi_yuan", "zh", "99.9 亿元"),
-    ],
-)
-def test_an_amount_keeps_three_significant_figures_of_what_it_rounds_to(value, unit, lang, expected, words):
-    assert compact(value, unit, lang, *words(unit)) == expected
-
-
-@pytest.mark.parametrize(
-    ("value", "unit", "lang", "expected"),
-    [
-        (49.2, "yi_yuan", "en", "+¥4.92 bn"),
-        (-492.0, "yi_yuan", "zh", "-492 亿元"),
-        (-492.0, "yi_yuan", "en", "-¥49.2 bn"),
-        (-10_000.0, "yi_yuan", "zh", "-1.00 万亿元"),
-        (-10_000.0, "yi_yuan", "en", "-¥1.00 tn"),
-        (0.0004, "yi_yuan", "en", "¥0 bn"),
-        (-0.01, "pct", "en", "0 %"),
-    ],
-)
-def test_changes_carry_a_sign_and_a_zero_has_none(value, unit, lang, expected, words):
-    assert compact(value, unit, lang, *words(unit), signed=True) == expected
+@pytest.mark.parametrize("case", _compact_cases())
+def test_values_are_written_short_in_their_unit(case, words):
+    value, unit, lang = float(case["value"]), case["unit"], case["lang"]
+    assert compact(value, unit, lang, *words(unit), signed=case["signed"] == "yes") == case["expected"], case["why"]
 
 
 def test_a_missing_value_is_a_dash(words):

@@ -1,6 +1,8 @@
 """features.targets.progress: progress by direction (floors, ceilings, ranges), latest statuses, filters, counts."""
 
 import math
+import tomllib
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -130,70 +132,21 @@ def test_tracker_with_no_status_at_all():
     assert (counts["targets"], counts["with_status"], counts["no_status"], counts["met"]) == (4, 0, 4, 0)
 
 
-# Verdict cases, written by hand: target (value, qualifier, year), latest status (value, qualifier, as_of),
-# baseline (value, as_of) or None -> verdict code and reason. A target year Y is due on 31 December Y.
-VERDICT_CASES = [
-    # after the deadline: met or missed
-    ((4.5, "exact", 2025), (4.6, "exact", "2026-03"), None, "met", "deadline_passed"),
-    ((4.5, "exact", 2025), (4.0, "exact", "2026-03"), None, "missed", "deadline_passed"),
-    # on the deadline day itself (and a month-only date in December: read as 31 December) counts as after
-    ((4.5, "exact", 2025), (4.0, "exact", "2025-12-31"), None, "missed", "deadline_passed"),
-    ((4.5, "exact", 2025), (4.0, "exact", "2025-12"), None, "missed", "deadline_passed"),
-    # one day before the deadline: never "missed"; with no path it cannot tell
-    ((4.5, "exact", 2025), (4.0, "exact", "2025-12-30"), None, "cannot_tell", "no_baseline"),
-    # before the deadline, already at the target level: on track, never "met"
-    ((4.5, "exact", 2025), (4.5, "exact", "2024-06"), None, "on_track", "at_target"),
-    # no deadline: at the target reads on track; below it there is no path to judge by
-    ((30, "exact", None), (36.2, "more_than", "2022-12"), None, "on_track", "at_target"),  # the derived 5G status
-    # derived bounds against made-up deadlines: "> 36.2" at end-2022 meets 30 due in 2022 (a December as_of is
-    # the 31st, the deadline day), cannot tell against 40 due in 2022, and is on track for 30 due in 2025
-    ((30, "exact", 2022), (36.2, "more_than", "2022-12"), None, "met", "deadline_passed"),
-    ((40, "exact", 2022), (36.2, "more_than", "2022-12"), None, "cannot_tell", "bound_straddles"),
-    ((30, "exact", 2025), (36.2, "more_than", "2022-12"), None, "on_track", "at_target"),
-    # "> 36.2" is beyond a strict "more than 36.2" target; "≥ 36.2" is not necessarily
-    ((36.2, "more_than", 2022), (36.2, "more_than", "2022-12"), None, "met", "deadline_passed"),
-    ((36.2, "more_than", 2022), (36.2, "at_least", "2022-12"), None, "cannot_tell", "bound_straddles"),
-    ((30, "exact", None), (28.5, "exact", "2021-11"), (20.0, "2020-11"), "cannot_tell", "no_deadline"),
-    # strict floor ("超过 50"): 50 is not beyond it; "more than 50" is
-    ((50, "more_than", 2025), (50, "exact", "2026-01"), None, "missed", "deadline_passed"),
-    ((50, "more_than", 2025), (50, "more_than", "2026-01"), None, "met", "deadline_passed"),
-    # inclusive floor ("50 个以上"): 50 itself is enough
-    ((50, "at_least", 2025), (50, "exact", "2026-01"), None, "met", "deadline_passed"),
-    # a bound status that straddles the target cannot tell, before or after the deadline
-    ((4.5, "exact", 2025), (1.5, "more_than", "2022-01"), None, "cannot_tell", "bound_straddles"),
-    ((4.5, "exact", 2025), (4.0, "more_than", "2026-01"), None, "cannot_tell", "bound_straddles"),
-    # a bound status beyond the target: met after the deadline
-    ((4.5, "exact", 2025), (4.6, "more_than", "2026-01"), None, "met", "deadline_passed"),
-    # straight path from 1.0 on 2021-12-31 to 4.5 on 2025-12-31 (1461 days); on 2023-12-31 (730 days in) it is at
-    # 1.0 + 3.5 × 730 / 1461 = 2.7488: 2.8 is on track, 2.7 behind, "> 2.7" cannot tell
-    ((4.5, "exact", 2025), (2.8, "exact", "2023-12"), (1.0, "2021-12"), "on_track", "on_path"),
-    ((4.5, "exact", 2025), (2.7, "exact", "2023-12"), (1.0, "2021-12"), "behind", "below_path"),
-    ((4.5, "exact", 2025), (2.7, "more_than", "2023-12"), (1.0, "2021-12"), "cannot_tell", "bound_straddles"),
-    ((4.5, "exact", 2025), (2.8, "less_than", "2023-12"), (1.0, "2021-12"), "cannot_tell", "bound_straddles"),
-    # a baseline dated after the status cannot start a path
-    ((4.5, "exact", 2025), (2.8, "exact", "2023-12"), (1.0, "2024-01"), "cannot_tell", "no_baseline"),
-    # ceilings use their own direction: PUE "小于 1.25" (strict), latency "8ms 以下" (inclusive)
-    ((1.25, "less_than", 2025), (1.25, "exact", "2026-02"), None, "missed", "deadline_passed"),
-    ((1.25, "less_than", 2025), (1.2, "exact", "2026-02"), None, "met", "deadline_passed"),
-    ((1.25, "less_than", 2025), (1.2, "exact", "2024-02"), None, "on_track", "at_target"),
-    ((8, "at_most", None), (8, "exact", "2024-05"), None, "on_track", "at_target"),
-    ((8, "at_most", None), (9, "exact", "2024-05"), None, "cannot_tell", "no_deadline"),
-    # a falling path for a ceiling: from 1.45 on 2021-12-31 to 1.25 on 2025-12-31; on 2023-12-31 it is at
-    # 1.45 - 0.2 × 730 / 1461 = 1.3501: 1.34 is on track, 1.36 behind
-    ((1.25, "less_than", 2025), (1.34, "exact", "2023-12"), (1.45, "2021-12"), "on_track", "on_path"),
-    ((1.25, "less_than", 2025), (1.36, "exact", "2023-12"), (1.45, "2021-12"), "behind", "below_path"),
-    # the "200 %" kept as printed gets no verdict; no status is no status
-    ((200, "as_printed", None), (95, "exact", "2024-01"), None, "no_verdict", "as_printed"),
-    ((30, "exact", None), (None, None, None), None, "no_status", "none"),
-    # a range target (3-5) is judged by its lower bound
-    ((3, "range", 2025), (3, "exact", "2026-01"), None, "met", "deadline_passed"),
-]
+def _verdict_cases() -> list:
+    """Return the hand-written verdict cases of cases/verdicts.toml, each as pytest params with its reason as id."""
+    cases = tomllib.loads((Path(__file__).parent / "cases" / "verdicts.toml").read_text(encoding="utf-8"))["case"]
+    return [pytest.param(case, id=f"{index}-{case['expect']['code']}") for index, case in enumerate(cases)]
 
 
-@pytest.mark.parametrize(("target", "status", "baseline", "code", "reason"), VERDICT_CASES)
-def test_verdicts_from_a_hand_written_table(target, status, baseline, code, reason):
-    result = target_progress.verdict(*target, *status, baseline)
-    assert (result.code, result.reason) == (code, reason)
+@pytest.mark.parametrize("case", _verdict_cases())
+def test_verdicts_from_a_hand_written_table(case):
+    target, status, baseline = case["target"], case["status"], case.get("baseline")
+    result = target_progress.verdict(
+        target["value"], target["qualifier"], target.get("year"),
+        status.get("value"), status.get("qualifier"), status.get("as_of"),
+        None if baseline is None else (baseline["value"], baseline["as_of"]),
+    )  # fmt: skip
+    assert (result.code, result.reason) == (case["expect"]["code"], case["expect"]["reason"]), case["why"]
     assert result.code in vocab.TARGET_VERDICTS and result.reason in vocab.VERDICT_REASONS
 
 
