@@ -118,7 +118,7 @@ def scenario_panel() -> None:
     cards = st.container()  # the cards sit above the outcome choice, though they are drawn once it is known
     outcome = ui.url_choice(
         "out",
-        list(model.INDICATORS),
+        list(model.OUTCOMES),
         label=t("scenarios.outcome", lang),
         format_func=lambda code: view.indicator_label(code, outcomes, lang),
         default="core_va",

@@ -19,7 +19,7 @@ from explorer.features.scenarios.results import (
     LIKELIHOOD,
     NO_COMPARE,
     OWN_COMPARE,
-    SUMMARY_PEER_INDICATORS,
+    SUMMARY_PEER_OUTCOMES,
 )
 from explorer.features.targets import progress as target_progress
 from explorer.features.targets import verdicts as target_verdicts
@@ -92,10 +92,10 @@ DYNAMIC: dict[str, list] = {
     # The two sensitivity charts (pages/scenarios.py): of the outcome's level and of its change.
     **{f"scenarios.{{}}.{part}": ["tornado", "tornado_change"] for part in ("title", "axis", "flat")},
     # features.scenarios.results.odds_sentence: under the outcome chart and in the summary, a probability or why none.
-    "scenarios.{}.odds": ["peers", *(f"summary.{code}" for code in SUMMARY_PEER_INDICATORS)],
+    "scenarios.{}.odds": ["peers", *(f"summary.{code}" for code in SUMMARY_PEER_OUTCOMES)],
     "scenarios.{}.{}": [
         (where, status)
-        for where in ("peers", *(f"summary.{code}" for code in SUMMARY_PEER_INDICATORS))
+        for where in ("peers", *(f"summary.{code}" for code in SUMMARY_PEER_OUTCOMES))
         for status in model.PEER_STATUSES[1:]
     ],
     "scenarios.warning.{}": list(model.WARNING_CODES),

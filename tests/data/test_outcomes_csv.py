@@ -20,7 +20,7 @@ def outcomes() -> pd.DataFrame:
 
 def test_the_codes_and_units_are_the_models() -> None:
     source = pd.read_csv(DATA_DIR / "outcomes.csv", dtype=str, keep_default_na=False)
-    assert list(zip(source["code"], source["unit"])) == list(model.INDICATORS.items())
+    assert list(zip(source["code"], source["unit"])) == list(model.OUTCOMES.items())
 
 
 def test_every_outcome_is_labelled_in_both_languages(outcomes: pd.DataFrame) -> None:

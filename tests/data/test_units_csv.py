@@ -36,8 +36,8 @@ def _used() -> dict[str, set[str]]:
     for name, column in UNIT_COLUMNS:
         for code in _read(name)[column]:
             used.setdefault(code, set()).add(name)
-    for unit in model.INDICATORS.values():
-        used.setdefault(unit, set()).add("explorer.model.INDICATORS")
+    for unit in model.OUTCOMES.values():
+        used.setdefault(unit, set()).add("explorer.model.OUTCOMES")
     return used
 
 

@@ -115,7 +115,7 @@ STATES = {
     "recommendations": f"b={vocab.BOTTLENECKS[0]},{vocab.BOTTLENECKS[2]}",
     "targets": f"section=1.2&show={target_progress.SHOW_OPTIONS[-1]}",
     "benchmarks": "ind=gdp",
-    "scenarios": f"preset={list(model.PRESETS)[-1]}&out={list(model.INDICATORS)[-1]}",
+    "scenarios": f"preset={list(model.PRESETS)[-1]}&out={list(model.OUTCOMES)[-1]}",
     "methods": "grade=official",
     "data": "table=benchmarks&city=shenzhen",
 }

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from explorer import ROOT
-from explorer.model import INDICATORS, LEVER_GROUPS, PRESETS, Levers, baseline, central_paths, decompose
+from explorer.model import LEVER_GROUPS, OUTCOMES, PRESETS, Levers, baseline, central_paths, decompose
 
 PARAMS_PATH = ROOT / "data" / "parameters.csv"
 MIXED = replace(baseline(), dc_racks=0, xc_share=90.0, talent_subsidy=96_000.0, talent_quota=30_000)
@@ -33,7 +33,7 @@ def test_contributions_add_up_to_the_change_from_the_baseline(params: pd.DataFra
     for code, rows in frame.groupby("indicator"):
         change = scenario[code][-1] - paper[code][-1]
         assert rows["contribution"].sum() == pytest.approx(change, rel=1e-9, abs=1e-9), code
-    assert set(frame["indicator"]) == set(INDICATORS)
+    assert set(frame["indicator"]) == set(OUTCOMES)
 
 
 @pytest.mark.parametrize("code", ["no_new_capacity", "talent_push", "xinchuang_push"])

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from explorer import ROOT
-from explorer.model import PRESETS, WHOLE_INDICATORS, baseline, central_paths, project
+from explorer.model import PRESETS, WHOLE_OUTCOMES, baseline, central_paths, project
 from explorer.model.channels import cost_per_added_worker
 from explorer.model.parameters import central_parameters, draw_parameters, parameter_table
 
@@ -131,9 +131,9 @@ def test_value_added_per_added_worker_moves_with_nominal_gdp(params):
 @pytest.mark.parametrize("code", ["paper", "talent_push", "aggressive_buildout"])
 def test_counts_are_whole_people_and_racks(params, code):
     frame = project(PRESETS[code], params, draws=300, seed=5)
-    counts = frame[frame["indicator"].isin(WHOLE_INDICATORS)][["p10", "p50", "p90"]].to_numpy()
+    counts = frame[frame["indicator"].isin(WHOLE_OUTCOMES)][["p10", "p50", "p90"]].to_numpy()
     np.testing.assert_array_equal(counts, np.round(counts))
-    assert {"talent_added", "dc_racks_total"} <= set(WHOLE_INDICATORS)
+    assert {"talent_added", "dc_racks_total"} <= set(WHOLE_OUTCOMES)
 
 
 @pytest.mark.parametrize("code", ["paper", "xinchuang_push"])

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from explorer import ROOT, model
-from explorer.model import BASE_YEAR, INDICATORS, PRESETS, Levers, baseline, project, project_central, tornado
+from explorer.model import BASE_YEAR, OUTCOMES, PRESETS, Levers, baseline, project, project_central, tornado
 from explorer.model.parameters import central_parameters, parameter_table, used_parameters
 from explorer.model.simulation import _check_paths, _simulate
 
@@ -47,7 +47,7 @@ def test_indicators_are_complete():
         "xc_migration_cost", "xc_user_cost", "foreign_exposure", "talent_added", "talent_gap_closed",
         "fiscal_talent", "fiscal_xc_migration", "fiscal_dc_incentive", "fiscal_cost", "fiscal_cost_cum",
     }  # fmt: skip
-    assert required <= set(INDICATORS)
+    assert required <= set(OUTCOMES)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -146,7 +146,7 @@ levers_strategy = st.builds(
 
 def _central(levers: Levers, params: pd.DataFrame) -> dict[str, np.ndarray]:
     frame = project_central(levers, params)
-    return {code: _series(frame, code) for code in INDICATORS}
+    return {code: _series(frame, code) for code in OUTCOMES}
 
 
 def _not_lower(high: np.ndarray, low: np.ndarray) -> bool:
@@ -160,7 +160,7 @@ def test_random_levers_give_finite_bounded_paths(params, levers):
     for code, values in paths.items():
         assert np.isfinite(values).all() and (values >= 0).all(), code
         assert len(values) == levers.horizon - BASE_YEAR + 1
-    for code in model.SHARE_INDICATORS:
+    for code in model.SHARE_OUTCOMES:
         assert (paths[code] <= 100.0).all(), code
 
 
@@ -231,7 +231,7 @@ def test_presets_stay_in_bounds_with_ordered_quantiles(params: pd.DataFrame, cod
     assert frame[["p10", "p50", "p90"]].notna().all().all()
     assert (frame["p10"] <= frame["p50"]).all() and (frame["p50"] <= frame["p90"]).all()
     assert (frame[["p10", "p50", "p90"]] >= 0).all().all()
-    shares = frame[frame["indicator"].isin(model.SHARE_INDICATORS)]
+    shares = frame[frame["indicator"].isin(model.SHARE_OUTCOMES)]
     assert shares[["p10", "p50", "p90"]].le(100.0).all().all()
 
 
@@ -268,10 +268,10 @@ def test_central_frame_has_equal_quantiles(params: pd.DataFrame):
 @pytest.mark.parametrize("horizon", [2025, 2031, 2035])
 def test_horizon_is_respected(params: pd.DataFrame, horizon: int):
     frame = project(_with(baseline(), horizon=horizon), params, draws=50)
-    assert set(frame["indicator"]) == set(INDICATORS)
+    assert set(frame["indicator"]) == set(OUTCOMES)
     for _, rows in frame.groupby("indicator"):
         assert rows["year"].tolist() == list(range(BASE_YEAR, horizon + 1))
-    assert len(frame) == len(INDICATORS) * (horizon - BASE_YEAR + 1)
+    assert len(frame) == len(OUTCOMES) * (horizon - BASE_YEAR + 1)
 
 
 @pytest.mark.parametrize("draws", [0, -3, 2.5, True])
@@ -426,10 +426,10 @@ def test_quantiles_agree_with_numpy_to_float32_precision():
     from explorer.model.simulation import _quantiles
 
     rng = np.random.default_rng(8)
-    paths = {code: rng.lognormal(8.0, 1.0, (1000, 6)) for code in INDICATORS}
+    paths = {code: rng.lognormal(8.0, 1.0, (1000, 6)) for code in OUTCOMES}
     low, mid, high = _quantiles(paths)
     expected = np.quantile(paths["gdp"], model.QUANTILES, axis=0)
-    row = list(INDICATORS).index("gdp")
+    row = list(OUTCOMES).index("gdp")
     np.testing.assert_allclose(np.stack([low[row], mid[row], high[row]]), expected, rtol=2e-7)
 
 

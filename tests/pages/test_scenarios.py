@@ -11,7 +11,7 @@ from explorer.core.i18n import LANGS, t
 from explorer.data import gateway as db
 from explorer.features.scenarios import view
 from explorer.features.scenarios.cards import card_value
-from explorer.features.scenarios.results import DRAWS, KPI_INDICATORS, SEED, likelihood
+from explorer.features.scenarios.results import DRAWS, KPI_OUTCOMES, SEED, likelihood
 
 TIMEOUT_S = 120
 
@@ -55,7 +55,7 @@ def test_url_levers_set_the_sliders_and_the_numbers_come_from_the_model(lang, pa
     levers, _ = model.Levers.from_mapping({"dc_racks": "30000", "xc_share": "60", "horizon": "2032"})
     expected = model.project(levers, frame, draws=DRAWS, seed=SEED)
     shown = _kpis(at, lang)
-    for code in KPI_INDICATORS:
+    for code in KPI_OUTCOMES:
         value = expected[(expected["year"] == 2032) & (expected["indicator"] == code)]["p50"].iloc[0]
         assert shown[outcomes.at[code, f"label_{lang}"]] == card_value(value, code, outcomes, lang)
 
@@ -80,7 +80,7 @@ def test_moving_a_lever_changes_the_outcome_in_the_right_direction(outcomes):
     before = float(_kpis(at, "en")[label].split()[0].replace(",", ""))
     at.slider(key="dc_racks").set_value(0).run()
     after = float(_kpis(at, "en")[label].split()[0].replace(",", ""))
-    assert len(_kpis(at, "en")) == len(KPI_INDICATORS) + 5
+    assert len(_kpis(at, "en")) == len(KPI_OUTCOMES) + 5
     assert after < before
 
 
@@ -188,7 +188,7 @@ def test_the_page_says_why_core_value_added_moved(params):
 def test_a_preset_as_b_in_the_url_is_compared_on_the_cards_and_the_chart():
     at = run(lang="en", cmp="talent_push")
     blocks = " ".join(block.value for block in at.get("html"))
-    assert blocks.count('class="sz-compare"') == len(KPI_INDICATORS) + 4  # every card but the racks card
+    assert blocks.count('class="sz-compare"') == len(KPI_OUTCOMES) + 4  # every card but the racks card
     fan = _chart_protos(at)[0]
     assert t("scenarios.series.compare", "en", name=t("preset.talent_push", "en")) in fan.spec
 

@@ -128,7 +128,7 @@ UNITS: dict[str, Unit] = {
     "10k_yuan_per_person_year": Unit("yuan_per_person_year", 1e4),
     "10k_yuan_per_rack_year": Unit("yuan_per_rack_year", 1e4),
     "10k_yuan_per_rack": Unit("yuan_per_rack", 1e4),
-    # The model's outcomes (explorer.model.INDICATORS).
+    # The model's outcomes (explorer.model.OUTCOMES).
     "yi_yuan": Unit("yuan", 1e8),
     "yi_yuan_per_year": Unit("yuan_per_year", 1e8),
     "yi_yuan_cumulative": Unit("yuan", 1e8),

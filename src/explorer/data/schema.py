@@ -163,7 +163,7 @@ TABLES: tuple[Table, ...] = (
             CHECK (low <= central AND central <= high))""",
         numeric=("low", "central", "high"),
     ),
-    # The model's outcomes (explorer.model.INDICATORS). An outcome that is also a city indicator has
+    # The model's outcomes (explorer.model.OUTCOMES). An outcome that is also a city indicator has
     # no labels of its own in outcomes.csv: the build copies the indicator's, so each concept has one label.
     Table(
         "outcomes",

@@ -9,7 +9,7 @@ from explorer.core.i18n import LANGS, has, t
 from explorer.features.data_page import view
 
 SECTIONS = pd.DataFrame({"id": ["1.2"], "title_zh": ["现状"], "title_en": ["Status"]}).set_index("id")
-INDICATORS = pd.DataFrame({"code": ["gdp"], "label_zh": ["地区生产总值"], "label_en": ["GDP"]}).set_index("code")
+OUTCOMES = pd.DataFrame({"code": ["gdp"], "label_zh": ["地区生产总值"], "label_en": ["GDP"]}).set_index("code")
 
 
 @pytest.fixture
@@ -28,12 +28,10 @@ def frame() -> pd.DataFrame:
 def test_labels_translate_known_codes_and_fall_back_to_the_code(lang):
     assert view.table_label("figures", lang) == f"{t('data.table.figures', lang)} · figures"
     assert view.table_label("no_such", lang) == "no_such · no_such"
-    assert (
-        view.value_label("section", "1.2", lang, SECTIONS, INDICATORS) == f"1.2 {SECTIONS.at['1.2', f'title_{lang}']}"
-    )
-    assert view.value_label("indicator", "gdp", lang, SECTIONS, INDICATORS).endswith(" · gdp")
-    assert view.value_label("city", "shenzhen", lang, SECTIONS, INDICATORS) == t("city.shenzhen", lang)
-    assert view.value_label("city", "atlantis", lang, SECTIONS, INDICATORS) == "atlantis"
+    assert view.value_label("section", "1.2", lang, SECTIONS, OUTCOMES) == f"1.2 {SECTIONS.at['1.2', f'title_{lang}']}"
+    assert view.value_label("indicator", "gdp", lang, SECTIONS, OUTCOMES).endswith(" · gdp")
+    assert view.value_label("city", "shenzhen", lang, SECTIONS, OUTCOMES) == t("city.shenzhen", lang)
+    assert view.value_label("city", "atlantis", lang, SECTIONS, OUTCOMES) == "atlantis"
 
 
 def test_facets_are_the_tables_own_in_natural_order(frame):

@@ -10,11 +10,11 @@ from explorer.data import gateway as db
 from explorer.features.scenarios import cards as cards_view
 from explorer.features.scenarios import view
 from explorer.features.scenarios.results import (
-    COST_INDICATORS,
-    KPI_INDICATORS,
+    COST_OUTCOMES,
+    KPI_OUTCOMES,
     LEVER_FIGURES,
     MODEL_GROUPS,
-    PEER_INDICATORS,
+    PEER_OUTCOMES,
     TARGET_MARKERS,
     end_year_deltas,
     paper_levers,
@@ -41,12 +41,12 @@ def runs(params):
 
 def _peers(data, params, horizon: int) -> pd.DataFrame:
     _, benchmarks = data
-    return model.peer_paths(benchmarks, horizon, PEER_INDICATORS, draws=100, seed=0)
+    return model.peer_paths(benchmarks, horizon, PEER_OUTCOMES, draws=100, seed=0)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_outcome_has_a_unit_label(lang, outcomes, units):
-    for code, unit in model.INDICATORS.items():
+    for code, unit in model.OUTCOMES.items():
         expected = units.at[unit, "label_zh" if lang == "zh" else "symbol_en"]
         assert view.unit_label(code, outcomes, lang) == ("" if unit in vocab.UNITLESS_UNITS else expected), code
     assert view.unit_label("fiscal_cost_cum", outcomes, "en") != view.unit_label("fiscal_cost", outcomes, "en")
@@ -120,8 +120,8 @@ def test_cards_show_the_end_year_median_in_a_compact_unit(runs, lang, outcomes, 
     deltas = end_year_deltas(scenario, base, levers.horizon)
     paired = model.project_delta(levers, params, draws=200, seed=1)
     cards = cards_view.kpis(deltas, paired, levers.horizon, outcomes, lang)
-    assert [card.label for card in cards] == [outcomes.at[code, f"label_{lang}"] for code in KPI_INDICATORS]
-    for code, card in zip(KPI_INDICATORS, cards):
+    assert [card.label for card in cards] == [outcomes.at[code, f"label_{lang}"] for code in KPI_OUTCOMES]
+    for code, card in zip(KPI_OUTCOMES, cards):
         value = scenario[(scenario["year"] == levers.horizon) & (scenario["indicator"] == code)]["p50"].item()
         assert card.value == cards_view.card_value(value, code, outcomes, lang)
 
@@ -169,7 +169,7 @@ def test_cost_cards_cover_subsidies_migration_electricity_total_and_racks(runs, 
     deltas = end_year_deltas(scenario, base, levers.horizon)
     paired = model.project_delta(levers, params, draws=200, seed=1)
     labels = [card.label for card in cards_view.cost_cards(deltas, paired, scenario, levers, outcomes, "en")]
-    assert labels[:4] == [outcomes.at[code, "label_en"] for code in COST_INDICATORS]
+    assert labels[:4] == [outcomes.at[code, "label_en"] for code in COST_OUTCOMES]
     assert labels[4].startswith("Racks approved")
 
 

@@ -45,7 +45,7 @@ def scenario_outcomes(
     deltas = scenarios.end_year_deltas(results, projection(version, baseline, draws, seed), levers.horizon)
     odds = {
         indicator: scenarios.odds_in(peer_odds(version, levers, indicator, draws, seed), levers.horizon)
-        for indicator in scenarios.SUMMARY_PEER_INDICATORS
+        for indicator in scenarios.SUMMARY_PEER_OUTCOMES
     }
     return deltas, odds
 
@@ -120,7 +120,7 @@ def scenario_results(
 def peer_paths(version: str, horizon: int) -> pd.DataFrame:
     """Return Beijing/Shanghai observations and their own-trend projections (p10, p50, p90) to `horizon`."""
     return model.peer_paths(
-        loaders.benchmarks(version), horizon, scenarios.PEER_INDICATORS, draws=scenarios.DRAWS, seed=scenarios.SEED
+        loaders.benchmarks(version), horizon, scenarios.PEER_OUTCOMES, draws=scenarios.DRAWS, seed=scenarios.SEED
     )
 
 

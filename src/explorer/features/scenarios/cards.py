@@ -10,7 +10,7 @@ import pandas as pd
 from explorer import model
 from explorer.core.compact import compact, percent_change
 from explorer.core.i18n import t
-from explorer.features.scenarios.results import COST_INDICATORS, KPI_INDICATORS
+from explorer.features.scenarios.results import COST_OUTCOMES, KPI_OUTCOMES
 
 POINT_UNITS = ("pct", "pct_gdp")  # a change of a share is in percentage points
 RACKS = "dc_racks_total"  # the outcome whose growth the racks card counts, in its unit's card word
@@ -76,7 +76,7 @@ def card(code: str, deltas: pd.DataFrame, paired: pd.DataFrame, year: int, outco
 
 def kpis(deltas: pd.DataFrame, paired: pd.DataFrame, year: int, outcomes: pd.DataFrame, lang: str) -> list[Kpi]:
     """Return the headline result cards in `year`."""
-    return [card(code, deltas, paired, year, outcomes, lang) for code in KPI_INDICATORS]
+    return [card(code, deltas, paired, year, outcomes, lang) for code in KPI_OUTCOMES]
 
 
 _GRID = "display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:0.75rem;margin-bottom:1rem"
@@ -151,6 +151,6 @@ def cost_cards(
 ) -> list[Kpi]:
     """Return the cost cards in the horizon year: subsidies, public migration, electricity, total, racks approved."""
     year = levers.horizon
-    return [card(code, deltas, paired, year, outcomes, lang) for code in COST_INDICATORS] + [
+    return [card(code, deltas, paired, year, outcomes, lang) for code in COST_OUTCOMES] + [
         racks_card(scenario, levers, outcomes, lang)
     ]

@@ -36,7 +36,7 @@ TARGET_MARKERS = {
     "dc_pue_fleet": "target_new_dc_pue_2025",
     "xc_domestic_share": "target_xc_procurement_share",
 }
-KPI_INDICATORS = (
+KPI_OUTCOMES = (
     "core_va",
     "core_va_share",
     "compute_eflops",
@@ -45,9 +45,9 @@ KPI_INDICATORS = (
     "talent_added",
 )
 # Cost cards (yearly in the horizon year, and the cumulative total); the racks card follows them.
-COST_INDICATORS = ("fiscal_talent", "fiscal_xc_migration", "dc_power_cost", "fiscal_cost_cum")
-PEER_INDICATORS = ("gdp", "core_va", "core_va_share")  # outcomes the benchmarks also publish, same definitions
-SUMMARY_PEER_INDICATORS = ("gdp", "core_va")  # the summary states Shenzhen's odds against each peer in these
+COST_OUTCOMES = ("fiscal_talent", "fiscal_xc_migration", "dc_power_cost", "fiscal_cost_cum")
+PEER_OUTCOMES = ("gdp", "core_va", "core_va_share")  # outcomes the benchmarks also publish, same definitions
+SUMMARY_PEER_OUTCOMES = ("gdp", "core_va")  # the summary states Shenzhen's odds against each peer in these
 # The definition of the figure each outcome is anchored on: Shenzhen's core value added (8,446 亿元 in 2020, 30.5 %)
 # is the city industry bureau's, with no stated classification, so no peer figure shares it.
 MODEL_GROUPS = {

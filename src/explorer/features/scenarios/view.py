@@ -22,8 +22,8 @@ from explorer.features.scenarios.cards import (
 )
 from explorer.features.scenarios.peers import peer_captions, peer_rows
 from explorer.features.scenarios.results import (
-    COST_INDICATORS,
-    KPI_INDICATORS,
+    COST_OUTCOMES,
+    KPI_OUTCOMES,
     LEVER_FIGURES,
     LEVER_GROUPS,
     TARGET_MARKERS,
@@ -362,8 +362,8 @@ def results(
     shown_headline, shown_costs = headline, costs
     if compare is not None:
         b_deltas = b_against_a(compare[1], scenario, year)
-        shown_headline = with_b(headline, KPI_INDICATORS, b_deltas, outcomes, lang)
-        shown_costs = with_b(costs, COST_INDICATORS, b_deltas, outcomes, lang)
+        shown_headline = with_b(headline, KPI_OUTCOMES, b_deltas, outcomes, lang)
+        shown_costs = with_b(costs, COST_OUTCOMES, b_deltas, outcomes, lang)
     return Results(
         headline=headline,
         costs=costs,
