@@ -15,7 +15,6 @@ from explorer.core import vocab
 from explorer.core.i18n import CATALOGUE, LANGS, has, keys, load, t
 from explorer.data import gateway as db
 from explorer.features.scenarios.results import (
-    LEVER_GROUPS,
     LIKELIHOOD,
     NO_COMPARE,
     OWN_COMPARE,
@@ -23,7 +22,7 @@ from explorer.features.scenarios.results import (
 )
 from explorer.features.targets import progress as target_progress
 from explorer.features.targets import verdicts as target_verdicts
-from explorer.model import equations
+from explorer.model import LEVER_GROUPS, equations
 from explorer.model import hindcast as backtest
 from explorer.shell.pages import SECTIONS, STEMS
 
@@ -83,7 +82,7 @@ DYNAMIC: dict[str, list] = {
     "notice.bad_{}": ["param", "filter", "text", "figure"],  # notices.notice_bad_param kinds
     "preset.{}": list(model.PRESETS),
     "qualifier.{}": list(vocab.QUALIFIERS),
-    "recommendations.lever.{}": list(vocab.POLICY_LEVERS),
+    "recommendations.lever.{}": list(model.LEVER_NAMES),
     "recommendations.strength.{}": [*vocab.LINK_STRENGTHS, "none"],
     "recommendations.summary.{}": list(vocab.MEASURES),
     "scenarios.compare.{}": [NO_COMPARE, OWN_COMPARE],

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from explorer import DATA_DIR
+from explorer import DATA_DIR, model
 from explorer.core import vocab
 
 # (file, column) -> the code list its values must come from.
@@ -24,7 +24,7 @@ CODE_COLUMNS = {
     ("recommendations.csv", "bottleneck"): vocab.BOTTLENECKS,
     ("recommendations.csv", "strength"): vocab.LINK_STRENGTHS,
     ("measure_levers.csv", "measure"): vocab.MEASURES,
-    ("measure_levers.csv", "lever"): vocab.POLICY_LEVERS,
+    ("measure_levers.csv", "lever"): model.LEVER_NAMES,
     ("target_status.csv", "qualifier"): vocab.NUMBER_QUALIFIERS,
     ("target_status.csv", "grade"): vocab.SOURCE_GRADES,
     ("target_status.csv", "basis"): vocab.STATUS_BASES,

@@ -7,8 +7,7 @@ import re
 import pandas as pd
 import pytest
 
-from explorer import ROOT
-from explorer.core import vocab
+from explorer import ROOT, model
 from explorer.model import Levers, equations, parameter_table, used_parameters
 
 PARAMS_PATH = ROOT / "data" / "parameters.csv"
@@ -40,7 +39,7 @@ def test_every_parameter_and_lever_the_channels_read_is_in_an_equation():
     """Every parameter is read by a channel (the peers are fitted on their own series, not on parameter rows)."""
     channel_parameters = set(used_parameters())
     assert channel_parameters - _all_placeholders() == set()
-    assert set(vocab.POLICY_LEVERS) - _all_placeholders() == set()
+    assert set(model.LEVER_NAMES) - _all_placeholders() == set()
     assert channel_parameters <= set(equations.SYMBOLS)
 
 

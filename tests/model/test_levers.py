@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from dataclasses import fields, replace
 
 import numpy as np
 import pandas as pd
@@ -12,7 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from explorer import ROOT
-from explorer.model import PRESETS, Levers, baseline
+from explorer.core.i18n import has
+from explorer.model import LEVER_GROUPS, LEVER_NAMES, LEVERS, PRESETS, Levers, baseline
+from explorer.model.equations import CHANNELS, SYMBOLS
 
 PARAMS_PATH = ROOT / "data" / "parameters.csv"
 
@@ -164,3 +166,20 @@ def test_query_form_round_trips(code: str):
 def test_query_form_round_trips_on_the_slider_grid(racks, pue, gate, share, subsidy, quota, horizon):
     levers = Levers(racks * 1_000, pue / 100, gate * 5.0, share * 5.0, subsidy * 5_000.0, quota * 1_000, horizon)
     assert Levers.from_mapping(levers.to_query(), base=PRESETS["no_new_capacity"]) == (levers, [])
+
+
+def test_the_lever_registry_is_the_levers_fields_in_order():
+    assert [field.name for field in fields(Levers)] == [*LEVER_NAMES, "horizon"]
+    assert set(LEVER_GROUPS) == {"dc", "xc", "talent"}
+    assert [name for names in LEVER_GROUPS.values() for name in names] == list(LEVER_NAMES)
+
+
+def test_every_lever_has_its_words_symbol_and_equation_and_a_paper_value_on_its_grid():
+    placeholders = " ".join(equation for equations in CHANNELS.values() for equation in equations)
+    for spec in LEVERS:
+        label = f"lever.{spec.name}.kw" if spec.name == "dc_racks" else f"lever.{spec.name}"  # states the rack power
+        assert has(label) and has(f"recommendations.lever.{spec.name}"), spec.name
+        assert SYMBOLS[spec.name] == spec.symbol and f"<<{spec.name}>>" in placeholders, spec.name
+        assert spec.low <= spec.paper <= spec.high, spec.name
+        assert math.isclose((spec.paper - spec.low) / spec.step, round((spec.paper - spec.low) / spec.step)), spec.name
+        assert spec.target_link in (None, "setting", "context") and (spec.target_link is None or spec.paper_figure)

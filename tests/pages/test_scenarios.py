@@ -198,8 +198,9 @@ def test_keeping_the_levers_as_b_writes_them_to_the_url_and_an_old_link_still_op
     assert at.slider(key="dc_racks").value == 30000
     at.button[0].click().run()
     assert at.selectbox(key="cmp").value == "own"
-    assert at.query_params["b"] == "30000_1.25_70_40_30000_10000"
-    again = run(lang="en", cmp="own", b="30000_1.25_70_40_30000_10000")
+    written = "dc_racks:30000,dc_pue:1.25,dc_util_gate:70,xc_share:40,talent_subsidy:30000,talent_quota:10000"
+    assert at.query_params["b"] == written
+    again = run(lang="en", cmp="own", b=written)
     assert 'class="sz-compare"' in " ".join(block.value for block in again.get("html"))
 
 

@@ -69,9 +69,6 @@ BOTTLENECKS: tuple[str, ...] = ("2.1", "2.2", "2.3", "2.4", "2.5")
 MEASURES: tuple[str, ...] = ("3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8")
 LINK_STRENGTHS: tuple[str, ...] = ("primary", "secondary")
 
-# The scenario levers a measure of the paper can speak to (the model's lever names, horizon aside).
-POLICY_LEVERS: tuple[str, ...] = ("dc_racks", "dc_pue", "dc_util_gate", "xc_share", "talent_subsidy", "talent_quota")
-
 
 @dataclass(frozen=True)
 class Unit:

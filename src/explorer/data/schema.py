@@ -13,13 +13,13 @@ from explorer.core.vocab import (
     MEASURES,
     NUMBER_QUALIFIERS,
     PARAMETER_GRADES,
-    POLICY_LEVERS,
     QUALIFIERS,
     SOURCE_GRADES,
     STATUS_BASES,
     UNITS,
     sql_in,
 )
+from explorer.model.levers import LEVER_NAMES
 
 # Bump when a table's columns or constraints change: the app then rebuilds an older file.
 SCHEMA_VERSION = 7
@@ -200,7 +200,7 @@ TABLES: tuple[Table, ...] = (
         f"""CREATE TABLE measure_levers (
             measure VARCHAR NOT NULL REFERENCES paper_sections (id)
                 CHECK (measure IN {sql_in(MEASURES)}),
-            lever VARCHAR NOT NULL CHECK (lever IN {sql_in(POLICY_LEVERS)}),
+            lever VARCHAR NOT NULL CHECK (lever IN {sql_in(LEVER_NAMES)}),
             value DOUBLE CHECK (value IS NULL OR value >= 0),
             quote_zh VARCHAR NOT NULL,
             quote_en VARCHAR NOT NULL,

@@ -13,8 +13,8 @@ drift) and `equations` (the equations, written once, with the modelling notes an
 model is pure: numpy, pandas and `explorer.core.vocab` only.
 """
 
-from explorer.model.attribution import LEVER_GROUPS, decompose
-from explorer.model.levers import PRESETS, Levers, baseline
+from explorer.model.attribution import decompose
+from explorer.model.levers import BY_NAME, LEVER_GROUPS, LEVER_NAMES, LEVERS, PRESETS, Levers, LeverSpec, baseline
 from explorer.model.parameters import (
     GRADES,
     PARAMETER_COLUMNS,
@@ -45,7 +45,10 @@ __all__ = [
     "BASE_YEAR",
     "GRADES",
     "OUTCOMES",
+    "BY_NAME",
+    "LEVERS",
     "LEVER_GROUPS",
+    "LEVER_NAMES",
     "PARAMETER_COLUMNS",
     "PARAMETER_DOMAINS",
     "PARAMETER_IDS",
@@ -56,6 +59,7 @@ __all__ = [
     "SHARE_OUTCOMES",
     "WARNING_CODES",
     "WHOLE_OUTCOMES",
+    "LeverSpec",
     "Levers",
     "ScenarioWarning",
     "TrendFit",

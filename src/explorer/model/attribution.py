@@ -18,15 +18,8 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from explorer.model.levers import Levers, baseline
+from explorer.model.levers import LEVER_GROUPS, Levers, baseline
 from explorer.model.simulation import BASE_YEAR, OUTCOMES, central_paths
-
-LEVER_GROUPS: dict[str, tuple[str, ...]] = {
-    "dc": ("dc_racks", "dc_pue", "dc_util_gate"),
-    "xc": ("xc_share",),
-    "talent": ("talent_subsidy", "talent_quota"),
-}
-ATTRIBUTION_COLUMNS = ("indicator", "group", "contribution", "total")
 
 
 def _mixed(levers: Levers, groups: frozenset[str]) -> Levers:

@@ -92,14 +92,30 @@ def test_exports_carry_levers_version_and_parameters(params, outcomes):
     assert payload["results"][0].keys() >= {"year", "indicator", "p10", "p50", "p90"}
 
 
-def test_b_levers_round_trip_through_the_url_text():
+def test_b_levers_round_trip_through_the_url_text_by_name():
     levers = model.Levers(**{**vars(model.baseline()), "dc_racks": 30_000, "xc_share": 65.0})
     text = scenarios.b_text(levers)
-    assert text == "30000_1.25_70_65_30000_10000"
+    assert text == "dc_racks:30000,dc_pue:1.25,dc_util_gate:70,xc_share:65,talent_subsidy:30000,talent_quota:10000"
     assert scenarios.parse_b(text, 2030) == levers
 
 
-@pytest.mark.parametrize("raw", ["", "1_2", "abc_1.25_70_65_30000_10000", "999999999_1.25_70_65_30000_10000"])
+def test_a_b_that_names_some_levers_takes_the_papers_value_for_the_others():
+    expected = model.Levers(**{**vars(model.baseline()), "xc_share": 60.0, "horizon": 2033})
+    assert scenarios.parse_b("xc_share:60", 2033) == expected
+
+
+def test_a_positional_b_from_an_old_link_is_still_read():
+    expected = model.Levers(**{**vars(model.baseline()), "dc_racks": 30_000, "xc_share": 65.0})
+    assert scenarios.parse_b("30000_1.25_70_65_30000_10000", 2030) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "", "1_2", "abc_1.25_70_65_30000_10000", "999999999_1.25_70_65_30000_10000",
+        "xc_share", "xc_share:abc", "xc_share:60,xc_share:70", "horizon:2035", "nope:1", "xc_share:60,", "xc_share:999",
+    ],
+)  # fmt: skip
 def test_an_unusable_b_is_refused(raw):
     assert scenarios.parse_b(raw, 2030) is None
 

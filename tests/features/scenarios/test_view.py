@@ -12,7 +12,6 @@ from explorer.features.scenarios import view
 from explorer.features.scenarios.results import (
     COST_OUTCOMES,
     KPI_OUTCOMES,
-    LEVER_FIGURES,
     MODEL_GROUPS,
     PEER_OUTCOMES,
     TARGET_MARKERS,
@@ -80,7 +79,7 @@ def test_lever_groups_cover_every_lever_once_with_its_bounds(data, params, lang)
     figures, _ = data
     groups = view.lever_groups(figures, params, lang)
     sliders = [lever for _, group in groups for lever in group]
-    assert [lever.name for lever in sliders] == [*vocab.POLICY_LEVERS, "horizon"]
+    assert [lever.name for lever in sliders] == [*model.LEVER_NAMES, "horizon"]
     assert groups[-1][0] == t("scenarios.group.horizon", lang)
     for lever in sliders:
         assert (lever.low, lever.high, lever.step) == model.Levers.BOUNDS[lever.name]
@@ -105,8 +104,8 @@ def test_the_rack_lever_states_the_parameter_sheets_rack_power(params):
 def test_lever_help_quotes_the_papers_figure(data):
     figures, _ = data
     rows = figures.set_index("id")
-    for name, fig_id in LEVER_FIGURES.items():
-        text = view.lever_help(name, figures, "en")
+    for spec in model.LEVERS:
+        fig_id, text = spec.paper_figure, view.lever_help(spec.name, figures, "en")
         if fig_id is None:
             assert text == t("lever.no_paper_value", "en")
         else:

@@ -18,8 +18,9 @@ def _cell(text: object) -> str:
 
 
 def _lever_value(name: str, value: float) -> str:
-    """Return a lever's value as the slider shows it, with thousands separators."""
-    return f"{value:,.2f}" if name == "dc_pue" else f"{value:,.0f}"
+    """Return a lever's value to the decimals its slider shows, with thousands separators (the horizon whole)."""
+    spec = model.BY_NAME.get(name)
+    return f"{value:,.{spec.decimals if spec else 0}f}"
 
 
 def _source(row: pd.Series, lang: str) -> str:

@@ -16,20 +16,6 @@ from explorer.core.vocab import UNITS
 DRAWS = 1000  # Monte Carlo draws per projection: p10/p90 stable to about 1 % between seeds
 SEED = 2024  # fixed, so that a link reproduces the same numbers
 
-LEVER_GROUPS: dict[str, tuple[str, ...]] = {
-    "dc": ("dc_racks", "dc_pue", "dc_util_gate"),
-    "xc": ("xc_share",),
-    "talent": ("talent_subsidy", "talent_quota"),
-}
-# The paper's figure behind each lever's marked value (shown in the lever's help text).
-LEVER_FIGURES = {
-    "dc_racks": "target_dc_racks_2025",
-    "dc_pue": "target_new_dc_pue_2025",
-    "dc_util_gate": "gd_dc_utilisation_gate",
-    "xc_share": "target_xc_procurement_share",
-    "talent_subsidy": None,
-    "talent_quota": None,
-}
 # Paper targets drawn as markers on an outcome's chart; the scope caveat is a translation key.
 TARGET_MARKERS = {
     "dc_racks_total": "target_dc_racks_2025",
@@ -65,21 +51,37 @@ def paper_levers(horizon: int) -> model.Levers:
 # Scenario B, compared with the levers on the page: a preset code, or "own" for levers kept in the URL's `b`.
 NO_COMPARE = "none"
 OWN_COMPARE = "own"
-B_LEVERS = tuple(name for name in model.Levers.BOUNDS if name != "horizon")  # B runs to A's horizon
+# Scenario B in the URL: `b=dc_racks:0,xc_share:60,…` by lever name (horizon aside: B runs to A's horizon), so a
+# lever added later leaves old links readable (a name a link lacks takes the paper's value). Links written before
+# names were used carry the six values by position, joined by "_", in this order; they are still read.
+B_PAIR, B_SEPARATOR = ":", ","
+LEGACY_B_ORDER = ("dc_racks", "dc_pue", "dc_util_gate", "xc_share", "talent_subsidy", "talent_quota")
 
 
 def b_text(levers: model.Levers) -> str:
-    """Return levers as the URL's `b` value: the lever values in a fixed order, joined by '_' (no horizon)."""
+    """Return levers as the URL's `b` value: every lever as name:value (no horizon)."""
     query = levers.to_query()
-    return "_".join(query[name] for name in B_LEVERS)
+    return B_SEPARATOR.join(f"{name}{B_PAIR}{query[name]}" for name in model.LEVER_NAMES)
+
+
+def _b_values(raw: str) -> dict[str, str] | None:
+    """Return a `b` value's lever values by name (named or legacy positional form), or None if it is neither."""
+    if B_PAIR not in raw:
+        values = raw.split("_")
+        return dict(zip(LEGACY_B_ORDER, values)) if len(values) == len(LEGACY_B_ORDER) else None
+    pairs = [item.partition(B_PAIR) for item in raw.split(B_SEPARATOR)]
+    names = [name for name, _, _ in pairs]
+    if any(not sep for _, sep, _ in pairs) or len(set(names)) != len(names) or not set(names) <= set(model.LEVER_NAMES):
+        return None
+    return {name: value for name, _, value in pairs}
 
 
 def parse_b(raw: str, horizon: int) -> model.Levers | None:
     """Return the levers of a `b` value (clamped and snapped like any URL lever) to `horizon`, or None if unusable."""
-    values = raw.split("_")
-    if len(values) != len(B_LEVERS):
+    values = _b_values(raw)
+    if values is None:
         return None
-    levers, changed = model.Levers.from_mapping(dict(zip(B_LEVERS, values)), paper_levers(horizon))
+    levers, changed = model.Levers.from_mapping(values, paper_levers(horizon))
     return None if changed else levers
 
 

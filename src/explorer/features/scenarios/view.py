@@ -24,8 +24,6 @@ from explorer.features.scenarios.peers import peer_captions, peer_rows
 from explorer.features.scenarios.results import (
     COST_OUTCOMES,
     KPI_OUTCOMES,
-    LEVER_FIGURES,
-    LEVER_GROUPS,
     TARGET_MARKERS,
     b_against_a,
     figure_in_model_unit,
@@ -40,7 +38,6 @@ SERIES_COLOURS = {
     "compare": "#CC79A7",  # Okabe–Ito reddish purple: scenario B
     **{city: CITY_COLOURS[city] for city in vocab.PEER_CITIES},
 }
-SLIDER_FORMATS = {"dc_pue": "%.2f", "dc_util_gate": "%.0f", "xc_share": "%.0f", "talent_subsidy": "%.0f"}
 TORNADO_ROWS = 12  # parameters shown in the sensitivity chart, largest swing first
 
 
@@ -120,7 +117,7 @@ def warnings_by_lever(found: list[model.ScenarioWarning], params: pd.DataFrame, 
 
 def lever_help(name: str, figures: pd.DataFrame, lang: str) -> str:
     """Return a lever's help text: the paper's value and sentence behind it, or that the paper gives none."""
-    fig_id = LEVER_FIGURES.get(name)
+    fig_id = model.BY_NAME[name].paper_figure
     if fig_id is None:
         return t("lever.no_paper_value", lang)
     fig = figures.set_index("id", drop=False).loc[fig_id]
@@ -133,14 +130,16 @@ def slider(name: str, figures: pd.DataFrame, params: pd.DataFrame, lang: str) ->
     help_text = None if name == "horizon" else lever_help(name, figures, lang)
     note = t("lever.racks_note", lang) if name == "dc_racks" else None  # a caption under the slider
     label = lever_label(name, params, lang)
-    return Slider(name, label, low, high, step, help_text, SLIDER_FORMATS.get(name), note)
+    spec = model.BY_NAME.get(name)
+    number_format = f"%.{spec.decimals}f" if spec and not spec.integer else None  # whole numbers: the default
+    return Slider(name, label, low, high, step, help_text, number_format, note)
 
 
 def lever_groups(figures: pd.DataFrame, params: pd.DataFrame, lang: str) -> list[tuple[str, list[Slider]]]:
     """Return the sidebar's lever groups as (heading, sliders), the horizon last."""
     groups = [
         (t(f"scenarios.group.{group}", lang), [slider(name, figures, params, lang) for name in names])
-        for group, names in LEVER_GROUPS.items()
+        for group, names in model.LEVER_GROUPS.items()
     ]
     return [*groups, (t("scenarios.group.horizon", lang), [slider("horizon", figures, params, lang)])]
 
@@ -235,17 +234,17 @@ def waterfall(parts: pd.DataFrame, outcome: str, year: int, outcomes: pd.DataFra
     """
     rows = parts[parts["indicator"] == outcome].set_index("group")
     total = float(rows["total"].iloc[0])
-    parts_in_order = rows["contribution"].reindex(list(LEVER_GROUPS))
+    parts_in_order = rows["contribution"].reindex(list(model.LEVER_GROUPS))
     if not parts_in_order.abs().gt(1e-9).any():
         return None
     factor = unit_factor(outcome, outcomes, lang)  # bars in the unit the axis names; labels as on the cards
     ends = parts_in_order.cumsum() * factor
     starts = ends.shift(fill_value=0.0)
-    labels = [wrapped(t(f"scenarios.group.{group}", lang), TORNADO_LABEL_LINE) for group in LEVER_GROUPS]
+    labels = [wrapped(t(f"scenarios.group.{group}", lang), TORNADO_LABEL_LINE) for group in model.LEVER_GROUPS]
     steps = pd.DataFrame(
         {
             "label": [*labels, wrapped(t("scenarios.waterfall.total", lang), TORNADO_LABEL_LINE)],
-            "order": range(len(LEVER_GROUPS) + 1),
+            "order": range(len(model.LEVER_GROUPS) + 1),
             "start": [*starts, 0.0],
             "end": [*ends, total * factor],
             "kind": [*("up" if value >= 0 else "down" for value in parts_in_order), "total"],

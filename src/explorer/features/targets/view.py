@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from explorer import model
 from explorer.core import formatting, vocab
 from explorer.core.i18n import t
 from explorer.data import export
@@ -27,10 +28,9 @@ from explorer.features.targets.verdicts import (
 
 # Targets that are also levers of the Scenarios page: target id -> (lever, whether the paper's value is a
 # setting of the lever). The racks target is a stock (21,000 by 2025), not the lever's yearly quota.
+# A target card links to Scenarios when a lever acts on it: (lever, whether the target's value is a lever setting).
 SCENARIO_LEVERS = {
-    "target_new_dc_pue_2025": ("dc_pue", True),
-    "target_xc_procurement_share": ("xc_share", True),
-    "target_dc_racks_2025": ("dc_racks", False),
+    spec.paper_figure: (spec.name, spec.target_link == "setting") for spec in model.LEVERS if spec.target_link
 }
 # The CSV download (field of `csv_table`'s rows -> header key): the table's columns in its words, then the numbers
 # behind them (in the target's unit, the unit column), the status's source and the paper's sentence (Chinese).
