@@ -52,11 +52,14 @@ REPLY_MAX_BYTES_PER_BUDGET_BYTE = 2
 REPLY_HEADER_BYTES = 1_000_000
 # Every code a console query can be refused or stopped with; each has its sql.refused.<code> message.
 REFUSAL_CODES = (
-    "empty", "syntax", "one_statement", "select_only", "too_deep", "metadata", "unknown_table",
+    "empty", "syntax", "one_statement", "select_only", "too_deep", "metadata", "function", "unknown_table",
     "too_large", "timeout", "memory", "busy", "stopped", "error",
 )  # fmt: skip
+# A query stopped by one of its limits: which one stops it first depends on the machine's load (a
+# memory blow-up under CPU contention may die of its CPU-time cap, "stopped", before its memory cap).
+LIMIT_CODES = frozenset({"timeout", "memory", "stopped"})
 # Outcomes that depend on the moment (load, other queries), so they are not cached.
-TRANSIENT_CODES = frozenset({"timeout", "busy", "memory", "stopped"})
+TRANSIENT_CODES = LIMIT_CODES | {"busy"}
 
 WORKER = Path(__file__).with_name("console_worker.py")
 SLOTS = threading.BoundedSemaphore(CONSOLE_MAX_CONCURRENT)
