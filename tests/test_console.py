@@ -1,6 +1,7 @@
 """The SQL console: honest answers from the child process, its limits, the name check, the busy slots, the cache."""
 
 import ast
+import gc
 import os
 import shutil
 import signal
@@ -8,6 +9,7 @@ import socket
 import statistics
 import threading
 import time
+import tracemalloc
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -241,7 +243,7 @@ def _answer(num_rows: int, code: str | None = None) -> console.Answer:
 
 
 def test_the_cache_keeps_answers_by_their_bytes_and_drops_the_least_recently_used():
-    size = _answer(1000).num_bytes
+    size = console.entry_bytes("a", _answer(1000))
     cache = console.ResultCache(max_bytes=3 * size)
     for key in "abc":
         cache.put(key, _answer(1000))
@@ -262,7 +264,71 @@ def test_the_cache_keeps_refusals_but_not_outcomes_of_the_moment():
         cache.put(code, _answer(0, code=code))
     assert cache.get("refused").code == "select_only"
     assert all(cache.get(code) is None for code in console.TRANSIENT_CODES)
-    assert cache.num_bytes == _answer(0, code="select_only").num_bytes
+    assert cache.num_bytes == console.entry_bytes("refused", _answer(0, code="select_only"))
+
+
+def test_the_cache_counts_its_keys_by_their_size_in_memory():
+    answer = _answer(1)
+    ascii_key, astral_key = ("v" * 64, "x" * 2000), ("v" * 64, "\U0001f986" * 2000)
+    assert console.entry_bytes(ascii_key, answer) >= answer.num_bytes + 2000 + 64
+    assert console.entry_bytes(astral_key, answer) >= answer.num_bytes + 4 * 2000 + 64  # 4 bytes a character
+    assert answer.num_bytes >= console.CACHE_ENTRY_OVERHEAD_BYTES + console.CACHE_COLUMN_OVERHEAD_BYTES + 8
+
+
+def test_the_cache_holds_at_most_its_number_of_entries_however_small():
+    cache = console.ResultCache(max_bytes=10**12, max_entries=100)
+    for key in range(250):
+        cache.put(str(key), _answer(0, code="syntax"))
+    assert len(cache) == 100
+    assert cache.get("149") is None and cache.get("150") is not None and cache.get("249") is not None
+
+
+def _rss_bytes() -> int:
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmRSS:"))
+
+
+def _reply(table: pa.Table) -> bytes:
+    """Return a child's reply carrying `table` (its header line, then the rows as an Arrow IPC stream)."""
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return b'{"code": null, "detail": "", "is_truncated": false}\n' + sink.getvalue().to_pybytes()
+
+
+FLOOD_CAP_BYTES = 8_000_000
+FLOOD_ENTRIES = 6_000  # before issue 24 the cap let ~7,900 such answers in (1 kB each counted), ~85 MB
+# Measured growth may exceed what the cache counts by this much: allocator slack and the freed but
+# not returned memory of evicted answers (RSS); the tracemalloc measure sees only Python's objects.
+FLOOD_TOLERANCE = 1.25
+
+
+@pytest.mark.parametrize("columns", [1, 10])
+def test_a_flood_of_distinct_queries_keeps_the_caches_measured_memory_under_its_cap(columns):
+    """Issue 24: distinct 2,000-character queries with astral characters, answers as the parent reads them."""
+    table = pa.table({f"c{i}": [f"cell {i}"] for i in range(columns)})
+    reply = _reply(table)
+    cache = console.ResultCache(max_bytes=FLOOD_CAP_BYTES)
+    gc.collect()
+    rss_before = _rss_bytes()
+    tracemalloc.start()
+    for i in range(FLOOD_ENTRIES):
+        header, rows = console._parse(bytes(reply), console.Limits())
+        sql = f"SELECT {i} AS n -- " + "\U0001f986" * (2000 - len(f"SELECT {i} AS n -- "))
+        cache.put(("0" * 64, sql), console.Answer(rows=rows))
+    gc.collect()
+    traced, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss_growth = _rss_bytes() - rss_before
+    print(
+        f"CACHE FLOOD {columns} column(s): {len(cache)} entries kept of {FLOOD_ENTRIES}, counted "
+        f"{cache.num_bytes / 1e6:.2f} MB, tracemalloc {traced / 1e6:.2f} MB, RSS growth {rss_growth / 1e6:.2f} MB, "
+        f"cap {FLOOD_CAP_BYTES / 1e6:g} MB"
+    )
+    assert len(cache) < FLOOD_ENTRIES  # the cap, not the flood's end, stopped it
+    assert cache.num_bytes <= FLOOD_CAP_BYTES
+    assert traced <= cache.num_bytes  # what Python holds is within what the cache counts
+    assert rss_growth <= FLOOD_CAP_BYTES * FLOOD_TOLERANCE
 
 
 def test_readers_of_a_query_being_computed_wait_for_that_one_computation():

@@ -45,7 +45,15 @@ CONSOLE_DUCKDB_MEMORY = "64MB"  # DuckDB's own limit, below the OS cap, so its o
 CONSOLE_MAX_CONCURRENT = _SETTINGS.sql_max_concurrent
 CONSOLE_SLOT_WAIT_S = 1.0  # an honest query that arrives while both slots are briefly taken waits this long
 CONSOLE_CACHE_BYTES = _SETTINGS.sql_cache_mb * 1_000_000
-CACHE_ENTRY_OVERHEAD_BYTES = 1_000  # a refusal or an empty answer still costs its key and a few objects
+# What a cached answer costs the server process beyond its key and its rows' buffers, measured (issue 24:
+# 5,000 answers put into a ResultCache, the process's resident memory before and after; the Arrow
+# table, schema and per-column objects live outside Python's allocator, so tracemalloc misses them):
+# about 1,700 B per answer and 1,030 B per column. Rounded up.
+CACHE_ENTRY_OVERHEAD_BYTES = 2_000
+CACHE_COLUMN_OVERHEAD_BYTES = 1_100
+# However small the answers, the cache holds at most this many (a flood of distinct one-row queries
+# then costs ~5,000 × 12 KB = 60 MB at worst with 2,000-character astral keys, and usually far less).
+CONSOLE_CACHE_MAX_ENTRIES = 5_000
 # A reply holds at most one budget of rows; Arrow's framing adds little, so twice that is already a
 # child misbehaving (and the parent stops reading).
 REPLY_MAX_BYTES_PER_BUDGET_BYTE = 2
@@ -91,8 +99,10 @@ class Answer:
 
     @property
     def num_bytes(self) -> int:
-        """Return the memory the answer holds, in bytes."""
-        return CACHE_ENTRY_OVERHEAD_BYTES + (self.rows.nbytes if self.rows is not None else 0) + len(self.detail)
+        """Return the memory the answer holds in the server process, in bytes (its rows' buffers and objects)."""
+        rows = 0 if self.rows is None else self.rows.get_total_buffer_size()
+        columns = 0 if self.rows is None else self.rows.num_columns
+        return CACHE_ENTRY_OVERHEAD_BYTES + CACHE_COLUMN_OVERHEAD_BYTES * columns + rows + sys.getsizeof(self.detail)
 
     @property
     def is_cacheable(self) -> bool:
@@ -277,16 +287,17 @@ def _parse(out: bytes, limits: Limits) -> tuple[dict, pa.Table | None]:
 
 
 class ResultCache:
-    """Answers kept by key, least recently used first out, their total size capped in bytes.
+    """Answers kept by key, least recently used first out, their total size (keys included) and number capped.
 
     Readers who ask for a key that is being computed wait for that one computation (a popular link
     costs one child process, not one per reader); other keys never wait for it.
     """
 
-    def __init__(self, max_bytes: int = CONSOLE_CACHE_BYTES) -> None:
+    def __init__(self, max_bytes: int = CONSOLE_CACHE_BYTES, max_entries: int = CONSOLE_CACHE_MAX_ENTRIES) -> None:
         self.max_bytes = max_bytes
+        self.max_entries = max_entries
         self.num_bytes = 0
-        self._entries: OrderedDict[object, Answer] = OrderedDict()
+        self._entries: OrderedDict[object, tuple[Answer, int]] = OrderedDict()
         self._pending: dict[object, Future] = {}
         self._lock = threading.Lock()
 
@@ -296,7 +307,7 @@ class ResultCache:
             found = self._entries.get(key)
             if found is not None:
                 self._entries.move_to_end(key)
-                return found
+                return found[0]
             pending = self._pending.get(key)
             is_owner = pending is None
             if is_owner:
@@ -325,19 +336,30 @@ class ResultCache:
         """Return the answer stored under `key` (and mark it recently used), or None."""
         with self._lock:
             found = self._entries.get(key)
-            if found is not None:
-                self._entries.move_to_end(key)
-            return found
+            if found is None:
+                return None
+            self._entries.move_to_end(key)
+            return found[0]
 
     def put(self, key: object, answer: Answer) -> None:
-        """Store a cacheable answer, dropping the least recently used ones until the total fits."""
-        if not answer.is_cacheable or answer.num_bytes > self.max_bytes:
+        """Store a cacheable answer, dropping the least recently used ones until the total and the count fit."""
+        size = entry_bytes(key, answer)
+        if not answer.is_cacheable or size > self.max_bytes:
             return
         with self._lock:
             if key in self._entries:
-                self.num_bytes -= self._entries.pop(key).num_bytes
-            self._entries[key] = answer
-            self.num_bytes += answer.num_bytes
-            while self.num_bytes > self.max_bytes:
-                _, dropped = self._entries.popitem(last=False)
-                self.num_bytes -= dropped.num_bytes
+                self.num_bytes -= self._entries.pop(key)[1]
+            self._entries[key] = (answer, size)
+            self.num_bytes += size
+            while self.num_bytes > self.max_bytes or len(self._entries) > self.max_entries:
+                _, (_, dropped) = self._entries.popitem(last=False)
+                self.num_bytes -= dropped
+
+
+def entry_bytes(key: object, answer: Answer) -> int:
+    """Return what keeping `answer` under `key` costs, in bytes: the answer and the key (a tuple of texts, or one).
+
+    A 2,000-character query with one character outside the BMP takes 8 kB as a Python string.
+    """
+    parts = key if isinstance(key, tuple) else ()
+    return answer.num_bytes + sys.getsizeof(key) + sum(sys.getsizeof(part) for part in parts)
