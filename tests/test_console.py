@@ -153,6 +153,37 @@ def test_a_full_console_says_busy_at_once_and_answers_again_when_a_slot_frees(mo
     assert console.run("SELECT 1 AS x").rows.to_pydict() == {"x": [1]}
 
 
+def test_a_session_runs_one_query_at_a_time_so_its_loop_leaves_the_other_slot_to_others():
+    """Issue 24: a session looping slow queries held both slots; now its second gets 'running' at once."""
+    owners = console.OnePerOwner()
+    heavy_sql, heavy = "SELECT count(*) FROM range(1000000) a, range(1000000) b", console.Limits(timeout_s=1.5)
+    first: list[console.Answer] = []
+    thread = threading.Thread(
+        target=lambda: first.append(owners.run("A", lambda: console.run(heavy_sql, limits=heavy)))
+    )
+    thread.start()
+    try:
+        time.sleep(0.3)  # A's first query holds a slot
+        started = time.monotonic()
+        second = owners.run("A", lambda: console.run(heavy_sql))
+        refused_after = time.monotonic() - started
+        others = [owners.run(owner, lambda: console.run("SELECT 1 AS x")) for owner in ("B", "C")]
+    finally:
+        thread.join()
+    assert (second.code, second.is_cacheable) == ("running", False)
+    assert refused_after < 0.2
+    assert [answer.rows.to_pydict() for answer in others] == [{"x": [1]}, {"x": [1]}]
+    assert first[0].code == "timeout"
+    assert owners.run("A", lambda: console.run("SELECT 2 AS x")).rows.to_pydict() == {"x": [2]}  # A's turn again
+
+
+def test_a_session_whose_query_raised_may_run_again():
+    owners = console.OnePerOwner()
+    with pytest.raises(RuntimeError):
+        owners.run("A", lambda: (_ for _ in ()).throw(RuntimeError("boom")))
+    assert owners.run("A", lambda: console.Answer(code="empty")).code == "empty"
+
+
 # The gate and the name check (in the worker, run here in-process on an empty database)
 
 

@@ -1,6 +1,7 @@
 """The Data page as a user sees it: table browser, SQL console (and its refusals), downloads, citation."""
 
 import hashlib
+import threading
 from datetime import date
 
 import duckdb
@@ -10,7 +11,7 @@ import pytest
 from apptest import run_page
 from streamlit.testing.v1 import AppTest
 
-from explorer import DB_PATH, console, db, export
+from explorer import DB_PATH, cached, console, db, export
 from explorer.i18n import LANGS, t
 
 
@@ -193,6 +194,25 @@ def test_a_full_console_says_busy_in_the_readers_language(monkeypatch):
     assert [error.value for error in at.error] == [t("sql.refused.busy", "zh", detail="")]
     click_run(at)  # the busy answer was not cached: the next click runs the query
     assert frame_with_columns(at, ["n"])["n"].tolist() == [7]
+
+
+def test_a_session_whose_previous_query_still_runs_is_told_so_and_may_run_it_after():
+    at = run(lang="en", sql="SELECT 8 AS n")
+    at.session_state[cached.CONSOLE_OWNER_KEY] = "reader-1"
+    started, release = threading.Event(), threading.Event()
+    held = threading.Thread(target=console.OWNERS.run, args=("reader-1", lambda: started.set() or release.wait(10)))
+    held.start()
+    try:
+        started.wait(5)
+        click_run(at)
+        assert [error.value for error in at.error] == [t("sql.refused.running", "en", detail="")]
+        other = click_run(run(lang="en", sql="SELECT 8 AS n"))  # another session is not held back
+        assert frame_with_columns(other, ["n"])["n"].tolist() == [8]
+    finally:
+        release.set()
+        held.join()
+    click_run(at)  # the refusal was not cached: once the previous query answered, Run runs it
+    assert frame_with_columns(at, ["n"])["n"].tolist() == [8]
 
 
 def test_an_over_long_query_in_the_url_gives_a_notice():

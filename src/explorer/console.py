@@ -3,7 +3,8 @@
 DuckDB's security guide says to treat SQL like shell code: the query never touches the app's
 connection. The child (explorer/console_worker.py) caps its own memory through the OS and stops
 fetching once the result outgrows its byte budget; this module kills it at the deadline, lets at
-most a few run at once across the whole server, and caches answers by their size in bytes.
+most a few run at once across the whole server and one at a time for each session, and caches
+answers by their size in bytes.
 """
 
 from __future__ import annotations
@@ -61,13 +62,13 @@ REPLY_HEADER_BYTES = 1_000_000
 # Every code a console query can be refused or stopped with; each has its sql.refused.<code> message.
 REFUSAL_CODES = (
     "empty", "syntax", "one_statement", "select_only", "too_deep", "metadata", "function", "unknown_table",
-    "too_large", "timeout", "memory", "busy", "stopped", "error",
+    "too_large", "timeout", "memory", "busy", "running", "stopped", "error",
 )  # fmt: skip
 # A query stopped by one of its limits: which one stops it first depends on the machine's load (a
 # memory blow-up under CPU contention may die of its CPU-time cap, "stopped", before its memory cap).
 LIMIT_CODES = frozenset({"timeout", "memory", "stopped"})
 # Outcomes that depend on the moment (load, other queries), so they are not cached.
-TRANSIENT_CODES = LIMIT_CODES | {"busy"}
+TRANSIENT_CODES = LIMIT_CODES | {"busy", "running"}
 
 WORKER = Path(__file__).with_name("console_worker.py")
 SLOTS = threading.BoundedSemaphore(CONSOLE_MAX_CONCURRENT)
@@ -137,6 +138,30 @@ def run(sql: str, db_path: Path | None = None, limits: Limits = Limits()) -> Ans
         seconds=time.monotonic() - started,
         peak_bytes=header.get("peak_bytes"),
     )
+
+
+class OnePerOwner:
+    """At most one console query at a time for each owner (a reader's session): a session looping slow
+    queries holds at most one of the slots, and the others stay for everyone else."""
+
+    def __init__(self) -> None:
+        self._running: set[object] = set()
+        self._lock = threading.Lock()
+
+    def run(self, owner: object, compute: Callable[[], Answer]) -> Answer:
+        """Return `compute()`'s answer, or at once 'running' if this owner's previous query has not answered yet."""
+        with self._lock:
+            if owner in self._running:
+                return Answer(code="running")
+            self._running.add(owner)
+        try:
+            return compute()
+        finally:
+            with self._lock:
+                self._running.discard(owner)
+
+
+OWNERS = OnePerOwner()
 
 
 class ForkServer:
