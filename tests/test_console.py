@@ -171,7 +171,7 @@ def test_a_session_runs_one_query_at_a_time_so_its_loop_leaves_the_other_slot_to
     finally:
         thread.join()
     assert (second.code, second.is_cacheable) == ("running", False)
-    assert refused_after < 0.2
+    assert refused_after < 0.5  # a set look-up, not a wait for a slot (1 s) or the heavy query (1.5 s)
     assert [answer.rows.to_pydict() for answer in others] == [{"x": [1]}, {"x": [1]}]
     assert first[0].code == "timeout"
     assert owners.run("A", lambda: console.run("SELECT 2 AS x")).rows.to_pydict() == {"x": [2]}  # A's turn again
