@@ -141,8 +141,9 @@ with sql_tab:
     with st.container(key="sql_answer"):  # one place a test (or a stylesheet) can find the answer
         if answer is not None and answer.code is not None:
             st.error(view.refusal_message(answer.code, answer.detail, lang), icon=":material/block:")
+        elif answer is not None and (rows := view.answer_frame(answer)) is None:
+            st.error(t("sql.unshowable", lang), icon=":material/block:")
         elif answer is not None:
-            rows = view.answer_frame(answer)
             st.caption(view.rows_text(len(rows), lang))
             if answer.is_truncated:
                 st.warning(view.truncated_text(lang), icon=":material/content_cut:")

@@ -1,6 +1,7 @@
 """The SQL console: honest answers from the child process, its limits, the name check, the busy slots, the cache."""
 
 import ast
+import gc
 import os
 import shutil
 import signal
@@ -8,6 +9,7 @@ import socket
 import statistics
 import threading
 import time
+import tracemalloc
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -95,9 +97,9 @@ def test_a_worker_without_memory_to_spare_is_stopped_not_answered():
 
 
 def test_errors_name_no_server_path():
-    answer = console.run("SELECT * FROM read_csv('/etc/passwd')")
+    answer = console.run("SELECT error('cannot open /etc/passwd here') AS e")
     assert answer.code == "error"
-    assert "disabled" in answer.detail
+    assert "cannot open … here" in answer.detail
     assert "/etc" not in answer.detail
 
 
@@ -154,6 +156,37 @@ def test_a_full_console_says_busy_at_once_and_answers_again_when_a_slot_frees(mo
     assert console.run("SELECT 1 AS x").rows.to_pydict() == {"x": [1]}
 
 
+def test_a_session_runs_one_query_at_a_time_so_its_loop_leaves_the_other_slot_to_others():
+    """Issue 24: a session looping slow queries held both slots; now its second gets 'running' at once."""
+    owners = console.OnePerOwner()
+    heavy_sql, heavy = "SELECT count(*) FROM range(1000000) a, range(1000000) b", console.Limits(timeout_s=1.5)
+    first: list[console.Answer] = []
+    thread = threading.Thread(
+        target=lambda: first.append(owners.run("A", lambda: console.run(heavy_sql, limits=heavy)))
+    )
+    thread.start()
+    try:
+        time.sleep(0.3)  # A's first query holds a slot
+        started = time.monotonic()
+        second = owners.run("A", lambda: console.run(heavy_sql))
+        refused_after = time.monotonic() - started
+        others = [owners.run(owner, lambda: console.run("SELECT 1 AS x")) for owner in ("B", "C")]
+    finally:
+        thread.join()
+    assert (second.code, second.is_cacheable) == ("running", False)
+    assert refused_after < 0.5  # a set look-up, not a wait for a slot (1 s) or the heavy query (1.5 s)
+    assert [answer.rows.to_pydict() for answer in others] == [{"x": [1]}, {"x": [1]}]
+    assert first[0].code == "timeout"
+    assert owners.run("A", lambda: console.run("SELECT 2 AS x")).rows.to_pydict() == {"x": [2]}  # A's turn again
+
+
+def test_a_session_whose_query_raised_may_run_again():
+    owners = console.OnePerOwner()
+    with pytest.raises(RuntimeError):
+        owners.run("A", lambda: (_ for _ in ()).throw(RuntimeError("boom")))
+    assert owners.run("A", lambda: console.Answer(code="empty")).code == "empty"
+
+
 # The gate and the name check (in the worker, run here in-process on an empty database)
 
 
@@ -169,6 +202,9 @@ def test_a_full_console_says_busy_at_once_and_answers_again_when_a_slot_frees(mo
         "SELECT pg_typeof(1), list_transform([1, 2], x -> x + 1)",
         "SELECT * FROM range(3) r(i), LATERAL (SELECT i + 1)",
         "SELECT a / b FROM (SELECT 1 AS a, 2 AS b)",
+        "SELECT * FROM generate_series(1, 3) g, unnest([1, 2]) u, repeat('x', 2) r",
+        "SELECT * FROM test_all_types()",
+        "SELECT 'abc' GLOB 'a*' AS g, today FROM (SELECT 1 AS today)",
     ],
 )
 def test_honest_queries_pass_the_name_check(parser, sql):
@@ -183,6 +219,11 @@ def test_honest_queries_pass_the_name_check(parser, sql):
         ("SELECT upper(current_setting('threads'))", "metadata", "current_setting"),
         ("SELECT * FROM query('FROM duckdb_settings()')", "metadata", "query"),
         ("SHOW TABLES", "metadata", "SHOW TABLES"),
+        ("SELECT * FROM read_blob('data/explorer.duckdb')", "function", "read_blob"),
+        ("SELECT * FROM Read_Text('x')", "function", "read_text"),
+        ("SELECT sleep_ms(10)", "function", "sleep_ms"),
+        ("SELECT current_date", "function", "current_date"),
+        ("UPDATE EXTENSIONS", "select_only", "UPDATE"),
         ("SELECT * FROM secret_table", "unknown_table", "secret_table"),
         ("SELECT * FROM other.main.figures", "unknown_table", "other.main.figures"),
         ("SELECT * FROM elsewhere.figures", "unknown_table", "elsewhere.figures"),
@@ -195,7 +236,7 @@ def test_the_gate_refuses_with_a_code_and_the_offending_name(parser, sql, code, 
     with pytest.raises(console_worker.Refused) as refused:
         console_worker.gate(parser, sql, PUBLIC)
     assert refused.value.code == code
-    if detail is not None and code != "select_only":
+    if detail is not None and (code != "select_only" or detail):
         assert refused.value.detail == detail
 
 
@@ -236,7 +277,7 @@ def _answer(num_rows: int, code: str | None = None) -> console.Answer:
 
 
 def test_the_cache_keeps_answers_by_their_bytes_and_drops_the_least_recently_used():
-    size = _answer(1000).num_bytes
+    size = console.entry_bytes("a", _answer(1000))
     cache = console.ResultCache(max_bytes=3 * size)
     for key in "abc":
         cache.put(key, _answer(1000))
@@ -257,7 +298,71 @@ def test_the_cache_keeps_refusals_but_not_outcomes_of_the_moment():
         cache.put(code, _answer(0, code=code))
     assert cache.get("refused").code == "select_only"
     assert all(cache.get(code) is None for code in console.TRANSIENT_CODES)
-    assert cache.num_bytes == _answer(0, code="select_only").num_bytes
+    assert cache.num_bytes == console.entry_bytes("refused", _answer(0, code="select_only"))
+
+
+def test_the_cache_counts_its_keys_by_their_size_in_memory():
+    answer = _answer(1)
+    ascii_key, astral_key = ("v" * 64, "x" * 2000), ("v" * 64, "\U0001f986" * 2000)
+    assert console.entry_bytes(ascii_key, answer) >= answer.num_bytes + 2000 + 64
+    assert console.entry_bytes(astral_key, answer) >= answer.num_bytes + 4 * 2000 + 64  # 4 bytes a character
+    assert answer.num_bytes >= console.CACHE_ENTRY_OVERHEAD_BYTES + console.CACHE_COLUMN_OVERHEAD_BYTES + 8
+
+
+def test_the_cache_holds_at_most_its_number_of_entries_however_small():
+    cache = console.ResultCache(max_bytes=10**12, max_entries=100)
+    for key in range(250):
+        cache.put(str(key), _answer(0, code="syntax"))
+    assert len(cache) == 100
+    assert cache.get("149") is None and cache.get("150") is not None and cache.get("249") is not None
+
+
+def _rss_bytes() -> int:
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmRSS:"))
+
+
+def _reply(table: pa.Table) -> bytes:
+    """Return a child's reply carrying `table` (its header line, then the rows as an Arrow IPC stream)."""
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return b'{"code": null, "detail": "", "is_truncated": false}\n' + sink.getvalue().to_pybytes()
+
+
+FLOOD_CAP_BYTES = 8_000_000
+FLOOD_ENTRIES = 6_000  # before issue 24 the cap let ~7,900 such answers in (1 kB each counted), ~85 MB
+# Measured growth may exceed what the cache counts by this much: allocator slack and the freed but
+# not returned memory of evicted answers (RSS); the tracemalloc measure sees only Python's objects.
+FLOOD_TOLERANCE = 1.25
+
+
+@pytest.mark.parametrize("columns", [1, 10])
+def test_a_flood_of_distinct_queries_keeps_the_caches_measured_memory_under_its_cap(columns):
+    """Issue 24: distinct 2,000-character queries with astral characters, answers as the parent reads them."""
+    table = pa.table({f"c{i}": [f"cell {i}"] for i in range(columns)})
+    reply = _reply(table)
+    cache = console.ResultCache(max_bytes=FLOOD_CAP_BYTES)
+    gc.collect()
+    rss_before = _rss_bytes()
+    tracemalloc.start()
+    for i in range(FLOOD_ENTRIES):
+        header, rows = console._parse(bytes(reply), console.Limits())
+        sql = f"SELECT {i} AS n -- " + "\U0001f986" * (2000 - len(f"SELECT {i} AS n -- "))
+        cache.put(("0" * 64, sql), console.Answer(rows=rows))
+    gc.collect()
+    traced, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss_growth = _rss_bytes() - rss_before
+    print(
+        f"CACHE FLOOD {columns} column(s): {len(cache)} entries kept of {FLOOD_ENTRIES}, counted "
+        f"{cache.num_bytes / 1e6:.2f} MB, tracemalloc {traced / 1e6:.2f} MB, RSS growth {rss_growth / 1e6:.2f} MB, "
+        f"cap {FLOOD_CAP_BYTES / 1e6:g} MB"
+    )
+    assert len(cache) < FLOOD_ENTRIES  # the cap, not the flood's end, stopped it
+    assert cache.num_bytes <= FLOOD_CAP_BYTES
+    assert traced <= cache.num_bytes  # what Python holds is within what the cache counts
+    assert rss_growth <= FLOOD_CAP_BYTES * FLOOD_TOLERANCE
 
 
 def test_readers_of_a_query_being_computed_wait_for_that_one_computation():

@@ -1,9 +1,12 @@
 """The Data page as a user sees it: table browser, SQL console (and its refusals), downloads, citation."""
 
 import hashlib
+import threading
 from datetime import date
 
+import duckdb
 import pandas as pd
+import pyarrow as pa
 import pytest
 from apptest import run_page
 from streamlit.testing.v1 import AppTest
@@ -11,7 +14,9 @@ from streamlit.testing.v1 import AppTest
 from explorer import DB_PATH
 from explorer.console import service as console
 from explorer.core.i18n import LANGS, t
+from explorer.data import export
 from explorer.data import gateway as db
+from explorer.data import loaders as cached
 
 
 @pytest.fixture(scope="module")
@@ -151,7 +156,9 @@ HOSTILE = {
     "COPY figures TO '{tmp}/stolen.csv'": ("select_only", "COPY"),
     "SELECT 1; SELECT 2": ("one_statement", ""),
     "ATTACH '{tmp}/other.duckdb' AS other": ("select_only", "ATTACH"),
-    "SELECT * FROM read_csv('/etc/passwd')": ("error", "disabled"),
+    "SELECT * FROM read_csv('/etc/passwd')": ("function", "read_csv"),
+    "SELECT size FROM read_blob('data/explorer.duckdb')": ("function", "read_blob"),
+    "UPDATE EXTENSIONS": ("select_only", "UPDATE"),
     "SELECT path FROM duckdb_databases()": ("metadata", "duckdb_databases"),
     "SELEC 1": ("syntax", "SELEC"),
 }
@@ -193,6 +200,25 @@ def test_a_full_console_says_busy_in_the_readers_language(monkeypatch):
     assert frame_with_columns(at, ["n"])["n"].tolist() == [7]
 
 
+def test_a_session_whose_previous_query_still_runs_is_told_so_and_may_run_it_after():
+    at = run(lang="en", sql="SELECT 8 AS n")
+    at.session_state[cached.CONSOLE_OWNER_KEY] = "reader-1"
+    started, release = threading.Event(), threading.Event()
+    held = threading.Thread(target=console.OWNERS.run, args=("reader-1", lambda: started.set() or release.wait(10)))
+    held.start()
+    try:
+        started.wait(5)
+        click_run(at)
+        assert [error.value for error in at.error] == [t("sql.refused.running", "en", detail="")]
+        other = click_run(run(lang="en", sql="SELECT 8 AS n"))  # another session is not held back
+        assert frame_with_columns(other, ["n"])["n"].tolist() == [8]
+    finally:
+        release.set()
+        held.join()
+    click_run(at)  # the refusal was not cached: once the previous query answered, Run runs it
+    assert frame_with_columns(at, ["n"])["n"].tolist() == [8]
+
+
 def test_an_over_long_query_in_the_url_gives_a_notice():
     at = run(lang="en", sql="SELECT 1 AS x -- " + "x" * 2500)
     assert any(f"“{at.text_area(key='sql').label}”" in warning.value for warning in at.warning)
@@ -211,6 +237,58 @@ def test_results_arrow_cannot_show_as_they_are_are_shown_as_text():
     assert not at.error
     shown = frame_with_columns(at, ["m", "l", "s"])
     assert "a" in str(shown["m"].iloc[0])
+
+
+# Every DuckDB type through the page (issue 24): values pandas cannot hold (an infinite or far date, TIME
+# '24:00:00', a UNION, a UHUGEINT past 10^38) show as DuckDB's own text of them; the expected texts come
+# from a separate in-memory DuckDB casting the same values to VARCHAR, not from the console.
+SPECIAL_VALUES = {
+    "infinite_date": "'infinity'::DATE",
+    "far_date": "DATE '5877642-06-25'",
+    "midnight_end": "TIME '24:00:00'",
+    "union_cell": "union_value(a := 1)",
+    "big_unsigned": "340282366920938463463374607431768211455::UHUGEINT",
+}
+ALL_TYPES_TEXT = ("date", "time", "timestamp", "time_tz", "union", "uhugeint", "date_array", "time_ns")
+
+
+def test_every_duckdb_type_and_special_value_shows_without_an_exception_as_duckdbs_text():
+    reference = duckdb.connect()
+    at = click_run(run(lang="en", sql="SELECT * FROM test_all_types()"))
+    assert not at.error
+    types = reference.sql("SELECT * FROM test_all_types()")
+    shown = frame_with_columns(at, types.columns)
+    assert len(shown) == 3
+    for column in ALL_TYPES_TEXT:
+        texts = reference.execute(f'SELECT CAST("{column}" AS VARCHAR) FROM test_all_types()').fetchall()
+        expected = [row[0] for row in texts]
+        assert [None if pd.isna(cell) else cell for cell in shown[column]] == expected, column
+    assert shown["int"].tolist()[:2] == [-(2**31), 2**31 - 1]  # an ordinary column stays a number
+    assert "24:00:00" in export.csv_bytes(shown).decode(export.CSV_ENCODING)  # the download carries the same text
+
+    sql = "SELECT " + ", ".join(f"{value} AS {name}" for name, value in SPECIAL_VALUES.items())
+    at.text_area(key="sql").input(sql).run()
+    click_run(at)
+    assert not at.error
+    shown = frame_with_columns(at, list(SPECIAL_VALUES))
+    texts = ", ".join(f"CAST({value} AS VARCHAR)" for value in SPECIAL_VALUES.values())
+    assert shown.iloc[0].tolist() == list(reference.execute(f"SELECT {texts}").fetchone())
+    assert shown.iloc[0].tolist()[:3] == ["infinity", "5877642-06-25", "24:00:00"]
+
+
+def test_an_answer_the_page_cannot_show_even_as_text_gives_a_message(monkeypatch):
+    union = pa.UnionArray.from_sparse(pa.array([0], type=pa.int8()), [pa.array([1]), pa.array(["a"])])
+    monkeypatch.setattr(console, "run", lambda sql, *args, **kwargs: console.Answer(rows=pa.table({"u": union})))
+    at = click_run(run(lang="zh", sql="SELECT 'a child that sent a UNION' AS u"))
+    assert [error.value for error in at.error] == [t("sql.unshowable", "zh")]
+    assert not [frame for frame in at.dataframe if list(frame.value.columns) == ["u"]]
+
+
+def test_a_date_python_can_hold_stays_a_date():
+    at = click_run(run(lang="en", sql="SELECT DATE '2024-01-02' AS d, TIMESTAMP '2024-01-02 03:04:05' AS ts"))
+    shown = frame_with_columns(at, ["d", "ts"])
+    assert shown["d"].tolist() == [date(2024, 1, 2)]
+    assert pd.api.types.is_datetime64_any_dtype(shown["ts"])
 
 
 # SQL NULL in the console's answer: a NULL-typed column, and NULLs in a numeric column of the data (the first two

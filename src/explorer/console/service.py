@@ -3,7 +3,8 @@
 DuckDB's security guide says to treat SQL like shell code: the query never touches the app's
 connection. The child (explorer/console/worker.py) caps its own memory through the OS and stops
 fetching once the result outgrows its byte budget; this module kills it at the deadline, lets at
-most a few run at once across the whole server, and caches answers by their size in bytes.
+most a few run at once across the whole server and one at a time for each session, and caches
+answers by their size in bytes.
 """
 
 from __future__ import annotations
@@ -46,18 +47,29 @@ CONSOLE_DUCKDB_MEMORY = "64MB"  # DuckDB's own limit, below the OS cap, so its o
 CONSOLE_MAX_CONCURRENT = _SETTINGS.sql_max_concurrent
 CONSOLE_SLOT_WAIT_S = 1.0  # an honest query that arrives while both slots are briefly taken waits this long
 CONSOLE_CACHE_BYTES = _SETTINGS.sql_cache_mb * 1_000_000
-CACHE_ENTRY_OVERHEAD_BYTES = 1_000  # a refusal or an empty answer still costs its key and a few objects
+# What a cached answer costs the server process beyond its key and its rows' buffers, measured (issue 24:
+# 5,000 answers put into a ResultCache, the process's resident memory before and after; the Arrow
+# table, schema and per-column objects live outside Python's allocator, so tracemalloc misses them):
+# about 1,700 B per answer and 1,030 B per column. Rounded up.
+CACHE_ENTRY_OVERHEAD_BYTES = 2_000
+CACHE_COLUMN_OVERHEAD_BYTES = 1_100
+# However small the answers, the cache holds at most this many (a flood of distinct one-row queries
+# then costs ~5,000 × 12 KB = 60 MB at worst with 2,000-character astral keys, and usually far less).
+CONSOLE_CACHE_MAX_ENTRIES = 5_000
 # A reply holds at most one budget of rows; Arrow's framing adds little, so twice that is already a
 # child misbehaving (and the parent stops reading).
 REPLY_MAX_BYTES_PER_BUDGET_BYTE = 2
 REPLY_HEADER_BYTES = 1_000_000
 # Every code a console query can be refused or stopped with; each has its sql.refused.<code> message.
 REFUSAL_CODES = (
-    "empty", "syntax", "one_statement", "select_only", "too_deep", "metadata", "unknown_table",
-    "too_large", "timeout", "memory", "busy", "stopped", "error",
+    "empty", "syntax", "one_statement", "select_only", "too_deep", "metadata", "function", "unknown_table",
+    "too_large", "timeout", "memory", "busy", "running", "stopped", "error",
 )  # fmt: skip
+# A query stopped by one of its limits: which one stops it first depends on the machine's load (a
+# memory blow-up under CPU contention may die of its CPU-time cap, "stopped", before its memory cap).
+LIMIT_CODES = frozenset({"timeout", "memory", "stopped"})
 # Outcomes that depend on the moment (load, other queries), so they are not cached.
-TRANSIENT_CODES = frozenset({"timeout", "busy", "memory", "stopped"})
+TRANSIENT_CODES = LIMIT_CODES | {"busy", "running"}
 
 WORKER = Path(__file__).with_name("worker.py")
 SLOTS = threading.BoundedSemaphore(CONSOLE_MAX_CONCURRENT)
@@ -89,8 +101,10 @@ class Answer:
 
     @property
     def num_bytes(self) -> int:
-        """Return the memory the answer holds, in bytes."""
-        return CACHE_ENTRY_OVERHEAD_BYTES + (self.rows.nbytes if self.rows is not None else 0) + len(self.detail)
+        """Return the memory the answer holds in the server process, in bytes (its rows' buffers and objects)."""
+        rows = 0 if self.rows is None else self.rows.get_total_buffer_size()
+        columns = 0 if self.rows is None else self.rows.num_columns
+        return CACHE_ENTRY_OVERHEAD_BYTES + CACHE_COLUMN_OVERHEAD_BYTES * columns + rows + sys.getsizeof(self.detail)
 
     @property
     def is_cacheable(self) -> bool:
@@ -125,6 +139,30 @@ def run(sql: str, db_path: Path | None = None, limits: Limits = Limits()) -> Ans
         seconds=time.monotonic() - started,
         peak_bytes=header.get("peak_bytes"),
     )
+
+
+class OnePerOwner:
+    """At most one console query at a time for each owner (a reader's session): a session looping slow
+    queries holds at most one of the slots, and the others stay for everyone else."""
+
+    def __init__(self) -> None:
+        self._running: set[object] = set()
+        self._lock = threading.Lock()
+
+    def run(self, owner: object, compute: Callable[[], Answer]) -> Answer:
+        """Return `compute()`'s answer, or at once 'running' if this owner's previous query has not answered yet."""
+        with self._lock:
+            if owner in self._running:
+                return Answer(code="running")
+            self._running.add(owner)
+        try:
+            return compute()
+        finally:
+            with self._lock:
+                self._running.discard(owner)
+
+
+OWNERS = OnePerOwner()
 
 
 class ForkServer:
@@ -275,16 +313,17 @@ def _parse(out: bytes, limits: Limits) -> tuple[dict, pa.Table | None]:
 
 
 class ResultCache:
-    """Answers kept by key, least recently used first out, their total size capped in bytes.
+    """Answers kept by key, least recently used first out, their total size (keys included) and number capped.
 
     Readers who ask for a key that is being computed wait for that one computation (a popular link
     costs one child process, not one per reader); other keys never wait for it.
     """
 
-    def __init__(self, max_bytes: int = CONSOLE_CACHE_BYTES) -> None:
+    def __init__(self, max_bytes: int = CONSOLE_CACHE_BYTES, max_entries: int = CONSOLE_CACHE_MAX_ENTRIES) -> None:
         self.max_bytes = max_bytes
+        self.max_entries = max_entries
         self.num_bytes = 0
-        self._entries: OrderedDict[object, Answer] = OrderedDict()
+        self._entries: OrderedDict[object, tuple[Answer, int]] = OrderedDict()
         self._pending: dict[object, Future] = {}
         self._lock = threading.Lock()
 
@@ -294,7 +333,7 @@ class ResultCache:
             found = self._entries.get(key)
             if found is not None:
                 self._entries.move_to_end(key)
-                return found
+                return found[0]
             pending = self._pending.get(key)
             is_owner = pending is None
             if is_owner:
@@ -323,19 +362,30 @@ class ResultCache:
         """Return the answer stored under `key` (and mark it recently used), or None."""
         with self._lock:
             found = self._entries.get(key)
-            if found is not None:
-                self._entries.move_to_end(key)
-            return found
+            if found is None:
+                return None
+            self._entries.move_to_end(key)
+            return found[0]
 
     def put(self, key: object, answer: Answer) -> None:
-        """Store a cacheable answer, dropping the least recently used ones until the total fits."""
-        if not answer.is_cacheable or answer.num_bytes > self.max_bytes:
+        """Store a cacheable answer, dropping the least recently used ones until the total and the count fit."""
+        size = entry_bytes(key, answer)
+        if not answer.is_cacheable or size > self.max_bytes:
             return
         with self._lock:
             if key in self._entries:
-                self.num_bytes -= self._entries.pop(key).num_bytes
-            self._entries[key] = answer
-            self.num_bytes += answer.num_bytes
-            while self.num_bytes > self.max_bytes:
-                _, dropped = self._entries.popitem(last=False)
-                self.num_bytes -= dropped.num_bytes
+                self.num_bytes -= self._entries.pop(key)[1]
+            self._entries[key] = (answer, size)
+            self.num_bytes += size
+            while self.num_bytes > self.max_bytes or len(self._entries) > self.max_entries:
+                _, (_, dropped) = self._entries.popitem(last=False)
+                self.num_bytes -= dropped
+
+
+def entry_bytes(key: object, answer: Answer) -> int:
+    """Return what keeping `answer` under `key` costs, in bytes: the answer and the key (a tuple of texts, or one).
+
+    A 2,000-character query with one character outside the BMP takes 8 kB as a Python string.
+    """
+    parts = key if isinstance(key, tuple) else ()
+    return answer.num_bytes + sys.getsizeof(key) + sum(sys.getsizeof(part) for part in parts)

@@ -81,6 +81,35 @@ METADATA_FUNCTIONS = frozenset(
         "deregister_external_resource",
     }
 )
+# The only table functions a query may call (DuckDB has ~110, most reading files, the catalogue or
+# the process): an allow-list, so one a new DuckDB version adds is refused until it is reviewed.
+# test_all_types builds one row of each type in memory (no file, clock or setting): it is how a
+# reader, and the suite, check that every type of value shows.
+ALLOWED_TABLE_FUNCTIONS = frozenset(
+    {"range", "generate_series", "unnest", "repeat", "repeat_row", "json_each", "json_tree", "test_all_types"}
+)
+# Scalar functions that read the clock (the answer is cached for every reader, so it would be stale
+# at once, and the clock and time zone are the server's) or that only wait (a slot held at no CPU).
+# Table functions that read files (read_blob, glob, read_csv...) are outside the allow-list above.
+CLOCK_OR_WAIT_FUNCTIONS = frozenset(
+    {
+        "now",
+        "today",
+        "current_date",
+        "current_time",
+        "current_timestamp",
+        "current_localtime",
+        "current_localtimestamp",
+        "get_current_time",
+        "get_current_timestamp",
+        "transaction_timestamp",
+        "localtime",
+        "localtimestamp",
+        "uuidv7",
+        "sleep_ms",
+    }
+)
+CLOCK_KEYWORDS = frozenset({"current_date", "current_time", "current_timestamp", "localtime", "localtimestamp"})
 # Catalogs and schemas of DuckDB's own views (settings, databases with their paths, Postgres and
 # SQLite look-alikes); information_schema describes only tables and columns and stays open.
 METADATA_SCHEMAS = frozenset({"system", "temp", "pg_catalog"})
@@ -117,18 +146,41 @@ def _walk(tree: object):
             stack.extend(node)
 
 
-def check_names(tree: dict, public_tables: frozenset[str], catalog_name: str) -> None:
-    """Refuse a parsed query that calls a metadata function or reads anything but public tables and its CTEs.
+def check_function(name: str, table_functions: frozenset[str]) -> None:
+    """Refuse a call of a metadata function, of a table function outside the allow-list, or of the clock or a wait.
 
-    `catalog_name` is the attached database's name (a public table may be qualified with it).
+    `table_functions` are the names of every table function (and table macro) DuckDB knows, so that a
+    table function is refused wherever the parse tree puts it.
+    """
+    name = name.lower()
+    if name.startswith(METADATA_PREFIXES) or name in METADATA_FUNCTIONS:
+        raise Refused("metadata", name)
+    if name in CLOCK_OR_WAIT_FUNCTIONS or (name in table_functions and name not in ALLOWED_TABLE_FUNCTIONS):
+        raise Refused("function", name)
+
+
+def check_names(
+    tree: dict, public_tables: frozenset[str], catalog_name: str, table_functions: frozenset[str] = frozenset()
+) -> None:
+    """Refuse a parsed query that calls a function it may not or reads anything but public tables and its CTEs.
+
+    `catalog_name` is the attached database's name (a public table may be qualified with it);
+    `table_functions` as for check_function.
     """
     nodes = list(_walk(tree))
     ctes = {entry["key"].lower() for node in nodes if "cte_map" in node for entry in node["cte_map"]["map"]}
     for node in nodes:
         if node.get("class") == "FUNCTION" or node.get("type") == "FUNCTION":
-            name = str(node.get("function_name", "")).lower()
-            if name.startswith(METADATA_PREFIXES) or name in METADATA_FUNCTIONS:
-                raise Refused("metadata", name)
+            check_function(str(node.get("function_name", "")), table_functions)
+        elif node.get("type") == "TABLE_FUNCTION":
+            name = str(node.get("function", {}).get("function_name", "")).lower()
+            if name not in ALLOWED_TABLE_FUNCTIONS:
+                check_function(name, table_functions)  # a metadata function is refused as such
+                raise Refused("function", name)
+        elif node.get("type") == "COLUMN_REF" and len(node.get("column_names", ())) == 1:
+            name = str(node["column_names"][0]).lower()  # `current_date` without parentheses parses as a column
+            if name in CLOCK_KEYWORDS:
+                raise Refused("function", name)
         elif node.get("type") == "SHOW_REF" and node.get("show_type") == "SHOW_SPECIAL":
             raise Refused("metadata", "SHOW " + str(node.get("table_name", "")).strip('"').upper())
         elif node.get("type") == "BASE_TABLE":
@@ -154,8 +206,12 @@ def gate(con: duckdb.DuckDBPyConnection, sql: str, public_tables: frozenset[str]
         raise Refused("syntax", strip_paths(str(exc))) from exc
     if len(statements) != 1:
         raise Refused("one_statement")
-    if statements[0].type != duckdb.StatementType.SELECT:
-        raise Refused("select_only", statements[0].type.name)
+    try:
+        kind = statements[0].type
+    except ValueError:  # a statement type the Python client has no name for (UPDATE EXTENSIONS)
+        raise Refused("select_only", statements[0].query.split(maxsplit=1)[0].upper()) from None
+    if kind != duckdb.StatementType.SELECT:
+        raise Refused("select_only", kind.name)
     query = statements[0].query.strip().rstrip(";")
     try:
         tree = json.loads(con.execute("SELECT json_serialize_sql(?)", [query]).fetchall()[0][0])
@@ -163,8 +219,17 @@ def gate(con: duckdb.DuckDBPyConnection, sql: str, public_tables: frozenset[str]
         raise Refused("too_deep") from exc
     if tree.get("error"):
         raise Refused("syntax", strip_paths(str(tree.get("error_message", ""))))
-    check_names(tree, public_tables, con.execute("SELECT current_database()").fetchall()[0][0].lower())
+    catalog_name = con.execute("SELECT current_database()").fetchall()[0][0].lower()
+    check_names(tree, public_tables, catalog_name, table_function_names(con))
     return query
+
+
+def table_function_names(con: duckdb.DuckDBPyConnection) -> frozenset[str]:
+    """Return the names of every table function and table macro this DuckDB knows."""
+    rows = con.execute(
+        "SELECT DISTINCT lower(function_name) FROM duckdb_functions() WHERE function_type IN ('table', 'table_macro')"
+    ).fetchall()
+    return frozenset(row[0] for row in rows)
 
 
 def _status_bytes(field: str) -> int:
@@ -188,9 +253,19 @@ def _cap_memory_and_cpu(memory_bytes: int, timeout_s: float) -> None:
 
 
 def fetch(con: duckdb.DuckDBPyConnection, query: str, max_rows: int, max_bytes: int) -> tuple[pa.Table, bool]:
-    """Return (at most `max_rows` rows, was_truncated), streaming them and stopping once they exceed `max_bytes`."""
+    """Return (at most `max_rows` rows, was_truncated), streaming them and stopping once they exceed `max_bytes`.
+
+    Every column Python cannot hold as it is comes back as DuckDB's own text of its cells (see shown_columns).
+    """
     bounded = f"SELECT * FROM (\n{query}\n) AS user_query LIMIT {int(max_rows) + 1}"
-    reader = con.sql(bounded).to_arrow_reader(BATCH_ROWS)
+    relation = con.sql(bounded)
+    names, types = relation.columns, [str(kind) for kind in relation.types]
+    items = []
+    for position, kind in enumerate(types, start=1):
+        is_union, maybe_unshowable = _TEXT_ONLY_TYPE.search(kind), _UNSHOWABLE_VALUE_TYPE.search(kind)
+        items += [f"CAST(#{position} AS VARCHAR)"] if is_union else [f"#{position}"]
+        items += [f"CAST(#{position} AS VARCHAR)"] if maybe_unshowable and not is_union else []
+    reader = con.sql(f"SELECT {', '.join(items)} FROM (\n{bounded}\n) AS bounded").to_arrow_reader(BATCH_ROWS)
     batches, num_rows, num_bytes = [], 0, 0
     for batch in reader:
         batches.append(batch)
@@ -198,8 +273,40 @@ def fetch(con: duckdb.DuckDBPyConnection, query: str, max_rows: int, max_bytes: 
         num_bytes += batch.nbytes
         if num_bytes > max_bytes:
             raise Refused("too_large", f"> {max_bytes / 1e6:g} MB")
-    table = pa.Table.from_batches(batches, schema=reader.schema)
-    return table.slice(0, max_rows), num_rows > max_rows
+    table = pa.Table.from_batches(batches, schema=reader.schema).slice(0, max_rows)
+    return shown_columns(table, names, types), num_rows > max_rows
+
+
+# DuckDB types pandas cannot hold at all (UNION, BIGNUM as opaque bytes, BIT), or whose Arrow values
+# read wrongly (TIME '24:00:00' comes back as midnight, a UHUGEINT past 10^38 as a negative
+# decimal), also inside a list or struct, come back as text; types with
+# values beyond Python's range (DATE 'infinity', a year past 9999) come back typed with a text copy
+# next to them, and the copy replaces a column that has such a value.
+_TEXT_ONLY_TYPE = re.compile(r"\bUNION\(|\bTIME(_NS)?\b(?! ZONE)|\b(UHUGEINT|BIGNUM|BIT)\b")
+_UNSHOWABLE_VALUE_TYPE = re.compile(r"\b(DATE|TIME|TIMESTAMP)")
+
+
+def shown_columns(table: pa.Table, names: list[str], types: list[str]) -> pa.Table:
+    """Return one column per name: the typed one when Python can hold every cell, else its text copy."""
+    columns, index = [], 0
+    for kind in types:
+        column = table.column(index)
+        index += 1
+        if _UNSHOWABLE_VALUE_TYPE.search(kind) and not _TEXT_ONLY_TYPE.search(kind):
+            text = table.column(index)
+            index += 1
+            column = column if _python_can_hold(column) else text
+        columns.append(column)
+    return pa.Table.from_arrays(columns, names=names)
+
+
+def _python_can_hold(column: pa.ChunkedArray) -> bool:
+    """Return whether every cell converts to a Python value (dates and times have a narrower range than DuckDB's)."""
+    try:
+        column.to_pylist()
+    except (ValueError, OverflowError, pa.ArrowException):
+        return False
+    return True
 
 
 def answer(request: dict) -> tuple[dict, pa.Table | None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import NoReturn, TypeVar
@@ -16,6 +17,7 @@ from explorer.data import export, startup
 from explorer.data import gateway as db
 
 T = TypeVar("T")
+CONSOLE_OWNER_KEY = "_console_owner"  # this session's token: its console queries run one at a time
 
 
 @dataclass(frozen=True)
@@ -150,9 +152,14 @@ def query(version: str, sql: str) -> console.Answer:
 
     Refusals are cached too; a timeout, a busy console or a query stopped by its memory cap is not
     (it may pass when the server is less busy). Readers of a query being run wait for its answer.
+    A session whose previous query has not answered yet is told so at once (it holds one slot at most).
     """
-    return _console_answers().get_or_compute(
-        (version, sql), lambda: console.run(sql, database().startup.path), console.longest_wait_s()
+    owner = st.session_state.setdefault(CONSOLE_OWNER_KEY, secrets.token_hex(16))
+    return console.OWNERS.run(
+        owner,
+        lambda: _console_answers().get_or_compute(
+            (version, sql), lambda: console.run(sql, database().startup.path), console.longest_wait_s()
+        ),
     )
 
 

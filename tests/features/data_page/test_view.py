@@ -87,6 +87,16 @@ def test_an_answer_becomes_a_frame_with_unshowable_cells_as_text():
     assert isinstance(frame["m"].iloc[0], str) and "a" in frame["m"].iloc[0]
 
 
+def test_the_net_under_the_child_casts_a_column_pandas_refuses_to_text_or_gives_up_without_raising():
+    """The child sends text for such values; if one still came typed, the page must not raise (issue 24)."""
+    far = pa.array([2**31 - 2, 0], type=pa.date32())  # DuckDB's last date, year 5881580, and 1970-01-01
+    frame = view.answer_frame(console.Answer(rows=pa.table({"d": far, "n": [1, 2]})))
+    assert frame["d"].tolist()[1] == "1970-01-01" and isinstance(frame["d"].tolist()[0], str)
+    assert frame["n"].tolist() == [1, 2]
+    union = pa.UnionArray.from_sparse(pa.array([0], type=pa.int8()), [pa.array([1]), pa.array(["a"])])
+    assert view.answer_frame(console.Answer(rows=pa.table({"u": union}))) is None
+
+
 def test_file_names_and_mime_types():
     assert view.file_name("figures.csv") == "shenzhen-digital-economy-figures.csv"
     assert view.file_name("abc", "parquet.zip") == "shenzhen-digital-economy-abc-parquet.zip"

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
+import pyarrow as pa
 
 from explorer.console import service as console
 from explorer.core.i18n import has, t
@@ -171,9 +172,22 @@ def truncated_text(lang: str) -> str:
     return t("sql.truncated", lang, count=rows, rows=f"{rows:,}")
 
 
-def answer_frame(answer: console.Answer) -> pd.DataFrame:
-    """Return an answer's rows as a frame Streamlit can show (cells Arrow cannot convert become text)."""
-    return export.arrow_safe(answer.rows.to_pandas())
+def answer_frame(answer: console.Answer) -> pd.DataFrame | None:
+    """Return an answer's rows as a frame Streamlit can show, or None if some column cannot be shown even as text.
+
+    The console's child already sends DuckDB's text for values pandas cannot hold; this is the net
+    under it: a column pandas still refuses is cast to text by Arrow, and cells Arrow cannot convert become text.
+    """
+    columns = {}
+    for name, column in zip(answer.rows.column_names, answer.rows.columns):
+        try:
+            columns[name] = column.to_pandas()
+        except (pa.ArrowException, ValueError, TypeError, OverflowError, NotImplementedError):
+            try:
+                columns[name] = column.cast(pa.string()).to_pandas()
+            except pa.ArrowException:
+                return None
+    return export.arrow_safe(pd.DataFrame(columns, index=pd.RangeIndex(answer.rows.num_rows)))
 
 
 def file_name(*parts: str) -> str:
