@@ -1,5 +1,7 @@
 """Settings: every one documented, each overridable by its environment variable, typos refused."""
 
+import subprocess
+import sys
 from dataclasses import fields
 from pathlib import Path
 
@@ -52,3 +54,15 @@ def test_a_misspelt_or_mistyped_variable_fails_loudly(environ, named):
 def test_current_reads_the_environment_now(monkeypatch, tmp_path: Path):
     monkeypatch.setenv("EXPLORER_DATA_DIR", str(tmp_path))
     assert settings.current().data_dir == tmp_path
+
+
+def test_the_command_prints_every_setting_as_a_markdown_row():
+    run = subprocess.run([sys.executable, "-m", "explorer.core.settings"], capture_output=True, text=True, check=True)
+    assert run.stderr == ""  # no runpy warning: the package does not import settings before running it
+    lines = run.stdout.strip().splitlines()
+    assert lines[:2] == ["| variable | default | what it sets |", "|---|---|---|"]
+    assert lines[2] == "| `EXPLORER_DATA_DIR` | `data` | folder of the CSV sources, the paper and the built database |"
+    assert (
+        "| `EXPLORER_SQL_TIMEOUT_S` | `3.0` | seconds a console query may run before its process is killed |" in lines
+    )
+    assert len(lines) == 2 + len(fields(Settings))

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
+from collections.abc import Mapping
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from explorer import ROOT, model
-from explorer.model import parameter_table, used_parameters
+from explorer.model import baseline, parameter_table, parameters, plausibility, simulation, used_parameters
 from explorer.model.parameters import draw_parameters, normal_cdf
 
 PARAMS_PATH = ROOT / "data" / "parameters.csv"
@@ -80,10 +83,62 @@ def test_parameters_csv_rows_follow_the_schema(params: pd.DataFrame):
     assert not problems, "\n".join(problems)
 
 
-def test_every_parameter_is_used_and_every_used_parameter_exists(params: pd.DataFrame):
-    ids = set(params["id"])
-    assert used_parameters() - ids == set(), "the model reads parameters missing from the CSV"
-    assert ids - used_parameters() == set(), "the CSV has parameters the model never reads"
+class Recording(Mapping):
+    """A read-only mapping that records every key looked up (iterating over it reads nothing)."""
+
+    def __init__(self, values: Mapping) -> None:
+        self._values = values
+        self.read: set[str] = set()
+
+    def __getitem__(self, key: str):
+        self.read.add(key)
+        return self._values[key]
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
+def parameters_read(params: pd.DataFrame, monkeypatch: pytest.MonkeyPatch) -> set[str]:
+    """Return every parameter id the model looks up: the simulation, the copula and the plausibility warnings."""
+    table = {row.id: (float(row.low), float(row.central), float(row.high)) for row in params.itertuples()}
+    read: set[str] = set()
+    paper = baseline()
+    moved = replace(paper, dc_racks=120_000, dc_pue=1.10, dc_util_gate=0.0, xc_share=100.0,
+                    talent_subsidy=150_000.0, talent_quota=50_000, horizon=2035)  # fmt: skip
+    years = np.arange(simulation.BASE_YEAR, moved.horizon + 1)
+    for levers in (paper, moved, *model.PRESETS.values()):
+        # Every parameter at three values (low, central, high) per row, so no branch hides behind one value.
+        p = Recording({pid: np.array(values) for pid, values in table.items()})
+        with contextlib.suppress(KeyError):  # a missing key is recorded before its lookup fails: reported below
+            simulation._simulate(levers, p, years, np.zeros((3, years.shape[0] - 1)))
+        read |= p.read
+    copula = Recording(table)
+    with contextlib.suppress(KeyError):
+        parameters._uniforms(np.random.default_rng(0), 4, copula)
+    read |= copula.read
+    warnings_table = Recording(table)
+    monkeypatch.setattr(plausibility, "parameter_table", lambda _: warnings_table)
+    with contextlib.suppress(KeyError, ValueError):
+        plausibility.scenario_warnings(moved, params)
+    return read | warnings_table.read
+
+
+def test_every_parameter_is_read_and_every_parameter_read_exists(params: pd.DataFrame, monkeypatch):
+    read, ids = parameters_read(params, monkeypatch), set(params["id"])
+    assert read - ids == set(), "the model reads parameters missing from data/parameters.csv"
+    assert ids - read == set(), "data/parameters.csv has parameters the model never reads"
+    assert used_parameters() == ids  # the declared domains (model/parameters.py) cover exactly the sheet
+
+
+def test_the_read_check_sees_an_unused_row_and_a_missing_one(params: pd.DataFrame, monkeypatch):
+    extra = params[params["id"] == "talent_gap"].assign(id="unused_elasticity")
+    with_extra = pd.concat([params, extra], ignore_index=True)
+    assert set(with_extra["id"]) - parameters_read(with_extra, monkeypatch) == {"unused_elasticity"}
+    without = params[params["id"] != "dc_va_ratio"]
+    assert parameters_read(without, monkeypatch) - set(without["id"]) == {"dc_va_ratio"}
 
 
 def test_parameter_table_returns_the_csv_ranges(params: pd.DataFrame):

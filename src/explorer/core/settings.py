@@ -72,9 +72,25 @@ def describe() -> list[tuple[str, object, str]]:
     ]
 
 
+def _shown(value: object) -> str:
+    """Return a default as it is written in an environment variable (a project path relative to the project)."""
+    if isinstance(value, Path) and value.is_relative_to(ROOT):
+        return value.relative_to(ROOT).as_posix()
+    return str(value)
+
+
+def markdown() -> str:
+    """Return every setting as a Markdown table: environment variable, default, what it sets."""
+    rows = [f"| `{name}` | `{_shown(default)}` | {help} |" for name, default, help in describe()]
+    return "\n".join(["| variable | default | what it sets |", "|---|---|---|", *rows])
+
+
 def current() -> Settings:
     """Return the settings of this process (the environment read now over the defaults)."""
     return Settings.from_env()
 
 
 DEFAULTS = Settings()
+
+if __name__ == "__main__":
+    print(markdown())

@@ -1,4 +1,4 @@
-"""features.hindcast.run on the real city series: floors on coverage, ceilings on error, the README table."""
+"""features.hindcast.run on the real city series: floors on coverage, ceilings on error, the table in docs/model.md."""
 
 from __future__ import annotations
 
@@ -58,12 +58,12 @@ def test_the_series_not_scored_are_named(result):
     assert reasons[("c39_va_growth", "beijing")] == "growth_only"
 
 
-def test_the_command_prints_the_table_and_the_readme_holds_it():
+def test_the_command_prints_the_table_and_the_model_notes_hold_it():
     printed = subprocess.run(
         [sys.executable, "-m", "explorer.features.hindcast.run"], capture_output=True, text=True, check=True, cwd=ROOT
     ).stdout.strip()
     assert printed == hindcast.report()
     assert printed.splitlines()[0].startswith("| series | city |")
-    assert printed in (ROOT / "README.md").read_text(encoding="utf-8"), (
-        "paste `python -m explorer.features.hindcast.run` into README"
+    assert printed in (ROOT / "docs" / "model.md").read_text(encoding="utf-8"), (
+        "paste `python -m explorer.features.hindcast.run` into docs/model.md"
     )
