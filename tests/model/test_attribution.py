@@ -8,16 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from explorer import ROOT
 from explorer.model import LEVER_GROUPS, OUTCOMES, PRESETS, Levers, baseline, central_paths, decompose
 
-PARAMS_PATH = ROOT / "data" / "parameters.csv"
 MIXED = replace(baseline(), dc_racks=0, xc_share=90.0, talent_subsidy=96_000.0, talent_quota=30_000)
-
-
-@pytest.fixture(scope="module")
-def params() -> pd.DataFrame:
-    return pd.read_csv(PARAMS_PATH)
 
 
 def test_lever_groups_cover_every_lever_once():

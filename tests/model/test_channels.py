@@ -8,18 +8,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from explorer import ROOT
 from explorer.model import PRESETS, WHOLE_OUTCOMES, baseline, central_paths, project
 from explorer.model.channels import cost_per_added_worker
 from explorer.model.parameters import central_parameters, draw_parameters, parameter_table
 
-PARAMS_PATH = ROOT / "data" / "parameters.csv"
 OLD_VA_PER_RACK = 160.0  # 万元 per extra occupied rack-year in the v1 model (the review's figure), far above any rent
-
-
-@pytest.fixture(scope="module")
-def params() -> pd.DataFrame:
-    return pd.read_csv(PARAMS_PATH)
 
 
 def _sheet(params: pd.DataFrame, pid: str, column: str) -> float:

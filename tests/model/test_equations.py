@@ -7,16 +7,10 @@ import re
 import pandas as pd
 import pytest
 
-from explorer import ROOT, model
+from explorer import model
 from explorer.model import Levers, equations, parameter_table, used_parameters
 
-PARAMS_PATH = ROOT / "data" / "parameters.csv"
 PLACEHOLDER = re.compile(r"<<(\w+)>>")
-
-
-@pytest.fixture(scope="module")
-def params() -> pd.DataFrame:
-    return pd.read_csv(PARAMS_PATH)
 
 
 def _set(params: pd.DataFrame, pid: str, low: float, central: float, high: float) -> pd.DataFrame:

@@ -6,17 +6,13 @@ import math
 from dataclasses import fields, replace
 
 import numpy as np
-import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from explorer import ROOT
 from explorer.core.i18n import has
 from explorer.model import LEVER_GROUPS, LEVER_NAMES, LEVERS, PRESETS, Levers, baseline
 from explorer.model.equations import CHANNELS, SYMBOLS
-
-PARAMS_PATH = ROOT / "data" / "parameters.csv"
 
 FIELDS = tuple(Levers.BOUNDS)
 HYPOTHESIS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -32,12 +28,12 @@ def test_presets_are_complete():
     assert all(isinstance(levers, Levers) for levers in PRESETS.values())
 
 
-def test_baseline_is_the_papers_policy():
+def test_baseline_is_the_papers_policy(params):
     paper = baseline()
     assert (paper.dc_pue, paper.dc_util_gate, paper.xc_share) == (1.25, 70.0, 40.0)
     # The city's plan (500,000 standard racks by 2025 from the 2022 stock) is within reach of the
     # yearly cap; the paper's 21,000 racks are a 2025 stock of main and regional centres, not 7,000 a year.
-    stock_2022 = pd.read_csv(PARAMS_PATH).set_index("id").loc["dc_racks_2022", "central"]
+    stock_2022 = params.set_index("id").loc["dc_racks_2022", "central"]
     assert paper.dc_racks * 3 >= 500_000 - stock_2022
     assert paper.dc_racks != 7_000
 

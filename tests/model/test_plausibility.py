@@ -7,16 +7,7 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from explorer import ROOT
 from explorer.model import PRESETS, baseline, central_paths, scenario_warnings
-
-PARAMS_PATH = ROOT / "data" / "parameters.csv"
-
-
-@pytest.fixture(scope="module")
-def params() -> pd.DataFrame:
-    return pd.read_csv(PARAMS_PATH)
-
 
 CASES = [
     # (name, lever changes, expected {warning code: lever})

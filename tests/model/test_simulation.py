@@ -17,14 +17,7 @@ from explorer.model import BASE_YEAR, OUTCOMES, PRESETS, Levers, baseline, proje
 from explorer.model.parameters import central_parameters, parameter_table, used_parameters
 from explorer.model.simulation import _check_paths, _simulate
 
-PARAMS_PATH = ROOT / "data" / "parameters.csv"
-
 HYPOTHESIS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-
-
-@pytest.fixture(scope="module")
-def params() -> pd.DataFrame:
-    return pd.read_csv(PARAMS_PATH)
 
 
 def _series(frame: pd.DataFrame, indicator: str, column: str = "p50") -> np.ndarray:

@@ -59,8 +59,8 @@ def test_the_layout_holds_each_modules_docstring_under_its_package():
     layout = docs_tool.layout().splitlines()
     assert layout[0].startswith("- `app.py` — Entry point of the Shenzhen digital-economy policy explorer")
     assert (
-        "    - `gateway.py` — Data gateway: the only module that opens the DuckDB file (read-only) and holds the app's SQL."
-        in layout
+        "    - `gateway.py` — Data gateway: the only module that opens the DuckDB file (read-only) and holds the app's"
+        " SQL." in layout
     )
     data = layout.index(next(line for line in layout if line.startswith("  - `data/` — ")))
     assert layout[data + 1].startswith("    - `build.py` — Build data/explorer.duckdb")
