@@ -16,6 +16,10 @@ groups = loaders.comparability_groups(version)
 st.title(t("benchmarks.title", lang))
 st.caption(t("benchmarks.intro", lang))
 
+st.subheader(t("benchmarks.glance.title", lang))
+st.caption(t("benchmarks.glance.caption", lang))
+st.markdown("\n".join(f"- {line}" for line in views.glance(indicators, everything, lang)))
+
 labels = views.indicator_labels(indicators, lang)
 indicator = ui.url_choice(
     "ind",

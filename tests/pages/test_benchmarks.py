@@ -81,3 +81,13 @@ def test_the_gdp_groups_are_headed_by_their_labels_not_their_codes():
         "**Definition group: First release (preliminary accounting)**",
         "**Definition group: Revised figures**",
     ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_page_opens_with_the_quotable_glance_of_the_three_cities(lang):
+    at = run(lang=lang)
+    data = frames()
+    lines = views.glance(data["indicators"], data["benchmarks"], lang)
+    bodies = [block.value for block in at.markdown]
+    assert "\n".join(f"- {line}" for line in lines) in bodies
+    assert at.subheader[0].value == t("benchmarks.glance.title", lang)

@@ -271,3 +271,60 @@ def test_the_csv_writes_codes_as_the_tables_labels(lang, year, group, number, gr
     assert row[words["benchmarks.col.number"]] == number
     assert row[words["benchmarks.col.stored_unit"]] == {"zh": "亿元", "en": "¥100 m"}[lang]
     assert row[words["col.unit"]] == {"zh": "亿元", "en": "¥ bn"}[lang]
+
+
+def _glance_rows(data, years: dict[str, int], values: dict[str, float], grades: dict[str, str]) -> pd.DataFrame:
+    """Return decorated R&D-intensity rows, one per city given, with made-up years, values, grades and URLs."""
+    real = data["benchmarks"]
+    template = real[(real["indicator"] == "rd_intensity") & (real["status"] == "observed")].iloc[[0]]
+    rows = pd.concat(
+        [
+            template.assign(city=city, year=years[city], value=values[city], grade=grades[city],
+                            qualifier="exact", source_url=f"https://{city}.example/x")
+            for city in years
+        ],
+        ignore_index=True,
+    )  # fmt: skip
+    return views.decorate(rows, "en")
+
+
+def test_a_glance_line_names_each_citys_figure_year_grade_and_where_shenzhen_ranks(data):
+    rows = _glance_rows(
+        data,
+        {"shenzhen": 2023, "beijing": 2023, "shanghai": 2023},
+        {"shenzhen": 6.0, "beijing": 7.0, "shanghai": 4.0},
+        {"shenzhen": "official", "beijing": "secondary", "shanghai": "official"},
+    )
+    line = views.glance_line("R&D intensity", "%", rows, True, "en")
+    assert line == (
+        "**R&D intensity (%)**: Shenzhen 6 (2023); Beijing 7 (2023); Shanghai 4 (2023). "
+        "Shenzhen is No. 2 of the three in 2023. Sources: [Shenzhen](https://shenzhen.example/x); "
+        "[Beijing (secondary)](https://beijing.example/x); [Shanghai](https://shanghai.example/x)."
+    )
+    lower_is_better = views.glance_line("R&D intensity", "%", rows, False, "en")
+    assert "Shenzhen is No. 2 of the three" in lower_is_better  # 6 is second from either end
+    rows.loc[rows["city"] == "shanghai", "stored_value"] = 9.0
+    assert "No. 3 of the three" in views.glance_line("R&D intensity", "%", rows, True, "en")
+    assert "No. 1 of the three" in views.glance_line("R&D intensity", "%", rows, False, "en")
+
+
+def test_a_glance_line_says_a_missing_figure_and_ranks_only_within_one_year(data):
+    rows = _glance_rows(data, {"shenzhen": 2024, "beijing": 2023}, {"shenzhen": 6.67, "beijing": 6.73},
+                        {"shenzhen": "official", "beijing": "official"})  # fmt: skip
+    zh = views.glance_line("研发投入强度", "%", rows.assign(grade_label="官方"), True, "zh")
+    assert zh.startswith("**研发投入强度（%）**：深圳 6.67（2024年）；北京 6.73（2023年）；上海：未公布。来源：")
+    assert "居第" not in zh
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_glance_has_a_line_per_digital_indicator_published_by_any_city(data, lang):
+    lines = views.glance(data["indicators"], data["benchmarks"], lang)
+    published = {
+        indicator
+        for indicator, code in vocab.DIGITAL_PEER_GROUPS
+        if not data["benchmarks"][
+            (data["benchmarks"]["indicator"] == indicator) & (data["benchmarks"]["comparability_group"] == code)
+        ].empty
+    }
+    assert len(lines) == len(published) >= 3
+    assert all(line.count("](http") >= 1 for line in lines)

@@ -11,7 +11,7 @@ from explorer.core import formatting, vocab
 from explorer.core.i18n import t
 from explorer.data import export
 from explorer.features.benchmarks import charts as city_charts
-from explorer.features.pieces import ChartView, bracketed, colon, signed, translated
+from explorer.features.pieces import ChartView, bracketed, colon, listed, signed, translated
 
 DEFAULT_INDICATOR = "gdp"
 CHART_FIELDS = ["year", "value", "status", "fill", "city_label", "shown", "unit_label", "status_label", "grade_label"]
@@ -313,3 +313,51 @@ def peer_panels(
             )
         )
     return tuple(panels)
+
+
+def glance_line(indicator_label: str, unit: str, latest: pd.DataFrame, higher_is_better: bool, lang: str) -> str:
+    """Return one quotable Markdown line: each city's latest figure with its year (or its absence) and sources.
+
+    `latest` holds at most one decorated row per city. Where all three cities publish the same year, the line
+    says where Shenzhen ranks among them (by value, in the indicator's better direction).
+    """
+    by_city = latest.set_index("city")
+    parts = [
+        t("benchmarks.glance.value", lang, city=t(f"city.{city}", lang), value=by_city.at[city, "shown"],
+          year=int(by_city.at[city, "year"]))
+        if city in by_city.index
+        else t("benchmarks.glance.absent", lang, city=t(f"city.{city}", lang))
+        for city in vocab.CITIES
+    ]  # fmt: skip
+    rank = ""
+    if set(by_city.index) == set(vocab.CITIES) and by_city["year"].nunique() == 1:
+        order = by_city["stored_value"].rank(ascending=not higher_is_better, method="min")
+        rank = t("benchmarks.glance.rank", lang, rank=int(order["shenzhen"]), year=int(by_city["year"].iloc[0]))
+    sources = listed((_glance_source(by_city.loc[city], lang) for city in vocab.CITIES if city in by_city.index), lang)
+    heading = indicator_label if unit in indicator_label else bracketed(indicator_label, unit, lang)
+    return t("benchmarks.glance.line", lang, indicator=heading, values=listed(parts, lang), rank=rank, sources=sources)
+
+
+def _glance_source(row: pd.Series, lang: str) -> str:
+    """Return a city's source as a Markdown link named by the city, its grade beside it unless official."""
+    name = t(f"city.{row.name}", lang)
+    if row["grade"] != "official":
+        name = bracketed(name, row["grade_label"], lang)
+    return f"[{name}]({row['source_url']})"
+
+
+def glance(indicators: pd.DataFrame, benchmarks: pd.DataFrame, lang: str) -> tuple[str, ...]:
+    """Return the three cities compared on each digital indicator they publish alike, one quotable line each."""
+    labels = indicator_labels(indicators, lang)
+    better = indicators.set_index("code")["higher_is_better"]
+    lines = []
+    for indicator, code in vocab.DIGITAL_PEER_GROUPS:
+        rows = benchmarks[(benchmarks["indicator"] == indicator) & (benchmarks["comparability_group"] == code)]
+        observed = rows[(rows["status"] == "observed") & rows["value"].notna()]
+        if observed.empty:
+            continue
+        decorated = decorate(observed, lang)
+        latest = decorated.sort_values(["city", "year"]).groupby("city").tail(1)
+        unit = decorated["unit_label"].iloc[0]
+        lines.append(glance_line(labels[indicator], unit, latest, bool(better.get(indicator, True)), lang))
+    return tuple(lines)
