@@ -115,3 +115,14 @@ def test_overview_in_english_at_1440_px_for_the_readme(app_url, chromium):
         assert tab.viewport_size == {"width": 1440, "height": 1000}
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("name", ["overview", "scenarios"])
+def test_a_page_fetches_nothing_from_another_host(app_url, tab, name):
+    """The app runs offline: no font, icon or script is fetched from anywhere but the app's own server."""
+    requested: list[str] = []
+    tab.on("request", lambda request: requested.append(request.url))
+    tab.goto(f"{app_url}/{path(name)}?lang=en")
+    wait_for_app(tab)
+    own = app_url.rstrip("/")
+    assert [url for url in requested if not url.startswith((own, "data:", "blob:"))] == []

@@ -28,9 +28,7 @@ def start_page(page: str) -> str:
     default sidebar list is switched off in .streamlit/config.toml), so every page calls this first
     and `end_page()` last: a direct link gets the whole shell on the very first request.
     """
-    st.set_page_config(
-        page_title="Shenzhen digital economy · 深圳数字经济", page_icon=":material/analytics:", layout="wide"
-    )
+    st.set_page_config(page_title="Shenzhen digital economy · 深圳数字经济", page_icon="📊", layout="wide")
     st.session_state.setdefault("_entry", (page, not st.query_params))  # before the shell writes `lang`
     links = st.sidebar.container()
     open_notice_box()
