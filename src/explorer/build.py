@@ -150,7 +150,9 @@ def build(db_path: Path | None = None, data_dir: Path | None = None) -> str:
     except ValueError as exc:
         raise BuildError(str(exc)) from exc
     _check(tuple(table for table in sourced if table.name == "target_status"), frames)
-    frames["meta"] = pd.DataFrame({"key": ["schema_version", "content_hash"], "value": [str(SCHEMA_VERSION), content_hash]})
+    frames["meta"] = pd.DataFrame(
+        {"key": ["schema_version", "content_hash"], "value": [str(SCHEMA_VERSION), content_hash]}
+    )
     handle, tmp_name = tempfile.mkstemp(suffix=".duckdb", dir=db_path.parent)
     os.close(handle)
     tmp_path = Path(tmp_name)

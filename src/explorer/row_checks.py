@@ -80,9 +80,7 @@ def _typed_views(con: duckdb.DuckDBPyConnection, tables: tuple[Table, ...], fram
         con.execute(f"CREATE VIEW {table.name} AS SELECT {', '.join(casts)}, _index FROM _frame_{table.name}")
 
 
-def table_problems(
-    table: Table, frames: Mapping[str, pd.DataFrame], con: duckdb.DuckDBPyConnection
-) -> list[str]:
+def table_problems(table: Table, frames: Mapping[str, pd.DataFrame], con: duckdb.DuckDBPyConnection) -> list[str]:
     """Return every problem of one table's rows, each as '<file>, line N: <what>'."""
     frame = frames[table.name].reset_index(drop=True)
     required = [column.name for column in table.columns if column.required or column.name in table.primary_key]
