@@ -76,7 +76,9 @@ with browse_tab:
         default=db.PUBLIC_TABLES[0],
         on_change=clear_filters,
     )
-    st.caption(view.label_or(f"data.table.{name}.desc", lang, t("data.table.no_desc", lang)))
+    st.caption(view.table_description(name, lang))
+    with st.expander(t("data.columns.label", lang), icon=":material/view_column:"):
+        st.dataframe(view.column_frame(name, lang), hide_index=True, width="stretch")
     frame = cached.table(version, name)
     facets = view.facet_columns(frame)
     filter_columns = st.columns([2] * len(facets) + [3])
@@ -156,7 +158,7 @@ with downloads_tab:
     for start in range(0, len(db.PUBLIC_TABLES), CSV_BUTTONS_PER_ROW):
         row_tables = db.PUBLIC_TABLES[start : start + CSV_BUTTONS_PER_ROW]
         for container, table_name in zip(st.columns(CSV_BUTTONS_PER_ROW), row_tables):
-            label = view.label_or(f"data.table.{table_name}", lang, table_name)
+            label = view.table_title(table_name, lang)
             data, file = cached.table_csv(version, table_name), view.file_name(f"{table_name}.csv")
             download(container, f"download_csv_{table_name}", label, data, file, ":material/table:", width="stretch")
     st.markdown(f"**{t('data.downloads.bulk', lang)}**")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer import console, db, model, target_progress, ui, vocab
+from explorer import console, model, target_progress, ui, vocab
 from explorer.i18n import CATALOGUE, LANGS, has, keys, load, t
 from explorer.model import backtest, equations
 from explorer.scenarios import LEVER_GROUPS, LIKELIHOOD, NO_COMPARE, OWN_COMPARE, SUMMARY_PEER_INDICATORS
@@ -53,8 +53,6 @@ DYNAMIC: dict[str, list] = {
     "city.{}": list(vocab.CITIES),
     "col.{}": ["p10", "p50", "p90", "section", "city", "kind", "indicator", "grade"],  # charts; Data page facets
     "data.tab.{}": ["browse", "sql", "downloads", "cite"],  # pages/data.py TABS
-    "data.table.{}": list(db.PUBLIC_TABLES),
-    "data.table.{}.desc": list(db.PUBLIC_TABLES),
     "grade.{}": list(vocab.PARAMETER_GRADES),
     "kind.{}": list(vocab.FIGURE_KINDS),
     # Every lever but dc_racks, whose label states the rack power (lever.dc_racks.kw).

@@ -4,7 +4,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from explorer import console
+from explorer import console, db, schema
 from explorer.i18n import LANGS, has, t
 from explorer.views import data as view
 
@@ -26,14 +26,42 @@ def frame() -> pd.DataFrame:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_labels_translate_known_codes_and_fall_back_to_the_code(lang):
-    assert view.table_label("figures", lang) == f"{t('data.table.figures', lang)} · figures"
+    assert view.table_label("figures", lang) == f"{schema.BY_NAME['figures'].title[lang]} · figures"
     assert view.table_label("no_such", lang) == "no_such · no_such"
+    assert view.table_description("no_such", lang) == t("data.table.no_desc", lang)
     assert (
         view.value_label("section", "1.2", lang, SECTIONS, INDICATORS) == f"1.2 {SECTIONS.at['1.2', f'title_{lang}']}"
     )
     assert view.value_label("indicator", "gdp", lang, SECTIONS, INDICATORS).endswith(" · gdp")
     assert view.value_label("city", "shenzhen", lang, SECTIONS, INDICATORS) == t("city.shenzhen", lang)
     assert view.value_label("city", "atlantis", lang, SECTIONS, INDICATORS) == "atlantis"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_public_table_has_a_title_a_description_and_every_column_described(lang):
+    for name in db.PUBLIC_TABLES:
+        assert view.table_title(name, lang) != name
+        assert view.table_description(name, lang) != t("data.table.no_desc", lang)
+        columns = view.column_frame(name, lang)
+        assert columns[t("data.columns.description", lang)].str.len().gt(0).all(), name
+
+
+def test_the_column_frame_reads_each_columns_metadata():
+    table = schema.Table(
+        "toy", "toy.csv", {"zh": "玩具", "en": "Toy"}, {"zh": "一张表", "en": "A table"},
+        (
+            schema.Column("code", "VARCHAR", False, {"zh": "代码", "en": "Code"}),
+            schema.Column("size", "DOUBLE", True, {"zh": "大小", "en": "Size"}),
+            schema.Column("note", "VARCHAR", False, {"zh": "备注", "en": "Note"}),
+        ),
+        primary_key=("code",),
+    )  # fmt: skip
+    columns = view.column_frame("toy", "zh", {"toy": table})
+    assert columns.values.tolist() == [
+        ["code", "VARCHAR", True, "代码"], ["size", "DOUBLE", True, "大小"], ["note", "VARCHAR", False, "备注"],
+    ]  # fmt: skip
+    assert view.table_label("toy", "en", {"toy": table}) == "Toy · toy"
+    assert view.table_description("toy", "zh", {"toy": table}) == "一张表"
 
 
 def test_facets_are_the_tables_own_in_natural_order(frame):

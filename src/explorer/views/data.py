@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from explorer import console, export
+from explorer import console, export, schema
 from explorer.i18n import has, t
 
 # Columns that get a multiselect filter in whichever table has them.
@@ -80,9 +80,33 @@ def label_or(key: str, lang: str, fallback: str) -> str:
     return t(key, lang) if has(key) else fallback
 
 
-def table_label(name: str, lang: str) -> str:
-    """Return a table's translated name followed by its SQL name."""
-    return f"{label_or(f'data.table.{name}', lang, name)} · {name}"
+def table_title(name: str, lang: str, tables: Mapping[str, schema.Table] = schema.BY_NAME) -> str:
+    """Return a table's title from its metadata (data/<table>.meta.toml), or its SQL name if it has none."""
+    return tables[name].title[lang] if name in tables else name
+
+
+def table_label(name: str, lang: str, tables: Mapping[str, schema.Table] = schema.BY_NAME) -> str:
+    """Return a table's title followed by its SQL name."""
+    return f"{table_title(name, lang, tables)} · {name}"
+
+
+def table_description(name: str, lang: str, tables: Mapping[str, schema.Table] = schema.BY_NAME) -> str:
+    """Return what a table holds, from its metadata, or a note that nobody has described it yet."""
+    return tables[name].description[lang] if name in tables else t("data.table.no_desc", lang)
+
+
+def column_frame(name: str, lang: str, tables: Mapping[str, schema.Table] = schema.BY_NAME) -> pd.DataFrame:
+    """Return one row per column of a table: its SQL name, type, whether a row must fill it, and what it holds."""
+    columns = tables[name].columns if name in tables else ()
+    key = tables[name].primary_key if name in tables else ()
+    return pd.DataFrame(
+        {
+            t("data.columns.name", lang): [column.name for column in columns],
+            t("data.columns.type", lang): [column.type for column in columns],
+            t("data.columns.required", lang): [column.required or column.name in key for column in columns],
+            t("data.columns.description", lang): [column.description[lang] for column in columns],
+        }
+    )
 
 
 def value_label(column: str, value: str, lang: str, sections: pd.DataFrame, indicators: pd.DataFrame) -> str:
