@@ -1,13 +1,14 @@
 """The database build: the committed file matches its sources; builds are deterministic; bad sources fail clearly."""
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
 
-from explorer import DATA_DIR, db, vocab
+from explorer import DATA_DIR, ROOT, data_docs, db, schema, vocab
 from explorer.build import BuildError, build, read_source, sources_hash
 from explorer.schema import SCHEMA_VERSION, TABLES, Table
 
@@ -311,4 +312,37 @@ def test_a_derived_status_from_a_target_row_is_refused(data_copy: Path, tmp_path
     _break(data_copy, "target_status.csv", _DERIVED, target_row)
     _break(data_copy, "target_status.csv", ",2022-12,,,", ",2023-12,,,")
     with pytest.raises(BuildError, match="line 5: input shenzhen/2023/g5_per_10k/.* is a target, not an observation"):
+        build(tmp_path / "out.duckdb", data_copy)
+
+
+def test_the_generated_data_docs_are_current():
+    """docs/data.md and the README's data table are made from the metadata: rerun `python -m explorer.build --docs`."""
+    assert data_docs.stale(schema.DESCRIBED) == []
+
+
+def test_stale_data_docs_are_caught(tmp_path: Path):
+    (tmp_path / "docs").mkdir()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (tmp_path / "README.md").write_text(readme, encoding="utf-8")
+    (tmp_path / "docs" / "data.md").write_text(data_docs.data_markdown(schema.DESCRIBED), encoding="utf-8")
+    assert data_docs.stale(schema.DESCRIBED, tmp_path) == []
+    renamed = tuple(replace(table, title={**table.title, "en": "Renamed"}) for table in schema.DESCRIBED)
+    assert data_docs.stale(renamed, tmp_path) == ["docs/data.md", "README.md"]
+    data_docs.write(renamed, tmp_path)
+    assert "**Renamed.**" in (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert data_docs.stale(renamed, tmp_path) == []
+
+
+def test_a_broken_metadata_file_names_itself(data_copy: Path, tmp_path: Path):
+    _break(data_copy, "figures.meta.toml", 'type = "DOUBLE"', 'type = "FLOAT"')
+    with pytest.raises(BuildError, match="figures.meta.toml, column value: type 'FLOAT' is not one of"):
+        build(tmp_path / "out.duckdb", data_copy)
+
+
+def test_a_check_in_the_metadata_is_the_rule_the_build_applies(data_copy: Path, tmp_path: Path):
+    """Tighten a check in the metadata file only: the build now refuses a row it accepted, naming its line."""
+    _break(data_copy, "measure_levers.meta.toml", "value BETWEEN 1 AND 3", "value BETWEEN 1 AND 1.2")
+    frame = pd.read_csv(data_copy / "measure_levers.csv", dtype=str, keep_default_na=False)
+    line = int((frame["lever"] == "dc_pue").idxmax()) + 2
+    with pytest.raises(BuildError, match=rf"^measure_levers.csv, line {line}: a PUE lies between 1 and 3$"):
         build(tmp_path / "out.duckdb", data_copy)

@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from explorer import derived_status, row_checks, schema, settings
+from explorer import data_docs, derived_status, row_checks, schema, settings
 from explorer.paper import split_sections
 from explorer.schema import META_SUFFIX, SCHEMA_VERSION, TABLES, Table
 from explorer.vocab import UNITS
@@ -173,10 +173,15 @@ def build(db_path: Path | None = None, data_dir: Path | None = None) -> str:
 
 
 def main() -> None:
-    """Command line: build the database and print its data version."""
+    """Command line: build the database and print its data version, or write the data's docs."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, default=settings.current().db_path, help="where to write the DuckDB file")
+    parser.add_argument("--docs", action="store_true", help="write docs/data.md and the README's data table instead")
     args = parser.parse_args()
+    if args.docs:
+        for path in data_docs.write(_tables(settings.current().data_dir)):
+            print(f"wrote {path}")
+        return
     try:
         content_hash = build(args.db)
     except BuildError as exc:

@@ -72,6 +72,7 @@ class Table:
     primary_key: tuple[str, ...] = ()
     checks: tuple[Check, ...] = ()
     duplicate: str = ""
+    provenance: str = ""  # where its rows come from: the paper, public sources, derived ...
 
     @property
     def numeric(self) -> tuple[str, ...]:
@@ -159,6 +160,7 @@ def read_table(path: Path) -> Table:
         key,
         checks,
         meta.get("duplicate", "/".join(f"{{{column}}}" for column in key) + " is listed twice"),
+        str(meta.get("provenance", "")),
     )
 
 
