@@ -74,7 +74,7 @@ def _break(data_copy: Path, name: str, old: str, new: str) -> None:
         ("figures.csv", ",10k_firms,", ",10k_sheep,", "figures.csv"),
         ("parameters.csv", ",pct_per_year,", ",%/年,", "parameters.csv"),
         ("parameters.csv", ",由使用方承担的适配、性能下降和技术支持成本；没有实测数值。", ",", "parameters.csv"),
-        ("units.csv", "\nms,", "\nmsec,", "units.csv"),
+        ("units.csv", "\nms,", "\nmsec,", r"figures.csv, line \d+: unknown unit 'ms'"),
         ("outcomes.csv", "\ngdp,yi_yuan,,", "\ngdp,yi_yuan,GDP,", "outcomes.csv"),
         ("outcomes.csv", ",eflops,,", ",eflop,,", "outcomes.csv"),
         (
@@ -129,9 +129,24 @@ def test_units_carry_the_vocabularys_base_and_scale():
     }
 
 
-def test_a_unit_the_vocabulary_knows_needs_a_row(data_copy: Path, tmp_path: Path):
-    _break(data_copy, "units.csv", "\nms,ms,ms,ms,,", "")
-    with pytest.raises(BuildError, match=r"units.csv: no row for the unit codes \['ms'\]"):
+def test_a_unit_a_source_uses_needs_a_row(data_copy: Path, tmp_path: Path):
+    _break(data_copy, "units.csv", "\nms,ms,ms,ms,,,ms,1,,ratio", "")
+    with pytest.raises(BuildError, match=r"^figures.csv, line \d+: unknown unit 'ms'$"):
+        build(tmp_path / "out.duckdb", data_copy)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("\nms,ms,ms,ms,,,ms,1,,ratio", "\nms,ms,ms,ms,,,ms,0,,ratio", "scale must be positive"),
+        ("\nms,ms,ms,ms,,,ms,1,,ratio", "\nms,ms,ms,ms,,,ms,1,,speed", "unknown kind 'speed'"),
+        ("\nms,ms,ms,ms,,,ms,1,,ratio", "\nms,ms,ms,ms,,,,1,,ratio", "no base"),
+    ],
+)
+def test_a_broken_unit_row_names_its_line(data_copy: Path, tmp_path: Path, old, new, message):
+    _break(data_copy, "units.csv", old, new)
+    line = (data_copy / "units.csv").read_text(encoding="utf-8").split("\n").index(new.strip()) + 1
+    with pytest.raises(BuildError, match=rf"^units.csv, line {line}: {message}$"):
         build(tmp_path / "out.duckdb", data_copy)
 
 

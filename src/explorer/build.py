@@ -14,7 +14,6 @@ import pandas as pd
 from explorer import data_docs, derived_status, row_checks, schema, settings
 from explorer.paper import split_sections
 from explorer.schema import META_SUFFIX, SCHEMA_VERSION, TABLES, Table
-from explorer.vocab import UNITS
 
 
 class BuildError(Exception):
@@ -85,16 +84,6 @@ def _with_text(sections: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
     return sections
 
 
-def _with_scales(units: pd.DataFrame) -> pd.DataFrame:
-    missing = sorted(set(UNITS) - set(units["code"]))
-    if missing:
-        raise BuildError(f"units.csv: no row for the unit codes {missing}")
-    # A code the vocabulary does not know gets no base and fails the table's CHECK, naming the file.
-    units["base"] = [UNITS[code].base if code in UNITS else None for code in units["code"]]
-    units["scale"] = [UNITS[code].scale if code in UNITS else None for code in units["code"]]
-    return units
-
-
 def _with_indicator_labels(outcomes: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
     labels = indicators.set_index("code")[["label_zh", "label_en"]]
     shared = outcomes["code"].isin(labels.index)
@@ -139,7 +128,6 @@ def build(db_path: Path | None = None, data_dir: Path | None = None) -> str:
     sourced = tuple(table for table in described if table.source)
     frames = {table.name: read_source(table, data_dir) for table in sourced}
     frames["paper_sections"] = _with_text(frames["paper_sections"], data_dir)
-    frames["units"] = _with_scales(frames["units"])
     frames["outcomes"] = _with_indicator_labels(frames["outcomes"], frames["indicators"])
     # A derived status takes its value from rows of benchmarks: checked once those rows are, and it is computed.
     _check(tuple(table for table in sourced if table.name != "target_status"), frames)

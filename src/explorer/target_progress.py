@@ -92,8 +92,6 @@ def progress(
     return Progress("floor", target_value, ratio=ratio, bar=bar, met=met, is_lower_bound=is_lower_bound)
 
 
-# A derived status is a ratio of two sourced city rows, scaled to the target's unit: unit -> multiplier.
-RATIO_SCALES = {"per_10k_people": 10_000.0}
 # A derived status's inputs: "numerator ÷ denominator", each "city/year/indicator/comparability_group".
 INPUT_SEPARATOR = " ÷ "
 # Which way a qualified number leans: +1 the true value is at or above it, -1 at or below, 0 it is the value.
