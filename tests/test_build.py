@@ -116,6 +116,8 @@ def test_binary_garbage_is_reported_not_raised_raw(data_copy: Path, tmp_path: Pa
 def test_sources_are_the_csv_files_and_the_paper():
     names = {table.source for table in TABLES}
     assert {path.name for path in DATA_DIR.glob("*.csv")} == names
+    metadata = {f"{name}{schema.META_SUFFIX}" for name in schema.ORDER}
+    assert {path.name for path in DATA_DIR.glob(f"*{schema.META_SUFFIX}")} == metadata
 
 
 def test_units_carry_the_vocabularys_base_and_scale():
