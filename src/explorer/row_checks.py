@@ -59,13 +59,17 @@ def _message(check: Check, row: pd.Series, table: Table, frames: Mapping[str, pd
     return FIELD.sub(value, check.message)
 
 
-def _failing(con: duckdb.DuckDBPyConnection, table: Table, check: Check) -> set[int]:
-    """Return the frame indexes of the rows for which the check's SQL is false (NULL passes, as in a CHECK)."""
+def _first_failing(con: duckdb.DuckDBPyConnection, table: Table) -> dict[int, Check]:
+    """Return frame index -> the first check whose SQL is false on that row (NULL passes, as in a CHECK)."""
+    if not table.checks:
+        return {}
+    cases = " ".join(f"WHEN NOT coalesce(({check.sql}), true) THEN {n}" for n, check in enumerate(table.checks))
+    sql = f"SELECT _index, CASE {cases} END AS failed FROM {table.name}"
     try:
-        rows = con.execute(f"SELECT _index FROM {table.name} WHERE NOT coalesce(({check.sql}), true)").fetchall()
+        rows = con.execute(f"SELECT * FROM ({sql}) WHERE failed IS NOT NULL").fetchall()
     except duckdb.Error as exc:
-        raise ValueError(f"{table.name}{META_SUFFIX}: the check {check.sql!r} cannot run ({exc})") from exc
-    return {row[0] for row in rows}
+        raise ValueError(f"{table.name}{META_SUFFIX}: a check cannot run ({exc})") from exc
+    return {index: table.checks[failed] for index, failed in rows}
 
 
 def _typed_views(con: duckdb.DuckDBPyConnection, tables: tuple[Table, ...], frames: Mapping[str, pd.DataFrame]):
@@ -83,24 +87,27 @@ def _typed_views(con: duckdb.DuckDBPyConnection, tables: tuple[Table, ...], fram
 def table_problems(table: Table, frames: Mapping[str, pd.DataFrame], con: duckdb.DuckDBPyConnection) -> list[str]:
     """Return every problem of one table's rows, each as '<file>, line N: <what>'."""
     frame = frames[table.name].reset_index(drop=True)
-    required = [column.name for column in table.columns if column.required or column.name in table.primary_key]
-    allowed = _allowed(table, frames)
-    failing = [(check, _failing(con, table, check)) for check in table.checks]
+    required = [c.name for c in table.columns if (c.required or c.name in table.primary_key) and c.name in frame]
+    empty = frame[required].isna()
+    unknown = pd.DataFrame(
+        {column: frame[column].notna() & ~frame[column].astype(str).isin(codes)
+         for column, codes in _allowed(table, frames).items() if column in frame},
+        index=frame.index,
+    )  # fmt: skip
+    failing = _first_failing(con, table)
+    suspect = empty.any(axis=1) | unknown.any(axis=1) | frame.index.isin(list(failing))
     problems = []
-    for index, row in frame.iterrows():
+    for index in frame.index[suspect]:
         where = f"{table.source}, line {_line(index)}"
-        missing = [column for column in required if column in frame and pd.isna(row[column])]
-        unknown = next(
-            (f"unknown {column} '{row[column]}'" for column, codes in allowed.items()
-             if column in frame and not pd.isna(row[column]) and str(row[column]) not in codes),
-            None,
-        )  # fmt: skip
+        missing = [column for column in required if empty.at[index, column]]
+        unknown_columns = [column for column in unknown.columns if unknown.at[index, column]]
         if missing:
             problems.append(f"{where}: no {', '.join(missing)}")
-        elif unknown:
-            problems.append(f"{where}: {unknown}")
-        elif failed := next((check for check, rows in failing if index in rows), None):
-            problems.append(f"{where}: {_message(failed, row, table, frames)}")
+        elif unknown_columns:
+            column = unknown_columns[0]
+            problems.append(f"{where}: unknown {column} '{frame.at[index, column]}'")
+        else:
+            problems.append(f"{where}: {_message(failing[index], frame.loc[index], table, frames)}")
     key = [column for column in table.primary_key if column in frame]
     if key:
         for index in frame.index[frame.duplicated(key)]:
