@@ -135,7 +135,7 @@ with sql_tab:
         st.session_state["_sql_answer"] = (sql, cached.query(version, sql))
     ran = st.session_state.get("_sql_answer")
     with st.expander(t("sql.schema", lang), icon=":material/schema:"):
-        st.dataframe(cached.columns(version), hide_index=True, width="stretch")
+        st.dataframe(view.with_descriptions(cached.columns(version), lang), hide_index=True, width="stretch")
     state = view.console_state(sql, ran)
     answer = ran[1] if state == "answer" else None
     with st.container(key="sql_answer"):  # one place a test (or a stylesheet) can find the answer

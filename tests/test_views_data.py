@@ -64,6 +64,19 @@ def test_the_column_frame_reads_each_columns_metadata():
     assert view.table_description("toy", "zh", {"toy": table}) == "一张表"
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_consoles_column_list_says_what_each_column_holds(lang):
+    columns = pd.DataFrame(
+        {"table_name": ["benchmarks", "benchmarks", "nowhere"], "column_name": ["city", "year", "x"]}
+    )
+    described = view.with_descriptions(columns, lang)
+    benchmarks = schema.BY_NAME["benchmarks"]
+    assert described["description"].tolist() == [
+        benchmarks.column("city").description[lang], benchmarks.column("year").description[lang], "",
+    ]  # fmt: skip
+    assert described["description"].iloc[0] == {"zh": "城市代码", "en": "City code"}[lang]
+
+
 def test_facets_are_the_tables_own_in_natural_order(frame):
     assert view.facet_columns(frame) == ["section", "kind"]
     assert view.facet_options(frame, "section") == ["1.9", "1.10", "2.1"]

@@ -75,6 +75,17 @@ PAPER_BIBTEX = {
 }
 
 
+def with_descriptions(
+    columns: pd.DataFrame, lang: str, tables: Mapping[str, schema.Table] = schema.BY_NAME
+) -> pd.DataFrame:
+    """Return the console's list of columns (table_name, column_name, ...) with what each holds, in `lang`."""
+    described = {
+        (name, column.name): column.description[lang] for name, table in tables.items() for column in table.columns
+    }
+    keys = zip(columns["table_name"], columns["column_name"])
+    return columns.assign(description=[described.get(key, "") for key in keys])
+
+
 def label_or(key: str, lang: str, fallback: str) -> str:
     """Return the translation of `key`, or `fallback` for a table or value nobody has described yet."""
     return t(key, lang) if has(key) else fallback
