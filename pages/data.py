@@ -78,7 +78,9 @@ with browse_tab:
         default=db.PUBLIC_TABLES[0],
         on_change=clear_filters,
     )
-    st.caption(view.label_or(f"data.table.{name}.desc", lang, t("data.table.no_desc", lang)))
+    st.caption(view.table_description(name, lang))
+    with st.expander(t("data.columns.label", lang), icon=":material/view_column:"):
+        st.dataframe(view.column_frame(name, lang), hide_index=True, width="stretch")
     frame = loaders.table(version, name)
     facets = view.facet_columns(frame)
     filter_columns = st.columns([2] * len(facets) + [3])
@@ -135,7 +137,7 @@ with sql_tab:
         st.session_state["_sql_answer"] = (sql, loaders.query(version, sql))
     ran = st.session_state.get("_sql_answer")
     with st.expander(t("sql.schema", lang), icon=":material/schema:"):
-        st.dataframe(loaders.columns(version), hide_index=True, width="stretch")
+        st.dataframe(view.with_descriptions(loaders.columns(version), lang), hide_index=True, width="stretch")
     state = view.console_state(sql, ran)
     answer = ran[1] if state == "answer" else None
     with st.container(key="sql_answer"):  # one place a test (or a stylesheet) can find the answer
@@ -159,7 +161,7 @@ with downloads_tab:
     for start in range(0, len(db.PUBLIC_TABLES), CSV_BUTTONS_PER_ROW):
         row_tables = db.PUBLIC_TABLES[start : start + CSV_BUTTONS_PER_ROW]
         for container, table_name in zip(st.columns(CSV_BUTTONS_PER_ROW), row_tables):
-            label = view.label_or(f"data.table.{table_name}", lang, table_name)
+            label = view.table_title(table_name, lang)
             data, file = loaders.table_csv(version, table_name), view.file_name(f"{table_name}.csv")
             download(container, f"download_csv_{table_name}", label, data, file, ":material/table:", width="stretch")
     st.markdown(f"**{t('data.downloads.bulk', lang)}**")

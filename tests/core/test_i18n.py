@@ -13,7 +13,6 @@ from explorer import ROOT, model
 from explorer.console import service as console
 from explorer.core import vocab
 from explorer.core.i18n import CATALOGUE, LANGS, has, keys, load, t
-from explorer.data import gateway as db
 from explorer.features.scenarios.results import (
     LIKELIHOOD,
     NO_COMPARE,
@@ -64,8 +63,6 @@ DYNAMIC: dict[str, list] = {
     "city.{}": list(vocab.CITIES),
     "col.{}": ["p10", "p50", "p90", "section", "city", "kind", "indicator", "grade"],  # charts; Data page facets
     "data.tab.{}": ["browse", "sql", "downloads", "cite"],  # pages/data.py TABS
-    "data.table.{}": list(db.PUBLIC_TABLES),
-    "data.table.{}.desc": list(db.PUBLIC_TABLES),
     "grade.{}": list(vocab.PARAMETER_GRADES),
     "kind.{}": list(vocab.FIGURE_KINDS),
     # Every lever but dc_racks, whose label states the rack power (lever.dc_racks.kw).

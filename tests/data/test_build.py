@@ -10,6 +10,7 @@ import pytest
 from explorer import DATA_DIR
 from explorer.core import vocab
 from explorer.data import gateway as db
+from explorer.data import schema
 from explorer.data.build import BuildError, build, read_source, sources_hash
 from explorer.data.schema import SCHEMA_VERSION, TABLES, Table
 
@@ -75,7 +76,7 @@ def _break(data_copy: Path, name: str, old: str, new: str) -> None:
         ("figures.csv", ",10k_firms,", ",10k_sheep,", "figures.csv"),
         ("parameters.csv", ",pct_per_year,", ",%/年,", "parameters.csv"),
         ("parameters.csv", ",由使用方承担的适配、性能下降和技术支持成本；没有实测数值。", ",", "parameters.csv"),
-        ("units.csv", "\nms,", "\nmsec,", "units.csv"),
+        ("units.csv", "\nms,", "\nmsec,", r"figures.csv, line \d+: unknown unit 'ms'"),
         ("outcomes.csv", "\ngdp,yi_yuan,,", "\ngdp,yi_yuan,GDP,", "outcomes.csv"),
         ("outcomes.csv", ",eflops,,", ",eflop,,", "outcomes.csv"),
         (
@@ -117,6 +118,8 @@ def test_binary_garbage_is_reported_not_raised_raw(data_copy: Path, tmp_path: Pa
 def test_sources_are_the_csv_files_and_the_paper():
     names = {table.source for table in TABLES}
     assert {path.name for path in DATA_DIR.glob("*.csv")} == names
+    metadata = {f"{name}{schema.META_SUFFIX}" for name in schema.ORDER}
+    assert {path.name for path in DATA_DIR.glob(f"*{schema.META_SUFFIX}")} == metadata
 
 
 def test_units_carry_the_vocabularys_base_and_scale():
@@ -130,9 +133,24 @@ def test_units_carry_the_vocabularys_base_and_scale():
     }
 
 
-def test_a_unit_the_vocabulary_knows_needs_a_row(data_copy: Path, tmp_path: Path):
-    _break(data_copy, "units.csv", "\nms,ms,ms,ms,,", "")
-    with pytest.raises(BuildError, match=r"units.csv: no row for the unit codes \['ms'\]"):
+def test_a_unit_a_source_uses_needs_a_row(data_copy: Path, tmp_path: Path):
+    _break(data_copy, "units.csv", "\nms,ms,ms,ms,,,ms,1,,ratio", "")
+    with pytest.raises(BuildError, match=r"^figures.csv, line \d+: unknown unit 'ms'$"):
+        build(tmp_path / "out.duckdb", data_copy)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("\nms,ms,ms,ms,,,ms,1,,ratio", "\nms,ms,ms,ms,,,ms,0,,ratio", "scale must be positive"),
+        ("\nms,ms,ms,ms,,,ms,1,,ratio", "\nms,ms,ms,ms,,,ms,1,,speed", "unknown kind 'speed'"),
+        ("\nms,ms,ms,ms,,,ms,1,,ratio", "\nms,ms,ms,ms,,,,1,,ratio", "no base"),
+    ],
+)
+def test_a_broken_unit_row_names_its_line(data_copy: Path, tmp_path: Path, old, new, message):
+    _break(data_copy, "units.csv", old, new)
+    line = (data_copy / "units.csv").read_text(encoding="utf-8").split("\n").index(new.strip()) + 1
+    with pytest.raises(BuildError, match=rf"^units.csv, line {line}: {message}$"):
         build(tmp_path / "out.duckdb", data_copy)
 
 
@@ -313,4 +331,19 @@ def test_a_derived_status_from_a_target_row_is_refused(data_copy: Path, tmp_path
     _break(data_copy, "target_status.csv", _DERIVED, target_row)
     _break(data_copy, "target_status.csv", ",2022-12,,,", ",2023-12,,,")
     with pytest.raises(BuildError, match="line 5: input shenzhen/2023/g5_per_10k/.* is a target, not an observation"):
+        build(tmp_path / "out.duckdb", data_copy)
+
+
+def test_a_broken_metadata_file_names_itself(data_copy: Path, tmp_path: Path):
+    _break(data_copy, "figures.meta.toml", 'type = "DOUBLE"', 'type = "FLOAT"')
+    with pytest.raises(BuildError, match="figures.meta.toml, column value: type 'FLOAT' is not one of"):
+        build(tmp_path / "out.duckdb", data_copy)
+
+
+def test_a_check_in_the_metadata_is_the_rule_the_build_applies(data_copy: Path, tmp_path: Path):
+    """Tighten a check in the metadata file only: the build now refuses a row it accepted, naming its line."""
+    _break(data_copy, "measure_levers.meta.toml", "value BETWEEN 1 AND 3", "value BETWEEN 1 AND 1.2")
+    frame = pd.read_csv(data_copy / "measure_levers.csv", dtype=str, keep_default_na=False)
+    line = int((frame["lever"] == "dc_pue").idxmax()) + 2
+    with pytest.raises(BuildError, match=rf"^measure_levers.csv, line {line}: a PUE lies between 1 and 3$"):
         build(tmp_path / "out.duckdb", data_copy)

@@ -42,9 +42,23 @@ def _used() -> dict[str, set[str]]:
 
 
 def test_the_table_holds_the_vocabulary_once(units: pd.DataFrame) -> None:
-    assert list(units.columns) == ["code", "label_zh", "label_en", "symbol_en", "short_zh", "short_en"]
+    assert list(units.columns) == [
+        "code", "label_zh", "label_en", "symbol_en", "short_zh", "short_en", "base", "scale", "decimals", "kind",
+    ]  # fmt: skip
     assert not units["code"].duplicated().any()
     assert sorted(units["code"]) == sorted(vocab.UNITS)
+
+
+def test_a_units_kind_agrees_with_its_base(units: pd.DataFrame) -> None:
+    """Money is counted in yuan, a share in per cent, and PUE's ratio is the one bare number."""
+    kinds = units.set_index("code")["kind"]
+    bases = units.set_index("code")["base"]
+    assert {code for code in kinds.index if kinds[code] == "money"} == {
+        code for code in bases.index if bases[code].startswith("yuan")
+    }
+    assert set(bases[kinds == "share"]) == {"pct"}
+    assert list(kinds[kinds == "bare"].index) == ["ratio"]
+    assert kinds.isin(vocab.UNIT_KINDS).all()
 
 
 def test_every_unit_is_labelled_in_both_languages(units: pd.DataFrame) -> None:
@@ -101,7 +115,7 @@ def test_a_label_names_one_magnitude_of_one_thing(units: pd.DataFrame) -> None:
     A Chinese measure word (家 counts firms and parks alike) names one magnitude, not one thing.
     """
     problems = []
-    for language, same in (("label_zh", lambda unit: unit.scale), ("label_en", lambda unit: unit)):
+    for language, same in (("label_zh", lambda unit: unit.scale), ("label_en", lambda unit: (unit.base, unit.scale))):
         for label, codes in units.groupby(language)["code"]:
             if len({same(vocab.UNITS[code]) for code in codes}) > 1:
                 problems.append(f"{language} '{label}' names different units: {sorted(codes)}")

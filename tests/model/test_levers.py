@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from explorer.core.i18n import has
 from explorer.model import LEVER_GROUPS, LEVER_NAMES, LEVERS, PRESETS, Levers, baseline
-from explorer.model.equations import CHANNELS, SYMBOLS
+from explorer.model.equations import CHANNELS, LEVER_SYMBOLS
 
 FIELDS = tuple(Levers.BOUNDS)
 HYPOTHESIS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -175,7 +175,7 @@ def test_every_lever_has_its_words_symbol_and_equation_and_a_paper_value_on_its_
     for spec in LEVERS:
         label = f"lever.{spec.name}.kw" if spec.name == "dc_racks" else f"lever.{spec.name}"  # states the rack power
         assert has(label) and has(f"recommendations.lever.{spec.name}"), spec.name
-        assert SYMBOLS[spec.name] == spec.symbol and f"<<{spec.name}>>" in placeholders, spec.name
+        assert LEVER_SYMBOLS[spec.name] == spec.symbol and f"<<{spec.name}>>" in placeholders, spec.name
         assert spec.low <= spec.paper <= spec.high, spec.name
         assert math.isclose((spec.paper - spec.low) / spec.step, round((spec.paper - spec.low) / spec.step)), spec.name
         assert spec.target_link in (None, "setting", "context") and (spec.target_link is None or spec.paper_figure)

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import math
-from collections.abc import Mapping
-from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from explorer import ROOT, model
-from explorer.model import baseline, parameter_table, parameters, plausibility, simulation, used_parameters
+from explorer.data.build import BuildError, build
+from explorer.model import parameter_table, used_parameters
 from explorer.model.parameters import draw_parameters, normal_cdf
 
 PARAMS_PATH = ROOT / "data" / "parameters.csv"
@@ -29,116 +28,31 @@ def _strip(text: str) -> str:
     return "".join(text.split())
 
 
-def test_parameters_csv_rows_follow_the_schema(params: pd.DataFrame):
-    """Every row: labels, numbers low <= central <= high, a grade, and sources or a rationale."""
-    problems: list[str] = []
-    if list(params.columns) != list(model.PARAMETER_COLUMNS):
-        problems.append(f"columns {list(params.columns)} != {list(model.PARAMETER_COLUMNS)}")
-    duplicated = params["id"][params["id"].duplicated()].tolist()
-    if duplicated:
-        problems.append(f"duplicate ids {duplicated}")
+def test_every_paper_quote_is_in_the_paper(params: pd.DataFrame):
+    """A row citing the paper quotes it verbatim (the sheet's other rules are checks of parameters.meta.toml)."""
     paper = _strip(PAPER_PATH.read_text(encoding="utf-8"))
-
-    def text(value) -> str:
-        return "" if pd.isna(value) else str(value).strip()
-
-    for row in params.to_dict("records"):
-        pid = text(row.get("id"))
-        for column in ("label_zh", "label_en", "unit"):
-            if not text(row.get(column)):
-                problems.append(f"{pid}: empty {column}")
-        try:
-            low, central, high = (float(row[c]) for c in ("low", "central", "high"))
-        except (TypeError, ValueError):
-            problems.append(f"{pid}: low/central/high not numeric")
-            continue
-        if not all(math.isfinite(x) for x in (low, central, high)):
-            problems.append(f"{pid}: non-finite low/central/high")
-        elif not low <= central <= high:
-            problems.append(f"{pid}: low <= central <= high fails ({low}, {central}, {high})")
-        grade = text(row.get("grade"))
-        title, url, quote = (text(row.get(c)) for c in ("source_title", "source_url", "source_quote"))
-        rationale, rationale_zh = text(row.get("rationale")), text(row.get("rationale_zh"))
-        for column, value in (("rationale", rationale), ("rationale_zh", rationale_zh)):
-            if "\n" in value:
-                problems.append(f"{pid}: {column} must be one line")
-        if bool(rationale) != bool(rationale_zh):
-            problems.append(f"{pid}: a rationale needs a rationale_zh and vice versa")
-        if grade not in model.GRADES:
-            problems.append(f"{pid}: grade {grade!r}")
-        elif grade == "assumption":
-            if title or url or quote:
-                problems.append(f"{pid}: assumption with source fields")
-            if not rationale:
-                problems.append(f"{pid}: assumption without rationale")
-        else:
-            if not (title and url and quote):
-                problems.append(f"{pid}: {grade} row without title, URL and quote")
-            if not (url.startswith(("http://", "https://")) or url == PAPER_URL):
-                problems.append(f"{pid}: source_url {url!r} is neither a web address nor the paper")
-            if url == PAPER_URL and _strip(quote) not in paper:
-                problems.append(f"{pid}: quote not found in the paper: {quote}")
-            if grade == "derived" and not rationale:
-                problems.append(f"{pid}: derived row without its arithmetic")
-    assert not problems, "\n".join(problems)
+    cited = params[params["source_url"] == PAPER_URL]
+    assert not cited.empty
+    missing = [row.id for row in cited.itertuples() if _strip(row.source_quote) not in paper]
+    assert missing == []
 
 
-class Recording(Mapping):
-    """A read-only mapping that records every key looked up (iterating over it reads nothing)."""
-
-    def __init__(self, values: Mapping) -> None:
-        self._values = values
-        self.read: set[str] = set()
-
-    def __getitem__(self, key: str):
-        self.read.add(key)
-        return self._values[key]
-
-    def __iter__(self):
-        return iter(self._values)
-
-    def __len__(self) -> int:
-        return len(self._values)
+def test_every_parameter_is_used_and_every_used_parameter_exists(params: pd.DataFrame):
+    ids = set(params["id"])
+    assert used_parameters(params) - ids == set(), "the model reads parameters missing from the CSV"
+    assert ids - used_parameters(params) == set(), "the CSV has parameters the model never reads"
 
 
-def parameters_read(params: pd.DataFrame, monkeypatch: pytest.MonkeyPatch) -> set[str]:
-    """Return every parameter id the model looks up: the simulation, the copula and the plausibility warnings."""
-    table = {row.id: (float(row.low), float(row.central), float(row.high)) for row in params.itertuples()}
-    read: set[str] = set()
-    paper = baseline()
-    moved = replace(paper, dc_racks=120_000, dc_pue=1.10, dc_util_gate=0.0, xc_share=100.0,
-                    talent_subsidy=150_000.0, talent_quota=50_000, horizon=2035)  # fmt: skip
-    years = np.arange(simulation.BASE_YEAR, moved.horizon + 1)
-    for levers in (paper, moved, *model.PRESETS.values()):
-        # Every parameter at three values (low, central, high) per row, so no branch hides behind one value.
-        p = Recording({pid: np.array(values) for pid, values in table.items()})
-        with contextlib.suppress(KeyError):  # a missing key is recorded before its lookup fails: reported below
-            simulation._simulate(levers, p, years, np.zeros((3, years.shape[0] - 1)))
-        read |= p.read
-    copula = Recording(table)
-    with contextlib.suppress(KeyError):
-        parameters._uniforms(np.random.default_rng(0), 4, copula)
-    read |= copula.read
-    warnings_table = Recording(table)
-    monkeypatch.setattr(plausibility, "parameter_table", lambda _: warnings_table)
-    with contextlib.suppress(KeyError, ValueError):
-        plausibility.scenario_warnings(moved, params)
-    return read | warnings_table.read
+def test_a_row_no_code_reads_is_not_used(params: pd.DataFrame):
+    """used_parameters records what the model reads as it runs, so a row nothing reads is caught."""
+    extra = pd.concat([params, params[params["id"] == "talent_gap"].assign(id="talent_gap_spare")])
+    assert "talent_gap_spare" not in used_parameters(extra)
+    assert "talent_gap" in used_parameters(extra)
 
 
-def test_every_parameter_is_read_and_every_parameter_read_exists(params: pd.DataFrame, monkeypatch):
-    read, ids = parameters_read(params, monkeypatch), set(params["id"])
-    assert read - ids == set(), "the model reads parameters missing from data/parameters.csv"
-    assert ids - read == set(), "data/parameters.csv has parameters the model never reads"
-    assert used_parameters() == ids  # the declared domains (model/parameters.py) cover exactly the sheet
-
-
-def test_the_read_check_sees_an_unused_row_and_a_missing_one(params: pd.DataFrame, monkeypatch):
-    extra = params[params["id"] == "talent_gap"].assign(id="unused_elasticity")
-    with_extra = pd.concat([params, extra], ignore_index=True)
-    assert set(with_extra["id"]) - parameters_read(with_extra, monkeypatch) == {"unused_elasticity"}
-    without = params[params["id"] != "dc_va_ratio"]
-    assert parameters_read(without, monkeypatch) - set(without["id"]) == {"dc_va_ratio"}
+def test_a_parameter_the_model_reads_but_the_sheet_lacks_is_named(params: pd.DataFrame):
+    with pytest.raises(ValueError, match="the model reads 'talent_gap'"):
+        model.project(model.baseline(), params[params["id"] != "talent_gap"], draws=10)
 
 
 def test_parameter_table_returns_the_csv_ranges(params: pd.DataFrame):
@@ -148,42 +62,52 @@ def test_parameter_table_returns_the_csv_ranges(params: pd.DataFrame):
         assert table[row.id] == (row.low, row.central, row.high)
 
 
-def _break(params: pd.DataFrame, pid: str, **changes) -> pd.DataFrame:
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"central": float("nan")}, "talent_gap: low/central/high must be finite"),
+        ({"id": "gdp_2022"}, "gdp_2022: duplicate id"),
+    ],
+)
+def test_parameter_table_refuses_what_the_model_cannot_run(params: pd.DataFrame, changes: dict, message: str):
     broken = params.copy()
-    index = broken.index[broken["id"] == pid][0]
+    index = broken.index[broken["id"] == "talent_gap"][0]
     for column, value in changes.items():
         broken.loc[index, column] = value
-    return broken
+    with pytest.raises(ValueError, match=message):
+        parameter_table(broken)
 
 
 @pytest.mark.parametrize(
     ("pid", "changes", "message"),
     [
-        ("dc_pue_existing", {"low": 2.0}, "low <= central <= high"),
-        ("talent_gap", {"central": float("nan")}, "finite"),
-        ("dc_load_factor", {"source_title": "a blog"}, "no source fields"),
-        ("gdp_growth", {"source_quote": None}, "title, URL and quote"),
-        ("xc_it_share", {"grade": "rumour"}, "grade"),
-        ("dc_racks_2022", {"low": -5.0}, "values must lie"),
-        ("xc_share_2022", {"high": 120.0}, "values must lie"),
-        ("talent_retention", {"rationale_zh": None}, "rationale_zh"),
-        ("gdp_2022", {"rationale": ""}, "rationale_zh"),
+        ("dc_pue_existing", {"low": "2.0"}, "needs low <= central <= high, got 2 / 1.55 / 1.77"),
+        ("talent_gap", {"central": "inf"}, "low/central/high must be finite"),
+        ("dc_load_factor", {"source_title": "a blog"}, "an assumption carries no source fields"),
+        ("core_va_2022", {"source_quote": ""}, "a secondary row needs source title, URL and quote"),
+        ("gdp_growth", {"source_url": "ftp://example.org"}, "source_url 'ftp://example.org' is neither a web address"),
+        ("xc_it_share", {"grade": "rumour"}, "unknown grade 'rumour'"),
+        ("dc_racks_2022", {"low": "-5"}, r"values must lie in the domain \[1e-12, none\]"),
+        ("xc_share_2022", {"high": "120"}, r"values must lie in the domain \[0, 100\]"),
+        ("talent_retention", {"rationale_zh": ""}, r"a rationale needs its Chinese text \(rationale_zh\)"),
+        ("gdp_2022", {"rationale": ""}, r"a rationale needs its Chinese text \(rationale_zh\)"),
+        ("talent_pool", {"rationale": "two\nlines"}, "a rationale is one line"),
+        ("talent_pool", {"symbol": ""}, "no symbol"),
+        ("talent_pool", {"unit": "people_ish"}, "unknown unit 'people_ish'"),
     ],
 )
-def test_parameter_table_rejects_broken_rows(params: pd.DataFrame, pid: str, changes: dict, message: str):
-    with pytest.raises(ValueError, match=message) as info:
-        parameter_table(_break(params, pid, **changes))
-    assert pid in str(info.value)
-
-
-def test_parameter_table_reports_every_problem_and_missing_rows(params: pd.DataFrame):
-    broken = _break(params, "dc_pue_existing", low=2.0)
-    broken = _break(broken, "xc_it_share", grade="rumour")
-    broken = broken[broken["id"] != "talent_gap"]
-    with pytest.raises(ValueError) as info:
-        parameter_table(broken)
-    for needle in ("dc_pue_existing", "xc_it_share", "talent_gap"):
-        assert needle in str(info.value)
+def test_the_build_refuses_a_broken_parameter_row_naming_its_line(
+    data_copy: Path, tmp_path: Path, pid: str, changes: dict, message: str
+):
+    """The rules are data/parameters.meta.toml's checks: the build on a broken copy names the file, line and rule."""
+    path = data_copy / "parameters.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    index = int((frame["id"] == pid).idxmax())
+    for column, value in changes.items():
+        frame.loc[index, column] = value
+    frame.to_csv(path, index=False)
+    with pytest.raises(BuildError, match=rf"^parameters.csv, line {index + 2}: {message}"):
+        build(tmp_path / "out.duckdb", data_copy)
 
 
 # ------------------------------------------------------------------------------------------------

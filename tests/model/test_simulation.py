@@ -13,8 +13,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from explorer import ROOT, model
-from explorer.model import BASE_YEAR, OUTCOMES, PRESETS, Levers, baseline, project, project_central, tornado
-from explorer.model.parameters import central_parameters, parameter_table, used_parameters
+from explorer.model import (
+    BASE_YEAR,
+    OUTCOMES,
+    PRESETS,
+    Levers,
+    baseline,
+    project,
+    project_central,
+    tornado,
+    used_parameters,
+)
+from explorer.model.parameters import central_parameters, parameter_table
 from explorer.model.simulation import _check_paths, _simulate
 
 HYPOTHESIS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -304,7 +314,7 @@ def test_tornado_covers_every_parameter_sorted_by_swing(params: pd.DataFrame, in
     levers = PRESETS["aggressive_buildout"]
     frame = tornado(levers, params, indicator, year)
     assert list(frame.columns) == ["parameter", "low_value", "high_value", "central_value", "swing"]
-    assert set(frame["parameter"]) == used_parameters() and frame["parameter"].is_unique
+    assert set(frame["parameter"]) == used_parameters(params) and frame["parameter"].is_unique
     assert frame["swing"].is_monotonic_decreasing
     np.testing.assert_allclose(frame["swing"], (frame["high_value"] - frame["low_value"]).abs())
     central = _year_value(project_central(levers, params), indicator, year)

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from explorer import DB_PATH
 from explorer.console import service as console
 from explorer.core.i18n import LANGS, t
-from explorer.data import export
+from explorer.data import export, schema
 from explorer.data import gateway as db
 from explorer.data import loaders as cached
 
@@ -63,7 +63,7 @@ def test_table_picker_opens_the_table_in_the_url(lang, con):
     at = run(lang=lang, table="benchmarks")
     assert at.title[0].value == t("data.title", lang)
     assert at.selectbox(key="table").value == "benchmarks"
-    assert t("data.table.benchmarks.desc", lang) in captions(at)
+    assert schema.BY_NAME["benchmarks"].description[lang] in captions(at)
     total = len(db.table(con, "benchmarks"))
     assert t("data.count", lang, count=total, shown=f"{total:,}", total=f"{total:,}") in captions(at)
     shown = frame_with_columns(at, list(db.table(con, "benchmarks").columns))
@@ -71,6 +71,22 @@ def test_table_picker_opens_the_table_in_the_url(lang, con):
     # the tables with a city / indicator / grade column get one filter for each
     assert {"city", "indicator", "grade"} <= {widget.key for widget in at.multiselect}
     assert "kind" not in {widget.key for widget in at.multiselect}
+
+
+@pytest.mark.parametrize(
+    ("lang", "description"),
+    [("zh", "新统计口径（如普查修订）的第一行为 true：图中不与前几年连线"),
+     ("en", "true on the first row of a new statistical basis (a census revision): no line joins it to earlier years")],
+)  # fmt: skip
+def test_the_column_descriptions_show_in_the_pages_language(lang, description, con):
+    """Each column's meaning comes from data/benchmarks.meta.toml, in the reader's language."""
+    at = run(lang=lang, table="benchmarks")
+    columns = frame_with_columns(
+        at, [t(f"data.columns.{key}", lang) for key in ("name", "type", "required", "description")]
+    )
+    described = dict(zip(columns.iloc[:, 0], columns.iloc[:, 3]))
+    assert described["break_before"] == description
+    assert list(described) == list(db.table(con, "benchmarks").columns)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -28,7 +28,11 @@ def test_the_page_shows_every_channels_equations_filled_from_the_parameters(para
     at = run_page("methods", lang="en")
     shown = [element.value for element in at.get("latex")]
     table = model.parameter_table(params)
-    expected = [equation for channel in equations.CHANNELS for equation in equations.filled(channel, table)]
+    expected = [
+        equation
+        for channel in equations.CHANNELS
+        for equation in equations.filled(channel, table, model.parameter_symbols(params))
+    ]
     assert len(shown) == len(expected)
     assert all(equation in text for equation, text in zip(expected, shown))
     kw = equations.latex_number(params.set_index("id").at["dc_rack_kw", "central"])

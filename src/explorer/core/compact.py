@@ -2,7 +2,8 @@
 
 The unit words are the card's (units.csv `short_zh`/`short_en`, else its label and symbol, as db.outcomes joins
 them); formatting turns 10,000 亿元 into 万亿元 and 亿元 into ¥ bn (1 亿 = 0.1 bn) or ¥ tn. Money keeps three
-significant figures; counts (people, racks) are whole; shares and ratios keep the decimals that the cards show.
+significant figures; counts (people, racks) are whole; shares and ratios keep the decimals that the cards show
+(units.csv `decimals`).
 """
 
 from __future__ import annotations
@@ -10,21 +11,7 @@ from __future__ import annotations
 import math
 
 from explorer.core.formatting import money_unit, shown_unit, with_unit
-
-# Decimals of a value in each outcome unit: on a card (money aside: three significant figures there) and, at
-# least, in a download.
-DECIMALS = {
-    "yi_yuan": 1,
-    "yi_yuan_per_year": 1,
-    "yi_yuan_cumulative": 1,
-    "people_cumulative": 0,
-    "racks": 0,
-    "eflops": 1,
-    "gwh_per_year": 0,
-    "pct": 1,
-    "pct_gdp": 1,
-    "ratio": 2,
-}
+from explorer.core.vocab import UNITS
 
 
 def _digits(magnitude: float) -> int:
@@ -58,7 +45,7 @@ def compact(value: float, unit: str, lang: str, unit_zh: str, symbol_en: str, *,
     shown = value * factor
     money = money_unit(_shown(abs(shown))[0], text)  # 9,999.6 亿元 rounds to 10,000: 1.00 万亿元
     if money is None:
-        decimals = DECIMALS[unit]
+        decimals = UNITS[unit].decimals
         return with_unit(_number(round(shown) if decimals == 0 else shown, decimals, signed), text)
     divisor, text = money
     number = _number(shown / divisor, _shown(abs(shown / divisor))[1], signed)

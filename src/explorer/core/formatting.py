@@ -11,7 +11,7 @@ import pandas as pd
 
 from explorer.core.i18n import t
 from explorer.core.paper import find_span
-from explorer.core.vocab import QUALIFIER_SIGNS, UNITLESS_UNITS, UNITS
+from explorer.core.vocab import QUALIFIER_SIGNS, UNITS
 
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 CITY_COLOURS = {"shenzhen": "#D55E00", "beijing": "#0072B2", "shanghai": "#009E73"}
@@ -85,9 +85,9 @@ def english_factor(unit: str) -> float:
 def shown_unit(unit: str, current: str, unit_zh: str, symbol_en: str) -> tuple[float, str]:
     """Return (factor, unit text) a value in `unit` is shown with: as printed in Chinese, the English symbol in English.
 
-    A dimensionless unit (vocab.UNITLESS_UNITS, e.g. PUE's ratio) is shown without a unit.
+    A unit of kind `bare` (units.csv, e.g. PUE's ratio) is shown without a unit word.
     """
-    if unit in UNITLESS_UNITS:
+    if UNITS[unit].kind == "bare":
         return 1.0, ""
     return (english_factor(unit), symbol_en) if current == "en" else (1.0, unit_zh)
 

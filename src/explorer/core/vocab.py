@@ -1,13 +1,19 @@
 """The domain's code lists, written once: the build's CHECK constraints, the pages and the tests import them.
 
+The unit codes and their facts are read from data/units.csv, the one units table.
+
 Codes are language-neutral (they go into URLs and the database); their zh/en labels live with the
 data (CSV columns) or, for interface words, in the catalogues.
 """
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+
+from explorer.core.settings import DEFAULTS
 
 # Cities, in the order every page lists them: the subject first, then its peers.
 CITIES: tuple[str, ...] = ("shenzhen", "beijing", "shanghai")
@@ -70,69 +76,37 @@ MEASURES: tuple[str, ...] = ("3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3
 LINK_STRENGTHS: tuple[str, ...] = ("primary", "secondary")
 
 
+# How a unit's numbers are written and compared (units.csv `kind`): an amount of yuan (money: 亿元 steps up to
+# 万亿元; three significant figures on a card), a per cent of a whole (share: a change of it is in percentage
+# points), a number of whole things (count), a rate or a measure (ratio: per 10,000 people, % per year, kW), or a
+# pure number written without a unit word (bare: PUE's ratio, "< 1.25").
+UNIT_KINDS: tuple[str, ...] = ("money", "share", "count", "ratio", "bare")
+
+
 @dataclass(frozen=True)
 class Unit:
-    """A unit code: what it counts (its base) and how many base units one of it is."""
+    """A unit code: what it counts (its base), how many base units one of it is, its decimals and its kind."""
 
     base: str
     scale: float
+    decimals: int | None = None  # on a Scenarios card and, at least, in a download (outcome units only)
+    kind: str = "count"
 
 
-# Unit codes: of the city statistics, the paper's figures, the model's parameters and its outcomes.
-# Chinese sources count in 万 (10^4), 亿 (10^8) and 万亿 (10^12); their labels are in data/units.csv.
-# Units printed without a word after the number (PUE is a plain ratio: "< 1.25").
-UNITLESS_UNITS: frozenset[str] = frozenset({"ratio"})
-UNITS: dict[str, Unit] = {
-    "yuan": Unit("yuan", 1.0),
-    "100m_yuan": Unit("yuan", 1e8),
-    "trillion_yuan": Unit("yuan", 1e12),
-    "count": Unit("count", 1.0),
-    "racks": Unit("racks", 1.0),
-    "10k_racks": Unit("racks", 1e4),
-    "10k_std_racks": Unit("racks", 1e4),  # racks counted in 万个, as the paper prints 2.1 万个标准机柜
-    "eflops": Unit("eflops", 1.0),
-    "pct": Unit("pct", 1.0),
-    "per_10k_people": Unit("per_10k_people", 1.0),
-    "ratio": Unit("ratio", 1.0),
-    # The paper's figures, each in the counting word it prints (家, 根, 项, 名 …).
-    "firms": Unit("firms", 1.0),
-    "parks": Unit("parks", 1.0),
-    "platforms": Unit("platforms", 1.0),
-    "platforms_jia": Unit("platforms", 1.0),
-    "projects": Unit("projects", 1.0),
-    "events": Unit("events", 1.0),
-    "communities": Unit("communities", 1.0),
-    "nodes": Unit("nodes", 1.0),
-    "fields": Unit("fields", 1.0),
-    "base_stations": Unit("base_stations", 1.0),
-    "10k_base_stations": Unit("base_stations", 1e4),
-    "roadside_units": Unit("roadside_units", 1.0),
-    "10k_firms": Unit("firms", 1e4),
-    "10k_poles": Unit("poles", 1e4),
-    "items": Unit("items", 1.0),
-    "people": Unit("people", 1.0),
-    "years": Unit("years", 1.0),
-    "rank": Unit("rank", 1.0),
-    "ms": Unit("ms", 1.0),
-    # The model's parameters.
-    "pct_per_year": Unit("pct_per_year", 1.0),
-    "pp_per_year": Unit("pp_per_year", 1.0),
-    "times": Unit("times", 1.0),
-    "kw": Unit("kw", 1.0),
-    "tflops": Unit("tflops", 1.0),
-    "yuan_per_kwh": Unit("yuan_per_kwh", 1.0),
-    "yuan_per_person_year": Unit("yuan_per_person_year", 1.0),
-    "10k_yuan_per_person_year": Unit("yuan_per_person_year", 1e4),
-    "10k_yuan_per_rack_year": Unit("yuan_per_rack_year", 1e4),
-    "10k_yuan_per_rack": Unit("yuan_per_rack", 1e4),
-    # The model's outcomes (explorer.model.OUTCOMES).
-    "yi_yuan": Unit("yuan", 1e8),
-    "yi_yuan_per_year": Unit("yuan_per_year", 1e8),
-    "yi_yuan_cumulative": Unit("yuan", 1e8),
-    "pct_gdp": Unit("pct", 1.0),
-    "gwh_per_year": Unit("gwh_per_year", 1.0),
-    "people_cumulative": Unit("people", 1.0),
-}
+def _read_units(path: Path) -> dict[str, Unit]:
+    """Return every unit of data/units.csv (its labels are the database's; base, scale, decimals and kind here)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {
+            row["code"]: Unit(row["base"], float(row["scale"]), int(row["decimals"]) if row["decimals"] else None,
+                              row["kind"])
+            for row in csv.DictReader(handle)
+        }  # fmt: skip
+
+
+# Unit codes: of the city statistics, the paper's figures, the model's parameters and its outcomes, read once from
+# data/units.csv (one row per unit: labels, base, scale, decimals, kind). Chinese sources count in 万 (10^4),
+# 亿 (10^8) and 万亿 (10^12); a per-10,000-people rate is 10^-4 per person.
+UNITS: dict[str, Unit] = _read_units(DEFAULTS.data_dir / "units.csv")
 
 
 def unit_factor(from_unit: str, to_unit: str) -> float | None:

@@ -13,9 +13,9 @@ import pandas as pd
 
 from explorer.core import settings
 from explorer.core.paper import split_sections
-from explorer.core.vocab import UNITS
-from explorer.data import derived_status, row_checks
-from explorer.data.schema import SCHEMA_VERSION, TABLES, Table
+from explorer.data import derived_status, row_checks, schema
+from explorer.data import docs as data_docs
+from explorer.data.schema import META_SUFFIX, SCHEMA_VERSION, TABLES, Table
 
 
 class BuildError(Exception):
@@ -23,9 +23,19 @@ class BuildError(Exception):
 
 
 def source_files(data_dir: Path | None = None) -> list[Path]:
-    """Return every file the database is built from, in a fixed order."""
+    """Return every file the database is built from, in a fixed order: each table's metadata and CSV, the paper."""
     data_dir = data_dir or settings.current().data_dir
-    return [data_dir / table.source for table in TABLES] + [data_dir / settings.current().paper_file]
+    files = [data_dir / f"{name}{META_SUFFIX}" for name in schema.ORDER]
+    files += [data_dir / table.source for table in TABLES]
+    return files + [data_dir / settings.current().paper_file]
+
+
+def _tables(data_dir: Path) -> tuple[Table, ...]:
+    """Return the tables as `data_dir`'s metadata files describe them, the build's own `meta` last."""
+    try:
+        return schema.described(data_dir)
+    except schema.MetadataError as exc:
+        raise BuildError(str(exc)) from exc
 
 
 def sources_hash(data_dir: Path | None = None) -> str:
@@ -47,11 +57,13 @@ def read_source(table: Table, data_dir: Path = settings.DEFAULTS.data_dir) -> pd
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
         raise BuildError(f"{table.source}: cannot be read as UTF-8 CSV ({exc})") from exc
+    expected = [column.name for column in table.columns if not column.built]
+    missing, extra = [c for c in expected if c not in frame], [c for c in frame if c not in expected]
+    if missing or extra:
+        raise BuildError(f"{table.source}: columns differ from its metadata (missing {missing}, unexpected {extra})")
     frame = frame.map(lambda cell: cell.strip() if isinstance(cell, str) else cell)
     frame = frame.replace("", None)
-    for column in table.numeric + table.integer:
-        if column not in frame:
-            raise BuildError(f"{table.source}: column '{column}' is missing")
+    for column in (c for c in table.numeric + table.integer if c in expected):
         converted = pd.to_numeric(frame[column], errors="coerce")
         bad = frame[column].notna() & converted.isna()
         if bad.any():
@@ -74,16 +86,6 @@ def _with_text(sections: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
     return sections
 
 
-def _with_scales(units: pd.DataFrame) -> pd.DataFrame:
-    missing = sorted(set(UNITS) - set(units["code"]))
-    if missing:
-        raise BuildError(f"units.csv: no row for the unit codes {missing}")
-    # A code the vocabulary does not know gets no base and fails the table's CHECK, naming the file.
-    units["base"] = [UNITS[code].base if code in UNITS else None for code in units["code"]]
-    units["scale"] = [UNITS[code].scale if code in UNITS else None for code in units["code"]]
-    return units
-
-
 def _with_indicator_labels(outcomes: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
     labels = indicators.set_index("code")[["label_zh", "label_en"]]
     shared = outcomes["code"].isin(labels.index)
@@ -95,17 +97,23 @@ def _with_indicator_labels(outcomes: pd.DataFrame, indicators: pd.DataFrame) -> 
     return outcomes
 
 
+def _check(tables: tuple[Table, ...], frames: dict[str, pd.DataFrame]) -> None:
+    """Raise BuildError with the first row problem of `tables` (file, line, what; and how many more)."""
+    try:
+        problem = row_checks.first_problem(tables, frames)
+    except ValueError as exc:
+        raise BuildError(str(exc)) from exc
+    if problem:
+        raise BuildError(problem)
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: Table, frame: pd.DataFrame) -> None:
-    columns = [row[0] for row in con.execute(f"DESCRIBE {table.name}").fetchall()]
-    missing = [column for column in columns if column not in frame]
-    extra = [column for column in frame if column not in columns]
-    if missing or extra:
-        raise BuildError(f"{table.source}: columns differ from the schema (missing {missing}, unexpected {extra})")
+    columns = [column.name for column in table.columns]
     con.register("source_frame", frame[columns])
     try:
         con.execute(f"INSERT INTO {table.name} SELECT * FROM source_frame")
     except duckdb.Error as exc:
-        raise BuildError(f"{table.source}: {str(exc).splitlines()[0]}") from exc
+        raise BuildError(f"{table.source or table.name}: {str(exc).splitlines()[0]}") from exc
     finally:
         con.unregister("source_frame")
 
@@ -118,19 +126,23 @@ def build(db_path: Path | None = None, data_dir: Path | None = None) -> str:
     chosen = settings.current()
     db_path, data_dir = db_path or chosen.db_path, data_dir or chosen.data_dir
     content_hash = sources_hash(data_dir)
-    frames = {table.name: read_source(table, data_dir) for table in TABLES}
+    described = _tables(data_dir)
+    sourced = tuple(table for table in described if table.source)
+    frames = {table.name: read_source(table, data_dir) for table in sourced}
     frames["paper_sections"] = _with_text(frames["paper_sections"], data_dir)
-    frames["units"] = _with_scales(frames["units"])
     frames["outcomes"] = _with_indicator_labels(frames["outcomes"], frames["indicators"])
-    problem = row_checks.first_problem(frames)
-    if problem:
-        raise BuildError(problem)
+    # A derived status takes its value from rows of benchmarks: checked once those rows are, and it is computed.
+    _check(tuple(table for table in sourced if table.name != "target_status"), frames)
     try:
         frames["target_status"] = derived_status.with_derived(
             frames["target_status"], frames["benchmarks"], frames["figures"]
         )
     except ValueError as exc:
         raise BuildError(str(exc)) from exc
+    _check(tuple(table for table in sourced if table.name == "target_status"), frames)
+    frames["meta"] = pd.DataFrame(
+        {"key": ["schema_version", "content_hash"], "value": [str(SCHEMA_VERSION), content_hash]}
+    )
     handle, tmp_name = tempfile.mkstemp(suffix=".duckdb", dir=db_path.parent)
     os.close(handle)
     tmp_path = Path(tmp_name)
@@ -138,14 +150,9 @@ def build(db_path: Path | None = None, data_dir: Path | None = None) -> str:
     try:
         con = duckdb.connect(str(tmp_path), config={"threads": 1})
         try:
-            for table in TABLES:
+            for table in described:
                 con.execute(table.ddl)
                 _insert(con, table, frames[table.name])
-            con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)")
-            con.executemany(
-                "INSERT INTO meta VALUES (?, ?)",
-                [["schema_version", str(SCHEMA_VERSION)], ["content_hash", content_hash]],
-            )
             con.execute("CHECKPOINT")
         finally:
             con.close()
@@ -156,10 +163,15 @@ def build(db_path: Path | None = None, data_dir: Path | None = None) -> str:
 
 
 def main() -> None:
-    """Command line: build the database and print its data version."""
+    """Command line: build the database and print its data version, or write the data's docs."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, default=settings.current().db_path, help="where to write the DuckDB file")
+    parser.add_argument("--docs", action="store_true", help="write docs/data.md and the README's data table instead")
     args = parser.parse_args()
+    if args.docs:
+        for path in data_docs.write(_tables(settings.current().data_dir)):
+            print(f"wrote {path}")
+        return
     try:
         content_hash = build(args.db)
     except BuildError as exc:

@@ -10,8 +10,6 @@ import pandas as pd
 
 from explorer.core.vocab import UNITS
 
-# A derived status is a ratio of two sourced city rows, scaled to the target's unit: unit -> multiplier.
-RATIO_SCALES = {"per_10k_people": 10_000.0}
 # A derived status's inputs: "numerator ÷ denominator", each "city/year/indicator/comparability_group".
 INPUT_SEPARATOR = " ÷ "
 # Which way a qualified number leans: +1 the true value is at or above it, -1 at or below, 0 it is the value.
@@ -115,9 +113,12 @@ def with_derived(statuses: pd.DataFrame, benchmarks: pd.DataFrame, figures: pd.D
         except ValueError as exc:
             raise ValueError(f"target_status.csv, line {line}: {exc}") from exc
         numerator, denominator = (_input_row(benchmarks, key, line) for key in keys)
-        scale = RATIO_SCALES.get(units.get(row["figure_id"]))
-        if scale is None:
-            raise ValueError(f"target_status.csv, line {line}: no ratio scale for the target's unit")
+        # A ratio of two sourced rows, in base units per base unit, written in the target's unit (a rate per
+        # 10,000 people is 10^-4 per person, so the quotient is multiplied by 10,000).
+        unit = UNITS.get(units.get(row["figure_id"]))
+        if unit is None or unit.kind != "ratio":
+            raise ValueError(f"target_status.csv, line {line}: the target's unit is not a ratio")
+        scale = 1.0 / unit.scale
         if any(not str(row["as_of"]).startswith(f"{key.year}-") for key in keys):
             raise ValueError(f"target_status.csv, line {line}: as_of {row['as_of']} is not in the inputs' year")
         try:

@@ -1,241 +1,187 @@
-"""Every table of data/explorer.duckdb: its CSV source, its columns and constraints (the build creates them)."""
+"""Every table of data/explorer.duckdb, read from its metadata file beside the data (data/<table>.meta.toml).
+
+A metadata file gives a table's title and description (zh/en), primary key, and per column its SQL type,
+whether it is required, its code list (a list of explorer.core.vocab or the lever registry, by name), the
+column it references and its description (zh/en); then the table's checks (an SQL expression and the message
+a failing row gets).
+The build makes the DDL and the line-numbered row errors from it, so each rule is written once.
+"""
 
 from __future__ import annotations
 
+import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
-from explorer.core.vocab import (
-    BENCHMARK_STATUSES,
-    BOTTLENECKS,
-    CITIES,
-    FIGURE_KINDS,
-    LINK_STRENGTHS,
-    MEASURES,
-    NUMBER_QUALIFIERS,
-    PARAMETER_GRADES,
-    QUALIFIERS,
-    SOURCE_GRADES,
-    STATUS_BASES,
-    UNITS,
-    sql_in,
-)
-from explorer.model.levers import LEVER_NAMES
+from explorer.core import settings, vocab
+from explorer.model import levers
 
 # Bump when a table's columns or constraints change: the app then rebuilds an older file.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
+META_SUFFIX = ".meta.toml"
+# The build's order: a table comes after every table it references. `meta` is written by the build itself.
+ORDER: tuple[str, ...] = (
+    "paper_sections", "units", "figures", "indicators", "comparability_groups", "benchmarks", "parameters",
+    "outcomes", "recommendations", "measure_levers", "target_status", "meta",
+)  # fmt: skip
+TYPES = ("VARCHAR", "INTEGER", "DOUBLE", "BOOLEAN", "DATE")
+LANGS = ("zh", "en")
+
+
+class MetadataError(ValueError):
+    """A metadata file is missing or malformed; the message names the file."""
+
+
+def code_list(name: str) -> tuple | dict | None:
+    """Return the code list a metadata file names: one of explorer.core.vocab's, or the levers' names (LEVER_NAMES)."""
+    return getattr(vocab, name, None) if hasattr(vocab, name) else getattr(levers, name, None)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: SQL type, whether a row must fill it, its code list or referenced column, and its meaning."""
+
+    name: str
+    type: str
+    required: bool
+    description: Mapping[str, str]
+    codes: str | None = None
+    references: tuple[str, str] | None = None
+    built: bool = False  # filled by the build (from the paper or the vocabulary), not read from the CSV
+
+    def allowed(self) -> tuple[str, ...] | None:
+        """Return the codes this column may hold (a named code list), or None when any value fits."""
+        return tuple(code_list(self.codes)) if self.codes else None
+
+
+@dataclass(frozen=True)
+class Check:
+    """A rule every row obeys: an SQL expression over the row, and the message (with {column} fields) when false.
+
+    A check that reads another table cannot be an SQL CHECK constraint (`ddl` false): only the build runs it.
+    """
+
+    sql: str
+    message: str
+    ddl: bool = True
 
 
 @dataclass(frozen=True)
 class Table:
-    """One table: its CSV source, its DDL and the columns read as numbers."""
+    """One table: its CSV source (None for the build's own), its columns and rules, and what it holds."""
 
     name: str
-    source: str
-    ddl: str
-    numeric: tuple[str, ...] = ()
-    integer: tuple[str, ...] = ()
+    source: str | None
+    title: Mapping[str, str]
+    description: Mapping[str, str]
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...] = ()
+    checks: tuple[Check, ...] = ()
+    duplicate: str = ""
+    provenance: str = ""  # where its rows come from: the paper, public sources, derived ...
+
+    @property
+    def numeric(self) -> tuple[str, ...]:
+        """Return the columns read as floating-point numbers."""
+        return tuple(column.name for column in self.columns if column.type == "DOUBLE")
+
+    @property
+    def integer(self) -> tuple[str, ...]:
+        """Return the columns read as whole numbers."""
+        return tuple(column.name for column in self.columns if column.type == "INTEGER")
+
+    @property
+    def ddl(self) -> str:
+        """Return the CREATE TABLE statement: types, NOT NULL, code lists, references, key and checks."""
+        lines = []
+        for column in self.columns:
+            parts = [column.name, column.type]
+            if column.required and column.name not in self.primary_key:
+                parts.append("NOT NULL")
+            if column.references:
+                parts.append(f"REFERENCES {column.references[0]} ({column.references[1]})")
+            if column.codes:
+                parts.append(f"CHECK ({column.name} IN {vocab.sql_in(column.allowed())})")
+            lines.append(" ".join(parts))
+        if self.primary_key:
+            lines.append(f"PRIMARY KEY ({', '.join(self.primary_key)})")
+        lines += [f"CHECK ({check.sql})" for check in self.checks if check.ddl]
+        return f"CREATE TABLE {self.name} (\n    " + ",\n    ".join(lines) + ")"
+
+    def column(self, name: str) -> Column:
+        """Return the column called `name`."""
+        return next(column for column in self.columns if column.name == name)
 
 
-TABLES: tuple[Table, ...] = (
-    Table(
-        "paper_sections",
-        "paper_sections.csv",
-        """CREATE TABLE paper_sections (
-            id VARCHAR PRIMARY KEY,
-            part INTEGER NOT NULL,
-            title_zh VARCHAR NOT NULL,
-            title_en VARCHAR NOT NULL,
-            text_zh VARCHAR NOT NULL)""",
-        integer=("part",),
-    ),
-    # Units: labels from units.csv; base and scale added from explorer.core.vocab.UNITS, so SQL can convert.
-    Table(
-        "units",
-        "units.csv",
-        f"""CREATE TABLE units (
-            code VARCHAR PRIMARY KEY CHECK (code IN {sql_in(UNITS)}),
-            label_zh VARCHAR NOT NULL,
-            label_en VARCHAR NOT NULL,
-            symbol_en VARCHAR NOT NULL, short_zh VARCHAR, short_en VARCHAR,
-            base VARCHAR NOT NULL,
-            scale DOUBLE NOT NULL CHECK (scale > 0))""",
-    ),
-    Table(
-        "figures",
-        "figures.csv",
-        f"""CREATE TABLE figures (
-            id VARCHAR PRIMARY KEY,
-            section VARCHAR NOT NULL REFERENCES paper_sections (id),
-            kind VARCHAR NOT NULL CHECK (kind IN {sql_in(FIGURE_KINDS)}),
-            metric_zh VARCHAR NOT NULL,
-            metric_en VARCHAR NOT NULL,
-            value DOUBLE NOT NULL,
-            value_high DOUBLE,
-            unit VARCHAR NOT NULL REFERENCES units (code),
-            qualifier VARCHAR NOT NULL CHECK (qualifier IN {sql_in(QUALIFIERS)}),
-            year INTEGER,
-            quote_zh VARCHAR NOT NULL,
-            quote_en VARCHAR NOT NULL,
-            note_en VARCHAR,
-            ref INTEGER,
-            CHECK (value_high IS NULL OR value_high >= value))""",
-        numeric=("value", "value_high"),
-        integer=("year", "ref"),
-    ),
-    Table(
-        "indicators",
-        "indicators.csv",
-        """CREATE TABLE indicators (
-            code VARCHAR PRIMARY KEY,
-            label_zh VARCHAR NOT NULL,
-            label_en VARCHAR NOT NULL,
-            unit VARCHAR NOT NULL REFERENCES units (code),
-            description_en VARCHAR,
-            description_zh VARCHAR,
-            higher_is_better BOOLEAN)""",
-    ),
-    # Comparability groups: what a group's rows measure, as their sources state it; targets and
-    # observations never share one. A note says why a comparison within the group is not like-for-like.
-    Table(
-        "comparability_groups",
-        "comparability_groups.csv",
-        f"""CREATE TABLE comparability_groups (
-            code VARCHAR PRIMARY KEY,
-            indicator VARCHAR NOT NULL REFERENCES indicators (code),
-            status VARCHAR NOT NULL CHECK (status IN {sql_in(BENCHMARK_STATUSES)}),
-            label_zh VARCHAR NOT NULL,
-            label_en VARCHAR NOT NULL,
-            definition_zh VARCHAR NOT NULL,
-            definition_en VARCHAR NOT NULL,
-            note_zh VARCHAR,
-            note_en VARCHAR,
-            CHECK ((note_zh IS NULL) = (note_en IS NULL)))""",
-    ),
-    Table(
-        "benchmarks",
-        "benchmarks.csv",
-        f"""CREATE TABLE benchmarks (
-            city VARCHAR NOT NULL CHECK (city IN {sql_in(CITIES)}),
-            year INTEGER NOT NULL,
-            indicator VARCHAR NOT NULL REFERENCES indicators (code),
-            value DOUBLE,
-            qualifier VARCHAR CHECK (qualifier IN {sql_in(NUMBER_QUALIFIERS)}),
-            unit VARCHAR NOT NULL REFERENCES units (code),
-            definition VARCHAR NOT NULL,
-            definition_zh VARCHAR NOT NULL,
-            comparability_group VARCHAR NOT NULL REFERENCES comparability_groups (code),
-            status VARCHAR NOT NULL CHECK (status IN {sql_in(BENCHMARK_STATUSES)}),
-            vintage VARCHAR NOT NULL,
-            vintage_zh VARCHAR NOT NULL,
-            -- true on the first row of a new statistical basis (a census revision): no line joins it to earlier years
-            break_before BOOLEAN NOT NULL,
-            source_title VARCHAR NOT NULL,
-            source_url VARCHAR NOT NULL,
-            source_quote VARCHAR NOT NULL,
-            grade VARCHAR NOT NULL CHECK (grade IN {sql_in(SOURCE_GRADES)}),
-            date_accessed DATE NOT NULL,
-            figure_id VARCHAR REFERENCES figures (id),
-            PRIMARY KEY (city, year, indicator, comparability_group),
-            CHECK ((value IS NULL) <> (figure_id IS NULL)),
-            -- a row citing the paper takes the figure's qualifier; every other row states its own
-            CHECK ((qualifier IS NULL) = (figure_id IS NOT NULL)))""",
-        numeric=("value",),
-        integer=("year",),
-    ),
-    Table(
-        "parameters",
-        "parameters.csv",
-        f"""CREATE TABLE parameters (
-            id VARCHAR PRIMARY KEY,
-            label_zh VARCHAR NOT NULL,
-            label_en VARCHAR NOT NULL,
-            unit VARCHAR NOT NULL REFERENCES units (code),
-            low DOUBLE NOT NULL,
-            central DOUBLE NOT NULL,
-            high DOUBLE NOT NULL,
-            grade VARCHAR NOT NULL CHECK (grade IN {sql_in(PARAMETER_GRADES)}),
-            source_title VARCHAR,
-            source_url VARCHAR,
-            source_quote VARCHAR,
-            rationale VARCHAR,
-            rationale_zh VARCHAR,
-            CHECK ((rationale IS NULL) = (rationale_zh IS NULL)),
-            CHECK (low <= central AND central <= high))""",
-        numeric=("low", "central", "high"),
-    ),
-    # The model's outcomes (explorer.model.OUTCOMES). An outcome that is also a city indicator has
-    # no labels of its own in outcomes.csv: the build copies the indicator's, so each concept has one label.
-    Table(
-        "outcomes",
-        "outcomes.csv",
-        """CREATE TABLE outcomes (
-            code VARCHAR PRIMARY KEY,
-            unit VARCHAR NOT NULL REFERENCES units (code),
-            label_zh VARCHAR NOT NULL,
-            label_en VARCHAR NOT NULL,
-            target_caveat_zh VARCHAR,
-            target_caveat_en VARCHAR,
-            CHECK ((target_caveat_zh IS NULL) = (target_caveat_en IS NULL)))""",
-    ),
-    # Recommendations: which measure group (3.x) answers which bottleneck (2.x), with the clause that says so.
-    Table(
-        "recommendations",
-        "recommendations.csv",
-        f"""CREATE TABLE recommendations (
-            measure VARCHAR NOT NULL REFERENCES paper_sections (id)
-                CHECK (measure IN {sql_in(MEASURES)}),
-            bottleneck VARCHAR NOT NULL REFERENCES paper_sections (id)
-                CHECK (bottleneck IN {sql_in(BOTTLENECKS)}),
-            strength VARCHAR NOT NULL CHECK (strength IN {sql_in(LINK_STRENGTHS)}),
-            quote_zh VARCHAR NOT NULL,
-            quote_en VARCHAR NOT NULL,
-            rationale_en VARCHAR NOT NULL,
-            rationale_zh VARCHAR NOT NULL,
-            PRIMARY KEY (measure, bottleneck))""",
-    ),
-    # The scenario levers a measure group speaks to; value NULL where the paper gives no number.
-    Table(
-        "measure_levers",
-        "measure_levers.csv",
-        f"""CREATE TABLE measure_levers (
-            measure VARCHAR NOT NULL REFERENCES paper_sections (id)
-                CHECK (measure IN {sql_in(MEASURES)}),
-            lever VARCHAR NOT NULL CHECK (lever IN {sql_in(LEVER_NAMES)}),
-            value DOUBLE CHECK (value IS NULL OR value >= 0),
-            quote_zh VARCHAR NOT NULL,
-            quote_en VARCHAR NOT NULL,
-            rationale_en VARCHAR NOT NULL,
-            rationale_zh VARCHAR NOT NULL,
-            PRIMARY KEY (measure, lever),
-            CHECK (lever <> 'dc_pue' OR value BETWEEN 1 AND 3),
-            CHECK (lever NOT IN ('xc_share', 'dc_util_gate') OR value <= 100))""",
-        numeric=("value",),
-    ),
-    # Targets tracker: the latest sourced status of a paper target, in the target's own unit.
-    Table(
-        "target_status",
-        "target_status.csv",
-        f"""CREATE TABLE target_status (
-            figure_id VARCHAR NOT NULL REFERENCES figures (id),
-            as_of VARCHAR NOT NULL
-                CHECK (regexp_full_match(as_of, '\\d{{4}}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?')),
-            value DOUBLE NOT NULL CHECK (value >= 0),
-            qualifier VARCHAR NOT NULL CHECK (qualifier IN {sql_in(NUMBER_QUALIFIERS)}),
-            definition VARCHAR NOT NULL,
-            definition_zh VARCHAR NOT NULL,
-            source_title VARCHAR,
-            source_url VARCHAR CHECK (regexp_full_match(source_url, 'https?://\\S+')),
-            source_quote VARCHAR,
-            grade VARCHAR NOT NULL CHECK (grade IN {sql_in(SOURCE_GRADES)}),
-            date_accessed DATE NOT NULL,
-            basis VARCHAR NOT NULL CHECK (basis IN {sql_in(STATUS_BASES)}),
-            inputs VARCHAR,
-            PRIMARY KEY (figure_id, as_of),
-            -- a reported status has its own source; a derived one has inputs (rows of benchmarks) instead
-            CHECK ((basis = 'derived') = (inputs IS NOT NULL)),
-            CHECK (basis = 'derived' OR (source_title IS NOT NULL AND source_url IS NOT NULL
-                                         AND source_quote IS NOT NULL)),
-            CHECK (basis = 'reported' OR (source_title IS NULL AND source_url IS NULL AND source_quote IS NULL)))""",
-        numeric=("value",),
-    ),
-)
+def _texts(entry: object, where: str) -> dict[str, str]:
+    if not isinstance(entry, dict) or any(not isinstance(entry.get(lang), str) or not entry[lang] for lang in LANGS):
+        raise MetadataError(f"{where}: needs a text in zh and en")
+    return {lang: " ".join(entry[lang].split()) for lang in LANGS}
+
+
+def _column(name: str, entry: dict, where: str) -> Column:
+    where = f"{where}, column {name}"
+    kind = entry.get("type")
+    if kind not in TYPES:
+        raise MetadataError(f"{where}: type {kind!r} is not one of {TYPES}")
+    codes = entry.get("codes")
+    if codes is not None and not isinstance(code_list(str(codes)), tuple | dict):
+        raise MetadataError(f"{where}: codes {codes!r} is not a code list of explorer.core.vocab or the lever registry")
+    references = entry.get("references")
+    if references is not None:
+        table, _, target = str(references).partition(".")
+        if not target:
+            raise MetadataError(f"{where}: references {references!r} is not table.column")
+        references = (table, target)
+    required, built = bool(entry.get("required", False)), bool(entry.get("built", False))
+    return Column(name, kind, required, _texts(entry.get("description"), where), codes, references, built)
+
+
+def read_table(path: Path) -> Table:
+    """Return the table a metadata file describes; raise MetadataError naming the file when it is malformed."""
+    name = path.name.removesuffix(META_SUFFIX)
+    try:
+        meta = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise MetadataError(f"{path.name}: cannot be read as TOML ({exc})") from exc
+    columns = tuple(_column(column, entry, path.name) for column, entry in meta.get("columns", {}).items())
+    names = {column.name for column in columns}
+    key = tuple(meta.get("primary_key", ()))
+    if not columns or not set(key) <= names:
+        raise MetadataError(f"{path.name}: needs columns, and a primary key among them")
+    checks = tuple(
+        Check(check["sql"], check["message"], bool(check.get("ddl", True)))
+        for check in meta.get("checks", [])
+        if isinstance(check.get("sql"), str) and isinstance(check.get("message"), str)
+    )
+    if len(checks) != len(meta.get("checks", [])):
+        raise MetadataError(f"{path.name}: every check needs an sql and a message")
+    source = None if meta.get("built") else f"{name}.csv"
+    return Table(
+        name,
+        source,
+        _texts(meta.get("title"), f"{path.name}, title"),
+        _texts(meta.get("description"), f"{path.name}, description"),
+        columns,
+        key,
+        checks,
+        meta.get("duplicate", "/".join(f"{{{column}}}" for column in key) + " is listed twice"),
+        str(meta.get("provenance", "")),
+    )
+
+
+def described(data_dir: Path | None = None) -> tuple[Table, ...]:
+    """Return every table of the database, the build's own `meta` included, in build order."""
+    data_dir = data_dir or settings.DEFAULTS.data_dir
+    return tuple(read_table(data_dir / f"{name}{META_SUFFIX}") for name in ORDER)
+
+
+def tables(data_dir: Path | None = None) -> tuple[Table, ...]:
+    """Return the tables built from a CSV source, in build order."""
+    return tuple(table for table in described(data_dir) if table.source)
+
+
+DESCRIBED: tuple[Table, ...] = described()
+TABLES: tuple[Table, ...] = tuple(table for table in DESCRIBED if table.source)
+BY_NAME: dict[str, Table] = {table.name: table for table in DESCRIBED}

@@ -3,7 +3,7 @@
 The paths are illustrative scenarios, not forecasts. Every number the model reads is a row of
 `data/parameters.csv` (low / central / high, with source and grade, or labelled `assumption`).
 The package has one job per module: `levers` (levers, URL parsing, the paper's baseline and the
-presets), `parameters` (the parameter sheet, its checks and the correlated draws), `channels`
+presets), `parameters` (the parameter sheet read from the params frame, and the correlated draws), `channels`
 (data centres, Xinchuang, talent), `simulation` (baseline GDP, `project`, `project_delta`,
 `project_draws`, `project_central`, `tornado`), `attribution` (why it moved: Shapley
 contributions of the lever groups), `plausibility` (warnings), `trend` (a city's trend from its
@@ -15,16 +15,9 @@ model is pure: numpy, pandas and `explorer.core.vocab` only.
 
 from explorer.model.attribution import decompose
 from explorer.model.levers import BY_NAME, LEVER_GROUPS, LEVER_NAMES, LEVERS, PRESETS, Levers, LeverSpec, baseline
-from explorer.model.parameters import (
-    GRADES,
-    PARAMETER_COLUMNS,
-    PARAMETER_DOMAINS,
-    PARAMETER_IDS,
-    parameter_table,
-    used_parameters,
-)
+from explorer.model.parameters import GRADES, PARAMETER_COLUMNS, parameter_symbols, parameter_table
 from explorer.model.peers import PEER_COLUMNS, PEER_STATUSES, at_or_above, peer_draws, peer_odds, peer_paths, peer_trend
-from explorer.model.plausibility import WARNING_CODES, ScenarioWarning, scenario_warnings
+from explorer.model.plausibility import WARNING_CODES, ScenarioWarning, scenario_warnings, used_parameters
 from explorer.model.simulation import (
     BASE_YEAR,
     OUTCOMES,
@@ -50,8 +43,6 @@ __all__ = [
     "LEVER_GROUPS",
     "LEVER_NAMES",
     "PARAMETER_COLUMNS",
-    "PARAMETER_DOMAINS",
-    "PARAMETER_IDS",
     "PEER_COLUMNS",
     "PEER_STATUSES",
     "PRESETS",
@@ -69,6 +60,7 @@ __all__ = [
     "decompose",
     "fit_trend",
     "gdp_baseline",
+    "parameter_symbols",
     "parameter_table",
     "peer_draws",
     "peer_odds",

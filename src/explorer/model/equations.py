@@ -55,55 +55,9 @@ from explorer.model.channels import HOURS_PER_YEAR
 from explorer.model.levers import LEVERS
 from explorer.model.simulation import BASE_YEAR
 
-# Parameter id or lever name -> its LaTeX symbol.
-SYMBOLS: dict[str, str] = {
-    "gdp_2022": r"\mathrm{GDP}_{2022}",
-    "core_va_2022": r"\mathrm{CORE}_{2022}",
-    "gdp_growth": r"g",
-    "gdp_shock_sd": r"\sigma_g",
-    "core_va_premium": r"\pi",
-    "dc_racks_2022": r"K_{2022}",
-    "dc_util_2022": r"u_{2022}",
-    "dc_util_max": r"u_{\max}",
-    "dc_demand_growth": r"\delta",
-    "dc_demand_gdp_corr": r"\rho",
-    "dc_served_elsewhere": r"\omega",
-    "dc_pue_existing": r"\mathrm{PUE}_{\mathrm{old}}",
-    "dc_load_factor": r"\lambda",
-    "dc_rack_kw": r"\kappa",
-    "dc_tflops_per_rack": r"f",
-    "dc_tflops_growth": r"\phi",
-    "dc_ai_share_2022": r"a_{2022}",
-    "dc_ai_share_new": r"a_{\mathrm{new}}",
-    "dc_ai_rack_kw": r"\kappa_{\mathrm{AI}}",
-    "dc_ai_tflops_per_rack": r"f_{\mathrm{AI}}",
-    "dc_power_price": r"p_e",
-    "dc_power_budget": r"\bar{E}",
-    "dc_revenue_per_rack": r"R",
-    "dc_va_ratio": r"v_{\mathrm{dc}}",
-    "dc_spillover_elasticity": r"\varepsilon",
-    "dc_capex_per_rack": r"c_K",
-    "dc_incentive_share": r"\iota",
-    "xc_share_2022": r"s_{2022}",
-    "xc_replacement_years": r"L",
-    "xc_ramp_years": r"T_r",
-    "gov_procurement_gdp_ratio": r"\gamma",
-    "xc_it_share": r"\theta",
-    "xc_soe_multiplier": r"m",
-    "xc_migration_cost_ratio": r"\mu",
-    "xc_local_content": r"\ell",
-    "xc_user_cost_ratio": r"\nu",
-    "talent_pool": r"P",
-    "talent_anyway": r"\bar{A}",
-    "talent_reservation_mean": r"\bar{S}",
-    "talent_retention": r"r",
-    "talent_subsidy_years": r"Y",
-    "talent_gap": r"H",
-    "digital_output_per_worker": r"w",
-    "va_to_output_ratio": r"v",
-    # Levers: their symbols live in their registry (explorer.model.levers.LEVERS)
-    **{spec.name: spec.symbol for spec in LEVERS},
-}
+# Lever name -> its LaTeX symbol. A parameter's symbol is its row's `symbol` (data/parameters.csv), read by
+# `parameters.parameter_symbols` from the params frame.
+LEVER_SYMBOLS: dict[str, str] = {spec.name: spec.symbol for spec in LEVERS}  # from the lever registry
 # The unit written after a parameter shown as a number.
 NUMBER_UNITS: dict[str, str] = {"dc_rack_kw": r"\,\mathrm{kW}", "gdp_2022": ""}
 CONSTANTS: dict[str, str] = {
@@ -193,19 +147,27 @@ def latex_number(value: float) -> str:
     return f"{value:,.8g}".replace(",", "{,}")
 
 
-def _render(name: str, table: Table) -> str:
+def symbol(name: str, latex: Mapping[str, str]) -> str:
+    """Return the LaTeX symbol of a lever, or of a parameter from `latex` (id -> its `symbol` column)."""
+    return LEVER_SYMBOLS[name] if name in LEVER_SYMBOLS else latex[name]
+
+
+def _render(name: str, table: Table, latex: Mapping[str, str]) -> str:
     if name in CONSTANTS:
         return CONSTANTS[name]
     if is_fixed(name, table):
         return latex_number(table[name][1]) + NUMBER_UNITS.get(name, "")
-    return SYMBOLS[name]
+    return symbol(name, latex)
 
 
-def filled(channel: str, table: Table) -> list[str]:
-    """Return a channel's equations as LaTeX, with single-valued parameters written as their numbers."""
-    return [_PLACEHOLDER.sub(lambda match: _render(match.group(1), table), eq) for eq in CHANNELS[channel]]
+def filled(channel: str, table: Table, latex: Mapping[str, str]) -> list[str]:
+    """Return a channel's equations as LaTeX, with single-valued parameters written as their numbers.
+
+    `latex` maps parameter id -> its symbol (`parameters.parameter_symbols` of the params frame).
+    """
+    return [_PLACEHOLDER.sub(lambda match: _render(match.group(1), table, latex), eq) for eq in CHANNELS[channel]]
 
 
 def symbols(channel: str, table: Table) -> list[str]:
     """Return the parameters and levers a channel's filled equations show as symbols, in order of appearance."""
-    return [name for name in placeholders(channel) if name in SYMBOLS and not is_fixed(name, table)]
+    return [name for name in placeholders(channel) if name not in CONSTANTS and not is_fixed(name, table)]

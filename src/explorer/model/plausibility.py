@@ -7,9 +7,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from explorer.model.levers import Levers
-from explorer.model.parameters import parameter_table
-from explorer.model.simulation import BASE_YEAR, central_paths
+from explorer.model.levers import PRESETS, Levers, baseline
+from explorer.model.parameters import CORRELATED, parameter_table
+from explorer.model.simulation import BASE_YEAR, central_paths, parameters_read
+
+POWER_BUDGET = "dc_power_budget"  # the parameter the power warning compares with
 
 MIN_UTILISATION = 40.0  # % — below the 41 % of China's least-used (south-west) region (tanpaifang.com, 2023)
 # yuan a year: Shenzhen's new-PhD living allowance (100,000 yuan, eyeshenzhen.com, 2023), the largest offer found.
@@ -36,7 +38,7 @@ def _first_year(mask: np.ndarray) -> int | None:
 def scenario_warnings(levers: Levers, params: pd.DataFrame) -> list[ScenarioWarning]:
     """Return the warnings of a scenario at central parameters (empty when it stays on plausible ground)."""
     # Load inputs
-    budget = parameter_table(params)["dc_power_budget"][1]
+    budget = parameter_table(params)[POWER_BUDGET][1]
 
     # Compute
     paths = central_paths(levers, params)
@@ -54,3 +56,12 @@ def scenario_warnings(levers: Levers, params: pd.DataFrame) -> list[ScenarioWarn
         found.append(ScenarioWarning("subsidy_evidence", "talent_subsidy", BASE_YEAR + 1, levers.talent_subsidy,
                              MAX_EVIDENCED_SUBSIDY))  # fmt: skip
     return found
+
+
+def used_parameters(params: pd.DataFrame) -> frozenset[str]:
+    """Return the parameter ids the model reads: recorded while it runs the paper's levers and every preset,
+    plus the copula's and the warnings'. A row no code reads is not among them."""
+    read = {pid for triple in CORRELATED for pid in triple} | {POWER_BUDGET}
+    for levers in (baseline(), *PRESETS.values()):
+        read |= parameters_read(levers, params)
+    return frozenset(read)

@@ -16,7 +16,7 @@ import pandas as pd
 
 from explorer.model import channels
 from explorer.model.levers import Levers, baseline
-from explorer.model.parameters import PARAMETER_IDS, central_parameters, draw_parameters, parameter_table
+from explorer.model.parameters import central_parameters, draw_parameters, parameter_table
 from explorer.model.trend import compound
 
 BASE_YEAR = 2022  # first row of every projection: official GDP 2022 and the paper's core value added 2022
@@ -242,6 +242,13 @@ def central_paths(levers: Levers, params: pd.DataFrame) -> dict[str, np.ndarray]
     return {code: values[0] for code, values in paths.items()}
 
 
+def parameters_read(levers: Levers, params: pd.DataFrame) -> frozenset[str]:
+    """Return the parameter ids one central run of `levers` reads, recorded as it runs."""
+    years, values = _years(levers), central_parameters(parameter_table(params))
+    _simulate(levers, values, years, np.zeros((1, years.shape[0])))
+    return frozenset(values.read)
+
+
 def project_central(levers: Levers, params: pd.DataFrame) -> pd.DataFrame:
     """Return the scenario with every parameter at its central value and no shocks (p10 = p50 = p90)."""
     paths = central_paths(levers, params)
@@ -257,9 +264,10 @@ def tornado(levers: Levers, params: pd.DataFrame, indicator: str, year: int) -> 
     if isinstance(year, bool) or not isinstance(year, numbers.Integral) or not BASE_YEAR <= year <= levers.horizon:
         raise ValueError(f"year: expected {BASE_YEAR}..{levers.horizon}, got {year!r}")
     table = parameter_table(params)
-    rows = 1 + 2 * len(PARAMETER_IDS)
+    ids = sorted(table)
+    rows = 1 + 2 * len(ids)
     sampled = central_parameters(table, rows)
-    for j, pid in enumerate(PARAMETER_IDS):
+    for j, pid in enumerate(ids):
         sampled[pid][1 + 2 * j] = table[pid][0]
         sampled[pid][2 + 2 * j] = table[pid][2]
     years = _years(levers)
@@ -272,7 +280,7 @@ def tornado(levers: Levers, params: pd.DataFrame, indicator: str, year: int) -> 
     _check_paths(paths)
     frame = pd.DataFrame(
         {
-            "parameter": list(PARAMETER_IDS),
+            "parameter": ids,
             "low_value": values[1::2],
             "high_value": values[2::2],
             "central_value": values[0],

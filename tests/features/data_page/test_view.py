@@ -6,6 +6,8 @@ import pytest
 
 from explorer.console import service as console
 from explorer.core.i18n import LANGS, has, t
+from explorer.data import gateway as db
+from explorer.data import schema
 from explorer.features.data_page import view
 
 SECTIONS = pd.DataFrame({"id": ["1.2"], "title_zh": ["现状"], "title_en": ["Status"]}).set_index("id")
@@ -26,12 +28,53 @@ def frame() -> pd.DataFrame:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_labels_translate_known_codes_and_fall_back_to_the_code(lang):
-    assert view.table_label("figures", lang) == f"{t('data.table.figures', lang)} · figures"
+    assert view.table_label("figures", lang) == f"{schema.BY_NAME['figures'].title[lang]} · figures"
     assert view.table_label("no_such", lang) == "no_such · no_such"
+    assert view.table_description("no_such", lang) == t("data.table.no_desc", lang)
     assert view.value_label("section", "1.2", lang, SECTIONS, OUTCOMES) == f"1.2 {SECTIONS.at['1.2', f'title_{lang}']}"
     assert view.value_label("indicator", "gdp", lang, SECTIONS, OUTCOMES).endswith(" · gdp")
     assert view.value_label("city", "shenzhen", lang, SECTIONS, OUTCOMES) == t("city.shenzhen", lang)
     assert view.value_label("city", "atlantis", lang, SECTIONS, OUTCOMES) == "atlantis"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_public_table_has_a_title_a_description_and_every_column_described(lang):
+    for name in db.PUBLIC_TABLES:
+        assert view.table_title(name, lang) != name
+        assert view.table_description(name, lang) != t("data.table.no_desc", lang)
+        columns = view.column_frame(name, lang)
+        assert columns[t("data.columns.description", lang)].str.len().gt(0).all(), name
+
+
+def test_the_column_frame_reads_each_columns_metadata():
+    table = schema.Table(
+        "toy", "toy.csv", {"zh": "玩具", "en": "Toy"}, {"zh": "一张表", "en": "A table"},
+        (
+            schema.Column("code", "VARCHAR", False, {"zh": "代码", "en": "Code"}),
+            schema.Column("size", "DOUBLE", True, {"zh": "大小", "en": "Size"}),
+            schema.Column("note", "VARCHAR", False, {"zh": "备注", "en": "Note"}),
+        ),
+        primary_key=("code",),
+    )  # fmt: skip
+    columns = view.column_frame("toy", "zh", {"toy": table})
+    assert columns.values.tolist() == [
+        ["code", "VARCHAR", True, "代码"], ["size", "DOUBLE", True, "大小"], ["note", "VARCHAR", False, "备注"],
+    ]  # fmt: skip
+    assert view.table_label("toy", "en", {"toy": table}) == "Toy · toy"
+    assert view.table_description("toy", "zh", {"toy": table}) == "一张表"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_consoles_column_list_says_what_each_column_holds(lang):
+    columns = pd.DataFrame(
+        {"table_name": ["benchmarks", "benchmarks", "nowhere"], "column_name": ["city", "year", "x"]}
+    )
+    described = view.with_descriptions(columns, lang)
+    benchmarks = schema.BY_NAME["benchmarks"]
+    assert described["description"].tolist() == [
+        benchmarks.column("city").description[lang], benchmarks.column("year").description[lang], "",
+    ]  # fmt: skip
+    assert described["description"].iloc[0] == {"zh": "城市代码", "en": "City code"}[lang]
 
 
 def test_facets_are_the_tables_own_in_natural_order(frame):

@@ -54,7 +54,7 @@ def test_the_legend_explains_every_symbol_with_the_parameters_values(params, lan
     legend = _channel(params, units, "dc", lang).legend
     table = model.parameter_table(params)
     for name in equations.symbols("dc", table):
-        assert f"${equations.SYMBOLS[name]}$" in legend, name
+        assert f"${equations.symbol(name, model.parameter_symbols(params))}$" in legend, name
         if name in table:
             assert rows.at[name, f"label_{lang}"] in legend
             assert formatting.format_number(rows.at[name, "central"]) in legend

@@ -47,7 +47,7 @@ def _peers(data, params, horizon: int) -> pd.DataFrame:
 def test_every_outcome_has_a_unit_label(lang, outcomes, units):
     for code, unit in model.OUTCOMES.items():
         expected = units.at[unit, "label_zh" if lang == "zh" else "symbol_en"]
-        assert view.unit_label(code, outcomes, lang) == ("" if unit in vocab.UNITLESS_UNITS else expected), code
+        assert view.unit_label(code, outcomes, lang) == ("" if vocab.UNITS[unit].kind == "bare" else expected), code
     assert view.unit_label("fiscal_cost_cum", outcomes, "en") != view.unit_label("fiscal_cost", outcomes, "en")
 
 

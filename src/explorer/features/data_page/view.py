@@ -10,7 +10,7 @@ import pyarrow as pa
 
 from explorer.console import service as console
 from explorer.core.i18n import has, t
-from explorer.data import export
+from explorer.data import export, schema
 
 # Columns that get a multiselect filter in whichever table has them.
 FACET_COLUMNS = ("section", "city", "kind", "indicator", "grade")
@@ -77,14 +77,49 @@ PAPER_BIBTEX = {
 }
 
 
+def with_descriptions(
+    columns: pd.DataFrame, lang: str, tables: Mapping[str, schema.Table] = schema.BY_NAME
+) -> pd.DataFrame:
+    """Return the console's list of columns (table_name, column_name, ...) with what each holds, in `lang`."""
+    described = {
+        (name, column.name): column.description[lang] for name, table in tables.items() for column in table.columns
+    }
+    keys = zip(columns["table_name"], columns["column_name"])
+    return columns.assign(description=[described.get(key, "") for key in keys])
+
+
 def label_or(key: str, lang: str, fallback: str) -> str:
     """Return the translation of `key`, or `fallback` for a table or value nobody has described yet."""
     return t(key, lang) if has(key) else fallback
 
 
-def table_label(name: str, lang: str) -> str:
-    """Return a table's translated name followed by its SQL name."""
-    return f"{label_or(f'data.table.{name}', lang, name)} · {name}"
+def table_title(name: str, lang: str, tables: Mapping[str, schema.Table] = schema.BY_NAME) -> str:
+    """Return a table's title from its metadata (data/<table>.meta.toml), or its SQL name if it has none."""
+    return tables[name].title[lang] if name in tables else name
+
+
+def table_label(name: str, lang: str, tables: Mapping[str, schema.Table] = schema.BY_NAME) -> str:
+    """Return a table's title followed by its SQL name."""
+    return f"{table_title(name, lang, tables)} · {name}"
+
+
+def table_description(name: str, lang: str, tables: Mapping[str, schema.Table] = schema.BY_NAME) -> str:
+    """Return what a table holds, from its metadata, or a note that nobody has described it yet."""
+    return tables[name].description[lang] if name in tables else t("data.table.no_desc", lang)
+
+
+def column_frame(name: str, lang: str, tables: Mapping[str, schema.Table] = schema.BY_NAME) -> pd.DataFrame:
+    """Return one row per column of a table: its SQL name, type, whether a row must fill it, and what it holds."""
+    columns = tables[name].columns if name in tables else ()
+    key = tables[name].primary_key if name in tables else ()
+    return pd.DataFrame(
+        {
+            t("data.columns.name", lang): [column.name for column in columns],
+            t("data.columns.type", lang): [column.type for column in columns],
+            t("data.columns.required", lang): [column.required or column.name in key for column in columns],
+            t("data.columns.description", lang): [column.description[lang] for column in columns],
+        }
+    )
 
 
 def value_label(column: str, value: str, lang: str, sections: pd.DataFrame, indicators: pd.DataFrame) -> str:

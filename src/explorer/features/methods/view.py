@@ -51,11 +51,11 @@ def _prose(code: str, params: pd.DataFrame, units: pd.DataFrame, lang: str) -> s
 
 def symbol_legend(code: str, params: pd.DataFrame, units: pd.DataFrame, lang: str) -> str:
     """Return a Markdown list of the symbols in a channel's equations: each parameter's label and range, or lever."""
-    table = model.parameter_table(params)
+    table, latex = model.parameter_table(params), model.parameter_symbols(params)
     rows = params.set_index("id")
     lines = [t("methods.equations.where", lang)]
     for name in equations.symbols(code, table):
-        symbol = f"${equations.SYMBOLS[name]}$"
+        symbol = f"${equations.symbol(name, latex)}$"
         if name in table:
             unit = rows.at[name, "unit"]
             (low, central, high), unit_text = quantity(
@@ -78,13 +78,13 @@ def symbol_legend(code: str, params: pd.DataFrame, units: pd.DataFrame, lang: st
 
 def channels(params: pd.DataFrame, units: pd.DataFrame, lang: str) -> list[Channel]:
     """Return every channel with its prose and its equations filled from the parameter sheet."""
-    table = model.parameter_table(params)
+    table, latex = model.parameter_table(params), model.parameter_symbols(params)
     return [
         Channel(
             code,
             t(f"methods.channel.{code}.title", lang),
             _prose(code, params, units, lang),
-            tuple(equations.filled(code, table)),
+            tuple(equations.filled(code, table, latex)),
             symbol_legend(code, params, units, lang),
         )
         for code in equations.CHANNELS

@@ -10,9 +10,9 @@ import pandas as pd
 from explorer import model
 from explorer.core.compact import compact, percent_change
 from explorer.core.i18n import t
+from explorer.core.vocab import UNITS
 from explorer.features.scenarios.results import COST_OUTCOMES, KPI_OUTCOMES
 
-POINT_UNITS = ("pct", "pct_gdp")  # a change of a share is in percentage points
 RACKS = "dc_racks_total"  # the outcome whose growth the racks card counts, in its unit's card word
 
 
@@ -44,7 +44,7 @@ def _change(code: str, row: pd.Series, outcomes: pd.DataFrame, lang: str) -> tup
     shown = card_value(row["delta"], code, outcomes, lang, signed=True)
     if shown == card_value(0.0, code, outcomes, lang, signed=True):
         return t("scenarios.card.no_change", lang), True
-    if outcomes.at[code, "unit"] in POINT_UNITS:
+    if UNITS[outcomes.at[code, "unit"]].kind == "share":
         return t("scenarios.card.points", lang, delta=shown.removesuffix(" %")), False
     pct = percent_change(row["delta"], row["baseline"])
     return (shown if pct is None else f"{shown} ({pct})"), False
@@ -55,7 +55,7 @@ def _band(code: str, band: pd.Series, outcomes: pd.DataFrame, lang: str) -> str 
     low, high = (card_value(band[q], code, outcomes, lang, signed=True) for q in ("p10", "p90"))
     if low == high:
         return None
-    if outcomes.at[code, "unit"] in POINT_UNITS:
+    if UNITS[outcomes.at[code, "unit"]].kind == "share":
         low, high = low.removesuffix(" %"), high.removesuffix(" %")
     return t("scenarios.card.band", lang, low=low, high=high)
 
@@ -113,7 +113,7 @@ def with_b(
     """Return the cards of `codes` (in order; cards past them unchanged) with scenario B's value and B − A."""
     shown = list(items)
     for index, code in enumerate(codes):
-        points = outcomes.at[code, "unit"] in POINT_UNITS
+        points = UNITS[outcomes.at[code, "unit"]].kind == "share"
         a_value, b_value = b_deltas.loc[code, "a"], b_deltas.loc[code, "scenario"]
         diff = card_value(b_value - a_value, code, outcomes, lang, signed=True)
         value = card_value(b_value, code, outcomes, lang)

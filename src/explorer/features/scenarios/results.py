@@ -8,7 +8,6 @@ from dataclasses import replace
 import pandas as pd
 
 from explorer import model
-from explorer.core.compact import DECIMALS
 from explorer.core.formatting import amount
 from explorer.core.i18n import t
 from explorer.core.vocab import UNITS
@@ -241,7 +240,8 @@ def export_frame(
     lang: str,
 ) -> pd.DataFrame:
     """Return the scenario for a CSV download: per year and outcome its name and unit, the scenario's and the
-    baseline's p10/p50/p90 and the paired change, rounded per unit (DECIMALS), with the levers and data version."""
+    baseline's p10/p50/p90 and the paired change, rounded per unit (units.csv `decimals`), with the levers and the
+    data version."""
     quantiles = ["p10", "p50", "p90"]
     frame = (
         results.merge(base, on=["year", "indicator"], suffixes=("", "_baseline"))
@@ -252,7 +252,7 @@ def export_frame(
     units = frame["indicator"].map(outcomes["unit"])
     numbers = [f"{run}_{q}" for run in ("scenario", "baseline", "change") for q in quantiles]
     for column in numbers:
-        frame[column] = [round(value, DECIMALS[unit]) for value, unit in zip(frame[column], units)]
+        frame[column] = [round(value, UNITS[unit].decimals) for value, unit in zip(frame[column], units)]
     frame.insert(2, "outcome", frame["indicator"].map(outcomes[f"label_{lang}"]))
     frame.insert(3, "unit", frame["indicator"].map(outcomes[f"unit_{lang}"]))
     return frame[["year", "indicator", "outcome", "unit", *numbers]].assign(
