@@ -1,10 +1,11 @@
 """Walks (AppTest): every choice of every picker on every page, in both languages; any exception fails.
 
-Scenarios (per language): every outcome with the default preset and comparison (25), every preset × every
-comparison with the default outcome (6 × 8 = 48, the user's own B included), and a seeded random sample of
-SAMPLE_SIZE (outcome, preset, comparison) triples of the full product (25 × 6 × 8 = 1,200). Benchmarks: every
-indicator. Every page: each option of every selectbox, radio, multiselect and segmented control, one at a time
-(a multiselect holds that option alone); on Data, every table, and each filter option of every table.
+Scenarios (per language): every outcome with the default preset and comparison (25 reruns), every preset ×
+every comparison with the default outcome (6 × 8 = 48, the user's own B included), and a seeded random sample
+of SAMPLE_SIZE (24) (outcome, preset, comparison) triples of the full product (25 × 6 × 8 = 1,200). Benchmarks:
+every indicator (27). Every other picker on every page: each option, one at a time (a multiselect holds that
+option alone), then back, then the language switch (67). Data: each sample query, every table, and each filter
+option of every table (109). About 306 reruns per language, 612 in all; the file takes ~55 s of CPU.
 A page that gains a picker the walk does not know fails until the picker is added here.
 """
 
