@@ -17,10 +17,19 @@ from apptest import run_page
 from loaded import frames
 from streamlit.testing.v1 import AppTest
 
-from explorer import db, model, target_progress, vocab
-from explorer import scenarios as sc
-from explorer.i18n import LANGS
-from explorer.views import benchmarks, bottlenecks, data, figures, methods, recommendations, targets
+from explorer import model
+from explorer.core import vocab
+from explorer.core.i18n import LANGS
+from explorer.data import gateway as db
+from explorer.features.benchmarks import view as benchmarks
+from explorer.features.bottlenecks import view as bottlenecks
+from explorer.features.data_page import view as data
+from explorer.features.figures import view as figures
+from explorer.features.methods import view as methods
+from explorer.features.recommendations import view as recommendations
+from explorer.features.scenarios import results as sc
+from explorer.features.targets import progress as target_progress
+from explorer.features.targets import view as targets
 
 PICKERS = ("selectbox", "radio", "multiselect", "button_group")  # button_group: segmented controls and pills
 SAMPLE_SIZE = 24  # per language
@@ -53,7 +62,7 @@ def _codes(page: str, key: str, lang: str) -> Sequence[str]:
         ("methods", "grade"): lambda: methods.GRADES,
         ("scenarios", "preset"): lambda: list(model.PRESETS),
         ("scenarios", "cmp"): lambda: [sc.NO_COMPARE, *model.PRESETS, sc.OWN_COMPARE],
-        ("scenarios", "out"): lambda: list(model.INDICATORS),
+        ("scenarios", "out"): lambda: list(model.OUTCOMES),
         ("data", "table"): lambda: db.PUBLIC_TABLES,
         ("data", "sql_sample"): lambda: list(data.SAMPLES),
     }
@@ -171,7 +180,7 @@ def test_scenarios_every_preset_against_every_comparison(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_scenarios_a_seeded_sample_of_every_outcome_preset_and_comparison(lang):
-    product = [(o, p, c) for o in model.INDICATORS for p in model.PRESETS for c in _codes("scenarios", "cmp", lang)]
+    product = [(o, p, c) for o in model.OUTCOMES for p in model.PRESETS for c in _codes("scenarios", "cmp", lang)]
     at = _open("scenarios", lang)
     for outcome, preset, compare in random.Random(f"{SAMPLE_SEED}{lang}").sample(product, SAMPLE_SIZE):
         for key, code in (("preset", preset), ("cmp", compare), ("out", outcome)):
