@@ -277,13 +277,37 @@ def test_an_outcome_with_a_paper_target_gets_its_marker_and_caveat(runs, data, p
     outcome = "dc_racks_total"
     fig = figures.set_index("id").loc[TARGET_MARKERS[outcome]]
     chart = view.outcome_chart(outcome, scenario, base, _peers(data, params, levers.horizon), figures, outcomes, "en")
-    marker = chart.table[chart.table[t("col.series", "en")].str.startswith(t("scenarios.series.target", "en"))]
+    marker = chart.table[chart.table[t("col.series", "en")].str.startswith("Paper's")]
+    assert marker[t("col.series", "en")].tolist() == ["Paper's 2025 target: ≥ 21,000 standard racks"]
     assert marker[t("col.year", "en")].tolist() == [int(fig["year"])]
     assert marker[t("col.p50", "en")].tolist() == [pytest.approx(fig["value"] * 1e4)]
     assert chart.captions[0] == t("scenarios.target.caveat", "en", caveat=outcomes.at[outcome, "target_caveat_en"])
     assert list(chart.captions[1:]) == [
         t("scenarios.peers.no_figure", "en", city=t(f"city.{city}", "en")) for city in vocab.PEER_CITIES
     ]
+
+
+# Written by hand: the paper's Xinchuang target (不低于 40 %) names no year, so no year may appear for it.
+UNDATED_TARGET_CAPTIONS = {
+    "en": "The paper sets a target of ≥ 40 % without a year, so the chart marks no date for it; the target and "
+    "the model's indicator also differ in scope: the paper's target is a share of purchases; the model shows the "
+    "domestic share of the installed base.",
+    "zh": "论文设定的目标为 ≥ 40 %，但未写明年份，故图中不标注其时间点；目标与模型指标口径也不完全相同："
+    "论文目标是采购比例，模型为已装机基础中的国产占比。",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_target_with_no_year_gets_no_dated_marker_and_a_caption_that_says_so(runs, data, params, outcomes, lang):
+    levers, scenario, base = runs
+    figures, _ = data
+    outcome = "xc_domestic_share"
+    assert pd.isna(figures.set_index("id").at[TARGET_MARKERS[outcome], "year"])  # the case under test
+    chart = view.outcome_chart(outcome, scenario, base, _peers(data, params, levers.horizon), figures, outcomes, lang)
+    assert "target" not in chart.spec["datasets"]
+    series = chart.table[t("col.series", lang)]
+    assert set(series) == {t("scenarios.series.scenario", lang), t("scenarios.series.baseline", lang)}
+    assert chart.captions[0] == UNDATED_TARGET_CAPTIONS[lang]
 
 
 def test_the_tornado_shows_only_parameters_that_move_the_outcome(runs, params, outcomes):

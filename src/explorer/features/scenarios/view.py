@@ -145,19 +145,37 @@ def lever_groups(figures: pd.DataFrame, params: pd.DataFrame, lang: str) -> list
 
 
 def _target_marker(outcome: str, figures: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return the paper's target for an outcome as one marker row (no rows when the paper sets none)."""
-    target_id = TARGET_MARKERS.get(outcome)
-    if not target_id:
+    """Return the paper's target for an outcome as one marker row (no rows when the paper sets none or no year)."""
+    fig = _target_figure(outcome, figures)
+    if fig is None or pd.isna(fig["year"]):
         return pd.DataFrame(columns=["year", "value", "label", "quote"])
-    fig = figures.set_index("id", drop=False).loc[target_id]
     return pd.DataFrame(
         {
             "year": [int(fig["year"])],
             "value": [figure_in_model_unit(fig)],
-            "label": [f"{t('scenarios.series.target', lang)}: {figure_value(fig, lang)}"],
+            "label": [f"{t('scenarios.series.target', lang, year=int(fig['year']))}: {figure_value(fig, lang)}"],
             "quote": [fig["quote_zh"]],
         }
     )
+
+
+def _target_figure(outcome: str, figures: pd.DataFrame) -> pd.Series | None:
+    """Return the paper's target figure for an outcome, or None when the paper sets none."""
+    target_id = TARGET_MARKERS.get(outcome)
+    return None if target_id is None else figures.set_index("id", drop=False).loc[target_id]
+
+
+def _target_captions(
+    outcome: str, marker: pd.DataFrame, figures: pd.DataFrame, outcomes: pd.DataFrame, lang: str
+) -> list[str]:
+    """Return the caption on the paper's target: the marker's scope caveat, or why a target with no year has none."""
+    fig = _target_figure(outcome, figures)
+    if fig is None:
+        return []
+    caveat = outcomes.at[outcome, f"target_caveat_{lang}"]
+    if marker.empty:  # the paper gives no year: the chart marks no date, the caption states the target
+        return [t("scenarios.target.undated", lang, value=figure_value(fig, lang), caveat=caveat)]
+    return [t("scenarios.target.caveat", lang, caveat=caveat)]
 
 
 def outcome_chart(
@@ -209,10 +227,7 @@ def outcome_chart(
         y_title=f"{indicator_label(outcome, outcomes, lang)} ({unit_label(outcome, outcomes, lang)})",
         lang=lang,
     )
-    captions = []
-    if not marker.empty:
-        captions.append(t("scenarios.target.caveat", lang, caveat=outcomes.at[outcome, f"target_caveat_{lang}"]))
-    captions += peer_captions(cities, lang)
+    captions = [*_target_captions(outcome, marker, figures, outcomes, lang), *peer_captions(cities, lang)]
     columns = {name: t(f"col.{name}", lang) for name in ("series", "year", "p10", "p50", "p90")}
     return Chart(spec, table.rename(columns=columns), tuple(captions))
 
