@@ -2,18 +2,23 @@
 
 import streamlit as st
 
-from explorer import cached, ui
-from explorer.i18n import t
-from explorer.views import benchmarks as views
+from explorer.core.i18n import t
+from explorer.data import loaders
+from explorer.features.benchmarks import view as views
+from explorer.shell import ui
 
 lang = ui.start_page("benchmarks")
-version = cached.database().version
-indicators = cached.indicators(version)
-everything = cached.benchmarks(version)
-groups = cached.comparability_groups(version)
+version = loaders.database().version
+indicators = loaders.indicators(version)
+everything = loaders.benchmarks(version)
+groups = loaders.comparability_groups(version)
 
 st.title(t("benchmarks.title", lang))
 st.caption(t("benchmarks.intro", lang))
+
+st.subheader(t("benchmarks.glance.title", lang))
+st.caption(t("benchmarks.glance.caption", lang))
+st.markdown("\n".join(f"- {line}" for line in views.glance(indicators, everything, lang)))
 
 labels = views.indicator_labels(indicators, lang)
 indicator = ui.url_choice(

@@ -2,16 +2,17 @@
 
 import streamlit as st
 
-from explorer import cached, ui
-from explorer.i18n import t
-from explorer.views import bottlenecks as views
-from explorer.views.pieces import card_rows
+from explorer.core.i18n import t
+from explorer.data import loaders
+from explorer.features.bottlenecks import view as views
+from explorer.features.pieces import card_rows
+from explorer.shell import ui
 
 CARDS_PER_ROW = 4
 
 lang = ui.start_page("bottlenecks")
-version = cached.database().version
-sections = cached.sections(version)
+version = loaders.database().version
+sections = loaders.sections(version)
 
 
 def show(block: views.Block) -> None:
@@ -61,7 +62,7 @@ choices = views.choice_labels(sections, lang)
 chosen = ui.url_choice(
     "b", tuple(choices), label=t("bottlenecks.select", lang), format_func=choices.get, default=views.ALL
 )
-blocks = views.blocks(cached.figures(version), sections, cached.recommendations(version), lang, chosen)
+blocks = views.blocks(loaders.figures(version), sections, loaders.recommendations(version), lang, chosen)
 for number, block in enumerate(blocks):
     if number:
         st.divider()

@@ -4,10 +4,12 @@ from datetime import date
 
 import streamlit as st
 
-from explorer import cached, db, export, ui
-from explorer.i18n import t
-from explorer.views import data as view
-from explorer.views.pieces import fill_missing
+from explorer.core.i18n import t
+from explorer.data import export, loaders
+from explorer.data import gateway as db
+from explorer.features.data_page import view
+from explorer.features.pieces import fill_missing
+from explorer.shell import ui
 
 FILTER_KEYS = ("q", *view.FACET_COLUMNS)
 SQL_MAX_CHARS = 2000  # room for a hand-written join; a link carrying it stays well under browsers' URL limits
@@ -18,10 +20,10 @@ URL_PATH = "data"  # this page's url_path in app.py
 EDITOR_CSS = "<style>.st-key-sql textarea {font-family: 'Source Code Pro', monospace; font-size: 0.9rem;}</style>"
 
 lang = ui.start_page("data")
-version = cached.database().version
+version = loaders.database().version
 short_version = version[:12]
-sections = cached.sections(version).set_index("id")
-indicators = cached.indicators(version).set_index("code")
+sections = loaders.sections(version).set_index("id")
+indicators = loaders.indicators(version).set_index("code")
 
 
 def clear_filters() -> None:
@@ -57,8 +59,8 @@ def download(container, key: str, label: str, data: bytes, file_name: str, icon:
 st.title(t("data.title", lang))
 st.caption(t("data.intro", lang))
 
-num_rows = sum(len(cached.table(version, name)) for name in db.PUBLIC_TABLES)
-metrics = view.meta_metrics(cached.meta(version), version, len(db.PUBLIC_TABLES), num_rows, lang)
+num_rows = sum(len(loaders.table(version, name)) for name in db.PUBLIC_TABLES)
+metrics = view.meta_metrics(loaders.meta(version), version, len(db.PUBLIC_TABLES), num_rows, lang)
 for column, (label, value, help_text) in zip(st.columns(len(metrics)), metrics):
     column.metric(label, value, help=help_text)
 
@@ -77,7 +79,7 @@ with browse_tab:
         on_change=clear_filters,
     )
     st.caption(view.label_or(f"data.table.{name}.desc", lang, t("data.table.no_desc", lang)))
-    frame = cached.table(version, name)
+    frame = loaders.table(version, name)
     facets = view.facet_columns(frame)
     filter_columns = st.columns([2] * len(facets) + [3])
     chosen = {}
@@ -102,7 +104,7 @@ with browse_tab:
     # The Data page's CSVs (tables, filtered views, query answers) are the database's own tables: their headers
     # and codes are the SQL schema's, in both languages; the other pages' downloads are in the page's language.
     view_file, table_file = view.file_name(name, "filtered.csv"), view.file_name(f"{name}.csv")
-    view_csv, table_csv = export.csv_bytes(shown), cached.table_csv(version, name)
+    view_csv, table_csv = export.csv_bytes(shown), loaders.table_csv(version, name)
     download(left, "download_view", t("data.download.view", lang), view_csv, view_file, ":material/filter_alt:")
     download(right, "download_table", t("data.download.table", lang), table_csv, table_file, ":material/download:")
 
@@ -130,17 +132,18 @@ with sql_tab:
     st.button(t("sql.run", lang), key="sql_run", type="primary", icon=":material/play_arrow:", on_click=mark_run)
     # A query runs only on a click (a link's query waits in the editor); its answer lasts while the text is unchanged.
     if st.session_state.pop("_sql_run", False):
-        st.session_state["_sql_answer"] = (sql, cached.query(version, sql))
+        st.session_state["_sql_answer"] = (sql, loaders.query(version, sql))
     ran = st.session_state.get("_sql_answer")
     with st.expander(t("sql.schema", lang), icon=":material/schema:"):
-        st.dataframe(cached.columns(version), hide_index=True, width="stretch")
+        st.dataframe(loaders.columns(version), hide_index=True, width="stretch")
     state = view.console_state(sql, ran)
     answer = ran[1] if state == "answer" else None
     with st.container(key="sql_answer"):  # one place a test (or a stylesheet) can find the answer
         if answer is not None and answer.code is not None:
             st.error(view.refusal_message(answer.code, answer.detail, lang), icon=":material/block:")
+        elif answer is not None and (rows := view.answer_frame(answer)) is None:
+            st.error(t("sql.unshowable", lang), icon=":material/block:")
         elif answer is not None:
-            rows = view.answer_frame(answer)
             st.caption(view.rows_text(len(rows), lang))
             if answer.is_truncated:
                 st.warning(view.truncated_text(lang), icon=":material/content_cut:")
@@ -157,7 +160,7 @@ with downloads_tab:
         row_tables = db.PUBLIC_TABLES[start : start + CSV_BUTTONS_PER_ROW]
         for container, table_name in zip(st.columns(CSV_BUTTONS_PER_ROW), row_tables):
             label = view.label_or(f"data.table.{table_name}", lang, table_name)
-            data, file = cached.table_csv(version, table_name), view.file_name(f"{table_name}.csv")
+            data, file = loaders.table_csv(version, table_name), view.file_name(f"{table_name}.csv")
             download(container, f"download_csv_{table_name}", label, data, file, ":material/table:", width="stretch")
     st.markdown(f"**{t('data.downloads.bulk', lang)}**")
     parquet_file, duckdb_file = view.file_name(short_version, "parquet.zip"), view.file_name(f"{short_version}.duckdb")
@@ -165,14 +168,14 @@ with downloads_tab:
         (
             "download_parquet",
             t("data.downloads.parquet", lang),
-            cached.parquet_zip(version),
+            loaders.parquet_zip(version),
             parquet_file,
             ":material/folder_zip:",
         ),
         (
             "download_duckdb",
             t("data.downloads.duckdb", lang),
-            cached.database_file(version),
+            loaders.database_file(version),
             duckdb_file,
             ":material/database:",
         ),

@@ -2,15 +2,17 @@
 
 import streamlit as st
 
-from explorer import cached, notices, ui, vocab
-from explorer.i18n import t
-from explorer.views import figures as views
-from explorer.views.pieces import fill_missing, section_labels
+from explorer.core import vocab
+from explorer.core.i18n import t
+from explorer.data import loaders
+from explorer.features.figures import view as views
+from explorer.features.pieces import fill_missing, section_labels
+from explorer.shell import notices, ui
 
 lang = ui.start_page("figures")
-version = cached.database().version
-figures = cached.figures(version)
-sections = cached.sections(version)
+version = loaders.database().version
+figures = loaders.figures(version)
+sections = loaders.sections(version)
 section_label = section_labels(sections, lang)
 
 st.title(t("figures.title", lang))

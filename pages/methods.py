@@ -2,17 +2,19 @@
 
 import streamlit as st
 
-from explorer import cached, ui
-from explorer.i18n import t
-from explorer.scenarios import DRAWS, SEED
-from explorer.views import hindcast as hindcast_view
-from explorer.views import methods as view
-from explorer.views.pieces import fill_missing
+from explorer.core.i18n import t
+from explorer.data import loaders
+from explorer.features.hindcast import cache as hindcast_cache
+from explorer.features.hindcast import view as hindcast_view
+from explorer.features.methods import view
+from explorer.features.pieces import fill_missing
+from explorer.features.scenarios.results import DRAWS, SEED
+from explorer.shell import ui
 
 lang = ui.start_page("methods")
-version = cached.database().version
-params = cached.parameters(version)
-units = cached.units(version).set_index("code")
+version = loaders.database().version
+params = loaders.parameters(version)
+units = loaders.units(version).set_index("code")
 
 st.title(t("methods.title", lang))
 st.info(t("methods.intro", lang, count=DRAWS, draws=DRAWS, seed=SEED), icon=":material/science:")
@@ -35,10 +37,10 @@ st.subheader(t("methods.peers.title", lang))
 st.markdown(t("methods.peers.body", lang))
 st.subheader(t("methods.hindcast.title", lang))
 st.markdown(t("methods.hindcast.body", lang))
-forecasts, scores, missing = cached.hindcast(version)
+forecasts, scores, missing = hindcast_cache.scored(version)
 for line in hindcast_view.coverage_lines(scores, lang):
     st.markdown(line)
-for chart in hindcast_view.hindcast_charts(cached.hindcast_rows(version), forecasts, lang):
+for chart in hindcast_view.hindcast_charts(hindcast_cache.rows(version), forecasts, lang):
     ui.chart_with_table(chart.spec, chart.table, lang, key=chart.key)
     st.caption(chart.caption)
 if not scores.empty:

@@ -2,16 +2,17 @@
 
 import streamlit as st
 
-from explorer import cached, ui
-from explorer.i18n import t
-from explorer.views.overview import overview
-from explorer.views.pieces import card_rows
+from explorer.core.i18n import t
+from explorer.data import loaders
+from explorer.features.overview.view import overview
+from explorer.features.pieces import card_rows
+from explorer.shell import ui
 
 CARDS_PER_ROW = 3
 
 lang = ui.start_page("overview")
-version = cached.database().version
-view = overview(cached.figures(version), lang)
+version = loaders.database().version
+view = overview(loaders.figures(version), lang)
 
 st.title(t("overview.title", lang))
 st.caption(t("overview.intro", lang))

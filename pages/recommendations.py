@@ -2,17 +2,18 @@
 
 import streamlit as st
 
-from explorer import cached, ui
-from explorer.i18n import t
-from explorer.views import recommendations as views
-from explorer.views.pieces import card_rows
+from explorer.core.i18n import t
+from explorer.data import loaders
+from explorer.features.pieces import card_rows
+from explorer.features.recommendations import view as views
+from explorer.shell import ui
 
 CARDS_PER_ROW = 3  # cards sit inside a bordered box: four per row would cut long English values
 
 lang = ui.start_page("recommendations")
-version = cached.database().version
-links = cached.recommendations(version)
-sections = cached.sections(version)
+version = loaders.database().version
+links = loaders.recommendations(version)
+sections = loaders.sections(version)
 
 
 def show(measure: views.Measure) -> None:
@@ -73,7 +74,7 @@ else:
     ui.chart_with_table(heatmap.spec, heatmap.table, lang, key=heatmap.key)
     st.caption(heatmap.caption)
     cards = views.measure_cards(
-        links, cached.measure_levers(version), cached.figures(version), sections, measures, lang
+        links, loaders.measure_levers(version), loaders.figures(version), sections, measures, lang
     )
     for measure in cards:
         show(measure)

@@ -6,19 +6,22 @@ alone, not the shell (sidebar widgets cannot sit in a fragment, and a phone show
 
 import streamlit as st
 
-from explorer import cached, model, notices, ui
-from explorer import scenarios as sc
-from explorer.i18n import t
-from explorer.scenarios import DRAWS, SEED, paper_levers
-from explorer.views import scenario_brief
-from explorer.views import scenario_cards as cards_view
-from explorer.views import scenarios as view
+from explorer import model
+from explorer.core.i18n import t
+from explorer.data import loaders
+from explorer.features.scenarios import brief as scenario_brief
+from explorer.features.scenarios import cache as scenario_cache
+from explorer.features.scenarios import cards as cards_view
+from explorer.features.scenarios import results as sc
+from explorer.features.scenarios import view
+from explorer.features.scenarios.results import DRAWS, SEED, paper_levers
+from explorer.shell import notices, ui
 
 lang = ui.start_page("scenarios")
-version = cached.database().version
-figures = cached.figures(version)
-params = cached.parameters(version)
-outcomes = cached.outcomes(version).set_index("code")
+version = loaders.database().version
+figures = loaders.figures(version)
+params = loaders.parameters(version)
+outcomes = loaders.outcomes(version).set_index("code")
 
 st.title(t("scenarios.title", lang))
 st.info(t("scenarios.disclaimer", lang), icon=":material/science:")
@@ -89,7 +92,7 @@ def scenario_panel() -> None:
     groups = view.lever_groups(figures, params, lang)
     ui.seed_levers(model.PRESETS[preset], {lever.name: lever.label for _, sliders in groups for lever in sliders})
     levers = ui.current_levers()
-    warnings = view.warnings_by_lever(cached.scenario_warnings(version, levers), params, lang)
+    warnings = view.warnings_by_lever(scenario_cache.scenario_warnings(version, levers), params, lang)
     with st.expander(t("scenarios.levers", lang), expanded=True, icon=":material/tune:"):
         columns = st.columns(len(groups) - 1)
         for (heading, sliders), column in zip(groups, [*columns, st.container()]):
@@ -115,13 +118,13 @@ def scenario_panel() -> None:
     cards = st.container()  # the cards sit above the outcome choice, though they are drawn once it is known
     outcome = ui.url_choice(
         "out",
-        list(model.INDICATORS),
+        list(model.OUTCOMES),
         label=t("scenarios.outcome", lang),
         format_func=lambda code: view.indicator_label(code, outcomes, lang),
         default="core_va",
     )
     b_levers = sc.compare_levers(compare, own, levers.horizon)
-    shown = cached.scenario_results(version, levers, outcome, b_levers, compare_label(compare), lang)
+    shown = scenario_cache.scenario_results(version, levers, outcome, b_levers, compare_label(compare), lang)
 
     with cards:
         if b_levers is not None:
@@ -155,12 +158,12 @@ def scenario_panel() -> None:
 
     def downloads() -> tuple[bytes, str]:
         """Return the (CSV, JSON) downloads: built when a button is clicked, not on every lever move."""
-        return cached.scenario_downloads(version, levers, base_levers, DRAWS, SEED, lang)
+        return scenario_cache.scenario_downloads(version, levers, base_levers, DRAWS, SEED, lang)
 
     def brief() -> str:
         """Return the one-page brief (Markdown): built when its button is clicked."""
-        change = cached.tornado_change(version, levers, "core_va", levers.horizon)
-        level = cached.tornado(version, levers, "core_va", levers.horizon)
+        change = scenario_cache.tornado_change(version, levers, "core_va", levers.horizon)
+        level = scenario_cache.tornado(version, levers, "core_va", levers.horizon)
         return scenario_brief.brief_markdown(
             link=link,
             version=version,

@@ -2,17 +2,19 @@
 
 import streamlit as st
 
-from explorer import cached, target_progress, ui
-from explorer.i18n import t
-from explorer.views import targets as views
-from explorer.views.pieces import fill_missing, section_labels
+from explorer.core.i18n import t
+from explorer.data import loaders
+from explorer.features.pieces import fill_missing, section_labels
+from explorer.features.targets import progress as target_progress
+from explorer.features.targets import view as views
+from explorer.shell import ui
 
 lang = ui.start_page("targets")
-version = cached.database().version
-sections = cached.sections(version)
-statuses = cached.target_status(version)
-board = views.board(cached.figures(version), statuses)
-cities = views.CityRows(cached.benchmarks(version), cached.indicators(version))
+version = loaders.database().version
+sections = loaders.sections(version)
+statuses = loaders.target_status(version)
+board = views.board(loaders.figures(version), statuses)
+cities = views.CityRows(loaders.benchmarks(version), loaders.indicators(version))
 
 st.title(t("targets.title", lang))
 st.caption(t("targets.intro", lang))

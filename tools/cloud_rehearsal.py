@@ -28,12 +28,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script: the Chromium settings live with the browser tests
-from tests.e2e.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from explorer.shell.pages import DEFAULT_PAGE, STEMS  # noqa: E402
+from tests.helpers.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 UV_VERSION = "0.13.9"
 CLOUD_DEFAULT_PYTHON = "3.12"  # what Community Cloud picks unless the deployer chooses another
 CANNOT_REHEARSE = 77
-PAGES = ("", "figures", "bottlenecks", "recommendations", "targets", "benchmarks", "scenarios", "methods", "data")
+PAGES = ("", *(stem for stem in STEMS if stem != DEFAULT_PAGE))  # the default page is the root
 LANGS = ("zh", "en")
 # Settings Community Cloud forces whatever .streamlit/config.toml says.
 FORCED_SETTINGS = {

@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from explorer import ROOT, model
-from tests.e2e.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.helpers.chromium import CHROMIUM, CHROMIUM_ARGS
 
 READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
 # The browser keeps mounting elements for up to ~0.7 s after a run has finished; a click in that
@@ -407,7 +407,7 @@ def main() -> None:
     parser.add_argument("--load", action="store_true", help="also run the 30-session load test (tools/loadtest.py)")
     args = parser.parse_args()
 
-    from explorer import db
+    from explorer.data import gateway as db
 
     con = db.connect()
     params = db.parameters(con)

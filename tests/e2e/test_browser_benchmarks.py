@@ -7,8 +7,8 @@ fit (one city a line) was checked in the screenshots under artifacts/.
 import pytest
 from e2e_helpers import assert_clean, screenshot, wait_for_app
 
-from explorer import vocab
-from explorer.i18n import LANGS
+from explorer.core import vocab
+from explorer.core.i18n import LANGS
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -4,7 +4,7 @@ import urllib.parse
 
 from e2e_helpers import assert_clean, screenshot, wait_for_app
 
-from explorer import db
+from explorer.data import gateway as db
 
 
 def _rerun(tab) -> None:

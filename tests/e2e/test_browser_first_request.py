@@ -3,11 +3,11 @@
 import pytest
 from e2e_helpers import assert_clean, wait_for_app
 
-from explorer.i18n import t
-from explorer.notices import MAX_URL_PARAMS
-from explorer.ui import DEFAULT_PAGE, NAV_SECTIONS
+from explorer.core.i18n import t
+from explorer.shell.notices import MAX_URL_PARAMS
+from explorer.shell.pages import DEFAULT_PAGE, STEMS
 
-PAGES = [stem for stems in NAV_SECTIONS.values() for stem in stems]
+PAGES = list(STEMS)
 # (URL path, query, page expected, a page setting that must survive); "" is the app's root.
 CASES = [
     ("", "lang=zh", DEFAULT_PAGE, None),

@@ -9,10 +9,13 @@ import pytest
 from e2e_helpers import assert_clean, wait_for_app
 from language_checks import chinese_outside_quotes, foreign_words, has_han, paper_terms
 
-from explorer import model, target_progress, ui, vocab
-from explorer.i18n import t
+from explorer import model
+from explorer.core import vocab
+from explorer.core.i18n import t
+from explorer.features.targets import progress as target_progress
+from explorer.shell.pages import STEMS
 
-PAGES = [stem for stems in ui.NAV_SECTIONS.values() for stem in stems]
+PAGES = list(STEMS)
 LOCALES = {"zh": "zh-CN", "en": "en-US"}  # each page is read by a browser set to its language
 # Streamlit's own English defaults and the words of its empty cells and unknown-page dialog.
 FORBIDDEN = ("Choose options", "Choose an option", "Page not found", "None")
@@ -112,7 +115,7 @@ STATES = {
     "recommendations": f"b={vocab.BOTTLENECKS[0]},{vocab.BOTTLENECKS[2]}",
     "targets": f"section=1.2&show={target_progress.SHOW_OPTIONS[-1]}",
     "benchmarks": "ind=gdp",
-    "scenarios": f"preset={list(model.PRESETS)[-1]}&out={list(model.INDICATORS)[-1]}",
+    "scenarios": f"preset={list(model.PRESETS)[-1]}&out={list(model.OUTCOMES)[-1]}",
     "methods": "grade=official",
     "data": "table=benchmarks&city=shenzhen",
 }

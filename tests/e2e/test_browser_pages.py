@@ -2,25 +2,18 @@
 
 import download_checks
 import pytest
-from e2e_helpers import assert_clean, screenshot, wait_for_app
+from e2e_helpers import SCREENSHOTS, assert_clean, screenshot, wait_for_app
 
-PAGES = (
-    "overview",
-    "figures",
-    "bottlenecks",
-    "recommendations",
-    "targets",
-    "benchmarks",
-    "scenarios",
-    "methods",
-    "data",
-)
+from explorer.shell.pages import DEFAULT_PAGE, STEMS
+
+PAGES = STEMS
 LANGS = ("zh", "en")
+README_SCREENSHOT = "overview-en-1440.png"  # tools/screenshot.py copies it to docs/overview-en.png
 
 
 def path(name: str) -> str:
     """Return a page's URL path: the default page (Overview) is served at the root."""
-    return "" if name == "overview" else name
+    return "" if name == DEFAULT_PAGE else name
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -104,5 +97,21 @@ def test_pages_fit_a_phone_screen(app_url, chromium):
             width = phone.evaluate("document.documentElement.scrollWidth")
             assert width <= 392, f"{name} scrolls sideways on a phone ({width}px)"
             screenshot(phone, f"{name}-zh-390px")
+    finally:
+        context.close()
+
+
+def test_overview_in_english_at_1440_px_for_the_readme(app_url, chromium):
+    """The README's screenshot (`python -m tools.screenshot` copies it to docs/overview-en.png): the top of the page."""
+    context = chromium.new_context(viewport={"width": 1440, "height": 1000}, locale="en-GB")
+    tab = context.new_page()
+    try:
+        tab.goto(f"{app_url}/?lang=en")
+        wait_for_app(tab)
+        assert_clean(tab)
+        assert tab.locator("h1").first.inner_text().strip() != ""
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(SCREENSHOTS / README_SCREENSHOT))
+        assert tab.viewport_size == {"width": 1440, "height": 1000}
     finally:
         context.close()

@@ -4,8 +4,8 @@ page, no blank page and no Streamlit "Page not found" dialog; and the Figures ta
 import pytest
 from e2e_helpers import assert_clean, screenshot, wait_for_app
 
-from explorer import ui
-from explorer.i18n import t
+from explorer.core.i18n import t
+from explorer.shell.pages import SECTIONS
 
 VIEWPORTS = {"1440": {"width": 1440, "height": 1000}, "390": {"width": 390, "height": 844}}
 
@@ -23,7 +23,7 @@ def test_an_unknown_path_shows_the_no_such_page_view_with_every_page(app_url, ta
     asked = path.split("?")[0]
     assert main.get_by_text(asked, exact=True).count() == 1  # the path it asked for, in its code span
     assert "Page not found" not in main.inner_text() and tab.get_by_text("Page not found").count() == 0
-    for stems in ui.NAV_SECTIONS.values():
+    for stems in SECTIONS.values():
         for stem in stems:
             link = main.get_by_role("link", name=t(f"nav.{stem}", lang), exact=True)
             assert link.count() == 1, stem

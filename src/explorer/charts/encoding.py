@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from explorer.i18n import t
+from explorer.core.i18n import t
 
 BASELINE_DASH = [6, 4]
 EXTRAPOLATED_DASH = [4, 3]

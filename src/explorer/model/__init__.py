@@ -10,11 +10,11 @@ contributions of the lever groups), `plausibility` (warnings), `trend` (a city's
 own series), `peers` (Beijing / Shanghai through the same trend, and the odds Shenzhen is at or
 above them), `backtest` (the hindcast: fit up to 2020, score 2021–2024 against a random walk with
 drift) and `equations` (the equations, written once, with the modelling notes and limits). The
-model is pure: numpy, pandas and `explorer.vocab` only.
+model is pure: numpy, pandas and `explorer.core.vocab` only.
 """
 
-from explorer.model.attribution import LEVER_GROUPS, decompose
-from explorer.model.levers import PRESETS, Levers, baseline
+from explorer.model.attribution import decompose
+from explorer.model.levers import BY_NAME, LEVER_GROUPS, LEVER_NAMES, LEVERS, PRESETS, Levers, LeverSpec, baseline
 from explorer.model.parameters import (
     GRADES,
     PARAMETER_COLUMNS,
@@ -27,10 +27,10 @@ from explorer.model.peers import PEER_COLUMNS, PEER_STATUSES, at_or_above, peer_
 from explorer.model.plausibility import WARNING_CODES, ScenarioWarning, scenario_warnings
 from explorer.model.simulation import (
     BASE_YEAR,
-    INDICATORS,
+    OUTCOMES,
     QUANTILES,
-    SHARE_INDICATORS,
-    WHOLE_INDICATORS,
+    SHARE_OUTCOMES,
+    WHOLE_OUTCOMES,
     central_paths,
     gdp_baseline,
     project,
@@ -44,8 +44,11 @@ from explorer.model.trend import TrendFit, fit_trend, trend_paths
 __all__ = [
     "BASE_YEAR",
     "GRADES",
-    "INDICATORS",
+    "OUTCOMES",
+    "BY_NAME",
+    "LEVERS",
     "LEVER_GROUPS",
+    "LEVER_NAMES",
     "PARAMETER_COLUMNS",
     "PARAMETER_DOMAINS",
     "PARAMETER_IDS",
@@ -53,9 +56,10 @@ __all__ = [
     "PEER_STATUSES",
     "PRESETS",
     "QUANTILES",
-    "SHARE_INDICATORS",
+    "SHARE_OUTCOMES",
     "WARNING_CODES",
-    "WHOLE_INDICATORS",
+    "WHOLE_OUTCOMES",
+    "LeverSpec",
     "Levers",
     "ScenarioWarning",
     "TrendFit",

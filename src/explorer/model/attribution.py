@@ -18,15 +18,8 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from explorer.model.levers import Levers, baseline
-from explorer.model.simulation import BASE_YEAR, INDICATORS, central_paths
-
-LEVER_GROUPS: dict[str, tuple[str, ...]] = {
-    "dc": ("dc_racks", "dc_pue", "dc_util_gate"),
-    "xc": ("xc_share",),
-    "talent": ("talent_subsidy", "talent_quota"),
-}
-ATTRIBUTION_COLUMNS = ("indicator", "group", "contribution", "total")
+from explorer.model.levers import LEVER_GROUPS, Levers, baseline
+from explorer.model.simulation import BASE_YEAR, OUTCOMES, central_paths
 
 
 def _mixed(levers: Levers, groups: frozenset[str]) -> Levers:
@@ -48,12 +41,12 @@ def decompose(levers: Levers, params: pd.DataFrame, year: int) -> pd.DataFrame:
     for size in range(len(names) + 1):
         for combo in itertools.combinations(names, size):
             paths = central_paths(_mixed(levers, frozenset(combo)), params)
-            value[frozenset(combo)] = np.array([paths[code][column] for code in INDICATORS])
+            value[frozenset(combo)] = np.array([paths[code][column] for code in OUTCOMES])
     n = len(names)
     contributions = {}
     for group in names:
         others = [g for g in names if g != group]
-        total = np.zeros(len(INDICATORS))
+        total = np.zeros(len(OUTCOMES))
         for size in range(n):
             weight = math.factorial(size) * math.factorial(n - size - 1) / math.factorial(n)
             for combo in itertools.combinations(others, size):
@@ -67,8 +60,8 @@ def decompose(levers: Levers, params: pd.DataFrame, year: int) -> pd.DataFrame:
         raise ValueError("contributions do not add up to the change")
     return pd.DataFrame(
         {
-            "indicator": np.repeat(list(INDICATORS), n),
-            "group": np.tile(names, len(INDICATORS)),
+            "indicator": np.repeat(list(OUTCOMES), n),
+            "group": np.tile(names, len(OUTCOMES)),
             "contribution": np.stack([contributions[g] for g in names], axis=1).ravel(),
             "total": np.repeat(change, n),
         }

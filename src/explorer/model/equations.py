@@ -52,6 +52,7 @@ import re
 from collections.abc import Mapping
 
 from explorer.model.channels import HOURS_PER_YEAR
+from explorer.model.levers import LEVERS
 from explorer.model.simulation import BASE_YEAR
 
 # Parameter id or lever name -> its LaTeX symbol.
@@ -100,13 +101,8 @@ SYMBOLS: dict[str, str] = {
     "talent_gap": r"H",
     "digital_output_per_worker": r"w",
     "va_to_output_ratio": r"v",
-    # Levers
-    "dc_racks": r"N",
-    "dc_pue": r"P_{\mathrm{cap}}",
-    "dc_util_gate": r"G",
-    "xc_share": r"x",
-    "talent_subsidy": r"S",
-    "talent_quota": r"Q",
+    # Levers: their symbols live in their registry (explorer.model.levers.LEVERS)
+    **{spec.name: spec.symbol for spec in LEVERS},
 }
 # The unit written after a parameter shown as a number.
 NUMBER_UNITS: dict[str, str] = {"dc_rack_kw": r"\,\mathrm{kW}", "gdp_2022": ""}

@@ -9,8 +9,60 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import ClassVar
 
-_INT_FIELDS = frozenset({"dc_racks", "talent_quota", "horizon"})
 _MAX_RAW_LENGTH = 64  # longer URL values are not numbers a person typed; they reset to the base
+
+
+@dataclass(frozen=True)
+class LeverSpec:
+    """Everything about one policy lever, written once: the model, sliders, links, Methods and the brief read it."""
+
+    name: str
+    group: str  # the channel it moves: dc (data centres), xc (Xinchuang), talent
+    low: float
+    high: float
+    step: float
+    paper: float  # its value under the paper's current policy (baseline())
+    symbol: str  # LaTeX symbol on Methods
+    decimals: int = 0  # decimals a slider and the brief show
+    integer: bool = False
+    paper_figure: str | None = None  # figures.csv id of the paper's value, quoted in the slider's help
+    target_link: str | None = None  # a Targets card of paper_figure links here: "setting" carries its value
+
+
+# The sources of each bound and paper value: baseline()'s docstring and the comments here.
+LEVERS: tuple[LeverSpec, ...] = (
+    # 0 = moratorium (the paper: new data centres in Shenzhen are "受严格限制"); 120,000 a year is the pace that
+    # would lift the ~150,000-rack 2022 stock (dc_racks_2022) to the city's target of 500,000 standard racks by
+    # 2025 (深工信〔2023〕300号) in three years.
+    LeverSpec("dc_racks", "dc", 0, 120_000, 1_000, 117_000, "N", integer=True,
+              paper_figure="target_dc_racks_2025", target_link="context"),
+    # 1.10: below the best reported averages (Guizhou < 1.2), i.e. liquid-cooled sites; 1.50: Guangdong forbids
+    # new builds above 1.5 and the national 2025 ceiling is 1.5.
+    LeverSpec("dc_pue", "dc", 1.10, 1.50, 0.01, 1.25, r"P_{\mathrm{cap}}", decimals=2,
+              paper_figure="target_new_dc_pue_2025", target_link="setting"),
+    # 0 = no gate; 70 = Guangdong's 2023-25 rule quoted by the paper; 95 is at or above the practical utilisation
+    # ceiling (dc_util_max 85-95), i.e. an effective ban.
+    LeverSpec("dc_util_gate", "dc", 0.0, 95.0, 5.0, 70.0, "G", paper_figure="gd_dc_utilisation_gate"),
+    # A share: 0-100 %. The paper's floor is 40 %; 100 % = complete replacement.
+    LeverSpec("xc_share", "xc", 0.0, 100.0, 5.0, 40.0, "x",
+              paper_figure="target_xc_procurement_share", target_link="setting"),
+    # 0 = no subsidy; 96,000 = Qianhai's PhD allowance (8,000 a month); Shenzhen's new-PhD allowance is 100,000;
+    # 150,000 leaves headroom above both. Step 1,000 keeps 96,000 on the grid.
+    LeverSpec("talent_subsidy", "talent", 0.0, 150_000.0, 1_000.0, 30_000.0, "S"),
+    # 0-50,000 a year: about twice the 27,000 returned students who settled in Shenzhen in 2021 (Shenzhen Daily);
+    # Longhua district alone counts 229,000 digital workers.
+    LeverSpec("talent_quota", "talent", 0, 50_000, 1_000, 10_000, "Q", integer=True),
+)  # fmt: skip
+LEVER_NAMES = tuple(spec.name for spec in LEVERS)
+BY_NAME = {spec.name: spec for spec in LEVERS}
+LEVER_GROUPS: dict[str, tuple[str, ...]] = {
+    group: tuple(spec.name for spec in LEVERS if spec.group == group)
+    for group in dict.fromkeys(spec.group for spec in LEVERS)
+}
+# 2025-2035: the paper's targets are for 2025; beyond 2035 even illustrative paths lose meaning.
+HORIZON_BOUNDS = (2025, 2035, 1)
+PAPER_HORIZON = 2030
+_INT_FIELDS = frozenset({spec.name for spec in LEVERS if spec.integer} | {"horizon"})
 
 
 @dataclass(frozen=True)
@@ -26,26 +78,8 @@ class Levers:
     horizon: int  # last projected year, 2025..2035
 
     BOUNDS: ClassVar[dict[str, tuple[float, float, float]]] = {
-        # 0 = moratorium (the paper: new data centres in Shenzhen are "受严格限制"); 120,000 a year is
-        # the pace that would lift the ~150,000-rack 2022 stock (dc_racks_2022) to the city's target
-        # of 500,000 standard racks by 2025 (深工信〔2023〕300号) in three years.
-        "dc_racks": (0, 120_000, 1_000),
-        # 1.10: below the best reported averages (Guizhou < 1.2), i.e. liquid-cooled sites; 1.50:
-        # Guangdong forbids new builds above 1.5 and the national 2025 ceiling is 1.5.
-        "dc_pue": (1.10, 1.50, 0.01),
-        # 0 = no gate; 70 = Guangdong's 2023-25 rule quoted by the paper; 95 is at or above the
-        # practical utilisation ceiling (dc_util_max 85-95), i.e. an effective ban.
-        "dc_util_gate": (0.0, 95.0, 5.0),
-        # A share: 0-100 %. The paper's floor is 40 %; 100 % = complete replacement.
-        "xc_share": (0.0, 100.0, 5.0),
-        # 0 = no subsidy; 96,000 = Qianhai's PhD allowance (8,000 a month); Shenzhen's new-PhD
-        # allowance is 100,000; 150,000 leaves headroom above both. Step 1,000 keeps 96,000 on the grid.
-        "talent_subsidy": (0.0, 150_000.0, 1_000.0),
-        # 0-50,000 a year: about twice the 27,000 returned students who settled in Shenzhen in 2021
-        # (Shenzhen Daily); Longhua district alone counts 229,000 digital workers.
-        "talent_quota": (0, 50_000, 1_000),
-        # 2025-2035: the paper's targets are for 2025; beyond 2035 even illustrative paths lose meaning.
-        "horizon": (2025, 2035, 1),
+        **{spec.name: (spec.low, spec.high, spec.step) for spec in LEVERS},
+        "horizon": HORIZON_BOUNDS,
     }
 
     def __post_init__(self) -> None:
@@ -162,15 +196,7 @@ def baseline() -> Levers:
       within Shenzhen's current offers (15,000-30,000 one-off; Qianhai 36,000+ a year).
     * horizon 2030.
     """
-    return Levers(
-        dc_racks=117_000,
-        dc_pue=1.25,
-        dc_util_gate=70.0,
-        xc_share=40.0,
-        talent_subsidy=30_000.0,
-        talent_quota=10_000,
-        horizon=2030,
-    )
+    return Levers(**{spec.name: spec.paper for spec in LEVERS}, horizon=PAPER_HORIZON)
 
 
 def _preset(**changes: float | int) -> Levers:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from explorer import vocab
+from explorer.core import vocab
 
 GRADES = vocab.PARAMETER_GRADES
 

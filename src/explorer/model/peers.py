@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from explorer import vocab
+from explorer.core import vocab
 from explorer.model.simulation import QUANTILES
 from explorer.model.trend import TrendFit, fit_panel, trend_paths
 

@@ -24,7 +24,7 @@ LAST_YEAR = 2035  # shocks are drawn to this year whatever the horizon, so a dra
 QUANTILES = (0.1, 0.5, 0.9)
 
 # Indicator code -> unit code. Flows are per year unless the unit says cumulative.
-INDICATORS: dict[str, str] = {
+OUTCOMES: dict[str, str] = {
     "gdp": "yi_yuan",
     "core_va": "yi_yuan",
     "core_va_share": "pct_gdp",
@@ -51,8 +51,8 @@ INDICATORS: dict[str, str] = {
     "fiscal_cost": "yi_yuan_per_year",
     "fiscal_cost_cum": "yi_yuan_cumulative",
 }
-SHARE_INDICATORS = ("core_va_share", "dc_utilisation", "xc_domestic_share", "foreign_exposure", "talent_gap_closed")
-WHOLE_INDICATORS = ("dc_racks_total", "dc_served_elsewhere", "talent_added")  # counts: shown as whole numbers
+SHARE_OUTCOMES = ("core_va_share", "dc_utilisation", "xc_domestic_share", "foreign_exposure", "talent_gap_closed")
+WHOLE_OUTCOMES = ("dc_racks_total", "dc_served_elsewhere", "talent_added")  # counts: shown as whole numbers
 
 
 def gdp_baseline(gdp_0: np.ndarray, growth: np.ndarray, shock_sd: np.ndarray, shocks: np.ndarray) -> np.ndarray:
@@ -138,7 +138,7 @@ def _check_paths(paths: Mapping[str, np.ndarray]) -> None:
             raise ValueError(f"{code}: the model produced NaN or infinite values")
         if (values < -1e-9).any():
             raise ValueError(f"{code}: the model produced negative values (min {values.min():g})")
-    for code in SHARE_INDICATORS:
+    for code in SHARE_OUTCOMES:
         if (paths[code] > 100.0 + 1e-9).any():
             raise ValueError(f"{code}: a share above 100 % (max {paths[code].max():g})")
 
@@ -151,13 +151,13 @@ def _quantiles(paths: Mapping[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray,
         below = math.floor(q * last)
         picks.append((below, min(below + 1, last), q * last - below))
     result: list[list[np.ndarray]] = [[], [], []]
-    for code in INDICATORS:
+    for code in OUTCOMES:
         # years × draws, one sort per indicator (the fastest layout); sorting float32 copies halves the
         # time and keeps 7 significant digits, more than any display shows.
         ordered = np.sort(paths[code].T.astype(np.float32), axis=-1)
         for rows, (below, above, weight) in zip(result, picks):
             value = ordered[:, below].astype(float) * (1.0 - weight) + ordered[:, above].astype(float) * weight
-            rows.append(np.round(value) if code in WHOLE_INDICATORS else value)
+            rows.append(np.round(value) if code in WHOLE_OUTCOMES else value)
     low, mid, high = (np.stack(rows) for rows in result)
     return low, mid, high
 
@@ -167,7 +167,7 @@ def _years(levers: Levers) -> np.ndarray:
 
 
 def _frame(years: np.ndarray, low: np.ndarray, mid: np.ndarray, high: np.ndarray) -> pd.DataFrame:
-    codes = list(INDICATORS)
+    codes = list(OUTCOMES)
     return pd.DataFrame(
         {
             "year": np.tile(years, len(codes)),
@@ -231,7 +231,7 @@ def project_delta(levers: Levers, params: pd.DataFrame, *, draws: int = 1000, se
     # Check
     _check_paths(paths)
     _check_paths(base)
-    return _quantile_frame({code: paths[code] - base[code] for code in INDICATORS}, years)
+    return _quantile_frame({code: paths[code] - base[code] for code in OUTCOMES}, years)
 
 
 def central_paths(levers: Levers, params: pd.DataFrame) -> dict[str, np.ndarray]:
@@ -245,14 +245,14 @@ def central_paths(levers: Levers, params: pd.DataFrame) -> dict[str, np.ndarray]
 def project_central(levers: Levers, params: pd.DataFrame) -> pd.DataFrame:
     """Return the scenario with every parameter at its central value and no shocks (p10 = p50 = p90)."""
     paths = central_paths(levers, params)
-    values = np.stack([np.round(paths[code]) if code in WHOLE_INDICATORS else paths[code] for code in INDICATORS])
+    values = np.stack([np.round(paths[code]) if code in WHOLE_OUTCOMES else paths[code] for code in OUTCOMES])
     return _frame(_years(levers), values, values, values)
 
 
 def tornado(levers: Levers, params: pd.DataFrame, indicator: str, year: int) -> pd.DataFrame:
     """Return one row per parameter: indicator value at its low / high (others central), sorted by swing."""
     # Load inputs
-    if indicator not in INDICATORS:
+    if indicator not in OUTCOMES:
         raise ValueError(f"indicator: unknown code {indicator!r}")
     if isinstance(year, bool) or not isinstance(year, numbers.Integral) or not BASE_YEAR <= year <= levers.horizon:
         raise ValueError(f"year: expected {BASE_YEAR}..{levers.horizon}, got {year!r}")
@@ -286,7 +286,7 @@ def project_draws(
     levers: Levers, params: pd.DataFrame, indicator: str, *, draws: int = 1000, seed: int = 0
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return (years, draws × years) of one indicator: the draws `project` summarises, for comparisons by draw."""
-    if indicator not in INDICATORS:
+    if indicator not in OUTCOMES:
         raise ValueError(f"indicator: unknown code {indicator!r}")
     sampled, shocks = _draw(params, _check_draws(draws), seed)
     years = _years(levers)

@@ -1,0 +1,168 @@
+"""How the app writes its numbers and marks its sources: pure functions (no streamlit) for views and the shell."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Sequence
+
+import pandas as pd
+
+from explorer.core.i18n import t
+from explorer.core.paper import find_span
+from explorer.core.vocab import QUALIFIER_SIGNS, UNITLESS_UNITS, UNITS
+
+# Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
+CITY_COLOURS = {"shenzhen": "#D55E00", "beijing": "#0072B2", "shanghai": "#009E73"}
+ACCENT = "#D55E00"
+NEUTRAL = "#56B4E9"
+KIND_COLOURS = {"status": "#0072B2", "bottleneck": "#D55E00", "target": "#009E73", "rank": "#CC79A7"}
+
+
+def kind_colours(current: str) -> dict[str, str]:
+    """Return the colour of each figure kind, keyed by its translated label."""
+    return {t(f"kind.{kind}", current): colour for kind, colour in KIND_COLOURS.items()}
+
+
+# The paper's reference marks as the OCR left them: ^[3] (a reference), ^① (a footnote).
+_REFERENCE_MARK = re.compile(r"\^(\[\d+\]|[①②③④⑤⑥⑦⑧⑨])")
+_SUPERSCRIPT = str.maketrans("0123456789[]", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
+
+
+def highlighted_html(text: str, quotes: Sequence[str]) -> str:
+    """Return the text as escaped HTML paragraphs with every quote that occurs in it marked."""
+    return marked_html(text, [span for quote in quotes if (span := find_span(text, quote))])
+
+
+def marked_html(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """Return the text as escaped HTML paragraphs with each (start, end) span marked and reference marks superscript."""
+    pieces, cursor = [], 0
+    for start, end in sorted(spans):
+        if start < cursor:
+            continue
+        pieces += [_escaped(text[cursor:start]), "<mark>", _escaped(text[start:end]), "</mark>"]
+        cursor = end
+    pieces.append(_escaped(text[cursor:]))
+    body = "".join(pieces)
+    return "".join(f"<p>{paragraph}</p>" for paragraph in body.split("\n\n"))
+
+
+def _escaped(text: str) -> str:
+    return _REFERENCE_MARK.sub(r"<sup>\1</sup>", html.escape(text))
+
+
+def plain_reference_marks(text: str) -> str:
+    """Return text with the paper's reference marks as superscript characters (^[3] → ⁽³⁾, ^① → ①) for plain text."""
+    return _REFERENCE_MARK.sub(lambda match: match.group(1).translate(_SUPERSCRIPT), text)
+
+
+def format_number(value: float) -> str:
+    """Return a number with thousands separators and no trailing zeros."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+
+
+# English has no 万 or 亿: a count in 万 is written out (7.5 万 → 75,000), 亿 becomes tenths of a billion (¥ bn)
+# and 万亿 a trillion (¥ tn), as each unit's English symbol (units.csv `symbol_en`) says.
+_ENGLISH_MAGNITUDES = {1e4: 1.0, 1e8: 1e9, 1e12: 1e12}
+# The one table of money words: a yuan amount's word → (the larger word it steps up to, how many make one), as
+# units.csv labels 100m_yuan and trillion_yuan (tests/core/test_formatting.py holds them to it); below a billion,
+# English writes millions, a unit no source counts in.
+MONEY_UP: dict[str, tuple[str, float]] = {"亿元": ("万亿元", 1e4), "¥ bn": ("¥ tn", 1e3)}
+MONEY_DOWN: dict[str, tuple[str, float]] = {"¥ bn": ("¥ m", 1e3)}
+_MONEY_WORDS = (*MONEY_UP, *(word for word, _ in MONEY_UP.values()), *(word for word, _ in MONEY_DOWN.values()))
+_MONEY_DIGITS = 4  # significant digits of a yuan amount converted to ¥ bn / ¥ tn
+
+
+def english_factor(unit: str) -> float:
+    """Return the factor that turns a value in `unit` into the magnitude its English symbol names (亿元 → ¥ bn: 0.1)."""
+    scale = UNITS[unit].scale
+    return scale / _ENGLISH_MAGNITUDES.get(scale, scale)
+
+
+def shown_unit(unit: str, current: str, unit_zh: str, symbol_en: str) -> tuple[float, str]:
+    """Return (factor, unit text) a value in `unit` is shown with: as printed in Chinese, the English symbol in English.
+
+    A dimensionless unit (vocab.UNITLESS_UNITS, e.g. PUE's ratio) is shown without a unit.
+    """
+    if unit in UNITLESS_UNITS:
+        return 1.0, ""
+    return (english_factor(unit), symbol_en) if current == "en" else (1.0, unit_zh)
+
+
+def with_unit(number: str, unit_text: str) -> str:
+    """Return a number with its unit as a reader writes it: '¥998.3 bn' (¥ before the number), '9,983 亿元'."""
+    if unit_text.startswith("¥ "):
+        return f"¥{number} {unit_text[2:]}"
+    return f"{number} {unit_text}".strip()
+
+
+def money_unit(largest: float, text: str) -> tuple[float, str] | None:
+    """Return (divisor, unit text) for yuan amounts in `text` whose largest is `largest`, or None if `text` is no money.
+
+    Once the largest reaches one of the larger word, the amounts step up to it, the rest of the text kept:
+    10,000 亿元/年 → 1 万亿元/年, ¥1,000 bn → ¥1 tn.
+    """
+    if not text.startswith(_MONEY_WORDS):
+        return None
+    for word, (larger, factor) in MONEY_UP.items():
+        if text.startswith(word) and abs(largest) >= factor:
+            return factor, larger + text[len(word) :]
+    return 1.0, text
+
+
+def _money_number(value: float) -> str:
+    return format_number(float(f"{value:.{_MONEY_DIGITS}g}"))
+
+
+def quantity(values: Sequence[float], unit: str, current: str, unit_zh: str, symbol_en: str) -> tuple[list[str], str]:
+    """Return the numbers of one unit as shown to the reader, and the unit text they share.
+
+    English yuan amounts are in ¥ bn, in ¥ tn once the largest reaches a thousand billion, in ¥ m below a
+    billion; Chinese keeps the unit as printed (亿元, 万亿元).
+    """
+    factor, text = shown_unit(unit, current, unit_zh, symbol_en)
+    shown = [value * factor for value in values]
+    if not text.startswith("¥ "):
+        return [format_number(value) for value in shown], text
+    largest = max(abs(value) for value in shown)
+    divisor, text = money_unit(largest, text) or (1.0, text)
+    for word, (smaller, many) in MONEY_DOWN.items():
+        if text.startswith(word) and 0 < largest < 1:
+            divisor, text = 1 / many, smaller + text[len(word) :]
+    return [_money_number(value / divisor) for value in shown], text
+
+
+def amount(value: float, unit: str, current: str, unit_zh: str, symbol_en: str, *, signed: bool = False) -> str:
+    """Return one value with its unit as the reader expects it, e.g. '¥3.239 tn', '32,387.7 亿元', '1.25'.
+
+    `signed` puts the sign in front of the whole amount ('+¥12.5 bn', '-3 亿元').
+    """
+    (number,), text = quantity([abs(value) if signed else value], unit, current, unit_zh, symbol_en)
+    shown = with_unit(number, text)
+    return ("-" if value < 0 else "+") + shown if signed else shown
+
+
+def figure_parts(fig: pd.Series, current: str) -> tuple[str, str]:
+    """Return a figure's value split into its signed number and its unit, e.g. ('> 100', '¥ bn'), ('< 1.25', '').
+
+    `fig` is a row of db.figures: its unit code with the unit's labels (unit_zh, unit_symbol_en).
+    """
+    is_range = fig["qualifier"] == "range" and pd.notna(fig["value_high"])
+    values = [fig["value"], fig["value_high"]] if is_range else [fig["value"]]
+    numbers, unit = quantity(values, fig["unit"], current, fig["unit_zh"], fig["unit_symbol_en"])
+    if fig["kind"] == "rank":
+        return (f"No. {numbers[0]}" if current == "en" else f"第 {numbers[0]}"), ""
+    if is_range:
+        return "–".join(numbers), unit
+    sign = QUALIFIER_SIGNS.get(fig["qualifier"])
+    return (f"{sign} {numbers[0]}" if sign else numbers[0]), unit
+
+
+def figure_value(fig: pd.Series, current: str) -> str:
+    """Return a figure's value as the paper qualifies it, e.g. '≈ 1 万亿元', '> ¥5 bn', '3–5 家', '< 1.25'."""
+    number, unit = figure_parts(fig, current)
+    sign, space, bare = number.rpartition(" ")
+    return f"{sign}{space}{with_unit(bare, unit)}" if unit else number

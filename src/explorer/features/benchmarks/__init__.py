@@ -1,0 +1,1 @@
+"""Benchmarks: the three cities on like-for-like indicators (view and charts)."""

@@ -1,0 +1,363 @@
+"""The Benchmarks page's view: an indicator's yearly series per comparability group; the digital peer comparison."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from explorer import charts
+from explorer.core import formatting, vocab
+from explorer.core.i18n import t
+from explorer.data import export
+from explorer.features.benchmarks import charts as city_charts
+from explorer.features.pieces import ChartView, bracketed, colon, listed, signed, translated
+
+DEFAULT_INDICATOR = "gdp"
+CHART_FIELDS = ["year", "value", "status", "fill", "city_label", "shown", "unit_label", "status_label", "grade_label"]
+CHART_FIELDS += ["definition_text", "vintage_text", "source_title", "source_url", "segment", "break_before"]
+SOURCE_COLUMNS = {
+    "city_label": "col.city",
+    "year": "col.year",
+    "shown": "col.value",
+    "unit_label": "col.unit",
+    "status_label": "col.status",
+    "grade_label": "col.grade",
+    "vintage_text": "benchmarks.col.vintage",
+    "definition_text": "col.definition",
+    "source_title": "col.source",
+    "source_url": "col.source_url",
+    "source_quote": "col.quote",
+}
+# The tooltip shows every source column but the quote; the year is ordinal, the rest nominal.
+TOOLTIP_FIELDS = [field for field in SOURCE_COLUMNS if field != "source_quote"]
+# The CSV download (decorated field -> header key): the indicator and group, the table's columns in its words, then
+# the number in the database's unit, its qualifier, the series break, the access date and the paper's figure.
+DOWNLOAD_COLUMNS = {
+    "indicator_label": "col.indicator",
+    "group_label": "benchmarks.col.group",
+    **SOURCE_COLUMNS,
+    "stored_value": "benchmarks.col.number",
+    "stored_unit": "benchmarks.col.stored_unit",
+    "qualifier_label": "benchmarks.col.qualifier",
+    "break_label": "benchmarks.col.break",
+    "date_accessed": "benchmarks.col.accessed",
+    "figure_id": "benchmarks.col.figure",
+}
+
+
+@dataclass(frozen=True)
+class Group:
+    """One comparability group of an indicator: heading, definition, why it is not like-for-like, charts and tables."""
+
+    heading: str
+    definition: str
+    note: str | None
+    missing: str | None
+    breaks: str | None
+    chart: ChartView
+    coverage: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    """One indicator as the page shows it: description, notices, one chart per comparability group, the CSV."""
+
+    description: str
+    groups_differ: str | None
+    has_qualified_values: bool
+    groups: tuple[Group, ...]
+    csv: bytes
+
+
+@dataclass(frozen=True)
+class PeerPanel:
+    """One digital indicator of the peer comparison: each city's latest figure in the shared group, or its absence."""
+
+    definition: str
+    note: str | None
+    chart: ChartView
+
+
+def missing_cities(rows: pd.DataFrame) -> list[str]:
+    """Return the cities (in vocab.CITIES order) with no row in `rows`."""
+    present = set(rows["city"])
+    return [city for city in vocab.CITIES if city not in present]
+
+
+def indicator_labels(indicators: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Return indicator code -> label in `lang`, in the loader's order."""
+    return dict(zip(indicators["code"], indicators[f"label_{lang}"]))
+
+
+def default_indicator(indicators: pd.DataFrame) -> str:
+    """Return the indicator a link without `ind` opens: GDP, or the first one if there is no GDP."""
+    codes = list(indicators["code"])
+    return DEFAULT_INDICATOR if DEFAULT_INDICATOR in codes else codes[0]
+
+
+def city_colours(lang: str) -> dict[str, str]:
+    """Return each city's colour keyed by its translated name, in vocab.CITIES order."""
+    return {t(f"city.{city}", lang): formatting.CITY_COLOURS[city] for city in vocab.CITIES}
+
+
+def tooltips(lang: str) -> list[dict]:
+    """Return the tooltip of a city's value: city, year, value (signed), unit, status, grade, release, definition."""
+    return [
+        charts.tooltip(field, "ordinal" if field == "year" else "nominal", t(SOURCE_COLUMNS[field], lang))
+        for field in TOOLTIP_FIELDS
+    ]
+
+
+def segments(rows: pd.DataFrame) -> list[str]:
+    """Return each row's line segment: a city's line in a group restarts after a missing year and at a series break."""
+    ordered = rows.sort_values(["comparability_group", "city", "year"])
+    lines = [ordered["comparability_group"], ordered["city"]]
+    gap = ordered.groupby(lines)["year"].diff().fillna(1) != 1
+    starts = (gap | ordered["break_before"].astype(bool)).groupby(lines).cumsum()
+    labels = ordered["comparability_group"] + "-" + ordered["city"] + "-" + starts.astype(str)
+    return labels.reindex(rows.index).tolist()
+
+
+def decorate(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Add the translated labels, the signed value, the line segment and the marker fill the charts and tables use.
+
+    `value` becomes the value in the unit the reader is shown (亿元; ¥ bn in English, `formatting.shown_unit`);
+    `stored_value` keeps the database's, in the unit its `unit` code names.
+    """
+    units = [
+        formatting.shown_unit(unit, lang, zh, en)
+        for unit, zh, en in zip(rows["unit"], rows["unit_zh"], rows["unit_symbol_en"])
+    ]
+    values = [value * factor for value, (factor, _) in zip(rows["value"], units)]
+    return rows.assign(
+        value=values,
+        stored_value=rows["value"],
+        city_label=rows["city"].map(lambda city: t(f"city.{city}", lang)),
+        grade_label=rows["grade"].map(lambda grade: t(f"grade.{grade}", lang)),
+        status_label=rows["status"].map(lambda status: t(f"status.{status}", lang)),
+        unit_label=[unit for _, unit in units],
+        definition_text=rows["definition_zh" if lang == "zh" else "definition"],
+        vintage_text=rows["vintage_zh" if lang == "zh" else "vintage"],
+        shown=[
+            signed(qualifier, formatting.format_number(value)) for qualifier, value in zip(rows["qualifier"], values)
+        ],
+        segment=segments(rows) if len(rows) else [],
+        fill=[formatting.CITY_COLOURS[c] if g == "official" else "white" for c, g in zip(rows["city"], rows["grade"])],
+    )
+
+
+def source_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the table view of decorated rows: city, year, signed value, unit, status, grade, release, source."""
+    return pd.DataFrame({t(key, lang): rows[field] for field, key in SOURCE_COLUMNS.items()})
+
+
+def coverage(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return city × year (the group's first to last year): the signed value, or 'no published figure'."""
+    years = list(range(int(rows["year"].min()), int(rows["year"].max()) + 1))
+    shown = rows.set_index(["city", "year"])["shown"]
+    table = {
+        t("col.city", lang): [t(f"city.{city}", lang) for city in vocab.CITIES],
+        **{
+            str(year): [shown.get((city, year), t("benchmarks.no_figure", lang)) for city in vocab.CITIES]
+            for year in years
+        },
+    }
+    return pd.DataFrame(table)
+
+
+def breaks_notice(rows: pd.DataFrame, lang: str) -> str | None:
+    """Return the notice naming each series break (city and first year on the new basis), or None if there is none."""
+    marked = rows[rows["break_before"].astype(bool)].sort_values(["city", "year"])
+    if marked.empty:
+        return None
+    where = "、" if lang == "zh" else ", "
+    places = where.join(f"{t(f'city.{city}', lang)} {year}" for city, year in zip(marked["city"], marked["year"]))
+    return t("benchmarks.breaks", lang, places=places)
+
+
+def group_label(groups: pd.DataFrame, code: str, lang: str) -> str:
+    """Return a comparability group's short label in `lang` (what sets it apart from the indicator's other groups)."""
+    return groups.set_index("code").at[code, f"label_{lang}"]
+
+
+def group_texts(groups: pd.DataFrame, code: str, lang: str) -> tuple[str, str | None]:
+    """Return a comparability group's definition and its 'not like-for-like' note (None if it has none) in `lang`."""
+    row = groups.set_index("code").loc[code]
+    note = row[f"note_{lang}"]
+    return row[f"definition_{lang}"], (None if pd.isna(note) or not note else note)
+
+
+def group(rows: pd.DataFrame, groups: pd.DataFrame, label: str, lang: str) -> Group:
+    """Return one comparability group of the indicator `label`: its texts, its yearly chart and its coverage."""
+    missing = ", ".join(t(f"city.{city}", lang) for city in missing_cities(rows))
+    unit = rows["unit_label"].iloc[0]
+    years = list(range(int(rows["year"].min()), int(rows["year"].max()) + 1))
+    spec = city_charts.city_series(
+        rows[CHART_FIELDS],
+        title=bracketed(label, unit, lang),
+        x_title=t("benchmarks.axis.year", lang),
+        y_title=unit,
+        years=years,
+        colours=city_colours(lang),
+        legend=t("col.city", lang),
+        status_legend=t("benchmarks.legend.status", lang),
+        tooltips=tooltips(lang),
+        break_tooltip=charts.tooltip("year", "ordinal", t("benchmarks.break_rule", lang)),
+    )
+    code = rows["comparability_group"].iloc[0]
+    definition, note = group_texts(groups, code, lang)
+    return Group(
+        heading=f"**{t('benchmarks.group', lang, group=group_label(groups, code, lang))}**",
+        definition=t("benchmarks.definition", lang, definition=definition),
+        note=t("benchmarks.not_like_for_like", lang, note=note) if note else None,
+        missing=t("benchmarks.missing", lang, cities=missing) if missing else None,
+        breaks=breaks_notice(rows, lang),
+        chart=ChartView(spec, source_table(rows, lang), f"bench_{code}"),
+        coverage=coverage(rows, lang),
+    )
+
+
+def download(rows: pd.DataFrame, indicators: pd.DataFrame, lang: str) -> bytes:
+    """Return decorated rows as CSV for download: headers and labels in `lang`, the shown (signed) value in its unit
+    as the table has it, and the number in the database's unit."""
+    labels = indicator_labels(indicators, lang)
+    frame = rows.assign(
+        indicator_label=rows["indicator"].map(labels),
+        group_label=rows[f"group_label_{lang}"],
+        stored_unit=rows[f"unit_{lang}"],
+        qualifier_label=rows["qualifier"].map(lambda qualifier: t(f"qualifier.{qualifier}", lang)),
+        break_label=[t("benchmarks.break.yes" if new else "benchmarks.break.no", lang) for new in rows["break_before"]],
+    )
+    return export.csv_bytes(translated(frame, DOWNLOAD_COLUMNS, lang))
+
+
+def indicator_view(
+    indicators: pd.DataFrame, benchmarks: pd.DataFrame, groups: pd.DataFrame, code: str, lang: str
+) -> IndicatorView:
+    """Return one indicator's rows of every city, one chart per comparability group (never mixed), largest first."""
+    rows = decorate(benchmarks[benchmarks["indicator"] == code], lang)
+    label = indicator_labels(indicators, lang)[code]
+    sizes = rows["comparability_group"].value_counts()
+    codes = sorted(sizes.index, key=lambda group_code: (-sizes[group_code], group_code))
+    return IndicatorView(
+        description=indicators.set_index("code").at[code, f"description_{lang}"],
+        groups_differ=t("benchmarks.groups_differ", lang, count=len(codes)) if len(codes) > 1 else None,
+        has_qualified_values=bool((rows["qualifier"] != "exact").any()),
+        groups=tuple(group(rows[rows["comparability_group"] == g], groups, label, lang) for g in codes),
+        csv=download(rows, indicators, lang),
+    )
+
+
+def latest_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """Return the observed rows of the latest year every city with a figure shares; else each city's latest row."""
+    observed = rows[(rows["status"] == "observed") & rows["value"].notna()]
+    per_year = observed.groupby("year")["city"].nunique()
+    shared = per_year[per_year == observed["city"].nunique()]
+    if len(shared):
+        return observed[observed["year"] == shared.index.max()]
+    return observed.sort_values(["city", "year"]).groupby("city").tail(1)
+
+
+def peer_rows(latest: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return one row per city (vocab order) labelled 'city year: value', or 'city: no published figure' if absent."""
+    by_city = latest.set_index("city")
+    records = []
+    for city in vocab.CITIES:
+        name = t(f"city.{city}", lang)
+        if city in by_city.index:
+            row = by_city.loc[city]
+            label = f"{name} {row['year']}{colon(lang)}{row['shown']}"
+            records.append({**row.to_dict(), "city": city, "row_label": label})
+        else:
+            label = f"{name}{colon(lang)}{t('benchmarks.no_figure', lang)}"
+            records.append({"city": city, "city_label": name, "row_label": label, "value": None, "fill": "white"})
+    frame = pd.DataFrame.from_records(records)
+    return frame.assign(year=frame["year"].astype("Int64")) if "year" in frame else frame
+
+
+def peer_panels(
+    indicators: pd.DataFrame, benchmarks: pd.DataFrame, groups: pd.DataFrame, lang: str
+) -> tuple[PeerPanel, ...]:
+    """Return the digital peer comparison: per vocab.DIGITAL_PEER_GROUPS, each city's latest figure or its absence."""
+    labels = indicator_labels(indicators, lang)
+    panels = []
+    for indicator, code in vocab.DIGITAL_PEER_GROUPS:
+        rows = benchmarks[(benchmarks["indicator"] == indicator) & (benchmarks["comparability_group"] == code)]
+        if rows.empty:
+            continue
+        decorated = decorate(rows, lang)
+        shown = peer_rows(latest_rows(decorated), lang)
+        unit = decorated["unit_label"].iloc[0]
+        years = shown["year"].dropna().unique() if "year" in shown else []
+        spec = city_charts.peer_latest(
+            shown,
+            title=labels[indicator],
+            axis_title=unit,
+            colours=city_colours(lang),
+            legend=t("col.city", lang),
+            tooltips=tooltips(lang),
+        )
+        table = source_table(shown.dropna(subset=["value"]), lang)
+        definition, note = group_texts(groups, code, lang)
+        notes = [note] if note else []
+        if len(years) > 1:
+            notes.append(t("benchmarks.peers.years_differ", lang))
+        panels.append(
+            PeerPanel(
+                definition=t("benchmarks.definition", lang, definition=definition),
+                note=t("benchmarks.not_like_for_like", lang, note=("" if lang == "zh" else " ").join(notes))
+                if notes
+                else None,
+                chart=ChartView(spec, table, f"peers_{indicator}"),
+            )
+        )
+    return tuple(panels)
+
+
+def glance_line(indicator_label: str, unit: str, latest: pd.DataFrame, higher_is_better: bool, lang: str) -> str:
+    """Return one quotable Markdown line: each city's latest figure with its year (or its absence) and sources.
+
+    `latest` holds at most one decorated row per city. Where all three cities publish the same year, the line
+    says where Shenzhen ranks among them (by value, in the indicator's better direction).
+    """
+    by_city = latest.set_index("city")
+    parts = [
+        t("benchmarks.glance.value", lang, city=t(f"city.{city}", lang), value=by_city.at[city, "shown"],
+          year=int(by_city.at[city, "year"]))
+        if city in by_city.index
+        else t("benchmarks.glance.absent", lang, city=t(f"city.{city}", lang))
+        for city in vocab.CITIES
+    ]  # fmt: skip
+    rank = ""
+    if set(by_city.index) == set(vocab.CITIES) and by_city["year"].nunique() == 1:
+        order = by_city["stored_value"].rank(ascending=not higher_is_better, method="min")
+        rank = t("benchmarks.glance.rank", lang, rank=int(order["shenzhen"]), year=int(by_city["year"].iloc[0]))
+    sources = listed((_glance_source(by_city.loc[city], lang) for city in vocab.CITIES if city in by_city.index), lang)
+    heading = indicator_label if unit in indicator_label else bracketed(indicator_label, unit, lang)
+    return t("benchmarks.glance.line", lang, indicator=heading, values=listed(parts, lang), rank=rank, sources=sources)
+
+
+def _glance_source(row: pd.Series, lang: str) -> str:
+    """Return a city's source as a Markdown link named by the city, its grade beside it unless official."""
+    name = t(f"city.{row.name}", lang)
+    if row["grade"] != "official":
+        name = bracketed(name, row["grade_label"], lang)
+    return f"[{name}]({row['source_url']})"
+
+
+def glance(indicators: pd.DataFrame, benchmarks: pd.DataFrame, lang: str) -> tuple[str, ...]:
+    """Return the three cities compared on each digital indicator they publish alike, one quotable line each."""
+    labels = indicator_labels(indicators, lang)
+    better = indicators.set_index("code")["higher_is_better"]
+    lines = []
+    for indicator, code in vocab.DIGITAL_PEER_GROUPS:
+        rows = benchmarks[(benchmarks["indicator"] == indicator) & (benchmarks["comparability_group"] == code)]
+        observed = rows[(rows["status"] == "observed") & rows["value"].notna()]
+        if observed.empty:
+            continue
+        decorated = decorate(observed, lang)
+        latest = decorated.sort_values(["city", "year"]).groupby("city").tail(1)
+        unit = decorated["unit_label"].iloc[0]
+        lines.append(glance_line(labels[indicator], unit, latest, bool(better.get(indicator, True)), lang))
+    return tuple(lines)

@@ -1,0 +1,1 @@
+"""Bottlenecks: the paper's five bottlenecks with their figures, charts and measures."""

@@ -1,0 +1,1 @@
+"""Data and SQL: tables, the console's messages, downloads and citations."""

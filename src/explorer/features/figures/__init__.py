@@ -1,0 +1,1 @@
+"""Figures: every quantitative statement of the paper, filtered, in its paragraph."""

@@ -1,0 +1,1 @@
+"""Methods: the model's channels, equations and parameters."""

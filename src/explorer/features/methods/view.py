@@ -1,0 +1,135 @@
+"""What the Methods page shows, as pure functions: each channel's prose and filled equations, the parameter table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from explorer import model
+from explorer.core import vocab
+from explorer.core.formatting import amount, format_number, quantity
+from explorer.core.i18n import t
+from explorer.features.scenarios.view import lever_label
+from explorer.model import equations
+
+GRADES = vocab.PARAMETER_GRADES
+
+
+@dataclass(frozen=True)
+class Channel:
+    """One channel of the model: its title, prose, equations (LaTeX) and the meaning of their symbols (Markdown)."""
+
+    code: str
+    title: str
+    body: str
+    equations: tuple[str, ...]
+    legend: str
+
+
+def _prose(code: str, params: pd.DataFrame, units: pd.DataFrame, lang: str) -> str:
+    """Return a channel's prose; the baseline's anchor numbers come from the parameter sheet (¥ bn in English)."""
+    if code != "baseline":
+        return t(f"methods.prose.{code}", lang)
+    table = model.parameter_table(params)
+    rows = params.set_index("id")
+
+    def money(parameter: str) -> str:
+        unit = rows.at[parameter, "unit"]
+        return amount(table[parameter][1], unit, lang, units.at[unit, "label_zh"], units.at[unit, "symbol_en"])
+
+    return t(
+        "methods.prose.baseline",
+        lang,
+        year=model.BASE_YEAR,
+        gdp=money("gdp_2022"),
+        core=money("core_va_2022"),
+        sd_low=format_number(table["gdp_shock_sd"][0]),
+        sd_high=format_number(table["gdp_shock_sd"][2]),
+    )
+
+
+def symbol_legend(code: str, params: pd.DataFrame, units: pd.DataFrame, lang: str) -> str:
+    """Return a Markdown list of the symbols in a channel's equations: each parameter's label and range, or lever."""
+    table = model.parameter_table(params)
+    rows = params.set_index("id")
+    lines = [t("methods.equations.where", lang)]
+    for name in equations.symbols(code, table):
+        symbol = f"${equations.SYMBOLS[name]}$"
+        if name in table:
+            unit = rows.at[name, "unit"]
+            (low, central, high), unit_text = quantity(
+                table[name], unit, lang, units.at[unit, "label_zh"], units.at[unit, "symbol_en"]
+            )
+            text = t(
+                "methods.equations.parameter",
+                lang,
+                label=rows.at[name, f"label_{lang}"],
+                central=central,
+                low=low,
+                high=high,
+                unit=unit_text,
+            )
+        else:
+            text = t("methods.equations.lever", lang, label=lever_label(name, params, lang))
+        lines.append(f"- {symbol}: {text}")
+    return "\n".join(lines)
+
+
+def channels(params: pd.DataFrame, units: pd.DataFrame, lang: str) -> list[Channel]:
+    """Return every channel with its prose and its equations filled from the parameter sheet."""
+    table = model.parameter_table(params)
+    return [
+        Channel(
+            code,
+            t(f"methods.channel.{code}.title", lang),
+            _prose(code, params, units, lang),
+            tuple(equations.filled(code, table)),
+            symbol_legend(code, params, units, lang),
+        )
+        for code in equations.CHANNELS
+    ]
+
+
+def equations_note(lang: str) -> str:
+    """Return the note on how to read the equations."""
+    return t("methods.equations.note", lang, year=model.BASE_YEAR)
+
+
+def parameter_counts(params: pd.DataFrame) -> tuple[int, int]:
+    """Return how many parameters are assumptions and how many have a source."""
+    assumptions = int((params["grade"] == "assumption").sum())
+    return assumptions, len(params) - assumptions
+
+
+def parameter_caption(params: pd.DataFrame, lang: str) -> str:
+    """Return the caption that counts assumptions and sourced parameters (each count with its plural form)."""
+    assumptions, sourced = parameter_counts(params)
+    return t(
+        "methods.params.assumptions", lang, count=assumptions, sourced=t("methods.params.sourced", lang, count=sourced)
+    )
+
+
+def rationale_column(lang: str) -> str:
+    """Return the parameters column holding the rationale in this language (`rationale` is the English one)."""
+    return "rationale_zh" if lang == "zh" else "rationale"
+
+
+def parameter_frame(params: pd.DataFrame, units: pd.DataFrame, grades: list[str], lang: str) -> pd.DataFrame:
+    """Return the parameter table in the page's language, only the chosen grades (all when none is chosen)."""
+    shown = params[params["grade"].isin(grades)] if grades else params
+    return pd.DataFrame(
+        {
+            t("col.id", lang): shown["id"],
+            t("col.parameter", lang): shown[f"label_{lang}"],
+            t("col.unit", lang): shown["unit"].map(units[f"label_{lang}"]),
+            t("col.low", lang): shown["low"],
+            t("col.central_value", lang): shown["central"],
+            t("col.high", lang): shown["high"],
+            t("col.grade", lang): shown["grade"].map(lambda grade: t(f"grade.{grade}", lang)),
+            t("col.source", lang): shown["source_title"],
+            t("col.source_url", lang): shown["source_url"],
+            t("col.quote", lang): shown["source_quote"],
+            t("col.rationale", lang): shown[rationale_column(lang)],
+        }
+    )

@@ -1,0 +1,1 @@
+"""Overview: the headline figures and the SME shares."""

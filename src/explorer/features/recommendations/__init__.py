@@ -1,0 +1,1 @@
+"""Recommendations: the measures mapped to bottlenecks and to the model's levers."""

@@ -1,0 +1,1 @@
+"""Scenarios: results (deltas, odds, summary, exports), cards, peers, brief, charts and the page's caches."""

@@ -1,0 +1,132 @@
+"""The Scenarios page's caches: model runs and the page's results, keyed on the data version and the frozen Levers."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from explorer import model
+from explorer.data import export, loaders
+from explorer.features.scenarios import results as scenarios
+from explorer.features.scenarios import view as scenario_view
+
+
+# Scenarios: the frozen, hashable Levers are the cache keys (st.cache_data hashes a dataclass by its fields).
+@st.cache_data(show_spinner=False, max_entries=256)
+def projection(version: str, levers: model.Levers, draws: int, seed: int) -> pd.DataFrame:
+    """Return the Monte Carlo projection of one lever setting (p10/p50/p90 per year and indicator)."""
+    return model.project(levers, loaders.parameters(version), draws=draws, seed=seed)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def projection_delta(version: str, levers: model.Levers, draws: int, seed: int) -> pd.DataFrame:
+    """Return p10/p50/p90 of the paired difference scenario − paper's policy (same draws)."""
+    return model.project_delta(levers, loaders.parameters(version), draws=draws, seed=seed)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def decomposition(version: str, levers: model.Levers) -> pd.DataFrame:
+    """Return each lever group's Shapley contribution to the change from the paper's policy in the horizon year."""
+    return model.decompose(levers, loaders.parameters(version), levers.horizon)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def scenario_warnings(version: str, levers: model.Levers) -> list[model.ScenarioWarning]:
+    """Return the warnings of one lever setting (utilisation, power budget, subsidy past the evidence)."""
+    return model.scenario_warnings(levers, loaders.parameters(version))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def scenario_outcomes(
+    version: str, levers: model.Levers, baseline: model.Levers, draws: int, seed: int
+) -> tuple[pd.DataFrame, dict[str, dict[str, float | str]]]:
+    """Return the end-year scenario/baseline deltas and, per summary outcome, Shenzhen's odds against each peer."""
+    results = projection(version, levers, draws, seed)
+    deltas = scenarios.end_year_deltas(results, projection(version, baseline, draws, seed), levers.horizon)
+    odds = {
+        indicator: scenarios.odds_in(peer_odds(version, levers, indicator, draws, seed), levers.horizon)
+        for indicator in scenarios.SUMMARY_PEER_OUTCOMES
+    }
+    return deltas, odds
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def scenario_downloads(
+    version: str, levers: model.Levers, baseline: model.Levers, draws: int, seed: int, lang: str
+) -> tuple[bytes, str]:
+    """Return the (CSV, JSON) downloads of one lever setting, so a rerun that keeps the levers does not rebuild them."""
+    results, base = projection(version, levers, draws, seed), projection(version, baseline, draws, seed)
+    paired = projection_delta(version, levers, draws, seed)
+    frame = scenarios.export_frame(
+        results, base, paired, levers, version, loaders.outcomes(version).set_index("code"), lang
+    )
+    return (
+        export.csv_bytes(frame),
+        scenarios.export_json(results, base, levers, loaders.parameters(version), version, draws, seed),
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def tornado(version: str, levers: model.Levers, indicator: str, year: int) -> pd.DataFrame:
+    """Return each parameter's low/high effect on one outcome in one year."""
+    return model.tornado(levers, loaders.parameters(version), indicator, year)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def tornado_change(version: str, levers: model.Levers, indicator: str, year: int) -> pd.DataFrame:
+    """Return each parameter's low/high effect on the change of one outcome from the paper's policy in one year."""
+    base = scenarios.paper_levers(levers.horizon)
+    return scenarios.sensitivity_of_change(
+        tornado(version, levers, indicator, year), tornado(version, base, indicator, year)
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def scenario_results(
+    version: str, levers: model.Levers, outcome: str, compare: model.Levers | None, compare_name: str, lang: str
+) -> scenario_view.Results:
+    """Return what the Scenarios page shows for one lever setting, outcome, scenario B and language (views built
+    once per state: a slider moved back and forth, or a second reader of the same link, rebuilds nothing)."""
+    base_levers = scenarios.paper_levers(levers.horizon)
+    deltas, odds = scenario_outcomes(version, levers, base_levers, scenarios.DRAWS, scenarios.SEED)
+    runs = {
+        "scenario": projection(version, levers, scenarios.DRAWS, scenarios.SEED),
+        "base": projection(version, base_levers, scenarios.DRAWS, scenarios.SEED),
+        "paired": projection_delta(version, levers, scenarios.DRAWS, scenarios.SEED),
+        "deltas": deltas,
+        "peers": peer_paths(version, levers.horizon),
+    }
+    b_run = None if compare is None else (compare_name, projection(version, compare, scenarios.DRAWS, scenarios.SEED))
+    return scenario_view.results(
+        levers=levers,
+        outcome=outcome,
+        runs=runs,
+        odds=odds,
+        peer_odds=peer_odds(version, levers, outcome, scenarios.DRAWS, scenarios.SEED),
+        parts=decomposition(version, levers),
+        sensitivities={
+            "tornado": tornado(version, levers, outcome, levers.horizon),
+            "tornado_change": tornado_change(version, levers, outcome, levers.horizon),
+        },
+        compare=b_run,
+        figures=loaders.figures(version),
+        params=loaders.parameters(version),
+        outcomes=loaders.outcomes(version).set_index("code"),
+        lang=lang,
+    )
+
+
+@st.cache_data(show_spinner=False)
+def peer_paths(version: str, horizon: int) -> pd.DataFrame:
+    """Return Beijing/Shanghai observations and their own-trend projections (p10, p50, p90) to `horizon`."""
+    return model.peer_paths(
+        loaders.benchmarks(version), horizon, scenarios.PEER_OUTCOMES, draws=scenarios.DRAWS, seed=scenarios.SEED
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def peer_odds(version: str, levers: model.Levers, indicator: str, draws: int, seed: int) -> pd.DataFrame:
+    """Return per peer and year the probability that Shenzhen's `indicator` is at or above the peer's (paired draws)."""
+    years, shenzhen = model.project_draws(levers, loaders.parameters(version), indicator, draws=draws, seed=seed)
+    group = scenarios.MODEL_GROUPS.get(indicator)
+    return model.peer_odds(years, shenzhen, loaders.benchmarks(version), indicator, group, seed=seed)

@@ -1,0 +1,156 @@
+"""The Scenarios page's result cards, as pure functions: value, change with unit and %, band, scenario B, costs."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from explorer import model
+from explorer.core.compact import compact, percent_change
+from explorer.core.i18n import t
+from explorer.features.scenarios.results import COST_OUTCOMES, KPI_OUTCOMES
+
+POINT_UNITS = ("pct", "pct_gdp")  # a change of a share is in percentage points
+RACKS = "dc_racks_total"  # the outcome whose growth the racks card counts, in its unit's card word
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One result card: label, end-year value in a compact unit, its change (unit and %), the change's band, arrow."""
+
+    label: str
+    value: str
+    delta: str
+    band: str | None
+    arrow: str  # "auto" (up or down with the sign) or "off" (no change)
+    compare: str | None = None  # scenario B's value and its difference from this scenario, when B is shown
+
+
+def indicator_label(code: str, outcomes: pd.DataFrame, lang: str) -> str:
+    """Return an outcome's name, from the outcomes table (indexed by code)."""
+    return outcomes.at[code, f"label_{lang}"]
+
+
+def card_value(value: float, code: str, outcomes: pd.DataFrame, lang: str, *, signed: bool = False) -> str:
+    """Return an outcome's value written short in its card word (compact), e.g. '1.45 万亿元', '+¥4.92 bn'."""
+    row = outcomes.loc[code]
+    return compact(value, row["unit"], lang, row["unit_short_zh"], row["unit_short_en"], signed=signed)
+
+
+def _change(code: str, row: pd.Series, outcomes: pd.DataFrame, lang: str) -> tuple[str, bool]:
+    """Return a card's change against the baseline as shown, and whether it rounds to zero."""
+    shown = card_value(row["delta"], code, outcomes, lang, signed=True)
+    if shown == card_value(0.0, code, outcomes, lang, signed=True):
+        return t("scenarios.card.no_change", lang), True
+    if outcomes.at[code, "unit"] in POINT_UNITS:
+        return t("scenarios.card.points", lang, delta=shown.removesuffix(" %")), False
+    pct = percent_change(row["delta"], row["baseline"])
+    return (shown if pct is None else f"{shown} ({pct})"), False
+
+
+def _band(code: str, band: pd.Series, outcomes: pd.DataFrame, lang: str) -> str | None:
+    """Return the p10–p90 band of a card's paired change, or None when every draw gives the same change."""
+    low, high = (card_value(band[q], code, outcomes, lang, signed=True) for q in ("p10", "p90"))
+    if low == high:
+        return None
+    if outcomes.at[code, "unit"] in POINT_UNITS:
+        low, high = low.removesuffix(" %"), high.removesuffix(" %")
+    return t("scenarios.card.band", lang, low=low, high=high)
+
+
+def card(code: str, deltas: pd.DataFrame, paired: pd.DataFrame, year: int, outcomes: pd.DataFrame, lang: str) -> Kpi:
+    """Return the card of one outcome in `year`: its median, change against the baseline with unit, %, band."""
+    row = deltas.loc[code]
+    change, flat = _change(code, row, outcomes, lang)
+    band = paired[(paired["indicator"] == code) & (paired["year"] == year)].iloc[0]
+    return Kpi(
+        indicator_label(code, outcomes, lang),
+        card_value(row["scenario"], code, outcomes, lang),
+        change,
+        _band(code, band, outcomes, lang),
+        "off" if flat else "auto",
+    )
+
+
+def kpis(deltas: pd.DataFrame, paired: pd.DataFrame, year: int, outcomes: pd.DataFrame, lang: str) -> list[Kpi]:
+    """Return the headline result cards in `year`."""
+    return [card(code, deltas, paired, year, outcomes, lang) for code in KPI_OUTCOMES]
+
+
+_GRID = "display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:0.75rem;margin-bottom:1rem"
+_CARD = "border:1px solid rgba(128,128,128,0.3);border-radius:0.5rem;padding:0.75rem 1rem;overflow-wrap:anywhere"
+_LINES = {
+    "label": "font-size:0.875rem;line-height:1.3",
+    "value": "font-size:1.75rem;line-height:1.25;padding:0.25rem 0",
+    "delta": "font-size:0.875rem",
+    "band": "font-size:0.8rem;opacity:0.7",
+    "compare": "font-size:0.875rem;margin-top:0.35rem;padding-top:0.35rem;border-top:1px dashed rgba(128,128,128,0.4)",
+}
+_ARROWS = {"+": "↑ ", "-": "↓ ", "−": "↓ "}
+
+
+def cards_html(items: list[Kpi]) -> str:
+    """Return the cards as one HTML grid: every line wraps inside its card, so nothing is cut off at any width."""
+
+    def line(kind: str, text: str | None) -> str:
+        return "" if text is None else f'<div class="sz-{kind}" style="{_LINES[kind]}">{html.escape(text)}</div>'
+
+    def one(item: Kpi) -> str:
+        arrow = _ARROWS.get(item.delta[:1], "") if item.arrow == "auto" else ""
+        body = line("label", item.label) + line("value", item.value) + line("delta", arrow + item.delta)
+        return (
+            f'<div class="sz-card" style="{_CARD}">{body}{line("band", item.band)}{line("compare", item.compare)}</div>'
+        )
+
+    return f'<div class="sz-cards" style="{_GRID}">{"".join(one(item) for item in items)}</div>'
+
+
+def with_b(
+    items: list[Kpi], codes: tuple[str, ...], b_deltas: pd.DataFrame, outcomes: pd.DataFrame, lang: str
+) -> list[Kpi]:
+    """Return the cards of `codes` (in order; cards past them unchanged) with scenario B's value and B − A."""
+    shown = list(items)
+    for index, code in enumerate(codes):
+        points = outcomes.at[code, "unit"] in POINT_UNITS
+        a_value, b_value = b_deltas.loc[code, "a"], b_deltas.loc[code, "scenario"]
+        diff = card_value(b_value - a_value, code, outcomes, lang, signed=True)
+        value = card_value(b_value, code, outcomes, lang)
+        if diff == card_value(0.0, code, outcomes, lang, signed=True):
+            text = t("scenarios.card.b_same", lang, value=value)
+        else:
+            diff = t("scenarios.card.points", lang, delta=diff.removesuffix(" %")) if points else diff
+            text = t("scenarios.card.b", lang, value=value, diff=diff)
+        shown[index] = replace(shown[index], compare=text)
+    return shown
+
+
+def racks_card(scenario: pd.DataFrame, levers: model.Levers, outcomes: pd.DataFrame, lang: str) -> Kpi:
+    """Return the card of racks approved under the gate (installed stock growth, medians) against racks asked for."""
+    racks = scenario[scenario["indicator"] == RACKS].set_index("year")["p50"]
+    approved = racks.loc[levers.horizon] - racks.loc[model.BASE_YEAR]
+    asked = levers.dc_racks * (levers.horizon - model.BASE_YEAR)
+    share = t("scenarios.card.racks_share", lang, pct=f"{100.0 * approved / asked:.0f}") if asked else None
+    return Kpi(
+        t("scenarios.card.racks", lang, start=model.BASE_YEAR + 1, year=levers.horizon),
+        card_value(approved, RACKS, outcomes, lang),
+        t("scenarios.card.racks_asked", lang, asked=card_value(asked, RACKS, outcomes, lang)),
+        share,
+        "off",
+    )
+
+
+def cost_cards(
+    deltas: pd.DataFrame,
+    paired: pd.DataFrame,
+    scenario: pd.DataFrame,
+    levers: model.Levers,
+    outcomes: pd.DataFrame,
+    lang: str,
+) -> list[Kpi]:
+    """Return the cost cards in the horizon year: subsidies, public migration, electricity, total, racks approved."""
+    year = levers.horizon
+    return [card(code, deltas, paired, year, outcomes, lang) for code in COST_OUTCOMES] + [
+        racks_card(scenario, levers, outcomes, lang)
+    ]

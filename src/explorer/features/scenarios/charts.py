@@ -1,0 +1,223 @@
+"""The Scenarios page's charts: the fan chart of an outcome, the waterfall of why it moved, the sensitivity tornado."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from explorer.charts.encoding import (
+    BASELINE_DASH,
+    EXTRAPOLATED_DASH,
+    FAN_PLOT_PX,
+    FIT_WIDTH,
+    SPLIT_LINES,
+    TORNADO_COLOURS,
+    TORNADO_LABEL_LINE,
+    TORNADO_ROW_PX,
+    chart_title,
+    colour_scale,
+    dashed_when,
+    nominal,
+    quantitative,
+    tooltip,
+    wrapped,
+)
+from explorer.core.i18n import t
+
+
+def fan_chart(
+    paths: pd.DataFrame,
+    peers: pd.DataFrame,
+    target: pd.DataFrame,
+    *,
+    colours: dict[str, str],
+    title: str,
+    y_title: str,
+    lang: str,
+) -> dict:
+    """Return the outcome chart: p10–p90 bands and p50 lines of scenario and baseline, peers, the paper's target.
+
+    `paths` has series, colour (series code), year, p10, p50, p90; `peers` has series, year, value,
+    basis, is_extrapolated (may be empty); `target` has year, value, label, quote (may be empty).
+    `colours` maps each translated series name to its colour, in legend order.
+    """
+    colour = nominal("series", None, scale=colour_scale(colours))
+    layers = [
+        {
+            "data": {"name": "paths"},
+            "mark": {"type": "area", "opacity": 0.18},
+            "encoding": {
+                "y": quantitative("p10", y_title),
+                "y2": {"field": "p90"},
+                "color": {**colour, "legend": {"symbolOpacity": 1, "orient": "bottom"}},
+            },
+        },
+        {
+            "data": {"name": "paths"},
+            "mark": {"type": "line", "strokeWidth": 2.5},
+            "encoding": {
+                "y": quantitative("p50", y_title),
+                "color": colour,
+                "strokeDash": dashed_when("datum.colour === 'baseline'", BASELINE_DASH),
+                "tooltip": [
+                    tooltip("series", "nominal", t("col.series", lang)),
+                    tooltip("year", "ordinal", t("col.year", lang)),
+                    *(tooltip(p, "quantitative", t(f"col.{p}", lang), ",.2f") for p in ("p10", "p50", "p90")),
+                ],
+            },
+        },
+    ]
+    datasets = {"paths": paths}
+    if not peers.empty:
+        datasets["peers"] = peers
+        peer_tooltip = [
+            tooltip("series", "nominal", t("col.city", lang)),
+            tooltip("year", "ordinal", t("col.year", lang)),
+            tooltip("value", "quantitative", t("col.value", lang), ",.2f"),
+            tooltip("basis", "nominal", t("col.source", lang)),
+        ]
+        trend = [{"filter": "datum.is_extrapolated"}]
+        layers += [
+            {  # the peer's own-trend band: p10-p90 of its extrapolated years
+                "data": {"name": "peers"},
+                "transform": trend,
+                "mark": {"type": "area", "opacity": 0.12},
+                "encoding": {"y": quantitative("p10", y_title), "y2": {"field": "p90"}, "color": colour},
+            },
+            {  # observed years: solid, a marker per published figure
+                "data": {"name": "peers"},
+                "transform": [{"filter": "!datum.is_extrapolated"}],
+                "mark": {"type": "line", "point": True, "strokeWidth": 2},
+                "encoding": {"y": quantitative("value", y_title), "color": colour, "tooltip": peer_tooltip},
+            },
+            {  # extrapolated years: dashed, no markers (they are not data)
+                "data": {"name": "peers"},
+                "transform": trend,
+                "mark": {"type": "line", "strokeWidth": 2, "strokeDash": EXTRAPOLATED_DASH},
+                "encoding": {"y": quantitative("value", y_title), "color": colour, "tooltip": peer_tooltip},
+            },
+        ]
+    if not target.empty:
+        datasets["target"] = target
+        layers.append(
+            {
+                "data": {"name": "target"},
+                "mark": {"type": "point", "shape": "diamond", "size": 220, "filled": True, "color": "#000"},
+                "encoding": {
+                    "y": quantitative("value", y_title),
+                    "tooltip": [
+                        tooltip("label", "nominal", t("col.value", lang)),
+                        tooltip("quote", "nominal", t("word.paper_sentence", lang)),
+                    ],
+                },
+            }
+        )
+    return {
+        "title": chart_title(title),
+        "height": FAN_PLOT_PX,
+        "autosize": FIT_WIDTH,
+        "datasets": datasets,
+        # Every dataset has a year: one shared x axis for all layers.
+        "encoding": {
+            "x": {
+                "field": "year",
+                "type": "ordinal",
+                "title": t("scenarios.axis.year", lang),
+                "axis": {"labelAngle": 0},
+            }
+        },
+        "layer": layers,
+    }
+
+
+def tornado_chart(bars: pd.DataFrame, *, title: str, axis_title: str, lang: str) -> dict:
+    """Return the sensitivity chart: one bar per parameter from its central to its low and high outcome.
+
+    `bars` has label, rank (0 = widest swing), side (translated low/high), end and central_value.
+    """
+    sides = {
+        t("scenarios.tornado.low", lang): TORNADO_COLOURS[0],
+        t("scenarios.tornado.high", lang): TORNADO_COLOURS[1],
+    }
+    bars = bars.assign(axis_label=[wrapped(label, TORNADO_LABEL_LINE) for label in bars["label"]])
+    # A row tall enough for its longest label: a label taller than its row would be hidden by Vega.
+    most_lines = int(bars["axis_label"].str.count("\n").max()) + 1 if not bars.empty else 1
+    row_px = max(TORNADO_ROW_PX, LABEL_LINE_PX * most_lines + 6)
+    return {
+        "title": chart_title(title),
+        "height": row_px * bars["label"].nunique(),
+        "autosize": FIT_WIDTH,
+        "datasets": {"tornado": bars},
+        "data": {"name": "tornado"},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "y": nominal(
+                "axis_label",
+                None,
+                sort={"field": "rank", "op": "min", "order": "ascending"},
+                axis={
+                    "labelExpr": SPLIT_LINES,
+                    "labelLimit": 0,
+                    "labelOverlap": False,
+                    "labelLineHeight": LABEL_LINE_PX,
+                },
+            ),
+            "x": quantitative("end", axis_title, scale={"zero": False}),
+            "x2": {"field": "central_value"},
+            "color": nominal("side", None, scale=colour_scale(sides), legend={"orient": "bottom"}),
+            "tooltip": [
+                tooltip("label", "nominal", t("col.parameter", lang)),
+                tooltip("side", "nominal", " "),
+                tooltip("end", "quantitative", t("col.value", lang), ",.2f"),
+            ],
+        },
+    }
+
+
+LABEL_LINE_PX = 14  # one line of an axis label (Vega's default label font is 10-11 px)
+WATERFALL_COLOURS = {"up": "#009E73", "down": "#D55E00", "total": "#7F7F7F"}  # Okabe–Ito green, vermilion, grey
+
+
+def waterfall_chart(steps: pd.DataFrame, *, title: str, axis_title: str, lang: str) -> dict:
+    """Return the waterfall of a change: one bar per lever group from the running total before it to after it,
+    then the total change from zero.
+
+    `steps` has label (wrapped with newlines), order, start, end, kind (up, down or total) and text (the value).
+    """
+    return {
+        "title": chart_title(title),
+        "height": TORNADO_ROW_PX * len(steps),
+        "autosize": FIT_WIDTH,
+        "datasets": {"waterfall": steps},
+        "data": {"name": "waterfall"},
+        "encoding": {
+            "y": nominal(
+                "label",
+                None,
+                sort={"field": "order", "op": "min", "order": "ascending"},
+                axis={"labelExpr": SPLIT_LINES, "labelLimit": 0},
+            ),
+        },
+        "layer": [
+            {
+                "mark": {"type": "bar"},
+                "encoding": {
+                    "x": quantitative("start", axis_title),
+                    "x2": {"field": "end"},
+                    "color": {
+                        "field": "kind",
+                        "type": "nominal",
+                        "scale": {"domain": list(WATERFALL_COLOURS), "range": list(WATERFALL_COLOURS.values())},
+                        "legend": None,
+                    },
+                    "tooltip": [
+                        tooltip("label", "nominal", t("col.group", lang)),
+                        tooltip("text", "nominal", t("col.value", lang)),
+                    ],
+                },
+            },
+            {
+                "mark": {"type": "text", "align": "left", "dx": 4},
+                "encoding": {"x": {"field": "right", "type": "quantitative"}, "text": {"field": "text"}},
+            },
+        ],
+    }

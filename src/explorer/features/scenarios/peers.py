@@ -1,0 +1,54 @@
+"""The peers on the Scenarios fan chart, as pure functions: Beijing's and Shanghai's paths and the captions by it."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from explorer.core import vocab
+from explorer.core.i18n import t
+from explorer.features.scenarios.results import MODEL_GROUPS
+
+
+def peer_rows(peers: pd.DataFrame, outcome: str, lang: str) -> pd.DataFrame:
+    """Return Beijing's and Shanghai's paths of the outcome, only where they share the model's definition.
+
+    Observed years keep their value (no band); the extrapolated years carry their own trend's p10–p90 and
+    start from the last observed year before them, so that the dashed line joins the solid one.
+    """
+    rows = peers[
+        (peers["indicator"] == outcome)
+        & (peers["city"].isin(vocab.PEER_CITIES))
+        & (peers["comparability_group"] == MODEL_GROUPS.get(outcome))
+        & (peers["basis"] != "target")
+    ]
+    rows = rows.assign(is_extrapolated=rows["basis"].str.startswith("extrapolated"))
+    joins = []
+    for _, city_rows in rows.groupby("city"):
+        trend = city_rows[city_rows["is_extrapolated"]]
+        before = city_rows[~city_rows["is_extrapolated"] & (city_rows["year"] < trend["year"].min())]
+        if not trend.empty and not before.empty:
+            last = before.loc[before["year"].idxmax()]
+            joins.append(
+                last.to_frame().T.assign(is_extrapolated=True, is_join=True, p10=last["value"], p90=last["value"])
+            )
+    rows = pd.concat([rows.assign(is_join=False), *joins], ignore_index=True)
+    rows = rows.assign(
+        series=rows["city"].map(lambda city: t(f"city.{city}", lang)),
+        is_extrapolated=rows["is_extrapolated"].astype(bool),
+        is_join=rows["is_join"].astype(bool),
+        year=rows["year"].astype(int),
+        value=rows["value"].astype(float),
+        p10=rows["p10"].astype(float),
+        p90=rows["p90"].astype(float),
+    )
+    columns = ["city", "series", "year", "value", "p10", "p90", "basis", "is_extrapolated", "is_join"]
+    return rows.sort_values(["city", "year", "is_extrapolated"])[columns].reset_index(drop=True)
+
+
+def peer_captions(cities: pd.DataFrame, lang: str) -> list[str]:
+    """Return the captions by the chart: how peers are drawn, and each peer with no figure under the definition."""
+    present = set(cities["city"])
+    missing = [
+        t("scenarios.peers.no_figure", lang, city=t(f"city.{c}", lang)) for c in vocab.PEER_CITIES if c not in present
+    ]
+    return ([t("scenarios.peers.note", lang)] if present else []) + missing

@@ -1,0 +1,283 @@
+"""What the Scenarios page derives from a projection: lever groups, KPI deltas, peer odds, summary, export."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pandas as pd
+
+from explorer import model
+from explorer.core.compact import DECIMALS
+from explorer.core.formatting import amount
+from explorer.core.i18n import t
+from explorer.core.vocab import UNITS
+
+DRAWS = 1000  # Monte Carlo draws per projection: p10/p90 stable to about 1 % between seeds
+SEED = 2024  # fixed, so that a link reproduces the same numbers
+
+# Paper targets drawn as markers on an outcome's chart; the scope caveat is a translation key.
+TARGET_MARKERS = {
+    "dc_racks_total": "target_dc_racks_2025",
+    "dc_pue_fleet": "target_new_dc_pue_2025",
+    "xc_domestic_share": "target_xc_procurement_share",
+}
+KPI_OUTCOMES = (
+    "core_va",
+    "core_va_share",
+    "compute_eflops",
+    "dc_power_gwh",
+    "xc_domestic_share",
+    "talent_added",
+)
+# Cost cards (yearly in the horizon year, and the cumulative total); the racks card follows them.
+COST_OUTCOMES = ("fiscal_talent", "fiscal_xc_migration", "dc_power_cost", "fiscal_cost_cum")
+PEER_OUTCOMES = ("gdp", "core_va", "core_va_share")  # outcomes the benchmarks also publish, same definitions
+SUMMARY_PEER_OUTCOMES = ("gdp", "core_va")  # the summary states Shenzhen's odds against each peer in these
+# The definition of the figure each outcome is anchored on: Shenzhen's core value added (8,446 亿元 in 2020, 30.5 %)
+# is the city industry bureau's, with no stated classification, so no peer figure shares it.
+MODEL_GROUPS = {
+    "gdp": "gdp_stats",
+    "core_va": "core_va_shenzhen_unstated",
+    "core_va_share": "core_va_share_shenzhen_unstated",
+}
+
+
+def paper_levers(horizon: int) -> model.Levers:
+    """Return the paper's policy (the baseline every scenario is compared with) to `horizon`."""
+    return replace(model.baseline(), horizon=horizon)
+
+
+# Scenario B, compared with the levers on the page: a preset code, or "own" for levers kept in the URL's `b`.
+NO_COMPARE = "none"
+OWN_COMPARE = "own"
+# Scenario B in the URL: `b=dc_racks:0,xc_share:60,…` by lever name (horizon aside: B runs to A's horizon), so a
+# lever added later leaves old links readable (a name a link lacks takes the paper's value). Links written before
+# names were used carry the six values by position, joined by "_", in this order; they are still read.
+B_PAIR, B_SEPARATOR = ":", ","
+LEGACY_B_ORDER = ("dc_racks", "dc_pue", "dc_util_gate", "xc_share", "talent_subsidy", "talent_quota")
+
+
+def b_text(levers: model.Levers) -> str:
+    """Return levers as the URL's `b` value: every lever as name:value (no horizon)."""
+    query = levers.to_query()
+    return B_SEPARATOR.join(f"{name}{B_PAIR}{query[name]}" for name in model.LEVER_NAMES)
+
+
+def _b_values(raw: str) -> dict[str, str] | None:
+    """Return a `b` value's lever values by name (named or legacy positional form), or None if it is neither."""
+    if B_PAIR not in raw:
+        values = raw.split("_")
+        return dict(zip(LEGACY_B_ORDER, values)) if len(values) == len(LEGACY_B_ORDER) else None
+    pairs = [item.partition(B_PAIR) for item in raw.split(B_SEPARATOR)]
+    names = [name for name, _, _ in pairs]
+    if any(not sep for _, sep, _ in pairs) or len(set(names)) != len(names) or not set(names) <= set(model.LEVER_NAMES):
+        return None
+    return {name: value for name, _, value in pairs}
+
+
+def parse_b(raw: str, horizon: int) -> model.Levers | None:
+    """Return the levers of a `b` value (clamped and snapped like any URL lever) to `horizon`, or None if unusable."""
+    values = _b_values(raw)
+    if values is None:
+        return None
+    levers, changed = model.Levers.from_mapping(values, paper_levers(horizon))
+    return None if changed else levers
+
+
+def compare_levers(code: str, own: model.Levers | None, horizon: int) -> model.Levers | None:
+    """Return scenario B's levers to `horizon`: a preset's, the user's own, or None when nothing is compared."""
+    if code == NO_COMPARE:
+        return None
+    if code == OWN_COMPARE:
+        return None if own is None else replace(own, horizon=horizon)
+    return replace(model.PRESETS[code], horizon=horizon)
+
+
+def figure_in_model_unit(fig: pd.Series) -> float:
+    """Return a paper figure's value in the model's unit (万个 → units, % and ratios as they are)."""
+    return float(fig["value"]) * UNITS[fig["unit"]].scale
+
+
+def end_year_deltas(scenario: pd.DataFrame, base: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Return per indicator the scenario and baseline medians in `year` and their difference."""
+    pick = lambda frame: frame[frame["year"] == year].set_index("indicator")["p50"]  # noqa: E731
+    frame = pd.DataFrame({"scenario": pick(scenario), "baseline": pick(base)})
+    frame["delta"] = frame["scenario"] - frame["baseline"]
+    frame["delta_pct"] = (frame["delta"] / frame["baseline"].where(frame["baseline"] != 0) * 100).fillna(0.0)
+    return frame
+
+
+def b_against_a(b: pd.DataFrame, a: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Return per indicator scenario B's median in `year` (column scenario) and scenario A's (column a)."""
+    pick = lambda frame: frame[frame["year"] == year].set_index("indicator")["p50"]  # noqa: E731
+    return pd.DataFrame({"scenario": pick(b), "a": pick(a)})
+
+
+def sensitivity_of_change(scenario: pd.DataFrame, base: pd.DataFrame) -> pd.DataFrame:
+    """Return each parameter's low/high effect on scenario − baseline, from the two model.tornado tables.
+
+    The channel parameters (rack revenue, the talent pool, migration costs) move the change from the paper's
+    policy even where the level is dominated by the GDP trend.
+    """
+    both = scenario.merge(base, on="parameter", suffixes=("", "_base"))
+    frame = pd.DataFrame(
+        {
+            "parameter": both["parameter"],
+            "low_value": both["low_value"] - both["low_value_base"],
+            "high_value": both["high_value"] - both["high_value_base"],
+            "central_value": both["central_value"] - both["central_value_base"],
+        }
+    )
+    frame["swing"] = (frame["high_value"] - frame["low_value"]).abs()
+    return frame.sort_values(["swing", "parameter"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+
+
+def odds_in(odds: pd.DataFrame, year: int) -> dict[str, float | str]:
+    """Return per peer city the probability that Shenzhen is at or above it in `year`, or why there is none."""
+    rows = odds[odds["year"] == year]
+    return {
+        str(row.city): float(row.probability) if row.status == "ok" else str(row.status)
+        for row in rows.itertuples(index=False)
+    }
+
+
+# Words for a probability, as calibrated-language scales use them (upper bounds, exclusive; the last takes 100 %).
+LIKELIHOOD = (
+    (0.10, "very_unlikely"),
+    (0.33, "unlikely"),
+    (0.66, "even"),
+    (0.90, "likely"),
+    (float("inf"), "very_likely"),
+)
+
+
+def likelihood(chance: float) -> str:
+    """Return the code of the words for a probability: very_unlikely (< 10 %) … very_likely (≥ 90 %)."""
+    return next(code for bound, code in LIKELIHOOD if chance < bound)
+
+
+def odds_sentence(city: str, chance: float | str, year: int, lang: str, where: str = "peers") -> str:
+    """Return one sentence: 'Probability Shenzhen ≥ Beijing in 2030: 12 %', or why no probability is given.
+
+    `where` is 'peers' (under the outcome chart) or 'summary.<outcome>' (in the summary, naming the outcome).
+    """
+    name = t(f"city.{city}", lang)
+    if isinstance(chance, str):
+        return t(f"scenarios.{where}.{chance}", lang, city=name)
+    words = t(f"scenarios.likelihood.{likelihood(chance)}", lang)
+    return t(f"scenarios.{where}.odds", lang, city=name, year=year, pct=f"{100.0 * chance:.0f}", words=words)
+
+
+def summary(
+    deltas: pd.DataFrame,
+    levers: model.Levers,
+    odds: dict[str, dict[str, float | str]],
+    outcomes: pd.DataFrame,
+    lang: str,
+) -> str:
+    """Return a plain-language paragraph describing the scenario against the paper's policy.
+
+    `outcomes` is db.outcomes indexed by code: yuan amounts are written in its units (亿元; ¥ bn / ¥ tn in English).
+    """
+    year = levers.horizon
+
+    def money(code: str, value: float, *, signed: bool = False) -> str:
+        row = outcomes.loc[code]
+        return amount(value, row["unit"], lang, row["unit_zh"], row["unit_symbol_en"], signed=signed)
+
+    core, share = deltas.loc["core_va"], deltas.loc["core_va_share"]
+    parts = [
+        t(
+            "scenarios.summary.core",
+            lang,
+            year=year,
+            value=money("core_va", core["scenario"]),
+            delta=money("core_va", core["delta"], signed=True),
+            pct=f"{core['delta_pct']:+.1f}",
+            share=f"{share['scenario']:.1f}",
+        )
+    ]
+    compute, power = deltas.loc["compute_eflops"], deltas.loc["dc_power_gwh"]
+    parts.append(
+        t(
+            "scenarios.summary.dc",
+            lang,
+            compute=f"{compute['scenario']:.1f}",
+            dcompute=f"{compute['delta']:+.1f}",
+            power=f"{power['scenario']:,.0f}",
+            dpower=f"{power['delta']:+,.0f}",
+        )
+    )
+    xc = deltas.loc["xc_domestic_share"]
+    share, delta = f"{xc['scenario']:.0f}", f"{xc['delta']:+.0f}"
+    parts.append(t("scenarios.summary.xc", lang, count=round(xc["delta"]), share=share, delta=delta))
+    talent, cost = deltas.loc["talent_added"], deltas.loc["fiscal_cost_cum"]
+    parts.append(
+        t(
+            "scenarios.summary.talent",
+            lang,
+            count=round(talent["scenario"]),
+            people=f"{talent['scenario']:,.0f}",
+            cost=money("fiscal_cost_cum", cost["scenario"]),
+        )
+    )
+    parts += [
+        odds_sentence(city, chance, year, lang, where=f"summary.{indicator}")
+        for indicator, cities in odds.items()
+        for city, chance in cities.items()
+    ]
+    parts.append(t("scenarios.summary.caveat", lang))
+    return " ".join(parts)
+
+
+def export_frame(
+    results: pd.DataFrame,
+    base: pd.DataFrame,
+    paired: pd.DataFrame,
+    levers: model.Levers,
+    version: str,
+    outcomes: pd.DataFrame,
+    lang: str,
+) -> pd.DataFrame:
+    """Return the scenario for a CSV download: per year and outcome its name and unit, the scenario's and the
+    baseline's p10/p50/p90 and the paired change, rounded per unit (DECIMALS), with the levers and data version."""
+    quantiles = ["p10", "p50", "p90"]
+    frame = (
+        results.merge(base, on=["year", "indicator"], suffixes=("", "_baseline"))
+        .merge(paired.rename(columns={q: f"change_{q}" for q in quantiles}), on=["year", "indicator"])
+        .rename(columns={q: f"scenario_{q}" for q in quantiles})
+        .rename(columns={f"{q}_baseline": f"baseline_{q}" for q in quantiles})
+    )
+    units = frame["indicator"].map(outcomes["unit"])
+    numbers = [f"{run}_{q}" for run in ("scenario", "baseline", "change") for q in quantiles]
+    for column in numbers:
+        frame[column] = [round(value, DECIMALS[unit]) for value, unit in zip(frame[column], units)]
+    frame.insert(2, "outcome", frame["indicator"].map(outcomes[f"label_{lang}"]))
+    frame.insert(3, "unit", frame["indicator"].map(outcomes[f"unit_{lang}"]))
+    return frame[["year", "indicator", "outcome", "unit", *numbers]].assign(
+        **{f"lever_{k}": v for k, v in levers.to_query().items()}, data_version=version
+    )
+
+
+def export_json(
+    results: pd.DataFrame,
+    base: pd.DataFrame,
+    levers: model.Levers,
+    params: pd.DataFrame,
+    version: str,
+    draws: int,
+    seed: int,
+) -> str:
+    """Return the scenario as JSON: levers, data version, draws/seed, results, baseline and parameters."""
+    payload = {
+        "data_version": version,
+        "levers": levers.to_query(),
+        "draws": draws,
+        "seed": seed,
+        "note": "Illustrative scenario, not a forecast.",
+        "results": results.to_dict(orient="records"),
+        "baseline": base.to_dict(orient="records"),
+        "parameters": params.to_dict(orient="records"),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=1, default=float)

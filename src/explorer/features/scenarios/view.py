@@ -1,0 +1,380 @@
+"""What the Scenarios page shows, as pure functions: lever sliders, KPI cards, outcome and tornado charts, tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from explorer import model
+from explorer.charts.encoding import TORNADO_LABEL_LINE, wrapped
+from explorer.core import vocab
+from explorer.core.formatting import CITY_COLOURS, amount, figure_value, format_number, shown_unit
+from explorer.core.i18n import t
+from explorer.features.scenarios import charts as scenario_charts
+from explorer.features.scenarios.cards import (
+    Kpi,
+    card_value,
+    cost_cards,
+    indicator_label,
+    kpis,
+    with_b,
+)
+from explorer.features.scenarios.peers import peer_captions, peer_rows
+from explorer.features.scenarios.results import (
+    COST_OUTCOMES,
+    KPI_OUTCOMES,
+    TARGET_MARKERS,
+    b_against_a,
+    figure_in_model_unit,
+    odds_in,
+    odds_sentence,
+    summary,
+)
+
+SERIES_COLOURS = {
+    "scenario": CITY_COLOURS[vocab.SUBJECT_CITY],
+    "baseline": "#7F7F7F",
+    "compare": "#CC79A7",  # Okabe–Ito reddish purple: scenario B
+    **{city: CITY_COLOURS[city] for city in vocab.PEER_CITIES},
+}
+TORNADO_ROWS = 12  # parameters shown in the sensitivity chart, largest swing first
+
+
+@dataclass(frozen=True)
+class Slider:
+    """One lever's slider: its key (the lever name), label, bounds, step, help text, number format and a note."""
+
+    name: str
+    label: str
+    low: float
+    high: float
+    step: float
+    help: str | None
+    format: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A Vega-Lite spec, the table shown beside it and the captions under it."""
+
+    spec: dict
+    table: pd.DataFrame
+    captions: tuple[str, ...]
+
+
+def unit_label(code: str, outcomes: pd.DataFrame, lang: str) -> str:
+    """Return the unit an outcome is shown in (亿元; ¥ bn in English), from the outcomes table (indexed by code)."""
+    return _shown_unit(code, outcomes, lang)[1]
+
+
+def unit_factor(code: str, outcomes: pd.DataFrame, lang: str) -> float:
+    """Return the factor that turns an outcome's model value into the unit `unit_label` names (亿元 → ¥ bn: 0.1)."""
+    return _shown_unit(code, outcomes, lang)[0]
+
+
+def _shown_unit(code: str, outcomes: pd.DataFrame, lang: str) -> tuple[float, str]:
+    row = outcomes.loc[code]
+    return shown_unit(row["unit"], lang, row["unit_zh"], row["unit_symbol_en"])
+
+
+def outcome_amount(code: str, value: float, outcomes: pd.DataFrame, lang: str, *, signed: bool = False) -> str:
+    """Return an outcome's value with its unit as the reader writes it (e.g. '¥3.239 tn', '32,387.68 亿元')."""
+    row = outcomes.loc[code]
+    return amount(round(value, 2), row["unit"], lang, row["unit_zh"], row["unit_symbol_en"], signed=signed)
+
+
+def lever_label(name: str, params: pd.DataFrame, lang: str) -> str:
+    """Return a lever's name; the rack lever's states the rack power of the parameter sheet."""
+    if name != "dc_racks":
+        return t(f"lever.{name}", lang)
+    return t("lever.dc_racks.kw", lang, kw=format_number(params.set_index("id").at["dc_rack_kw", "central"]))
+
+
+def warning_texts(found: list[model.ScenarioWarning], params: pd.DataFrame, lang: str) -> list[str]:
+    """Return one sentence per warning, naming the lever that takes the scenario off plausible ground."""
+    return [
+        t(
+            f"scenarios.warning.{item.code}",
+            lang,
+            lever=lever_label(item.lever, params, lang),
+            year=item.year,
+            value=format_number(item.value),
+            limit=format_number(item.limit),
+        )
+        for item in found
+    ]
+
+
+def warnings_by_lever(found: list[model.ScenarioWarning], params: pd.DataFrame, lang: str) -> dict[str, list[str]]:
+    """Return the warning sentences keyed by the lever that caused them, to be shown under that lever."""
+    grouped: dict[str, list[str]] = {}
+    for item, text in zip(found, warning_texts(found, params, lang)):
+        grouped.setdefault(item.lever, []).append(text)
+    return grouped
+
+
+def lever_help(name: str, figures: pd.DataFrame, lang: str) -> str:
+    """Return a lever's help text: the paper's value and sentence behind it, or that the paper gives none."""
+    fig_id = model.BY_NAME[name].paper_figure
+    if fig_id is None:
+        return t("lever.no_paper_value", lang)
+    fig = figures.set_index("id", drop=False).loc[fig_id]
+    return f"{t('lever.paper_value', lang, value=figure_value(fig, lang))} — {fig['quote_zh']}"
+
+
+def slider(name: str, figures: pd.DataFrame, params: pd.DataFrame, lang: str) -> Slider:
+    """Return the slider of one lever (the horizon has no paper value and no help)."""
+    low, high, step = model.Levers.BOUNDS[name]
+    help_text = None if name == "horizon" else lever_help(name, figures, lang)
+    note = t("lever.racks_note", lang) if name == "dc_racks" else None  # a caption under the slider
+    label = lever_label(name, params, lang)
+    spec = model.BY_NAME.get(name)
+    number_format = f"%.{spec.decimals}f" if spec and not spec.integer else None  # whole numbers: the default
+    return Slider(name, label, low, high, step, help_text, number_format, note)
+
+
+def lever_groups(figures: pd.DataFrame, params: pd.DataFrame, lang: str) -> list[tuple[str, list[Slider]]]:
+    """Return the sidebar's lever groups as (heading, sliders), the horizon last."""
+    groups = [
+        (t(f"scenarios.group.{group}", lang), [slider(name, figures, params, lang) for name in names])
+        for group, names in model.LEVER_GROUPS.items()
+    ]
+    return [*groups, (t("scenarios.group.horizon", lang), [slider("horizon", figures, params, lang)])]
+
+
+def _target_marker(outcome: str, figures: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the paper's target for an outcome as one marker row (no rows when the paper sets none)."""
+    target_id = TARGET_MARKERS.get(outcome)
+    if not target_id:
+        return pd.DataFrame(columns=["year", "value", "label", "quote"])
+    fig = figures.set_index("id", drop=False).loc[target_id]
+    return pd.DataFrame(
+        {
+            "year": [int(fig["year"])],
+            "value": [figure_in_model_unit(fig)],
+            "label": [f"{t('scenarios.series.target', lang)}: {figure_value(fig, lang)}"],
+            "quote": [fig["quote_zh"]],
+        }
+    )
+
+
+def outcome_chart(
+    outcome: str,
+    scenario: pd.DataFrame,
+    base: pd.DataFrame,
+    peers: pd.DataFrame,
+    figures: pd.DataFrame,
+    outcomes: pd.DataFrame,
+    lang: str,
+    compare: tuple[str, pd.DataFrame] | None = None,
+) -> Chart:
+    """Return the fan chart of one outcome (scenario, baseline, same-definition peers, the paper's target).
+
+    `compare` is scenario B, (its name, its projection), drawn as a third series. Values are in the unit the
+    axis names (`unit_label`: 亿元 in Chinese, ¥ bn in English).
+    """
+    factor = unit_factor(outcome, outcomes, lang)
+    runs = [
+        ("scenario", t("scenarios.series.scenario", lang), scenario),
+        ("baseline", t("scenarios.series.baseline", lang), base),
+    ]
+    if compare is not None:
+        runs.append(("compare", t("scenarios.series.compare", lang, name=compare[0]), compare[1]))
+    series = [frame[frame["indicator"] == outcome].assign(series=name, colour=code) for code, name, frame in runs]
+    paths = pd.concat(series, ignore_index=True)[["series", "colour", "year", "p10", "p50", "p90"]]
+    paths[["p10", "p50", "p90"]] = paths[["p10", "p50", "p90"]] * factor
+    cities = peer_rows(peers, outcome, lang)
+    cities = cities.assign(**{column: cities[column] * factor for column in ("value", "p10", "p90")})
+    marker = _target_marker(outcome, figures, lang)
+    marker = marker.assign(value=marker["value"] * factor)
+    table = pd.concat(
+        [
+            paths[["series", "year", "p10", "p50", "p90"]],
+            cities[~cities["is_join"]][["series", "year", "p10", "value", "p90"]].rename(columns={"value": "p50"}),
+            marker.rename(columns={"value": "p50", "label": "series"})[["series", "year", "p50"]],
+        ]
+    )
+    present = [city for city in vocab.PEER_CITIES if city in set(cities["city"])]
+    spec = scenario_charts.fan_chart(
+        paths,
+        cities.drop(columns=["city", "is_join"]),
+        marker,
+        colours={
+            **{name: SERIES_COLOURS[code] for code, name, _ in runs},
+            **{t(f"city.{city}", lang): SERIES_COLOURS[city] for city in present},
+        },
+        title=t("scenarios.chart.title", lang, indicator=indicator_label(outcome, outcomes, lang)),
+        y_title=f"{indicator_label(outcome, outcomes, lang)} ({unit_label(outcome, outcomes, lang)})",
+        lang=lang,
+    )
+    captions = []
+    if not marker.empty:
+        captions.append(t("scenarios.target.caveat", lang, caveat=outcomes.at[outcome, f"target_caveat_{lang}"]))
+    captions += peer_captions(cities, lang)
+    columns = {name: t(f"col.{name}", lang) for name in ("series", "year", "p10", "p50", "p90")}
+    return Chart(spec, table.rename(columns=columns), tuple(captions))
+
+
+def odds_lines(odds: pd.DataFrame, year: int, lang: str) -> tuple[str, ...]:
+    """Return one sentence per peer: the probability that Shenzhen is at or above it in `year`, or why none.
+
+    A peer with no figure under the definition is left out: the chart's caption already says so.
+    """
+    return tuple(
+        odds_sentence(city, chance, year, lang) for city, chance in odds_in(odds, year).items() if chance != "no_figure"
+    )
+
+
+def waterfall(parts: pd.DataFrame, outcome: str, year: int, outcomes: pd.DataFrame, lang: str) -> Chart | None:
+    """Return the waterfall of each lever group's contribution to the outcome's change in `year`, or None if none.
+
+    `parts` is model.decompose: Shapley contributions at central parameters that add up to the total change.
+    """
+    rows = parts[parts["indicator"] == outcome].set_index("group")
+    total = float(rows["total"].iloc[0])
+    parts_in_order = rows["contribution"].reindex(list(model.LEVER_GROUPS))
+    if not parts_in_order.abs().gt(1e-9).any():
+        return None
+    factor = unit_factor(outcome, outcomes, lang)  # bars in the unit the axis names; labels as on the cards
+    ends = parts_in_order.cumsum() * factor
+    starts = ends.shift(fill_value=0.0)
+    labels = [wrapped(t(f"scenarios.group.{group}", lang), TORNADO_LABEL_LINE) for group in model.LEVER_GROUPS]
+    steps = pd.DataFrame(
+        {
+            "label": [*labels, wrapped(t("scenarios.waterfall.total", lang), TORNADO_LABEL_LINE)],
+            "order": range(len(model.LEVER_GROUPS) + 1),
+            "start": [*starts, 0.0],
+            "end": [*ends, total * factor],
+            "kind": [*("up" if value >= 0 else "down" for value in parts_in_order), "total"],
+            "text": [card_value(value, outcome, outcomes, lang, signed=True) for value in [*parts_in_order, total]],
+        }
+    )
+    steps["right"] = steps[["start", "end"]].max(axis=1)
+    indicator = indicator_label(outcome, outcomes, lang)
+    spec = scenario_charts.waterfall_chart(
+        steps,
+        title=t("scenarios.waterfall.title", lang, indicator=indicator, year=year),
+        axis_title=f"{t('scenarios.waterfall.axis', lang)} ({unit_label(outcome, outcomes, lang)})",
+        lang=lang,
+    )
+    table = steps[["label", "text"]].assign(label=steps["label"].str.replace("\n", " ", regex=False))
+    return Chart(spec, table.rename(columns={"label": t("col.group", lang), "text": t("col.value", lang)}), ())
+
+
+def tornado_chart(
+    sensitivity: pd.DataFrame,
+    params: pd.DataFrame,
+    outcomes: pd.DataFrame,
+    outcome: str,
+    year: int,
+    lang: str,
+    of: str = "tornado",
+) -> Chart | None:
+    """Return the sensitivity chart of one outcome in one year (the parameters that move it), or None if none do.
+
+    `of` is "tornado" (the outcome's level) or "tornado_change" (its change from the paper's policy).
+    """
+    rows = sensitivity[sensitivity["swing"] > 1e-9].head(TORNADO_ROWS)
+    if rows.empty:
+        return None
+    factor, unit = _shown_unit(outcome, outcomes, lang)
+    values = ["low_value", "central_value", "high_value"]
+    rows = rows.assign(label=rows["parameter"].map(params.set_index("id")[f"label_{lang}"]))
+    rows[values] = rows[values] * factor
+    low, high = t("scenarios.tornado.low", lang), t("scenarios.tornado.high", lang)
+    bars = pd.concat(
+        [rows.assign(end=rows["low_value"], side=low), rows.assign(end=rows["high_value"], side=high)]
+    ).assign(rank=lambda frame: frame.index)[["label", "rank", "side", "end", "central_value"]]
+    indicator = indicator_label(outcome, outcomes, lang)
+    spec = scenario_charts.tornado_chart(
+        bars,
+        title=t(f"scenarios.{of}.title", lang, indicator=indicator, year=year),
+        axis_title=t(f"scenarios.{of}.axis", lang, indicator=indicator) + (f" ({unit})" if unit else ""),
+        lang=lang,
+    )
+    table = rows[["label", "low_value", "central_value", "high_value"]].rename(
+        columns={
+            "label": t("col.parameter", lang),
+            "low_value": low,
+            "central_value": t("col.central", lang),
+            "high_value": high,
+        }
+    )
+    return Chart(spec, table, ())
+
+
+def why_it_moved(delta: pd.DataFrame, parts: pd.DataFrame, outcomes: pd.DataFrame, year: int, lang: str) -> str:
+    """Return the core value added change in `year`: its paired p10–p90 band and each lever group's share."""
+    band = delta[(delta["indicator"] == "core_va") & (delta["year"] == year)].iloc[0]
+    share = parts[parts["indicator"] == "core_va"].set_index("group")["contribution"]
+
+    def money(value: float) -> str:  # whole 亿元, as the cards show them
+        return outcome_amount("core_va", round(value), outcomes, lang, signed=True)
+
+    return t(
+        "scenarios.why",
+        lang,
+        year=year,
+        **{p: money(band[p]) for p in ("p10", "p50", "p90")},
+        **{group: money(share[group]) for group in ("dc", "xc", "talent")},
+    )
+
+
+@dataclass(frozen=True)
+class Results:
+    """Everything the Scenarios page shows below its levers, for one lever setting, outcome, scenario B, language."""
+
+    headline: list[Kpi]  # this scenario's cards (A), without B
+    costs: list[Kpi]
+    shown_headline: list[Kpi]  # the cards as drawn: with B's line when B is compared
+    shown_costs: list[Kpi]
+    fan: Chart
+    odds: tuple[str, ...]
+    summary: str
+    why: str
+    waterfall: Chart | None
+    sensitivities: tuple[tuple[str, Chart | None], ...]  # ("tornado" | "tornado_change", chart or None)
+
+
+def results(
+    *,
+    levers: model.Levers,
+    outcome: str,
+    runs: dict[str, pd.DataFrame],
+    odds: dict[str, dict[str, float | str]],
+    peer_odds: pd.DataFrame,
+    parts: pd.DataFrame,
+    sensitivities: dict[str, pd.DataFrame],
+    compare: tuple[str, pd.DataFrame] | None,
+    figures: pd.DataFrame,
+    params: pd.DataFrame,
+    outcomes: pd.DataFrame,
+    lang: str,
+) -> Results:
+    """Return the page's results from the model's: `runs` holds scenario, base, paired, deltas and peers."""
+    year = levers.horizon
+    scenario, deltas, paired = runs["scenario"], runs["deltas"], runs["paired"]
+    headline = kpis(deltas, paired, year, outcomes, lang)
+    costs = cost_cards(deltas, paired, scenario, levers, outcomes, lang)
+    shown_headline, shown_costs = headline, costs
+    if compare is not None:
+        b_deltas = b_against_a(compare[1], scenario, year)
+        shown_headline = with_b(headline, KPI_OUTCOMES, b_deltas, outcomes, lang)
+        shown_costs = with_b(costs, COST_OUTCOMES, b_deltas, outcomes, lang)
+    return Results(
+        headline=headline,
+        costs=costs,
+        shown_headline=shown_headline,
+        shown_costs=shown_costs,
+        fan=outcome_chart(outcome, scenario, runs["base"], runs["peers"], figures, outcomes, lang, compare=compare),
+        odds=odds_lines(peer_odds, year, lang),
+        summary=summary(deltas, levers, odds, outcomes, lang),
+        why=why_it_moved(paired, parts, outcomes, year, lang),
+        waterfall=waterfall(parts, outcome, year, outcomes, lang),
+        sensitivities=tuple(
+            (of, tornado_chart(frame, params, outcomes, outcome, year, lang, of=of))
+            for of, frame in sensitivities.items()
+        ),
+    )

@@ -1,0 +1,333 @@
+"""UI pieces every page composes: language, URL-bound widgets, figure cards, charts, links, footer.
+
+The notices above the page (a rejected link value, what start-up did) are explorer.shell.notices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from explorer.core.formatting import figure_value, plain_reference_marks
+from explorer.core.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, t
+from explorer.data import loaders
+from explorer.model import Levers
+from explorer.shell.notices import link_too_long_notice, notice_bad_param, open_notice_box, startup_notice
+from explorer.shell.pages import BY_STEM, DEFAULT_PAGE, SECTIONS
+
+
+def start_page(page: str) -> str:
+    """Draw the shell above pages/<page>.py (page settings, navigation, language, data notices); return the language.
+
+    Streamlit serves pages/<stem>.py at /<stem> and runs it alone (its `pages/` folder routing; the
+    default sidebar list is switched off in .streamlit/config.toml), so every page calls this first
+    and `end_page()` last: a direct link gets the whole shell on the very first request.
+    """
+    st.set_page_config(
+        page_title="Shenzhen digital economy · 深圳数字经济", page_icon=":material/analytics:", layout="wide"
+    )
+    st.session_state.setdefault("_entry", (page, not st.query_params))  # before the shell writes `lang`
+    links = st.sidebar.container()
+    open_notice_box()
+    current = language_switch()
+    with links:
+        navigation(current)
+    enter_page(page)
+    data = database()
+    startup_notice(data.startup, current)
+    link_too_long_notice(page, current)
+    return current
+
+
+def end_page(*, share: bool = True) -> None:
+    """Draw the share link (unless the page draws its own) and the footer below the page (the last elements)."""
+    current = lang()
+    if share:
+        share_link(st.session_state["_page"], current)
+    footer(loaders.database().version, current)
+
+
+def open_default_page() -> None:
+    """Open the Overview from the app's root URL, keeping the link's parameters."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    st.switch_page(f"pages/{DEFAULT_PAGE}.py", query_params=params)
+
+
+def navigation(current: str) -> None:
+    """Draw the translated links to every page; each carries the language."""
+    for section, stems in SECTIONS.items():
+        st.caption(t(f"nav.section.{section}", current))
+        for stem in stems:
+            st.page_link(
+                f"pages/{stem}.py",
+                label=t(f"nav.{stem}", current),
+                icon=BY_STEM[stem].icon,
+                query_params={"lang": current},
+            )
+
+
+def lang() -> str:
+    """Return the language of this run (set by the shell before the page runs)."""
+    return st.session_state.get("lang", DEFAULT_LANG)
+
+
+def _browser_lang() -> str:
+    locale = (st.context.locale or "").lower()
+    if not locale:
+        return DEFAULT_LANG
+    return "zh" if locale.startswith("zh") else "en"
+
+
+def _url_values(key: str) -> list[str]:
+    return st.query_params.get_all(key)
+
+
+def enter_page(url_path: str) -> None:
+    """Forget the URL-seeded widget states of the previous page when the user moves to another.
+
+    States seeded through the Session State API outlive their widgets, so without this a key two
+    pages share (or a link into a page visited before) would show the old value, not the link's.
+    """
+    if st.session_state.get("_page") != url_path:
+        for key in st.session_state.get("_url_keys", ()):
+            st.session_state.pop(key, None)
+        st.session_state["_url_keys"] = set()
+        st.session_state["_page"] = url_path
+
+
+# URL-kept widgets are seeded by hand rather than with bind="query-params": a bound option widget
+# writes its format_func label (which changes with the language) into the URL, and a bound widget
+# drops a rejected value silently, where these keep language-neutral codes and say so in a notice.
+def _init_from_url(
+    key: str, parse: Callable[[list[str]], object | None], default: object, say: Callable[[str], None]
+) -> None:
+    """Seed a widget's state from the URL on its first run on this page; a bad value is told by `say(raw)`."""
+    if key in st.session_state:
+        return
+    if key != "lang":
+        st.session_state.setdefault("_url_keys", set()).add(key)
+    raw = _url_values(key)
+    value = parse(raw) if raw else None
+    if raw and value is None:
+        say(",".join(raw))
+    st.session_state[key] = default if value is None else value
+
+
+def _relabel_widgets(current: str) -> None:
+    """After a language switch, hand every URL-kept widget its value again so the browser shows it in `current`.
+
+    Streamlit 1.67 identifies a keyed selectbox or multiselect by its key alone and the browser keeps
+    the label it showed; a value written through the Session State API is sent to the browser anew.
+    """
+    if st.session_state.get("_drawn_lang", current) != current:
+        for key in st.session_state.get("_url_keys", ()):
+            if key in st.session_state:
+                st.session_state[key] = st.session_state[key]
+    st.session_state["_drawn_lang"] = current
+
+
+def _remember_lang() -> None:
+    st.session_state["_lang"] = st.session_state["lang"]
+
+
+def language_switch() -> str:
+    """Render the sidebar language switch kept in the URL as `lang`; return the language.
+
+    Written by hand, not `bind="query-params"`: a bound radio drops its default from the URL (a link
+    must carry its language) and rejects a bad value silently (this one gets a notice). Each page
+    draws its own switch, and Streamlit keeps a widget's value per page, so the session's language
+    lives in `_lang` and seeds the switch on every page.
+    """
+    if "_lang" not in st.session_state:
+        fallback = _browser_lang()  # a bad `lang` falls back to the browser's language, and so does its notice
+        label = t("app.language", fallback)
+        say = partial(notice_bad_param, label, used=LANG_LABELS[fallback], current=fallback)
+        _init_from_url("lang", lambda raw: raw[-1] if raw[-1] in LANGS else None, fallback, say)
+        st.session_state["_lang"] = st.session_state["lang"]
+    st.session_state["lang"] = st.session_state["_lang"]
+    _relabel_widgets(st.session_state["lang"])
+    st.sidebar.radio(
+        t("app.language", st.session_state["lang"]),
+        LANGS,
+        format_func=LANG_LABELS.get,
+        key="lang",
+        horizontal=True,
+        on_change=_remember_lang,
+    )
+    st.query_params["lang"] = st.session_state["lang"]
+    return st.session_state["lang"]
+
+
+def url_choice(
+    key: str,
+    options: Sequence[str],
+    *,
+    label: str,
+    format_func: Callable[[str], str],
+    default: str,
+    widget: Callable = st.selectbox,
+    **kwargs: object,
+) -> str:
+    """Render a single-choice widget whose language-neutral code lives in the URL under `key`."""
+    say = partial(notice_bad_param, label, used=format_func(default), current=lang())
+    _init_from_url(key, lambda raw: raw[-1] if raw[-1] in options else None, default, say)
+    if widget is st.selectbox:
+        kwargs.setdefault("placeholder", t("word.choose_one", lang()))
+    value = widget(label, options, key=key, format_func=format_func, **kwargs)
+    st.query_params[key] = value
+    return value
+
+
+def url_multi(
+    key: str,
+    options: Sequence[str],
+    *,
+    label: str,
+    format_func: Callable[[str], str],
+    **kwargs: object,
+) -> list[str]:
+    """Render a multiselect whose codes live in the URL as `key=a,b`; unknown codes are dropped."""
+
+    def parse(raw: list[str]) -> list[str] | None:
+        codes = [code for part in raw for code in part.split(",") if code]
+        kept = [code for code in options if code in codes]
+        return kept if len(kept) == len(set(codes)) else None
+
+    _init_from_url(key, parse, [], partial(notice_bad_param, label, current=lang(), kind="filter"))
+    kwargs.setdefault("placeholder", t("word.choose", lang()))
+    values = st.multiselect(label, options, key=key, format_func=format_func, **kwargs)
+    if values:
+        st.query_params[key] = ",".join(values)
+    else:
+        st.query_params.pop(key, None)
+    return values
+
+
+def url_text(key: str, *, label: str, max_chars: int = 80, widget: Callable = st.text_input, **kwargs: object) -> str:
+    """Render a text input (or `widget=st.text_area`) kept in the URL; over-long values are refused with a notice."""
+
+    def parse(raw: list[str]) -> str | None:
+        return raw[-1] if len(raw[-1]) <= max_chars else None
+
+    _init_from_url(key, parse, "", partial(notice_bad_param, label, current=lang(), kind="text"))
+    value = widget(label, key=key, max_chars=max_chars, **kwargs).strip()
+    if value:
+        st.query_params[key] = value
+    else:
+        st.query_params.pop(key, None)
+    return value
+
+
+def seed_levers(base: Levers, labels: dict[str, str]) -> None:
+    """Seed the lever widgets from the URL on their first run; clamped or reset values get a notice naming `labels`."""
+    if all(name in st.session_state for name in Levers.BOUNDS):
+        return
+    raw = {name: st.query_params[name] for name in Levers.BOUNDS if name in st.query_params}
+    levers, changed = Levers.from_mapping(raw, base)
+    for name in changed:
+        notice_bad_param(labels[name], raw[name], lang(), used=levers.to_query()[name])
+    for name in Levers.BOUNDS:
+        st.session_state.setdefault(name, getattr(levers, name))
+    st.session_state.setdefault("_url_keys", set()).update(Levers.BOUNDS)
+
+
+def current_levers() -> Levers:
+    """Return the levers the widgets hold and write them all to the URL."""
+    levers = Levers(**{name: st.session_state[name] for name in Levers.BOUNDS})
+    for name, value in levers.to_query().items():
+        st.query_params[name] = value
+    return levers
+
+
+def database() -> loaders.Database:
+    """Return the shared database; when nothing can be served, say so in the reader's language and stop the page."""
+    data = loaders.database()
+    if data.con is None:
+        loaders.stop_unavailable(data.startup.detail)
+    return data
+
+
+def figure_source(fig: pd.Series, current: str) -> None:
+    """Write a figure's sentence (with the project's translation on English pages), section, reference and note."""
+    st.markdown(f"> {plain_reference_marks(fig['quote_zh'])}")
+    if current == "en":
+        st.markdown(t("word.translation", current, text=fig["quote_en"]))
+    section = fig[f"section_title_{current}"]
+    parts = [f"{t('word.section', current)} {fig['section']} · {section}"]
+    if pd.notna(fig["ref"]):
+        parts.append(t("word.ref", current, ref=int(fig["ref"])))
+    parts.append(t(f"qualifier.{fig['qualifier']}", current))
+    st.caption(" · ".join(parts))
+    if current == "en" and fig["note_en"]:
+        st.caption(fig["note_en"])
+
+
+def figure_card(fig: pd.Series, current: str) -> None:
+    """Render one paper figure as a card whose popover opens its source sentence."""
+    with st.container(border=True):
+        year = int(fig["year"]) if pd.notna(fig["year"]) else t("word.no_year", current)
+        qualifier = t(f"qualifier.{fig['qualifier']}", current)
+        st.markdown(f"**{fig[f'metric_{current}']}**")
+        st.metric(fig[f"metric_{current}"], figure_value(fig, current), help=qualifier, label_visibility="collapsed")
+        kind = t("kind." + fig["kind"], current)
+        st.caption(f"{year} · {kind}")
+        with st.popover(t("word.source", current), width="stretch"):
+            figure_source(fig, current)
+            st.page_link(
+                "pages/figures.py",
+                label=t("word.open_in_figures", current),
+                query_params={"lang": current, "fig": fig["id"]},
+                icon=":material/search:",
+            )
+
+
+def chart_with_table(spec: dict, frame: pd.DataFrame, current: str, *, key: str, lazy: bool = False) -> None:
+    """Render a Vega-Lite chart (from explorer.charts) with a table view of its data in a tab beside it.
+
+    `lazy` draws only the open tab (a tab switch reruns the page, or its fragment): the hidden tab
+    costs nothing on a rerun, where Streamlit otherwise sends and renders both.
+    """
+    tracked = {"key": f"{key}_view", "on_change": "rerun"} if lazy else {}
+    chart_tab, table_tab = st.tabs([t("word.chart", current), t("word.table", current)], **tracked)
+    if chart_tab.open is not False:
+        with chart_tab:
+            st.vega_lite_chart(spec, width="stretch", key=key)
+    if table_tab.open is not False:
+        with table_tab:
+            st.dataframe(frame, hide_index=True, width="stretch")
+
+
+def app_url(url_path: str) -> str:
+    """Return the app's base URL as the browser sees it ('' when unknown), without the page's path.
+
+    st.context.url ends with the current page's url_path (e.g. `.../data`).
+    """
+    base = (st.context.url or "").split("?")[0].rstrip("/")
+    return base.removesuffix(f"/{url_path}") if url_path else base
+
+
+def current_link(url_path: str) -> str:
+    """Return the current view's full URL: the page and every query parameter, sorted."""
+    return f"{app_url(url_path)}/{url_path}?{urlencode(sorted(st.query_params.to_dict().items()))}"
+
+
+def share_link(url_path: str, current: str, *, where: DeltaGenerator | None = None) -> None:
+    """Render the current view's full URL in a copyable block (in the sidebar unless `where` says otherwise)."""
+    with (where or st.sidebar).expander(t("share.label", current), icon=":material/link:"):
+        st.code(current_link(url_path), language=None, wrap_lines=True)
+        st.caption(t("share.help", current))
+
+
+def footer(version: str | None, current: str) -> None:
+    """Render the citation, the licence note and the data version (the last element of every page)."""
+    with st.container(key="footer"):
+        st.divider()
+        st.caption(t("footer.citation", current))
+        st.caption(t("footer.licence", current))
+        if version:
+            st.caption(t("footer.version", current, version=version[:12]))

@@ -1,0 +1,84 @@
+"""explorer.core.compact: model values written short, with hand-written expectations and the card words of units.csv."""
+
+import ast
+import csv
+import inspect
+import math
+import re
+from pathlib import Path
+
+import pytest
+
+from explorer.core import compact as compact_module
+from explorer.core import formatting, vocab
+from explorer.core.compact import compact, percent_change
+
+
+@pytest.fixture(scope="module")
+def words(outcomes):
+    """Return a function: unit code -> its card words (zh, en) as db.outcomes joins them from units.csv."""
+    by_unit = outcomes.drop_duplicates("unit").set_index("unit")
+
+    def of(unit: str) -> tuple[str, str]:
+        return by_unit.at[unit, "unit_short_zh"], by_unit.at[unit, "unit_short_en"]
+
+    return of
+
+
+def _compact_cases() -> list:
+    """Return the hand-written cases of cases/compact.csv: a model value in its unit -> the card's text."""
+    with (Path(__file__).parent / "cases" / "compact.csv").open(encoding="utf-8") as file:
+        return [pytest.param(row, id=f"{row['value']}-{row['unit']}-{row['lang']}") for row in csv.DictReader(file)]
+
+
+@pytest.mark.parametrize("case", _compact_cases())
+def test_values_are_written_short_in_their_unit(case, words):
+    value, unit, lang = float(case["value"]), case["unit"], case["lang"]
+    assert compact(value, unit, lang, *words(unit), signed=case["signed"] == "yes") == case["expected"], case["why"]
+
+
+def test_a_missing_value_is_a_dash(words):
+    assert compact(math.nan, "yi_yuan", "zh", *words("yi_yuan")) == "—"
+
+
+def test_percent_change_needs_a_base():
+    assert percent_change(1.0, 200.0) == "+0.5 %"
+    assert percent_change(-3.0, 4.0) == "-75.0 %"
+    assert percent_change(1.0, 0.0) is None
+
+
+def test_every_outcome_unit_has_card_words_and_decimals(outcomes):
+    assert outcomes[["unit_short_zh", "unit_short_en"]].notna().all().all()
+    assert set(outcomes["unit"]) <= set(compact_module.DECIMALS)
+
+
+def _code_strings(module) -> list[tuple[int, str]]:
+    """Return (line, text) of every string literal in a module's code: docstrings and the money table left out."""
+    tree = ast.parse(inspect.getsource(module))
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef) and isinstance(node.body[0], ast.Expr):
+            skipped.add(id(node.body[0].value))  # a docstring
+        if isinstance(node, ast.AnnAssign | ast.Assign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(target, ast.Name) and target.id in ("MONEY_UP", "MONEY_DOWN") for target in targets):
+                skipped |= {id(inner) for inner in ast.walk(node.value)}
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skipped
+    ]
+
+
+@pytest.mark.parametrize("module", [compact_module, formatting], ids=["compact", "formatting"])
+def test_no_unit_word_is_spelled_in_code(module, outcomes):
+    """Unit words come from units.csv (via the callers' rows); only formatting's money table names 亿元/万亿元/bn/tn."""
+    card_words = set(outcomes[["unit_zh", "unit_symbol_en", "unit_short_zh", "unit_short_en"]].stack()) - {"%"}
+    money = re.compile(r"[亿万]|\b(bn|tn|m|yr)\b")
+    found = [
+        (line, text)
+        for line, text in _code_strings(module)
+        if text not in vocab.UNITS  # a unit code ("racks") is no word
+        and (money.search(text) or any(word in text for word in card_words if word))
+    ]
+    assert not found, found

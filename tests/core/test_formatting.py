@@ -1,0 +1,100 @@
+"""explorer.core.formatting: numbers and units written as a reader writes them (expected strings written by hand)."""
+
+import pandas as pd
+import pytest
+
+from explorer.core import formatting
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "lang", "zh", "en", "expected"),
+    [
+        (32387.68, "yi_yuan", "en", "亿元", "¥ bn", "¥3.239 tn"),  # never "3,238.768 billion yuan"
+        (32387.68, "yi_yuan", "zh", "亿元", "¥ bn", "32,387.7 亿元"),
+        (0.0, "yi_yuan_cumulative", "en", "亿元(累计)", "¥ bn, cumulative", "¥0 bn, cumulative"),
+        (125.0, "yi_yuan_per_year", "en", "亿元/年", "¥ bn per year", "¥12.5 bn per year"),
+        (0.8021, "100m_yuan", "en", "亿元", "¥ bn", "¥80.21 m"),
+        (1.25, "ratio", "en", "比值", "ratio", "1.25"),
+        (1.25, "ratio", "zh", "比值", "ratio", "1.25"),
+        (2.5, "10k_base_stations", "en", "万个", "base stations", "25,000 base stations"),
+        (2.5, "10k_base_stations", "zh", "万个", "base stations", "2.5 万个"),
+        (38.5, "pct", "en", "%", "%", "38.5 %"),
+    ],
+)
+def test_an_amount_is_written_with_its_unit(value, unit, lang, zh, en, expected):
+    assert formatting.amount(value, unit, lang, zh, en) == expected
+
+
+def test_numbers_that_share_an_axis_share_one_unit():
+    numbers, unit = formatting.quantity([3000.0, 12000.0], "yi_yuan", "en", "亿元", "¥ bn")
+    assert (numbers, unit) == (["0.3", "1.2"], "¥ tn")
+    assert formatting.quantity([3000.0, 12000.0], "yi_yuan", "zh", "亿元", "¥ bn") == (["3,000", "12,000"], "亿元")
+
+
+@pytest.mark.parametrize(
+    ("largest", "text", "expected"),
+    [
+        (9_999.0, "亿元", (1.0, "亿元")),
+        (10_000.0, "亿元", (1e4, "万亿元")),
+        (-10_000.0, "亿元/年", (1e4, "万亿元/年")),  # a fall of 1 万亿元 is as large as a rise
+        (999.9, "¥ bn", (1.0, "¥ bn")),
+        (1_000.0, "¥ bn, cumulative", (1e3, "¥ tn, cumulative")),
+        (1_000.0, "¥ bn/yr", (1e3, "¥ tn/yr")),
+        (5.0, "¥ tn", (1.0, "¥ tn")),  # already the largest word
+        (50_000.0, "GWh/年", None),  # no money
+        (50_000.0, "people", None),
+    ],
+)
+def test_money_steps_up_to_trillions_at_one_trillion(largest, text, expected):
+    assert formatting.money_unit(largest, text) == expected
+
+
+def test_the_money_table_is_the_units_tables(units):
+    """formatting's one money table names what units.csv labels 亿 and 万亿 yuan, in each language."""
+    small, large = units.loc["100m_yuan"], units.loc["trillion_yuan"]
+    expected = {
+        small["label_zh"]: (large["label_zh"], 1e4),  # 1 万亿 = 10,000 亿
+        small["symbol_en"]: (large["symbol_en"], 1e3),  # 1 tn = 1,000 bn
+    }
+    assert expected == formatting.MONEY_UP
+
+
+def test_the_unit_text_and_factor_of_an_axis():
+    assert formatting.shown_unit("yi_yuan", "en", "亿元", "¥ bn") == (0.1, "¥ bn")
+    assert formatting.shown_unit("trillion_yuan", "en", "万亿元", "¥ tn") == (1.0, "¥ tn")
+    assert formatting.shown_unit("yi_yuan", "zh", "亿元", "¥ bn") == (1.0, "亿元")
+    assert formatting.shown_unit("ratio", "en", "比值", "ratio") == (1.0, "")
+
+
+def test_a_range_and_a_bound_keep_the_yen_sign_before_the_number():
+    fig = pd.Series(
+        {"value": 3.0, "value_high": 5.0, "unit": "100m_yuan", "unit_zh": "亿元", "unit_symbol_en": "¥ bn"}
+        | {"qualifier": "range", "kind": "target"}
+    )
+    assert formatting.figure_value(fig, "en") == "¥300–500 m"  # below a billion: millions
+    assert formatting.figure_value(fig, "zh") == "3–5 亿元"
+    bound = fig.copy()
+    bound["qualifier"], bound["value"] = "at_least", 20000.0
+    assert formatting.figure_value(bound, "en") == "≥ ¥2 tn"
+
+
+def test_format_number():
+    assert formatting.format_number(1234.5) == "1,234.5"
+    assert formatting.format_number(float("nan")) == "—"
+    assert formatting.format_number(12345678.0) == "12,345,678"
+
+
+def test_no_interface_string_writes_100_million_yuan():
+    """Every catalogue string (prose files too), both languages: yuan as ¥ bn / ¥ tn, never "100 million yuan"."""
+    from explorer.core.i18n import CATALOGUE, LANGS, load
+
+    catalogues = load(CATALOGUE)
+    texts = [
+        (lang, key, text)
+        for lang in LANGS
+        for key, entry in catalogues[lang].items()
+        for text in (entry.values() if isinstance(entry, dict) else [entry])
+    ]
+    assert len(texts) > 500
+    bad = [(lang, key) for lang, key, text in texts if "100 million" in text or "billion yuan" in text.lower()]
+    assert not bad, bad

@@ -1,0 +1,78 @@
+"""Downloads: CSV and Parquet bytes read back to the same tables; unshowable cells become text."""
+
+import io
+import json
+import zipfile
+
+import pandas as pd
+
+from explorer import ROOT
+from explorer.data import export
+from explorer.data import gateway as db
+
+
+def test_csv_opens_in_excel_and_reads_back_unchanged():
+    frame = pd.DataFrame({"city": ["深圳", "北京"], "value": [1.5, None]})
+    data = export.csv_bytes(frame)
+    assert data.startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel needs for UTF-8
+    pd.testing.assert_frame_equal(pd.read_csv(io.BytesIO(data), encoding="utf-8-sig"), frame)
+
+
+def test_parquet_zip_holds_every_public_table_and_the_metadata():
+    con = db.connect()
+    try:
+        tables = {name: db.table(con, name) for name in db.PUBLIC_TABLES}
+        meta = db.meta(con)
+    finally:
+        con.close()
+    archive = zipfile.ZipFile(io.BytesIO(export.parquet_zip(tables, meta)))
+    assert sorted(archive.namelist()) == sorted([f"{name}.parquet" for name in tables] + ["meta.json"])
+    assert json.loads(archive.read("meta.json")) == meta
+    for name, frame in tables.items():
+        back = pd.read_parquet(io.BytesIO(archive.read(f"{name}.parquet")))
+        assert list(back.columns) == list(frame.columns)
+        assert len(back) == len(frame)
+    figures = pd.read_parquet(io.BytesIO(archive.read("figures.parquet")))
+    assert figures["value"].sum() == tables["figures"]["value"].sum()
+
+
+def test_cells_arrow_cannot_convert_become_text_and_others_stay():
+    frame = pd.DataFrame({"m": [{1: "a"}, None, float("nan")], "l": [[1, 2], [3], None], "n": [1, 2, 3]})
+    safe = export.arrow_safe(frame)
+    assert safe["m"].iloc[0] == "{1: 'a'}"
+    assert safe["m"].iloc[1:].isna().all()
+    assert safe["l"].tolist()[:2] == [[1, 2], [3]]
+    assert safe["n"].tolist() == [1, 2, 3]
+    assert export.arrow_safe(frame[["n", "l"]]) is not None
+
+
+def test_a_hostile_text_cell_is_neutralised_and_numbers_stay_numbers():
+    frame = pd.DataFrame(
+        {
+            "text": ['=HYPERLINK("http://evil.example","click")', "+1+1", "-2+3", "@SUM(A1)", "深圳", "a=b"],
+            "value": [-3.5, 1.0, -0.25, 0.0, 2.0, None],
+        }
+    )
+    data = export.csv_bytes(frame)
+    assert data.startswith(b"\xef\xbb\xbf")
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    assert back["text"].tolist() == [
+        '\'=HYPERLINK("http://evil.example","click")',
+        "'+1+1",
+        "'-2+3",
+        "'@SUM(A1)",
+        "深圳",
+        "a=b",
+    ]
+    assert back["value"].iloc[0] == -3.5 and back["value"].iloc[2] == -0.25  # true negative numbers kept numeric
+    assert b",-3.5\r\n" in data or b",-3.5\n" in data
+    assert frame["text"].iloc[0].startswith("=")  # the caller's frame is left alone
+
+
+def test_every_csv_download_of_the_app_goes_through_the_one_helper():
+    """No page or view writes its own CSV: each download is export.csv_bytes (BOM, neutralised cells)."""
+
+    root = ROOT
+    sources = [*root.glob("pages/*.py"), *root.glob("src/explorer/**/*.py")]
+    offenders = [str(path.relative_to(root)) for path in sources if ".to_csv(" in path.read_text(encoding="utf-8")]
+    assert offenders == ["src/explorer/data/export.py"]

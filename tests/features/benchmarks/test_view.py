@@ -1,0 +1,330 @@
+"""features.benchmarks.view: yearly series per comparability group, breaks, coverage, the digital peers (real data)."""
+
+import download_checks
+import pandas as pd
+import pytest
+from chart_checks import check_chart
+from loaded import frames
+
+from explorer import DATA_DIR
+from explorer.core import formatting, vocab
+from explorer.core.i18n import LANGS, t
+from explorer.core.vocab import CITIES
+from explorer.features.benchmarks import view as views
+from explorer.features.pieces import bracketed
+
+
+def _rows(*records):
+    columns = ["city", "year", "comparability_group", "status", "value", "qualifier", "break_before"]
+    return pd.DataFrame.from_records(records, columns=columns)
+
+
+@pytest.fixture(scope="module")
+def data() -> dict[str, pd.DataFrame]:
+    return frames()
+
+
+def _view(data, code: str, lang: str) -> views.IndicatorView:
+    return views.indicator_view(data["indicators"], data["benchmarks"], data["comparability_groups"], code, lang)
+
+
+def test_a_line_restarts_after_a_missing_year_and_at_a_break():
+    rows = _rows(
+        ("beijing", 2019, "g", "observed", 1.0, "exact", False),
+        ("beijing", 2020, "g", "observed", 2.0, "exact", False),
+        ("beijing", 2022, "g", "observed", 3.0, "exact", False),  # 2021 missing: a new line
+        ("beijing", 2023, "g", "observed", 4.0, "exact", True),  # new basis: a new line
+        ("shanghai", 2019, "g", "observed", 5.0, "exact", False),
+        ("shanghai", 2020, "h", "observed", 6.0, "exact", False),  # another group: its own line
+    )
+    segments = views.segments(rows)
+    assert segments[0] == segments[1]
+    assert len({segments[1], segments[2], segments[3]}) == 3
+    assert segments[4] != segments[5] and segments[4] not in segments[:4]
+
+
+def test_coverage_names_every_missing_year_and_keeps_each_bound_sign():
+    rows = _rows(
+        ("beijing", 2019, "g", "observed", 10.0, "exact", False),
+        ("beijing", 2021, "g", "observed", 12.0, "more_than", False),
+    ).assign(shown=["10", "> 12"])
+    table = views.coverage(rows, "en").set_index(t("col.city", "en"))
+    assert list(table.columns) == ["2019", "2020", "2021"]
+    none = t("benchmarks.no_figure", "en")
+    assert table.loc[t("city.beijing", "en")].tolist() == ["10", none, "> 12"]
+    assert (table.loc[[t("city.shenzhen", "en"), t("city.shanghai", "en")]] == none).all().all()
+
+
+def test_the_breaks_notice_names_each_city_and_year():
+    rows = _rows(
+        ("shenzhen", 2020, "g", "observed", 1.0, "exact", True),
+        ("beijing", 2021, "g", "observed", 1.0, "exact", True),
+        ("beijing", 2022, "g", "observed", 1.0, "exact", False),
+    )
+    assert views.breaks_notice(rows, "en") == t(
+        "benchmarks.breaks", "en", places=f"{t('city.beijing', 'en')} 2021, {t('city.shenzhen', 'en')} 2020"
+    )
+    assert views.breaks_notice(rows[~rows["break_before"]], "en") is None
+
+
+def test_the_peers_take_the_latest_shared_year_or_else_each_citys_latest():
+    shared = _rows(
+        ("shenzhen", 2023, "g", "observed", 1.0, "exact", False),
+        ("shenzhen", 2024, "g", "observed", 2.0, "exact", False),
+        ("beijing", 2023, "g", "observed", 3.0, "exact", False),
+        ("beijing", 2025, "g", "target", 9.0, "exact", False),
+    )
+    assert views.latest_rows(shared)["year"].tolist() == [2023, 2023]
+    apart = _rows(("shenzhen", 2021, "g", "observed", 1.0, "exact", False), *shared.iloc[[2]].to_records(index=False))
+    assert sorted(views.latest_rows(apart)["year"]) == [2021, 2023]
+
+
+def test_the_indicator_options_and_the_default(data):
+    indicators = data["indicators"]
+    assert views.indicator_labels(indicators, "en") == dict(zip(indicators["code"], indicators["label_en"]))
+    assert views.default_indicator(indicators) == "gdp"
+    assert views.default_indicator(indicators[indicators["code"] != "gdp"]) == indicators["code"].iloc[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_group_is_one_chart_with_its_definition_and_note_in_the_page_language(lang, data):
+    benchmarks, groups = data["benchmarks"], data["comparability_groups"].set_index("code")
+    rows = benchmarks[benchmarks["indicator"] == "gdp"]
+    gdp = _view(data, "gdp", lang)
+    sizes = rows["comparability_group"].value_counts()
+    assert [group.chart.key for group in gdp.groups] == [f"bench_{code}" for code in sizes.index]
+    assert gdp.groups_differ == t("benchmarks.groups_differ", lang, count=len(sizes))
+    for code, group in zip(sizes.index, gdp.groups):
+        own = rows[rows["comparability_group"] == code]
+        check_chart(group.chart.spec, group.chart.table)
+        values = group.chart.spec["datasets"]["values"]
+        # GDP is stored in 亿元: charted as it is in Chinese, in ¥ bn (a tenth) in English.
+        assert values["value"].tolist() == pytest.approx((own["value"] * (0.1 if lang == "en" else 1.0)).tolist())
+        assert values["definition_text"].tolist() == own["definition_zh" if lang == "zh" else "definition"].tolist()
+        assert values["vintage_text"].tolist() == own["vintage_zh" if lang == "zh" else "vintage"].tolist()
+        assert group.definition == t("benchmarks.definition", lang, definition=groups.at[code, f"definition_{lang}"])
+        note = groups.at[code, f"note_{lang}"]
+        assert group.note == (t("benchmarks.not_like_for_like", lang, note=note) if isinstance(note, str) else None)
+        official = own["grade"] == "official"
+        assert (values["fill"] == "white").tolist() == (~official).tolist(), "hollow markers for secondary sources"
+        assert list(group.chart.table.columns)[:3] == [t("col.city", lang), t("col.year", lang), t("col.value", lang)]
+        years = list(range(own["year"].min(), own["year"].max() + 1))
+        assert group.chart.spec["encoding"]["x"]["scale"]["domain"] == years
+    label = data["indicators"].set_index("code").at["gdp", f"label_{lang}"]
+    unit = {"zh": "亿元", "en": "¥ bn"}[lang]  # GDP as a reader writes it, never "100 million yuan"
+    title = "".join(gdp.groups[0].chart.spec["title"]["text"]).replace(" ", "")
+    assert title == bracketed(label, unit, lang).replace(" ", "")
+    assert gdp.description == data["indicators"].set_index("code").at["gdp", f"description_{lang}"]
+
+
+def test_a_census_break_is_marked_and_never_drawn_as_growth(data):
+    source = pd.read_csv(DATA_DIR / "benchmarks.csv", dtype=str)
+    flagged = source[source["break_before"] == "true"]
+    assert {("beijing", "2024", "gdp"), ("shenzhen", "2020", "population")} <= set(
+        zip(flagged["city"], flagged["year"], flagged["indicator"])
+    )
+    for indicator in flagged["indicator"].unique():
+        for group in _view(data, indicator, "en").groups:
+            values = group.chart.spec["datasets"]["values"]
+            marked = values[values["break_before"]]
+            if marked.empty:
+                assert group.breaks is None
+                continue
+            assert group.breaks is not None
+            rule = group.chart.spec["layer"][0]
+            assert rule["mark"]["type"] == "rule" and rule["transform"] == [{"filter": "datum.break_before"}]
+            for _, row in marked.iterrows():
+                before = values[(values["city_label"] == row["city_label"]) & (values["year"] < row["year"])]
+                assert not (before["segment"] == row["segment"]).any(), "a line joins a break"
+                assert f"{row['city_label']} {row['year']}" in group.breaks
+
+
+def test_a_missing_city_year_is_shown_as_missing_not_zero(data):
+    (group, *_) = _view(data, "population", "zh").groups
+    table = group.coverage.set_index(t("col.city", "zh"))
+    rows = data["benchmarks"].query("indicator == 'population' and comparability_group == 'population_yearend'")
+    for city in CITIES:
+        have = set(rows.loc[rows["city"] == city, "year"])
+        for year in table.columns:
+            cell = table.at[t(f"city.{city}", "zh"), year]
+            assert (cell == t("benchmarks.no_figure", "zh")) == (int(year) not in have)
+            assert cell not in {"0", ""}
+
+
+def test_bounds_keep_their_sign_in_tooltips_tables_coverage_and_downloads(data):
+    benchmarks = data["benchmarks"]
+    bounded = benchmarks[benchmarks["qualifier"].isin(list(vocab.QUALIFIER_SIGNS))]
+    assert len(bounded) > 0
+    for indicator in bounded["indicator"].unique():
+        shown = _view(data, indicator, "en")
+        assert shown.has_qualified_values
+        assert shown.csv.startswith(b"\xef\xbb\xbf")
+        download = download_checks.read(shown.csv)
+        for _, row in bounded[bounded["indicator"] == indicator].iterrows():
+            factor = 0.1 if row["unit"] == "100m_yuan" else 1.0  # 亿元 is shown as ¥ bn in English
+            text = f"{vocab.QUALIFIER_SIGNS[row['qualifier']]} {formatting.format_number(row['value'] * factor)}"
+            group = next(g for g in shown.groups if g.chart.key == f"bench_{row['comparability_group']}")
+            assert text in set(group.chart.spec["datasets"]["values"]["shown"])
+            assert text in set(group.chart.table[t("col.value", "en")])
+            assert text in set(group.coverage[str(row["year"])])
+            assert text in {row[t("col.value", "en")] for row in download}
+            assert "shown" in [entry["field"] for entry in views.tooltips("en")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_peers_show_the_digital_groups_and_name_a_city_without_a_figure(lang, data):
+    benchmarks, groups = data["benchmarks"], data["comparability_groups"].set_index("code")
+    panels = views.peer_panels(data["indicators"], benchmarks, data["comparability_groups"], lang)
+    assert [panel.chart.key for panel in panels] == [f"peers_{ind}" for ind, _ in vocab.DIGITAL_PEER_GROUPS]
+    for (indicator, code), panel in zip(vocab.DIGITAL_PEER_GROUPS, panels):
+        assert groups.at[code, "indicator"] == indicator
+        check_chart(panel.chart.spec, panel.chart.table)
+        latest = panel.chart.spec["datasets"]["latest"]
+        assert latest["city"].tolist() == list(CITIES)
+        own = benchmarks[(benchmarks["comparability_group"] == code) & (benchmarks["status"] == "observed")]
+        for city, label, value in zip(latest["city"], latest["row_label"], latest["value"]):
+            if city in set(own["city"]):
+                factor = 0.1 if lang == "en" and own["unit"].iloc[0] == "100m_yuan" else 1.0  # ¥ bn in English
+                assert any(value == pytest.approx(v * factor) for v in own.loc[own["city"] == city, "value"])
+            else:
+                assert pd.isna(value) and label.endswith(t("benchmarks.no_figure", lang))
+        encoding = panel.chart.spec["encoding"]
+        assert encoding["color"]["legend"]["orient"] == "bottom"
+        assert encoding["y"]["scale"]["domain"] == latest["row_label"].tolist()
+        assert panel.definition == t("benchmarks.definition", lang, definition=groups.at[code, f"definition_{lang}"])
+
+
+def test_the_peers_leave_out_groups_the_cities_do_not_share(data):
+    shared = {code for _, code in vocab.DIGITAL_PEER_GROUPS}
+    excluded = {"software_info_services_va_beijing", "g5_outdoor_yearend", "core_va_shenzhen_unstated"}
+    assert not shared & excluded
+    panels = views.peer_panels(data["indicators"], data["benchmarks"], data["comparability_groups"], "en")
+    drawn = pd.concat([panel.chart.spec["datasets"]["latest"] for panel in panels])
+    assert set(drawn["comparability_group"].dropna()) <= shared
+
+
+@pytest.mark.parametrize(
+    ("lang", "headings"),
+    [
+        ("zh", ["**口径：首次公布（初步核算）**", "**口径：修订后数据**"]),
+        (
+            "en",
+            ["**Definition group: First release (preliminary accounting)**", "**Definition group: Revised figures**"],
+        ),
+    ],
+)
+def test_a_group_heading_names_the_definition_in_the_page_language_not_its_code(lang, headings, data):
+    assert [group.heading for group in _view(data, "gdp", lang).groups] == headings
+    for indicator in data["indicators"]["code"]:
+        for group in _view(data, indicator, lang).groups:
+            code = group.chart.key.removeprefix("bench_")
+            assert code not in group.heading, f"{indicator}: the heading shows the code {code}"
+
+
+# The CSV's header keys, written by hand: indicator and group, the table's columns in its words, then the number in
+# the database's unit, its qualifier, the series break, the access date and the paper's figure (issue #15).
+CSV_HEADER_KEYS = ["col.indicator", "benchmarks.col.group", "col.city", "col.year", "col.value", "col.unit"]
+CSV_HEADER_KEYS += ["col.status", "col.grade", "benchmarks.col.vintage", "col.definition", "col.source"]
+CSV_HEADER_KEYS += ["col.source_url", "col.quote", "benchmarks.col.number", "benchmarks.col.stored_unit"]
+CSV_HEADER_KEYS += ["benchmarks.col.qualifier", "benchmarks.col.break", "benchmarks.col.accessed"]
+CSV_HEADER_KEYS += ["benchmarks.col.figure"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_csv_headers_are_the_pages_language_not_database_codes(lang, data):
+    every = views.download(views.decorate(data["benchmarks"], lang), data["indicators"], lang)
+    for csv in (_view(data, "gdp", lang).csv, every):
+        header = download_checks.header_row(csv)
+        assert header == download_checks.headers(CSV_HEADER_KEYS, lang)
+        assert len(set(header)) == len(header)
+        assert not set(header) & download_checks.database_codes()
+        if lang == "zh":
+            assert [cell for cell in header if download_checks.LATIN_WORD.search(cell)] == []
+
+
+# Written by hand from data/benchmarks.csv: two GDP rows, their codes' labels and the number as stored (亿元).
+GDP_ROWS = [
+    ("2018", "gdp_revised", "33106.0", "grade.secondary", "benchmarks.break.no"),
+    ("2019", "gdp_stats", "35371.3", "grade.official", "benchmarks.break.yes"),
+]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("year", "group", "number", "grade", "is_break"), GDP_ROWS)
+def test_the_csv_writes_codes_as_the_tables_labels(lang, year, group, number, grade, is_break, data):
+    words = download_checks.catalogue(lang)
+    groups = data["comparability_groups"].set_index("code")
+    rows = [
+        row
+        for row in download_checks.read(_view(data, "gdp", lang).csv)
+        if row[words["col.city"]] == words["city.beijing"]
+        and row[words["col.year"]] == year
+        and row[words["benchmarks.col.group"]] == groups.at[group, f"label_{lang}"]
+    ]
+    assert len(rows) == 1
+    row = rows[0]
+    assert row[words["col.indicator"]] == data["indicators"].set_index("code").at["gdp", f"label_{lang}"]
+    assert row[words["col.grade"]] == words[grade]
+    assert row[words["col.status"]] == words["status.observed"]
+    assert row[words["benchmarks.col.qualifier"]] == words["qualifier.exact"]
+    assert row[words["benchmarks.col.break"]] == words[is_break]
+    assert row[words["benchmarks.col.number"]] == number
+    assert row[words["benchmarks.col.stored_unit"]] == {"zh": "亿元", "en": "¥100 m"}[lang]
+    assert row[words["col.unit"]] == {"zh": "亿元", "en": "¥ bn"}[lang]
+
+
+def _glance_rows(data, years: dict[str, int], values: dict[str, float], grades: dict[str, str]) -> pd.DataFrame:
+    """Return decorated R&D-intensity rows, one per city given, with made-up years, values, grades and URLs."""
+    real = data["benchmarks"]
+    template = real[(real["indicator"] == "rd_intensity") & (real["status"] == "observed")].iloc[[0]]
+    rows = pd.concat(
+        [
+            template.assign(city=city, year=years[city], value=values[city], grade=grades[city],
+                            qualifier="exact", source_url=f"https://{city}.example/x")
+            for city in years
+        ],
+        ignore_index=True,
+    )  # fmt: skip
+    return views.decorate(rows, "en")
+
+
+def test_a_glance_line_names_each_citys_figure_year_grade_and_where_shenzhen_ranks(data):
+    rows = _glance_rows(
+        data,
+        {"shenzhen": 2023, "beijing": 2023, "shanghai": 2023},
+        {"shenzhen": 6.0, "beijing": 7.0, "shanghai": 4.0},
+        {"shenzhen": "official", "beijing": "secondary", "shanghai": "official"},
+    )
+    line = views.glance_line("R&D intensity", "%", rows, True, "en")
+    assert line == (
+        "**R&D intensity (%)**: Shenzhen 6 (2023); Beijing 7 (2023); Shanghai 4 (2023). "
+        "Shenzhen is No. 2 of the three in 2023. Sources: [Shenzhen](https://shenzhen.example/x); "
+        "[Beijing (secondary)](https://beijing.example/x); [Shanghai](https://shanghai.example/x)."
+    )
+    lower_is_better = views.glance_line("R&D intensity", "%", rows, False, "en")
+    assert "Shenzhen is No. 2 of the three" in lower_is_better  # 6 is second from either end
+    rows.loc[rows["city"] == "shanghai", "stored_value"] = 9.0
+    assert "No. 3 of the three" in views.glance_line("R&D intensity", "%", rows, True, "en")
+    assert "No. 1 of the three" in views.glance_line("R&D intensity", "%", rows, False, "en")
+
+
+def test_a_glance_line_says_a_missing_figure_and_ranks_only_within_one_year(data):
+    rows = _glance_rows(data, {"shenzhen": 2024, "beijing": 2023}, {"shenzhen": 6.67, "beijing": 6.73},
+                        {"shenzhen": "official", "beijing": "official"})  # fmt: skip
+    zh = views.glance_line("研发投入强度", "%", rows.assign(grade_label="官方"), True, "zh")
+    assert zh.startswith("**研发投入强度（%）**：深圳 6.67（2024年）；北京 6.73（2023年）；上海：未公布。来源：")
+    assert "居第" not in zh
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_glance_has_a_line_per_digital_indicator_published_by_any_city(data, lang):
+    lines = views.glance(data["indicators"], data["benchmarks"], lang)
+    published = {
+        indicator
+        for indicator, code in vocab.DIGITAL_PEER_GROUPS
+        if not data["benchmarks"][
+            (data["benchmarks"]["indicator"] == indicator) & (data["benchmarks"]["comparability_group"] == code)
+        ].empty
+    }
+    assert len(lines) == len(published) >= 3
+    assert all(line.count("](http") >= 1 for line in lines)

@@ -1,0 +1,146 @@
+"""explorer.features.methods.view as functions: the channels' filled equations, their symbols, the parameter table."""
+
+import re
+
+import pandas as pd
+import pytest
+
+from explorer import ROOT, model
+from explorer.core import formatting
+from explorer.core.i18n import LANGS, t
+from explorer.features.methods import view
+from explorer.model import equations
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+PARAMS_CSV = ROOT / "data" / "parameters.csv"
+
+
+def _set(params: pd.DataFrame, pid: str, low: float, central: float, high: float) -> pd.DataFrame:
+    moved = params.copy()
+    moved.loc[moved["id"] == pid, ["low", "central", "high"]] = (low, central, high)
+    return moved
+
+
+def _channel(params: pd.DataFrame, units: pd.DataFrame, code: str, lang: str = "en") -> view.Channel:
+    return next(channel for channel in view.channels(params, units, lang) if channel.code == code)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_channel_is_shown_in_order_with_its_title(params, lang, units):
+    shown = view.channels(params, units, lang)
+    assert [channel.code for channel in shown] == list(equations.CHANNELS)
+    assert [channel.title for channel in shown] == [
+        t(f"methods.channel.{code}.title", lang) for code in equations.CHANNELS
+    ]
+    assert all(len(channel.equations) == len(equations.CHANNELS[channel.code]) for channel in shown)
+
+
+def test_the_power_equation_shows_the_parameter_sheets_rack_power(params, units):
+    kw = params.set_index("id").at["dc_rack_kw", "central"]
+    power = next(eq for eq in _channel(params, units, "dc").equations if r"\mathrm{GWh}_t" in eq)
+    assert f"{equations.latex_number(kw)}" + r"\,\mathrm{kW}" in power
+
+
+def test_changing_the_rack_power_changes_the_shown_equation(params, units):
+    before = _channel(params, units, "dc").equations
+    after = _channel(_set(params, "dc_rack_kw", 4.2, 4.2, 4.2), units, "dc").equations
+    assert any(r"4.2\,\mathrm{kW}" in eq for eq in after)
+    assert not any(r"4.2\,\mathrm{kW}" in eq for eq in before)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_legend_explains_every_symbol_with_the_parameters_values(params, lang, units):
+    rows = params.set_index("id")
+    legend = _channel(params, units, "dc", lang).legend
+    table = model.parameter_table(params)
+    for name in equations.symbols("dc", table):
+        assert f"${equations.SYMBOLS[name]}$" in legend, name
+        if name in table:
+            assert rows.at[name, f"label_{lang}"] in legend
+            assert formatting.format_number(rows.at[name, "central"]) in legend
+        elif name == "dc_racks":  # its label states the sheet's rack power
+            assert t("lever.dc_racks.kw", lang, kw=formatting.format_number(rows.at["dc_rack_kw", "central"])) in legend
+        else:
+            assert t(f"lever.{name}", lang) in legend
+    assert r"$\kappa$" not in legend  # the rack power is a single value, written into the equation
+
+
+def test_the_legend_follows_the_parameter_sheet(params, units):
+    moved = _set(params, "dc_demand_growth", 9.0, 17.0, 30.0)
+    legend = _channel(moved, units, "dc").legend
+    assert "17 (9–30)" in legend and "15 (8–25)" not in legend
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("zh", "中值 9,860（9,720–10,000）亿元"), ("en", "central 0.986 (0.972–1) ¥ tn")],  # 9,860 亿元 = ¥0.986 tn
+)
+def test_the_legend_writes_yuan_as_a_reader_does(params, lang, expected, units):
+    legend = _channel(params, units, "baseline", lang).legend
+    assert expected in legend and "¥100 m" not in legend
+
+
+@pytest.mark.parametrize(
+    ("lang", "anchor", "moved_anchor"), [("zh", "9,860 亿元", "9,000 亿元"), ("en", "¥986 bn", "¥900 bn")]
+)
+def test_the_baseline_prose_takes_its_anchor_from_the_parameters(params, lang, anchor, moved_anchor, units):
+    body = _channel(params, units, "baseline", lang).body
+    assert anchor in body and "100 million" not in body and "billion yuan" not in body
+    moved = _channel(_set(params, "core_va_2022", 9000.0, 9000.0, 9000.0), units, "baseline", lang).body
+    assert anchor not in moved and moved_anchor in moved
+
+
+def test_the_channel_prose_restates_no_hard_coded_rack_power(params, units):
+    for lang in LANGS:
+        for channel in view.channels(params, units, lang):
+            assert "2.5 kW" not in channel.body
+
+
+def test_parameter_counts(params):
+    assumptions, sourced = view.parameter_counts(params)
+    assert assumptions == int((params["grade"] == "assumption").sum()) > 0
+    assert assumptions + sourced == len(params)
+
+
+def test_the_parameter_table_lists_every_parameter_with_its_three_values(params, units):
+    table = view.parameter_frame(params, units, [], "en").set_index(t("col.id", "en"))
+    assert sorted(table.index) == sorted(params["id"])
+    for _, row in params.iterrows():
+        assert table.at[row["id"], t("col.low", "en")] == row["low"]
+        assert table.at[row["id"], t("col.central_value", "en")] == row["central"]
+        assert table.at[row["id"], t("col.high", "en")] == row["high"]
+
+
+def test_english_units_are_english_and_chinese_units_the_originals(params, units):
+    english = view.parameter_frame(params, units, [], "en")[t("col.unit", "en")]
+    assert not [unit for unit in english if HAN.search(unit)]
+    chinese = view.parameter_frame(params, units, [], "zh")[t("col.unit", "zh")]
+    assert chinese.tolist() == units.loc[params["unit"], "label_zh"].tolist()
+
+
+def _han_share(text: str) -> float:
+    """Return the share of Chinese characters among the letters of text, code spans left out."""
+    letters = [char for char in re.sub(r"`[^`]*`", "", text) if char.isalpha()]
+    return sum(bool(HAN.match(char)) for char in letters) / len(letters)
+
+
+@pytest.mark.parametrize(("lang", "column"), [("zh", "rationale_zh"), ("en", "rationale")])
+def test_the_rationale_is_the_sheets_text_in_the_pages_language(params, units, lang, column):
+    sheet = pd.read_csv(PARAMS_CSV, dtype=str, keep_default_na=False).set_index("id")[column]
+    table = view.parameter_frame(params, units, [], lang).set_index(t("col.id", lang))
+    shown = table[t("col.rationale", lang)]
+    assert shown.to_dict() == sheet.to_dict()
+    if lang == "zh":
+        english = [pid for pid, text in shown.items() if _han_share(text) <= 1 / 3]
+        assert not english, f"rationales not in Chinese: {english}"
+
+
+@pytest.mark.parametrize("grades", [["secondary"], ["assumption"], ["derived", "assumption"]])
+def test_the_grade_filter_keeps_only_those_grades(params, grades, units):
+    table = view.parameter_frame(params, units, grades, "en")
+    assert set(table[t("col.grade", "en")]) == {t(f"grade.{grade}", "en") for grade in grades}
+    assert len(table) == int(params["grade"].isin(grades).sum())
+
+
+def test_the_grade_filter_offers_the_vocabulary_grades(params):
+    assert set(params["grade"]) <= set(view.GRADES)

@@ -1,0 +1,150 @@
+"""explorer.features.scenarios.cache: its functions take the frozen Levers: equal levers share one cache entry."""
+
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+
+from explorer import model
+from explorer.data import loaders
+from explorer.features.scenarios import cache as scenario_cache
+from explorer.features.scenarios import results as scenarios
+
+VERSION = "test-version"
+
+
+@pytest.fixture
+def counted(monkeypatch, params):
+    """Serve the test's parameters and count the model runs behind the caches (cleared before and after)."""
+    calls: list[tuple[str, model.Levers]] = []
+    real_tornado = model.tornado
+
+    def project(levers, frame, *, draws, seed):
+        calls.append(("project", levers))
+        return model.project_central(levers, frame)
+
+    def tornado(levers, frame, indicator, year):
+        calls.append(("tornado", levers))
+        return real_tornado(levers, frame, indicator, year)
+
+    monkeypatch.setattr(loaders, "parameters", lambda version: params)
+    monkeypatch.setattr(scenario_cache.model, "project", project)
+    monkeypatch.setattr(scenario_cache.model, "tornado", tornado)
+    for function in (scenario_cache.projection, scenario_cache.tornado):
+        function.clear()
+    yield calls
+    for function in (scenario_cache.projection, scenario_cache.tornado):
+        function.clear()
+
+
+def _equal_pair() -> tuple[model.Levers, model.Levers]:
+    """Return two equal levers built differently: from numbers (ints for floats) and from URL strings."""
+    built = model.Levers(7_000, 1.25, 70, 40, 30_000, 10_000, 2030)
+    parsed, changed = model.Levers.from_mapping(
+        {"dc_racks": "7000", "dc_pue": "1.25", "dc_util_gate": "70.0", "xc_share": "40", "horizon": "2030"}
+    )
+    assert changed == [] and built == parsed and built is not parsed
+    return built, parsed
+
+
+def test_levers_are_hashable_and_equal_levers_hash_alike():
+    built, parsed = _equal_pair()
+    assert hash(built) == hash(parsed)
+    assert len({built, parsed, replace(built, dc_racks=8_000)}) == 2
+
+
+def test_equal_levers_hit_the_same_projection_entry(counted):
+    built, parsed = _equal_pair()
+    first = scenario_cache.projection(VERSION, built, 10, 1)
+    second = scenario_cache.projection(VERSION, parsed, 10, 1)
+    assert counted == [("project", built)]
+    pd.testing.assert_frame_equal(first, second)
+
+
+@pytest.mark.parametrize(
+    "change", [{"dc_racks": 8_000}, {"dc_pue": 1.26}, {"xc_share": 45.0}, {"talent_quota": 11_000}, {"horizon": 2031}]
+)
+def test_a_lever_change_is_a_new_projection_entry(counted, change):
+    built, _ = _equal_pair()
+    scenario_cache.projection(VERSION, built, 10, 1)
+    moved = replace(built, **change)
+    result = scenario_cache.projection(VERSION, moved, 10, 1)
+    assert counted == [("project", built), ("project", moved)]
+    pd.testing.assert_frame_equal(result, model.project_central(moved, loaders.parameters(VERSION)))
+
+
+def test_draws_and_seed_are_part_of_the_key(counted):
+    built, _ = _equal_pair()
+    scenario_cache.projection(VERSION, built, 10, 1)
+    scenario_cache.projection(VERSION, built, 10, 2)
+    scenario_cache.projection(VERSION, built, 20, 1)
+    assert len(counted) == 3
+
+
+def test_equal_levers_hit_the_same_tornado_entry(counted):
+    built, parsed = _equal_pair()
+    first = scenario_cache.tornado(VERSION, built, "core_va", 2030)
+    second = scenario_cache.tornado(VERSION, parsed, "core_va", 2030)
+    assert counted == [("tornado", built)]
+    pd.testing.assert_frame_equal(first, second)
+
+
+def test_scenario_outcomes_compare_the_levers_with_the_papers_policy(counted, monkeypatch, params):
+    no_odds = pd.DataFrame(columns=["city", "year", "probability", "status"])
+    monkeypatch.setattr(scenario_cache, "peer_odds", lambda version, levers, indicator, draws, seed: no_odds)
+    scenario_cache.scenario_outcomes.clear()
+    levers = model.PRESETS["aggressive_buildout"]
+    base = scenarios.paper_levers(levers.horizon)
+    deltas, odds = scenario_cache.scenario_outcomes(VERSION, levers, base, 10, 1)
+    expected = scenarios.end_year_deltas(
+        model.project_central(levers, params), model.project_central(base, params), levers.horizon
+    )
+    pd.testing.assert_frame_equal(deltas, expected)
+    assert odds == {"gdp": {}, "core_va": {}}
+    assert [kind for kind, _ in counted] == ["project", "project"]
+    scenario_cache.scenario_outcomes.clear()
+
+
+def test_equal_levers_hit_the_same_peer_odds_entry(monkeypatch, params):
+    """The odds run the model's draws once per lever setting, outcome, draws and seed."""
+    calls: list[model.Levers] = []
+    real = model.project_draws
+
+    def project_draws(levers, frame, indicator, *, draws, seed):
+        calls.append(levers)
+        return real(levers, frame, indicator, draws=draws, seed=seed)
+
+    monkeypatch.setattr(loaders, "parameters", lambda version: params)
+    monkeypatch.setattr(loaders, "benchmarks", lambda version: pd.DataFrame(columns=list(model.PEER_COLUMNS)))
+    monkeypatch.setattr(scenario_cache.model, "project_draws", project_draws)
+    scenario_cache.peer_odds.clear()
+    built, parsed = _equal_pair()
+    first = scenario_cache.peer_odds(VERSION, built, "gdp", 20, 1)
+    second = scenario_cache.peer_odds(VERSION, parsed, "gdp", 20, 1)
+    scenario_cache.peer_odds(VERSION, built, "core_va", 20, 1)
+    assert calls == [built, built]
+    pd.testing.assert_frame_equal(first, second)
+    assert set(first["status"]) == {"no_figure"}  # no peer rows at all
+    scenario_cache.peer_odds.clear()
+
+
+def test_the_page_results_of_equal_levers_are_built_once(monkeypatch):
+    """A slider moved back to a value seen before rebuilds no view: the results come from one cache entry."""
+    built = []
+    real = scenario_cache.scenario_view.results
+
+    def results(**kwargs):
+        built.append(kwargs["levers"])
+        return real(**kwargs)
+
+    monkeypatch.setattr(scenario_cache.scenario_view, "results", results)
+    scenario_cache.scenario_results.clear()
+    version = loaders.database().version
+    first, second = _equal_pair()
+    for levers in (first, second, first):
+        scenario_cache.scenario_results(version, levers, "core_va", None, "", "en")
+    moved = replace(first, dc_racks=8_000)
+    scenario_cache.scenario_results(version, moved, "core_va", None, "", "en")
+    scenario_cache.scenario_results(version, first, "gdp", None, "", "en")  # another outcome is another entry
+    assert built == [first, moved, first]
+    scenario_cache.scenario_results.clear()

@@ -1,0 +1,144 @@
+"""explorer.features.scenarios.results: deltas, peer odds, the summary and the exports."""
+
+import json
+
+import pandas as pd
+import pytest
+
+from explorer import model
+from explorer.core.i18n import t
+from explorer.features.scenarios import results as scenarios
+from explorer.features.scenarios.results import (
+    end_year_deltas,
+    export_frame,
+    export_json,
+    figure_in_model_unit,
+    odds_in,
+    odds_sentence,
+    summary,
+)
+
+
+def _frame(values: dict[int, float], indicator: str = "core_va") -> pd.DataFrame:
+    return pd.DataFrame([{"year": y, "indicator": indicator, "p10": v, "p50": v, "p90": v} for y, v in values.items()])
+
+
+def test_deltas_are_scenario_minus_baseline():
+    deltas = end_year_deltas(_frame({2030: 120.0}), _frame({2030: 100.0}), 2030)
+    assert deltas.loc["core_va", "delta"] == 20.0
+    assert deltas.loc["core_va", "delta_pct"] == 20.0
+
+
+def test_odds_in_a_year_give_the_probability_or_the_reason():
+    odds = pd.DataFrame(
+        {
+            "city": ["beijing", "beijing", "shanghai", "shanghai"],
+            "year": [2029, 2030, 2029, 2030],
+            "probability": [0.05, 0.12, float("nan"), float("nan")],
+            "status": ["ok", "ok", "no_figure", "no_figure"],
+        }
+    )
+    assert odds_in(odds, 2030) == {"beijing": 0.12, "shanghai": "no_figure"}
+    assert odds_in(odds, 2031) == {}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_odds_sentence_names_the_city_year_and_percentage(lang):
+    text = odds_sentence("beijing", 0.123, 2030, lang)
+    assert t("city.beijing", lang) in text and "2030" in text and "12 %" in text
+    assert odds_sentence("shanghai", "no_figure", 2030, lang) == t(
+        "scenarios.peers.no_figure", lang, city=t("city.shanghai", lang)
+    )
+    assert "2030" not in odds_sentence("shanghai", "too_short", 2030, lang)
+
+
+def test_figures_in_ten_thousands_are_converted_to_units():
+    assert figure_in_model_unit(pd.Series({"value": 2.1, "unit": "10k_std_racks"})) == 21000
+    assert figure_in_model_unit(pd.Series({"value": 1.25, "unit": "ratio"})) == 1.25
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_summary_mentions_the_end_year_and_the_caveat(params, outcomes, lang):
+    levers = model.baseline()
+    result = model.project_central(levers, params)
+    deltas = end_year_deltas(result, result, levers.horizon)
+    odds = {"gdp": {"beijing": 0.27, "shanghai": 0.04}, "core_va": {"beijing": "no_figure", "shanghai": "too_short"}}
+    text = summary(deltas, levers, odds, outcomes, lang)
+    assert str(levers.horizon) in text and "27 %" in text and "4 %" in text
+    assert t("scenarios.summary.core_va.no_figure", lang, city=t("city.beijing", lang)) in text
+    assert t("scenarios.summary.core_va.too_short", lang, city=t("city.shanghai", lang)) in text
+    assert "100 million" not in text
+    assert ("亿元" in text) if lang == "zh" else ("¥" in text and " bn" in text or " tn" in text)
+    assert ("示意性" in text) if lang == "zh" else ("not a forecast" in text)
+
+
+def test_exports_carry_levers_version_and_parameters(params, outcomes):
+    levers = model.PRESETS["talent_push"]
+    result = model.project_central(levers, params)
+    base = model.project_central(model.baseline(), params)
+    paired = model.project_delta(levers, params, draws=50, seed=1)
+    frame = export_frame(result, base, paired, levers, "abc", outcomes, "zh")
+    assert (frame["lever_talent_quota"] == levers.to_query()["talent_quota"]).all()
+    assert (frame["data_version"] == "abc").all()
+    row = frame[(frame["indicator"] == "core_va") & (frame["year"] == 2030)].iloc[0]
+    assert row["outcome"] == "数字经济核心产业增加值" and row["unit"] == "亿元"
+    expected = result[(result["indicator"] == "core_va") & (result["year"] == 2030)]["p50"].item()
+    assert row["scenario_p50"] == round(expected, 1) and row["baseline_p50"] != row["scenario_p50"]
+    people = frame[frame["indicator"] == "talent_added"]["scenario_p50"]
+    assert (people == people.round()).all()  # whole people, as the cards show
+    payload = json.loads(export_json(result, result, levers, params, "abc", 10, 1))
+    assert payload["levers"] == levers.to_query()
+    assert len(payload["parameters"]) == len(params)
+    assert payload["results"][0].keys() >= {"year", "indicator", "p10", "p50", "p90"}
+
+
+def test_b_levers_round_trip_through_the_url_text_by_name():
+    levers = model.Levers(**{**vars(model.baseline()), "dc_racks": 30_000, "xc_share": 65.0})
+    text = scenarios.b_text(levers)
+    assert text == "dc_racks:30000,dc_pue:1.25,dc_util_gate:70,xc_share:65,talent_subsidy:30000,talent_quota:10000"
+    assert scenarios.parse_b(text, 2030) == levers
+
+
+def test_a_b_that_names_some_levers_takes_the_papers_value_for_the_others():
+    expected = model.Levers(**{**vars(model.baseline()), "xc_share": 60.0, "horizon": 2033})
+    assert scenarios.parse_b("xc_share:60", 2033) == expected
+
+
+def test_a_positional_b_from_an_old_link_is_still_read():
+    expected = model.Levers(**{**vars(model.baseline()), "dc_racks": 30_000, "xc_share": 65.0})
+    assert scenarios.parse_b("30000_1.25_70_65_30000_10000", 2030) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "", "1_2", "abc_1.25_70_65_30000_10000", "999999999_1.25_70_65_30000_10000",
+        "xc_share", "xc_share:abc", "xc_share:60,xc_share:70", "horizon:2035", "nope:1", "xc_share:60,", "xc_share:999",
+    ],
+)  # fmt: skip
+def test_an_unusable_b_is_refused(raw):
+    assert scenarios.parse_b(raw, 2030) is None
+
+
+def test_b_is_a_preset_or_the_users_own_at_the_pages_horizon():
+    own = model.PRESETS["talent_push"]
+    assert scenarios.compare_levers(scenarios.NO_COMPARE, own, 2032) is None
+    assert scenarios.compare_levers(scenarios.OWN_COMPARE, None, 2032) is None
+    assert scenarios.compare_levers(scenarios.OWN_COMPARE, own, 2032).horizon == 2032
+    assert scenarios.compare_levers("no_new_capacity", None, 2027).dc_racks == 0
+
+
+@pytest.mark.parametrize(
+    ("chance", "code"),
+    [
+        (0.0, "very_unlikely"),
+        (0.099, "very_unlikely"),
+        (0.10, "unlikely"),
+        (0.5, "even"),
+        (0.66, "likely"),
+        (0.9, "very_likely"),
+        (1.0, "very_likely"),
+    ],
+)
+def test_a_probability_is_put_in_words(chance, code):
+    assert scenarios.likelihood(chance) == code

@@ -1,0 +1,434 @@
+"""features.scenarios.view as functions: sliders, KPI cards, the outcome and tornado charts, the results table."""
+
+import pandas as pd
+import pytest
+
+from explorer import model
+from explorer.core import formatting, vocab
+from explorer.core.i18n import LANGS, t
+from explorer.data import gateway as db
+from explorer.features.scenarios import cards as cards_view
+from explorer.features.scenarios import view
+from explorer.features.scenarios.results import (
+    COST_OUTCOMES,
+    KPI_OUTCOMES,
+    MODEL_GROUPS,
+    PEER_OUTCOMES,
+    TARGET_MARKERS,
+    end_year_deltas,
+    paper_levers,
+    sensitivity_of_change,
+)
+
+
+@pytest.fixture(scope="module")
+def data():
+    """Return the figures and the benchmark rows as the app reads them."""
+    con = db.connect()
+    try:
+        return db.figures(con), db.benchmarks(con, None)
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def runs(params):
+    """Return a scenario, its baseline (central runs) and the peers' paths to the scenario's horizon."""
+    levers = model.PRESETS["aggressive_buildout"]
+    return levers, model.project_central(levers, params), model.project_central(paper_levers(levers.horizon), params)
+
+
+def _peers(data, params, horizon: int) -> pd.DataFrame:
+    _, benchmarks = data
+    return model.peer_paths(benchmarks, horizon, PEER_OUTCOMES, draws=100, seed=0)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_outcome_has_a_unit_label(lang, outcomes, units):
+    for code, unit in model.OUTCOMES.items():
+        expected = units.at[unit, "label_zh" if lang == "zh" else "symbol_en"]
+        assert view.unit_label(code, outcomes, lang) == ("" if unit in vocab.UNITLESS_UNITS else expected), code
+    assert view.unit_label("fiscal_cost_cum", outcomes, "en") != view.unit_label("fiscal_cost", outcomes, "en")
+
+
+# Written by hand: yuan in ¥ bn in English (never "100 million yuan"), as printed in Chinese, PUE bare.
+SHOWN_UNITS = [
+    ("core_va", "en", "¥ bn", 0.1),
+    ("core_va", "zh", "亿元", 1.0),
+    ("fiscal_cost_cum", "en", "¥ bn, cumulative", 0.1),
+    ("dc_power_cost", "en", "¥ bn per year", 0.1),
+    ("dc_pue_fleet", "en", "", 1.0),
+    ("dc_pue_fleet", "zh", "", 1.0),
+    ("dc_power_gwh", "en", "GWh per year", 1.0),
+]
+
+
+@pytest.mark.parametrize(("code", "lang", "unit", "factor"), SHOWN_UNITS)
+def test_an_outcome_is_shown_in_the_unit_a_reader_writes(code, lang, unit, factor, outcomes):
+    assert view.unit_label(code, outcomes, lang) == unit
+    assert view.unit_factor(code, outcomes, lang) == factor
+
+
+def test_paper_levers_are_the_baseline_to_the_scenarios_horizon():
+    assert paper_levers(2035) == model.Levers(**{**vars(model.baseline()), "horizon": 2035})
+    assert paper_levers(model.baseline().horizon) == model.baseline()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lever_groups_cover_every_lever_once_with_its_bounds(data, params, lang):
+    figures, _ = data
+    groups = view.lever_groups(figures, params, lang)
+    sliders = [lever for _, group in groups for lever in group]
+    assert [lever.name for lever in sliders] == [*model.LEVER_NAMES, "horizon"]
+    assert groups[-1][0] == t("scenarios.group.horizon", lang)
+    for lever in sliders:
+        assert (lever.low, lever.high, lever.step) == model.Levers.BOUNDS[lever.name]
+        assert lever.label == view.lever_label(lever.name, params, lang)
+    by_name = {lever.name: lever for lever in sliders}
+    assert by_name["horizon"].help is None
+    assert by_name["dc_pue"].format == "%.2f"
+    assert by_name["dc_racks"].note == t("lever.racks_note", lang)
+    assert [lever.name for lever in sliders if lever.note] == ["dc_racks"]
+
+
+def test_the_rack_lever_states_the_parameter_sheets_rack_power(params):
+    kw = params.set_index("id").at["dc_rack_kw", "central"]
+    assert view.lever_label("dc_racks", params, "en") == t("lever.dc_racks.kw", "en", kw=formatting.format_number(kw))
+    assert f"{formatting.format_number(kw)} kW" in view.lever_label("dc_racks", params, "zh")
+    moved = params.copy()
+    moved.loc[moved["id"] == "dc_rack_kw", ["low", "central", "high"]] = 6.0
+    assert "(6 kW)" in view.lever_label("dc_racks", moved, "en")
+    assert view.lever_label("xc_share", params, "en") == t("lever.xc_share", "en")
+
+
+def test_lever_help_quotes_the_papers_figure(data):
+    figures, _ = data
+    rows = figures.set_index("id")
+    for spec in model.LEVERS:
+        fig_id, text = spec.paper_figure, view.lever_help(spec.name, figures, "en")
+        if fig_id is None:
+            assert text == t("lever.no_paper_value", "en")
+        else:
+            assert text.endswith(rows.at[fig_id, "quote_zh"])
+            assert formatting.figure_value(rows.loc[fig_id], "en") in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cards_show_the_end_year_median_in_a_compact_unit(runs, lang, outcomes, params):
+    levers, scenario, base = runs
+    deltas = end_year_deltas(scenario, base, levers.horizon)
+    paired = model.project_delta(levers, params, draws=200, seed=1)
+    cards = cards_view.kpis(deltas, paired, levers.horizon, outcomes, lang)
+    assert [card.label for card in cards] == [outcomes.at[code, f"label_{lang}"] for code in KPI_OUTCOMES]
+    for code, card in zip(KPI_OUTCOMES, cards):
+        value = scenario[(scenario["year"] == levers.horizon) & (scenario["indicator"] == code)]["p50"].item()
+        assert card.value == cards_view.card_value(value, code, outcomes, lang)
+
+
+def _one_row(delta: float, baseline: float, p10: float, p90: float, code: str = "core_va", year: int = 2030):
+    deltas = pd.DataFrame({"scenario": [baseline + delta], "baseline": [baseline], "delta": [delta]}, index=[code])
+    paired = pd.DataFrame({"year": [year], "indicator": [code], "p10": [p10], "p50": [delta], "p90": [p90]})
+    return deltas, paired
+
+
+def test_a_card_gives_the_change_with_its_unit_percent_and_band(outcomes):
+    deltas, paired = _one_row(492.0, 14_800.0, 316.0, 683.0)
+    card = cards_view.card("core_va", deltas, paired, 2030, outcomes, "zh")
+    assert card.value == "1.53 万亿元"
+    assert card.delta == "+492 亿元 (+3.3 %)"
+    assert card.band == "p10–p90：+316 亿元 至 +683 亿元"
+    assert card.arrow == "auto"
+
+
+def test_a_zero_change_has_no_arrow_and_no_band(outcomes):
+    deltas, paired = _one_row(0.0, 14_800.0, 0.0, 0.0)
+    card = cards_view.card("core_va", deltas, paired, 2030, outcomes, "en")
+    assert (card.delta, card.band, card.arrow) == ("no change", None, "off")
+    assert "↑" not in cards_view.cards_html([card]) and "↓" not in cards_view.cards_html([card])
+
+
+def test_a_share_changes_in_percentage_points(outcomes):
+    deltas, paired = _one_row(0.7, 30.1, 0.5, 0.9, code="core_va_share")
+    card = cards_view.card("core_va_share", deltas, paired, 2030, outcomes, "en")
+    assert card.delta == "+0.7 pp" and card.band == "p10–p90: +0.5 to +0.9"
+
+
+def test_the_racks_card_sets_racks_approved_against_racks_asked_for(outcomes):
+    levers = model.PRESETS["paper"]  # 117,000 a year asked for, 2023-2030: 936,000
+    scenario = pd.DataFrame({"year": [2022, 2030], "indicator": ["dc_racks_total"] * 2, "p50": [150_000.0, 409_320.0]})
+    card = cards_view.racks_card(scenario, levers, outcomes, "en")
+    assert card.label == "Racks approved 2023–2030"
+    assert card.value == "259,320 racks"
+    assert card.delta == "of 936,000 racks asked for"
+    assert card.band.startswith("28 %")
+
+
+def test_cost_cards_cover_subsidies_migration_electricity_total_and_racks(runs, outcomes, params):
+    levers, scenario, base = runs
+    deltas = end_year_deltas(scenario, base, levers.horizon)
+    paired = model.project_delta(levers, params, draws=200, seed=1)
+    labels = [card.label for card in cards_view.cost_cards(deltas, paired, scenario, levers, outcomes, "en")]
+    assert labels[:4] == [outcomes.at[code, "label_en"] for code in COST_OUTCOMES]
+    assert labels[4].startswith("Racks approved")
+
+
+def test_card_html_escapes_text_and_shows_an_arrow_with_the_sign():
+    text = cards_view.cards_html([cards_view.Kpi("<b>x</b>", "1 %", "-2 %", None, "auto")])
+    assert "&lt;b&gt;" in text and "<b>" not in text and "↓ -2 %" in text
+
+
+def test_warnings_are_keyed_by_the_lever_that_caused_them(params):
+    found = model.scenario_warnings(model.Levers(**{**vars(model.baseline()), "talent_subsidy": 150_000.0}), params)
+    grouped = view.warnings_by_lever(found, params, "en")
+    assert "talent_subsidy" in grouped and all(grouped.values())
+
+
+@pytest.mark.parametrize("outcome", ["core_va", "gdp"])
+def test_the_outcome_chart_holds_scenario_baseline_and_same_definition_peers(runs, data, params, outcomes, outcome):
+    levers, scenario, base = runs
+    figures, _ = data
+    peers = _peers(data, params, levers.horizon)
+    chart = view.outcome_chart(outcome, scenario, base, peers, figures, outcomes, "en")
+    series = chart.table[t("col.series", "en")]
+    years = levers.horizon - model.BASE_YEAR + 1
+    assert (series == t("scenarios.series.scenario", "en")).sum() == years
+    assert (series == t("scenarios.series.baseline", "en")).sum() == years
+    same = peers[
+        (peers["indicator"] == outcome)
+        & (peers["comparability_group"] == MODEL_GROUPS[outcome])
+        & peers["city"].isin(vocab.PEER_CITIES)
+    ]
+    for city in vocab.PEER_CITIES:
+        assert (series == t(f"city.{city}", "en")).sum() == int((same["city"] == city).sum())
+    if outcome == "gdp":  # both peers publish GDP under one definition: drawn, and projected to the horizon
+        assert set(same["city"]) == set(vocab.PEER_CITIES)
+        assert same.groupby("city")["year"].max().eq(levers.horizon).all()
+        assert chart.captions[-1] == t("scenarios.peers.note", "en")
+    else:  # Shenzhen's core value added has no stated classification: no peer shares it, and each is named
+        assert same.empty
+        assert chart.captions == tuple(
+            t("scenarios.peers.no_figure", "en", city=t(f"city.{city}", "en")) for city in vocab.PEER_CITIES
+        )
+    y_title = f"{outcomes.at[outcome, 'label_en']} (¥ bn)"
+    assert chart.spec["layer"][0]["encoding"]["y"]["title"] == y_title
+    shown = chart.table[series == t("scenarios.series.scenario", "en")][t("col.p50", "en")].tolist()
+    model_values = scenario[scenario["indicator"] == outcome]["p50"].tolist()
+    assert shown == pytest.approx([value / 10 for value in model_values])  # 亿元 → ¥ bn
+
+
+def test_peers_are_solid_with_markers_where_observed_and_dashed_with_a_band_where_extrapolated(outcomes):
+    peers = pd.DataFrame(
+        {
+            "year": [2022, 2023, 2024, 2025, 2023],
+            "city": ["beijing", "beijing", "beijing", "beijing", "shanghai"],
+            "indicator": ["gdp"] * 5,
+            "comparability_group": ["gdp_stats"] * 4 + ["gdp_revised"],
+            "value": [100.0, 110.0, 121.0, 133.0, 90.0],
+            "p10": [None, None, 115.0, 120.0, None],
+            "p90": [None, None, 127.0, 146.0, None],
+            "basis": ["observed", "observed", "extrapolated at 10 %/yr", "extrapolated at 10 %/yr", "observed"],
+        }
+    )
+    scenario = pd.DataFrame({"year": [2022], "indicator": ["gdp"], "p10": [1.0], "p50": [2.0], "p90": [3.0]})
+    chart = view.outcome_chart("gdp", scenario, scenario, peers, pd.DataFrame(columns=["id"]), outcomes, "zh")
+    layers = [layer for layer in chart.spec["layer"] if layer["data"]["name"] == "peers"]
+    observed = [layer for layer in layers if layer["transform"] == [{"filter": "!datum.is_extrapolated"}]]
+    trend_lines = [layer for layer in layers if layer["mark"]["type"] == "line" and layer not in observed]
+    assert observed[0]["mark"]["point"] is True and "strokeDash" not in observed[0]["mark"]
+    assert trend_lines[0]["mark"].get("point") is None and trend_lines[0]["mark"]["strokeDash"]
+    assert any(layer["mark"]["type"] == "area" for layer in layers)  # the own-trend band
+    assert (chart.table[t("col.year", "zh")] == 2023).sum() == 1  # the joining row is not a second 2023 figure
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_odds_lines_give_one_sentence_per_peer_in_the_year(lang):
+    odds = pd.DataFrame(
+        {
+            "city": ["beijing", "shanghai", "beijing", "shanghai"],
+            "year": [2030, 2030, 2031, 2031],
+            "probability": [0.0, 0.4, 1.0, 1.0],
+            "status": ["ok", "ok", "ok", "ok"],
+        }
+    )
+    lines = view.odds_lines(odds, 2030, lang)
+    assert lines == (
+        t(
+            "scenarios.peers.odds",
+            lang,
+            city=t("city.beijing", lang),
+            year=2030,
+            pct="0",
+            words=t("scenarios.likelihood.very_unlikely", lang),
+        ),
+        t(
+            "scenarios.peers.odds",
+            lang,
+            city=t("city.shanghai", lang),
+            year=2030,
+            pct="40",
+            words=t("scenarios.likelihood.even", lang),
+        ),
+    )
+
+
+def test_an_outcome_with_a_paper_target_gets_its_marker_and_caveat(runs, data, params, outcomes):
+    levers, scenario, base = runs
+    figures, _ = data
+    outcome = "dc_racks_total"
+    fig = figures.set_index("id").loc[TARGET_MARKERS[outcome]]
+    chart = view.outcome_chart(outcome, scenario, base, _peers(data, params, levers.horizon), figures, outcomes, "en")
+    marker = chart.table[chart.table[t("col.series", "en")].str.startswith(t("scenarios.series.target", "en"))]
+    assert marker[t("col.year", "en")].tolist() == [int(fig["year"])]
+    assert marker[t("col.p50", "en")].tolist() == [pytest.approx(fig["value"] * 1e4)]
+    assert chart.captions[0] == t("scenarios.target.caveat", "en", caveat=outcomes.at[outcome, "target_caveat_en"])
+    assert list(chart.captions[1:]) == [
+        t("scenarios.peers.no_figure", "en", city=t(f"city.{city}", "en")) for city in vocab.PEER_CITIES
+    ]
+
+
+def test_the_tornado_shows_only_parameters_that_move_the_outcome(runs, params, outcomes):
+    levers, _, _ = runs
+    sensitivity = model.tornado(levers, params, "core_va", levers.horizon)
+    chart = view.tornado_chart(sensitivity, params, outcomes, "core_va", levers.horizon, "zh")
+    moving = sensitivity[sensitivity["swing"] > 0]
+    assert len(chart.table) == min(view.TORNADO_ROWS, len(moving))
+    labels = params.set_index("id")["label_zh"]
+    assert (
+        chart.table[t("col.parameter", "zh")].tolist() == labels[moving["parameter"].head(view.TORNADO_ROWS)].tolist()
+    )
+    flat = sensitivity.assign(swing=0.0)
+    assert view.tornado_chart(flat, params, outcomes, "core_va", levers.horizon, "zh") is None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_warning_texts_name_the_lever_and_the_numbers(params, lang):
+    found = [
+        model.ScenarioWarning("low_utilisation", "dc_util_gate", 2027, 35.5, 40.0),
+        model.ScenarioWarning("subsidy_evidence", "talent_subsidy", 2023, 150_000.0, 100_000.0),
+    ]
+    texts = view.warning_texts(found, params, lang)
+    assert len(texts) == 2
+    assert view.lever_label("dc_util_gate", params, lang) in texts[0] and "2027" in texts[0] and "35.5" in texts[0]
+    assert view.lever_label("talent_subsidy", params, lang) in texts[1] and "150,000" in texts[1]
+    assert view.warning_texts([], params, lang) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_why_it_moved_reports_the_paired_band_and_the_groups(params, outcomes, lang):
+    levers = model.PRESETS["talent_push"]
+    delta = model.project_delta(levers, params, draws=300, seed=2)
+    parts = model.decompose(levers, params, levers.horizon)
+    text = view.why_it_moved(delta, parts, outcomes, levers.horizon, lang)
+    band = delta[(delta["indicator"] == "core_va") & (delta["year"] == levers.horizon)].iloc[0]
+    talent = parts[(parts["indicator"] == "core_va") & (parts["group"] == "talent")]["contribution"].item()
+    for number in (band["p10"], band["p50"], band["p90"], talent):  # 亿元 in Chinese, ¥ bn (÷ 10, no ".0") in English
+        english = f"¥{abs(number) / 10:,.1f}".removesuffix(".0") + " bn"
+        assert (f"{number:+,.0f} 亿元" if lang == "zh" else english) in text
+    assert "100 million" not in text
+    assert str(levers.horizon) in text
+
+
+def _parts(dc: float, xc: float, talent: float) -> pd.DataFrame:
+    total = dc + xc + talent
+    return pd.DataFrame(
+        {
+            "indicator": ["core_va"] * 3,
+            "group": ["dc", "xc", "talent"],
+            "contribution": [dc, xc, talent],
+            "total": [total] * 3,
+        }
+    )
+
+
+def test_the_waterfall_steps_from_each_group_to_the_total(outcomes):
+    chart = view.waterfall(_parts(10.0, -4.0, 20.0), "core_va", 2030, outcomes, "en")
+    steps = chart.spec["datasets"]["waterfall"]
+    assert steps["start"].tolist() == pytest.approx([0.0, 1.0, 0.6, 0.0])  # in ¥ bn, as the English axis says
+    assert steps["end"].tolist() == pytest.approx([1.0, 0.6, 2.6, 2.6])
+    assert view.waterfall(_parts(10.0, -4.0, 20.0), "core_va", 2030, outcomes, "zh").spec["datasets"]["waterfall"][
+        "end"
+    ].tolist() == pytest.approx([10.0, 6.0, 26.0, 26.0])  # in 亿元
+    assert steps["kind"].tolist() == ["up", "down", "up", "total"]
+    assert steps["text"].tolist() == ["+¥1.00 bn", "-¥0.40 bn", "+¥2.00 bn", "+¥2.60 bn"]
+    assert chart.table[t("col.group", "en")].tolist()[-1] == t("scenarios.waterfall.total", "en")
+
+
+def test_no_waterfall_when_no_group_moves_the_outcome(outcomes):
+    assert view.waterfall(_parts(0.0, 0.0, 0.0), "core_va", 2030, outcomes, "zh") is None
+
+
+def test_cards_carry_scenario_b_and_its_difference_from_a(outcomes):
+    cards = [cards_view.Kpi("x", "1", "no change", None, "off"), cards_view.Kpi("y", "2", "no change", None, "off")]
+    b = pd.DataFrame({"scenario": [15_000.0, 31.0], "a": [14_500.0, 31.0]}, index=["core_va", "core_va_share"])
+    shown = cards_view.with_b(cards, ("core_va", "core_va_share"), b, outcomes, "zh")
+    assert shown[0].compare == "乙：1.50 万亿元（比甲 +500 亿元）"
+    assert shown[1].compare == "乙：31.0 %（与甲相同）"
+    assert "sz-compare" in cards_view.cards_html(shown)
+
+
+def test_the_outcome_chart_draws_b_as_a_third_series(runs, data, params, outcomes):
+    levers, scenario, base = runs
+    figures, _ = data
+    chart = view.outcome_chart(
+        "core_va", scenario, base, _peers(data, params, levers.horizon), figures, outcomes, "en", compare=("Mine", base)
+    )
+    series = set(chart.table[t("col.series", "en")])
+    assert t("scenarios.series.compare", "en", name="Mine") in series
+    assert "compare" in set(chart.spec["datasets"]["paths"]["colour"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_sensitivity_bar_has_a_row_tall_enough_for_its_label(runs, params, outcomes, lang):
+    levers, _, _ = runs
+    chart = view.tornado_chart(
+        model.tornado(levers, params, "core_va", levers.horizon), params, outcomes, "core_va", 2030, lang
+    )
+    bars = chart.spec["datasets"]["tornado"]
+    most_lines = bars["axis_label"].str.count("\n").max() + 1
+    assert chart.spec["height"] >= 14 * most_lines * bars["label"].nunique()
+    assert chart.spec["encoding"]["y"]["axis"]["labelOverlap"] is False  # Vega would otherwise hide labels
+    for label, shown in zip(bars["label"], bars["axis_label"]):  # lines break between words, never inside one
+        assert shown.split() == label.split() if lang == "en" else shown.replace("\n", "") == label.replace(" ", "")
+
+
+def test_the_sensitivity_of_the_change_shows_channel_parameters(params, outcomes):
+    """At the paper's policy the talent parameters do not move the level's ranking; they move the change."""
+    levers = model.PRESETS["talent_push"]
+    change = sensitivity_of_change(
+        model.tornado(levers, params, "talent_added", 2030),
+        model.tornado(paper_levers(2030), params, "talent_added", 2030),
+    )
+    moving = change[change["swing"] > 1e-9]["parameter"]
+    assert moving.str.startswith("talent_").any()
+    assert not moving.isin(["gdp_growth"]).any()  # the GDP trend moves both runs alike
+    chart = view.tornado_chart(change, params, outcomes, "talent_added", 2030, "en", of="tornado_change")
+    assert chart.spec["title"]["text"][0].startswith("Sensitivity of the change")
+
+
+def test_the_results_carry_b_only_when_b_is_compared(runs, data, params, outcomes):
+    levers, scenario, base = runs
+    model_runs = {
+        "scenario": scenario,
+        "base": base,
+        "paired": model.project_delta(levers, params, draws=100, seed=1),
+        "deltas": end_year_deltas(scenario, base, levers.horizon),
+        "peers": _peers(data, params, levers.horizon),
+    }
+    common = dict(
+        levers=levers,
+        outcome="core_va",
+        runs=model_runs,
+        odds={"gdp": {}, "core_va": {}},
+        peer_odds=pd.DataFrame(columns=["year", "city", "probability", "status"]),
+        parts=model.decompose(levers, params, levers.horizon),
+        sensitivities={"tornado": model.tornado(levers, params, "core_va", levers.horizon)},
+        figures=data[0],
+        params=params,
+        outcomes=outcomes,
+        lang="en",
+    )
+    alone = view.results(**common, compare=None)
+    assert alone.shown_headline == alone.headline and all(card.compare is None for card in alone.shown_costs)
+    against = view.results(**common, compare=("Baseline", base))
+    assert all(card.compare for card in against.shown_headline) and against.headline == alone.headline
+    assert [of for of, _ in against.sensitivities] == ["tornado"]

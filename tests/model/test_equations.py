@@ -1,0 +1,101 @@
+"""Tests of the equations written once (src/explorer/model/equations.py): complete, and filled from the parameters."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from explorer import model
+from explorer.model import Levers, equations, parameter_table, used_parameters
+
+PLACEHOLDER = re.compile(r"<<(\w+)>>")
+
+
+def _set(params: pd.DataFrame, pid: str, low: float, central: float, high: float) -> pd.DataFrame:
+    moved = params.copy()
+    moved.loc[moved["id"] == pid, ["low", "central", "high"]] = (low, central, high)
+    return moved
+
+
+def _all_placeholders() -> set[str]:
+    return {name for channel in equations.CHANNELS for name in equations.placeholders(channel)}
+
+
+def test_every_placeholder_is_a_parameter_a_lever_or_a_constant():
+    known = set(used_parameters()) | set(Levers.BOUNDS) | set(equations.CONSTANTS)
+    assert _all_placeholders() - known == set()
+    assert set(equations.SYMBOLS) <= set(used_parameters()) | set(Levers.BOUNDS)
+
+
+def test_every_parameter_and_lever_the_channels_read_is_in_an_equation():
+    """Every parameter is read by a channel (the peers are fitted on their own series, not on parameter rows)."""
+    channel_parameters = set(used_parameters())
+    assert channel_parameters - _all_placeholders() == set()
+    assert set(model.LEVER_NAMES) - _all_placeholders() == set()
+    assert channel_parameters <= set(equations.SYMBOLS)
+
+
+def test_filled_equations_show_the_rack_power_of_the_parameter_sheet(params: pd.DataFrame):
+    table = parameter_table(params)
+    kw = params.set_index("id").loc["dc_rack_kw"]
+    assert kw["low"] == kw["central"] == kw["high"], "a single-valued parameter is written as its number"
+    power = next(eq for eq in equations.filled("dc", table) if r"\mathrm{GWh}_t =" in eq)
+    assert rf"\cdot {equations.latex_number(kw['central'])}\,\mathrm{{kW}} \cdot" in power
+    assert r"8{,}760\,\mathrm{h}" in power
+    assert "dc_rack_kw" not in equations.symbols("dc", table)
+
+
+def test_changing_a_parameter_changes_the_equation(params: pd.DataFrame):
+    before = " ".join(equations.filled("dc", parameter_table(params)))
+    after = " ".join(equations.filled("dc", parameter_table(_set(params, "dc_rack_kw", 3.5, 3.5, 3.5))))
+    assert r"3.5\,\mathrm{kW}" in after and r"3.5\,\mathrm{kW}" not in before
+    assert after != before
+
+
+def test_a_parameter_with_a_range_is_written_as_its_symbol(params: pd.DataFrame):
+    table = parameter_table(_set(params, "dc_rack_kw", 2.0, 2.5, 4.0))
+    power = " ".join(equations.filled("dc", table))
+    assert r"\kappa" in power and r"\mathrm{kW}" not in power
+    assert "dc_rack_kw" in equations.symbols("dc", table)
+
+
+def test_the_base_year_gdp_is_filled_and_nothing_is_left_unfilled(params: pd.DataFrame):
+    table = parameter_table(params)
+    anchor = equations.latex_number(table["gdp_2022"][1])
+    assert anchor == "32{,}387.68"  # the official 2022 GDP (tjj.sz.gov.cn), every digit kept
+    assert anchor in equations.filled("baseline", table)[0]
+    for channel in equations.CHANNELS:
+        assert not any("<<" in eq or ">>" in eq for eq in equations.filled(channel, table)), channel
+
+
+@pytest.mark.parametrize(("value", "text"), [(8446.0, "8{,}446"), (2.5, "2.5"), (0.65, "0.65"), (150000, "150{,}000")])
+def test_latex_numbers(value: float, text: str):
+    assert equations.latex_number(value) == text
+
+
+def test_equations_carry_no_words_of_one_language(params: pd.DataFrame):
+    """One language per page: the LaTeX is shown on both pages, so it holds symbols, not English or Chinese text."""
+    table = parameter_table(params)
+    for channel in equations.CHANNELS:
+        for equation in equations.filled(channel, table):
+            assert r"\text" not in equation, equation
+            assert not any("\u4e00" <= char <= "\u9fff" for char in equation), equation
+
+
+# KaTeX commands the Methods equations may use; a run-on like "\quadq_t" or an escaped "\\bar" (a KaTeX line
+# break) renders as red error text or breaks the equation, and shows up here as an unknown command.
+KNOWN_COMMANDS = {
+    "Delta", "alpha", "bar", "big", "cdot", "delta", "ell", "gamma", "iota", "kappa", "lambda", "le", "lfloor",
+    "mathrm", "max", "min", "mu", "nu", "omega", "phi", "pi", "quad", "rfloor", "rho", "sigma", "sim", "sum",
+    "theta", "varepsilon",
+}  # fmt: skip
+
+
+def test_every_filled_equation_uses_known_katex_commands_and_no_line_break(params):
+    table = parameter_table(params)
+    for channel in equations.CHANNELS:
+        for equation in equations.filled(channel, table):
+            assert "\\\\" not in equation, (channel, equation)
+            assert set(re.findall(r"\\([A-Za-z]+)", equation)) <= KNOWN_COMMANDS, (channel, equation)

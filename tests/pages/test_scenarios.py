@@ -1,0 +1,218 @@
+"""The Scenarios page through AppTest: URL levers, notices, numbers from the model, downloads, chart updates."""
+
+import html
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from explorer import ROOT, model
+from explorer.core.i18n import LANGS, t
+from explorer.data import gateway as db
+from explorer.features.scenarios import view
+from explorer.features.scenarios.cards import card_value
+from explorer.features.scenarios.results import DRAWS, KPI_OUTCOMES, SEED, likelihood
+
+TIMEOUT_S = 120
+
+
+@pytest.fixture(scope="module")
+def params():
+    con = db.connect()
+    try:
+        return db.parameters(con), db.data_version(con)
+    finally:
+        con.close()
+
+
+def run(page: str = "scenarios", **query: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+CARD = re.compile(r'<div class="sz-label"[^>]*>([^<]*)</div><div class="sz-value"[^>]*>([^<]*)</div>')
+
+
+def _kpis(at: AppTest, lang: str) -> dict[str, str]:
+    """Return the cards' label → value, read from the HTML grids."""
+    return {
+        html.unescape(label): html.unescape(value)
+        for block in at.get("html")
+        for label, value in CARD.findall(block.value)
+    }
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_url_levers_set_the_sliders_and_the_numbers_come_from_the_model(lang, params, outcomes):
+    frame, _ = params
+    at = run(lang=lang, dc_racks="30000", xc_share="60", horizon="2032")
+    assert at.slider(key="dc_racks").value == 30000
+    assert at.slider(key="xc_share").value == 60.0
+    levers, _ = model.Levers.from_mapping({"dc_racks": "30000", "xc_share": "60", "horizon": "2032"})
+    expected = model.project(levers, frame, draws=DRAWS, seed=SEED)
+    shown = _kpis(at, lang)
+    for code in KPI_OUTCOMES:
+        value = expected[(expected["year"] == 2032) & (expected["indicator"] == code)]["p50"].iloc[0]
+        assert shown[outcomes.at[code, f"label_{lang}"]] == card_value(value, code, outcomes, lang)
+
+
+def test_a_preset_in_the_url_sets_its_levers():
+    at = run(lang="en", preset="aggressive_buildout")
+    preset = model.PRESETS["aggressive_buildout"]
+    assert at.slider(key="dc_racks").value == preset.dc_racks
+    assert at.slider(key="dc_util_gate").value == preset.dc_util_gate
+
+
+def test_choosing_a_preset_moves_the_sliders():
+    at = run(lang="en")
+    at.selectbox(key="preset").set_value("no_new_capacity").run()
+    assert at.slider(key="dc_racks").value == 0
+
+
+def test_moving_a_lever_changes_the_outcome_in_the_right_direction(outcomes):
+    """A moratorium leaves demand unmet: compute in use falls (building past demand would add none)."""
+    at = run(lang="en", out="compute_eflops")
+    label = outcomes.at["compute_eflops", "label_en"]
+    before = float(_kpis(at, "en")[label].split()[0].replace(",", ""))
+    at.slider(key="dc_racks").set_value(0).run()
+    after = float(_kpis(at, "en")[label].split()[0].replace(",", ""))
+    assert len(_kpis(at, "en")) == len(KPI_OUTCOMES) + 5
+    assert after < before
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ({"dc_racks": "1e12"}, "dc_racks"),
+        ({"dc_pue": "nan"}, "dc_pue"),
+        ({"xc_share": "-40"}, "xc_share"),
+        ({"horizon": "2999"}, "horizon"),
+        ({"talent_quota": "<script>"}, "talent_quota"),
+        ({"preset": "utopia"}, "preset"),
+        ({"out": "happiness"}, "out"),
+    ],
+)
+def test_bad_url_values_are_clamped_or_reset_with_a_notice(query, field):
+    at = run(lang="en", **query)
+    label = (at.slider if field in model.Levers.BOUNDS else at.selectbox)(key=field).label
+    assert any(f"“{label}”" in warning.value for warning in at.warning)
+    assert not any(f"`{field}`" in warning.value for warning in at.warning), "a notice names the label, not the code"
+
+
+def test_a_link_from_an_older_data_version_says_the_numbers_may_have_moved(params):
+    _, version = params
+    at = run(lang="en", v="0123456789ab")
+    assert any("0123456789ab" in warning.value and version[:12] in warning.value for warning in at.warning)
+    at = run(lang="en", v=version[:12])
+    assert not any("may have moved" in warning.value for warning in at.warning)
+
+
+def test_the_summary_is_written_from_the_numbers():
+    at = run(lang="zh", talent_subsidy="0")
+    text = " ".join(markdown.value for markdown in at.markdown)
+    assert "新增数字人才约 0 人" in text
+    assert "示意性情景" in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_odds_of_each_peer_are_stated_under_the_chart(lang, params):
+    """GDP has same-definition peers: one sentence per peer with the model's probability in the horizon year."""
+    frame, _ = params
+    at = run(lang=lang, out="gdp", horizon="2030")
+    levers, _ = model.Levers.from_mapping({"horizon": "2030"})
+    years, shenzhen = model.project_draws(levers, frame, "gdp", draws=DRAWS, seed=SEED)
+    con = db.connect()
+    try:
+        odds = model.peer_odds(years, shenzhen, db.benchmarks(con, None), "gdp", "gdp_stats", seed=SEED)
+    finally:
+        con.close()
+    shown = [markdown.value for markdown in at.markdown]
+    for row in odds[odds["year"] == 2030].itertuples():
+        city = t(f"city.{row.city}", lang)
+        if row.status == "ok":
+            words = t(f"scenarios.likelihood.{likelihood(row.probability)}", lang)
+            expected = t(
+                "scenarios.peers.odds", lang, city=city, year=2030, pct=f"{100 * row.probability:.0f}", words=words
+            )
+        else:
+            expected = t(f"scenarios.peers.{row.status}", lang, city=city)
+        assert expected in shown
+
+
+def test_downloads_carry_levers_and_version(params):
+    _, version = params
+    at = run(lang="en", dc_racks="12000")
+    buttons = {button.proto.label: button for button in at.get("download_button")}
+    assert set(buttons) >= {t("scenarios.download.csv", "en"), t("scenarios.download.json", "en")}
+
+
+def _chart_protos(at: AppTest) -> list:
+    return [element.proto for element in at.main.get("vega_lite_chart")]
+
+
+def test_a_lever_move_sends_new_data_into_an_unchanged_outcome_chart():
+    """The browser swaps the data of a chart whose spec is unchanged instead of rebuilding it."""
+    at = run(lang="en", dc_racks="7000")
+    fan_before, _, tornado_before, *_ = _chart_protos(at)  # outcome, waterfall, sensitivities
+    at.slider(key="dc_racks").set_value(12_000).run()
+    fan_after, _, tornado_after, *_ = _chart_protos(at)
+    assert fan_before.spec == fan_after.spec
+    paths_before = {d.name: d.data.data for d in fan_before.datasets}["paths"]
+    paths_after = {d.name: d.data.data for d in fan_after.datasets}["paths"]
+    assert paths_before != paths_after
+    # The sensitivity chart may gain bars (a taller spec), but its data keeps its name.
+    assert [d.name for d in tornado_before.datasets] == [d.name for d in tornado_after.datasets] == ["tornado"]
+
+
+def test_a_subsidy_past_the_evidence_shows_a_warning_naming_the_lever(params):
+    calm = run(lang="en")
+    assert not [w for w in calm.warning if "subsidy" in w.value.lower()]
+    at = run(lang="en", talent_subsidy="150000")
+    label = view.lever_label("talent_subsidy", params[0], "en")
+    assert any(label in w.value and "150,000" in w.value for w in at.warning)
+
+
+def test_the_page_says_why_core_value_added_moved(params):
+    at = run(lang="en", preset="talent_push")
+    levers = model.PRESETS["talent_push"]
+    parts = model.decompose(levers, params[0], levers.horizon)
+    talent = parts[(parts["indicator"] == "core_va") & (parts["group"] == "talent")]["contribution"].item()
+    why = [m.value for m in at.markdown if "Shapley" in m.value]
+    assert len(why) == 1 and f"talent +¥{round(talent) / 10:,.1f} bn" in why[0]  # whole 亿元, shown in ¥ bn
+
+
+def test_a_preset_as_b_in_the_url_is_compared_on_the_cards_and_the_chart():
+    at = run(lang="en", cmp="talent_push")
+    blocks = " ".join(block.value for block in at.get("html"))
+    assert blocks.count('class="sz-compare"') == len(KPI_OUTCOMES) + 4  # every card but the racks card
+    fan = _chart_protos(at)[0]
+    assert t("scenarios.series.compare", "en", name=t("preset.talent_push", "en")) in fan.spec
+
+
+def test_keeping_the_levers_as_b_writes_them_to_the_url_and_an_old_link_still_opens():
+    at = run(lang="en", dc_racks="30000")  # a link from before scenario B: the lever names are unchanged
+    assert at.slider(key="dc_racks").value == 30000
+    at.button[0].click().run()
+    assert at.selectbox(key="cmp").value == "own"
+    written = "dc_racks:30000,dc_pue:1.25,dc_util_gate:70,xc_share:40,talent_subsidy:30000,talent_quota:10000"
+    assert at.query_params["b"] == written
+    again = run(lang="en", cmp="own", b=written)
+    assert 'class="sz-compare"' in " ".join(block.value for block in again.get("html"))
+
+
+def test_an_unusable_b_in_the_url_gets_a_notice():
+    at = run(lang="en", cmp="own", b="garbage")
+    assert any("garbage" in w.value for w in at.warning)
+    assert at.selectbox(key="cmp").value == "none"
+
+
+def test_hidden_table_tabs_are_not_sent_on_a_rerun():
+    """Each chart's table tab is drawn only when open: a lever move sends the charts, not four hidden tables."""
+    at = run(lang="en")
+    at.slider(key="dc_racks").set_value(12_000).run()
+    assert len(_chart_protos(at)) >= 3
+    assert len(at.dataframe) == 0
