@@ -434,3 +434,47 @@ def test_each_group_label_tells_the_groups_of_its_indicator_apart_in_both_langua
             for (ind, label), rows in twice.groupby(["indicator", column])
         ]
     _fail_if(problems)
+
+
+# The 2024 bulletins (issue 21): each city's first release, on the fifth-census basis, as printed.
+BULLETIN_GDP_2024 = {"shenzhen": 36801.87, "beijing": 49843.1, "shanghai": 53926.71}
+# A census step shows 9–11 pp of nominal growth above real growth; ordinary years at most about 4 pp.
+REVISION_SCREEN_PP = 6.0
+
+
+def _gdp_levels() -> pd.DataFrame:
+    frame = _benchmarks()
+    rows = frame[(frame["indicator"] == "gdp") & (frame["comparability_group"] == "gdp_stats")]
+    rows = rows[rows["qualifier"].isin(["exact", "approx"])].assign(year=lambda r: r["year"].astype(int))
+    return rows.assign(value=rows["value"].astype(float), brk=rows["break_before"] == "true")
+
+
+def test_the_2024_first_releases_are_levels_on_a_new_basis():
+    rows = _gdp_levels().set_index(["city", "year"])
+    for city, value in BULLETIN_GDP_2024.items():
+        assert rows.at[(city, 2024), "value"] == value
+        assert rows.at[(city, 2024), "qualifier"] == "exact"
+        assert rows.at[(city, 2024), "brk"], f"{city} 2024 is on the fifth-census basis: a series break"
+
+
+def test_a_gdp_step_far_above_real_growth_is_flagged_as_a_break():
+    """Nominal minus real growth is deflator plus revision: a step more than 6 pp above real growth is a revision."""
+    levels = _gdp_levels()
+    frame = _benchmarks()
+    real = frame[frame["indicator"] == "gdp_growth"].assign(year=lambda r: r["year"].astype(int))
+    real = real.set_index(["city", "year"])["value"].astype(float)
+    problems, screened = [], 0
+    for city, rows in levels.groupby("city"):
+        rows = rows.sort_values("year").reset_index(drop=True)
+        for before, after in zip(rows.index[:-1], rows.index[1:], strict=True):
+            year = int(rows.at[after, "year"])
+            if year - int(rows.at[before, "year"]) != 1 or (city, year) not in real.index:
+                continue
+            screened += 1
+            excess = 100 * math.log(rows.at[after, "value"] / rows.at[before, "value"]) - 100 * math.log1p(
+                real[(city, year)] / 100
+            )
+            if excess > REVISION_SCREEN_PP and not rows.at[after, "brk"]:
+                problems.append(f"{city} {year}: nominal {excess:.1f} pp above real growth, not flagged")
+    assert screened >= 15
+    _fail_if(problems)

@@ -35,14 +35,15 @@ def test_the_hindcast_fits_on_nothing_after_2020(result):
 
 
 def test_gdp_coverage_and_error_do_not_get_worse(result):
-    """Measured on 2026-12-01 (1,000 draws, seed 2020, shock sd pooled across the cities): GDP, Shenzhen 2021–2024,
-    Beijing and Shanghai 2021–2023 scored (10 values); model p10–p90 coverage 90 % (9 of 10), MAPE 5.39 %; random
-    walk with drift 70 % and 5.51 %. The floors and ceilings are those numbers."""
+    """Measured on 2026-12-06 (1,000 draws, seed 2020, shock sd pooled across the cities): GDP, each city 2021–2023
+    scored (9 values: every 2024 first release is on the fifth-census basis, after a break, so not scored); model
+    p10–p90 coverage 89 % (8 of 9), MAPE 5.38 %; random walk with drift 56 % and 7.58 %. The floors and ceilings
+    are those numbers (2026-12-01, before the census breaks were flagged: 10 values, 90 %, 5.39 %)."""
     _, _, scores, _ = result
     pooled = scores[(scores["indicator"] == "gdp") & (scores["city"] == "all")].set_index("method")
-    assert pooled.at["model", "n"] >= 10
-    assert pooled.at["model", "coverage"] >= 90.0
-    assert pooled.at["model", "mape"] <= 5.40
+    assert pooled.at["model", "n"] >= 9
+    assert pooled.at["model", "coverage"] >= 88.8
+    assert pooled.at["model", "mape"] <= 5.39
 
 
 def test_every_city_has_its_gdp_scored(result):
@@ -54,7 +55,7 @@ def test_every_city_has_its_gdp_scored(result):
 def test_the_series_not_scored_are_named(result):
     _, _, _, missing = result
     reasons = missing.set_index(["indicator", "city"])["reason"]
-    assert reasons[("sector_i_va", "shenzhen")] == "no_figure"  # no Shenzhen page gives section I value added
+    assert reasons[("sector_i_va", "shenzhen")] == "too_short"  # one figure (2024, bulletin): nothing to fit up to 2020
     assert reasons[("c39_va_growth", "beijing")] == "growth_only"
 
 

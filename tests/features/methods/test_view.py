@@ -73,7 +73,7 @@ def test_the_legend_follows_the_parameter_sheet(params, units):
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("zh", "中值 9,800（9,500–10,000）亿元"), ("en", "central 0.98 (0.95–1) ¥ tn")],  # 9,800 亿元 = ¥0.98 tn
+    [("zh", "中值 9,860（9,720–10,000）亿元"), ("en", "central 0.986 (0.972–1) ¥ tn")],  # 9,860 亿元 = ¥0.986 tn
 )
 def test_the_legend_writes_yuan_as_a_reader_does(params, lang, expected, units):
     legend = _channel(params, units, "baseline", lang).legend
@@ -81,7 +81,7 @@ def test_the_legend_writes_yuan_as_a_reader_does(params, lang, expected, units):
 
 
 @pytest.mark.parametrize(
-    ("lang", "anchor", "moved_anchor"), [("zh", "9,800 亿元", "9,000 亿元"), ("en", "¥980 bn", "¥900 bn")]
+    ("lang", "anchor", "moved_anchor"), [("zh", "9,860 亿元", "9,000 亿元"), ("en", "¥986 bn", "¥900 bn")]
 )
 def test_the_baseline_prose_takes_its_anchor_from_the_parameters(params, lang, anchor, moved_anchor, units):
     body = _channel(params, units, "baseline", lang).body
