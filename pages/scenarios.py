@@ -8,6 +8,7 @@ import streamlit as st
 
 from explorer import cached, model, notices, ui
 from explorer import scenarios as sc
+from explorer.formatting import untrusted_code
 from explorer.i18n import t
 from explorer.scenarios import DRAWS, SEED, paper_levers
 from explorer.views import scenario_brief
@@ -25,8 +26,9 @@ st.info(t("scenarios.disclaimer", lang), icon=":material/science:")
 
 linked_version = st.query_params.get("v")
 if linked_version is not None and linked_version != version[:12]:
+    old = untrusted_code(linked_version, notices.MAX_SHOWN_VALUE)
     st.warning(
-        t("scenarios.version_moved", lang, old=notices.clip(linked_version), new=version[:12]),
+        t("scenarios.version_moved", lang, old=old, new=version[:12]),
         icon=":material/history:",
     )
 st.query_params["v"] = version[:12]

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from explorer import console, export
+from explorer.formatting import untrusted_code
 from explorer.i18n import has, t
 
 # Columns that get a multiselect filter in whichever table has them.
@@ -140,9 +141,8 @@ def meta_metrics(
 def refusal_message(code: str, detail: str, lang: str) -> str:
     """Return why a query was not run, in the reader's language, with its detail made inert."""
     key = f"sql.refused.{code}" if has(f"sql.refused.{code}") else "sql.refused.error"
-    detail = detail.replace("`", "'").replace("\n", " ")[:MAX_DETAIL_CHARS]
     if detail and code not in PLAIN_DETAIL_CODES:
-        detail = f"`{detail}`"
+        detail = untrusted_code(detail, MAX_DETAIL_CHARS)
     return t(key, lang, detail=detail)
 
 
