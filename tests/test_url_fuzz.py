@@ -93,7 +93,7 @@ def _normal(key: str, values: list[str]):
     if not values:
         return None
     if key in MULTI_KEYS:
-        return frozenset(code for value in values for code in value.split(",") if code)
+        return frozenset(code for value in values for code in value.split(",") if code) or None  # empty: no filter
     value = values[-1]
     if key in Levers.BOUNDS:
         try:
