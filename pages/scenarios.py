@@ -7,6 +7,7 @@ alone, not the shell (sidebar widgets cannot sit in a fragment, and a phone show
 import streamlit as st
 
 from explorer import model
+from explorer.core.formatting import untrusted_code
 from explorer.core.i18n import t
 from explorer.data import loaders
 from explorer.features.scenarios import brief as scenario_brief
@@ -28,8 +29,9 @@ st.info(t("scenarios.disclaimer", lang), icon=":material/science:")
 
 linked_version = st.query_params.get("v")
 if linked_version is not None and linked_version != version[:12]:
+    old = untrusted_code(linked_version, notices.MAX_SHOWN_VALUE)
     st.warning(
-        t("scenarios.version_moved", lang, old=notices.clip(linked_version), new=version[:12]),
+        t("scenarios.version_moved", lang, old=old, new=version[:12]),
         icon=":material/history:",
     )
 st.query_params["v"] = version[:12]

@@ -1,7 +1,11 @@
 """explorer.core.formatting: numbers and units written as a reader writes them (expected strings written by hand)."""
 
+import re
+
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from explorer.core import formatting
 
@@ -98,3 +102,59 @@ def test_no_interface_string_writes_100_million_yuan():
     assert len(texts) > 500
     bad = [(lang, key) for lang, key, text in texts if "100 million" in text or "billion yuan" in text.lower()]
     assert not bad, bad
+
+
+# Untrusted text echoed into Markdown: expected spans written by hand.
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("abc", "`abc`"),
+        ("深圳 2025", "`深圳 2025`"),
+        ("\r# x\r[l](//ev.il)", "`# x[l](//ev.il)`"),  # CR would end the span and start a heading block
+        ("\r\r![](http://h/t.png)", "`![](http://h/t.png)`"),  # CR CR would end the paragraph: a remote image
+        ("\n## x\u2028[l](//ev.il)\u2029\x85y", "`## x[l](//ev.il)y`"),
+        (":red[x] :material/warning:", "`:red[x] :material/warning:`"),  # Streamlit's directives stay text
+        ("$\\href{//ev.il}{x}$", "`$\\href{//ev.il}{x}$`"),  # no KaTeX inside a code span
+        ("<img src=x onerror=alert(1)>", "`<img src=x onerror=alert(1)>`"),
+        ("\u202egnp.exe\u2066x\u2069\u200f\x00y\t\x7f\x9f", "`gnp.exexy`"),  # bidi controls and every Cc go
+        ("a`b", "``a`b``"),  # a longer fence than any run inside: the backtick shows as typed
+        ("``x`", "``` ``x` ```"),  # padded: a backtick at an end would join the fence
+        ("`", "`` ` ``"),
+        (" a ", "`  a  `"),  # CommonMark drops one space at each end of such a span: padded to show both
+        ("  ", "`  `"),  # all spaces: nothing is dropped
+        ("", "` `"),
+        ("x" * 40, "`" + "x" * 40 + "`"),
+        ("x" * 41, "`" + "x" * 40 + "…`"),
+        ("\r" * 9 + "x" * 40, "`" + "x" * 40 + "`"),  # the limit counts what is shown
+    ],
+)
+def test_untrusted_text_becomes_one_inert_code_span(raw, expected):
+    assert formatting.untrusted_code(raw, 40) == expected
+
+
+CONTROL_LIKE = (
+    [chr(code) for code in range(0x20)]
+    + [chr(code) for code in range(0x7F, 0xA0)]
+    + list("\u2028\u2029\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    raw=st.lists(
+        st.one_of(st.sampled_from(CONTROL_LIKE), st.sampled_from(list("`# []()!$:<>*_\\ ")), st.text(max_size=4))
+    ).map("".join),
+    limit=st.integers(1, 60),
+)
+def test_any_text_shows_as_typed_in_one_code_span(raw, limit):
+    span = formatting.untrusted_code(raw, limit)
+    fence = re.match("`+", span).group(0)
+    inner = span[len(fence) : -len(fence)]
+    assert span.endswith(fence) and not inner.startswith("`") and not inner.endswith("`")
+    # No run of exactly the fence's length inside (it would close the span early), no line ending or control.
+    assert all(len(run) != len(fence) for run in re.findall("`+", inner))
+    assert not any(char in CONTROL_LIKE for char in inner)
+    # What CommonMark shows: one space dropped at each end when both are spaces and not all are.
+    shown = inner[1:-1] if inner[:1] == inner[-1:] == " " and inner.strip(" ") else inner
+    kept = "".join(char for char in raw if char not in CONTROL_LIKE)
+    assert shown == (kept[:limit] + "…" if len(kept) > limit else kept or " ")

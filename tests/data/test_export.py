@@ -65,8 +65,40 @@ def test_a_hostile_text_cell_is_neutralised_and_numbers_stay_numbers():
         "a=b",
     ]
     assert back["value"].iloc[0] == -3.5 and back["value"].iloc[2] == -0.25  # true negative numbers kept numeric
-    assert b",-3.5\r\n" in data or b",-3.5\n" in data
+    assert b",-3.5\r\n" in data
     assert frame["text"].iloc[0].startswith("=")  # the caller's frame is left alone
+
+
+def test_tab_cr_lf_starts_and_headers_are_neutralised_and_a_bare_cr_cannot_start_a_row():
+    # OWASP's CSV-injection list (=, +, -, @, tab, CR) plus LF, in cells and in headers (a console alias).
+    frame = pd.DataFrame(
+        {
+            "=HYPERLINK(1)": ["\t=1+1", "\r=1+1", "\n@SUM(A1)", "a\rb", "a\nb", "-x"],
+            "@n": [-1, 2, -3, 0, 5, -6],  # an integer column: stays numbers, minus signs and all
+            "v": [-1.5, 0.25, None, -0.0, 1e-07, -2.0],
+            "+mixed": ["ok", -7, None, "+1", 3.5, "t\tx"],  # numbers in a text column stay numbers too
+        }
+    )
+    expected = (
+        b"\xef\xbb\xbf'=HYPERLINK(1),'@n,v,'+mixed\r\n"
+        b"'\t=1+1,-1,-1.5,ok\r\n"
+        b'"\'\r=1+1",2,0.25,-7\r\n'
+        b'"\'\n@SUM(A1)",-3,,\r\n'
+        b'"a\rb",0,-0.0,\'+1\r\n'
+        b'"a\nb",5,1e-07,3.5\r\n'
+        b"'-x,-6,-2.0,t\tx\r\n"
+    )
+    assert export.csv_bytes(frame) == expected
+    assert list(frame.columns) == ["=HYPERLINK(1)", "@n", "v", "+mixed"]  # the caller's frame is left alone
+    # Read back as a spreadsheet's CSV reader does: six rows, the CR inside its cell.
+    back = pd.read_csv(io.BytesIO(expected), encoding="utf-8-sig")
+    assert len(back) == 6 and back.iloc[3, 0] == "a\rb"
+    assert back["'@n"].tolist() == [-1, 2, -3, 0, 5, -6]
+
+
+def test_columns_of_the_same_name_are_each_neutralised():
+    frame = pd.DataFrame([["=a", "=b"]], columns=["x", "x"])  # `SELECT '=a' AS x, '=b' AS x` in the console
+    assert export.csv_bytes(frame) == b"\xef\xbb\xbfx,x\r\n'=a,'=b\r\n"
 
 
 def test_every_csv_download_of_the_app_goes_through_the_one_helper():

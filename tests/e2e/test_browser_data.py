@@ -2,7 +2,7 @@
 
 import urllib.parse
 
-from e2e_helpers import assert_clean, screenshot, wait_for_app
+from e2e_helpers import assert_clean, injected_markdown, screenshot, wait_for_app
 
 from explorer.data import gateway as db
 
@@ -79,3 +79,20 @@ def test_the_duckdb_download_is_the_served_file_and_csv_opens_in_excel(app_url, 
     finally:
         con.close()
     assert_clean(tab)
+
+
+def test_a_refused_identifier_with_markdown_shows_as_text_and_fetches_nothing(app_url, tab):
+    # The probe's console payload (issue 24): CR ends the code span of the "no such table" refusal.
+    sql = 'SELECT * FROM "x\r# PWN\r[Sign in](//ev.il/login)\r\r![](//ev.il/sql.png)"'
+    requests: list[str] = []
+    tab.on("request", lambda request: requests.append(request.url))
+    tab.goto(f"{app_url}/data?lang=en&sql={urllib.parse.quote(sql)}")
+    wait_for_app(tab)
+    tab.locator(".st-key-sql textarea").wait_for()
+    tab.get_by_role("button", name="Run").click()
+    _rerun(tab)
+    tab.get_by_text("There is no public table named").wait_for()
+    assert_clean(tab)
+    tab.wait_for_timeout(500)
+    assert injected_markdown(tab, requests, "PWN", "ev.il") == []
+    assert any("# pwn" in code for code in tab.locator("[data-testid='stAlert'] code").all_inner_texts())

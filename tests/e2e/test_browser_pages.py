@@ -2,7 +2,7 @@
 
 import download_checks
 import pytest
-from e2e_helpers import SCREENSHOTS, assert_clean, screenshot, wait_for_app
+from e2e_helpers import SCREENSHOTS, assert_clean, injected_markdown, screenshot, wait_for_app
 
 from explorer.shell.pages import DEFAULT_PAGE, STEMS
 
@@ -126,3 +126,35 @@ def test_a_page_fetches_nothing_from_another_host(app_url, tab, name):
     wait_for_app(tab)
     own = app_url.rstrip("/")
     assert [url for url in requested if not url.startswith((own, "data:", "blob:"))] == []
+
+
+# Links whose rejected value carries CR before Markdown (issue 24): a heading and a link, or a heading and a
+# remote image, each within the 40 characters a notice echoes. One per page, with the parameter it reaches.
+HEADING_LINK = "%0D%23%20PWN%0D%5BPWN%5D(%2F%2Fev.il)"  # "\r# PWN\r[PWN](//ev.il)"
+HEADING_IMAGE = "%0D%23%20PWN%0D%0D!%5B%5D(%2F%2Fev.il%2Ft.png)"  # "\r# PWN\r\r![](//ev.il/t.png)"
+INJECTED_LINKS = [
+    f"?lang=en&missing=%2Fx{HEADING_LINK}",
+    f"overview?lang={HEADING_LINK}",
+    f"figures?lang=en&fig={HEADING_IMAGE}",
+    f"bottlenecks?lang=en&b={HEADING_LINK}",
+    f"recommendations?lang=en&b={HEADING_IMAGE}",
+    f"targets?lang=en&show={HEADING_LINK}",
+    f"benchmarks?lang=en&ind={HEADING_IMAGE}",
+    f"scenarios?lang=en&dc_racks={HEADING_IMAGE}&v={HEADING_LINK}",
+    f"methods?lang=en&grade={HEADING_LINK}",
+    f"data?lang=en&table={HEADING_IMAGE}",
+]
+
+
+@pytest.mark.parametrize("link", INJECTED_LINKS)
+def test_a_links_markdown_shows_as_text_and_fetches_nothing(app_url, tab, link):
+    requests: list[str] = []
+    tab.on("request", lambda request: requests.append(request.url))
+    tab.goto(f"{app_url}/{link}")
+    wait_for_app(tab)
+    assert_clean(tab)
+    tab.wait_for_timeout(500)  # an image would be requested as soon as it is drawn
+    assert injected_markdown(tab, requests, "PWN", "ev.il") == []
+    # The value is shown, as code, so a reader can recognise it.
+    codes = tab.locator("[data-testid='stAlert'] code, [data-testid='stMarkdown'] code").all_inner_texts()
+    assert any("# PWN" in code for code in codes), codes

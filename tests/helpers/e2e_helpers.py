@@ -1,6 +1,7 @@
 """Helpers the browser tests share: waiting for a rerun, failing on exceptions, screenshots."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from explorer import ROOT
 
@@ -39,3 +40,15 @@ def screenshot(tab, name: str) -> Path:
     tab.screenshot(path=str(path))
     tab.set_viewport_size(viewport)
     return path
+
+
+def injected_markdown(tab, requests: list[str], marker: str, host: str) -> list[str]:
+    """Return what shows that a link's Markdown rendered: a request that left for `host`, or a heading, link,
+    image, formula, quote or list item naming `marker` or `host` (case-blind: the console lowercases names)."""
+    found = [f"request {url}" for url in requests if urlsplit(url).hostname == host]
+    for selector in ("h1, h2, h3, h4, h5, h6", "a[href]", "img[src]", ".katex", "blockquote", "li"):
+        for element in tab.locator(f"[data-testid='stMain'] :is({selector})").all():
+            html = element.evaluate("node => node.outerHTML").lower()
+            if marker.lower() in html or host in html:
+                found.append(html[:200])
+    return found

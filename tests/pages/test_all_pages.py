@@ -107,7 +107,7 @@ def test_a_bad_language_is_told_in_the_language_the_page_falls_back_to(monkeypat
     monkeypatch.setattr(ui, "_browser_lang", lambda: browser)  # AppTest sends no browser locale
     at = run(lang="fr")
     assert at.title[0].value == t("overview.title", browser)
-    notice = t("notice.bad_param", browser, label=t("app.language", browser), value="fr", used=LANG_LABELS[browser])
+    notice = t("notice.bad_param", browser, label=t("app.language", browser), value="`fr`", used=LANG_LABELS[browser])
     assert [warning.value for warning in at.warning] == [notice]
     assert has_han(notice) == (browser == "zh")
     assert not at.sidebar.get("warning"), "a notice about the link sits above the page, not in the sidebar"

@@ -81,7 +81,7 @@ def test_a_bad_value_gives_a_notice_and_all_five(lang, bad):
     assert len(at.warning) == 1
     box = at.selectbox(key="b")
     shown = box.options[box.index]  # the label the reader sees for "all", not the code
-    assert at.warning[0].value == t("notice.bad_param", lang, label=box.label, value=bad, used=shown)
+    assert at.warning[0].value == t("notice.bad_param", lang, label=box.label, value=f"`{bad}`", used=shown)
     assert box.value == "all"
     assert len(at.header) == len(BOTTLENECKS)
 

@@ -9,6 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 from apptest import run_page
+from markdown_checks import escaped_markdown
 from streamlit.testing.v1 import AppTest
 
 from explorer import DB_PATH
@@ -194,6 +195,26 @@ def test_a_hostile_query_is_refused_with_a_translated_message_and_changes_nothin
     assert "/etc" not in message and str(DB_PATH.parent) not in message
     assert not list(tmp_path.iterdir())  # nothing written where the query pointed
     assert db_digest() == before
+
+
+# Identifiers the console echoes back, with CR before Markdown (issue 24): DuckDB lowercases them.
+INJECTED_SQL = {
+    'SELECT * FROM "x\r# PWN\r[Sign in](//ev.il/login)\r\r![](http://ev.il/t.png)"': (
+        "unknown_table",
+        "`x# pwn[sign in](//ev.il/login)![](http://ev.il/t.png)`",
+    ),
+    'SELECT "duckdb_x\r# PWN\r[l](//ev.il)\u2028:red[x]"()': ("metadata", "`duckdb_x# pwn[l](//ev.il):red[x]`"),
+}
+
+
+@pytest.mark.parametrize("sql", INJECTED_SQL)
+def test_a_refused_identifier_is_echoed_as_one_code_span_not_markdown(sql):
+    code, detail = INJECTED_SQL[sql]
+    at = run(lang="en")
+    at.text_area(key="sql").input(sql).run()
+    click_run(at)
+    assert [error.value for error in at.error] == [t(f"sql.refused.{code}", "en", detail=detail)]
+    assert escaped_markdown(at.error[0].value, ("pwn", "ev.il")) == []
 
 
 def test_a_query_that_runs_too_long_is_stopped_with_a_message():

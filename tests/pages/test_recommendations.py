@@ -78,7 +78,7 @@ def test_a_bad_filter_gives_a_notice_and_everything(lang, bad):
     at = run(lang=lang, b=bad)
     assert len(at.warning) == 1
     label = at.multiselect(key="b").label
-    assert at.warning[0].value == t("notice.bad_filter", lang, label=label, value=bad)
+    assert at.warning[0].value == t("notice.bad_filter", lang, label=label, value=f"`{bad}`")
     assert "[]" not in at.warning[0].value
     assert at.multiselect(key="b").value == []
     assert len(at.subheader) == len(MEASURES)

@@ -1,16 +1,19 @@
-"""Hostile links, generated: random query values on every page never raise, and any value the app
-had to change (reject, clamp, reset) is announced in a visible notice naming it."""
+"""Hostile links, generated: random query values on every page never raise, any value the app
+had to change (reject, clamp, reset) is announced in a visible notice naming it, and no value's
+control characters and Markdown become a heading, link or image on the page."""
 
 import math
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from markdown_checks import FORBIDDEN, code_spans, escaped_markdown, markdown_bodies
 from streamlit.testing.v1 import AppTest
 
 from explorer import ROOT
+from explorer.core.formatting import untrusted_code
 from explorer.model import Levers
-from explorer.shell.notices import clip
+from explorer.shell.notices import MAX_SHOWN_VALUE
 from explorer.shell.pages import PAGES
 
 MULTI_KEYS = {"section", "kind", "qual", "grade", "city", "indicator"}
@@ -81,7 +84,7 @@ def _normal(key: str, values: list[str]):
     if not values:
         return None
     if key in MULTI_KEYS:
-        return frozenset(code for value in values for code in value.split(",") if code)
+        return frozenset(code for value in values for code in value.split(",") if code) or None  # empty: no filter
     value = values[-1]
     if key in Levers.BOUNDS:
         try:
@@ -114,7 +117,8 @@ def _check(page: str, query: dict[str, list[str]]) -> None:
         given_meaning, kept_meaning = _normal(key, values), _normal(key, after[key])
         if given_meaning is not None and given_meaning != kept_meaning:
             # A notice names the widget's label (not the key) and echoes the rejected value, as given or its last one.
-            echoed = clip(",".join(values))[:20] in notices or clip(values[-1])[:20] in notices
+            shown = [untrusted_code(value, MAX_SHOWN_VALUE)[:20] for value in (",".join(values), values[-1])]
+            echoed = any(prefix in notices for prefix in shown)
             assert echoed, (key, values, after[key], notices)
 
 
@@ -128,3 +132,83 @@ def test_random_links_never_raise_and_every_change_is_announced(page, data):
     chosen = data.draw(st.lists(st.sampled_from(keys), min_size=1, max_size=len(keys), unique=True))
     query = {key: data.draw(st.lists(VALUES, min_size=1, max_size=2), label=key) for key in chosen}
     _check(page, query)
+
+
+# Markdown injection (issue 24): on every page, every URL parameter at once gets control characters
+# (CR, LF, NUL, U+2028, bidi overrides, …) around Markdown that names a marker or a host; nothing
+# of it may show outside a code span, as a heading, a link, an image, a directive or math.
+MARKER, HOST = "PWN", "ev.il"
+INJECTIONS = [
+    "# PWN",
+    "## PWN",
+    "PWN\n===",
+    "> PWN",
+    "- PWN",
+    "1. PWN",
+    "[PWN](//ev.il)",
+    "![PWN](http://ev.il/t.png)",
+    "[PWN]: //ev.il",
+    "<http://ev.il/PWN>",
+    "www.ev.il/PWN",
+    ":red[PWN]",
+    ":material/warning: PWN",
+    "$\\href{//ev.il}{PWN}$",
+    "$$PWN$$",
+    "**PWN**",
+    "`PWN`",
+    "```PWN",
+    "<b>PWN</b>",
+    "| PWN |",
+]
+CONTROL = st.sampled_from(sorted(FORBIDDEN))
+PAYLOADS = st.tuples(
+    st.lists(CONTROL, min_size=1, max_size=3),
+    st.sampled_from(INJECTIONS),
+    st.lists(st.one_of(CONTROL, st.just("\r"), st.just("\r\r")), min_size=1, max_size=2),
+    st.sampled_from(INJECTIONS),
+).map(lambda parts: "".join(parts[0]) + parts[1] + "".join(parts[2]) + parts[3])
+# Every page and every parameter it reads from the link; the Data page twice, since its filters
+# depend on the table (`figures` by default; `benchmarks` has the city, indicator and grade facets).
+INJECTED = {
+    "root": ({}, ("missing", "lang")),
+    "overview": ({}, ("lang",)),
+    "figures": ({}, ("lang", "section", "kind", "qual", "q", "fig")),
+    "bottlenecks": ({}, ("lang", "b")),
+    "recommendations": ({}, ("lang", "b")),
+    "targets": ({}, ("lang", "section", "show")),
+    "benchmarks": ({}, ("lang", "ind")),
+    "scenarios": ({}, ("lang", *Levers.BOUNDS, "b", "preset", "cmp", "out", "v")),
+    "methods": ({}, ("lang", "grade")),
+    "data": ({}, ("lang", "table", "q", "sql", "section", "kind")),
+    "data_benchmarks": ({"table": "benchmarks"}, ("lang", "city", "indicator", "grade")),
+}
+# Text boxes take any short text as typed (shown in the box, not echoed): no notice names them.
+TEXT_KEYS = {"q", "sql"}
+
+
+@pytest.mark.parametrize("variant", list(INJECTED))
+# No shrinking: each example is a whole page run, and a failure already prints the link's values as drawn.
+@settings(
+    max_examples=4,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_no_link_value_renders_as_markdown_on_any_page(variant, data):
+    fixed, keys = INJECTED[variant]
+    query = fixed | {key: data.draw(PAYLOADS, label=key) for key in keys}
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    for key, value in query.items():
+        at.query_params[key] = value
+    if variant != "root":
+        at.switch_page(f"pages/{variant.split('_')[0]}.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    bodies = markdown_bodies(at)
+    assert [problem for body in bodies for problem in escaped_markdown(body, (MARKER, HOST))] == []
+    # Each value was echoed (so each parameter was tried): its first characters, controls gone, sit inside a span.
+    spans = [span for body in bodies for span in code_spans(body)[0]]
+    for key in set(keys) - TEXT_KEYS:
+        shown = "".join(char for char in query[key] if char not in FORBIDDEN)[:10]
+        assert any(shown in span for span in spans), (key, shown, spans)

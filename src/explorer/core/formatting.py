@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 
 import pandas as pd
@@ -166,3 +167,26 @@ def figure_value(fig: pd.Series, current: str) -> str:
     number, unit = figure_parts(fig, current)
     sign, space, bare = number.rpartition(" ")
     return f"{sign}{space}{with_unit(bare, unit)}" if unit else number
+
+
+# Removed from untrusted text besides every control character (category Cc: CR, LF, TAB, NUL, U+0085, …):
+# the line and paragraph separators, and the bidi marks, embeddings, overrides and isolates that reorder what is shown.
+_HIDDEN = frozenset("\u2028\u2029\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def untrusted_code(raw: str, limit: int) -> str:
+    """Return untrusted text as an inert Markdown code span: one line, no controls, at most `limit` characters.
+
+    Every place that echoes a user's text (a link value, a path, a console detail) into Markdown uses this.
+    Inside a code span Markdown, math, directives (`:red[…]`) and links are shown as typed; removing
+    every line ending keeps the span from being closed by a new block. The fence is one backtick longer
+    than any run inside, so the value's own backticks show as typed too.
+    """
+    clean = "".join(char for char in raw if unicodedata.category(char) != "Cc" and char not in _HIDDEN)
+    shown = clean[:limit] + ("…" if len(clean) > limit else "")
+    fence = "`" * (1 + max(map(len, re.findall("`+", shown)), default=0))
+    # CommonMark drops one space from each end of a span whose text starts and ends with one, and a
+    # backtick at either end would join the fence: pad with one space at each end in both cases.
+    edges = shown.startswith("`") or shown.endswith("`") or (shown[:1] == shown[-1:] == " " and bool(shown.strip(" ")))
+    inner = f" {shown} " if edges else shown or " "
+    return f"{fence}{inner}{fence}"

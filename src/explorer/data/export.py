@@ -16,25 +16,30 @@ import pyarrow as pa
 CSV_ENCODING = "utf-8-sig"
 
 
-# A spreadsheet reads a cell that begins with one of these as a formula (`=HYPERLINK(…)`, `+1+1`, `@SUM(…)`).
-FORMULA_STARTS = ("=", "+", "-", "@")
+# A spreadsheet reads a cell that begins with one of these as a formula (`=HYPERLINK(…)`, `+1+1`, `@SUM(…)`),
+# or, after a tab, CR or LF it drops, as one: OWASP's CSV-injection list, plus LF.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# RFC 4180's line ending: the CSV writer then quotes every cell holding a CR or an LF, so none starts a row.
+LINE_END = "\r\n"
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """Return a frame as CSV bytes (UTF-8 with BOM, no index) that a spreadsheet opens without running formulas.
+    """Return a frame as CSV bytes (UTF-8 with BOM, no index, CRLF rows) that a spreadsheet opens without formulas.
 
-    Every download of the app goes through here: text cells that begin with =, +, - or @ get a leading
-    apostrophe (so Excel shows them as text); numbers, negative ones included, stay numbers.
+    Every download of the app goes through here: text cells and headers that begin with =, +, -, @, a tab,
+    CR or LF get a leading apostrophe (so Excel shows them as text); numbers, negative ones included, stay
+    numbers; a cell holding a line break is quoted.
     """
-    return neutralised(frame).to_csv(index=False).encode(CSV_ENCODING)
+    return neutralised(frame).to_csv(index=False, lineterminator=LINE_END).encode(CSV_ENCODING)
 
 
 def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return the frame with every text cell that a spreadsheet would read as a formula prefixed with an apostrophe."""
-    safe = frame.copy()
-    for column in safe.columns:
-        if pd.api.types.is_object_dtype(safe[column]) or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(_neutral_cell)
+    """Return the frame with each text cell and header that a spreadsheet would read as a formula prefixed with '."""
+    safe = frame.rename(columns=_neutral_cell)
+    for column in range(safe.shape[1]):
+        cells = safe.iloc[:, column]
+        if pd.api.types.is_object_dtype(cells) or pd.api.types.is_string_dtype(cells):
+            safe.isetitem(column, cells.map(_neutral_cell))
     return safe
 
 

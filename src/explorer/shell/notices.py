@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from explorer.core.formatting import untrusted_code
 from explorer.core.i18n import t
 from explorer.data import startup
 
-_MAX_SHOWN_VALUE = 40  # characters of a rejected URL value echoed back in a notice
+MAX_SHOWN_VALUE = 40  # characters of a rejected URL value echoed back in a notice
 # Streamlit ignores a whole query string of more than 1,000 parameters (or 512 Ki characters).
 MAX_URL_PARAMS = 1000
 MAX_QUERY_CHARS = 512 * 1024
@@ -16,12 +17,6 @@ MAX_QUERY_CHARS = 512 * 1024
 def open_notice_box() -> None:
     """Place the box every notice about the link goes into: full width above the page, whichever widget found it."""
     st.session_state["_notice_box"] = st.container(key="link_notices")
-
-
-def clip(raw: str) -> str:
-    """Return an untrusted value safe to echo in a notice: no backticks or newlines, at most 40 characters."""
-    clean = raw.replace("`", "'").replace("\n", " ")
-    return clean[:_MAX_SHOWN_VALUE] + ("…" if len(clean) > _MAX_SHOWN_VALUE else "")
 
 
 def notice(text: str) -> None:
@@ -36,7 +31,7 @@ def notice_bad_param(label: str, raw: str, current: str, *, used: str | None = N
     `kind` picks the wording: "param" (a choice or a number: the label `used` is shown instead),
     "filter" (the filter is left empty), "text" (the box is left empty) or "figure" (none is selected).
     """
-    values = {"label": label, "value": clip(raw)} | ({} if used is None else {"used": used})
+    values = {"label": label, "value": untrusted_code(raw, MAX_SHOWN_VALUE)} | ({} if used is None else {"used": used})
     notice(t(f"notice.bad_{kind}", current, **values))
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 import pyarrow as pa
 
 from explorer.console import service as console
+from explorer.core.formatting import untrusted_code
 from explorer.core.i18n import has, t
 from explorer.data import export, schema
 
@@ -177,9 +178,8 @@ def meta_metrics(
 def refusal_message(code: str, detail: str, lang: str) -> str:
     """Return why a query was not run, in the reader's language, with its detail made inert."""
     key = f"sql.refused.{code}" if has(f"sql.refused.{code}") else "sql.refused.error"
-    detail = detail.replace("`", "'").replace("\n", " ")[:MAX_DETAIL_CHARS]
     if detail and code not in PLAIN_DETAIL_CODES:
-        detail = f"`{detail}`"
+        detail = untrusted_code(detail, MAX_DETAIL_CHARS)
     return t(key, lang, detail=detail)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from explorer.core.formatting import untrusted_code
 from explorer.core.i18n import t
 
 MAX_SHOWN_PATH = 60  # characters of the requested path echoed back
@@ -19,17 +20,11 @@ class MissingView:
     sections: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
 
 
-def shown_path(raw: str) -> str:
-    """Return an untrusted path safe to echo inside a code span: no backticks or newlines, at most 60 characters."""
-    clean = raw.replace("`", "'").replace("\n", " ").replace("\r", " ")
-    return clean[:MAX_SHOWN_PATH] + ("…" if len(clean) > MAX_SHOWN_PATH else "")
-
-
 def missing_view(path: str, nav_sections: Mapping[str, Sequence[str]], lang: str) -> MissingView:
     """Return the view of an unknown `path` in `lang`, linking every page of `nav_sections` (the page registry)."""
     return MissingView(
         title=t("missing.title", lang),
-        text=t("missing.text", lang, path=shown_path(path)),
+        text=t("missing.text", lang, path=untrusted_code(path, MAX_SHOWN_PATH)),
         sections=tuple(
             (t(f"nav.section.{section}", lang), tuple((stem, t(f"nav.{stem}", lang)) for stem in stems))
             for section, stems in nav_sections.items()
