@@ -1,0 +1,334 @@
+"""One panel for the three cities' GDP: one estimator, one window, one vintage, a common and a city shock.
+
+For city c and year t, with g_c,t the log growth of nominal GDP of one comparability group
+(one vintage of levels):
+
+    g_c,t = μ + d_c + z_t + u_c,t,   z_t ~ N(0, σ_z²) common to the cities,   u_c,t ~ N(0, σ_u²) the city's own,
+
+with Σ_c d_c = 0. A growth is used only when it is a one-year step that crosses no flagged break
+(a level revision is not growth), and only in the years where every city has such a growth (the
+window, the same for every city). The estimates: m_c = mean of city c's growths, μ = mean of the
+m_c, d_c = m_c − μ; the common shock of year t is the mean over the cities of g_c,t − m_c; σ_u² is
+the pooled variance of the remainder ((C−1)(T−1) degrees of freedom), σ_z² the variance of the
+common shocks less σ_u²/C (floored at 0). The correlation of two cities' yearly shocks is then
+ρ = σ_z² / (σ_z² + σ_u²). Each city is projected from its latest observed level (whatever its
+vintage: the anchor), from the first unobserved year, drift m_c plus its estimation error (common
+part σ_z/√T, city part σ_u/√T), the common shock shared across cities by calendar year.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+
+from explorer import vocab
+from explorer.model import simulation
+from explorer.model.levers import Levers, baseline
+from explorer.model.parameters import draw_parameters, parameter_table
+from explorer.model.peers import BREAK_COLUMN, observed_series
+
+INDICATOR = "gdp"
+GROUP = "gdp_stats"  # one definition and vintage of levels: first releases
+ESTIMATOR = "panel: common drift + city differential, common + city shock (moments)"
+LAST_YEAR = 2035  # shocks are drawn to this year whatever the horizon, so a draw does not depend on it
+
+
+@dataclass(frozen=True)
+class CityFit:
+    """One city's part of the panel: its anchor, its drift and the settings it was fitted with."""
+
+    city: str
+    anchor_year: int
+    anchor_value: float
+    drift: float  # log growth a year, μ + d_c
+    differential: float  # d_c, log points a year
+    estimator: str
+    window: tuple[int, ...]  # the years t of the growths (t−1 → t) used
+    group: str
+    dropped: tuple[tuple[int, int], ...]  # steps (from, to) left out: across a break or longer than a year
+
+    @property
+    def growth_pct(self) -> float:
+        """Return the drift as nominal %/yr."""
+        return 100.0 * math.expm1(self.drift)
+
+
+@dataclass(frozen=True)
+class PanelFit:
+    """The panel: every city's fit, the common drift and the two shock sds (log points a year)."""
+
+    cities: dict[str, CityFit]
+    common_drift: float
+    common_sd: float
+    city_sd: float
+    growths: pd.DataFrame  # year × city log growths used
+
+    @property
+    def correlation(self) -> float:
+        """Return the correlation of two cities' yearly shocks implied by the fit."""
+        total = self.common_sd**2 + self.city_sd**2
+        return self.common_sd**2 / total if total > 0 else 0.0
+
+    @property
+    def observed_correlation(self) -> pd.DataFrame:
+        """Return the observed pairwise correlation of the cities' growth residuals over the window."""
+        return (self.growths - self.growths.mean()).corr()
+
+    @property
+    def window(self) -> tuple[int, ...]:
+        """Return the years of the growths used (one window for every city)."""
+        return tuple(int(year) for year in self.growths.index)
+
+
+def yearly_growths(years: Sequence[int], values: Sequence[float], breaks: Sequence[int]) -> tuple[dict, tuple]:
+    """Return {year t: log growth t−1 → t} of every one-year step crossing no break, and the steps left out."""
+    year_array = np.asarray(years, dtype=int)
+    value_array = np.asarray(values, dtype=float)
+    if year_array.shape != value_array.shape or len(set(year_array.tolist())) != year_array.size:
+        raise ValueError("years and values: expected one value per year")
+    if not (np.isfinite(value_array).all() and (value_array > 0).all()):
+        raise ValueError("values: expected positive finite levels")
+    order = np.argsort(year_array)
+    year_array, value_array = year_array[order], value_array[order]
+    broken = {int(year) for year in breaks}
+    growths: dict[int, float] = {}
+    dropped: list[tuple[int, int]] = []
+    for start, end, low, high in zip(year_array[:-1], year_array[1:], value_array[:-1], value_array[1:], strict=True):
+        if end - start == 1 and int(end) not in broken:
+            growths[int(end)] = float(math.log(high / low))
+        else:
+            dropped.append((int(start), int(end)))
+    return growths, tuple(dropped)
+
+
+def fit(series: Mapping[str, tuple[Sequence[int], Sequence[float], Sequence[int]]], group: str = GROUP) -> PanelFit:
+    """Fit the panel to `series`: city -> (years, levels, years whose step from the year before is a break).
+
+    Raises ValueError with fewer than two cities or fewer than two window years.
+    """
+    if len(series) < 2:
+        raise ValueError("panel: at least two cities needed")
+    parts = {city: yearly_growths(*data) for city, data in series.items()}
+    window = sorted(set.intersection(*(set(growths) for growths, _ in parts.values())))
+    if len(window) < 2:
+        raise ValueError(f"panel: {len(window)} year(s) in which every city has a comparable growth, 2 needed")
+    table = pd.DataFrame(
+        {city: [growths[year] for year in window] for city, (growths, _) in parts.items()}, index=window
+    )
+    cities, years = table.shape[1], table.shape[0]
+    means = table.mean()
+    common_drift = float(means.mean())
+    residual = table - means
+    common = residual.mean(axis=1)
+    own = residual.sub(common, axis=0)
+    city_var = float((own**2).to_numpy().sum()) / ((cities - 1) * (years - 1))
+    common_var = max(0.0, float((common**2).sum()) / (years - 1) - city_var / cities)
+    fits = {}
+    for city, (years_of, values, _breaks) in series.items():
+        order = np.argsort(np.asarray(years_of, dtype=int))
+        fits[city] = CityFit(
+            city=city,
+            anchor_year=int(np.asarray(years_of, dtype=int)[order][-1]),
+            anchor_value=float(np.asarray(values, dtype=float)[order][-1]),
+            drift=float(means[city]),
+            differential=float(means[city]) - common_drift,
+            estimator=ESTIMATOR,
+            window=tuple(window),
+            group=group,
+            dropped=parts[city][1] + tuple((year - 1, year) for year in parts[city][0] if year not in window),
+        )
+    return PanelFit(fits, common_drift, math.sqrt(common_var), math.sqrt(city_var), table)
+
+
+def fit_rows(rows: pd.DataFrame, indicator: str = INDICATOR, group: str = GROUP) -> PanelFit:
+    """Fit the panel to benchmark rows (the peers' columns, `break_before` optional): every city of `vocab.CITIES`."""
+    series = {}
+    for city in vocab.CITIES:
+        data = observed_series(rows, city, indicator, group)
+        if not data.empty:
+            series[city] = (
+                data["year"].tolist(),
+                data["value"].tolist(),
+                data.loc[data[BREAK_COLUMN], "year"].tolist(),
+            )
+    return fit(series, group)
+
+
+def _check_draws(draws: object) -> int:
+    if isinstance(draws, bool) or not isinstance(draws, numbers.Integral) or not 1 <= draws <= 1_000_000:
+        raise ValueError(f"draws: expected a whole number in 1..1,000,000, got {draws!r}")
+    return int(draws)
+
+
+def paths(
+    panel: PanelFit,
+    years: Sequence[int],
+    *,
+    draws: int = 1000,
+    seed: int = 0,
+    drift: Mapping[str, np.ndarray] | None = None,
+) -> dict[str, np.ndarray]:
+    """Return city -> draws × years of levels: the anchor and earlier years NaN except the anchor, later years drawn.
+
+    `drift` optionally replaces a city's drift by per-draw log drifts (an alternative baseline, such
+    as an assumed growth); that city then keeps the panel's shocks but no drift estimation error.
+    """
+    count = _check_draws(draws)
+    year_array = np.asarray(years, dtype=int)
+    if year_array.ndim != 1 or year_array.size == 0 or (np.diff(year_array) <= 0).any():
+        raise ValueError("years: expected increasing years")
+    start = min(city.anchor_year for city in panel.cities.values()) + 1
+    end = max(LAST_YEAR, int(year_array[-1]))
+    calendar = np.arange(start, end + 1)
+    rng = np.random.default_rng([int(seed), 21])
+    z_drift = rng.standard_normal(count)
+    z_common = rng.standard_normal((count, calendar.size))
+    steps = len(panel.window)
+    out = {}
+    for index, (name, city) in enumerate(panel.cities.items()):
+        own = np.random.default_rng([int(seed), 21, index + 1])
+        z_own_drift = own.standard_normal(count)
+        z_own = own.standard_normal((count, calendar.size))
+        if drift is not None and name in drift:
+            mu = np.broadcast_to(np.asarray(drift[name], dtype=float), (count,))
+        else:
+            mu = city.drift + (panel.common_sd * z_drift + panel.city_sd * z_own_drift) / math.sqrt(steps)
+        ahead = calendar > city.anchor_year
+        log_steps = np.where(ahead[None, :], mu[:, None] + panel.common_sd * z_common + panel.city_sd * z_own, 0.0)
+        levels = city.anchor_value * np.exp(np.cumsum(log_steps, axis=1))
+        path = np.full((count, year_array.size), np.nan)
+        for j, year in enumerate(year_array):
+            if year == city.anchor_year:
+                path[:, j] = city.anchor_value
+            elif year > city.anchor_year:
+                path[:, j] = levels[:, int(year) - start]
+        out[name] = path
+    return out
+
+
+def lever_ratio(
+    panel_years: Sequence[int], first_year: int, sim_years: Sequence[int], scenario: np.ndarray, base: np.ndarray
+) -> np.ndarray:
+    """Return draws × panel years: 1 + the levers' relative effect, switched on in `first_year`.
+
+    `scenario` and `base` are the simulation's paired GDP draws (draws × `sim_years`, the first of
+    which is its base year). The effect k years after the levers start in the simulation is applied
+    k years after `first_year`; before `first_year` the ratio is 1.
+    """
+    sim = np.asarray(sim_years, dtype=int)
+    ratio = np.asarray(scenario, dtype=float) / np.asarray(base, dtype=float)
+    out = np.ones((ratio.shape[0], len(panel_years)))
+    for j, year in enumerate(panel_years):
+        k = int(year) - int(first_year) + 1  # years since the levers started, 1 in the first
+        if k >= 1:
+            at = sim[0] + k
+            if at > sim[-1]:
+                raise ValueError(f"sim_years: the simulation ends before {at}")
+            out[:, j] = ratio[:, int(np.searchsorted(sim, at))]
+    return out
+
+
+def gap(
+    years: Sequence[int], shenzhen: np.ndarray, peer: np.ndarray, with_levers: np.ndarray, anchor_year: int
+) -> pd.DataFrame:
+    """Return per year the gap Shenzhen − peer and what the levers do to it, from paired draws × years.
+
+    Columns: year; gap p10/p50/p90 (level, Shenzhen − peer); ratio p10/p50/p90 (Shenzhen ÷ peer);
+    probability and probability_levers (share of draws with Shenzhen ≥ peer); effect p10/p50/p90
+    (the paired change of the gap by the levers); closed_pct (median effect ÷ −median gap, %, NaN
+    when Shenzhen is not behind); needed_pp (the extra growth a year over Shenzhen's baseline, pp,
+    from `anchor_year` on, that would bring the median ratio to 1 in that year); lever_pp (the
+    levers' median effect in the same unit).
+    """
+    year_array = np.asarray(years, dtype=int)
+    for name, array in (("peer", peer), ("with_levers", with_levers)):
+        if np.shape(array) != np.shape(shenzhen):
+            raise ValueError(f"shenzhen and {name}: shapes differ")
+    level = shenzhen - peer
+    effect = with_levers - shenzhen
+    rows = []
+    for j, year in enumerate(year_array):
+        if np.isnan(level[:, j]).any() or np.isnan(effect[:, j]).any():
+            continue
+        low, mid, high = np.quantile(level[:, j], (0.1, 0.5, 0.9))
+        ratio = np.quantile(shenzhen[:, j] / peer[:, j], (0.1, 0.5, 0.9))
+        e_low, e_mid, e_high = np.quantile(effect[:, j], (0.1, 0.5, 0.9))
+        span = int(year) - int(anchor_year)
+        needed = lever = np.nan
+        if span > 0:
+            needed = -100.0 * math.log(ratio[1]) / span
+            lever = 100.0 * math.log(float(np.median(with_levers[:, j] / shenzhen[:, j]))) / span
+        rows.append(
+            {
+                "year": int(year),
+                "gap_p10": low,
+                "gap_p50": mid,
+                "gap_p90": high,
+                "ratio_p10": ratio[0],
+                "ratio_p50": ratio[1],
+                "ratio_p90": ratio[2],
+                "probability": float((shenzhen[:, j] >= peer[:, j]).mean()),
+                "probability_levers": float((with_levers[:, j] >= peer[:, j]).mean()),
+                "effect_p10": e_low,
+                "effect_p50": e_mid,
+                "effect_p90": e_high,
+                "closed_pct": 100.0 * e_mid / -mid if mid < 0 else np.nan,
+                "needed_pp": needed,
+                "lever_pp": lever,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def assumed_growth(params: pd.DataFrame, *, draws: int, seed: int) -> np.ndarray:
+    """Return per draw the sheet's assumed nominal growth of Shenzhen (`gdp_growth`) as a log drift.
+
+    The named alternative to the panel's Shenzhen path (pass it to `paths` as `drift`).
+    """
+    sampled = draw_parameters(parameter_table(params), _check_draws(draws), seed)
+    return np.log1p(np.asarray(sampled["gdp_growth"], dtype=float) / 100.0)
+
+
+def levers_ratio(
+    levers: Levers, params: pd.DataFrame, years: Sequence[int], first_year: int, *, draws: int, seed: int
+) -> np.ndarray:
+    """Return draws × years: 1 + the relative effect of `levers` on Shenzhen's GDP against the paper's policy.
+
+    The channels are the simulation's (`simulation.project_draws`, paired draws); their effect is
+    switched on in `first_year`, the first year Shenzhen is not observed (`lever_ratio`).
+    """
+    horizon = replace(levers, horizon=simulation.LAST_YEAR)
+    sim_years, scenario = simulation.project_draws(horizon, params, INDICATOR, draws=draws, seed=seed)
+    base = scenario
+    if replace(baseline(), horizon=simulation.LAST_YEAR) != horizon:
+        _, base = simulation.project_draws(
+            replace(baseline(), horizon=simulation.LAST_YEAR), params, INDICATOR, draws=draws, seed=seed
+        )
+    return lever_ratio(years, first_year, sim_years, scenario, base)
+
+
+def compare(
+    panel: PanelFit,
+    years: Sequence[int],
+    ratio: np.ndarray,
+    *,
+    subject: str = vocab.SUBJECT_CITY,
+    draws: int = 1000,
+    seed: int = 0,
+    drift: Mapping[str, np.ndarray] | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Return peer -> `gap` table of the subject's panel path (times `ratio`, the levers) against that peer's."""
+    drawn = paths(panel, years, draws=draws, seed=seed, drift=drift)
+    subject_fit = panel.cities[subject]
+    base = drawn[subject]
+    with_levers = base * ratio
+    return {
+        city: gap(years, base, drawn[city], with_levers, subject_fit.anchor_year)
+        for city in panel.cities
+        if city != subject
+    }
