@@ -70,6 +70,26 @@ def test_the_window_is_the_years_every_city_has_a_comparable_growth():
     assert all(city.window == fit.window for city in fit.cities.values())
 
 
+def test_with_real_growth_the_differentials_come_from_it():
+    """Real growths a: 5, 7, 6 %; b: 3, 3, 3 %: d_a = −d_b = half the mean log gap; σ_u from their residuals."""
+    data = _synthetic()
+    real = {
+        "a": {2021: 5.0, 2022: 7.0, 2023: 6.0},
+        "b": {2020: 1.0, 2021: 3.0, 2022: 3.0, 2023: 3.0},
+        "c": {2021: 4.0, 2022: 5.0, 2023: 4.5},
+    }
+    fit = panel.fit(data, real=real)
+    table = pd.DataFrame({city: [math.log1p(real[city][y] / 100) for y in (2021, 2022, 2023)] for city in real})
+    means = table.mean()
+    assert fit.cities["a"].differential == pytest.approx(means["a"] - means.mean())
+    own = (table - means).sub((table - means).mean(axis=1), axis=0)
+    assert fit.city_sd == pytest.approx(math.sqrt((own**2).to_numpy().sum() / (2 * 2)))
+    assert fit.city_drift_sd == pytest.approx(fit.city_sd / math.sqrt(3))
+    nominal = panel.fit(data)
+    assert fit.common_drift == pytest.approx(nominal.common_drift)
+    assert fit.cities["a"].drift == pytest.approx(fit.common_drift + fit.cities["a"].differential)
+
+
 def test_every_growth_across_a_flagged_break_is_dropped():
     """A level revision before a flagged year (every level before it ×1.2) changes nothing in the fit."""
     data = _synthetic()
@@ -123,7 +143,8 @@ def test_swapping_two_cities_roles_is_symmetric():
 def test_simulated_yearly_shocks_correlate_across_cities_as_estimated():
     fit = panel.fit(_synthetic())
     drawn = panel.paths(fit, range(2023, 2031), draws=20_000, seed=5)
-    steps = {city: np.diff(np.log(values), axis=1)[:, 3] for city, values in drawn.items()}
+    # the difference of two years' steps of one draw removes its drift: what is left are the shocks
+    steps = {city: np.diff(np.diff(np.log(values), axis=1)[:, [3, 5]], axis=1)[:, 0] for city, values in drawn.items()}
     simulated = np.corrcoef(steps["a"], steps["b"])[0, 1]
     assert simulated == pytest.approx(fit.correlation, abs=0.02)
     assert 0.0 < fit.correlation < 1.0
@@ -133,7 +154,7 @@ def test_the_spread_of_the_log_gap_is_the_panels_not_the_sum_of_independent_spre
     """sd of log(a/b) n years ahead = σ_u·√(2n + 2n²/T) (the common shock and common drift error cancel)."""
     fit = panel.fit(_synthetic())
     drawn = panel.paths(fit, range(2023, 2031), draws=40_000, seed=7)
-    n, window = 7, len(fit.window)
+    n, window = 7, len(fit.window)  # no real growths: the differentials' window is the nominal one
     gap = np.log(drawn["a"][:, -1] / drawn["b"][:, -1])
     expected = fit.city_sd * math.sqrt(2 * n + 2 * n * n / window)
     assert gap.std() == pytest.approx(expected, rel=0.03)

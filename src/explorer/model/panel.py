@@ -34,6 +34,8 @@ from explorer.model.peers import BREAK_COLUMN, observed_series
 
 INDICATOR = "gdp"
 GROUP = "gdp_stats"  # one definition and vintage of levels: first releases
+REAL_INDICATOR = "gdp_growth"  # real growth over the previous year, %, comparable prices
+REAL_GROUP = "gdp_growth_stats"
 ESTIMATOR = "panel: common drift + city differential, common + city shock (moments)"
 LAST_YEAR = 2035  # shocks are drawn to this year whatever the horizon, so a draw does not depend on it
 
@@ -60,13 +62,16 @@ class CityFit:
 
 @dataclass(frozen=True)
 class PanelFit:
-    """The panel: every city's fit, the common drift and the two shock sds (log points a year)."""
+    """The panel: every city's fit, the common drift, the two shock sds and the drift errors (log points a year)."""
 
     cities: dict[str, CityFit]
     common_drift: float
     common_sd: float
     city_sd: float
-    growths: pd.DataFrame  # year × city log growths used
+    common_drift_sd: float  # error of the common drift: σ_z/√T (nominal window)
+    city_drift_sd: float  # error of a city's differential: σ_u/√T (the differentials' window)
+    growths: pd.DataFrame  # year × city nominal log growths used
+    real_growths: pd.DataFrame | None  # year × city real log growths the differentials come from (None: nominal)
 
     @property
     def correlation(self) -> float:
@@ -76,12 +81,12 @@ class PanelFit:
 
     @property
     def observed_correlation(self) -> pd.DataFrame:
-        """Return the observed pairwise correlation of the cities' growth residuals over the window."""
+        """Return the observed pairwise correlation of the cities' nominal growth residuals over the window."""
         return (self.growths - self.growths.mean()).corr()
 
     @property
     def window(self) -> tuple[int, ...]:
-        """Return the years of the growths used (one window for every city)."""
+        """Return the years of the nominal growths used (one window for every city)."""
         return tuple(int(year) for year in self.growths.index)
 
 
@@ -106,28 +111,54 @@ def yearly_growths(years: Sequence[int], values: Sequence[float], breaks: Sequen
     return growths, tuple(dropped)
 
 
-def fit(series: Mapping[str, tuple[Sequence[int], Sequence[float], Sequence[int]]], group: str = GROUP) -> PanelFit:
+def _window(growths: Mapping[str, Mapping[int, float]], what: str) -> pd.DataFrame:
+    """Return year × city of the growths in the years every city has one; raises ValueError under two years."""
+    window = sorted(set.intersection(*(set(values) for values in growths.values())))
+    if len(window) < 2:
+        raise ValueError(f"panel: {len(window)} year(s) in which every city has a comparable {what}, 2 needed")
+    return pd.DataFrame({city: [values[year] for year in window] for city, values in growths.items()}, index=window)
+
+
+def _city_part(table: pd.DataFrame) -> tuple[pd.Series, float]:
+    """Return each city's mean less the mean of the means (d_c) and σ_u² of a year × city growth table."""
+    cities, years = table.shape[1], table.shape[0]
+    means = table.mean()
+    residual = table - means
+    own = residual.sub(residual.mean(axis=1), axis=0)
+    return means - means.mean(), float((own**2).to_numpy().sum()) / ((cities - 1) * (years - 1))
+
+
+def fit(
+    series: Mapping[str, tuple[Sequence[int], Sequence[float], Sequence[int]]],
+    group: str = GROUP,
+    real: Mapping[str, Mapping[int, float]] | None = None,
+) -> PanelFit:
     """Fit the panel to `series`: city -> (years, levels, years whose step from the year before is a break).
 
-    Raises ValueError with fewer than two cities or fewer than two window years.
+    `real` optionally maps every city to {year: real growth, %}: the differentials d_c and the city
+    shock sd then come from the real growths (immune to level revisions) in the years every city
+    has one, the common drift and common shock from the nominal levels. Raises ValueError with
+    fewer than two cities or fewer than two window years.
     """
     if len(series) < 2:
         raise ValueError("panel: at least two cities needed")
     parts = {city: yearly_growths(*data) for city, data in series.items()}
-    window = sorted(set.intersection(*(set(growths) for growths, _ in parts.values())))
-    if len(window) < 2:
-        raise ValueError(f"panel: {len(window)} year(s) in which every city has a comparable growth, 2 needed")
-    table = pd.DataFrame(
-        {city: [growths[year] for year in window] for city, (growths, _) in parts.items()}, index=window
-    )
-    cities, years = table.shape[1], table.shape[0]
-    means = table.mean()
-    common_drift = float(means.mean())
-    residual = table - means
-    common = residual.mean(axis=1)
-    own = residual.sub(common, axis=0)
-    city_var = float((own**2).to_numpy().sum()) / ((cities - 1) * (years - 1))
-    common_var = max(0.0, float((common**2).sum()) / (years - 1) - city_var / cities)
+    table = _window({city: growths for city, (growths, _) in parts.items()}, "growth")
+    real_table = None
+    if real is not None:
+        if set(real) != set(series):
+            raise ValueError("real: expected the same cities as the levels")
+        logs = {
+            city: {int(year): math.log1p(float(pct) / 100.0) for year, pct in real[city].items()} for city in series
+        }
+        real_table = _window(logs, "real growth")[list(series)]
+    differentials, city_var = _city_part(table if real_table is None else real_table)
+    cities = table.shape[1]
+    common_drift = float(table.to_numpy().mean())
+    common = table.mean(axis=1) - common_drift
+    common_var = max(0.0, float((common**2).sum()) / (len(table) - 1) - city_var / cities)
+    city_years = len(table) if real_table is None else len(real_table)
+    estimator = ESTIMATOR + ("; differentials on real growth" if real_table is not None else "")
     fits = {}
     for city, (years_of, values, _breaks) in series.items():
         order = np.argsort(np.asarray(years_of, dtype=int))
@@ -135,28 +166,51 @@ def fit(series: Mapping[str, tuple[Sequence[int], Sequence[float], Sequence[int]
             city=city,
             anchor_year=int(np.asarray(years_of, dtype=int)[order][-1]),
             anchor_value=float(np.asarray(values, dtype=float)[order][-1]),
-            drift=float(means[city]),
-            differential=float(means[city]) - common_drift,
-            estimator=ESTIMATOR,
-            window=tuple(window),
+            drift=common_drift + float(differentials[city]),
+            differential=float(differentials[city]),
+            estimator=estimator,
+            window=tuple(int(year) for year in table.index),
             group=group,
-            dropped=parts[city][1] + tuple((year - 1, year) for year in parts[city][0] if year not in window),
+            dropped=parts[city][1] + tuple((year - 1, year) for year in parts[city][0] if year not in table.index),
         )
-    return PanelFit(fits, common_drift, math.sqrt(common_var), math.sqrt(city_var), table)
+    return PanelFit(
+        fits,
+        common_drift,
+        math.sqrt(common_var),
+        math.sqrt(city_var),
+        math.sqrt(common_var / len(table)),
+        math.sqrt(city_var / city_years),
+        table,
+        real_table,
+    )
 
 
-def fit_rows(rows: pd.DataFrame, indicator: str = INDICATOR, group: str = GROUP) -> PanelFit:
-    """Fit the panel to benchmark rows (the peers' columns, `break_before` optional): every city of `vocab.CITIES`."""
+def fit_rows(rows: pd.DataFrame, *, real: bool = True) -> PanelFit:
+    """Fit the panel to benchmark rows (the peers' columns, `break_before` optional): every city of `vocab.CITIES`.
+
+    Levels are `INDICATOR` of `GROUP`; with `real`, the differentials come from the published real
+    growth (`REAL_INDICATOR` of `REAL_GROUP`) when every city has one in at least two common years,
+    else from the nominal growths (for every city alike: `CityFit.estimator` says which).
+    """
     series = {}
+    growth = {}
     for city in vocab.CITIES:
-        data = observed_series(rows, city, indicator, group)
+        data = observed_series(rows, city, INDICATOR, GROUP)
         if not data.empty:
             series[city] = (
                 data["year"].tolist(),
                 data["value"].tolist(),
                 data.loc[data[BREAK_COLUMN], "year"].tolist(),
             )
-    return fit(series, group)
+            published = observed_series(rows, city, REAL_INDICATOR, REAL_GROUP)
+            growth[city] = dict(zip(published["year"].astype(int), published["value"].astype(float), strict=True))
+    if real and len(series) >= 2:
+        try:
+            return fit(series, GROUP, growth)
+        except ValueError as error:
+            if "real growth" not in str(error):
+                raise
+    return fit(series, GROUP)
 
 
 def _check_draws(draws: object) -> int:
@@ -188,7 +242,6 @@ def paths(
     rng = np.random.default_rng([int(seed), 21])
     z_drift = rng.standard_normal(count)
     z_common = rng.standard_normal((count, calendar.size))
-    steps = len(panel.window)
     out = {}
     for index, (name, city) in enumerate(panel.cities.items()):
         own = np.random.default_rng([int(seed), 21, index + 1])
@@ -197,7 +250,7 @@ def paths(
         if drift is not None and name in drift:
             mu = np.broadcast_to(np.asarray(drift[name], dtype=float), (count,))
         else:
-            mu = city.drift + (panel.common_sd * z_drift + panel.city_sd * z_own_drift) / math.sqrt(steps)
+            mu = city.drift + panel.common_drift_sd * z_drift + panel.city_drift_sd * z_own_drift
         ahead = calendar > city.anchor_year
         log_steps = np.where(ahead[None, :], mu[:, None] + panel.common_sd * z_common + panel.city_sd * z_own, 0.0)
         levels = city.anchor_value * np.exp(np.cumsum(log_steps, axis=1))
