@@ -8,6 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from explorer import ROOT, db, model
 from explorer.i18n import LANGS, t
+from explorer.model import panel
+from explorer.model.peers import observed_series
 from explorer.scenarios import DRAWS, KPI_INDICATORS, SEED, likelihood
 from explorer.views import scenarios as view
 from explorer.views.scenario_cards import card_value
@@ -119,17 +121,23 @@ def test_the_summary_is_written_from_the_numbers():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_odds_of_each_peer_are_stated_under_the_chart(lang, params):
-    """GDP has same-definition peers: one sentence per peer with the model's probability in the horizon year."""
+    """GDP has same-definition peers: one sentence per peer with the panel's probability in the horizon year, then
+    the gap sentence."""
     frame, _ = params
     at = run(lang=lang, out="gdp", horizon="2030")
     levers, _ = model.Levers.from_mapping({"horizon": "2030"})
-    years, shenzhen = model.project_draws(levers, frame, "gdp", draws=DRAWS, seed=SEED)
     con = db.connect()
     try:
-        odds = model.peer_odds(years, shenzhen, db.benchmarks(con, None), "gdp", "gdp_stats", seed=SEED)
+        rows = db.benchmarks(con, None)
     finally:
         con.close()
+    observed = observed_series(rows, "shenzhen", "gdp", "gdp_stats").set_index("year")["value"].to_dict()
+    years = range(model.BASE_YEAR, 2031)
+    run_ = panel.scenario(panel.fit_rows(rows), levers, frame, years, observed, draws=DRAWS, seed=SEED)
+    odds = panel.odds(run_)
     shown = [markdown.value for markdown in at.markdown]
+    gap_start = t("scenarios.gap.sentence", lang).split("{")[0]
+    assert sum(text.startswith(gap_start) for text in shown) == 2
     for row in odds[odds["year"] == 2030].itertuples():
         city = t(f"city.{row.city}", lang)
         if row.status == "ok":

@@ -7,12 +7,15 @@ from dataclasses import dataclass, replace
 from typing import NoReturn, TypeVar
 
 import duckdb
+import numpy as np
 import pandas as pd
 import streamlit as st
 
-from explorer import console, db, export, model, scenarios, startup
+from explorer import console, db, export, model, scenarios, startup, vocab
 from explorer import hindcast as explorer_hindcast
 from explorer.i18n import DEFAULT_LANG, t
+from explorer.model import panel
+from explorer.model.peers import observed_series
 from explorer.views import scenarios as scenario_view
 
 T = TypeVar("T")
@@ -181,14 +184,39 @@ def database_file(version: str) -> bytes:
 # Scenarios: the frozen, hashable Levers are the cache keys (st.cache_data hashes a dataclass by its fields).
 @st.cache_data(show_spinner=False, max_entries=256)
 def projection(version: str, levers: model.Levers, draws: int, seed: int) -> pd.DataFrame:
-    """Return the Monte Carlo projection of one lever setting (p10/p50/p90 per year and indicator)."""
-    return model.project(levers, parameters(version), draws=draws, seed=seed)
+    """Return the Monte Carlo projection of one lever setting (p10/p50/p90 per year and indicator).
+
+    GDP is the three-city panel's Shenzhen path times the levers' effect (`panel_run`); the other
+    outcomes are the simulation's.
+    """
+    run = panel_run(version, levers, draws, seed)
+    frame = model.project(levers, parameters(version), draws=draws, seed=seed)
+    return panel.with_quantiles(frame, panel.INDICATOR, run.years, run.scenario)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def projection_delta(version: str, levers: model.Levers, draws: int, seed: int) -> pd.DataFrame:
-    """Return p10/p50/p90 of the paired difference scenario − paper's policy (same draws)."""
-    return model.project_delta(levers, parameters(version), draws=draws, seed=seed)
+    """Return p10/p50/p90 of the paired difference scenario − paper's policy (same draws; GDP: the panel's)."""
+    run = panel_run(version, levers, draws, seed)
+    frame = model.project_delta(levers, parameters(version), draws=draws, seed=seed)
+    return panel.with_quantiles(frame, panel.INDICATOR, run.years, run.scenario - run.base)
+
+
+@st.cache_data(show_spinner=False)
+def gdp_panel(version: str) -> panel.PanelFit:
+    """Return the three-city GDP panel fitted on the benchmark rows."""
+    return panel.fit_rows(benchmarks(version))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def panel_run(version: str, levers: model.Levers, draws: int, seed: int) -> panel.Scenario:
+    """Return Shenzhen's panel GDP path with and without the levers, and the peers' paths, from the base year."""
+    rows = benchmarks(version)
+    observed = observed_series(rows, vocab.SUBJECT_CITY, panel.INDICATOR, panel.GROUP).set_index("year")["value"]
+    years = np.arange(model.BASE_YEAR, levers.horizon + 1)
+    return panel.scenario(
+        gdp_panel(version), levers, parameters(version), years, observed.to_dict(), draws=draws, seed=seed
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -268,6 +296,9 @@ def scenario_results(
         runs=runs,
         odds=odds,
         peer_odds=peer_odds(version, levers, outcome, scenarios.DRAWS, scenarios.SEED),
+        gaps=panel.gaps(panel_run(version, levers, scenarios.DRAWS, scenarios.SEED))
+        if outcome == panel.INDICATOR
+        else None,
         parts=decomposition(version, levers),
         sensitivities={
             "tornado": tornado(version, levers, outcome, levers.horizon),
@@ -284,9 +315,16 @@ def scenario_results(
 @st.cache_data(show_spinner=False)
 def peer_paths(version: str, horizon: int) -> pd.DataFrame:
     """Return Beijing/Shanghai observations and their own-trend projections (p10, p50, p90) to `horizon`."""
-    return model.peer_paths(
+    frame = model.peer_paths(
         benchmarks(version), horizon, scenarios.PEER_INDICATORS, draws=scenarios.DRAWS, seed=scenarios.SEED
     )
+    own_trend = (
+        (frame["indicator"] == panel.INDICATOR)
+        & (frame["comparability_group"] == panel.GROUP)
+        & frame["basis"].str.startswith("extrapolated")
+    )
+    panel_rows = panel.peer_paths(gdp_panel(version), horizon, draws=scenarios.DRAWS, seed=scenarios.SEED)
+    return pd.concat([frame[~own_trend], panel_rows], ignore_index=True)
 
 
 @st.cache_data(show_spinner=False)
@@ -303,9 +341,14 @@ def hindcast(version: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def peer_odds(version: str, levers: model.Levers, indicator: str, draws: int, seed: int) -> pd.DataFrame:
-    """Return per peer and year the probability that Shenzhen's `indicator` is at or above the peer's (paired draws)."""
-    years, shenzhen = model.project_draws(levers, parameters(version), indicator, draws=draws, seed=seed)
+    """Return per peer and year the probability that Shenzhen's `indicator` is at or above the peer's (paired draws).
+
+    GDP goes through the three-city panel (correlated shocks); other outcomes through each peer's own trend.
+    """
     group = scenarios.MODEL_GROUPS.get(indicator)
+    if indicator == panel.INDICATOR and group == panel.GROUP:
+        return panel.odds(panel_run(version, levers, draws, seed))
+    years, shenzhen = model.project_draws(levers, parameters(version), indicator, draws=draws, seed=seed)
     return model.peer_odds(years, shenzhen, benchmarks(version), indicator, group, seed=seed)
 
 

@@ -30,7 +30,7 @@ from explorer import vocab
 from explorer.model import simulation
 from explorer.model.levers import Levers, baseline
 from explorer.model.parameters import draw_parameters, parameter_table
-from explorer.model.peers import BREAK_COLUMN, observed_series
+from explorer.model.peers import BREAK_COLUMN, PATH_COLUMNS, observed_series
 
 INDICATOR = "gdp"
 GROUP = "gdp_stats"  # one definition and vintage of levels: first releases
@@ -385,3 +385,101 @@ def compare(
         for city in panel.cities
         if city != subject
     }
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One lever setting through the panel: years, the subject's baseline and scenario draws, each peer's draws."""
+
+    years: np.ndarray
+    base: np.ndarray  # draws × years: the panel's path (observed years as published)
+    scenario: np.ndarray  # draws × years: the same draws times the levers' effect
+    peers: dict[str, np.ndarray]
+    anchor_year: int
+
+
+def scenario(
+    panel: PanelFit,
+    levers: Levers,
+    params: pd.DataFrame,
+    years: Sequence[int],
+    observed: Mapping[int, float],
+    *,
+    subject: str = vocab.SUBJECT_CITY,
+    draws: int = 1000,
+    seed: int = 0,
+) -> Scenario:
+    """Return the subject's panel path with and without the levers, and the peers' paths, over `years`.
+
+    `observed` holds the subject's published levels: years up to its anchor take them (NaN where
+    none); the levers act from the first unobserved year (`levers_ratio`).
+    """
+    year_array = np.asarray(years, dtype=int)
+    drawn = paths(panel, year_array, draws=draws, seed=seed)
+    anchor = panel.cities[subject].anchor_year
+    base = drawn[subject]
+    for j, year in enumerate(year_array):
+        if year < anchor:
+            base[:, j] = observed.get(int(year), np.nan)
+    ratio = levers_ratio(levers, params, year_array, anchor + 1, draws=draws, seed=seed)
+    peers = {city: values for city, values in drawn.items() if city != subject}
+    return Scenario(year_array, base, base * ratio, peers, anchor)
+
+
+def odds(run: Scenario) -> pd.DataFrame:
+    """Return city, year, probability (subject with the levers ≥ peer, paired draws), status: as `peer_odds`."""
+    rows = []
+    for city, peer in run.peers.items():
+        for j, year in enumerate(run.years):
+            known = not (np.isnan(peer[:, j]).any() or np.isnan(run.scenario[:, j]).any())
+            share = float((run.scenario[:, j] >= peer[:, j]).mean()) if known else np.nan
+            rows.append({"city": city, "year": int(year), "probability": share, "status": "ok"})
+    return pd.DataFrame(rows, columns=["city", "year", "probability", "status"])
+
+
+def gaps(run: Scenario) -> dict[str, pd.DataFrame]:
+    """Return peer -> `gap` table of the run (the levers' paired effect on the gap, what it would take)."""
+    return {city: gap(run.years, run.base, peer, run.scenario, run.anchor_year) for city, peer in run.peers.items()}
+
+
+def peer_paths(
+    panel: PanelFit, horizon: int, *, subject: str = vocab.SUBJECT_CITY, draws: int, seed: int
+) -> pd.DataFrame:
+    """Return the peers' projected years to `horizon` (p10, p50, p90) in `PATH_COLUMNS`, basis naming the panel."""
+    frames = []
+    years = np.arange(min(city.anchor_year for city in panel.cities.values()) + 1, int(horizon) + 1)
+    if years.size == 0:
+        return pd.DataFrame(columns=list(PATH_COLUMNS))
+    drawn = paths(panel, years, draws=draws, seed=seed)
+    for name, city in panel.cities.items():
+        ahead = years > city.anchor_year
+        if name == subject or not ahead.any():
+            continue
+        low, mid, high = np.quantile(drawn[name][:, ahead], (0.1, 0.5, 0.9), axis=0)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "year": years[ahead],
+                    "city": name,
+                    "indicator": INDICATOR,
+                    "comparability_group": city.group,
+                    "value": mid,
+                    "p10": low,
+                    "p90": high,
+                    "basis": f"extrapolated by the three-city panel at {city.growth_pct:.1f} %/yr "
+                    f"(window {city.window[0] - 1}–{city.window[-1]})",
+                }
+            )
+        )
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(PATH_COLUMNS))
+
+
+def with_quantiles(frame: pd.DataFrame, indicator: str, years: Sequence[int], values: np.ndarray) -> pd.DataFrame:
+    """Return a projection frame (year, indicator, p10, p50, p90) with `indicator`'s rows from draws × `years`."""
+    low, mid, high = np.quantile(np.asarray(values, dtype=float), (0.1, 0.5, 0.9), axis=0)
+    by_year = pd.DataFrame({"p10": low, "p50": mid, "p90": high}, index=np.asarray(years, dtype=int))
+    out = frame.copy()
+    rows = out["indicator"] == indicator
+    for column in ("p10", "p50", "p90"):
+        out.loc[rows, column] = out.loc[rows, "year"].map(by_year[column]).to_numpy()
+    return out

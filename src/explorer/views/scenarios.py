@@ -30,7 +30,7 @@ from explorer.views.scenario_cards import (
     kpis,
     with_b,
 )
-from explorer.views.scenario_peers import peer_captions, peer_rows
+from explorer.views.scenario_peers import gap_lines, peer_captions, peer_rows
 
 SERIES_COLOURS = {
     "scenario": CITY_COLOURS[vocab.SUBJECT_CITY],
@@ -344,6 +344,7 @@ def results(
     runs: dict[str, pd.DataFrame],
     odds: dict[str, dict[str, float | str]],
     peer_odds: pd.DataFrame,
+    gaps: dict[str, pd.DataFrame] | None,
     parts: pd.DataFrame,
     sensitivities: dict[str, pd.DataFrame],
     compare: tuple[str, pd.DataFrame] | None,
@@ -352,7 +353,10 @@ def results(
     outcomes: pd.DataFrame,
     lang: str,
 ) -> Results:
-    """Return the page's results from the model's: `runs` holds scenario, base, paired, deltas and peers."""
+    """Return the page's results from the model's: `runs` holds scenario, base, paired, deltas and peers.
+
+    `gaps` (GDP only: the panel's gap to each peer, `model.panel.gaps`) adds the gap sentences under the odds.
+    """
     year = levers.horizon
     scenario, deltas, paired = runs["scenario"], runs["deltas"], runs["paired"]
     headline = kpis(deltas, paired, year, outcomes, lang)
@@ -368,7 +372,7 @@ def results(
         shown_headline=shown_headline,
         shown_costs=shown_costs,
         fan=outcome_chart(outcome, scenario, runs["base"], runs["peers"], figures, outcomes, lang, compare=compare),
-        odds=odds_lines(peer_odds, year, lang),
+        odds=odds_lines(peer_odds, year, lang) + (gap_lines(gaps, year, outcomes, lang) if gaps else ()),
         summary=summary(deltas, levers, odds, outcomes, lang),
         why=why_it_moved(paired, parts, outcomes, year, lang),
         waterfall=waterfall(parts, outcome, year, outcomes, lang),
