@@ -11,7 +11,7 @@ import pytest
 
 from explorer import console, db, model, target_progress, ui, vocab
 from explorer.i18n import CATALOGUE, LANGS, has, keys, load, t
-from explorer.model import backtest, equations
+from explorer.model import backtest, equations, validation
 from explorer.scenarios import LEVER_GROUPS, LIKELIHOOD, NO_COMPARE, OWN_COMPARE, SUMMARY_PEER_INDICATORS
 from explorer.views import target_verdicts
 
@@ -64,6 +64,7 @@ DYNAMIC: dict[str, list] = {
     "methods.hindcast.short.{}": list(backtest.METHODS),  # views/hindcast.py score_table headers
     "methods.hindcast.reason.{}": list(backtest.MISSING_REASONS),
     "methods.hindcast.series.{}": [*backtest.SERIES, *backtest.GROWTH_ONLY],
+    "methods.rolling.target.{}": list(validation.TARGETS),  # views/hindcast.py rolling_table
     "methods.prose.{}": [code for code in equations.CHANNELS if code != "baseline"],  # the baseline's has numbers
     "nav.section.{}": list(ui.NAV_SECTIONS),
     "nav.{}": [stem for stems in ui.NAV_SECTIONS.values() for stem in stems],

@@ -339,6 +339,12 @@ def hindcast(version: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     return explorer_hindcast.run(hindcast_rows(version))
 
 
+@st.cache_data(show_spinner=False)
+def rolling(version: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the rolling-origin validation of the GDP panel: forecasts and scores."""
+    return explorer_hindcast.rolling(benchmarks(version))
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def peer_odds(version: str, levers: model.Levers, indicator: str, draws: int, seed: int) -> pd.DataFrame:
     """Return per peer and year the probability that Shenzhen's `indicator` is at or above the peer's (paired draws).

@@ -29,6 +29,7 @@ from explorer.model.peers import BREAK_COLUMN, observed_series
 
 HORIZONS: tuple[int, ...] = (1, 2, 3, 4)
 METHODS = ("model", "random_walk")
+TARGETS = ("growth", "log_gap")  # what is predicted: a city's nominal growth, the log gap Shenzhen ÷ peer
 Z90 = 1.2815515655446004  # standard-normal 90th percentile
 ALPHA = 0.2  # the p10–p90 band is a central 80 % interval
 COLUMNS = ("origin", "target", "city", "year", "horizon", "observed", "method", "mean", "sd", "p10", "p50", "p90")
