@@ -23,5 +23,6 @@ def test_the_command_prints_the_table_and_the_readme_holds_it():
     assert printed == gaps.report()
     lines = printed.splitlines()
     assert lines[2].startswith("| setting | peer | year |")
-    assert len(lines) == 4 + len(gaps.settings()) * 2 * len(gaps.YEARS)
+    assert len(lines) == 4 + (len(gaps.settings()) + 1) * 2 * len(gaps.YEARS)
+    assert gaps.ASSUMED in lines[-1]
     assert printed in (ROOT / "README.md").read_text(encoding="utf-8"), "paste `python -m explorer.gaps` into README"

@@ -408,14 +408,16 @@ def scenario(
     subject: str = vocab.SUBJECT_CITY,
     draws: int = 1000,
     seed: int = 0,
+    drift: Mapping[str, np.ndarray] | None = None,
 ) -> Scenario:
     """Return the subject's panel path with and without the levers, and the peers' paths, over `years`.
 
     `observed` holds the subject's published levels: years up to its anchor take them (NaN where
-    none); the levers act from the first unobserved year (`levers_ratio`).
+    none); the levers act from the first unobserved year (`levers_ratio`). `drift` replaces a
+    city's drift as in `paths` (e.g. the subject's `assumed_growth`: the named alternative baseline).
     """
     year_array = np.asarray(years, dtype=int)
-    drawn = paths(panel, year_array, draws=draws, seed=seed)
+    drawn = paths(panel, year_array, draws=draws, seed=seed, drift=drift)
     anchor = panel.cities[subject].anchor_year
     base = drawn[subject]
     for j, year in enumerate(year_array):
