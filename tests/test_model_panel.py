@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -11,7 +10,6 @@ import pytest
 
 from explorer import db, vocab
 from explorer.model import panel
-from explorer.model.levers import baseline
 
 YEARS = list(range(2016, 2024))
 
@@ -162,56 +160,6 @@ def test_the_spread_of_the_log_gap_is_the_panels_not_the_sum_of_independent_spre
     assert gap.std() < 0.8 * independent
 
 
-def test_the_levers_switch_on_in_the_first_unobserved_year():
-    sim_years = np.arange(2022, 2027)
-    base = np.full((2, 5), 100.0)
-    scenario = base * np.array([1.0, 1.01, 1.02, 1.03, 1.04])
-    ratio = panel.lever_ratio([2024, 2025, 2026], 2025, sim_years, scenario, base)
-    np.testing.assert_allclose(ratio, [[1.0, 1.01, 1.02]] * 2)
-
-
-def test_the_paper_policy_has_no_effect_and_other_levers_start_after_the_anchor():
-    con = db.connect()
-    try:
-        params = db.parameters(con)
-    finally:
-        con.close()
-    years = np.arange(2024, 2031)
-    none = panel.levers_ratio(baseline(), params, years, 2025, draws=50, seed=1)
-    assert (none == 1.0).all()
-    pushed = panel.levers_ratio(replace(baseline(), talent_quota=30000), params, years, 2025, draws=50, seed=1)
-    assert (pushed[:, 0] == 1.0).all()
-    assert (pushed[:, -1] > 1.0).all()
-
-
-def test_the_levers_effect_on_the_gap_is_their_effect_on_shenzhen_when_the_peers_are_untouched():
-    fit = panel.fit({"shenzhen": _synthetic()["a"], "beijing": _synthetic()["b"], "shanghai": _synthetic()["c"]})
-    years = list(range(2023, 2031))
-    ratio = np.random.default_rng(0).uniform(1.0, 1.05, (500, len(years)))
-    ratio[:, 0] = 1.0
-    tables = panel.compare(fit, years, ratio, draws=500, seed=2)
-    shenzhen = panel.paths(fit, years, draws=500, seed=2)["shenzhen"]
-    effect = np.quantile(shenzhen * ratio - shenzhen, (0.1, 0.5, 0.9), axis=0)
-    for table in tables.values():
-        np.testing.assert_allclose(table[["effect_p10", "effect_p50", "effect_p90"]].to_numpy().T, effect)
-
-
-def test_gap_table_hand_case():
-    """One draw: Shenzhen 80 → peer 100 four years after the anchor; the levers add 4."""
-    years = [2024, 2028]
-    shenzhen = np.array([[70.0, 80.0]])
-    peer = np.array([[90.0, 100.0]])
-    table = panel.gap(years, shenzhen, peer, shenzhen + [[0.0, 4.0]], 2024).set_index("year")
-    assert table.at[2028, "gap_p50"] == pytest.approx(-20.0)
-    assert table.at[2028, "ratio_p50"] == pytest.approx(0.8)
-    assert table.at[2028, "effect_p50"] == pytest.approx(4.0)
-    assert table.at[2028, "closed_pct"] == pytest.approx(20.0)
-    assert table.at[2028, "needed_pp"] == pytest.approx(100 * math.log(1.25) / 4)
-    assert table.at[2028, "lever_pp"] == pytest.approx(100 * math.log(1.05) / 4)
-    assert table.at[2028, "probability"] == 0.0
-    assert math.isnan(table.at[2024, "needed_pp"])
-
-
 def test_a_replaced_drift_is_that_citys_growth():
     fit = panel.fit(_synthetic())
     drawn = panel.paths(fit, range(2023, 2031), draws=20_000, seed=9, drift={"a": np.full(20_000, 0.03)})
@@ -263,16 +211,3 @@ def test_rows_with_bounds_and_other_groups_are_not_levels():
     )
     fit = panel.fit_rows(rows)
     assert fit.cities["shenzhen"].anchor_year == 2023
-
-
-def test_the_sheets_assumed_growth_is_a_named_alternative_within_its_range():
-    con = db.connect()
-    try:
-        params = db.parameters(con)
-    finally:
-        con.close()
-    row = params.set_index("id").loc["gdp_growth"]
-    drift = panel.assumed_growth(params, draws=500, seed=4)
-    assert drift.shape == (500,)
-    assert (drift >= math.log1p(float(row["low"]) / 100) - 1e-12).all()
-    assert (drift <= math.log1p(float(row["high"]) / 100) + 1e-12).all()

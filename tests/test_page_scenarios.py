@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from explorer import ROOT, db, model
 from explorer.i18n import LANGS, t
-from explorer.model import panel
+from explorer.model import comparison, panel
 from explorer.model.peers import observed_series
 from explorer.scenarios import DRAWS, KPI_INDICATORS, SEED, likelihood
 from explorer.views import scenarios as view
@@ -133,8 +133,8 @@ def test_the_odds_of_each_peer_are_stated_under_the_chart(lang, params):
         con.close()
     observed = observed_series(rows, "shenzhen", "gdp", "gdp_stats").set_index("year")["value"].to_dict()
     years = range(model.BASE_YEAR, 2031)
-    run_ = panel.scenario(panel.fit_rows(rows), levers, frame, years, observed, draws=DRAWS, seed=SEED)
-    odds = panel.odds(run_)
+    run_ = comparison.scenario(panel.fit_rows(rows), levers, frame, years, observed, draws=DRAWS, seed=SEED)
+    odds = comparison.odds(run_)
     shown = [markdown.value for markdown in at.markdown]
     gap_start = t("scenarios.gap.sentence", lang).split("{")[0]
     assert sum(text.startswith(gap_start) for text in shown) == 2

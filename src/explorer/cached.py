@@ -14,7 +14,7 @@ import streamlit as st
 from explorer import console, db, export, model, scenarios, startup, vocab
 from explorer import hindcast as explorer_hindcast
 from explorer.i18n import DEFAULT_LANG, t
-from explorer.model import panel
+from explorer.model import comparison, panel
 from explorer.model.peers import observed_series
 from explorer.views import scenarios as scenario_view
 
@@ -191,7 +191,7 @@ def projection(version: str, levers: model.Levers, draws: int, seed: int) -> pd.
     """
     run = panel_run(version, levers, draws, seed)
     frame = model.project(levers, parameters(version), draws=draws, seed=seed)
-    return panel.with_quantiles(frame, panel.INDICATOR, run.years, run.scenario)
+    return comparison.with_quantiles(frame, panel.INDICATOR, run.years, run.scenario)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -199,7 +199,7 @@ def projection_delta(version: str, levers: model.Levers, draws: int, seed: int) 
     """Return p10/p50/p90 of the paired difference scenario − paper's policy (same draws; GDP: the panel's)."""
     run = panel_run(version, levers, draws, seed)
     frame = model.project_delta(levers, parameters(version), draws=draws, seed=seed)
-    return panel.with_quantiles(frame, panel.INDICATOR, run.years, run.scenario - run.base)
+    return comparison.with_quantiles(frame, panel.INDICATOR, run.years, run.scenario - run.base)
 
 
 @st.cache_data(show_spinner=False)
@@ -209,12 +209,12 @@ def gdp_panel(version: str) -> panel.PanelFit:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def panel_run(version: str, levers: model.Levers, draws: int, seed: int) -> panel.Scenario:
+def panel_run(version: str, levers: model.Levers, draws: int, seed: int) -> comparison.Scenario:
     """Return Shenzhen's panel GDP path with and without the levers, and the peers' paths, from the base year."""
     rows = benchmarks(version)
     observed = observed_series(rows, vocab.SUBJECT_CITY, panel.INDICATOR, panel.GROUP).set_index("year")["value"]
     years = np.arange(model.BASE_YEAR, levers.horizon + 1)
-    return panel.scenario(
+    return comparison.scenario(
         gdp_panel(version), levers, parameters(version), years, observed.to_dict(), draws=draws, seed=seed
     )
 
@@ -296,7 +296,7 @@ def scenario_results(
         runs=runs,
         odds=odds,
         peer_odds=peer_odds(version, levers, outcome, scenarios.DRAWS, scenarios.SEED),
-        gaps=panel.gaps(panel_run(version, levers, scenarios.DRAWS, scenarios.SEED))
+        gaps=comparison.gaps(panel_run(version, levers, scenarios.DRAWS, scenarios.SEED))
         if outcome == panel.INDICATOR
         else None,
         parts=decomposition(version, levers),
@@ -323,7 +323,7 @@ def peer_paths(version: str, horizon: int) -> pd.DataFrame:
         & (frame["comparability_group"] == panel.GROUP)
         & frame["basis"].str.startswith("extrapolated")
     )
-    panel_rows = panel.peer_paths(gdp_panel(version), horizon, draws=scenarios.DRAWS, seed=scenarios.SEED)
+    panel_rows = comparison.peer_paths(gdp_panel(version), horizon, draws=scenarios.DRAWS, seed=scenarios.SEED)
     return pd.concat([frame[~own_trend], panel_rows], ignore_index=True)
 
 
@@ -353,7 +353,7 @@ def peer_odds(version: str, levers: model.Levers, indicator: str, draws: int, se
     """
     group = scenarios.MODEL_GROUPS.get(indicator)
     if indicator == panel.INDICATOR and group == panel.GROUP:
-        return panel.odds(panel_run(version, levers, draws, seed))
+        return comparison.odds(panel_run(version, levers, draws, seed))
     years, shenzhen = model.project_draws(levers, parameters(version), indicator, draws=draws, seed=seed)
     return model.peer_odds(years, shenzhen, benchmarks(version), indicator, group, seed=seed)
 

@@ -15,11 +15,13 @@ import numpy as np
 import pandas as pd
 
 from explorer import db, model, scenarios, vocab
-from explorer.model import panel
+from explorer.model import comparison, panel
 from explorer.model.peers import observed_series
 
 YEARS = (2030, 2035)
-ASSUMED = "paper, Shenzhen at the sheet's assumed growth"  # the named alternative baseline (`panel.assumed_growth`)
+ASSUMED = (
+    "paper, Shenzhen at the sheet's assumed growth"  # the named alternative baseline (`comparison.assumed_growth`)
+)
 
 
 def all_levers_max() -> model.Levers:
@@ -45,15 +47,15 @@ def table(rows: pd.DataFrame, params: pd.DataFrame, years: tuple[int, ...] = YEA
     fit = panel.fit_rows(rows)
     observed = observed_series(rows, vocab.SUBJECT_CITY, panel.INDICATOR, panel.GROUP).set_index("year")["value"]
     span = np.arange(model.BASE_YEAR, max(years) + 1)
-    assumed = {vocab.SUBJECT_CITY: panel.assumed_growth(params, draws=scenarios.DRAWS, seed=scenarios.SEED)}
+    assumed = {vocab.SUBJECT_CITY: comparison.assumed_growth(params, draws=scenarios.DRAWS, seed=scenarios.SEED)}
     runs = [(name, levers, None) for name, levers in settings().items()]
     runs.append((ASSUMED, model.baseline(), assumed))
     out = []
     for name, levers, drift in runs:
-        run = panel.scenario(
+        run = comparison.scenario(
             fit, levers, params, span, observed.to_dict(), draws=scenarios.DRAWS, seed=scenarios.SEED, drift=drift
         )
-        for city, frame in panel.gaps(run).items():
+        for city, frame in comparison.gaps(run).items():
             picked = frame[frame["year"].isin(years)].assign(setting=name, city=city)
             out.append(picked)
     return pd.concat(out, ignore_index=True)

@@ -8,9 +8,10 @@ presets), `parameters` (the parameter sheet, its checks and the correlated draws
 `project_draws`, `project_central`, `tornado`), `attribution` (why it moved: Shapley
 contributions of the lever groups), `plausibility` (warnings), `trend` (a city's trend from its
 own series), `peers` (Beijing / Shanghai through the same trend, and the odds Shenzhen is at or
-above them), `panel` (the three cities in one panel: common and city drifts and shocks, the gap
-and what the levers do to it), `backtest` (the hindcast: fit up to 2020, score 2021–2024 against a random walk with
-drift) and `equations` (the equations, written once, with the modelling notes and limits). The
+above them), `panel` (the three cities' GDP in one panel: common and city drifts and shocks),
+`comparison` (Shenzhen against its peers through the panel: the levers' effect, the gap and what
+it would take), `validation` (rolling-origin scores of the panel against a random walk),
+`backtest` (the level hindcast: fit up to 2020, score 2021–2024 against a random walk with drift) and `equations` (the equations, written once, with the modelling notes and limits). The
 model is pure: numpy, pandas and `explorer.vocab` only.
 """
 

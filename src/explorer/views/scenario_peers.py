@@ -59,7 +59,7 @@ def peer_captions(cities: pd.DataFrame, lang: str) -> list[str]:
 def gap_lines(gaps: dict[str, pd.DataFrame], year: int, outcomes: pd.DataFrame, lang: str) -> tuple[str, ...]:
     """Return per peer the plain-words gap sentence in `year`: the share of the gap the levers close, then the numbers.
 
-    `gaps` is `model.panel.gaps` (peer -> gap table); `outcomes` the outcomes table indexed by code.
+    `gaps` is `model.comparison.gaps` (peer -> gap table); `outcomes` the outcomes table indexed by code.
     """
     row = outcomes.loc[INDICATOR]
 

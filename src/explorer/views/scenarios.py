@@ -355,7 +355,7 @@ def results(
 ) -> Results:
     """Return the page's results from the model's: `runs` holds scenario, base, paired, deltas and peers.
 
-    `gaps` (GDP only: the panel's gap to each peer, `model.panel.gaps`) adds the gap sentences under the odds.
+    `gaps` (GDP only: the panel's gap to each peer, `model.comparison.gaps`) adds the gap sentences under the odds.
     """
     year = levers.horizon
     scenario, deltas, paired = runs["scenario"], runs["deltas"], runs["paired"]
