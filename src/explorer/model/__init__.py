@@ -11,8 +11,9 @@ own series), `peers` (Beijing / Shanghai through the same trend, and the odds Sh
 above them), `panel` (the three cities' GDP in one panel: common and city drifts and shocks),
 `comparison` (Shenzhen against its peers through the panel: the levers' effect, the gap and what
 it would take), `validation` (rolling-origin scores of the panel against a random walk),
-`backtest` (the level hindcast: fit up to 2020, score 2021–2024 against a random walk with drift) and `equations` (the equations, written once, with the modelling notes and limits). The
-model is pure: numpy, pandas and `explorer.vocab` only.
+`backtest` (the level hindcast: fit up to 2020, score 2021–2024 against a random walk with drift)
+and `equations` (the equations, written once, with the modelling notes and limits). The model is
+pure: numpy, pandas and `explorer.vocab` only.
 """
 
 from explorer.model.attribution import LEVER_GROUPS, decompose
