@@ -211,3 +211,17 @@ def test_rows_with_bounds_and_other_groups_are_not_levels():
     )
     fit = panel.fit_rows(rows)
     assert fit.cities["shenzhen"].anchor_year == 2023
+
+
+def test_with_real_differentials_the_gap_spread_uses_their_window():
+    """Differentials from 3 real-growth years: sd of log(a/b) n years ahead = σ_u·√(2n + 2n²/3)."""
+    real = {
+        "a": {2021: 5.0, 2022: 7.5, 2023: 6.0},
+        "b": {2021: 3.5, 2022: 3.0, 2023: 4.0},
+        "c": {2021: 4.0, 2022: 5.0, 2023: 4.5},
+    }
+    fit = panel.fit(_synthetic(), real=real)
+    drawn = panel.paths(fit, range(2023, 2031), draws=40_000, seed=11)
+    gap = np.log(drawn["a"][:, -1] / drawn["b"][:, -1])
+    n = 7
+    assert gap.std() == pytest.approx(fit.city_sd * math.sqrt(2 * n + 2 * n * n / 3), rel=0.03)
