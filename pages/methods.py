@@ -8,6 +8,7 @@ from explorer.features.hindcast import cache as hindcast_cache
 from explorer.features.hindcast import view as hindcast_view
 from explorer.features.methods import view
 from explorer.features.pieces import fill_missing
+from explorer.features.scenarios import cache as scenario_cache
 from explorer.features.scenarios.results import DRAWS, SEED
 from explorer.shell import ui
 
@@ -35,6 +36,17 @@ st.subheader(t("methods.why.title", lang))
 st.markdown(t("methods.why.body", lang))
 st.subheader(t("methods.peers.title", lang))
 st.markdown(t("methods.peers.body", lang))
+gdp_panel = scenario_cache.gdp_panel(version)
+st.markdown(view.panel_estimates(gdp_panel, lang))
+st.dataframe(view.panel_table(gdp_panel, units, lang), hide_index=True)
+st.subheader(t("methods.rolling.title", lang))
+st.markdown(t("methods.rolling.body", lang))
+rolling_forecasts, rolling_scores = hindcast_cache.rolling(version)
+rolling_note = hindcast_view.rolling_line(rolling_scores, rolling_forecasts, lang)
+if rolling_note:
+    st.markdown(rolling_note)
+if not rolling_scores.empty:
+    st.dataframe(hindcast_view.rolling_table(rolling_scores, lang), hide_index=True)
 st.subheader(t("methods.hindcast.title", lang))
 st.markdown(t("methods.hindcast.body", lang))
 forecasts, scores, missing = hindcast_cache.scored(version)

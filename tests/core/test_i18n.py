@@ -21,7 +21,7 @@ from explorer.features.scenarios.results import (
 )
 from explorer.features.targets import progress as target_progress
 from explorer.features.targets import verdicts as target_verdicts
-from explorer.model import LEVER_GROUPS, equations
+from explorer.model import LEVER_GROUPS, equations, validation
 from explorer.model import hindcast as backtest
 from explorer.shell.pages import SECTIONS, STEMS
 
@@ -72,6 +72,7 @@ DYNAMIC: dict[str, list] = {
     "methods.hindcast.short.{}": list(backtest.METHODS),  # views/hindcast.py score_table headers
     "methods.hindcast.reason.{}": list(backtest.MISSING_REASONS),
     "methods.hindcast.series.{}": [*backtest.SERIES, *backtest.GROWTH_ONLY],
+    "methods.rolling.target.{}": list(validation.TARGETS),  # views/hindcast.py rolling_table
     "methods.prose.{}": [code for code in equations.CHANNELS if code != "baseline"],  # the baseline's has numbers
     "nav.section.{}": list(SECTIONS),
     "nav.{}": list(STEMS),

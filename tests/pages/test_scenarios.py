@@ -12,6 +12,8 @@ from explorer.data import gateway as db
 from explorer.features.scenarios import view
 from explorer.features.scenarios.cards import card_value
 from explorer.features.scenarios.results import DRAWS, KPI_OUTCOMES, SEED, likelihood
+from explorer.model import comparison, panel
+from explorer.model.peers import observed_series
 
 TIMEOUT_S = 120
 
@@ -120,17 +122,23 @@ def test_the_summary_is_written_from_the_numbers():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_odds_of_each_peer_are_stated_under_the_chart(lang, params):
-    """GDP has same-definition peers: one sentence per peer with the model's probability in the horizon year."""
+    """GDP has same-definition peers: one sentence per peer with the panel's probability in the horizon year, then
+    the gap sentence."""
     frame, _ = params
     at = run(lang=lang, out="gdp", horizon="2030")
     levers, _ = model.Levers.from_mapping({"horizon": "2030"})
-    years, shenzhen = model.project_draws(levers, frame, "gdp", draws=DRAWS, seed=SEED)
     con = db.connect()
     try:
-        odds = model.peer_odds(years, shenzhen, db.benchmarks(con, None), "gdp", "gdp_stats", seed=SEED)
+        rows = db.benchmarks(con, None)
     finally:
         con.close()
+    observed = observed_series(rows, "shenzhen", "gdp", "gdp_stats").set_index("year")["value"].to_dict()
+    years = range(model.BASE_YEAR, 2031)
+    run_ = comparison.scenario(panel.fit_rows(rows), levers, frame, years, observed, draws=DRAWS, seed=SEED)
+    odds = comparison.odds(run_)
     shown = [markdown.value for markdown in at.markdown]
+    gap_start = t("scenarios.gap.sentence", lang).split("{")[0]
+    assert sum(text.startswith(gap_start) for text in shown) == 2
     for row in odds[odds["year"] == 2030].itertuples():
         city = t(f"city.{row.city}", lang)
         if row.status == "ok":

@@ -8,9 +8,12 @@ presets), `parameters` (the parameter sheet read from the params frame, and the 
 `project_draws`, `project_central`, `tornado`), `attribution` (why it moved: Shapley
 contributions of the lever groups), `plausibility` (warnings), `trend` (a city's trend from its
 own series), `peers` (Beijing / Shanghai through the same trend, and the odds Shenzhen is at or
-above them), `backtest` (the hindcast: fit up to 2020, score 2021–2024 against a random walk with
-drift) and `equations` (the equations, written once, with the modelling notes and limits). The
-model is pure: numpy, pandas and `explorer.core.vocab` only.
+above them), `panel` (the three cities' GDP in one panel: common and city drifts and shocks),
+`comparison` (Shenzhen against its peers through the panel: the levers' effect, the gap and what
+it would take), `validation` (rolling-origin scores of the panel against a random walk),
+`hindcast` (the level hindcast: fit up to 2020, score 2021–2024 against a random walk with drift)
+and `equations` (the equations, written once, with the modelling notes and limits). The model is
+pure: numpy, pandas and `explorer.core.vocab` only.
 """
 
 from explorer.model.attribution import decompose

@@ -1,16 +1,18 @@
-"""features.hindcast.run on the real city series: floors on coverage, ceilings on error, the table in docs/model.md."""
+"""features.hindcast.run on the real city series: two-sided calibration of the panel, error ceilings, docs/model.md."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from explorer import ROOT
 from explorer.data import gateway as db
 from explorer.features.hindcast import run as hindcast
+from explorer.model import validation
 
 
 @pytest.fixture(scope="module")
@@ -34,16 +36,94 @@ def test_the_hindcast_fits_on_nothing_after_2020(result):
     assert (again["observed"] != forecasts["observed"]).all()
 
 
-def test_gdp_coverage_and_error_do_not_get_worse(result):
+def test_gdp_error_does_not_get_worse(result):
     """Measured on 2026-12-06 (1,000 draws, seed 2020, shock sd pooled across the cities): GDP, each city 2021–2023
     scored (9 values: every 2024 first release is on the fifth-census basis, after a break, so not scored); model
-    p10–p90 coverage 89 % (8 of 9), MAPE 5.38 %; random walk with drift 56 % and 7.58 %. The floors and ceilings
-    are those numbers (2026-12-01, before the census breaks were flagged: 10 values, 90 %, 5.39 %)."""
+    MAPE 5.38 %, random walk with drift 7.58 %. The ceiling is that number; the coverage is tested two-sided on the
+    page's own baseline below, not floored here."""
     _, _, scores, _ = result
     pooled = scores[(scores["indicator"] == "gdp") & (scores["city"] == "all")].set_index("method")
     assert pooled.at["model", "n"] >= 9
-    assert pooled.at["model", "coverage"] >= 88.8
     assert pooled.at["model", "mape"] <= 5.39
+
+
+@pytest.fixture(scope="module")
+def rolling() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    con = db.connect()
+    try:
+        rows = db.benchmarks(con)
+    finally:
+        con.close()
+    return (rows, *hindcast.rolling(rows))
+
+
+def _chi2_range(count: int, level: float = 0.98) -> tuple[float, float]:
+    """Central `level` range of a chi-square with `count` degrees of freedom (simulated: no scipy)."""
+    sample = np.random.default_rng(0).chisquare(count, 200_000)
+    return tuple(np.quantile(sample, [(1 - level) / 2, (1 + level) / 2]))
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "log_gap",
+        pytest.param(
+            "growth",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="measured 2026-12-06: 12 of 12 inside, mean squared standardised error 0.03: the growth bands "
+                "are too wide, the common shock being sized on 2020–23 (the pandemic year and its rebound) while "
+                "2022–24 were calm; remove this mark when they are calibrated",
+            ),
+        ),
+    ],
+)
+def test_the_panels_bands_are_neither_too_wide_nor_too_narrow(rolling, target):
+    """Two-sided, with the tolerance from the count n: the number inside p10–p90 within the central 95 % range of
+    Binomial(n, 0.8), and the sum of squared standardised errors within the central 98 % of chi-square(n). With
+    n = 6 the first accepts 3–6 inside (it cannot catch bands too wide alone); the second catches them (bands 3× too
+    wide give a sum near n/9, below the range). The values share yearly common shocks, so n overstates the
+    independent evidence: the test is, if anything, strict."""
+    _, _, scores = rolling
+    pooled = scores[(scores["target"] == target) & (scores["city"] == "all")].set_index("method").loc["model"]
+    count = int(pooled["n"])
+    assert count >= 6
+    low, high = validation.coverage_range(count)
+    assert low <= int(pooled["inside"]) <= high
+    chi_low, chi_high = _chi2_range(count)
+    assert chi_low <= pooled["z2"] * count <= chi_high
+
+
+def test_the_panel_beats_the_random_walk_on_the_gap_by_the_interval_score(rolling):
+    """The odds depend on the gap: the proper score of the page's bands is better than the random walk's."""
+    _, _, scores = rolling
+    pooled = scores[(scores["target"] == "log_gap") & (scores["city"] == "all")].set_index("method")
+    assert pooled.at["model", "interval"] < pooled.at["random_walk", "interval"]
+
+
+def test_each_origin_fits_on_nothing_after_it(rolling):
+    """Perturbing every value after the first origin leaves that origin's predicted bands unchanged."""
+    rows, forecasts, _ = rolling
+    origin = int(forecasts["origin"].min())
+    later = rows["year"].astype(int) > origin
+    perturbed = rows.assign(value=pd.to_numeric(rows["value"], errors="coerce").where(~later, lambda v: v * 1.5))
+    again, _ = hindcast.rolling(perturbed)
+    bands = ["target", "city", "year", "method", "mean", "sd", "p10", "p50", "p90"]
+    first = forecasts[forecasts["origin"] == origin][bands].reset_index(drop=True)
+    pd.testing.assert_frame_equal(first, again[again["origin"] == origin][bands].reset_index(drop=True))
+
+
+def test_coverage_range_hand_cases():
+    """Binomial(6, 0.8): P(X ≤ 2) = 0.017, P(X ≤ 3) = 0.099, so 3–6; Binomial(12, 0.8): P(X ≤ 6) = 0.019 → 7–12."""
+    assert validation.coverage_range(6) == (3, 6)
+    assert validation.coverage_range(12) == (7, 12)
+    low, high = validation.coverage_range(200)
+    assert low < 160 < high < 200
+
+
+def test_interval_score_hand_case():
+    scored = validation.interval_score(np.array([1.0, 1.0, 1.0]), np.array([3.0, 3.0, 3.0]), np.array([2.0, 0.0, 4.0]))
+    np.testing.assert_allclose(scored, [2.0, 12.0, 12.0])
 
 
 def test_every_city_has_its_gdp_scored(result):
@@ -64,7 +144,7 @@ def test_the_command_prints_the_table_and_the_model_notes_hold_it():
         [sys.executable, "-m", "explorer.features.hindcast.run"], capture_output=True, text=True, check=True, cwd=ROOT
     ).stdout.strip()
     assert printed == hindcast.report()
-    assert printed.splitlines()[0].startswith("| series | city |")
+    assert printed.splitlines()[0].startswith("| target | city |")
     assert printed in (ROOT / "docs" / "model.md").read_text(encoding="utf-8"), (
         "paste `python -m explorer.features.hindcast.run` into docs/model.md"
     )

@@ -9,6 +9,7 @@ from chart_checks import check_chart
 from explorer.core.i18n import LANGS, t
 from explorer.features.hindcast import view
 from explorer.model import hindcast as backtest
+from explorer.model import validation
 
 COLUMNS = ["city", "year", "indicator", "value", "qualifier", "comparability_group", "status", "break_before"]
 UNIT = {"unit": "100m_yuan", "unit_zh": "亿元", "unit_symbol_en": "¥ bn"}  # as db.benchmarks joins units.csv
@@ -84,3 +85,40 @@ def test_series_not_scored_are_listed_with_their_reason(lang, result):
     assert text.splitlines()[0] == t("methods.hindcast.missing", lang)
     assert t("methods.hindcast.reason.no_test_year", lang) in text and t("city.shanghai", lang) in text
     assert view.missing_line(missing.iloc[0:0], lang) is None
+
+
+def _rolling_scores() -> tuple[pd.DataFrame, pd.DataFrame]:
+    rows = []
+    for method, inside, mae, interval in (("model", 4, 1.5, 5.0), ("random_walk", 6, 0.7, 20.0)):
+        for target, n in (("growth", 12), ("log_gap", 6)):
+            rows.append(
+                {
+                    "target": target,
+                    "city": "all",
+                    "method": method,
+                    "n": n,
+                    "inside": inside if target == "log_gap" else n,
+                    "mae": mae,
+                    "coverage": 0.0,
+                    "interval": interval,
+                    "z2": 1.0,
+                }
+            )
+    return pd.DataFrame(rows), pd.DataFrame({"origin": [2021, 2022, 2021]})
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_rolling_line_gives_the_range_the_count_allows(lang):
+    scores, forecasts = _rolling_scores()
+    line = view.rolling_line(scores, forecasts, lang)
+    low, high = validation.coverage_range(6)
+    assert "2021, 2022" in line and f"{low}" in line and f"{high}" in line
+    assert "1.50" in line and "0.70" in line and "5.00" in line and "20.00" in line
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_rolling_table_shows_inside_over_count(lang):
+    scores, _ = _rolling_scores()
+    table = view.rolling_table(scores, lang)
+    column = t("methods.rolling.col.coverage", lang, method=t("methods.hindcast.short.model", lang))
+    assert list(table[column]) == ["12/12", "4/6"]

@@ -144,3 +144,40 @@ def test_the_grade_filter_keeps_only_those_grades(params, grades, units):
 
 def test_the_grade_filter_offers_the_vocabulary_grades(params):
     assert set(params["grade"]) <= set(view.GRADES)
+
+
+def _small_panel() -> model.panel.PanelFit:
+    def levels(start: float, growths: list[float]) -> list[float]:
+        out = [start]
+        for growth in growths:
+            out.append(out[-1] * (1 + growth))
+        return out
+
+    years = [2019, 2020, 2021, 2022]
+    return model.panel.fit(
+        {
+            "shenzhen": (years, levels(100.0, [0.03, 0.10, 0.06]), []),
+            "beijing": (years, levels(130.0, [0.02, 0.11, 0.03]), []),
+            "shanghai": (years, levels(140.0, [0.02, 0.09, 0.04]), []),
+        }
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_panel_sentence_states_every_estimate(lang):
+    fit = _small_panel()
+    text = view.panel_estimates(fit, lang)
+    for number in (fit.correlation, 100 * fit.common_sd, 100 * fit.city_sd, 100 * fit.city_drift_sd):
+        assert f"{number:.2f}" in text
+    assert "2019–2022" in text
+    assert t("methods.panel.real_none", lang) in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_panel_table_has_each_city_with_its_anchor_and_drift(lang, units):
+    fit = _small_panel()
+    table = view.panel_table(fit, units, lang)
+    assert list(table[t("col.city", lang)]) == [t(f"city.{city}", lang) for city in fit.cities]
+    assert list(table[t("methods.panel.col.anchor_year", lang)]) == [2022, 2022, 2022]
+    drifts = table[t("methods.panel.col.drift", lang)].tolist()
+    assert drifts == [round(city.growth_pct, 2) for city in fit.cities.values()]

@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -70,7 +71,20 @@ def test_a_lever_change_is_a_new_projection_entry(counted, change):
     moved = replace(built, **change)
     result = scenario_cache.projection(VERSION, moved, 10, 1)
     assert counted == [("project", built), ("project", moved)]
-    pd.testing.assert_frame_equal(result, model.project_central(moved, loaders.parameters(VERSION)))
+    others = result["indicator"] != "gdp"  # GDP is the panel's (next test)
+    expected = model.project_central(moved, loaders.parameters(VERSION))
+    pd.testing.assert_frame_equal(result[others], expected[others])
+
+
+def test_gdp_is_the_panels_shenzhen_path_from_its_last_published_level(counted):
+    built, _ = _equal_pair()
+    result = scenario_cache.projection(VERSION, built, 200, 1).query("indicator == 'gdp'").set_index("year")
+    run = scenario_cache.panel_run(VERSION, built, 200, 1)
+    anchor = run.anchor_year
+    assert (result.loc[anchor, ["p10", "p50", "p90"]] == run.base[0, list(run.years).index(anchor)]).all()
+    last = result.loc[built.horizon]
+    assert last["p10"] < last["p50"] < last["p90"]
+    assert last["p50"] == pytest.approx(float(np.median(run.scenario[:, -1])))
 
 
 def test_draws_and_seed_are_part_of_the_key(counted):
@@ -97,9 +111,15 @@ def test_scenario_outcomes_compare_the_levers_with_the_papers_policy(counted, mo
     base = scenarios.paper_levers(levers.horizon)
     deltas, odds = scenario_cache.scenario_outcomes(VERSION, levers, base, 10, 1)
     expected = scenarios.end_year_deltas(
-        model.project_central(levers, params), model.project_central(base, params), levers.horizon
+        scenario_cache.projection(VERSION, levers, 10, 1),
+        scenario_cache.projection(VERSION, base, 10, 1),
+        levers.horizon,
     )
     pd.testing.assert_frame_equal(deltas, expected)
+    central = scenarios.end_year_deltas(
+        model.project_central(levers, params), model.project_central(base, params), levers.horizon
+    )
+    pd.testing.assert_frame_equal(deltas.drop(index="gdp"), central.drop(index="gdp"))  # GDP is the panel's
     assert odds == {"gdp": {}, "core_va": {}}
     assert [kind for kind, _ in counted] == ["project", "project"]
     scenario_cache.scenario_outcomes.clear()
@@ -119,12 +139,25 @@ def test_equal_levers_hit_the_same_peer_odds_entry(monkeypatch, params):
     monkeypatch.setattr(scenario_cache.model, "project_draws", project_draws)
     scenario_cache.peer_odds.clear()
     built, parsed = _equal_pair()
-    first = scenario_cache.peer_odds(VERSION, built, "gdp", 20, 1)
-    second = scenario_cache.peer_odds(VERSION, parsed, "gdp", 20, 1)
-    scenario_cache.peer_odds(VERSION, built, "core_va", 20, 1)
+    first = scenario_cache.peer_odds(VERSION, built, "core_va", 20, 1)
+    second = scenario_cache.peer_odds(VERSION, parsed, "core_va", 20, 1)
+    scenario_cache.peer_odds(VERSION, built, "core_va_share", 20, 1)
     assert calls == [built, built]
     pd.testing.assert_frame_equal(first, second)
     assert set(first["status"]) == {"no_figure"}  # no peer rows at all
+    scenario_cache.peer_odds.clear()
+
+
+def test_gdp_odds_are_the_panels_paired_draws(params):
+    """GDP against the peers goes through the three-city panel: Shenzhen with the levers against each peer, by draw."""
+    built, _ = _equal_pair()
+    scenario_cache.peer_odds.clear()
+    odds = scenario_cache.peer_odds(VERSION, built, "gdp", 200, 1).set_index(["city", "year"])
+    run = scenario_cache.panel_run(VERSION, built, 200, 1)
+    j = list(run.years).index(built.horizon)
+    for city, peer in run.peers.items():
+        assert odds.at[(city, built.horizon), "probability"] == (run.scenario[:, j] >= peer[:, j]).mean()
+    assert set(odds["status"]) == {"ok"}
     scenario_cache.peer_odds.clear()
 
 

@@ -55,3 +55,40 @@ def test_the_captions_explain_the_peers_and_name_each_missing_one():
     assert view.peer_captions(none, "zh") == [
         t("scenarios.peers.no_figure", "zh", city=t(f"city.{city}", "zh")) for city in ("beijing", "shanghai")
     ]
+
+
+def _outcomes() -> pd.DataFrame:
+    return pd.DataFrame(
+        {"unit": ["yi_yuan"], "unit_zh": ["亿元"], "unit_symbol_en": ["¥ bn"]}, index=pd.Index(["gdp"], name="code")
+    )
+
+
+def _gap(year: int, gap: float, effect: float) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "year": [year],
+            "gap_p10": [gap * 1.2],
+            "gap_p50": [gap],
+            "gap_p90": [gap * 0.8],
+            "ratio_p50": [0.78],
+            "effect_p10": [effect / 2],
+            "effect_p50": [effect],
+            "effect_p90": [effect * 2],
+            "closed_pct": [100 * effect / -gap if gap < 0 else float("nan")],
+            "needed_pp": [4.1],
+            "lever_pp": [0.27],
+        }
+    )
+
+
+def test_the_gap_sentence_says_first_what_share_of_the_gap_the_levers_close():
+    gaps = {"beijing": _gap(2030, -15000.0, 900.0), "shanghai": _gap(2030, 500.0, 900.0)}
+    for lang in ("en", "zh"):
+        beijing, shanghai = view.gap_lines(gaps, 2030, _outcomes(), lang)
+        assert beijing.startswith(t("scenarios.gap.sentence", lang).split("{")[0])
+        assert " 6 %" in beijing and "4.1" in beijing and "0.27" in beijing
+        assert shanghai == t("scenarios.gap.ahead", lang, city=t("city.shanghai", lang), year=2030)
+
+
+def test_no_gap_sentence_for_a_year_without_a_gap():
+    assert view.gap_lines({"beijing": _gap(2030, -1.0, 0.0)}, 2035, _outcomes(), "en") == ()

@@ -444,6 +444,7 @@ def test_the_results_carry_b_only_when_b_is_compared(runs, data, params, outcome
         runs=model_runs,
         odds={"gdp": {}, "core_va": {}},
         peer_odds=pd.DataFrame(columns=["year", "city", "probability", "status"]),
+        gaps=None,
         parts=model.decompose(levers, params, levers.horizon),
         sensitivities={"tornado": model.tornado(levers, params, "core_va", levers.horizon)},
         figures=data[0],

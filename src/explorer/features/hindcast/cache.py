@@ -19,3 +19,9 @@ def rows(version: str) -> pd.DataFrame:
 def scored(version: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Return the hindcast's forecasts, scores and series not scored (fit up to 2020, 2021–2024 scored)."""
     return run.run(rows(version))
+
+
+@st.cache_data(show_spinner=False)
+def rolling(version: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the rolling-origin validation of the GDP panel: forecasts and scores."""
+    return run.rolling(loaders.benchmarks(version))

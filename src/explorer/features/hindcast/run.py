@@ -1,7 +1,9 @@
-"""`python -m explorer.features.hindcast.run`: fit on data up to 2020, predict 2021–2024, print the scores as Markdown.
+"""`python -m explorer.features.hindcast.run`: score the page's baseline from rolling origins, then the level hindcast.
 
-Reads the benchmark rows through `explorer.data.gateway` and scores the model's trend against a random walk
-with drift (`explorer.model.hindcast`). Nothing after 2020 enters a fit.
+Reads the benchmark rows through `explorer.data.gateway`. First the three-city panel the Scenarios page uses,
+fitted at every origin the data allow and scored on growth and on the log gap to each peer
+(`explorer.model.validation`); then each series' own trend fitted up to 2020 and scored on 2021–2024 levels
+(`explorer.model.hindcast`). Both against a random walk with drift; printed as Markdown.
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ import pandas as pd
 
 from explorer.data import gateway as db
 from explorer.model import hindcast as backtest
+from explorer.model import validation
 
 DRAWS = 1000
 SEED = 2020
+ROLLING_DRAWS = 2000
 
 
 def series_rows(con: db.Connection) -> pd.DataFrame:
@@ -26,15 +30,23 @@ def run(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     return forecasts, backtest.scores(forecasts), missing
 
 
+def rolling(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return (forecasts, scores) of the panel's rolling-origin validation on benchmark rows (fixed draws, seed)."""
+    forecasts = validation.rolling(rows, draws=ROLLING_DRAWS, seed=SEED)
+    return forecasts, validation.scores(forecasts)
+
+
 def report() -> str:
-    """Return the hindcast's Markdown table, computed from the database."""
+    """Return the Markdown tables (rolling origins, then the level hindcast), computed from the database."""
     con = db.connect()
     try:
         rows = series_rows(con)
+        benchmarks = db.benchmarks(con)
     finally:
         con.close()
+    forecasts, panel_scores = rolling(benchmarks)
     _, scores, missing = run(rows)
-    return backtest.markdown(scores, missing)
+    return validation.markdown(panel_scores, forecasts) + "\n\n" + backtest.markdown(scores, missing)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from explorer.core.i18n import t
 from explorer.features.hindcast import charts as hindcast_specs
 from explorer.features.pieces import ChartView, listed
 from explorer.model import hindcast as backtest
+from explorer.model import validation
 from explorer.model.peers import observed_series
 
 COLOURS = {"observed": "#000000", "model": "#0072B2", "random_walk": "#E69F00"}  # Okabe–Ito
@@ -118,3 +119,55 @@ def missing_line(missing: pd.DataFrame, lang: str) -> str | None:
         for (indicator, reason), group in missing.groupby(["indicator", "reason"], sort=False)
     ]
     return "\n".join([t("methods.hindcast.missing", lang), *items])
+
+
+def rolling_line(scores: pd.DataFrame, forecasts: pd.DataFrame, lang: str) -> str | None:
+    """Return the rolling-origin summary: origins, counts, the coverage range the count allows, the gap's scores."""
+    pooled = scores[scores["city"] == "all"].set_index(["target", "method"])
+    if ("log_gap", "model") not in pooled.index:
+        return None
+    gap, walk = pooled.loc[("log_gap", "model")], pooled.loc[("log_gap", "random_walk")]
+    growth = int(pooled.at[("growth", "model"), "n"]) if ("growth", "model") in pooled.index else 0
+    low, high = validation.coverage_range(int(gap["n"]))
+    return t(
+        "methods.rolling.line",
+        lang,
+        origins=", ".join(str(int(origin)) for origin in sorted(forecasts["origin"].unique())),
+        n=growth + int(gap["n"]),
+        growth=growth,
+        gaps=int(gap["n"]),
+        low=low,
+        high=high,
+        inside=int(gap["inside"]),
+        mae=f"{gap['mae']:.2f}",
+        rw_mae=f"{walk['mae']:.2f}",
+        score=f"{gap['interval']:.2f}",
+        rw_score=f"{walk['interval']:.2f}",
+    )
+
+
+def rolling_table(scores: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the rolling-origin scores in the page's language: one row per target and city (and all), both methods."""
+    wide = scores.pivot_table(
+        index=["target", "city"], columns="method", values=["n", "inside", "mae", "interval"], sort=False
+    )
+    frame = pd.DataFrame(
+        {
+            t("methods.rolling.col.target", lang): [
+                t(f"methods.rolling.target.{code}", lang) for code, _ in wide.index
+            ],
+            t("col.city", lang): [
+                t(f"city.{city}", lang) if city in vocab.CITIES else t("methods.hindcast.all", lang)
+                for _, city in wide.index
+            ],
+            t("methods.hindcast.col.n", lang): wide[("n", "model")].astype(int).to_numpy(),
+        }
+    )
+    for method in METHODS:
+        name = t(f"methods.hindcast.short.{method}", lang)
+        frame[t("methods.rolling.col.mae", lang, method=name)] = wide[("mae", method)].round(2).to_numpy()
+        frame[t("methods.rolling.col.coverage", lang, method=name)] = [
+            f"{int(inside)}/{int(n)}" for inside, n in zip(wide[("inside", method)], wide[("n", method)], strict=True)
+        ]
+        frame[t("methods.rolling.col.interval", lang, method=name)] = wide[("interval", method)].round(2).to_numpy()
+    return frame

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from explorer import model
@@ -11,7 +13,7 @@ from explorer.core import vocab
 from explorer.core.formatting import amount, format_number, quantity
 from explorer.core.i18n import t
 from explorer.features.scenarios.view import lever_label
-from explorer.model import equations
+from explorer.model import equations, panel
 
 GRADES = vocab.PARAMETER_GRADES
 
@@ -133,3 +135,50 @@ def parameter_frame(params: pd.DataFrame, units: pd.DataFrame, grades: list[str]
             t("col.rationale", lang): shown[rationale_column(lang)],
         }
     )
+
+
+def panel_estimates(fit: panel.PanelFit, lang: str) -> str:
+    """Return the sentence with every estimated number of the GDP panel (shares and sds in pp a year)."""
+    observed = fit.observed_correlation.to_numpy()
+    pairs = observed[np.triu_indices_from(observed, k=1)]
+    real = fit.real_growths
+    return t(
+        "methods.panel.estimates",
+        lang,
+        window=f"{fit.window[0] - 1}–{fit.window[-1]}",
+        years=len(fit.window),
+        real=t(
+            "methods.panel.real",
+            lang,
+            window=f"{int(real.index[0])}–{int(real.index[-1])}",
+            years=len(real),
+        )
+        if real is not None
+        else t("methods.panel.real_none", lang),
+        mu=f"{100 * math.expm1(fit.common_drift):.2f}",
+        sigma_z=f"{100 * fit.common_sd:.2f}",
+        sigma_u=f"{100 * fit.city_sd:.2f}",
+        rho=f"{fit.correlation:.2f}",
+        observed=f"{pairs.min():.2f}–{pairs.max():.2f}",
+        mu_sd=f"{100 * fit.common_drift_sd:.2f}",
+        d_sd=f"{100 * fit.city_drift_sd:.2f}",
+    )
+
+
+def panel_table(fit: panel.PanelFit, units: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return one row per city of the GDP panel: anchor, drift, differential and the steps not used."""
+    unit = units.loc["yi_yuan"]
+    rows = [
+        {
+            t("col.city", lang): t(f"city.{city.city}", lang),
+            t("methods.panel.col.anchor_year", lang): city.anchor_year,
+            t("methods.panel.col.anchor", lang): amount(
+                city.anchor_value, "yi_yuan", lang, unit["label_zh"], unit["symbol_en"]
+            ),
+            t("methods.panel.col.drift", lang): round(city.growth_pct, 2),
+            t("methods.panel.col.differential", lang): round(100 * city.differential, 2),
+            t("methods.panel.col.dropped", lang): ", ".join(f"{start}→{end}" for start, end in sorted(city.dropped)),
+        }
+        for city in fit.cities.values()
+    ]
+    return pd.DataFrame(rows)

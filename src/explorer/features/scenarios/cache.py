@@ -2,26 +2,55 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from explorer import model
+from explorer.core import vocab
 from explorer.data import export, loaders
 from explorer.features.scenarios import results as scenarios
 from explorer.features.scenarios import view as scenario_view
+from explorer.model import comparison, panel
+from explorer.model.peers import observed_series
 
 
 # Scenarios: the frozen, hashable Levers are the cache keys (st.cache_data hashes a dataclass by its fields).
 @st.cache_data(show_spinner=False, max_entries=256)
 def projection(version: str, levers: model.Levers, draws: int, seed: int) -> pd.DataFrame:
-    """Return the Monte Carlo projection of one lever setting (p10/p50/p90 per year and indicator)."""
-    return model.project(levers, loaders.parameters(version), draws=draws, seed=seed)
+    """Return the Monte Carlo projection of one lever setting (p10/p50/p90 per year and indicator).
+
+    GDP is the three-city panel's Shenzhen path times the levers' effect (`panel_run`); the other
+    outcomes are the simulation's.
+    """
+    run = panel_run(version, levers, draws, seed)
+    frame = model.project(levers, loaders.parameters(version), draws=draws, seed=seed)
+    return comparison.with_quantiles(frame, panel.INDICATOR, run.years, run.scenario)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def projection_delta(version: str, levers: model.Levers, draws: int, seed: int) -> pd.DataFrame:
-    """Return p10/p50/p90 of the paired difference scenario − paper's policy (same draws)."""
-    return model.project_delta(levers, loaders.parameters(version), draws=draws, seed=seed)
+    """Return p10/p50/p90 of the paired difference scenario − paper's policy (same draws; GDP: the panel's)."""
+    run = panel_run(version, levers, draws, seed)
+    frame = model.project_delta(levers, loaders.parameters(version), draws=draws, seed=seed)
+    return comparison.with_quantiles(frame, panel.INDICATOR, run.years, run.scenario - run.base)
+
+
+@st.cache_data(show_spinner=False)
+def gdp_panel(version: str) -> panel.PanelFit:
+    """Return the three-city GDP panel fitted on the benchmark rows."""
+    return panel.fit_rows(loaders.benchmarks(version))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def panel_run(version: str, levers: model.Levers, draws: int, seed: int) -> comparison.Scenario:
+    """Return Shenzhen's panel GDP path with and without the levers, and the peers' paths, from the base year."""
+    rows = loaders.benchmarks(version)
+    observed = observed_series(rows, vocab.SUBJECT_CITY, panel.INDICATOR, panel.GROUP).set_index("year")["value"]
+    years = np.arange(model.BASE_YEAR, levers.horizon + 1)
+    return comparison.scenario(
+        gdp_panel(version), levers, loaders.parameters(version), years, observed.to_dict(), draws=draws, seed=seed
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -103,6 +132,9 @@ def scenario_results(
         runs=runs,
         odds=odds,
         peer_odds=peer_odds(version, levers, outcome, scenarios.DRAWS, scenarios.SEED),
+        gaps=comparison.gaps(panel_run(version, levers, scenarios.DRAWS, scenarios.SEED))
+        if outcome == panel.INDICATOR
+        else None,
         parts=decomposition(version, levers),
         sensitivities={
             "tornado": tornado(version, levers, outcome, levers.horizon),
@@ -119,14 +151,26 @@ def scenario_results(
 @st.cache_data(show_spinner=False)
 def peer_paths(version: str, horizon: int) -> pd.DataFrame:
     """Return Beijing/Shanghai observations and their own-trend projections (p10, p50, p90) to `horizon`."""
-    return model.peer_paths(
+    frame = model.peer_paths(
         loaders.benchmarks(version), horizon, scenarios.PEER_OUTCOMES, draws=scenarios.DRAWS, seed=scenarios.SEED
     )
+    own_trend = (
+        (frame["indicator"] == panel.INDICATOR)
+        & (frame["comparability_group"] == panel.GROUP)
+        & frame["basis"].str.startswith("extrapolated")
+    )
+    panel_rows = comparison.peer_paths(gdp_panel(version), horizon, draws=scenarios.DRAWS, seed=scenarios.SEED)
+    return pd.concat([frame[~own_trend], panel_rows], ignore_index=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def peer_odds(version: str, levers: model.Levers, indicator: str, draws: int, seed: int) -> pd.DataFrame:
-    """Return per peer and year the probability that Shenzhen's `indicator` is at or above the peer's (paired draws)."""
-    years, shenzhen = model.project_draws(levers, loaders.parameters(version), indicator, draws=draws, seed=seed)
+    """Return per peer and year the probability that Shenzhen's `indicator` is at or above the peer's (paired draws).
+
+    GDP goes through the three-city panel (correlated shocks); other outcomes through each peer's own trend.
+    """
     group = scenarios.MODEL_GROUPS.get(indicator)
+    if indicator == panel.INDICATOR and group == panel.GROUP:
+        return comparison.odds(panel_run(version, levers, draws, seed))
+    years, shenzhen = model.project_draws(levers, loaders.parameters(version), indicator, draws=draws, seed=seed)
     return model.peer_odds(years, shenzhen, loaders.benchmarks(version), indicator, group, seed=seed)

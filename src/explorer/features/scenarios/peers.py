@@ -1,12 +1,14 @@
-"""The peers on the Scenarios fan chart, as pure functions: Beijing's and Shanghai's paths and the captions by it."""
+"""The peers on the Scenarios page, as pure functions: their paths and captions on the fan chart, the gap sentences."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from explorer.core import vocab
+from explorer.core.formatting import amount
 from explorer.core.i18n import t
 from explorer.features.scenarios.results import MODEL_GROUPS
+from explorer.model.panel import INDICATOR
 
 
 def peer_rows(peers: pd.DataFrame, outcome: str, lang: str) -> pd.DataFrame:
@@ -52,3 +54,44 @@ def peer_captions(cities: pd.DataFrame, lang: str) -> list[str]:
         t("scenarios.peers.no_figure", lang, city=t(f"city.{c}", lang)) for c in vocab.PEER_CITIES if c not in present
     ]
     return ([t("scenarios.peers.note", lang)] if present else []) + missing
+
+
+def gap_lines(gaps: dict[str, pd.DataFrame], year: int, outcomes: pd.DataFrame, lang: str) -> tuple[str, ...]:
+    """Return per peer the plain-words gap sentence in `year`: the share of the gap the levers close, then the numbers.
+
+    `gaps` is `model.comparison.gaps` (peer -> gap table); `outcomes` the outcomes table indexed by code.
+    """
+    row = outcomes.loc[INDICATOR]
+
+    def money(value: float, signed: bool = False) -> str:
+        return amount(round(float(value)), row["unit"], lang, row["unit_zh"], row["unit_symbol_en"], signed=signed)
+
+    lines = []
+    for city in vocab.PEER_CITIES:
+        table = gaps.get(city)
+        if table is None or table.empty or year not in set(table["year"]):
+            continue
+        at = table.set_index("year").loc[year]
+        name = t(f"city.{city}", lang)
+        if at["gap_p50"] >= 0:
+            lines.append(t("scenarios.gap.ahead", lang, city=name, year=year))
+            continue
+        lines.append(
+            t(
+                "scenarios.gap.sentence",
+                lang,
+                city=name,
+                year=year,
+                closed=f"{at['closed_pct']:.0f}",
+                gap=money(-at["gap_p50"]),
+                gap_low=money(-at["gap_p90"]),
+                gap_high=money(-at["gap_p10"]),
+                ratio=f"{100 * at['ratio_p50']:.0f}",
+                effect=money(at["effect_p50"], signed=True),
+                effect_low=money(at["effect_p10"], signed=True),
+                effect_high=money(at["effect_p90"], signed=True),
+                lever_pp=f"{at['lever_pp']:.2f}",
+                needed_pp=f"{at['needed_pp']:.1f}",
+            )
+        )
+    return tuple(lines)

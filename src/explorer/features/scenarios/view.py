@@ -20,7 +20,7 @@ from explorer.features.scenarios.cards import (
     kpis,
     with_b,
 )
-from explorer.features.scenarios.peers import peer_captions, peer_rows
+from explorer.features.scenarios.peers import gap_lines, peer_captions, peer_rows
 from explorer.features.scenarios.results import (
     COST_OUTCOMES,
     KPI_OUTCOMES,
@@ -360,6 +360,7 @@ def results(
     runs: dict[str, pd.DataFrame],
     odds: dict[str, dict[str, float | str]],
     peer_odds: pd.DataFrame,
+    gaps: dict[str, pd.DataFrame] | None,
     parts: pd.DataFrame,
     sensitivities: dict[str, pd.DataFrame],
     compare: tuple[str, pd.DataFrame] | None,
@@ -368,7 +369,10 @@ def results(
     outcomes: pd.DataFrame,
     lang: str,
 ) -> Results:
-    """Return the page's results from the model's: `runs` holds scenario, base, paired, deltas and peers."""
+    """Return the page's results from the model's: `runs` holds scenario, base, paired, deltas and peers.
+
+    `gaps` (GDP only: the panel's gap to each peer, `model.comparison.gaps`) adds the gap sentences under the odds.
+    """
     year = levers.horizon
     scenario, deltas, paired = runs["scenario"], runs["deltas"], runs["paired"]
     headline = kpis(deltas, paired, year, outcomes, lang)
@@ -384,7 +388,7 @@ def results(
         shown_headline=shown_headline,
         shown_costs=shown_costs,
         fan=outcome_chart(outcome, scenario, runs["base"], runs["peers"], figures, outcomes, lang, compare=compare),
-        odds=odds_lines(peer_odds, year, lang),
+        odds=odds_lines(peer_odds, year, lang) + (gap_lines(gaps, year, outcomes, lang) if gaps else ()),
         summary=summary(deltas, levers, odds, outcomes, lang),
         why=why_it_moved(paired, parts, outcomes, year, lang),
         waterfall=waterfall(parts, outcome, year, outcomes, lang),

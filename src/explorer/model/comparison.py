@@ -1,0 +1,246 @@
+"""Shenzhen against its peers through the three-city panel: the levers' effect, the gap and what it would take.
+
+The levers' effect is the simulation's relative change of GDP against the paper's policy (paired
+draws), switched on in Shenzhen's first unpublished year and applied to the panel's path
+(`model.panel`); the peers are untouched by the levers, so their effect on the gap is their effect
+on Shenzhen's path.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+
+from explorer.core import vocab
+from explorer.model import simulation
+from explorer.model.levers import Levers, baseline
+from explorer.model.panel import INDICATOR, PanelFit, check_draws, paths
+from explorer.model.parameters import draw_parameters, parameter_table
+from explorer.model.peers import PATH_COLUMNS
+
+
+def lever_ratio(
+    panel_years: Sequence[int], first_year: int, sim_years: Sequence[int], scenario: np.ndarray, base: np.ndarray
+) -> np.ndarray:
+    """Return draws × panel years: 1 + the levers' relative effect, switched on in `first_year`.
+
+    `scenario` and `base` are the simulation's paired GDP draws (draws × `sim_years`, the first of
+    which is its base year). The effect k years after the levers start in the simulation is applied
+    k years after `first_year`; before `first_year` the ratio is 1.
+    """
+    sim = np.asarray(sim_years, dtype=int)
+    ratio = np.asarray(scenario, dtype=float) / np.asarray(base, dtype=float)
+    out = np.ones((ratio.shape[0], len(panel_years)))
+    for j, year in enumerate(panel_years):
+        k = int(year) - int(first_year) + 1  # years since the levers started, 1 in the first
+        if k >= 1:
+            at = sim[0] + k
+            if at > sim[-1]:
+                raise ValueError(f"sim_years: the simulation ends before {at}")
+            out[:, j] = ratio[:, int(np.searchsorted(sim, at))]
+    return out
+
+
+def gap(
+    years: Sequence[int], shenzhen: np.ndarray, peer: np.ndarray, with_levers: np.ndarray, anchor_year: int
+) -> pd.DataFrame:
+    """Return per year the gap Shenzhen − peer and what the levers do to it, from paired draws × years.
+
+    Columns: year; gap p10/p50/p90 (level, Shenzhen − peer); ratio p10/p50/p90 (Shenzhen ÷ peer);
+    probability and probability_levers (share of draws with Shenzhen ≥ peer); effect p10/p50/p90
+    (the paired change of the gap by the levers); closed_pct (median effect ÷ −median gap, %, NaN
+    when Shenzhen is not behind); needed_pp (the extra growth a year over Shenzhen's baseline, pp,
+    from `anchor_year` on, that would bring the median ratio to 1 in that year); lever_pp (the
+    levers' median effect in the same unit).
+    """
+    year_array = np.asarray(years, dtype=int)
+    for name, array in (("peer", peer), ("with_levers", with_levers)):
+        if np.shape(array) != np.shape(shenzhen):
+            raise ValueError(f"shenzhen and {name}: shapes differ")
+    level = shenzhen - peer
+    effect = with_levers - shenzhen
+    rows = []
+    for j, year in enumerate(year_array):
+        if np.isnan(level[:, j]).any() or np.isnan(effect[:, j]).any():
+            continue
+        low, mid, high = np.quantile(level[:, j], (0.1, 0.5, 0.9))
+        ratio = np.quantile(shenzhen[:, j] / peer[:, j], (0.1, 0.5, 0.9))
+        e_low, e_mid, e_high = np.quantile(effect[:, j], (0.1, 0.5, 0.9))
+        span = int(year) - int(anchor_year)
+        needed = lever = np.nan
+        if span > 0:
+            needed = -100.0 * math.log(ratio[1]) / span
+            lever = 100.0 * math.log(float(np.median(with_levers[:, j] / shenzhen[:, j]))) / span
+        rows.append(
+            {
+                "year": int(year),
+                "gap_p10": low,
+                "gap_p50": mid,
+                "gap_p90": high,
+                "ratio_p10": ratio[0],
+                "ratio_p50": ratio[1],
+                "ratio_p90": ratio[2],
+                "probability": float((shenzhen[:, j] >= peer[:, j]).mean()),
+                "probability_levers": float((with_levers[:, j] >= peer[:, j]).mean()),
+                "effect_p10": e_low,
+                "effect_p50": e_mid,
+                "effect_p90": e_high,
+                "closed_pct": 100.0 * e_mid / -mid if mid < 0 else np.nan,
+                "needed_pp": needed,
+                "lever_pp": lever,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def assumed_growth(params: pd.DataFrame, *, draws: int, seed: int) -> np.ndarray:
+    """Return per draw the sheet's assumed nominal growth of Shenzhen (`gdp_growth`) as a log drift.
+
+    The named alternative to the panel's Shenzhen path (pass it to `paths` as `drift`).
+    """
+    sampled = draw_parameters(parameter_table(params), check_draws(draws), seed)
+    return np.log1p(np.asarray(sampled["gdp_growth"], dtype=float) / 100.0)
+
+
+def levers_ratio(
+    levers: Levers, params: pd.DataFrame, years: Sequence[int], first_year: int, *, draws: int, seed: int
+) -> np.ndarray:
+    """Return draws × years: 1 + the relative effect of `levers` on Shenzhen's GDP against the paper's policy.
+
+    The channels are the simulation's (`simulation.project_draws`, paired draws); their effect is
+    switched on in `first_year`, the first year Shenzhen is not observed (`lever_ratio`).
+    """
+    horizon = replace(levers, horizon=simulation.LAST_YEAR)
+    sim_years, scenario = simulation.project_draws(horizon, params, INDICATOR, draws=draws, seed=seed)
+    base = scenario
+    if replace(baseline(), horizon=simulation.LAST_YEAR) != horizon:
+        _, base = simulation.project_draws(
+            replace(baseline(), horizon=simulation.LAST_YEAR), params, INDICATOR, draws=draws, seed=seed
+        )
+    return lever_ratio(years, first_year, sim_years, scenario, base)
+
+
+def compare(
+    panel: PanelFit,
+    years: Sequence[int],
+    ratio: np.ndarray,
+    *,
+    subject: str = vocab.SUBJECT_CITY,
+    draws: int = 1000,
+    seed: int = 0,
+    drift: Mapping[str, np.ndarray] | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Return peer -> `gap` table of the subject's panel path (times `ratio`, the levers) against that peer's."""
+    drawn = paths(panel, years, draws=draws, seed=seed, drift=drift)
+    subject_fit = panel.cities[subject]
+    base = drawn[subject]
+    with_levers = base * ratio
+    return {
+        city: gap(years, base, drawn[city], with_levers, subject_fit.anchor_year)
+        for city in panel.cities
+        if city != subject
+    }
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One lever setting through the panel: years, the subject's baseline and scenario draws, each peer's draws."""
+
+    years: np.ndarray
+    base: np.ndarray  # draws × years: the panel's path (observed years as published)
+    scenario: np.ndarray  # draws × years: the same draws times the levers' effect
+    peers: dict[str, np.ndarray]
+    anchor_year: int
+
+
+def scenario(
+    panel: PanelFit,
+    levers: Levers,
+    params: pd.DataFrame,
+    years: Sequence[int],
+    observed: Mapping[int, float],
+    *,
+    subject: str = vocab.SUBJECT_CITY,
+    draws: int = 1000,
+    seed: int = 0,
+    drift: Mapping[str, np.ndarray] | None = None,
+) -> Scenario:
+    """Return the subject's panel path with and without the levers, and the peers' paths, over `years`.
+
+    `observed` holds the subject's published levels: years up to its anchor take them (NaN where
+    none); the levers act from the first unobserved year (`levers_ratio`). `drift` replaces a
+    city's drift as in `paths` (e.g. the subject's `assumed_growth`: the named alternative baseline).
+    """
+    year_array = np.asarray(years, dtype=int)
+    drawn = paths(panel, year_array, draws=draws, seed=seed, drift=drift)
+    anchor = panel.cities[subject].anchor_year
+    base = drawn[subject]
+    for j, year in enumerate(year_array):
+        if year < anchor:
+            base[:, j] = observed.get(int(year), np.nan)
+    ratio = levers_ratio(levers, params, year_array, anchor + 1, draws=draws, seed=seed)
+    peers = {city: values for city, values in drawn.items() if city != subject}
+    return Scenario(year_array, base, base * ratio, peers, anchor)
+
+
+def odds(run: Scenario) -> pd.DataFrame:
+    """Return city, year, probability (subject with the levers ≥ peer, paired draws), status: as `peer_odds`."""
+    rows = []
+    for city, peer in run.peers.items():
+        for j, year in enumerate(run.years):
+            known = not (np.isnan(peer[:, j]).any() or np.isnan(run.scenario[:, j]).any())
+            share = float((run.scenario[:, j] >= peer[:, j]).mean()) if known else np.nan
+            rows.append({"city": city, "year": int(year), "probability": share, "status": "ok"})
+    return pd.DataFrame(rows, columns=["city", "year", "probability", "status"])
+
+
+def gaps(run: Scenario) -> dict[str, pd.DataFrame]:
+    """Return peer -> `gap` table of the run (the levers' paired effect on the gap, what it would take)."""
+    return {city: gap(run.years, run.base, peer, run.scenario, run.anchor_year) for city, peer in run.peers.items()}
+
+
+def peer_paths(
+    panel: PanelFit, horizon: int, *, subject: str = vocab.SUBJECT_CITY, draws: int, seed: int
+) -> pd.DataFrame:
+    """Return the peers' projected years to `horizon` (p10, p50, p90) in `PATH_COLUMNS`, basis naming the panel."""
+    frames = []
+    years = np.arange(min(city.anchor_year for city in panel.cities.values()) + 1, int(horizon) + 1)
+    if years.size == 0:
+        return pd.DataFrame(columns=list(PATH_COLUMNS))
+    drawn = paths(panel, years, draws=draws, seed=seed)
+    for name, city in panel.cities.items():
+        ahead = years > city.anchor_year
+        if name == subject or not ahead.any():
+            continue
+        low, mid, high = np.quantile(drawn[name][:, ahead], (0.1, 0.5, 0.9), axis=0)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "year": years[ahead],
+                    "city": name,
+                    "indicator": INDICATOR,
+                    "comparability_group": city.group,
+                    "value": mid,
+                    "p10": low,
+                    "p90": high,
+                    "basis": f"extrapolated by the three-city panel at {city.growth_pct:.1f} %/yr "
+                    f"(window {city.window[0] - 1}–{city.window[-1]})",
+                }
+            )
+        )
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(PATH_COLUMNS))
+
+
+def with_quantiles(frame: pd.DataFrame, indicator: str, years: Sequence[int], values: np.ndarray) -> pd.DataFrame:
+    """Return a projection frame (year, indicator, p10, p50, p90) with `indicator`'s rows from draws × `years`."""
+    low, mid, high = np.quantile(np.asarray(values, dtype=float), (0.1, 0.5, 0.9), axis=0)
+    by_year = pd.DataFrame({"p10": low, "p50": mid, "p90": high}, index=np.asarray(years, dtype=int))
+    out = frame.copy()
+    rows = out["indicator"] == indicator
+    for column in ("p10", "p50", "p90"):
+        out.loc[rows, column] = out.loc[rows, "year"].map(by_year[column]).to_numpy()
+    return out

@@ -1,0 +1,221 @@
+"""Rolling-origin validation of the page's own baseline (the three-city panel) against a random walk with drift.
+
+For every origin T the data allow (the panel can be fitted on the rows of T and earlier: at least
+two window years), the panel is fitted on those rows only (`panel.fit_rows`, as the page fits it)
+and drawn forward; it predicts each
+city's yearly nominal growth in T+1 … T+4 and the log gap log(Shenzhen ÷ peer) in those years.
+A growth is scored when the published step into that year crosses no flagged break; a log gap
+when both levels are published and neither series has a break between its anchor and that year
+(a level on another basis is not the quantity predicted). The benchmark is a random walk with
+drift on each city's log level: the drift is the mean of the city's own comparable yearly growths
+up to T, the yearly sd pooled across the cities, normal bands that include the drift's
+uncertainty, the cities independent. Scores: mean absolute error of the median (pp, or log points
+× 100 for the gap), the share inside p10–p90 with the count of scored values, the interval score
+of the p10–p90 band (its width plus 10 times any miss, in the same unit), and the standardised
+errors (observed − mean) ÷ sd whose mean square is near 1 when the bands are honest.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from explorer.core import vocab
+from explorer.model import panel
+from explorer.model.peers import BREAK_COLUMN, observed_series
+
+HORIZONS: tuple[int, ...] = (1, 2, 3, 4)
+METHODS = ("model", "random_walk")
+TARGETS = ("growth", "log_gap")  # what is predicted: a city's nominal growth, the log gap Shenzhen ÷ peer
+Z90 = 1.2815515655446004  # standard-normal 90th percentile
+ALPHA = 0.2  # the p10–p90 band is a central 80 % interval
+COLUMNS = ("origin", "target", "city", "year", "horizon", "observed", "method", "mean", "sd", "p10", "p50", "p90")
+
+
+def interval_score(low: np.ndarray, high: np.ndarray, observed: np.ndarray, alpha: float = ALPHA) -> np.ndarray:
+    """Return the interval score of central (1 − alpha) bands: width plus 2/alpha times the miss on either side."""
+    low, high, observed = (np.asarray(x, dtype=float) for x in (low, high, observed))
+    return (high - low) + 2.0 / alpha * (np.maximum(low - observed, 0.0) + np.maximum(observed - high, 0.0))
+
+
+def _series(rows: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    return {city: observed_series(rows, city, panel.INDICATOR, panel.GROUP) for city in vocab.CITIES}
+
+
+def _levels_on_basis(series: pd.DataFrame, anchor: int, year: int) -> float | None:
+    """Return the published level of `year` when no break lies between `anchor` and it, else None."""
+    between = series[(series["year"] > anchor) & (series["year"] <= year)]
+    if between[BREAK_COLUMN].any():
+        return None
+    value = series.loc[series["year"] == year, "value"]
+    return float(value.iloc[0]) if not value.empty else None
+
+
+def _random_walk(truncated: dict[str, pd.DataFrame]) -> dict[str, tuple[float, float, int]]:
+    """Return city -> (drift, pooled yearly sd, number of growths) of the random walk with drift on log levels."""
+    growths = {
+        city: np.array(
+            list(panel.yearly_growths(data["year"], data["value"], data.loc[data[BREAK_COLUMN], "year"])[0].values())
+        )
+        for city, data in truncated.items()
+    }
+    if any(values.size == 0 for values in growths.values()):
+        raise ValueError("random walk: a city without a comparable growth")
+    freedom = sum(values.size - 1 for values in growths.values())
+    if freedom < 1:
+        raise ValueError("random walk: too few growths")
+    sd = math.sqrt(sum(float(((values - values.mean()) ** 2).sum()) for values in growths.values()) / freedom)
+    return {city: (float(values.mean()), sd, int(values.size)) for city, values in growths.items()}
+
+
+def rolling(
+    rows: pd.DataFrame,
+    *,
+    horizons: Sequence[int] = HORIZONS,
+    draws: int = 2000,
+    seed: int = 0,
+    subject: str = vocab.SUBJECT_CITY,
+) -> pd.DataFrame:
+    """Return one row per origin, target ('growth' of a city, 'log_gap' to a peer), year scored and method."""
+    full = _series(rows)
+    years_all = sorted({int(year) for data in full.values() for year in data["year"]})
+    out: list[dict] = []
+    for origin in years_all[:-1]:
+        truncated = {city: data[data["year"] <= origin] for city, data in full.items()}
+        if any(data.empty for data in truncated.values()):
+            continue
+        try:
+            fit = panel.fit_rows(rows[rows["year"].astype(int) <= origin])
+            walk = _random_walk(truncated)
+        except ValueError:
+            continue
+        first = min(city.anchor_year for city in fit.cities.values())
+        years = np.arange(first, origin + max(horizons) + 1)
+        drawn = panel.paths(fit, years, draws=draws, seed=seed)
+        targets = [origin + h for h in horizons]
+        for name, city in fit.cities.items():
+            observed = panel.yearly_growths(
+                full[name]["year"], full[name]["value"], full[name].loc[full[name][BREAK_COLUMN], "year"]
+            )[0]
+            steps = np.diff(np.log(drawn[name]), axis=1)
+            drift, sd, count = walk[name]
+            for year in targets:
+                if year not in observed or year - 1 < city.anchor_year:
+                    continue
+                sample = steps[:, int(year - 1 - first)]
+                row = {"origin": origin, "target": "growth", "city": name, "year": year, "horizon": year - origin}
+                out.append({**row, "observed": observed[year], "method": "model", **_summary(sample)})
+                spread = sd * math.sqrt(1.0 + 1.0 / count)
+                out.append({**row, "observed": observed[year], "method": "random_walk", **_normal(drift, spread)})
+        home = fit.cities[subject]
+        for name, city in fit.cities.items():
+            if name == subject:
+                continue
+            for year in targets:
+                mine = _levels_on_basis(full[subject], home.anchor_year, year)
+                theirs = _levels_on_basis(full[name], city.anchor_year, year)
+                if mine is None or theirs is None:
+                    continue
+                j = int(year - first)
+                sample = np.log(drawn[subject][:, j] / drawn[name][:, j])
+                row = {"origin": origin, "target": "log_gap", "city": name, "year": year, "horizon": year - origin}
+                observed_gap = math.log(mine / theirs)
+                out.append({**row, "observed": observed_gap, "method": "model", **_summary(sample)})
+                parts = []
+                for who, fitted in ((subject, home), (name, city)):
+                    drift, sd, count = walk[who]
+                    ahead = year - fitted.anchor_year
+                    parts.append((math.log(fitted.anchor_value) + drift * ahead, sd**2 * (ahead + ahead**2 / count)))
+                mean = parts[0][0] - parts[1][0]
+                out.append(
+                    {
+                        **row,
+                        "observed": observed_gap,
+                        "method": "random_walk",
+                        **_normal(mean, math.sqrt(parts[0][1] + parts[1][1])),
+                    }
+                )
+    return pd.DataFrame(out, columns=list(COLUMNS))
+
+
+def _summary(sample: np.ndarray) -> dict[str, float]:
+    low, mid, high = np.quantile(sample, (0.1, 0.5, 0.9))
+    return {"mean": float(sample.mean()), "sd": float(sample.std(ddof=1)), "p10": low, "p50": mid, "p90": high}
+
+
+def _normal(mean: float, sd: float) -> dict[str, float]:
+    return {"mean": mean, "sd": sd, "p10": mean - Z90 * sd, "p50": mean, "p90": mean + Z90 * sd}
+
+
+def scores(forecasts: pd.DataFrame) -> pd.DataFrame:
+    """Return per target, city (and 'all') and method: n, MAE, coverage (%), interval score (×100) and mean z²."""
+    frame = forecasts.assign(
+        error=(forecasts["p50"] - forecasts["observed"]).abs() * 100.0,
+        inside=(forecasts["p10"] <= forecasts["observed"]) & (forecasts["observed"] <= forecasts["p90"]),
+        interval=interval_score(forecasts["p10"], forecasts["p90"], forecasts["observed"]) * 100.0,
+        z2=((forecasts["observed"] - forecasts["mean"]) / forecasts["sd"]) ** 2,
+    )
+    table = (
+        pd.concat([frame, frame.assign(city="all")])
+        .groupby(["target", "city", "method"], sort=False)
+        .agg(
+            n=("error", "size"),
+            inside=("inside", "sum"),
+            mae=("error", "mean"),
+            coverage=("inside", "mean"),
+            interval=("interval", "mean"),
+            z2=("z2", "mean"),
+        )
+        .reset_index()
+    )
+    table["coverage"] = table["coverage"] * 100.0
+    return table
+
+
+def markdown(table: pd.DataFrame, forecasts: pd.DataFrame) -> str:
+    """Return the scores as a Markdown table, the model next to the random walk, and the origins used."""
+    lines = [
+        "| target | city | values scored | model MAE | model p10–p90 coverage | model interval score | "
+        "random walk MAE | random walk coverage | random walk interval score |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    wide = table.pivot_table(
+        index=["target", "city"], columns="method", values=["n", "inside", "mae", "coverage", "interval"], sort=False
+    )
+    for (target, city), row in wide.iterrows():
+        lines.append(
+            f"| {target} | {city} | {int(row[('n', 'model')])} | {row[('mae', 'model')]:.2f} | "
+            f"{row[('coverage', 'model')]:.0f} % ({int(row[('inside', 'model')])}/{int(row[('n', 'model')])}) | "
+            f"{row[('interval', 'model')]:.2f} | {row[('mae', 'random_walk')]:.2f} | "
+            f"{row[('coverage', 'random_walk')]:.0f} % | {row[('interval', 'random_walk')]:.2f} |"
+        )
+    origins = sorted(int(origin) for origin in forecasts["origin"].unique())
+    lines.append("")
+    lines.append(
+        f"Rolling origins {', '.join(map(str, origins))}; horizons 1–4 years; growth in pp, "
+        "log gap in log points × 100; interval score of the p10–p90 band in the same unit (lower is better)."
+    )
+    return "\n".join(lines)
+
+
+def coverage_range(count: int, share: float = 1.0 - ALPHA, level: float = 0.95) -> tuple[int, int]:
+    """Return the central `level` range of the number inside the bands among `count` values if they cover `share`.
+
+    Binomial(count, share) quantiles: with few values the range is wide (for 6 values at 80 %: 3 to 6),
+    which is how the tolerance on the coverage follows from the count.
+    """
+    tail = (1.0 - level) / 2.0
+    cdf = 0.0
+    low = high = count
+    found_low = False
+    for inside in range(count + 1):
+        cdf += math.comb(count, inside) * share**inside * (1.0 - share) ** (count - inside)
+        if not found_low and cdf > tail:
+            low, found_low = inside, True
+        if cdf >= 1.0 - tail:
+            high = inside
+            break
+    return low, high

@@ -1,0 +1,77 @@
+"""Shenzhen against its peers through the panel: the levers switched on after the anchor, the gap and its effect."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import numpy as np
+import pytest
+from panels import synthetic as _synthetic
+
+from explorer.data import gateway as db
+from explorer.model import comparison, panel
+from explorer.model.levers import baseline
+
+
+def test_the_levers_switch_on_in_the_first_unobserved_year():
+    sim_years = np.arange(2022, 2027)
+    base = np.full((2, 5), 100.0)
+    scenario = base * np.array([1.0, 1.01, 1.02, 1.03, 1.04])
+    ratio = comparison.lever_ratio([2024, 2025, 2026], 2025, sim_years, scenario, base)
+    np.testing.assert_allclose(ratio, [[1.0, 1.01, 1.02]] * 2)
+
+
+def test_the_paper_policy_has_no_effect_and_other_levers_start_after_the_anchor():
+    con = db.connect()
+    try:
+        params = db.parameters(con)
+    finally:
+        con.close()
+    years = np.arange(2024, 2031)
+    none = comparison.levers_ratio(baseline(), params, years, 2025, draws=50, seed=1)
+    assert (none == 1.0).all()
+    pushed = comparison.levers_ratio(replace(baseline(), talent_quota=30000), params, years, 2025, draws=50, seed=1)
+    assert (pushed[:, 0] == 1.0).all()
+    assert (pushed[:, -1] > 1.0).all()
+
+
+def test_the_levers_effect_on_the_gap_is_their_effect_on_shenzhen_when_the_peers_are_untouched():
+    fit = panel.fit({"shenzhen": _synthetic()["a"], "beijing": _synthetic()["b"], "shanghai": _synthetic()["c"]})
+    years = list(range(2023, 2031))
+    ratio = np.random.default_rng(0).uniform(1.0, 1.05, (500, len(years)))
+    ratio[:, 0] = 1.0
+    tables = comparison.compare(fit, years, ratio, draws=500, seed=2)
+    shenzhen = panel.paths(fit, years, draws=500, seed=2)["shenzhen"]
+    effect = np.quantile(shenzhen * ratio - shenzhen, (0.1, 0.5, 0.9), axis=0)
+    for table in tables.values():
+        np.testing.assert_allclose(table[["effect_p10", "effect_p50", "effect_p90"]].to_numpy().T, effect)
+
+
+def test_gap_table_hand_case():
+    """One draw: Shenzhen 80 → peer 100 four years after the anchor; the levers add 4."""
+    years = [2024, 2028]
+    shenzhen = np.array([[70.0, 80.0]])
+    peer = np.array([[90.0, 100.0]])
+    table = comparison.gap(years, shenzhen, peer, shenzhen + [[0.0, 4.0]], 2024).set_index("year")
+    assert table.at[2028, "gap_p50"] == pytest.approx(-20.0)
+    assert table.at[2028, "ratio_p50"] == pytest.approx(0.8)
+    assert table.at[2028, "effect_p50"] == pytest.approx(4.0)
+    assert table.at[2028, "closed_pct"] == pytest.approx(20.0)
+    assert table.at[2028, "needed_pp"] == pytest.approx(100 * math.log(1.25) / 4)
+    assert table.at[2028, "lever_pp"] == pytest.approx(100 * math.log(1.05) / 4)
+    assert table.at[2028, "probability"] == 0.0
+    assert math.isnan(table.at[2024, "needed_pp"])
+
+
+def test_the_sheets_assumed_growth_is_a_named_alternative_within_its_range():
+    con = db.connect()
+    try:
+        params = db.parameters(con)
+    finally:
+        con.close()
+    row = params.set_index("id").loc["gdp_growth"]
+    drift = comparison.assumed_growth(params, draws=500, seed=4)
+    assert drift.shape == (500,)
+    assert (drift >= math.log1p(float(row["low"]) / 100) - 1e-12).all()
+    assert (drift <= math.log1p(float(row["high"]) / 100) + 1e-12).all()

@@ -1,0 +1,216 @@
+"""The three-city panel: one estimator, window and vintage; correlated shocks; the gap and the levers' effect on it."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from panels import series as _series
+from panels import synthetic as _synthetic
+
+from explorer.core import vocab
+from explorer.data import gateway as db
+from explorer.model import panel
+
+YEARS = list(range(2016, 2024))
+
+
+def test_a_two_city_panel_matches_the_hand_computation():
+    """Two cities, three growths: μ, d, σ_u and σ_z by hand from the equations in the module docstring."""
+    a = _series(100.0, [0.10, 0.02, 0.06])
+    b = _series(200.0, [0.08, 0.02, 0.02])
+    fit = panel.fit({"a": (*a, []), "b": (*b, [])})
+    m_a, m_b = 0.06, 0.04
+    assert fit.common_drift == pytest.approx(0.05)
+    assert fit.cities["a"].differential == pytest.approx(0.01)
+    assert fit.cities["b"].differential == pytest.approx(-0.01)
+    # residuals a: .04 −.04 0; b: .04 −.02 −.02; common: .04 −.03 −.01; own a: 0 −.01 .01
+    own = [0.0, -0.01, 0.01, 0.0, 0.01, -0.01]
+    city_var = sum(x * x for x in own) / ((2 - 1) * (3 - 1))
+    common_var = (0.04**2 + 0.03**2 + 0.01**2) / 2 - city_var / 2
+    assert fit.city_sd == pytest.approx(math.sqrt(city_var))
+    assert fit.common_sd == pytest.approx(math.sqrt(common_var))
+    assert fit.correlation == pytest.approx(common_var / (common_var + city_var))
+    assert (m_a, m_b) == pytest.approx((fit.cities["a"].drift, fit.cities["b"].drift))
+
+
+def test_every_city_goes_through_the_same_estimator_window_and_vintage():
+    con = db.connect()
+    try:
+        fit = panel.fit_rows(db.benchmarks(con))
+    finally:
+        con.close()
+    assert set(fit.cities) == set(vocab.CITIES)
+    settings = {(city.estimator, city.window, city.group) for city in fit.cities.values()}
+    assert len(settings) == 1
+    assert len(fit.window) >= 2
+
+
+def test_the_window_is_the_years_every_city_has_a_comparable_growth():
+    data = _synthetic()
+    years, levels, _ = data["b"]
+    data["b"] = (years[1:], levels[1:], [2020])  # b starts a year later and has a break into 2020
+    fit = panel.fit(data)
+    assert fit.window == (2018, 2019, 2021, 2022, 2023)
+    assert all(city.window == fit.window for city in fit.cities.values())
+
+
+def test_with_real_growth_the_differentials_come_from_it():
+    """Real growths a: 5, 7, 6 %; b: 3, 3, 3 %: d_a = −d_b = half the mean log gap; σ_u from their residuals."""
+    data = _synthetic()
+    real = {
+        "a": {2021: 5.0, 2022: 7.0, 2023: 6.0},
+        "b": {2020: 1.0, 2021: 3.0, 2022: 3.0, 2023: 3.0},
+        "c": {2021: 4.0, 2022: 5.0, 2023: 4.5},
+    }
+    fit = panel.fit(data, real=real)
+    table = pd.DataFrame({city: [math.log1p(real[city][y] / 100) for y in (2021, 2022, 2023)] for city in real})
+    means = table.mean()
+    assert fit.cities["a"].differential == pytest.approx(means["a"] - means.mean())
+    own = (table - means).sub((table - means).mean(axis=1), axis=0)
+    assert fit.city_sd == pytest.approx(math.sqrt((own**2).to_numpy().sum() / (2 * 2)))
+    assert fit.city_drift_sd == pytest.approx(fit.city_sd / math.sqrt(3))
+    nominal = panel.fit(data)
+    assert fit.common_drift == pytest.approx(nominal.common_drift)
+    assert fit.cities["a"].drift == pytest.approx(fit.common_drift + fit.cities["a"].differential)
+
+
+def test_every_growth_across_a_flagged_break_is_dropped():
+    """A level revision before a flagged year (every level before it ×1.2) changes nothing in the fit."""
+    data = _synthetic()
+    years, levels, _ = data["a"]
+    revised = [level * (1.2 if year < 2019 else 1.0) for year, level in zip(years, levels, strict=True)]
+    flagged = {**data, "a": (years, levels, [2019])}
+    fit = panel.fit(flagged)
+    again = panel.fit({**data, "a": (years, revised, [2019])})
+    assert 2019 not in fit.window
+    assert (2018, 2019) in fit.cities["a"].dropped
+    assert again.common_drift == pytest.approx(fit.common_drift)
+    assert again.city_sd == pytest.approx(fit.city_sd)
+    assert again.cities["a"].drift == pytest.approx(fit.cities["a"].drift)
+    unflagged = panel.fit({**data, "a": (years, revised, [])})
+    assert unflagged.cities["a"].drift != pytest.approx(fit.cities["a"].drift)
+
+
+def test_a_gap_of_more_than_a_year_is_not_a_growth():
+    growths, dropped = panel.yearly_growths([2015, 2016, 2018], [1.0, 2.0, 4.0], [])
+    assert growths == {2016: pytest.approx(math.log(2.0))}
+    assert dropped == ((2016, 2018),)
+
+
+def test_the_projection_starts_at_the_observation_and_moves_from_the_first_unobserved_year():
+    data = _synthetic()
+    years, levels, _ = data["c"]
+    data["c"] = (years[:-1], levels[:-1], [])  # c's last observation is a year earlier
+    fit = panel.fit(data)
+    drawn = panel.paths(fit, range(2022, 2031), draws=200, seed=1)
+    assert (drawn["a"][:, 1] == data["a"][1][-1]).all()  # 2023 is a's anchor
+    assert np.isnan(drawn["a"][:, 0]).all()  # earlier years are not drawn
+    assert (drawn["c"][:, 0] == data["c"][1][-1]).all()  # 2022 is c's anchor
+    assert np.unique(drawn["c"][:, 1]).size == 200  # c's 2023 is drawn
+
+
+def test_swapping_two_cities_roles_is_symmetric():
+    data = _synthetic()
+    fit = panel.fit(data)
+    swapped = panel.fit({"a": data["b"], "b": data["a"], "c": data["c"]})
+    assert swapped.cities["a"].differential == pytest.approx(fit.cities["b"].differential)
+    assert swapped.cities["b"].differential == pytest.approx(fit.cities["a"].differential)
+    assert (swapped.common_sd, swapped.city_sd) == pytest.approx((fit.common_sd, fit.city_sd))
+    one = panel.paths(fit, range(2023, 2031), draws=20_000, seed=3)
+    two = panel.paths(swapped, range(2023, 2031), draws=20_000, seed=3)
+    assert (one["a"][:, -1] >= one["b"][:, -1]).mean() == pytest.approx(
+        (two["b"][:, -1] >= two["a"][:, -1]).mean(), abs=0.02
+    )
+    assert np.median(one["a"][:, -1]) == pytest.approx(np.median(two["b"][:, -1]), rel=0.01)
+
+
+def test_simulated_yearly_shocks_correlate_across_cities_as_estimated():
+    fit = panel.fit(_synthetic())
+    drawn = panel.paths(fit, range(2023, 2031), draws=20_000, seed=5)
+    # the difference of two years' steps of one draw removes its drift: what is left are the shocks
+    steps = {city: np.diff(np.diff(np.log(values), axis=1)[:, [3, 5]], axis=1)[:, 0] for city, values in drawn.items()}
+    simulated = np.corrcoef(steps["a"], steps["b"])[0, 1]
+    assert simulated == pytest.approx(fit.correlation, abs=0.02)
+    assert 0.0 < fit.correlation < 1.0
+
+
+def test_the_spread_of_the_log_gap_is_the_panels_not_the_sum_of_independent_spreads():
+    """sd of log(a/b) n years ahead = σ_u·√(2n + 2n²/T) (the common shock and common drift error cancel)."""
+    fit = panel.fit(_synthetic())
+    drawn = panel.paths(fit, range(2023, 2031), draws=40_000, seed=7)
+    n, window = 7, len(fit.window)  # no real growths: the differentials' window is the nominal one
+    gap = np.log(drawn["a"][:, -1] / drawn["b"][:, -1])
+    expected = fit.city_sd * math.sqrt(2 * n + 2 * n * n / window)
+    assert gap.std() == pytest.approx(expected, rel=0.03)
+    independent = math.hypot(np.log(drawn["a"][:, -1]).std(), np.log(drawn["b"][:, -1]).std())
+    assert gap.std() < 0.8 * independent
+
+
+def test_a_replaced_drift_is_that_citys_growth():
+    fit = panel.fit(_synthetic())
+    drawn = panel.paths(fit, range(2023, 2031), draws=20_000, seed=9, drift={"a": np.full(20_000, 0.03)})
+    mean_step = np.diff(np.log(drawn["a"]), axis=1).mean()
+    assert mean_step == pytest.approx(0.03, abs=0.002)
+
+
+@pytest.mark.parametrize(
+    "bad", [{"a": _synthetic()["a"]}, {"a": ([2020, 2021], [1.0, 1.1], []), "b": ([2020, 2021], [1.0, 1.2], [])}]
+)
+def test_too_little_data_is_a_clear_error(bad):
+    with pytest.raises(ValueError, match="panel"):
+        panel.fit(bad)
+
+
+def test_draws_are_checked():
+    with pytest.raises(ValueError, match="draws"):
+        panel.paths(panel.fit(_synthetic()), [2024], draws=0)
+
+
+def test_rows_with_bounds_and_other_groups_are_not_levels():
+    rows = pd.DataFrame(
+        [
+            {
+                "city": city,
+                "year": year,
+                "indicator": "gdp",
+                "value": value * (1 + 0.1 * i),
+                "qualifier": "exact",
+                "comparability_group": "gdp_stats",
+                "status": "observed",
+                "break_before": False,
+            }
+            for i, city in enumerate(vocab.CITIES)
+            for year, value in zip(YEARS, np.exp(np.linspace(0, 0.4, len(YEARS))) * 100, strict=True)
+        ]
+        + [
+            {
+                "city": "shenzhen",
+                "year": 2024,
+                "indicator": "gdp",
+                "value": 999.0,
+                "qualifier": "more_than",
+                "comparability_group": "gdp_stats",
+                "status": "observed",
+                "break_before": False,
+            }
+        ]
+    )
+    fit = panel.fit_rows(rows)
+    assert fit.cities["shenzhen"].anchor_year == 2023
+
+
+def test_with_real_differentials_the_gap_spread_uses_their_window():
+    """Differentials from 3 real-growth years: sd of log(a/b) n years ahead = σ_u·√(2n + 2n²/3)."""
+    real = {
+        "a": {2021: 5.0, 2022: 7.5, 2023: 6.0},
+        "b": {2021: 3.5, 2022: 3.0, 2023: 4.0},
+        "c": {2021: 4.0, 2022: 5.0, 2023: 4.5},
+    }
+    fit = panel.fit(_synthetic(), real=real)
+    drawn = panel.paths(fit, range(2023, 2031), draws=40_000, seed=11)
+    gap = np.log(drawn["a"][:, -1] / drawn["b"][:, -1])
+    n = 7
+    assert gap.std() == pytest.approx(fit.city_sd * math.sqrt(2 * n + 2 * n * n / 3), rel=0.03)
