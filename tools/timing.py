@@ -1,7 +1,8 @@
 """Timing tool: `python -m tools.timing` (from the repository root) prints model, rerun, browser and memory figures.
 
-Browser figures run the app and a bare one-slider Streamlit page side by side in the same run, so
-the ratio says what the app adds on top of Streamlit itself. Needs Debian's chromium for the
+Browser figures run the app and a minimal Streamlit page side by side in the same run (BARE_APP: one
+URL-bound slider and one Altair line chart, Streamlit's default configuration, nothing else), so the
+ratio says what the app adds on top of Streamlit itself. Needs Debian's chromium for the
 browser part (`--no-browser` skips it).
 """
 
@@ -35,7 +36,6 @@ import streamlit as st
 
 value = st.slider("value", 0, 100, 50, key="value", bind="query-params")
 frame = pd.DataFrame({"x": range(20), "y": [value * i for i in range(20)]})
-st.metric("result", value * 19)
 st.altair_chart(alt.Chart(frame).mark_line().encode(x="x", y="y"))
 """
 # Each page's main interaction: the URL it opens, and a function that gets the page ready for the
@@ -235,7 +235,7 @@ def _rss_mb(pid: int) -> float:
 
 def _painted(page, url: str) -> None:
     page.goto(url)
-    page.wait_for_selector("[data-testid='stMetricValue'], h1", timeout=60_000)
+    page.wait_for_selector("[data-testid='stVegaLiteChart'], h1", timeout=60_000)
     page.wait_for_selector(READY, timeout=60_000)
 
 
