@@ -5,7 +5,7 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from explorer import cached, model, scenarios
+from explorer import cached, db, model, scenarios, vocab
 
 VERSION = "test-version"
 
@@ -32,6 +32,16 @@ def counted(monkeypatch, params):
     yield calls
     for function in (cached.projection, cached.tornado):
         function.clear()
+
+
+@pytest.fixture(scope="module")
+def benchmarks_frame() -> pd.DataFrame:
+    """Return the served database's benchmark rows (the peers' observed series)."""
+    con = db.connect()
+    try:
+        return db.benchmarks(con, None)
+    finally:
+        con.close()
 
 
 def _equal_pair() -> tuple[model.Levers, model.Levers]:
@@ -115,6 +125,7 @@ def test_equal_levers_hit_the_same_peer_odds_entry(monkeypatch, params):
     monkeypatch.setattr(cached, "benchmarks", lambda version: pd.DataFrame(columns=list(model.PEER_COLUMNS)))
     monkeypatch.setattr(cached.model, "project_draws", project_draws)
     cached.peer_odds.clear()
+    cached.peer_city_draws.clear()
     built, parsed = _equal_pair()
     first = cached.peer_odds(VERSION, built, "gdp", 20, 1)
     second = cached.peer_odds(VERSION, parsed, "gdp", 20, 1)
@@ -123,6 +134,36 @@ def test_equal_levers_hit_the_same_peer_odds_entry(monkeypatch, params):
     pd.testing.assert_frame_equal(first, second)
     assert set(first["status"]) == {"no_figure"}  # no peer rows at all
     cached.peer_odds.clear()
+    cached.peer_city_draws.clear()
+
+
+def test_the_peers_draws_are_drawn_once_for_every_lever_setting(monkeypatch, params, benchmarks_frame):
+    """The peers' trends do not move with Shenzhen's levers: two lever settings fit and draw each peer once."""
+    fitted: list[str] = []
+    real = model.peer_draws
+
+    def peer_draws(peers, city, indicator, group, years, *, draws, seed):
+        fitted.append(city)
+        return real(peers, city, indicator, group, years, draws=draws, seed=seed)
+
+    monkeypatch.setattr(cached, "parameters", lambda version: params)
+    monkeypatch.setattr(cached, "benchmarks", lambda version: benchmarks_frame)
+    monkeypatch.setattr(model.peers, "peer_draws", peer_draws)
+    cached.peer_odds.clear()
+    cached.peer_city_draws.clear()
+    paper = scenarios.paper_levers(2030)
+    first = cached.peer_odds(VERSION, paper, "gdp", 50, 1)
+    faster = replace(paper, dc_racks=paper.dc_racks // 2, talent_quota=paper.talent_quota * 2)
+    moved = cached.peer_odds(VERSION, faster, "gdp", 50, 1)
+    assert sorted(fitted) == sorted(vocab.PEER_CITIES)
+    years, shenzhen = model.project_draws(paper, params, "gdp", draws=50, seed=1)
+    uncached = model.peer_odds(years, shenzhen, benchmarks_frame, "gdp", "gdp_stats", seed=1)
+    pd.testing.assert_frame_equal(first, uncached)
+    assert (first["status"] == "ok").any()
+    years, shenzhen = model.project_draws(faster, params, "gdp", draws=50, seed=1)
+    pd.testing.assert_frame_equal(moved, model.peer_odds(years, shenzhen, benchmarks_frame, "gdp", "gdp_stats", seed=1))
+    cached.peer_odds.clear()
+    cached.peer_city_draws.clear()
 
 
 def test_the_page_results_of_equal_levers_are_built_once(monkeypatch):

@@ -14,9 +14,9 @@ PUBLIC = (
     "BASE_YEAR", "GRADES", "INDICATORS", "LEVER_GROUPS", "PARAMETER_COLUMNS", "PARAMETER_DOMAINS",
     "PARAMETER_IDS", "PEER_COLUMNS", "PEER_STATUSES", "PRESETS", "QUANTILES", "SHARE_INDICATORS", "WARNING_CODES",
     "WHOLE_INDICATORS", "Levers", "ScenarioWarning", "TrendFit", "at_or_above", "baseline", "central_paths",
-    "decompose", "fit_trend", "gdp_baseline", "parameter_table", "peer_draws", "peer_odds", "peer_paths",
-    "peer_trend", "project", "project_central", "project_delta", "project_draws", "scenario_warnings", "tornado",
-    "trend_paths", "used_parameters",
+    "decompose", "fit_trend", "gdp_baseline", "odds_from_draws", "parameter_table", "peer_city_draws", "peer_draws",
+    "peer_odds", "peer_paths", "peer_trend", "project", "project_central", "project_delta", "project_draws",
+    "scenario_warnings", "tornado", "trend_paths", "used_parameters",
 )  # fmt: skip
 
 

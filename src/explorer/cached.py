@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import NoReturn, TypeVar
 
 import duckdb
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -305,8 +306,23 @@ def hindcast(version: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
 def peer_odds(version: str, levers: model.Levers, indicator: str, draws: int, seed: int) -> pd.DataFrame:
     """Return per peer and year the probability that Shenzhen's `indicator` is at or above the peer's (paired draws)."""
     years, shenzhen = model.project_draws(levers, parameters(version), indicator, draws=draws, seed=seed)
-    group = scenarios.MODEL_GROUPS.get(indicator)
-    return model.peer_odds(years, shenzhen, benchmarks(version), indicator, group, seed=seed)
+    by_city = peer_city_draws(version, indicator, tuple(int(year) for year in years), draws, seed)
+    return model.odds_from_draws(years, shenzhen, by_city)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def peer_city_draws(
+    version: str, indicator: str, years: tuple[int, ...], draws: int, seed: int
+) -> dict[str, np.ndarray | str]:
+    """Return each peer's draws of `indicator` over `years` (read-only arrays): they do not move with the levers,
+    so a lever move reuses them instead of refitting the peers' trends (shared, not copied, across sessions)."""
+    by_city = model.peer_city_draws(
+        benchmarks(version), indicator, scenarios.MODEL_GROUPS.get(indicator), years, draws=draws, seed=seed
+    )
+    for peer in by_city.values():
+        if isinstance(peer, np.ndarray):
+            peer.flags.writeable = False
+    return by_city
 
 
 # Targets tracker

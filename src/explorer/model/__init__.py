@@ -23,7 +23,17 @@ from explorer.model.parameters import (
     parameter_table,
     used_parameters,
 )
-from explorer.model.peers import PEER_COLUMNS, PEER_STATUSES, at_or_above, peer_draws, peer_odds, peer_paths, peer_trend
+from explorer.model.peers import (
+    PEER_COLUMNS,
+    PEER_STATUSES,
+    at_or_above,
+    odds_from_draws,
+    peer_city_draws,
+    peer_draws,
+    peer_odds,
+    peer_paths,
+    peer_trend,
+)
 from explorer.model.plausibility import WARNING_CODES, ScenarioWarning, scenario_warnings
 from explorer.model.simulation import (
     BASE_YEAR,
@@ -65,7 +75,9 @@ __all__ = [
     "decompose",
     "fit_trend",
     "gdp_baseline",
+    "odds_from_draws",
     "parameter_table",
+    "peer_city_draws",
     "peer_draws",
     "peer_odds",
     "peer_paths",
