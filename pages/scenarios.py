@@ -16,7 +16,6 @@ from explorer.views import scenarios as view
 
 lang = ui.start_page("scenarios")
 version = cached.database().version
-figures = cached.figures(version)
 params = cached.parameters(version)
 outcomes = cached.outcomes(version).set_index("code")
 
@@ -86,7 +85,7 @@ def scenario_panel() -> None:
     right.button(t("scenarios.compare.keep", lang), on_click=keep_as_b, icon=":material/bookmark_add:")
     if own is not None:
         st.query_params["b"] = sc.b_text(own)
-    groups = view.lever_groups(figures, params, lang)
+    groups = cached.lever_groups(version, lang)
     ui.seed_levers(model.PRESETS[preset], {lever.name: lever.label for _, sliders in groups for lever in sliders})
     levers = ui.current_levers()
     warnings = view.warnings_by_lever(cached.scenario_warnings(version, levers), params, lang)
@@ -117,7 +116,7 @@ def scenario_panel() -> None:
         "out",
         list(model.INDICATORS),
         label=t("scenarios.outcome", lang),
-        format_func=lambda code: view.indicator_label(code, outcomes, lang),
+        format_func=cached.outcome_labels(version, lang).__getitem__,
         default="core_va",
     )
     b_levers = sc.compare_levers(compare, own, levers.horizon)

@@ -283,6 +283,19 @@ def scenario_results(
 
 
 @st.cache_data(show_spinner=False)
+def lever_groups(version: str, lang: str) -> list[tuple[str, list[scenario_view.Slider]]]:
+    """Return the Scenarios page's lever groups (headings and sliders) in one language, built once per data version."""
+    return scenario_view.lever_groups(figures(version), parameters(version), lang)
+
+
+@st.cache_data(show_spinner=False)
+def outcome_labels(version: str, lang: str) -> dict[str, str]:
+    """Return every model outcome's name in one language, by code (the Scenarios outcome choice's labels)."""
+    table = outcomes(version).set_index("code")
+    return {code: scenario_view.indicator_label(code, table, lang) for code in model.INDICATORS}
+
+
+@st.cache_data(show_spinner=False)
 def peer_paths(version: str, horizon: int) -> pd.DataFrame:
     """Return Beijing/Shanghai observations and their own-trend projections (p10, p50, p90) to `horizon`."""
     return model.peer_paths(
