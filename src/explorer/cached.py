@@ -247,12 +247,15 @@ def tornado_change(version: str, levers: model.Levers, indicator: str, year: int
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256)
 def scenario_results(
     version: str, levers: model.Levers, outcome: str, compare: model.Levers | None, compare_name: str, lang: str
 ) -> scenario_view.Results:
     """Return what the Scenarios page shows for one lever setting, outcome, scenario B and language (views built
-    once per state: a slider moved back and forth, or a second reader of the same link, rebuilds nothing)."""
+    once per state: a slider moved back and forth, or a second reader of the same link, rebuilds nothing).
+
+    One shared object, not a copy per call (cache_data unpickles every frame and spec on every hit): the page
+    only reads it, and Streamlit copies a chart's spec before it takes the data out."""
     base_levers = scenarios.paper_levers(levers.horizon)
     deltas, odds = scenario_outcomes(version, levers, base_levers, scenarios.DRAWS, scenarios.SEED)
     runs = {
