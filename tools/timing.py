@@ -21,6 +21,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from explorer import ROOT, model
@@ -31,6 +32,7 @@ READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
 # window can land on an element that is then replaced, and no rerun follows.
 SETTLE_MS = 1000
 BARE_APP = """import altair as alt
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -188,6 +190,41 @@ def rerun_time(repeat: int) -> float:
         slider.run()
         samples.append((time.perf_counter() - started) * 1000)
     return statistics.median(samples[1:])
+
+
+def rerun_cpu(repeat: int) -> tuple[float, float]:
+    """Return the median CPU time of the script thread of an AppTest rerun of Scenarios after a lever move, in ms:
+    between two settings seen before (cached results) and to a setting not seen before (the model runs)."""
+    from streamlit.runtime.scriptrunner import script_runner
+    from streamlit.testing.v1 import AppTest
+
+    spent: list[float] = []
+    real = script_runner.ScriptRunner._run_script
+
+    def timed(self, *args, **kwargs):
+        started = time.thread_time()
+        try:
+            return real(self, *args, **kwargs)
+        finally:
+            spent.append((time.thread_time() - started) * 1000)
+
+    script_runner.ScriptRunner._run_script = timed
+    try:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.query_params["lang"] = "en"
+        at.switch_page("pages/scenarios.py").run()
+
+        def move(value: float) -> float:
+            before = len(spent)
+            at.slider(key="dc_racks").set_value(value).run()
+            return sum(spent[before:])
+
+        low, high, step = (getattr(at.slider(key="dc_racks"), name) for name in ("min", "max", "step"))
+        seen = [move((7_000, 8_000)[i % 2]) for i in range(repeat + 2)][2:]
+        fresh = [move(value) for value in np.linspace(low, high, repeat + 2)[1:-1].round(-3) if value not in (7e3, 8e3)]
+    finally:
+        script_runner.ScriptRunner._run_script = real
+    return statistics.median(seen), statistics.median(fresh)
 
 
 def _free_port() -> int:
@@ -417,6 +454,8 @@ def main() -> None:
     for case, ms in model_times(params, args.repeat):
         print(f"| {case} | {ms:.1f} |")
     print(f"\n| AppTest rerun of Scenarios after a slider change | {rerun_time(args.repeat):.0f} ms |\n|---|---|")
+    seen, fresh = rerun_cpu(args.repeat)
+    print(f"| its script thread's CPU: a setting seen before / a new setting | {seen:.1f} / {fresh:.1f} ms |")
     if args.no_browser or not Path(CHROMIUM).is_file():
         return
     print("\n| browser (headless Chromium) | app | bare page | app / bare |\n|---|---|---|---|")
