@@ -20,7 +20,6 @@ from explorer.shell import notices, ui
 
 lang = ui.start_page("scenarios")
 version = loaders.database().version
-figures = loaders.figures(version)
 params = loaders.parameters(version)
 outcomes = loaders.outcomes(version).set_index("code")
 
@@ -91,7 +90,7 @@ def scenario_panel() -> None:
     right.button(t("scenarios.compare.keep", lang), on_click=keep_as_b, icon=":material/bookmark_add:")
     if own is not None:
         st.query_params["b"] = sc.b_text(own)
-    groups = view.lever_groups(figures, params, lang)
+    groups = scenario_cache.lever_groups(version, lang)
     ui.seed_levers(model.PRESETS[preset], {lever.name: lever.label for _, sliders in groups for lever in sliders})
     levers = ui.current_levers()
     warnings = view.warnings_by_lever(scenario_cache.scenario_warnings(version, levers), params, lang)
@@ -122,7 +121,7 @@ def scenario_panel() -> None:
         "out",
         list(model.OUTCOMES),
         label=t("scenarios.outcome", lang),
-        format_func=lambda code: view.indicator_label(code, outcomes, lang),
+        format_func=scenario_cache.outcome_labels(version, lang).__getitem__,
         default="core_va",
     )
     b_levers = sc.compare_levers(compare, own, levers.horizon)

@@ -6,7 +6,8 @@ own protocol (no browser): each loads the Scenarios page, reads the lever slider
 the page's deltas, then sets one lever at a time to a random step and waits for the rerun to
 finish, until `--duration` seconds or `--max-reruns` reruns. Reported: errors (exception
 elements, a rerun that did not apply the value, closed connections, time-outs), rerun latency
-(request sent → script_finished), page loads, the server's RSS sampled from /proc, and a fresh
+(request sent → script_finished; a move reruns the levers' fragment, as a browser does, or with `--whole-page`
+the whole page), page loads, the server's RSS sampled from /proc, and a fresh
 session's load time measured half-way through the load (and before it: the first session after the
 start, with cold caches, then a fresh one on an idle server). Times are protocol-level (request →
 script_finished): a browser adds its own download and rendering on top; `--browser` also times a
@@ -40,7 +41,10 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGE = "scenarios"
 QUERY = "lang=en"
 NOT_LEVERS = ("horizon",)  # the projection's last year is a slider on the page but not a policy lever
-FINISHED = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
+FINISHED = (
+    ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY,
+    ForwardMsg.ScriptFinishedStatus.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+)
 EARLY_FOR_RERUN = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
 RUN_TIMEOUT_S = 120.0
 SERVER_START_TIMEOUT_S = 60.0
@@ -54,6 +58,7 @@ class Slider:
     """One slider as its delta describes it."""
 
     id: str
+    fragment_id: str  # the fragment the slider is drawn in ("" if none): a browser reruns only that fragment
     min: float
     max: float
     step: float
@@ -101,11 +106,12 @@ class Session:
     async def __aexit__(self, *exc: object) -> None:
         await self.ws.close()
 
-    async def rerun(self, widgets: dict[str, float] | None = None) -> Run:
-        """Ask for a run (the first one loads the page) and read messages until it has finished."""
+    async def rerun(self, widgets: dict[str, float] | None = None, fragment_id: str = "") -> Run:
+        """Ask for a run (the first one loads the page), of one fragment if given, and read until it has finished."""
         msg = BackMsg()
         state = msg.rerun_script
         state.query_string = self.query
+        state.fragment_id = fragment_id
         state.page_name = PAGE
         state.page_script_hash = self.page_hash
         state.context_info.locale = "en-US"
@@ -137,11 +143,12 @@ class Session:
                 element = fwd.delta.new_element
                 if element.WhichOneof("type") == "slider":
                     s = element.slider
-                    run.sliders[s.id] = Slider(s.id, s.min, s.max, s.step, s.value[0] if s.value else s.default[0])
+                    value = s.value[0] if s.value else s.default[0]
+                    run.sliders[s.id] = Slider(s.id, fwd.delta.fragment_id, s.min, s.max, s.step, value)
                 elif element.WhichOneof("type") == "exception":
                     run.exceptions.append(f"{element.exception.type}: {element.exception.message}"[:200])
             elif kind == "script_finished" and fwd.script_finished != EARLY_FOR_RERUN:
-                if fwd.script_finished != FINISHED:
+                if fwd.script_finished not in FINISHED:
                     run.exceptions.append(f"script finished with status {fwd.script_finished}")
                 return run
 
@@ -181,8 +188,13 @@ async def fresh_load(ws_url: str) -> tuple[float, list[str]]:
     return time.perf_counter() - started, _problems(run)
 
 
-async def user(ws_url: str, number: int, stop_at: float, max_reruns: int, think_s: float, stats: Stats) -> None:
-    """One visitor: load the page, then move a random lever to a random step, wait, look, repeat."""
+async def user(
+    ws_url: str, number: int, stop_at: float, max_reruns: int, think_s: float, stats: Stats, whole_page: bool = False
+) -> None:
+    """One visitor: load the page, then move a random lever to a random step, wait, look, repeat.
+
+    A move reruns the levers' fragment, as a browser does (`whole_page`: the whole page, as before 6 December 2026).
+    """
     rng = random.Random(number)
     try:
         started = time.perf_counter()
@@ -201,7 +213,7 @@ async def user(ws_url: str, number: int, stop_at: float, max_reruns: int, think_
                 steps = round((slider.max - slider.min) / slider.step)
                 values[slider.id] = round(slider.min + rng.randint(0, steps) * slider.step, 6)
                 sent = time.perf_counter()
-                run = await session.rerun(values)
+                run = await session.rerun(values, "" if whole_page else slider.fragment_id)
                 stats.rerun_s.append(time.perf_counter() - sent)
                 stats.rerun_bytes.append(run.received_bytes)
                 problems = _problems(run)
@@ -269,6 +281,7 @@ async def load(
     max_reruns: int,
     think_s: float,
     browser: bool = False,
+    whole_page: bool = False,
 ) -> Stats:
     """Run the whole load against `base_url` and return what it measured."""
     ws_url = base_url.replace("http", "ws", 1) + "/_stcore/stream"
@@ -285,7 +298,7 @@ async def load(
 
     async def staggered(number: int) -> None:
         await asyncio.sleep(ramp_s * number / sessions)
-        await user(ws_url, number, stop_at, max_reruns, think_s, stats)
+        await user(ws_url, number, stop_at, max_reruns, think_s, stats, whole_page)
 
     users = [staggered(number) for number in range(sessions)]
     try:  # every session stops by itself; this bounds the whole run even if the server stops answering
@@ -412,6 +425,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pid", type=int, help="with --url: the server's process id, to sample its RSS")
     parser.add_argument("--json", type=Path, help="also write the report as JSON here")
     parser.add_argument("--browser", action="store_true", help="also time a fresh page load in headless Chromium")
+    parser.add_argument(
+        "--whole-page", action="store_true", help="a lever move reruns the whole page, not only its fragment"
+    )
     args = parser.parse_args(argv)
     if not (1 <= args.sessions <= 200 and 0 < args.duration <= 600 and 1 <= args.max_reruns <= 1000):
         parser.error("bounded load only: 1-200 sessions, at most 600 s, 1-1000 reruns per session")
@@ -423,7 +439,9 @@ def main(argv: list[str] | None = None) -> int:
         pid = server.pid
     started = time.perf_counter()
     try:
-        stats = asyncio.run(load(url, pid, args.sessions, args.duration, args.max_reruns, args.think, args.browser))
+        stats = asyncio.run(
+            load(url, pid, args.sessions, args.duration, args.max_reruns, args.think, args.browser, args.whole_page)
+        )
     finally:
         if server is not None:
             server.terminate()

@@ -1,7 +1,8 @@
 """Timing tool: `python -m tools.timing` (from the repository root) prints model, rerun, browser and memory figures.
 
-Browser figures run the app and a bare one-slider Streamlit page side by side in the same run, so
-the ratio says what the app adds on top of Streamlit itself. Needs Debian's chromium for the
+Browser figures run the app and a minimal Streamlit page side by side in the same run (BARE_APP: one
+URL-bound slider and one Altair line chart, Streamlit's default configuration, nothing else), so the
+ratio says what the app adds on top of Streamlit itself. Needs Debian's chromium for the
 browser part (`--no-browser` skips it).
 """
 
@@ -20,6 +21,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from explorer import ROOT, model
@@ -30,12 +32,12 @@ READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
 # window can land on an element that is then replaced, and no rerun follows.
 SETTLE_MS = 1000
 BARE_APP = """import altair as alt
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 value = st.slider("value", 0, 100, 50, key="value", bind="query-params")
 frame = pd.DataFrame({"x": range(20), "y": [value * i for i in range(20)]})
-st.metric("result", value * 19)
 st.altair_chart(alt.Chart(frame).mark_line().encode(x="x", y="y"))
 """
 # Each page's main interaction: the URL it opens, and a function that gets the page ready for the
@@ -190,6 +192,41 @@ def rerun_time(repeat: int) -> float:
     return statistics.median(samples[1:])
 
 
+def rerun_cpu(repeat: int) -> tuple[float, float]:
+    """Return the median CPU time of the script thread of an AppTest rerun of Scenarios after a lever move, in ms:
+    between two settings seen before (cached results) and to a setting not seen before (the model runs)."""
+    from streamlit.runtime.scriptrunner import script_runner
+    from streamlit.testing.v1 import AppTest
+
+    spent: list[float] = []
+    real = script_runner.ScriptRunner._run_script
+
+    def timed(self, *args, **kwargs):
+        started = time.thread_time()
+        try:
+            return real(self, *args, **kwargs)
+        finally:
+            spent.append((time.thread_time() - started) * 1000)
+
+    script_runner.ScriptRunner._run_script = timed
+    try:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.query_params["lang"] = "en"
+        at.switch_page("pages/scenarios.py").run()
+
+        def move(value: float) -> float:
+            before = len(spent)
+            at.slider(key="dc_racks").set_value(value).run()
+            return sum(spent[before:])
+
+        low, high, step = (getattr(at.slider(key="dc_racks"), name) for name in ("min", "max", "step"))
+        seen = [move((7_000, 8_000)[i % 2]) for i in range(repeat + 2)][2:]
+        fresh = [move(value) for value in np.linspace(low, high, repeat + 2)[1:-1].round(-3) if value not in (7e3, 8e3)]
+    finally:
+        script_runner.ScriptRunner._run_script = real
+    return statistics.median(seen), statistics.median(fresh)
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -235,7 +272,7 @@ def _rss_mb(pid: int) -> float:
 
 def _painted(page, url: str) -> None:
     page.goto(url)
-    page.wait_for_selector("[data-testid='stMetricValue'], h1", timeout=60_000)
+    page.wait_for_selector("[data-testid='stVegaLiteChart'], h1", timeout=60_000)
     page.wait_for_selector(READY, timeout=60_000)
 
 
@@ -417,6 +454,8 @@ def main() -> None:
     for case, ms in model_times(params, args.repeat):
         print(f"| {case} | {ms:.1f} |")
     print(f"\n| AppTest rerun of Scenarios after a slider change | {rerun_time(args.repeat):.0f} ms |\n|---|---|")
+    seen, fresh = rerun_cpu(args.repeat)
+    print(f"| its script thread's CPU: a setting seen before / a new setting | {seen:.1f} / {fresh:.1f} ms |")
     if args.no_browser or not Path(CHROMIUM).is_file():
         return
     print("\n| browser (headless Chromium) | app | bare page | app / bare |\n|---|---|---|---|")

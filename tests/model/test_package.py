@@ -11,6 +11,7 @@ PUBLIC = (
     "BASE_YEAR", "GRADES", "OUTCOMES", "LEVER_GROUPS", "PARAMETER_COLUMNS", "PEER_COLUMNS", "PEER_STATUSES",
     "PRESETS", "QUANTILES", "SHARE_OUTCOMES", "WARNING_CODES", "WHOLE_OUTCOMES", "Levers", "ScenarioWarning",
     "TrendFit", "at_or_above", "baseline", "central_paths", "decompose", "fit_trend", "gdp_baseline",
+    "odds_from_draws", "peer_city_draws",
     "parameter_symbols", "parameter_table", "peer_draws", "peer_odds", "peer_paths", "peer_trend", "project",
     "project_central", "project_delta", "project_draws", "scenario_warnings", "tornado", "trend_paths",
     "used_parameters",

@@ -1,5 +1,6 @@
 """The protocol-level load test (tools/loadtest.py): a short run has sane numbers; it loads loopback only."""
 
+import asyncio
 import importlib.util
 import json
 import subprocess
@@ -33,6 +34,44 @@ def test_three_sessions_move_the_levers_without_errors(tmp_path):
     assert 50 < report["rss_mb_min"] <= report["rss_mb_max"] < 24_000
     assert report["rerun_mb_p50"] > 0
     assert "| rerun latency p50 / p90 / max (s) |" in result.stdout
+
+
+@pytest.mark.e2e
+def test_a_lever_move_reruns_only_the_levers_fragment_as_a_browser_does():
+    async def statuses() -> tuple[str, list[int]]:
+        server, url, log = loadtest.start_server()
+        try:
+            async with loadtest.Session(url.replace("http", "ws", 1) + "/_stcore/stream") as session:
+                run = await session.rerun()
+                lever = next(slider for slider in run.sliders.values() if loadtest._is_lever(slider.id))
+                finished = []
+                for fragment in (lever.fragment_id, ""):
+                    session._read_run = _finished_status(session, finished)
+                    await session.rerun({lever.id: lever.min}, fragment)
+                return lever.fragment_id, finished
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+            log.unlink(missing_ok=True)
+
+    fragment, finished = asyncio.run(asyncio.wait_for(statuses(), 150))
+    assert fragment
+    fragment_run = loadtest.ForwardMsg.ScriptFinishedStatus.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
+    assert finished == [fragment_run, loadtest.ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY]
+
+
+def _finished_status(session, finished: list[int]):
+    """Return a reader for `session` that records how the run finished."""
+
+    async def read() -> loadtest.Run:
+        while True:
+            message = loadtest.ForwardMsg()
+            message.ParseFromString(await session.ws.recv())
+            if message.WhichOneof("type") == "script_finished":
+                finished.append(message.script_finished)
+                return loadtest.Run()
+
+    return read
 
 
 @pytest.mark.parametrize("url", ["http://10.0.0.1:8501", "http://example.com", "http://192.168.1.5", "http://[::2]"])

@@ -19,7 +19,17 @@ pure: numpy, pandas and `explorer.core.vocab` only.
 from explorer.model.attribution import decompose
 from explorer.model.levers import BY_NAME, LEVER_GROUPS, LEVER_NAMES, LEVERS, PRESETS, Levers, LeverSpec, baseline
 from explorer.model.parameters import GRADES, PARAMETER_COLUMNS, parameter_symbols, parameter_table
-from explorer.model.peers import PEER_COLUMNS, PEER_STATUSES, at_or_above, peer_draws, peer_odds, peer_paths, peer_trend
+from explorer.model.peers import (
+    PEER_COLUMNS,
+    PEER_STATUSES,
+    at_or_above,
+    odds_from_draws,
+    peer_city_draws,
+    peer_draws,
+    peer_odds,
+    peer_paths,
+    peer_trend,
+)
 from explorer.model.plausibility import WARNING_CODES, ScenarioWarning, scenario_warnings, used_parameters
 from explorer.model.simulation import (
     BASE_YEAR,
@@ -63,8 +73,10 @@ __all__ = [
     "decompose",
     "fit_trend",
     "gdp_baseline",
+    "odds_from_draws",
     "parameter_symbols",
     "parameter_table",
+    "peer_city_draws",
     "peer_draws",
     "peer_odds",
     "peer_paths",

@@ -114,21 +114,23 @@ def at_or_above(shenzhen: np.ndarray, peer: np.ndarray) -> np.ndarray:
     return np.where(np.isnan(peer).any(axis=0), np.nan, share)
 
 
-def peer_odds(
-    years: Sequence[int], shenzhen: np.ndarray, peers: pd.DataFrame, indicator: str, group: str | None, *, seed: int
-) -> pd.DataFrame:
-    """Return city, year, probability (Shenzhen ≥ peer) and status for each peer city and year.
+def peer_city_draws(
+    peers: pd.DataFrame, indicator: str, group: str | None, years: Sequence[int], *, draws: int, seed: int
+) -> dict[str, np.ndarray | str]:
+    """Return per peer city its `peer_draws` (draws × years) or the status saying why it has none.
 
-    `shenzhen` is draws × years of the model's outcome; `group` is the definition of Shenzhen's
-    figure (None: the model's outcome has no published counterpart, so every peer is `no_figure`).
+    They do not depend on Shenzhen's levers, so a caller can compute them once per series and reuse them.
     """
+    return {
+        city: "no_figure" if group is None else peer_draws(peers, city, indicator, group, years, draws=draws, seed=seed)
+        for city in vocab.PEER_CITIES
+    }
+
+
+def odds_from_draws(years: Sequence[int], shenzhen: np.ndarray, by_city: dict[str, np.ndarray | str]) -> pd.DataFrame:
+    """Return city, year, probability (Shenzhen ≥ peer) and status from Shenzhen's and each peer's draws."""
     rows = []
-    for city in vocab.PEER_CITIES:
-        peer = (
-            "no_figure"
-            if group is None
-            else peer_draws(peers, city, indicator, group, years, draws=shenzhen.shape[0], seed=seed)
-        )
+    for city, peer in by_city.items():
         if isinstance(peer, str):
             rows += [{"city": city, "year": int(year), "probability": np.nan, "status": peer} for year in years]
             continue
@@ -138,6 +140,18 @@ def peer_odds(
             for year, p in zip(years, odds, strict=True)
         ]
     return pd.DataFrame(rows, columns=["city", "year", "probability", "status"])
+
+
+def peer_odds(
+    years: Sequence[int], shenzhen: np.ndarray, peers: pd.DataFrame, indicator: str, group: str | None, *, seed: int
+) -> pd.DataFrame:
+    """Return city, year, probability (Shenzhen ≥ peer) and status for each peer city and year.
+
+    `shenzhen` is draws × years of the model's outcome; `group` is the definition of Shenzhen's
+    figure (None: the model's outcome has no published counterpart, so every peer is `no_figure`).
+    """
+    by_city = peer_city_draws(peers, indicator, group, years, draws=shenzhen.shape[0], seed=seed)
+    return odds_from_draws(years, shenzhen, by_city)
 
 
 def peer_paths(

@@ -7,6 +7,8 @@ import pandas as pd
 import pytest
 
 from explorer import model
+from explorer.core import vocab
+from explorer.data import gateway as db
 from explorer.data import loaders
 from explorer.features.scenarios import cache as scenario_cache
 from explorer.features.scenarios import results as scenarios
@@ -36,6 +38,16 @@ def counted(monkeypatch, params):
     yield calls
     for function in (scenario_cache.projection, scenario_cache.tornado):
         function.clear()
+
+
+@pytest.fixture(scope="module")
+def benchmarks_frame() -> pd.DataFrame:
+    """Return the served database's benchmark rows (the peers' observed series)."""
+    con = db.connect()
+    try:
+        return db.benchmarks(con, None)
+    finally:
+        con.close()
 
 
 def _equal_pair() -> tuple[model.Levers, model.Levers]:
@@ -138,6 +150,7 @@ def test_equal_levers_hit_the_same_peer_odds_entry(monkeypatch, params):
     monkeypatch.setattr(loaders, "benchmarks", lambda version: pd.DataFrame(columns=list(model.PEER_COLUMNS)))
     monkeypatch.setattr(scenario_cache.model, "project_draws", project_draws)
     scenario_cache.peer_odds.clear()
+    scenario_cache.peer_city_draws.clear()
     built, parsed = _equal_pair()
     first = scenario_cache.peer_odds(VERSION, built, "core_va", 20, 1)
     second = scenario_cache.peer_odds(VERSION, parsed, "core_va", 20, 1)
@@ -146,12 +159,14 @@ def test_equal_levers_hit_the_same_peer_odds_entry(monkeypatch, params):
     pd.testing.assert_frame_equal(first, second)
     assert set(first["status"]) == {"no_figure"}  # no peer rows at all
     scenario_cache.peer_odds.clear()
+    scenario_cache.peer_city_draws.clear()
 
 
 def test_gdp_odds_are_the_panels_paired_draws(params):
     """GDP against the peers goes through the three-city panel: Shenzhen with the levers against each peer, by draw."""
     built, _ = _equal_pair()
     scenario_cache.peer_odds.clear()
+    scenario_cache.peer_city_draws.clear()
     odds = scenario_cache.peer_odds(VERSION, built, "gdp", 200, 1).set_index(["city", "year"])
     run = scenario_cache.panel_run(VERSION, built, 200, 1)
     j = list(run.years).index(built.horizon)
@@ -159,6 +174,7 @@ def test_gdp_odds_are_the_panels_paired_draws(params):
         assert odds.at[(city, built.horizon), "probability"] == (run.scenario[:, j] >= peer[:, j]).mean()
     assert set(odds["status"]) == {"ok"}
     scenario_cache.peer_odds.clear()
+    scenario_cache.peer_city_draws.clear()
 
 
 def test_the_page_results_of_equal_levers_are_built_once(monkeypatch):
@@ -181,3 +197,31 @@ def test_the_page_results_of_equal_levers_are_built_once(monkeypatch):
     scenario_cache.scenario_results(version, first, "gdp", None, "", "en")  # another outcome is another entry
     assert built == [first, moved, first]
     scenario_cache.scenario_results.clear()
+
+
+def test_the_peers_draws_are_drawn_once_and_give_the_uncached_odds(monkeypatch, params, benchmarks_frame):
+    """A peer's trend does not move with Shenzhen's levers: two lever settings fit and draw each peer once."""
+    fitted: list[str] = []
+    real = model.peer_draws
+
+    def peer_draws(peers, city, indicator, group, years, *, draws, seed):
+        fitted.append(city)
+        return real(peers, city, indicator, group, years, draws=draws, seed=seed)
+
+    monkeypatch.setattr(loaders, "benchmarks", lambda version: benchmarks_frame)
+    monkeypatch.setattr(model.peers, "peer_draws", peer_draws)
+    scenario_cache.peer_city_draws.clear()
+    paper = scenarios.paper_levers(2030)
+    faster = replace(paper, dc_racks=paper.dc_racks // 2, talent_quota=paper.talent_quota * 2)
+    runs = []
+    for levers in (paper, faster):
+        years, shenzhen = model.project_draws(levers, params, "gdp", draws=50, seed=1)
+        by_city = scenario_cache.peer_city_draws(VERSION, "gdp", tuple(int(year) for year in years), 50, 1)
+        runs.append((years, shenzhen, model.odds_from_draws(years, shenzhen, by_city)))
+    assert sorted(fitted) == sorted(vocab.PEER_CITIES)
+    monkeypatch.undo()
+    for years, shenzhen, cached_odds in runs:
+        uncached = model.peer_odds(years, shenzhen, benchmarks_frame, "gdp", "gdp_stats", seed=1)
+        pd.testing.assert_frame_equal(cached_odds, uncached)
+        assert (uncached["status"] == "ok").any()
+    scenario_cache.peer_city_draws.clear()

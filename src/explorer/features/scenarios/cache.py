@@ -16,7 +16,7 @@ from explorer.model.peers import observed_series
 
 
 # Scenarios: the frozen, hashable Levers are the cache keys (st.cache_data hashes a dataclass by its fields).
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256)
 def projection(version: str, levers: model.Levers, draws: int, seed: int) -> pd.DataFrame:
     """Return the Monte Carlo projection of one lever setting (p10/p50/p90 per year and indicator).
 
@@ -115,7 +115,10 @@ def scenario_results(
     version: str, levers: model.Levers, outcome: str, compare: model.Levers | None, compare_name: str, lang: str
 ) -> scenario_view.Results:
     """Return what the Scenarios page shows for one lever setting, outcome, scenario B and language (views built
-    once per state: a slider moved back and forth, or a second reader of the same link, rebuilds nothing)."""
+    once per state: a slider moved back and forth, or a second reader of the same link, rebuilds nothing).
+
+    One shared object, not a copy per call (cache_data unpickles every frame and spec on every hit): the page
+    only reads it, and Streamlit copies a chart's spec before it takes the data out."""
     base_levers = scenarios.paper_levers(levers.horizon)
     deltas, odds = scenario_outcomes(version, levers, base_levers, scenarios.DRAWS, scenarios.SEED)
     runs = {
@@ -173,4 +176,33 @@ def peer_odds(version: str, levers: model.Levers, indicator: str, draws: int, se
     if indicator == panel.INDICATOR and group == panel.GROUP:
         return comparison.odds(panel_run(version, levers, draws, seed))
     years, shenzhen = model.project_draws(levers, loaders.parameters(version), indicator, draws=draws, seed=seed)
-    return model.peer_odds(years, shenzhen, loaders.benchmarks(version), indicator, group, seed=seed)
+    by_city = peer_city_draws(version, indicator, tuple(int(year) for year in years), draws, seed)
+    return model.odds_from_draws(years, shenzhen, by_city)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def peer_city_draws(
+    version: str, indicator: str, years: tuple[int, ...], draws: int, seed: int
+) -> dict[str, np.ndarray | str]:
+    """Return each peer's draws of `indicator` over `years` (read-only arrays): they do not move with the levers,
+    so a lever move reuses them instead of refitting the peers' trends (shared, not copied, across sessions)."""
+    by_city = model.peer_city_draws(
+        loaders.benchmarks(version), indicator, scenarios.MODEL_GROUPS.get(indicator), years, draws=draws, seed=seed
+    )
+    for peer in by_city.values():
+        if isinstance(peer, np.ndarray):
+            peer.flags.writeable = False
+    return by_city
+
+
+@st.cache_data(show_spinner=False)
+def lever_groups(version: str, lang: str) -> list[tuple[str, list[scenario_view.Slider]]]:
+    """Return the Scenarios page's lever groups (headings and sliders) in one language, built once per data version."""
+    return scenario_view.lever_groups(loaders.figures(version), loaders.parameters(version), lang)
+
+
+@st.cache_data(show_spinner=False)
+def outcome_labels(version: str, lang: str) -> dict[str, str]:
+    """Return every model outcome's name in one language, by code (the Scenarios outcome choice's labels)."""
+    table = loaders.outcomes(version).set_index("code")
+    return {code: scenario_view.indicator_label(code, table, lang) for code in model.OUTCOMES}
