@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from explorer import ROOT, model
-from explorer.model import baseline, parameter_table, parameters, plausibility, simulation, used_parameters
+from explorer.model import baseline, parameter_table, parameters, simulation, used_parameters
 from explorer.model.parameters import draw_parameters, normal_cdf
 
 PARAMS_PATH = ROOT / "data" / "parameters.csv"
@@ -101,8 +101,8 @@ class Recording(Mapping):
         return len(self._values)
 
 
-def parameters_read(params: pd.DataFrame, monkeypatch: pytest.MonkeyPatch) -> set[str]:
-    """Return every parameter id the model looks up: the simulation, the copula and the plausibility warnings."""
+def parameters_read(params: pd.DataFrame) -> set[str]:
+    """Return every parameter id the model looks up: the simulation and the copula (the warnings read none)."""
     table = {row.id: (float(row.low), float(row.central), float(row.high)) for row in params.itertuples()}
     read: set[str] = set()
     paper = baseline()
@@ -119,26 +119,22 @@ def parameters_read(params: pd.DataFrame, monkeypatch: pytest.MonkeyPatch) -> se
     with contextlib.suppress(KeyError):
         parameters._uniforms(np.random.default_rng(0), 4, copula)
     read |= copula.read
-    warnings_table = Recording(table)
-    monkeypatch.setattr(plausibility, "parameter_table", lambda _: warnings_table)
-    with contextlib.suppress(KeyError, ValueError):
-        plausibility.scenario_warnings(moved, params)
-    return read | warnings_table.read
+    return read
 
 
-def test_every_parameter_is_read_and_every_parameter_read_exists(params: pd.DataFrame, monkeypatch):
-    read, ids = parameters_read(params, monkeypatch), set(params["id"])
+def test_every_parameter_is_read_and_every_parameter_read_exists(params: pd.DataFrame):
+    read, ids = parameters_read(params), set(params["id"])
     assert read - ids == set(), "the model reads parameters missing from data/parameters.csv"
     assert ids - read == set(), "data/parameters.csv has parameters the model never reads"
     assert used_parameters() == ids  # the declared domains (model/parameters.py) cover exactly the sheet
 
 
-def test_the_read_check_sees_an_unused_row_and_a_missing_one(params: pd.DataFrame, monkeypatch):
+def test_the_read_check_sees_an_unused_row_and_a_missing_one(params: pd.DataFrame):
     extra = params[params["id"] == "talent_gap"].assign(id="unused_elasticity")
     with_extra = pd.concat([params, extra], ignore_index=True)
-    assert set(with_extra["id"]) - parameters_read(with_extra, monkeypatch) == {"unused_elasticity"}
+    assert set(with_extra["id"]) - parameters_read(with_extra) == {"unused_elasticity"}
     without = params[params["id"] != "dc_va_ratio"]
-    assert parameters_read(without, monkeypatch) - set(without["id"]) == {"dc_va_ratio"}
+    assert parameters_read(without) - set(without["id"]) == {"dc_va_ratio"}
 
 
 def test_parameter_table_returns_the_csv_ranges(params: pd.DataFrame):

@@ -74,7 +74,11 @@ SYMBOLS: dict[str, str] = {
     "dc_tflops_per_rack": r"f",
     "dc_tflops_growth": r"\phi",
     "dc_ai_share_2022": r"a_{2022}",
-    "dc_ai_share_new": r"a_{\mathrm{new}}",
+    "dc_ai_demand_growth": r"\delta_{\mathrm{AI}}",
+    "dc_ai_supply_growth": r"\sigma",
+    "dc_ai_service_va": r"R_{\mathrm{AI}}",
+    "dc_ai_service_local": r"\ell",
+    "dc_plan_racks": r"K^{\mathrm{plan}}",
     "dc_ai_rack_kw": r"\kappa_{\mathrm{AI}}",
     "dc_ai_tflops_per_rack": r"f_{\mathrm{AI}}",
     "dc_power_price": r"p_e",
@@ -124,12 +128,22 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r"\mathrm{share}_t = 100\,\mathrm{CORE}_t / \mathrm{GDP}_t",
     ),
     "dc": (
-        r"D_t = \min(<<dc_util_2022>>,\ <<dc_util_max>>)/100 \cdot <<dc_racks_2022>>\,(1 + <<dc_demand_growth>>/100)^t",
-        r"A_t = \min\big(<<dc_racks>>,\ \lfloor \max(0,\ 100\,O_{t-1} / <<dc_util_gate>> - K_{t-1}) \rfloor\big)"
-        r" \quad (<<dc_util_gate>> = 0:\ A_t = <<dc_racks>>)",
+        r"D^{g}_t = (1 - <<dc_ai_share_2022>>)\,D_0\,(1 + <<dc_demand_growth>>/100)^t, \quad "
+        r"D^{\mathrm{AI}}_t = <<dc_ai_share_2022>>\,D_0"
+        r"\,\big(1 + \min(<<dc_ai_demand_growth>>,\ <<dc_ai_supply_growth>>)/100\big)^t",
+        r"D_0 = \min(<<dc_util_2022>>,\ <<dc_util_max>>)/100 \cdot <<dc_racks_2022>>, \quad"
+        r" D_t = D^{g}_t + D^{\mathrm{AI}}_t",
+        r"\bar{K} = <<dc_racks_2022>> + \max\big(0,\ <<dc_power_budget>> \cdot 10^6"
+        r" / (<<dc_util_max>>/100 \cdot <<dc_rack_kw>>"
+        r" \cdot <<hours>> \cdot <<dc_load_factor>>) - <<dc_racks_2022>>\,<<dc_pue_existing>>\big) / <<dc_pue>>",
+        r"A_t = \min\big(<<dc_racks>>,\ \bar{K} - K_{t-1},"
+        r"\ \lfloor \max(0,\ 100\,O_{t-1} / <<dc_util_gate>> - K_{t-1}) \rfloor\big)"
+        r" \quad (<<dc_util_gate>> = 0:\ A_t = \min(<<dc_racks>>,\ \bar{K} - K_{t-1})), \quad"
+        r" \mathrm{MW}_t = A_t \cdot <<dc_rack_kw>> / 10^3",
         r"K_t = K_{t-1} + A_t, \quad O_t = \min(D_t,\ <<dc_util_max>>/100 \cdot K_t), \quad u_t = 100\,O_t / K_t",
-        r"U_t = O_t + <<dc_served_elsewhere>>\,(D_t - O_t)",
-        r"\alpha_t = \big(D_0\,<<dc_ai_share_2022>> + (D_t - D_0)\,<<dc_ai_share_new>>\big) / D_t",
+        r"\mathrm{unmet}_t = D_t - O_t, \quad U_t = O_t + <<dc_served_elsewhere>>\,\mathrm{unmet}_t, \quad "
+        r"\mathrm{gap}_t = \max(0,\ <<dc_plan_racks>> - K_t)",
+        r"\alpha_t = D^{\mathrm{AI}}_t / D_t",
         r"\mathrm{EFLOPS}^{\mathrm{FP32}}_t = O_t (1 - \alpha_t)\,<<dc_tflops_per_rack>>"
         r"\,(1 + <<dc_tflops_growth>>/100)^t / 10^6",
         r"\mathrm{EFLOPS}^{\mathrm{FP16}}_t = O_t\,\alpha_t\,<<dc_ai_tflops_per_rack>>"
@@ -139,11 +153,12 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r" + (O_t - O^{\mathrm{old}}_t)\,<<dc_pue>>\big) / O_t,"
         r"\quad O^{\mathrm{old}}_t = \min(O_t,\ <<dc_util_max>>/100 \cdot <<dc_racks_2022>>)",
         r"\mathrm{GWh}_t = O_t \cdot <<dc_rack_kw>> \cdot <<hours>> \cdot <<dc_load_factor>>"
-        r" \cdot \mathrm{PUE}_t / 10^6"
-        r", \quad \mathrm{GWh}_t \le <<dc_power_budget>>",
+        r" \cdot \mathrm{PUE}_t / 10^6 \le <<dc_power_budget>>",
         r"\mathrm{cost}_t = \mathrm{GWh}_t\,<<dc_power_price>> / 100, \quad"
         r"\mathrm{capex}_t = A_t\,<<dc_capex_per_rack>> / 10^4",
-        r"\Delta\mathrm{DC}_t = (O_t - O^{\mathrm{paper}}_t)\,<<dc_revenue_per_rack>>\,<<dc_va_ratio>> / 10^4"
+        r"V_t = O_t\,\big(<<dc_revenue_per_rack>>\,<<dc_va_ratio>>"
+        r" + \alpha_t\,<<dc_ai_service_va>>\,<<dc_ai_service_local>>\big) / 10^4",
+        r"\Delta\mathrm{DC}_t = V_t - V^{\mathrm{paper}}_t"
         r" + \mathrm{CORE}^*_t\,\big((U_t / U^{\mathrm{paper}}_t)^{<<dc_spillover_elasticity>>} - 1\big)",
     ),
     "xc": (
