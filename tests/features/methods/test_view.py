@@ -2,6 +2,7 @@
 
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -144,3 +145,20 @@ def test_the_grade_filter_keeps_only_those_grades(params, grades, units):
 
 def test_the_grade_filter_offers_the_vocabulary_grades(params):
     assert set(params["grade"]) <= set(view.GRADES)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_spillover_chart_plots_the_models_curve_from_zero_to_the_sheets_high(params, units, lang):
+    """The chart's points are the model's spillover curve; the caption quotes its two ends in the page's language."""
+    chart = view.spillover_chart(params, units, lang)
+    levers = model.PRESETS[view.SPILLOVER_SCENARIO]
+    curve = model.simulation.spillover_curve(levers, params, view.SPILLOVER_YEAR)
+    points = pd.DataFrame(chart.spec["data"]["values"])
+    pd.testing.assert_frame_equal(points[["elasticity"]], curve[["elasticity"]])
+    scale = 10.0 if lang == "en" else 1.0  # ¥ bn in English, 亿元 in Chinese
+    np.testing.assert_allclose(points["effect"] * scale, curve["effect"])
+    high = params.set_index("id").loc["dc_spillover_elasticity", "high"]
+    assert points["elasticity"].min() == 0.0 and points["elasticity"].max() == pytest.approx(high)
+    assert len(chart.table) == len(points)
+    assert bool(HAN.search(chart.caption)) == (lang == "zh")
+    assert formatting.format_number(high) in chart.caption
