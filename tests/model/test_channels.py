@@ -9,7 +9,14 @@ import pandas as pd
 import pytest
 
 from explorer.model import PRESETS, WHOLE_OUTCOMES, baseline, central_paths, project, project_draws
-from explorer.model.channels import cost_per_added_worker, data_centres, rack_demand, va_per_rack
+from explorer.model.channels import (
+    cost_per_added_worker,
+    data_centres,
+    rack_demand,
+    talent_payback,
+    talent_va_per_worker,
+    va_per_rack,
+)
 from explorer.model.parameters import central_parameters, draw_parameters, parameter_table
 from explorer.model.simulation import spillover_curve
 
@@ -222,3 +229,38 @@ def test_xinchuang_vendor_revenue_has_no_one_year_jump(params, code):
     """No single year carries half of the rise in vendor revenue to the horizon (v1: all of it, 6.2 → 59 亿元)."""
     revenue = central_paths(PRESETS[code], params)["xc_vendor_revenue"]
     assert np.diff(revenue).max() < 0.5 * (revenue[-1] - revenue[0])
+
+
+def test_value_added_per_additional_worker_is_marginal_not_average(params):
+    """Over 2,000 draws: at most the sector's average value added per worker, and below it at central values."""
+    table = parameter_table(params)
+    sampled = draw_parameters(table, 2_000, 13)
+    average = sampled["digital_output_per_worker"] * sampled["va_to_output_ratio"]
+    assert (talent_va_per_worker(sampled) <= average + 1e-9).all()
+    central = central_parameters(table)
+    assert talent_va_per_worker(central)[0] < central["digital_output_per_worker"][0] * central["va_to_output_ratio"][0]
+    wage_high = _sheet(params, "talent_wage", "high") * (1 + _sheet(params, "talent_agglomeration", "high"))
+    assert (talent_va_per_worker(sampled) <= wage_high).all()  # never above the highest wage with its spillover
+
+
+def test_no_response_is_inside_the_band(params):
+    """At the low end of the pool that a subsidy can move, the talent push adds no one and no value added."""
+    moved = params.copy()
+    low = moved.loc[moved["id"] == "talent_pool", "low"].item()
+    moved.loc[moved["id"] == "talent_pool", "central"] = low
+    push, paper = central_paths(PRESETS["talent_push"], moved), central_paths(baseline(), moved)
+    assert low == 0
+    np.testing.assert_allclose(push["talent_added"], paper["talent_added"])
+    np.testing.assert_allclose(push["core_va"], paper["core_va"])
+    assert push["fiscal_talent"][-1] > paper["fiscal_talent"][-1]  # the subsidy is still paid, to deadweight
+
+
+def test_fiscal_payback_falls_as_the_subsidy_rises(params):
+    """Local revenue over the expected stay ÷ subsidy per additional recruit: non-increasing in the subsidy."""
+    sampled = draw_parameters(parameter_table(params), 2_000, 17)
+    sampled["talent_pool"] = np.maximum(sampled["talent_pool"], 1.0)  # a pool of 0 has no payback to compare
+    paybacks = np.stack([talent_payback(s, sampled) for s in SUBSIDIES])
+    assert np.isfinite(paybacks).all() and (paybacks > 0).all()
+    assert (np.diff(paybacks, axis=0) <= 1e-9 * paybacks[:-1]).all()
+    nobody = {**sampled, "talent_pool": np.zeros(2_000)}
+    assert np.isnan(talent_payback(30_000.0, nobody)).all()

@@ -177,3 +177,23 @@ def cost_per_added_worker(subsidy: float, p: Params) -> np.ndarray:
     applicants, movers = talent_take_up(subsidy, p)
     years = talent_paid_years(p, 50).sum(axis=1)
     return np.divide(subsidy * years * applicants, movers, out=np.zeros_like(movers), where=movers > 0)
+
+
+def talent_va_per_worker(p: Params) -> np.ndarray:
+    """Return the value added of one additional worker in the base year, 万元 a year (draws,).
+
+    The marginal product is the wage, raised by an agglomeration spillover and cut by displacement
+    (jobs others would have filled); it never exceeds the sector's average value added per worker.
+    """
+    marginal = p["talent_wage"] * (1.0 + p["talent_agglomeration"]) * (1.0 - p["talent_displacement"])
+    return np.minimum(marginal, p["digital_output_per_worker"] * p["va_to_output_ratio"])
+
+
+def talent_payback(subsidy: float, p: Params) -> np.ndarray:
+    """Return local revenue an additional recruit pays over the expected stay ÷ subsidy paid per additional recruit.
+
+    Expected stay is 1 / (1 − retention) years; NaN where the subsidy draws nobody (no cost per recruit).
+    """
+    cost = cost_per_added_worker(subsidy, p) / 1e4  # 万元
+    revenue = p["talent_local_revenue"] / (1.0 - np.minimum(p["talent_retention"], 1.0 - 1e-9))
+    return np.divide(revenue, cost, out=np.full_like(cost, np.nan), where=cost > 0)

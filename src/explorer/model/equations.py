@@ -105,6 +105,10 @@ SYMBOLS: dict[str, str] = {
     "talent_gap": r"H",
     "digital_output_per_worker": r"w",
     "va_to_output_ratio": r"v",
+    "talent_wage": r"W",
+    "talent_agglomeration": r"\gamma",
+    "talent_displacement": r"\theta",
+    "talent_local_revenue": r"\tau",
     # Levers: their symbols live in their registry (explorer.model.levers.LEVERS)
     **{spec.name: spec.symbol for spec in LEVERS},
 }
@@ -178,8 +182,15 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r"\mathrm{added}_t = \mathrm{additional}\,\sum_{k=0}^{t-1} <<talent_retention>>^k",
         r"\mathrm{cost}_t = <<talent_subsidy>>\,\mathrm{paid}\,\sum_{j=0}^{t-1} <<talent_retention>>^j"
         r"\,\min\big(1, \max(0, <<talent_subsidy_years>> - j)\big) / 10^8",
-        r"\Delta\mathrm{TAL}_t = (\mathrm{added}_t - \mathrm{added}^{\mathrm{paper}}_t)\,<<digital_output_per_worker>>"
-        r"\,<<va_to_output_ratio>>\,(\mathrm{GDP}^*_t / \mathrm{GDP}^*_{<<base_year>>}) / 10^4",
+        r"m = \min\big(<<talent_wage>>\,(1 + <<talent_agglomeration>>)\,(1 - <<talent_displacement>>),\ "
+        r"<<digital_output_per_worker>>\,<<va_to_output_ratio>>\big)",
+        r"\Delta\mathrm{TAL}_t = (\mathrm{added}_t - \mathrm{added}^{\mathrm{paper}}_t)\,m"
+        r"\,(\mathrm{GDP}^*_t / \mathrm{GDP}^*_{<<base_year>>}) / 10^4",
+        r"c^{+} = <<talent_subsidy>>\,\mathrm{applicants}\,\sum_{j \ge 0} <<talent_retention>>^j"
+        r"\,\min\big(1, \max(0, <<talent_subsidy_years>> - j)\big) / (10^4\,M)",
+        r"\mathrm{payback} = <<talent_local_revenue>> / \big((1 - <<talent_retention>>)\,c^{+}\big), \quad"
+        r"\mathrm{revenue}_t = \mathrm{added}_t\,<<talent_local_revenue>>"
+        r"\,(\mathrm{GDP}^*_t / \mathrm{GDP}^*_{<<base_year>>}) / 10^4",
         r"\mathrm{gap}_t = 100\,\min(1,\ \mathrm{added}_t / <<talent_gap>>)",
     ),
     "fiscal": (

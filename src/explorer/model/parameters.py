@@ -68,6 +68,10 @@ PARAMETER_DOMAINS: dict[str, tuple[float, float]] = {
     "talent_gap": (_POSITIVE, math.inf),
     "digital_output_per_worker": (0.0, math.inf),
     "va_to_output_ratio": (0.0, 1.0),
+    "talent_wage": (0.0, math.inf),
+    "talent_agglomeration": (0.0, 10.0),
+    "talent_displacement": (0.0, 1.0),
+    "talent_local_revenue": (0.0, math.inf),
 }
 # Gaussian copula: (parameter, parent, correlation parameter). The child's standard normal is
 # rho * z_parent + sqrt(1 - rho^2) * z_own, with rho itself drawn from its own row; every marginal

@@ -48,6 +48,7 @@ OUTCOMES: dict[str, str] = {
     "talent_added": "people_cumulative",
     "talent_gap_closed": "pct",
     "fiscal_talent": "yi_yuan_per_year",
+    "talent_local_revenue": "yi_yuan_per_year",
     "fiscal_xc_migration": "yi_yuan_per_year",
     "fiscal_dc_incentive": "yi_yuan_per_year",
     "fiscal_cost": "yi_yuan_per_year",
@@ -101,11 +102,12 @@ def _simulate(
     xc_paper = xc if levers.xc_share == paper.xc_share else channels.xinchuang(paper.xc_share, p, steps, gdp_trend)
     xc_va = (xc["revenue"] - xc_paper["revenue"]) * p["xc_local_content"][:, None]
 
-    # Talent: additional professionals × value added per worker, which moves with nominal GDP.
+    # Talent: additional professionals × value added per additional worker (the wage, at most the sector's average),
+    # which moves with nominal GDP.
     tl = channels.talent(levers.talent_subsidy, levers.talent_quota, p, steps)
     same_talent = (levers.talent_subsidy, levers.talent_quota) == (paper.talent_subsidy, paper.talent_quota)
     tl_paper = tl if same_talent else channels.talent(paper.talent_subsidy, paper.talent_quota, p, steps)
-    va_per_worker = (p["digital_output_per_worker"] * p["va_to_output_ratio"] / 1e4)[:, None] * growth_index
+    va_per_worker = (channels.talent_va_per_worker(p) / 1e4)[:, None] * growth_index
     talent_va = (tl["added"] - tl_paper["added"]) * va_per_worker
 
     core = core_trend + dc_va + xc_va + talent_va
@@ -135,6 +137,7 @@ def _simulate(
         "talent_added": tl["added"],
         "talent_gap_closed": 100.0 * np.minimum(1.0, tl["added"] / p["talent_gap"][:, None]),
         "fiscal_talent": tl["cost"],
+        "talent_local_revenue": tl["added"] * (p["talent_local_revenue"] / 1e4)[:, None] * growth_index,
         "fiscal_xc_migration": xc["migration_public"],
         "fiscal_dc_incentive": dc["incentive"],
         "fiscal_cost": fiscal,
