@@ -153,7 +153,7 @@ def test_the_spillover_chart_plots_the_models_curve_from_zero_to_the_sheets_high
     chart = view.spillover_chart(params, units, lang)
     levers = model.PRESETS[view.SPILLOVER_SCENARIO]
     curve = model.simulation.spillover_curve(levers, params, view.SPILLOVER_YEAR)
-    points = pd.DataFrame(chart.spec["data"]["values"])
+    points = chart.spec["datasets"]["curve"]
     pd.testing.assert_frame_equal(points[["elasticity"]], curve[["elasticity"]])
     scale = 10.0 if lang == "en" else 1.0  # ¥ bn in English, 亿元 in Chinese
     np.testing.assert_allclose(points["effect"] * scale, curve["effect"])

@@ -166,7 +166,8 @@ def spillover_chart(params: pd.DataFrame, units: pd.DataFrame, lang: str) -> Spi
         ),
         "autosize": FIT_WIDTH,
         "height": 220,
-        "data": {"values": shown.to_dict("records")},
+        "datasets": {"curve": shown},
+        "data": {"name": "curve"},
         "mark": {"type": "line", "point": True},
         "encoding": {
             "x": quantitative("elasticity", x_title),
