@@ -31,6 +31,10 @@ for channel in view.channels(params, units, lang):
     for equation in channel.equations:
         st.latex(equation)
     st.markdown(channel.legend)
+    if channel.code == "dc":
+        spillover = view.spillover_chart(params, units, lang)
+        ui.chart_with_table(spillover.spec, spillover.table, lang, key="spillover_curve")
+        st.caption(spillover.caption)
 st.caption(view.equations_note(lang))
 st.subheader(t("methods.why.title", lang))
 st.markdown(t("methods.why.body", lang))

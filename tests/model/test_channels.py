@@ -8,9 +8,17 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from explorer.model import PRESETS, WHOLE_OUTCOMES, baseline, central_paths, project
-from explorer.model.channels import cost_per_added_worker
+from explorer.model import PRESETS, WHOLE_OUTCOMES, baseline, central_paths, project, project_draws
+from explorer.model.channels import (
+    cost_per_added_worker,
+    data_centres,
+    rack_demand,
+    talent_payback,
+    talent_va_per_worker,
+    va_per_rack,
+)
 from explorer.model.parameters import central_parameters, draw_parameters, parameter_table
+from explorer.model.simulation import spillover_curve
 
 OLD_VA_PER_RACK = 160.0  # 万元 per extra occupied rack-year in the v1 model (the review's figure), far above any rent
 
@@ -34,9 +42,15 @@ RACK_PAIRS = [
 ]  # fmt: skip
 
 
+def _va_ceiling(params: pd.DataFrame) -> float:
+    """The most an occupied standard rack-year can book in Shenzhen: highest rent × ratio + highest AI service layer."""
+    colocation = _sheet(params, "dc_revenue_per_rack", "high") * _sheet(params, "dc_va_ratio", "high")
+    return colocation + _sheet(params, "dc_ai_service_va", "high") * _sheet(params, "dc_ai_service_local", "high")
+
+
 @pytest.mark.parametrize(("name", "a", "b", "horizon"), RACK_PAIRS, ids=[pair[0] for pair in RACK_PAIRS])
-def test_value_added_per_extra_occupied_rack_year_is_of_the_order_of_a_racks_rent(params, name, a, b, horizon):
-    """Between the lowest rent × lowest value-added ratio and the highest rent on the parameter sheet (万元)."""
+def test_value_added_per_extra_occupied_rack_year_is_of_the_order_of_a_racks_value_added(params, name, a, b, horizon):
+    """Between the lowest rent × lowest value-added ratio and the highest colocation + AI service layer (万元)."""
     first = central_paths(replace(baseline(), **a), params)
     second = central_paths(replace(baseline(), **b), params)
     extra_racks = float((_occupied(second) - _occupied(first)).sum())
@@ -44,19 +58,107 @@ def test_value_added_per_extra_occupied_rack_year_is_of_the_order_of_a_racks_ren
     assert abs(extra_racks) > 1_000, "the pair must change occupancy"
     per_rack = extra_va / extra_racks
     floor = _sheet(params, "dc_revenue_per_rack", "low") * _sheet(params, "dc_va_ratio", "low")
-    ceiling = _sheet(params, "dc_revenue_per_rack", "high")
-    assert floor <= per_rack <= ceiling, f"{per_rack:.1f} 万元 per rack-year"
-    assert per_rack < OLD_VA_PER_RACK / 10
+    assert floor <= per_rack <= _va_ceiling(params), f"{per_rack:.1f} 万元 per rack-year"
+    assert per_rack < OLD_VA_PER_RACK / 5
 
 
-def test_empty_racks_add_no_value_added(params):
-    """Building past demand (aggressive build-out) lowers utilisation and leaves core value added unchanged."""
-    built = central_paths(PRESETS["aggressive_buildout"], params)
-    paper = central_paths(baseline(), params)
-    np.testing.assert_allclose(_occupied(built), _occupied(paper), rtol=1e-9)
-    np.testing.assert_allclose(built["core_va"], paper["core_va"], rtol=1e-12)
-    assert built["dc_utilisation"][-1] < paper["dc_utilisation"][-1] - 10
-    assert built["fiscal_dc_incentive"].sum() > paper["fiscal_dc_incentive"].sum()
+def test_value_added_per_general_rack_and_per_ai_rack_kw_lie_in_their_sourced_ranges(params):
+    """Over 2,000 draws: general rack-year and AI rack-kW-year value added inside the sheet's products (万元)."""
+    sampled = draw_parameters(parameter_table(params), 2_000, 11)
+    general, ai = va_per_rack(sampled)
+    kw = _sheet(params, "dc_rack_kw", "central")
+    low = _sheet(params, "dc_revenue_per_rack", "low") * _sheet(params, "dc_va_ratio", "low")
+    high = _sheet(params, "dc_revenue_per_rack", "high") * _sheet(params, "dc_va_ratio", "high")
+    service_low = _sheet(params, "dc_ai_service_va", "low") * _sheet(params, "dc_ai_service_local", "low")
+    service_high = _sheet(params, "dc_ai_service_va", "high") * _sheet(params, "dc_ai_service_local", "high")
+    assert ((general >= low) & (general <= high)).all()
+    per_ai_kw = ai / kw
+    assert ((per_ai_kw >= (low + service_low) / kw) & (per_ai_kw <= (high + service_high) / kw)).all()
+    assert (ai > general).all()  # the compute-service layer is booked on top of colocation
+
+
+def test_the_papers_constraint_binds_by_2025_in_most_draws(params):
+    """二(二): new data centres strictly limited while demand is extremely strong: unmet demand in most 2025 draws."""
+    years, unmet = project_draws(baseline(), params, "dc_unmet", draws=1_000, seed=2024)
+    share = float((unmet[:, list(years).index(2025)] > 0).mean())
+    assert share > 0.5, share
+    _, elsewhere = project_draws(baseline(), params, "dc_served_elsewhere", draws=1_000, seed=2024)
+    assert (elsewhere <= unmet + 1e-6).all()  # only part of the unmet demand is served in Shaoguan or elsewhere
+
+
+# Presets that must approve more than another, and where the first leaves demand unmet: compute and value added rise.
+MORE_RACKS = [
+    ("paper", "aggressive_buildout"),
+    ("paper", "city_plan"),
+    ("no_new_capacity", "paper"),
+]
+
+
+@pytest.mark.parametrize(("fewer", "more"), MORE_RACKS, ids=[f"{a}->{b}" for a, b in MORE_RACKS])
+def test_more_approvals_where_demand_is_unmet_raise_compute_and_value_added(params, fewer, more):
+    first, second = central_paths(PRESETS[fewer], params), central_paths(PRESETS[more], params)
+    assert (second["dc_racks_total"] >= first["dc_racks_total"]).all()
+    assert second["dc_racks_total"][-1] > first["dc_racks_total"][-1]
+    unmet = first["dc_unmet"] > 0
+    assert unmet[-1]
+    for code in ("compute_eflops", "compute_ai_eflops", "core_va", "gdp"):
+        assert (second[code][unmet] > first[code][unmet]).all(), code
+
+
+@pytest.mark.parametrize("code", sorted(PRESETS))
+def test_the_power_budget_limits_approvals(params, code):
+    """In every draw: electricity never exceeds the drawn budget (it is a constraint, not a warning)."""
+    levers = replace(PRESETS[code], horizon=2035)
+    sampled = draw_parameters(parameter_table(params), 500, 7)
+    steps = np.arange(levers.horizon - 2022 + 1, dtype=float)[None, :]
+    dc = data_centres(levers.dc_racks, levers.dc_pue, levers.dc_util_gate, sampled, steps)
+    assert (dc["power"] <= sampled["dc_power_budget"][:, None] * (1 + 1e-9)).all()
+
+
+def test_the_city_plan_is_reported_with_its_gap(params):
+    """The 500,000-rack plan: the gap is what the stock lacks; the plan preset closes more of it than the paper."""
+    plan, paper = central_paths(PRESETS["city_plan"], params), central_paths(baseline(), params)
+    target = _sheet(params, "dc_plan_racks", "central")
+    np.testing.assert_allclose(paper["dc_plan_gap"], np.maximum(0.0, target - paper["dc_racks_total"]))
+    assert paper["dc_plan_gap"][3] > 0.5 * target  # the paper's limits leave most of the plan unbuilt in 2025
+    assert plan["dc_plan_gap"][3] < paper["dc_plan_gap"][3]
+
+
+AI_CASES = [
+    # (name, changes to central parameters, expected AI demand relative to central: "same" or "higher")
+    ("demand above the accelerator supply adds no AI racks", {"dc_ai_demand_growth": 52.0, "dc_ai_supply_growth": 30.0},
+     "same"),
+    ("more accelerators let AI demand grow", {"dc_ai_supply_growth": 60.0}, "higher"),
+    ("general growth leaves AI demand alone", {"dc_demand_growth": 25.0}, "same"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "changes", "expect"), AI_CASES, ids=[case[0] for case in AI_CASES])
+def test_ai_demand_is_capped_by_accelerator_supply(params, name, changes, expect):
+    central = central_parameters(parameter_table(params))
+    capped = {"dc_ai_demand_growth": 35.0, "dc_ai_supply_growth": 30.0}  # central demand above central supply
+    base = {**central, **{k: np.array([v]) for k, v in capped.items()}}
+    moved = {**base, **{k: np.array([v]) for k, v in changes.items()}}
+    steps = np.arange(9, dtype=float)[None, :]
+    ai_base, ai_moved = rack_demand(base, steps)[1], rack_demand(moved, steps)[1]
+    if expect == "same":
+        np.testing.assert_allclose(ai_moved, ai_base)
+    else:
+        assert (ai_moved[:, 1:] > ai_base[:, 1:]).all()
+
+
+def test_the_spillover_curve_shows_what_you_would_have_to_believe(params):
+    """Effect against ε: ε = 0 is the racks' own value added; it rises with ε for more compute, falls for less."""
+    more = spillover_curve(PRESETS["aggressive_buildout"], params, 2030)
+    less = spillover_curve(PRESETS["no_new_capacity"], params, 2030)
+    high = _sheet(params, "dc_spillover_elasticity", "high")
+    assert more["elasticity"].iloc[0] == 0.0 and more["elasticity"].iloc[-1] == pytest.approx(high)
+    assert (np.diff(more["effect"]) > 0).all() and (np.diff(less["effect"]) < 0).all()
+    assert more["effect"].iloc[0] > 0 > less["effect"].iloc[0]
+    wide = spillover_curve(PRESETS["aggressive_buildout"], params, 2030, np.array([0.0, 0.1]))
+    assert wide["effect"].iloc[1] > more["effect"].iloc[-1]  # a grid past the sheet's high is the reader's to choose
+    with pytest.raises(ValueError):
+        spillover_curve(PRESETS["aggressive_buildout"], params, 2030, np.array([-0.1]))
 
 
 @pytest.mark.parametrize("code", sorted(PRESETS))
@@ -73,13 +175,6 @@ def test_compute_is_bounded_by_occupied_racks_times_density(params, code):
     assert (paths["compute_ai_eflops"] <= occupied * ai_per_rack * growth / 1e6 + 1e-9).all()
     installed_bound = paths["dc_racks_total"] * _sheet(params, "dc_tflops_per_rack", "high") * growth / 1e6
     assert (paths["compute_eflops"] < installed_bound).all() or levers.dc_racks == 0
-
-
-def test_empty_racks_add_no_compute(params):
-    built = central_paths(PRESETS["aggressive_buildout"], params)
-    paper = central_paths(baseline(), params)
-    assert built["dc_racks_total"][-1] > paper["dc_racks_total"][-1]
-    np.testing.assert_allclose(built["compute_eflops"], paper["compute_eflops"], rtol=1e-9)
 
 
 SUBSIDIES = np.array([1_000, 5_000, 10_000, 20_000, 30_000, 50_000, 75_000, 96_000, 120_000, 150_000], dtype=float)
@@ -134,3 +229,38 @@ def test_xinchuang_vendor_revenue_has_no_one_year_jump(params, code):
     """No single year carries half of the rise in vendor revenue to the horizon (v1: all of it, 6.2 → 59 亿元)."""
     revenue = central_paths(PRESETS[code], params)["xc_vendor_revenue"]
     assert np.diff(revenue).max() < 0.5 * (revenue[-1] - revenue[0])
+
+
+def test_value_added_per_additional_worker_is_marginal_not_average(params):
+    """Over 2,000 draws: at most the sector's average value added per worker, and below it at central values."""
+    table = parameter_table(params)
+    sampled = draw_parameters(table, 2_000, 13)
+    average = sampled["digital_output_per_worker"] * sampled["va_to_output_ratio"]
+    assert (talent_va_per_worker(sampled) <= average + 1e-9).all()
+    central = central_parameters(table)
+    assert talent_va_per_worker(central)[0] < central["digital_output_per_worker"][0] * central["va_to_output_ratio"][0]
+    wage_high = _sheet(params, "talent_wage", "high") * (1 + _sheet(params, "talent_agglomeration", "high"))
+    assert (talent_va_per_worker(sampled) <= wage_high).all()  # never above the highest wage with its spillover
+
+
+def test_no_response_is_inside_the_band(params):
+    """At the low end of the pool that a subsidy can move, the talent push adds no one and no value added."""
+    moved = params.copy()
+    low = moved.loc[moved["id"] == "talent_pool", "low"].item()
+    moved.loc[moved["id"] == "talent_pool", "central"] = low
+    push, paper = central_paths(PRESETS["talent_push"], moved), central_paths(baseline(), moved)
+    assert low == 0
+    np.testing.assert_allclose(push["talent_added"], paper["talent_added"])
+    np.testing.assert_allclose(push["core_va"], paper["core_va"])
+    assert push["fiscal_talent"][-1] > paper["fiscal_talent"][-1]  # the subsidy is still paid, to deadweight
+
+
+def test_fiscal_payback_falls_as_the_subsidy_rises(params):
+    """Local revenue over the expected stay ÷ subsidy per additional recruit: non-increasing in the subsidy."""
+    sampled = draw_parameters(parameter_table(params), 2_000, 17)
+    sampled["talent_pool"] = np.maximum(sampled["talent_pool"], 1.0)  # a pool of 0 has no payback to compare
+    paybacks = np.stack([talent_payback(s, sampled) for s in SUBSIDIES])
+    assert np.isfinite(paybacks).all() and (paybacks > 0).all()
+    assert (np.diff(paybacks, axis=0) <= 1e-9 * paybacks[:-1]).all()
+    nobody = {**sampled, "talent_pool": np.zeros(2_000)}
+    assert np.isnan(talent_payback(30_000.0, nobody)).all()

@@ -15,7 +15,7 @@ CASES = [
     ("a subsidy past every offer on record", {"talent_subsidy": 150_000.0}, {"subsidy_evidence": "talent_subsidy"}),
     ("Shenzhen's new-PhD allowance is still on the evidence", {"talent_subsidy": 100_000.0}, {}),
     ("building 120,000 racks a year regardless of demand", {"dc_racks": 120_000, "dc_util_gate": 0.0, "horizon": 2035},
-     {"low_utilisation": "dc_util_gate", "power_budget": "dc_racks"}),
+     {"low_utilisation": "dc_util_gate"}),
     ("no new capacity", {"dc_racks": 0}, {}),
 ]  # fmt: skip
 
@@ -35,6 +35,12 @@ def test_a_warning_carries_the_first_year_and_the_values(params: pd.DataFrame):
     assert (paths["dc_utilisation"][: low.year - 2022] >= 40.0).all()
 
 
+# The city plan builds ahead of demand (500,000 racks by 2025 against about 170,000 asked for): its empty racks are
+# the point of the warning, not a fault of the preset.
+AHEAD_OF_DEMAND = {"city_plan": {"low_utilisation": "dc_util_gate"}}
+
+
 @pytest.mark.parametrize("code", sorted(PRESETS))
-def test_presets_stay_on_plausible_ground(params: pd.DataFrame, code: str):
-    assert scenario_warnings(PRESETS[code], params) == []
+def test_presets_stay_on_plausible_ground_or_say_why(params: pd.DataFrame, code: str):
+    found = scenario_warnings(PRESETS[code], params)
+    assert {w.code: w.lever for w in found} == AHEAD_OF_DEMAND.get(code, {})

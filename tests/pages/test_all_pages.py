@@ -191,7 +191,7 @@ CHARTS_PER_PAGE = {
     "recommendations": 1,
     "benchmarks": 2 + len(vocab.DIGITAL_PEER_GROUPS),
     "scenarios": 2,
-    "methods": 3,
+    "methods": 4,
 }
 PAGES = sorted(STEMS)
 # Chart/table tabs that track the open tab (ui.chart_with_table lazy=True), by their state key.

@@ -19,45 +19,87 @@ def _col(values: np.ndarray) -> np.ndarray:
     return values[:, None]
 
 
+def budget_capacity(pue_cap: float, p: Params) -> np.ndarray:
+    """Return the installed standard racks whose power at the utilisation ceiling fills the power budget.
+
+    The existing fleet runs at its own PUE, new racks at the cap; approvals stop where one more rack,
+    occupied up to `dc_util_max`, would take the fleet's electricity above `dc_power_budget`.
+    """
+    gwh_per_rack = p["dc_util_max"] / 100.0 * p["dc_rack_kw"] * HOURS_PER_YEAR * p["dc_load_factor"] / 1e6
+    old = p["dc_racks_2022"] * p["dc_pue_existing"]
+    return p["dc_racks_2022"] + np.maximum(0.0, p["dc_power_budget"] / gwh_per_rack - old) / pue_cap
+
+
+def rack_demand(p: Params, steps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return (general, AI) demand for occupied standard racks, draws × years.
+
+    Both start from the 2022 occupied fleet split by `dc_ai_share_2022`; general demand grows at
+    `dc_demand_growth`, AI demand at the lower of `dc_ai_demand_growth` and the growth of the
+    accelerators Shenzhen can obtain (`dc_ai_supply_growth`): an AI rack without chips is not asked for.
+    """
+    start = np.minimum(p["dc_util_2022"], p["dc_util_max"]) / 100.0 * p["dc_racks_2022"]
+    ai_growth = np.minimum(p["dc_ai_demand_growth"], p["dc_ai_supply_growth"])
+    general = _col(start * (1.0 - p["dc_ai_share_2022"])) * _col(1.0 + p["dc_demand_growth"] / 100.0) ** steps
+    ai = _col(start * p["dc_ai_share_2022"]) * _col(1.0 + ai_growth / 100.0) ** steps
+    return general, ai
+
+
+def va_per_rack(p: Params) -> tuple[np.ndarray, np.ndarray]:
+    """Return (general, AI) value added booked in Shenzhen per occupied standard rack-year, in 万元.
+
+    A general rack earns its rent × the value-added ratio. An AI rack (counted in standard racks)
+    earns the same colocation value added plus the compute-service layer (accelerator cloud), of
+    which the share whose operator is a Shenzhen legal entity is booked in Shenzhen.
+    """
+    colocation = p["dc_revenue_per_rack"] * p["dc_va_ratio"]
+    service = p["dc_ai_service_va"] * p["dc_ai_service_local"]
+    return colocation, colocation + service
+
+
 def data_centres(racks: float, pue_cap: float, gate_pct: float, p: Params, steps: np.ndarray) -> dict[str, np.ndarray]:
-    """Return installed, occupied and unmet racks, compute, power, capex and direct value added."""
+    """Return installed, occupied and unmet racks, compute, power, capex and direct value added.
+
+    Approvals a year are the least of the lever's quota, the utilisation gate's headroom and the
+    power budget's headroom; occupied racks are the least of demand and the utilisation ceiling.
+    """
     num_years = steps.shape[1]
     installed_0 = p["dc_racks_2022"]
     ceiling = p["dc_util_max"] / 100.0
-    demand = np.empty((installed_0.shape[0], num_years))
-    demand[:, 0] = np.minimum(p["dc_util_2022"] / 100.0, ceiling) * installed_0
-    demand[:, 1:] = _col(demand[:, 0]) * _col(1.0 + p["dc_demand_growth"] / 100.0) ** steps[:, 1:]
+    general, ai = rack_demand(p, steps)
+    demand = general + ai
+    budget = np.floor(budget_capacity(pue_cap, p))
     installed = np.empty_like(demand)
     occupied = np.empty_like(demand)
     installed[:, 0] = installed_0
-    occupied[:, 0] = demand[:, 0]
+    occupied[:, 0] = np.minimum(demand[:, 0], ceiling * installed_0)
     gate = gate_pct / 100.0
     for k in range(1, num_years):
         previous = installed[:, k - 1]
+        allowed = np.maximum(0.0, budget - previous)
         if gate > 0:
             with np.errstate(over="ignore"):  # a vanishing gate gives infinite headroom: no limit
-                headroom = np.floor(np.maximum(0.0, occupied[:, k - 1] / gate - previous))
-            installed[:, k] = previous + np.minimum(racks, headroom)
-        else:
-            installed[:, k] = previous + racks
+                allowed = np.minimum(allowed, np.floor(np.maximum(0.0, occupied[:, k - 1] / gate - previous)))
+        installed[:, k] = previous + np.minimum(racks, allowed)
         occupied[:, k] = np.minimum(demand[:, k], ceiling * installed[:, k])
     in_old = np.minimum(occupied, _col(ceiling * installed_0))  # tenants fill the existing fleet first
     pue = (in_old * _col(p["dc_pue_existing"]) + (occupied - in_old) * pue_cap) / occupied
-    # AI share of demand (and so of occupied racks): the 2022 share, and a share of the demand added since.
-    ai_share = demand[:, :1] * _col(p["dc_ai_share_2022"]) + (demand - demand[:, :1]) * _col(p["dc_ai_share_new"])
-    ai_share = ai_share / demand
+    ai_share = ai / demand  # AI and general tenants are served in proportion to their demand
     density = (1.0 + _col(p["dc_tflops_growth"]) / 100.0) ** steps
     ai_per_standard_rack = p["dc_ai_tflops_per_rack"] * p["dc_rack_kw"] / p["dc_ai_rack_kw"]
     power = occupied * _col(p["dc_rack_kw"]) * HOURS_PER_YEAR * _col(p["dc_load_factor"]) * pue / 1e6
     added = np.diff(installed, axis=1, prepend=installed[:, :1])
     capex = added * _col(p["dc_capex_per_rack"]) / 1e4
     unmet = demand - occupied
+    va_general, va_ai = va_per_rack(p)
     return {
+        "demand": demand,
         "installed": installed,
+        "added": added,
         "occupied": occupied,
         "unmet": unmet,
         "elsewhere": unmet * _col(p["dc_served_elsewhere"]),
         "used": occupied + unmet * _col(p["dc_served_elsewhere"]),
+        "plan_gap": np.maximum(0.0, _col(p["dc_plan_racks"]) - installed),
         "pue": pue,
         "compute": occupied * (1.0 - ai_share) * _col(p["dc_tflops_per_rack"]) * density / 1e6,
         "compute_ai": occupied * ai_share * _col(ai_per_standard_rack) * density / 1e6,
@@ -65,7 +107,7 @@ def data_centres(racks: float, pue_cap: float, gate_pct: float, p: Params, steps
         "power_cost": power * _col(p["dc_power_price"]) / 100.0,
         "capex": capex,
         "incentive": capex * _col(p["dc_incentive_share"]),
-        "va": occupied * _col(p["dc_revenue_per_rack"] * p["dc_va_ratio"]) / 1e4,
+        "va": occupied * ((1.0 - ai_share) * _col(va_general) + ai_share * _col(va_ai)) / 1e4,
     }
 
 
@@ -135,3 +177,23 @@ def cost_per_added_worker(subsidy: float, p: Params) -> np.ndarray:
     applicants, movers = talent_take_up(subsidy, p)
     years = talent_paid_years(p, 50).sum(axis=1)
     return np.divide(subsidy * years * applicants, movers, out=np.zeros_like(movers), where=movers > 0)
+
+
+def talent_va_per_worker(p: Params) -> np.ndarray:
+    """Return the value added of one additional worker in the base year, 万元 a year (draws,).
+
+    The marginal product is the wage, raised by an agglomeration spillover and cut by displacement
+    (jobs others would have filled); it never exceeds the sector's average value added per worker.
+    """
+    marginal = p["talent_wage"] * (1.0 + p["talent_agglomeration"]) * (1.0 - p["talent_displacement"])
+    return np.minimum(marginal, p["digital_output_per_worker"] * p["va_to_output_ratio"])
+
+
+def talent_payback(subsidy: float, p: Params) -> np.ndarray:
+    """Return local revenue an additional recruit pays over the expected stay ÷ subsidy paid per additional recruit.
+
+    Expected stay is 1 / (1 − retention) years; NaN where the subsidy draws nobody (no cost per recruit).
+    """
+    cost = cost_per_added_worker(subsidy, p) / 1e4  # 万元
+    revenue = p["talent_local_revenue"] / (1.0 - np.minimum(p["talent_retention"], 1.0 - 1e-9))
+    return np.divide(revenue, cost, out=np.full_like(cost, np.nan), where=cost > 0)

@@ -78,12 +78,22 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r"\mathrm{share}_t = 100\,\mathrm{CORE}_t / \mathrm{GDP}_t",
     ),
     "dc": (
-        r"D_t = \min(<<dc_util_2022>>,\ <<dc_util_max>>)/100 \cdot <<dc_racks_2022>>\,(1 + <<dc_demand_growth>>/100)^t",
-        r"A_t = \min\big(<<dc_racks>>,\ \lfloor \max(0,\ 100\,O_{t-1} / <<dc_util_gate>> - K_{t-1}) \rfloor\big)"
-        r" \quad (<<dc_util_gate>> = 0:\ A_t = <<dc_racks>>)",
+        r"D^{g}_t = (1 - <<dc_ai_share_2022>>)\,D_0\,(1 + <<dc_demand_growth>>/100)^t, \quad "
+        r"D^{\mathrm{AI}}_t = <<dc_ai_share_2022>>\,D_0"
+        r"\,\big(1 + \min(<<dc_ai_demand_growth>>,\ <<dc_ai_supply_growth>>)/100\big)^t",
+        r"D_0 = \min(<<dc_util_2022>>,\ <<dc_util_max>>)/100 \cdot <<dc_racks_2022>>, \quad"
+        r" D_t = D^{g}_t + D^{\mathrm{AI}}_t",
+        r"\bar{K} = <<dc_racks_2022>> + \max\big(0,\ <<dc_power_budget>> \cdot 10^6"
+        r" / (<<dc_util_max>>/100 \cdot <<dc_rack_kw>>"
+        r" \cdot <<hours>> \cdot <<dc_load_factor>>) - <<dc_racks_2022>>\,<<dc_pue_existing>>\big) / <<dc_pue>>",
+        r"A_t = \min\big(<<dc_racks>>,\ \bar{K} - K_{t-1},"
+        r"\ \lfloor \max(0,\ 100\,O_{t-1} / <<dc_util_gate>> - K_{t-1}) \rfloor\big)"
+        r" \quad (<<dc_util_gate>> = 0:\ A_t = \min(<<dc_racks>>,\ \bar{K} - K_{t-1})), \quad"
+        r" \mathrm{MW}_t = A_t \cdot <<dc_rack_kw>> / 10^3",
         r"K_t = K_{t-1} + A_t, \quad O_t = \min(D_t,\ <<dc_util_max>>/100 \cdot K_t), \quad u_t = 100\,O_t / K_t",
-        r"U_t = O_t + <<dc_served_elsewhere>>\,(D_t - O_t)",
-        r"\alpha_t = \big(D_0\,<<dc_ai_share_2022>> + (D_t - D_0)\,<<dc_ai_share_new>>\big) / D_t",
+        r"\mathrm{unmet}_t = D_t - O_t, \quad U_t = O_t + <<dc_served_elsewhere>>\,\mathrm{unmet}_t, \quad "
+        r"\mathrm{gap}_t = \max(0,\ <<dc_plan_racks>> - K_t)",
+        r"\alpha_t = D^{\mathrm{AI}}_t / D_t",
         r"\mathrm{EFLOPS}^{\mathrm{FP32}}_t = O_t (1 - \alpha_t)\,<<dc_tflops_per_rack>>"
         r"\,(1 + <<dc_tflops_growth>>/100)^t / 10^6",
         r"\mathrm{EFLOPS}^{\mathrm{FP16}}_t = O_t\,\alpha_t\,<<dc_ai_tflops_per_rack>>"
@@ -93,11 +103,12 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r" + (O_t - O^{\mathrm{old}}_t)\,<<dc_pue>>\big) / O_t,"
         r"\quad O^{\mathrm{old}}_t = \min(O_t,\ <<dc_util_max>>/100 \cdot <<dc_racks_2022>>)",
         r"\mathrm{GWh}_t = O_t \cdot <<dc_rack_kw>> \cdot <<hours>> \cdot <<dc_load_factor>>"
-        r" \cdot \mathrm{PUE}_t / 10^6"
-        r", \quad \mathrm{GWh}_t \le <<dc_power_budget>>",
+        r" \cdot \mathrm{PUE}_t / 10^6 \le <<dc_power_budget>>",
         r"\mathrm{cost}_t = \mathrm{GWh}_t\,<<dc_power_price>> / 100, \quad"
         r"\mathrm{capex}_t = A_t\,<<dc_capex_per_rack>> / 10^4",
-        r"\Delta\mathrm{DC}_t = (O_t - O^{\mathrm{paper}}_t)\,<<dc_revenue_per_rack>>\,<<dc_va_ratio>> / 10^4"
+        r"V_t = O_t\,\big(<<dc_revenue_per_rack>>\,<<dc_va_ratio>>"
+        r" + \alpha_t\,<<dc_ai_service_va>>\,<<dc_ai_service_local>>\big) / 10^4",
+        r"\Delta\mathrm{DC}_t = V_t - V^{\mathrm{paper}}_t"
         r" + \mathrm{CORE}^*_t\,\big((U_t / U^{\mathrm{paper}}_t)^{<<dc_spillover_elasticity>>} - 1\big)",
     ),
     "xc": (
@@ -117,8 +128,15 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r"\mathrm{added}_t = \mathrm{additional}\,\sum_{k=0}^{t-1} <<talent_retention>>^k",
         r"\mathrm{cost}_t = <<talent_subsidy>>\,\mathrm{paid}\,\sum_{j=0}^{t-1} <<talent_retention>>^j"
         r"\,\min\big(1, \max(0, <<talent_subsidy_years>> - j)\big) / 10^8",
-        r"\Delta\mathrm{TAL}_t = (\mathrm{added}_t - \mathrm{added}^{\mathrm{paper}}_t)\,<<digital_output_per_worker>>"
-        r"\,<<va_to_output_ratio>>\,(\mathrm{GDP}^*_t / \mathrm{GDP}^*_{<<base_year>>}) / 10^4",
+        r"m = \min\big(<<talent_wage>>\,(1 + <<talent_agglomeration>>)\,(1 - <<talent_displacement>>),\ "
+        r"<<digital_output_per_worker>>\,<<va_to_output_ratio>>\big)",
+        r"\Delta\mathrm{TAL}_t = (\mathrm{added}_t - \mathrm{added}^{\mathrm{paper}}_t)\,m"
+        r"\,(\mathrm{GDP}^*_t / \mathrm{GDP}^*_{<<base_year>>}) / 10^4",
+        r"c^{+} = <<talent_subsidy>>\,\mathrm{applicants}\,\sum_{j \ge 0} <<talent_retention>>^j"
+        r"\,\min\big(1, \max(0, <<talent_subsidy_years>> - j)\big) / (10^4\,M)",
+        r"\mathrm{payback} = <<talent_local_revenue>> / \big((1 - <<talent_retention>>)\,c^{+}\big), \quad"
+        r"\mathrm{revenue}_t = \mathrm{added}_t\,<<talent_local_revenue>>"
+        r"\,(\mathrm{GDP}^*_t / \mathrm{GDP}^*_{<<base_year>>}) / 10^4",
         r"\mathrm{gap}_t = 100\,\min(1,\ \mathrm{added}_t / <<talent_gap>>)",
     ),
     "fiscal": (

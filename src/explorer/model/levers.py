@@ -31,10 +31,11 @@ class LeverSpec:
 
 # The sources of each bound and paper value: baseline()'s docstring and the comments here.
 LEVERS: tuple[LeverSpec, ...] = (
-    # 0 = moratorium (the paper: new data centres in Shenzhen are "受严格限制"); 120,000 a year is the pace that
-    # would lift the ~150,000-rack 2022 stock (dc_racks_2022) to the city's target of 500,000 standard racks by
-    # 2025 (深工信〔2023〕300号) in three years.
-    LeverSpec("dc_racks", "dc", 0, 120_000, 1_000, 117_000, "N", integer=True,
+    # Racks the energy review approves a year (× dc_rack_kw = MW of IT load). 0 = moratorium; 120,000 a year is the
+    # pace that would lift the ~150,000-rack 2022 stock (dc_racks_2022) to the city's target of 500,000 standard
+    # racks by 2025 (深工信〔2023〕300号) in three years. The paper's value, 7,000 (17.5 MW a year), is an assumption:
+    # see baseline().
+    LeverSpec("dc_racks", "dc", 0, 120_000, 1_000, 7_000, "N", integer=True,
               paper_figure="target_dc_racks_2025", target_link="context"),
     # 1.10: below the best reported averages (Guizhou < 1.2), i.e. liquid-cooled sites; 1.50: Guangdong forbids
     # new builds above 1.5 and the national 2025 ceiling is 1.5.
@@ -182,12 +183,13 @@ def _format_number(value: float | int) -> str:
 def baseline() -> Levers:
     """Return "the paper's current policy" as levers.
 
-    * dc_racks 117,000 a year: the pace of the city's plan of 500,000 standard racks by 2025
-      (深工信〔2023〕300号) from about 150,000 in 2022 (dc_racks_2022, central): 350,000 over
-      2023-2025; the gate below decides how many are approved. The paper's "≥ 21,000 standard
-      racks by 2025" (主体数据中心和区域分中心规模实现2.1万个标准机柜以上) is the 2025 stock of the main
-      and regional centres only, not a city-wide yearly addition; the paper also says new data
-      centres are strictly limited, which the gate expresses.
+    * dc_racks 7,000 a year (17.5 MW of IT load): assumption. The paper (二(二)) says new data
+      centres are strictly limited ("新建数据中心项目受严格限制") and new projects "将难以获得节能审查批复"
+      while demand is extremely strong, so the energy review is the binding constraint; the paper
+      gives no city-wide approval figure, and its only rack number, "≥ 21,000 standard racks by
+      2025" for the main and regional centres (主体数据中心和区域分中心), spread over 2023-2025,
+      is 7,000 a year. The city plan of 500,000 racks by 2025 (深工信〔2023〕300号, about 117,000 a
+      year from 150,000 in 2022) is the alternative preset "city_plan".
     * dc_pue 1.25: "新建数据中心电能利用效率小于1.25" (the cap is used as the new racks' PUE).
     * dc_util_gate 70: "广东省2023-2025年需满足上架率超70%…后再考虑新建或扩建".
     * xc_share 40: "党政机关、国资国企领域信创产品的采购比例不低于 40%".
@@ -210,6 +212,8 @@ PRESETS: dict[str, Levers] = {
     "paper": baseline(),
     "no_new_capacity": _preset(dc_racks=0),
     "aggressive_buildout": _preset(dc_racks=60_000, dc_util_gate=0.0),  # 60,000 a year whatever the demand
+    # The city's plan: 500,000 standard racks by 2025 from ~150,000 in 2022, about 117,000 a year, no gate.
+    "city_plan": _preset(dc_racks=117_000, dc_util_gate=0.0),
     "talent_push": _preset(talent_subsidy=96_000.0, talent_quota=30_000),
     "xinchuang_push": _preset(xc_share=80.0),
     "no_xinchuang_floor": _preset(xc_share=0.0),

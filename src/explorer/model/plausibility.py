@@ -8,15 +8,14 @@ import numpy as np
 import pandas as pd
 
 from explorer.model.levers import PRESETS, Levers, baseline
-from explorer.model.parameters import CORRELATED, parameter_table
+from explorer.model.parameters import CORRELATED
 from explorer.model.simulation import BASE_YEAR, central_paths, parameters_read
-
-POWER_BUDGET = "dc_power_budget"  # the parameter the power warning compares with
 
 MIN_UTILISATION = 40.0  # % — below the 41 % of China's least-used (south-west) region (tanpaifang.com, 2023)
 # yuan a year: Shenzhen's new-PhD living allowance (100,000 yuan, eyeshenzhen.com, 2023), the largest offer found.
 MAX_EVIDENCED_SUBSIDY = 100_000.0
-WARNING_CODES = ("low_utilisation", "power_budget", "subsidy_evidence")
+# The power budget is no longer a warning: it limits approvals (channels.budget_capacity), so it cannot be exceeded.
+WARNING_CODES = ("low_utilisation", "subsidy_evidence")
 
 
 @dataclass(frozen=True)
@@ -37,9 +36,6 @@ def _first_year(mask: np.ndarray) -> int | None:
 
 def scenario_warnings(levers: Levers, params: pd.DataFrame) -> list[ScenarioWarning]:
     """Return the warnings of a scenario at central parameters (empty when it stays on plausible ground)."""
-    # Load inputs
-    budget = parameter_table(params)[POWER_BUDGET][1]
-
     # Compute
     paths = central_paths(levers, params)
     found: list[ScenarioWarning] = []
@@ -48,10 +44,6 @@ def scenario_warnings(levers: Levers, params: pd.DataFrame) -> list[ScenarioWarn
         value = float(paths["dc_utilisation"][year - BASE_YEAR])
         lever = "dc_util_gate" if levers.dc_util_gate == 0 else "dc_racks"
         found.append(ScenarioWarning("low_utilisation", lever, year, value, MIN_UTILISATION))
-    year = _first_year(paths["dc_power_gwh"] > budget)
-    if year is not None:
-        value = float(paths["dc_power_gwh"][year - BASE_YEAR])
-        found.append(ScenarioWarning("power_budget", "dc_racks", year, value, budget))
     if levers.talent_subsidy > MAX_EVIDENCED_SUBSIDY:
         found.append(ScenarioWarning("subsidy_evidence", "talent_subsidy", BASE_YEAR + 1, levers.talent_subsidy,
                              MAX_EVIDENCED_SUBSIDY))  # fmt: skip
@@ -60,8 +52,8 @@ def scenario_warnings(levers: Levers, params: pd.DataFrame) -> list[ScenarioWarn
 
 def used_parameters(params: pd.DataFrame) -> frozenset[str]:
     """Return the parameter ids the model reads: recorded while it runs the paper's levers and every preset,
-    plus the copula's and the warnings'. A row no code reads is not among them."""
-    read = {pid for triple in CORRELATED for pid in triple} | {POWER_BUDGET}
+    plus the copula's. A row no code reads is not among them."""
+    read = {pid for triple in CORRELATED for pid in triple}
     for levers in (baseline(), *PRESETS.values()):
         read |= parameters_read(levers, params)
     return frozenset(read)

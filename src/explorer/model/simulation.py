@@ -33,6 +33,8 @@ OUTCOMES: dict[str, str] = {
     "dc_racks_total": "racks",
     "dc_utilisation": "pct",
     "dc_served_elsewhere": "racks",
+    "dc_unmet": "racks",
+    "dc_plan_gap": "racks",
     "dc_pue_fleet": "ratio",
     "dc_power_gwh": "gwh_per_year",
     "dc_power_cost": "yi_yuan_per_year",
@@ -46,13 +48,20 @@ OUTCOMES: dict[str, str] = {
     "talent_added": "people_cumulative",
     "talent_gap_closed": "pct",
     "fiscal_talent": "yi_yuan_per_year",
+    "talent_local_revenue": "yi_yuan_per_year",
     "fiscal_xc_migration": "yi_yuan_per_year",
     "fiscal_dc_incentive": "yi_yuan_per_year",
     "fiscal_cost": "yi_yuan_per_year",
     "fiscal_cost_cum": "yi_yuan_cumulative",
 }
 SHARE_OUTCOMES = ("core_va_share", "dc_utilisation", "xc_domestic_share", "foreign_exposure", "talent_gap_closed")
-WHOLE_OUTCOMES = ("dc_racks_total", "dc_served_elsewhere", "talent_added")  # counts: shown as whole numbers
+WHOLE_OUTCOMES = (
+    "dc_racks_total",
+    "dc_served_elsewhere",
+    "dc_unmet",
+    "dc_plan_gap",
+    "talent_added",
+)  # counts: shown as whole numbers
 
 
 def gdp_baseline(gdp_0: np.ndarray, growth: np.ndarray, shock_sd: np.ndarray, shocks: np.ndarray) -> np.ndarray:
@@ -79,7 +88,8 @@ def _simulate(
     growth_index = gdp_trend / p["gdp_2022"][:, None]
     core_trend = p["core_va_2022"][:, None] * growth_index * (1.0 + p["core_va_premium"][:, None] / 100.0) ** steps
 
-    # Data centres: direct value added of occupied racks plus a spillover on compute Shenzhen uses.
+    # Data centres: value added of occupied racks (colocation, plus the compute-service layer of AI racks booked in
+    # Shenzhen) plus a spillover on compute Shenzhen uses (its own racks and the unmet demand served elsewhere).
     dc = channels.data_centres(levers.dc_racks, levers.dc_pue, levers.dc_util_gate, p, steps)
     dc_levers = ("dc_racks", "dc_pue", "dc_util_gate")
     same_dc = all(getattr(levers, name) == getattr(paper, name) for name in dc_levers)
@@ -92,11 +102,12 @@ def _simulate(
     xc_paper = xc if levers.xc_share == paper.xc_share else channels.xinchuang(paper.xc_share, p, steps, gdp_trend)
     xc_va = (xc["revenue"] - xc_paper["revenue"]) * p["xc_local_content"][:, None]
 
-    # Talent: additional professionals × value added per worker, which moves with nominal GDP.
+    # Talent: additional professionals × value added per additional worker (the wage, at most the sector's average),
+    # which moves with nominal GDP.
     tl = channels.talent(levers.talent_subsidy, levers.talent_quota, p, steps)
     same_talent = (levers.talent_subsidy, levers.talent_quota) == (paper.talent_subsidy, paper.talent_quota)
     tl_paper = tl if same_talent else channels.talent(paper.talent_subsidy, paper.talent_quota, p, steps)
-    va_per_worker = (p["digital_output_per_worker"] * p["va_to_output_ratio"] / 1e4)[:, None] * growth_index
+    va_per_worker = (channels.talent_va_per_worker(p) / 1e4)[:, None] * growth_index
     talent_va = (tl["added"] - tl_paper["added"]) * va_per_worker
 
     core = core_trend + dc_va + xc_va + talent_va
@@ -111,6 +122,8 @@ def _simulate(
         "dc_racks_total": dc["installed"],
         "dc_utilisation": 100.0 * dc["occupied"] / dc["installed"],
         "dc_served_elsewhere": dc["elsewhere"],
+        "dc_unmet": dc["unmet"],
+        "dc_plan_gap": dc["plan_gap"],
         "dc_pue_fleet": dc["pue"],
         "dc_power_gwh": dc["power"],
         "dc_power_cost": dc["power_cost"],
@@ -124,6 +137,7 @@ def _simulate(
         "talent_added": tl["added"],
         "talent_gap_closed": 100.0 * np.minimum(1.0, tl["added"] / p["talent_gap"][:, None]),
         "fiscal_talent": tl["cost"],
+        "talent_local_revenue": tl["added"] * (p["talent_local_revenue"] / 1e4)[:, None] * growth_index,
         "fiscal_xc_migration": xc["migration_public"],
         "fiscal_dc_incentive": dc["incentive"],
         "fiscal_cost": fiscal,
@@ -301,3 +315,37 @@ def project_draws(
     paths = _simulate(levers, sampled, years, shocks)
     _check_paths(paths)
     return years, paths[indicator]
+
+
+def spillover_curve(
+    levers: Levers, params: pd.DataFrame, year: int, elasticities: np.ndarray | None = None
+) -> pd.DataFrame:
+    """Return the scenario's paired effect on core value added in `year` against the spillover elasticity ε.
+
+    Every other parameter is central and there are no shocks: "what you would have to believe" about ε
+    for the data-centre levers to matter. Default grid: 0 to the sheet's high ε in 11 steps.
+    Columns: elasticity, effect (亿元; at ε = 0 the racks' own value added), share (% of the paper's core value added).
+    """
+    if isinstance(year, bool) or not isinstance(year, numbers.Integral) or not BASE_YEAR < year <= levers.horizon:
+        raise ValueError(f"year: expected {BASE_YEAR + 1}..{levers.horizon}, got {year!r}")
+    table = parameter_table(params)
+    grid = np.linspace(0.0, table["dc_spillover_elasticity"][2], 11) if elasticities is None else elasticities
+    grid = np.asarray(grid, dtype=float)
+    if grid.ndim != 1 or grid.size == 0 or not np.isfinite(grid).all() or (grid < 0).any():
+        raise ValueError("elasticities: expected a non-empty list of finite numbers >= 0")
+    sampled = central_parameters(table, grid.size)
+    sampled["dc_spillover_elasticity"] = grid
+    years = _years(levers)
+    zero = np.zeros((grid.size, years.shape[0]))
+    paths = _simulate(levers, sampled, years, zero)
+    base = _simulate(replace(baseline(), horizon=levers.horizon), sampled, years, zero)
+    _check_paths(paths)
+    k = int(year) - BASE_YEAR
+    effect = paths["core_va"][:, k] - base["core_va"][:, k]
+    return pd.DataFrame(
+        {
+            "elasticity": grid,
+            "effect": effect,
+            "share": 100.0 * effect / base["core_va"][:, k],
+        }
+    )

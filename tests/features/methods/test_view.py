@@ -2,6 +2,7 @@
 
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -181,3 +182,20 @@ def test_the_panel_table_has_each_city_with_its_anchor_and_drift(lang, units):
     assert list(table[t("methods.panel.col.anchor_year", lang)]) == [2022, 2022, 2022]
     drifts = table[t("methods.panel.col.drift", lang)].tolist()
     assert drifts == [round(city.growth_pct, 2) for city in fit.cities.values()]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_spillover_chart_plots_the_models_curve_from_zero_to_the_sheets_high(params, units, lang):
+    """The chart's points are the model's spillover curve; the caption quotes its two ends in the page's language."""
+    chart = view.spillover_chart(params, units, lang)
+    levers = model.PRESETS[view.SPILLOVER_SCENARIO]
+    curve = model.simulation.spillover_curve(levers, params, view.SPILLOVER_YEAR)
+    points = chart.spec["datasets"]["curve"]
+    pd.testing.assert_frame_equal(points[["elasticity"]], curve[["elasticity"]])
+    scale = 10.0 if lang == "en" else 1.0  # ¥ bn in English, 亿元 in Chinese
+    np.testing.assert_allclose(points["effect"] * scale, curve["effect"])
+    high = params.set_index("id").loc["dc_spillover_elasticity", "high"]
+    assert points["elasticity"].min() == 0.0 and points["elasticity"].max() == pytest.approx(high)
+    assert len(chart.table) == len(points)
+    assert bool(HAN.search(chart.caption)) == (lang == "zh")
+    assert formatting.format_number(high) in chart.caption

@@ -154,7 +154,7 @@ def test_a_share_changes_in_percentage_points(outcomes):
 
 
 def test_the_racks_card_sets_racks_approved_against_racks_asked_for(outcomes):
-    levers = model.PRESETS["paper"]  # 117,000 a year asked for, 2023-2030: 936,000
+    levers = model.PRESETS["city_plan"]  # 117,000 a year asked for, 2023-2030: 936,000
     scenario = pd.DataFrame({"year": [2022, 2030], "indicator": ["dc_racks_total"] * 2, "p50": [150_000.0, 409_320.0]})
     card = cards_view.racks_card(scenario, levers, outcomes, "en")
     assert card.label == "Racks approved 2023–2030"
