@@ -98,3 +98,12 @@ def test_no_interface_string_writes_100_million_yuan():
     assert len(texts) > 500
     bad = [(lang, key) for lang, key, text in texts if "100 million" in text or "billion yuan" in text.lower()]
     assert not bad, bad
+
+
+def test_an_english_symbol_that_names_ten_thousand_keeps_the_stored_value():
+    """15 万元/架 is '15 10k yuan per rack', not 150,000 of them (issue 23); a written-out symbol still converts."""
+    assert formatting.shown_unit("10k_yuan_per_rack", "en", "万元/架", "10k yuan per rack") == (
+        1.0,
+        "10k yuan per rack",
+    )
+    assert formatting.shown_unit("10k_base_stations", "en", "万个", "base stations") == (1e4, "base stations")

@@ -82,14 +82,24 @@ def english_factor(unit: str) -> float:
     return scale / _ENGLISH_MAGNITUDES.get(scale, scale)
 
 
+# An English symbol that itself names ten thousand ("10k yuan per rack") keeps the value as stored.
+_TEN_THOUSAND_WORDS = ("10k ", "10,000 ")
+
+
 def shown_unit(unit: str, current: str, unit_zh: str, symbol_en: str) -> tuple[float, str]:
     """Return (factor, unit text) a value in `unit` is shown with: as printed in Chinese, the English symbol in English.
 
-    A dimensionless unit (vocab.UNITLESS_UNITS, e.g. PUE's ratio) is shown without a unit.
+    The factor converts into the magnitude the English symbol names: 万 is written out (7.5 万 → 75,000 base
+    stations) unless the symbol keeps it ("10k yuan per rack"). A dimensionless unit (vocab.UNITLESS_UNITS,
+    e.g. PUE's ratio) is shown without a unit.
     """
     if unit in UNITLESS_UNITS:
         return 1.0, ""
-    return (english_factor(unit), symbol_en) if current == "en" else (1.0, unit_zh)
+    if current != "en":
+        return 1.0, unit_zh
+    if UNITS[unit].scale == 1e4 and symbol_en.startswith(_TEN_THOUSAND_WORDS):
+        return 1.0, symbol_en
+    return english_factor(unit), symbol_en
 
 
 def with_unit(number: str, unit_text: str) -> str:
