@@ -174,7 +174,9 @@ def test_bounds_keep_their_sign_in_tooltips_tables_coverage_and_downloads(data):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_peers_show_the_digital_groups_and_name_a_city_without_a_figure(lang, data):
     benchmarks, groups = data["benchmarks"], data["comparability_groups"].set_index("code")
-    panels = views.peer_panels(data["indicators"], benchmarks, data["comparability_groups"], lang)
+    panels = views.peer_panels(
+        data["indicators"], benchmarks, data["comparability_groups"], data["target_status"], lang
+    )
     assert [panel.chart.key for panel in panels] == [f"peers_{ind}" for ind, _ in vocab.DIGITAL_PEER_GROUPS]
     for (indicator, code), panel in zip(vocab.DIGITAL_PEER_GROUPS, panels):
         assert groups.at[code, "indicator"] == indicator
@@ -198,7 +200,9 @@ def test_the_peers_leave_out_groups_the_cities_do_not_share(data):
     shared = {code for _, code in vocab.DIGITAL_PEER_GROUPS}
     excluded = {"software_info_services_va_beijing", "g5_outdoor_yearend", "core_va_shenzhen_unstated"}
     assert not shared & excluded
-    panels = views.peer_panels(data["indicators"], data["benchmarks"], data["comparability_groups"], "en")
+    panels = views.peer_panels(
+        data["indicators"], data["benchmarks"], data["comparability_groups"], data["target_status"], "en"
+    )
     drawn = pd.concat([panel.chart.spec["datasets"]["latest"] for panel in panels])
     assert set(drawn["comparability_group"].dropna()) <= shared
 
@@ -318,7 +322,7 @@ def test_a_glance_line_says_a_missing_figure_and_ranks_only_within_one_year(data
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_glance_has_a_line_per_digital_indicator_published_by_any_city(data, lang):
-    lines = views.glance(data["indicators"], data["benchmarks"], lang)
+    lines = views.glance(data["indicators"], data["benchmarks"], data["target_status"], lang)
     published = {
         indicator
         for indicator, code in vocab.DIGITAL_PEER_GROUPS
@@ -328,3 +332,23 @@ def test_the_glance_has_a_line_per_digital_indicator_published_by_any_city(data,
     }
     assert len(lines) == len(published) >= 3
     assert all(line.count("](http") >= 1 for line in lines)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_citys_latest_peer_figure_is_drawn_or_named_under_the_panel(data, lang):
+    """The R&D panel drew Shenzhen 2023 '< 6.5' as its latest figure with 2024 = 6.67 in the data (issue 23)."""
+    panels = views.peer_panels(
+        data["indicators"], data["benchmarks"], data["comparability_groups"], data["target_status"], lang
+    )
+    checked = 0
+    for (indicator, code), panel in zip(vocab.DIGITAL_PEER_GROUPS, panels):
+        rows = data["benchmarks"]
+        own = views.decorate(rows[(rows["comparability_group"] == code) & (rows["status"] == "observed")], lang)
+        drawn = panel.chart.spec["datasets"]["latest"].dropna(subset=["value"]).set_index("city")["year"]
+        for city, row in own.sort_values("year").groupby("city").tail(1).set_index("city").iterrows():
+            if drawn.get(city) == row["year"]:
+                continue
+            named = t("benchmarks.glance.value", lang, city=row["city_label"], value=row["shown"], year=row["year"])
+            assert panel.note and named in panel.note, (indicator, city)
+            checked += 1
+    assert checked >= 1
