@@ -3,13 +3,14 @@
 import download_checks
 import pandas as pd
 import pytest
-from chart_checks import check_chart
+from chart_checks import check_chart, dishonest_parts
 from loaded import frames
 
 from explorer import DATA_DIR
 from explorer.core import formatting, vocab
 from explorer.core.i18n import LANGS, t
 from explorer.core.vocab import CITIES
+from explorer.features.benchmarks import charts as city_charts
 from explorer.features.benchmarks import view as views
 from explorer.features.pieces import bracketed
 
@@ -352,3 +353,17 @@ def test_every_citys_latest_peer_figure_is_drawn_or_named_under_the_panel(data, 
             assert panel.note and named in panel.note, (indicator, city)
             checked += 1
     assert checked >= 1
+
+
+def test_the_year_axis_is_continuous_and_the_kind_legend_only_shows_when_kinds_differ(data):
+    """Issue 23: a year axis that skips 2017 reads 2016→2018 as one year; a 'Kind: observed' legend says nothing."""
+    for code in ("gdp", "rd_intensity", "g5_per_10k"):
+        for group in _view(data, code, "en").groups:
+            spec = group.chart.spec
+            assert dishonest_parts(spec, spec["datasets"]) == [], (code, group.heading)
+    rows = views.decorate(data["benchmarks"][data["benchmarks"]["indicator"] == "gdp"], "en")
+    one = rows[rows["comparability_group"] == rows["comparability_group"].iloc[0]]
+    args = {"title": "t", "x_title": "x", "y_title": "y", "colours": views.city_colours("en"), "legend": "l"}
+    args |= {"status_legend": "Kind", "tooltips": [], "break_tooltip": {}}
+    skipping = city_charts.city_series(one[views.CHART_FIELDS], years=[2015, 2016, 2018], **args)
+    assert any("skips" in part for part in dishonest_parts(skipping, skipping["datasets"]))

@@ -78,7 +78,12 @@ def city_series(
                     "y": quantitative("value", y_title),
                     "color": colour,
                     "fill": nominal("fill", None, scale=None),
-                    "shape": nominal("status_label", status_legend, legend={"orient": "bottom"}),
+                    # A legend of one kind (only observed values) tells nothing: shown only when kinds differ.
+                    "shape": nominal(
+                        "status_label",
+                        status_legend,
+                        legend={"orient": "bottom"} if rows["status_label"].nunique() > 1 else None,
+                    ),
                     "tooltip": tooltips,
                 },
             },

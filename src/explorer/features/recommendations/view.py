@@ -16,8 +16,9 @@ from explorer.features.pieces import ChartView, colon, section_labels
 from explorer.model.levers import baseline
 
 STRENGTHS = (*vocab.LINK_STRENGTHS, "none")
-# Okabe–Ito blue and sky blue for links, light grey for "no link": distinguishable without colour vision.
-STRENGTH_COLOURS = {"primary": formatting.KIND_COLOURS["status"], "secondary": formatting.NEUTRAL, "none": "#EEEEEE"}
+# Okabe–Ito blue and sky blue for links, grey for "no link" (dark enough that its legend swatch shows on white):
+# distinguishable without colour vision.
+STRENGTH_COLOURS = {"primary": formatting.KIND_COLOURS["status"], "secondary": formatting.NEUTRAL, "none": "#DDDDDD"}
 ROW_PX = 44  # height of one measure's row in the heatmap
 FADED = 0.3  # opacity of the columns outside the bottleneck filter
 # Column labels wrap so that five bottleneck titles fit side by side (Chinese needs fewer characters).
