@@ -267,6 +267,14 @@ def figure_source(fig: pd.Series, current: str) -> None:
         st.caption(fig["note_en"])
 
 
+def card_caption(fig: pd.Series, year: int | str, current: str) -> str:
+    """Return the line under a card: its year and the paper's section; the kind too, unless a plain status."""
+    parts = [str(year), f"{t('word.section', current)} {fig['section']}"]
+    if fig["kind"] != "status":  # "status" is the common case and jargon to a reader; target, rank, bottleneck say more
+        parts.insert(1, t("kind." + fig["kind"], current))
+    return " · ".join(parts)
+
+
 def figure_card(fig: pd.Series, current: str) -> None:
     """Render one paper figure as a card whose popover opens its source sentence."""
     with st.container(border=True):
@@ -274,8 +282,7 @@ def figure_card(fig: pd.Series, current: str) -> None:
         qualifier = t(f"qualifier.{fig['qualifier']}", current)
         st.markdown(f"**{fig[f'metric_{current}']}**")
         st.metric(fig[f"metric_{current}"], figure_value(fig, current), help=qualifier, label_visibility="collapsed")
-        kind = t("kind." + fig["kind"], current)
-        st.caption(f"{year} · {kind}")
+        st.caption(card_caption(fig, year, current))
         with st.popover(t("word.source", current), width="stretch"):
             figure_source(fig, current)
             st.page_link(
