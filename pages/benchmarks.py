@@ -36,6 +36,7 @@ if view.groups_differ:
     st.warning(view.groups_differ, icon=":material/compare_arrows:")
 if view.has_qualified_values:
     st.caption(t("benchmarks.qualified", lang))
+st.caption(t("benchmarks.legend.grade", lang))
 
 for group in view.groups:
     st.markdown(group.heading)
@@ -49,7 +50,6 @@ for group in view.groups:
         st.caption(group.breaks)
     st.caption(t("benchmarks.coverage", lang))
     st.dataframe(group.coverage, hide_index=True, width="stretch")
-st.caption(t("benchmarks.legend.grade", lang))
 st.download_button(
     t("benchmarks.download", lang),
     view.csv,

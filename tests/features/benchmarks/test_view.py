@@ -48,8 +48,10 @@ def test_coverage_names_every_missing_year_and_keeps_each_bound_sign():
     rows = _rows(
         ("beijing", 2019, "g", "observed", 10.0, "exact", False),
         ("beijing", 2021, "g", "observed", 12.0, "more_than", False),
-    ).assign(shown=["10", "> 12"])
-    table = views.coverage(rows, "en").set_index(t("col.city", "en"))
+    ).assign(shown=["10", "> 12"], unit_label="%")
+    table = views.coverage(rows, "en")
+    assert table.columns[0] == "City (%)"
+    table = table.set_index(table.columns[0])
     assert list(table.columns) == ["2019", "2020", "2021"]
     none = t("benchmarks.no_figure", "en")
     assert table.loc[t("city.beijing", "en")].tolist() == ["10", none, "> 12"]
@@ -82,7 +84,9 @@ def test_the_peers_take_the_latest_shared_year_or_else_each_citys_latest():
 
 def test_the_indicator_options_and_the_default(data):
     indicators = data["indicators"]
-    assert views.indicator_labels(indicators, "en") == dict(zip(indicators["code"], indicators["label_en"]))
+    labels = views.indicator_labels(indicators, "en")
+    assert labels == dict(zip(indicators["code"], indicators["label_en"]))
+    assert list(labels.values()) == sorted(labels.values(), key=str.casefold), "sorted by label, not by code"
     assert views.default_indicator(indicators) == "gdp"
     assert views.default_indicator(indicators[indicators["code"] != "gdp"]) == indicators["code"].iloc[0]
 
@@ -142,7 +146,8 @@ def test_a_census_break_is_marked_and_never_drawn_as_growth(data):
 
 def test_a_missing_city_year_is_shown_as_missing_not_zero(data):
     (group, *_) = _view(data, "population", "zh").groups
-    table = group.coverage.set_index(t("col.city", "zh"))
+    table = group.coverage.set_index(group.coverage.columns[0])
+    assert group.coverage.columns[0] == f"{t('col.city', 'zh')}（{group.chart.table[t('col.unit', 'zh')].iloc[0]}）"
     rows = data["benchmarks"].query("indicator == 'population' and comparability_group == 'population_yearend'")
     for city in CITIES:
         have = set(rows.loc[rows["city"] == city, "year"])

@@ -89,8 +89,9 @@ def missing_cities(rows: pd.DataFrame) -> list[str]:
 
 
 def indicator_labels(indicators: pd.DataFrame, lang: str) -> dict[str, str]:
-    """Return indicator code -> label in `lang`, in the loader's order."""
-    return dict(zip(indicators["code"], indicators[f"label_{lang}"]))
+    """Return indicator code -> label in `lang`, sorted by label (so related labels sit together), not by code."""
+    pairs = zip(indicators["code"], indicators[f"label_{lang}"])
+    return dict(sorted(pairs, key=lambda pair: (pair[1].casefold(), pair[0])))
 
 
 def default_indicator(indicators: pd.DataFrame) -> str:
@@ -155,12 +156,20 @@ def source_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({t(key, lang): rows[field] for field, key in SOURCE_COLUMNS.items()})
 
 
+def coverage_corner(unit: str, lang: str) -> str:
+    """Return the coverage table's first header: the city column, with the unit every value in the table is in."""
+    return bracketed(t("col.city", lang), unit, lang) if unit else t("col.city", lang)
+
+
 def coverage(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return city × year (the group's first to last year): the signed value, or 'no published figure'."""
+    """Return city × year (the group's first to last year): the signed value, or 'no published figure'.
+
+    The first column's header names the unit (issue 23: a table of bare numbers has no unit).
+    """
     years = list(range(int(rows["year"].min()), int(rows["year"].max()) + 1))
     shown = rows.set_index(["city", "year"])["shown"]
     table = {
-        t("col.city", lang): [t(f"city.{city}", lang) for city in vocab.CITIES],
+        coverage_corner(rows["unit_label"].iloc[0], lang): [t(f"city.{city}", lang) for city in vocab.CITIES],
         **{
             str(year): [shown.get((city, year), t("benchmarks.no_figure", lang)) for city in vocab.CITIES]
             for year in years
