@@ -64,13 +64,13 @@ else:
         fill_missing(view.table, lang),
         hide_index=True,
         width="stretch",
-        height=min(420, 38 + 35 * len(view.table)),
+        height=views.table_height(len(view.table)),
         on_select="rerun",
         selection_mode="single-row",
         key=f"figure_table_{lang}",
-        column_config={  # metric and value come first and keep their width, so a phone shows both
-            t("col.metric", lang): st.column_config.TextColumn(width="medium"),
-            t("col.value", lang): st.column_config.TextColumn(width="medium"),
+        column_config={  # metric and value come first, the metric wide enough to read, so a phone shows both
+            t("col.metric", lang): st.column_config.TextColumn(width="large"),
+            t("col.value", lang): st.column_config.TextColumn(width="small"),
         },
         selection_default={"selection": {"rows": default_rows}} if default_rows else None,
     )

@@ -115,3 +115,32 @@ def test_overview_in_english_at_1440_px_for_the_readme(app_url, chromium):
         assert tab.viewport_size == {"width": 1440, "height": 1000}
     finally:
         context.close()
+
+
+# A figure or status card whose value or label is cut off (Streamlit's ellipsis) or runs past the window.
+CUT_OFF = """() => [...document.querySelectorAll(
+    "[data-testid='stMetricValue'] [data-testid='stMarkdownContainer'], "
+    + "[data-testid='stMetricLabel'] [data-testid='stMarkdownContainer']")]
+    .filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > window.innerWidth + 1)
+    .map(e => e.textContent)"""
+# Pages whose cards show a figure (the Figures page shows one once a row is chosen: ?fig=).
+CARD_PAGES = {"overview": "", "recommendations": "", "bottlenecks": "", "figures": "&fig=g5_base_stations_total"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", [1440, 390])
+@pytest.mark.parametrize("name", sorted(CARD_PAGES))
+def test_no_card_on_any_page_cuts_off_its_value(app_url, chromium, name, lang, width):
+    """Issue 23: "75,000 base stati…", "≥ 21,000 standa…" in English at 1440 px; the width test covered Targets only."""
+    context = chromium.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 500)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/{path(name)}?lang={lang}{CARD_PAGES[name]}", timeout=120_000)
+        wait_for_app(page)
+        assert_clean(page)
+        page.wait_for_selector("[data-testid='stMetricValue']", timeout=60_000)
+        wait_for_app(page)
+        assert page.evaluate(CUT_OFF) == []
+        screenshot(page, f"cards-{name}-{lang}-{width}px")
+    finally:
+        context.close()

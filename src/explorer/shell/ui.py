@@ -275,9 +275,16 @@ def card_caption(fig: pd.Series, year: int | str, current: str) -> str:
     return " · ".join(parts)
 
 
+# A figure card's value wraps at a space instead of being cut with an ellipsis ("75,000 base stati…" in English).
+CARD_CSS = """<style>[class*="st-key-figcard-"] [data-testid="stMetricValue"],
+[class*="st-key-figcard-"] [data-testid="stMetricValue"] * {white-space: normal; overflow: visible;
+text-overflow: clip; overflow-wrap: break-word; line-height: 1.2}</style>"""
+
+
 def figure_card(fig: pd.Series, current: str) -> None:
-    """Render one paper figure as a card whose popover opens its source sentence."""
-    with st.container(border=True):
+    """Render one paper figure as a card whose popover opens its source sentence; a long value wraps."""
+    st.html(CARD_CSS)
+    with st.container(border=True, key=f"figcard-{fig['id']}"):
         year = int(fig["year"]) if pd.notna(fig["year"]) else t("word.no_year", current)
         qualifier = t(f"qualifier.{fig['qualifier']}", current)
         st.markdown(f"**{fig[f'metric_{current}']}**")
