@@ -144,3 +144,31 @@ def test_no_card_on_any_page_cuts_off_its_value(app_url, chromium, name, lang, w
         screenshot(page, f"cards-{name}-{lang}-{width}px")
     finally:
         context.close()
+
+
+# Chart text (titles, axis and legend labels) cut by Vega's label limit ('…') or drawn outside its chart's box.
+CLIPPED_CHART_TEXT = """() => [...document.querySelectorAll("[data-testid='stVegaLiteChart']")].flatMap(chart => {
+    const box = chart.getBoundingClientRect();
+    if (box.width === 0) return [];
+    return [...chart.querySelectorAll('svg text')].filter(text => {
+        const r = text.getBoundingClientRect();
+        return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || text.textContent.endsWith('…'));
+    }).map(text => text.textContent);
+})"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", ["overview", "benchmarks", "recommendations", "bottlenecks", "methods"])
+def test_no_chart_text_is_clipped_on_a_phone(app_url, chromium, name, lang):
+    """Issue 23: at 390 px legends and axis titles were clipped ('…value adde', 'Kind', '¥ bn')."""
+    context = chromium.new_context(viewport={"width": 390, "height": 900}, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/{path(name)}?lang={lang}", timeout=120_000)
+        wait_for_app(page)
+        page.wait_for_selector("[data-testid='stVegaLiteChart'] svg text", state="attached", timeout=60_000)
+        assert_clean(page)
+        assert page.evaluate(CLIPPED_CHART_TEXT) == []
+        screenshot(page, f"charts-{name}-{lang}-390px")
+    finally:
+        context.close()

@@ -7,6 +7,7 @@ import pandas as pd
 from explorer.charts.encoding import (
     BAR_ROW_PX,
     COUNT_ROW_PX,
+    EDGE_PADDING,
     EXTRAPOLATED_DASH,
     FIT_WIDTH,
     LEGEND_LINE,
@@ -128,7 +129,12 @@ def bound_bars(
             {
                 "transform": [{"filter": "isValid(datum.open_end)"}],
                 "mark": {"type": "rule", "strokeDash": EXTRAPOLATED_DASH, "strokeWidth": 2},
-                "encoding": {"x": quantitative("open_end"), "x2": {"field": "open_to"}, "color": colour},
+                # The bars' legend is the chart's only one (a second, default one would sit at the right, off a phone).
+                "encoding": {
+                    "x": quantitative("open_end"),
+                    "x2": {"field": "open_to"},
+                    "color": {**colour, "legend": None},
+                },
             },
             {
                 "mark": {"type": "text", "align": "right", "dx": -4, "fontWeight": "bold", "color": "white"},
@@ -202,6 +208,7 @@ def link_heatmap(
         "title": chart_title(title),
         "height": row_px * cells["measure_label"].nunique(),
         "autosize": FIT_WIDTH,
+        "padding": EDGE_PADDING,
         "datasets": {"cells": cells.assign(row=[wrapped(label) for label in cells["measure_label"]])},
         "data": {"name": "cells"},
         "encoding": {
@@ -226,7 +233,13 @@ def link_heatmap(
             {
                 "mark": {"type": "rect", "stroke": "white", "strokeWidth": 2},
                 "encoding": {
-                    "color": nominal("strength_label", legend, scale=colour_scale(colours), legend={"orient": "bottom"})
+                    # One entry a line, so that the legend fits a 390 px phone.
+                    "color": nominal(
+                        "strength_label",
+                        legend,
+                        scale=colour_scale(colours),
+                        legend={"orient": "bottom", "direction": "vertical"},
+                    )
                 },
             },
             {

@@ -7,6 +7,7 @@ import pandas as pd
 from explorer.charts.encoding import (
     BASELINE_DASH,
     CITY_SHAPES,
+    EDGE_PADDING,
     FIT_WIDTH,
     chart_title,
     colour_scale,
@@ -46,6 +47,7 @@ def city_series(
         "title": chart_title(title),
         "height": 220,
         "autosize": FIT_WIDTH,
+        "padding": EDGE_PADDING,
         "datasets": {"values": rows},
         "data": {"name": "values"},
         "encoding": {
