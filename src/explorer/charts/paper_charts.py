@@ -73,7 +73,10 @@ def stacked_counts(counts: pd.DataFrame, *, title: str, axis_title: str, colours
                 axis={"labelExpr": SPLIT_LINES, "labelLimit": 0, "labelOverlap": False},
             ),
             "x": quantitative("size", axis_title, axis={"tickMinStep": 1}),
-            "color": nominal("kind_label", legend, scale=colour_scale(colours)),
+            # Under the plot: a legend at the right squeezed the bars to ~45 px on a phone (issue 23).
+            "color": nominal(
+                "kind_label", legend, scale=colour_scale(colours), legend={"orient": "bottom", "columns": 2}
+            ),
             "tooltip": [
                 nominal("section_label", None),
                 nominal("kind_label", legend),
