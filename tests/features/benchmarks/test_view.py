@@ -372,3 +372,14 @@ def test_the_year_axis_is_continuous_and_the_kind_legend_only_shows_when_kinds_d
     args |= {"status_legend": "Kind", "tooltips": [], "break_tooltip": {}}
     skipping = city_charts.city_series(one[views.CHART_FIELDS], years=[2015, 2016, 2018], **args)
     assert any("skips" in part for part in dishonest_parts(skipping, skipping["datasets"]))
+
+
+def test_no_point_sits_above_the_y_axis_top(data):
+    """Issue 23: Beijing's blue-book 891.81 was drawn above the top gridline (800); the top is now a round tick."""
+    assert city_charts.top_tick(891.81) == 1000
+    for code in data["indicators"]["code"]:
+        for group in _view(data, code, "en").groups:
+            layer = group.chart.spec["layer"][2]
+            values = group.chart.spec["datasets"]["values"]["value"].dropna()
+            top = layer["encoding"]["y"]["scale"]["domainMax"]
+            assert values.max() <= top < 2.5 * max(values.max(), 0.4), (code, top)

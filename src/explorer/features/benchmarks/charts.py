@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from explorer.charts.encoding import (
@@ -17,6 +19,21 @@ from explorer.charts.encoding import (
 )
 
 BREAK_COLOUR = "#666"
+
+
+def top_tick(largest: float) -> float:
+    """Return a round top for a y axis from zero: a multiple of a 1-2-5 step of about a quarter of `largest`.
+
+    Vega's own rounding left a lone 891.81 above the top gridline (800); the top is then a gridline (1,000).
+    """
+    if not largest > 0:
+        return 1.0
+    quarter = largest / 4
+    magnitude = 10 ** math.floor(math.log10(quarter))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= quarter)
+    return math.ceil(largest / step) * step
+
+
 PEER_ROW_PX = 34  # one city's row in a peer panel: room for 'city year: value' on one line
 # A peer panel's plot starts after its row labels, so its title wraps shorter than other charts' (14 Chinese).
 PEER_TITLE_LINE = 28
@@ -43,6 +60,8 @@ def city_series(
     year of `years`, so a missing year shows as a gap.
     """
     colour = nominal("city_label", legend, scale=colour_scale(colours), legend={"orient": "bottom"})
+    values = rows["value"].dropna()
+    y_scale = {"zero": True, "nice": False, "domainMax": top_tick(float(values.max()) if len(values) else 0.0)}
     return {
         "title": chart_title(title),
         "height": 220,
@@ -69,7 +88,7 @@ def city_series(
                 "transform": [{"filter": "datum.status === 'observed'"}],
                 "mark": {"type": "line", "strokeWidth": 2},
                 "encoding": {
-                    "y": quantitative("value", y_title),
+                    "y": quantitative("value", y_title, scale=y_scale),
                     "color": colour,
                     "detail": nominal("segment", None),
                 },
@@ -77,7 +96,7 @@ def city_series(
             {
                 "mark": {"type": "point", "size": 110, "strokeWidth": 2.5, "opacity": 1},
                 "encoding": {
-                    "y": quantitative("value", y_title),
+                    "y": quantitative("value", y_title, scale=y_scale),
                     "color": colour,
                     "fill": nominal("fill", None, scale=None),
                     # A legend of one kind (only observed values) tells nothing: shown only when kinds differ.
