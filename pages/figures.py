@@ -68,9 +68,11 @@ else:
         on_select="rerun",
         selection_mode="single-row",
         key=f"figure_table_{lang}",
-        column_config={  # metric and value come first, the metric wide enough to read, so a phone shows both
+        # The value is pinned (it stays at the left while the table scrolls sideways on a phone) and the metric is
+        # the wide column, so a desktop reads it whole (issue 23).
+        column_config={
             t("col.metric", lang): st.column_config.TextColumn(width="large"),
-            t("col.value", lang): st.column_config.TextColumn(width="small"),
+            t("col.value", lang): st.column_config.TextColumn(width="medium", pinned=True),
         },
         selection_default={"selection": {"rows": default_rows}} if default_rows else None,
     )
