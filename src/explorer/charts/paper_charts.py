@@ -192,6 +192,10 @@ def upper_bound_band(band: pd.DataFrame, *, title: str, axis_title: str, accent:
     }
 
 
+# Vega expression: the column's section code alone when the plot is under 400 px wide, else its wrapped title.
+NARROW_COLUMN_LABELS = f"width < 400 ? split(split(datum.label, '\\n')[0], ' ')[0] : {SPLIT_LINES}"
+
+
 def link_heatmap(
     cells: pd.DataFrame,
     *,
@@ -223,7 +227,9 @@ def link_heatmap(
                 axis={
                     "orient": "bottom",
                     "labelAngle": 0,
-                    "labelExpr": SPLIT_LINES,
+                    # A grid narrower than its five wrapped titles (a phone) labels its columns by code (2.1 …):
+                    # the titles overlapped there; the tooltip and the table give them whole.
+                    "labelExpr": NARROW_COLUMN_LABELS,
                     "labelLimit": 0,
                     "labelOverlap": False,
                 },

@@ -170,3 +170,12 @@ def test_every_clause_has_the_projects_translation_beside_it_on_english_pages(da
                 assert not any("\u4e00" <= char <= "\u9fff" for char in row["quote_en"])
             else:
                 assert link.translation is None
+
+
+def test_a_phone_labels_the_heatmaps_columns_by_code(data):
+    """Issue 23: at 390 px the five wrapped bottleneck titles overlapped; under 400 px a column shows its code."""
+    chart = views.heatmap(data["recommendations"], data["sections"], list(MEASURES), [], "zh")
+    expression = chart.spec["encoding"]["x"]["axis"]["labelExpr"]
+    assert expression.startswith("width < 400 ? ")
+    columns = chart.spec["datasets"]["cells"]["column"].unique()
+    assert {label.split("\n")[0].split(" ")[0] for label in columns} == set(BOTTLENECKS)
