@@ -12,13 +12,14 @@ version = loaders.database().version
 indicators = loaders.indicators(version)
 everything = loaders.benchmarks(version)
 groups = loaders.comparability_groups(version)
+statuses = loaders.target_status(version)
 
 st.title(t("benchmarks.title", lang))
 st.caption(t("benchmarks.intro", lang))
 
 st.subheader(t("benchmarks.glance.title", lang))
 st.caption(t("benchmarks.glance.caption", lang))
-st.markdown("\n".join(f"- {line}" for line in views.glance(indicators, everything, lang)))
+st.markdown("\n".join(f"- {line}" for line in views.glance(indicators, everything, statuses, lang)))
 
 labels = views.indicator_labels(indicators, lang)
 indicator = ui.url_choice(
@@ -35,6 +36,7 @@ if view.groups_differ:
     st.warning(view.groups_differ, icon=":material/compare_arrows:")
 if view.has_qualified_values:
     st.caption(t("benchmarks.qualified", lang))
+st.caption(t("benchmarks.legend.grade", lang))
 
 for group in view.groups:
     st.markdown(group.heading)
@@ -48,7 +50,6 @@ for group in view.groups:
         st.caption(group.breaks)
     st.caption(t("benchmarks.coverage", lang))
     st.dataframe(group.coverage, hide_index=True, width="stretch")
-st.caption(t("benchmarks.legend.grade", lang))
 st.download_button(
     t("benchmarks.download", lang),
     view.csv,
@@ -59,7 +60,7 @@ st.download_button(
 
 st.subheader(t("benchmarks.peers.title", lang))
 st.caption(t("benchmarks.peers.caption", lang))
-for panel in views.peer_panels(indicators, everything, groups, lang):
+for panel in views.peer_panels(indicators, everything, groups, statuses, lang):
     ui.chart_with_table(panel.chart.spec, panel.chart.table, lang, key=panel.chart.key)
     st.caption(panel.definition)
     if panel.note:

@@ -64,13 +64,15 @@ else:
         fill_missing(view.table, lang),
         hide_index=True,
         width="stretch",
-        height=min(420, 38 + 35 * len(view.table)),
+        height=views.table_height(len(view.table)),
         on_select="rerun",
         selection_mode="single-row",
         key=f"figure_table_{lang}",
-        column_config={  # metric and value come first and keep their width, so a phone shows both
-            t("col.metric", lang): st.column_config.TextColumn(width="medium"),
-            t("col.value", lang): st.column_config.TextColumn(width="medium"),
+        # The value is pinned (it stays at the left while the table scrolls sideways on a phone) and the metric is
+        # the wide column, so a desktop reads it whole (issue 23).
+        column_config={
+            t("col.metric", lang): st.column_config.TextColumn(width="large"),
+            t("col.value", lang): st.column_config.TextColumn(width="medium", pinned=True),
         },
         selection_default={"selection": {"rows": default_rows}} if default_rows else None,
     )

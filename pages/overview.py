@@ -16,6 +16,19 @@ view = overview(loaders.figures(version), lang)
 
 st.title(t("overview.title", lang))
 st.caption(t("overview.intro", lang))
+st.markdown(t("overview.orient", lang))
+st.page_link(
+    "pages/benchmarks.py",
+    label=t("overview.orient.benchmarks", lang),
+    query_params={"lang": lang},
+    icon=":material/compare_arrows:",
+)
+st.page_link(
+    "pages/scenarios.py",
+    label=t("overview.orient.scenarios", lang),
+    query_params={"lang": lang},
+    icon=":material/tune:",
+)
 
 st.subheader(t("overview.headline", lang))
 for cards in card_rows(view.headline, CARDS_PER_ROW):

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from loaded import frames
 
 from explorer.core import formatting
 
@@ -158,3 +159,35 @@ def test_any_text_shows_as_typed_in_one_code_span(raw, limit):
     shown = inner[1:-1] if inner[:1] == inner[-1:] == " " and inner.strip(" ") else inner
     kept = "".join(char for char in raw if char not in CONTROL_LIKE)
     assert shown == (kept[:limit] + "…" if len(kept) > limit else kept or " ")
+
+
+def test_an_english_symbol_that_names_ten_thousand_keeps_the_stored_value():
+    """15 万元/架 is '15 10k yuan per rack', not 150,000 of them (issue 23); a written-out symbol still converts."""
+    assert formatting.shown_unit("10k_yuan_per_rack", "en", "万元/架", "10k yuan per rack") == (
+        1.0,
+        "10k yuan per rack",
+    )
+    assert formatting.shown_unit("10k_base_stations", "en", "万个", "base stations") == (1e4, "base stations")
+
+
+def test_a_share_the_paper_wrote_as_a_fraction_is_printed_as_that_fraction():
+    """The paper's 占全国六分之一 was printed '≈ 16.67 %', a precision the paper never gave (issue 23)."""
+    fig = pd.Series(
+        {"unit": "pct", "value": 16.67, "qualifier": "approx", "quote_zh": "产值2.48万亿元，占全国六分之一，"}
+    )
+    assert formatting.figure_value(fig, "zh") == "六分之一"
+    assert formatting.figure_value(fig, "en") == "one sixth"
+    assert formatting.paper_fraction(pd.Series({**fig, "value": 25.0}), "en") is None  # not the sentence's sixth
+
+
+def test_every_figure_prints_no_decimal_its_sentence_does_not_have():
+    """The paper's figures as the paper wrote them: a printed decimal (2.48, 1.25) is in the figure's own sentence."""
+    figures = frames()["figures"]
+    problems = []
+    for _, fig in figures.iterrows():
+        quote = re.sub(r"[,\s]", "", fig["quote_zh"])
+        printed = formatting.figure_value(fig, "zh")
+        problems += [
+            f"{fig['id']}: {printed}" for n in re.findall(r"\d[\d,]*\.\d+", printed) if n.replace(",", "") not in quote
+        ]
+    assert not problems, problems

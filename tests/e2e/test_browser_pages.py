@@ -158,3 +158,60 @@ def test_a_links_markdown_shows_as_text_and_fetches_nothing(app_url, tab, link):
     # The value is shown, as code, so a reader can recognise it.
     codes = tab.locator("[data-testid='stAlert'] code, [data-testid='stMarkdown'] code").all_inner_texts()
     assert any("# PWN" in code for code in codes), codes
+
+
+# A figure or status card whose value or label is cut off (Streamlit's ellipsis) or runs past the window.
+CUT_OFF = """() => [...document.querySelectorAll(
+    "[data-testid='stMetricValue'] [data-testid='stMarkdownContainer'], "
+    + "[data-testid='stMetricLabel'] [data-testid='stMarkdownContainer']")]
+    .filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > window.innerWidth + 1)
+    .map(e => e.textContent)"""
+# Pages whose cards show a figure (the Figures page shows one once a row is chosen: ?fig=).
+CARD_PAGES = {"overview": "", "recommendations": "", "bottlenecks": "", "figures": "&fig=g5_base_stations_total"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", [1440, 390])
+@pytest.mark.parametrize("name", sorted(CARD_PAGES))
+def test_no_card_on_any_page_cuts_off_its_value(app_url, chromium, name, lang, width):
+    """Issue 23: "75,000 base stati…", "≥ 21,000 standa…" in English at 1440 px; the width test covered Targets only."""
+    context = chromium.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 500)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/{path(name)}?lang={lang}{CARD_PAGES[name]}", timeout=120_000)
+        wait_for_app(page)
+        assert_clean(page)
+        page.wait_for_selector("[data-testid='stMetricValue']", timeout=60_000)
+        wait_for_app(page)
+        assert page.evaluate(CUT_OFF) == []
+        screenshot(page, f"cards-{name}-{lang}-{width}px")
+    finally:
+        context.close()
+
+
+# Chart text (titles, axis and legend labels) cut by Vega's label limit ('…') or drawn outside its chart's box.
+CLIPPED_CHART_TEXT = """() => [...document.querySelectorAll("[data-testid='stVegaLiteChart']")].flatMap(chart => {
+    const box = chart.getBoundingClientRect();
+    if (box.width === 0) return [];
+    return [...chart.querySelectorAll('svg text')].filter(text => {
+        const r = text.getBoundingClientRect();
+        return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || text.textContent.endsWith('…'));
+    }).map(text => text.textContent);
+})"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", ["overview", "benchmarks", "recommendations", "bottlenecks", "methods"])
+def test_no_chart_text_is_clipped_on_a_phone(app_url, chromium, name, lang):
+    """Issue 23: at 390 px legends and axis titles were clipped ('…value adde', 'Kind', '¥ bn')."""
+    context = chromium.new_context(viewport={"width": 390, "height": 900}, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/{path(name)}?lang={lang}", timeout=120_000)
+        wait_for_app(page)
+        page.wait_for_selector("[data-testid='stVegaLiteChart'] svg text", state="attached", timeout=60_000)
+        assert_clean(page)
+        assert page.evaluate(CLIPPED_CHART_TEXT) == []
+        screenshot(page, f"charts-{name}-{lang}-390px")
+    finally:
+        context.close()

@@ -30,7 +30,7 @@ def links_to(at: AppTest, page: str) -> list[dict[str, list[str]]]:
 def charts(at: AppTest) -> list[tuple[dict, list]]:
     """Return every Vega-Lite chart on the page as (spec, the tables in the tabs beside it).
 
-    The spec gains `dataset_columns`: the columns of each named dataset Streamlit sent beside it.
+    The spec gains `dataset_columns` and `dataset_frames`: the columns and rows of each named dataset Streamlit sent.
     A chart outside a tab container comes back with no tables.
     """
     found: list[tuple[dict, list]] = []
@@ -40,9 +40,11 @@ def charts(at: AppTest) -> list[tuple[dict, list]]:
             tables = [frame for tab in node.children.values() for frame in tab.get("dataframe")]
         if getattr(node, "type", None) == "vega_lite_chart":
             spec = json.loads(node.proto.spec)
-            spec["dataset_columns"] = {
-                dataset.name: pa.ipc.open_stream(dataset.data.data).schema.names for dataset in node.proto.datasets
+            frames = {
+                dataset.name: pa.ipc.open_stream(dataset.data.data).read_pandas() for dataset in node.proto.datasets
             }
+            spec["dataset_columns"] = {name: list(frame.columns) for name, frame in frames.items()}
+            spec["dataset_frames"] = frames
             found.append((spec, tables or []))
         for child in getattr(node, "children", {}).values():
             walk(child, tables)

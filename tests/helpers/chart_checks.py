@@ -47,3 +47,62 @@ def check_chart(spec: dict, table: pd.DataFrame) -> None:
         value for frame in spec["datasets"].values() for value in frame.get("fill", ()) if value.startswith("#")
     }
     assert colours <= SAFE_COLOURS
+
+
+# Channels whose scale a legend explains, and the brightest a legend swatch may be on a white page.
+LEGEND_CHANNELS = ("color", "fill", "stroke", "shape", "strokeDash", "size", "opacity")
+MAX_SWATCH_LUMINANCE = 0.8
+
+
+def luminance(colour: str) -> float:
+    """Return the WCAG relative luminance of a hex colour (#rgb or #rrggbb)."""
+    digits = colour.lstrip("#")
+    digits = "".join(2 * c for c in digits) if len(digits) == 3 else digits
+    channels = [int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _layers(node: dict, data: str | None = None, encoding: dict | None = None):
+    """Yield (dataset name, merged encoding) of every drawn layer."""
+    data = node.get("data", {}).get("name", data)
+    encoding = {**(encoding or {}), **node.get("encoding", {})}
+    if "layer" in node:
+        for layer in node["layer"]:
+            yield from _layers(layer, data, encoding)
+    else:
+        yield data, encoding
+
+
+def dishonest_parts(spec: dict, frames: dict[str, pd.DataFrame]) -> list[str]:
+    """Return what distorts a chart: a year axis with uneven steps, a legend with one entry, a near-white swatch.
+
+    A year axis is continuous when it is quantitative or temporal, or ordinal over every year from first to last
+    (so 2016→2018 is two steps, not one).
+    """
+    problems = []
+    for data, encoding in _layers(spec):
+        frame = frames.get(data)
+        for channel in ("x", "y"):
+            entry = encoding.get(channel) or {}
+            if entry.get("field") != "year" or entry.get("type") in ("quantitative", "temporal"):
+                continue
+            domain = (entry.get("scale") or {}).get("domain")
+            years = sorted({int(year) for year in (domain or (frame["year"].dropna() if frame is not None else []))})
+            if years and years != list(range(years[0], years[-1] + 1)):
+                problems.append(f"{channel}: year axis skips years {years}")
+        for channel in LEGEND_CHANNELS:
+            entry = encoding.get(channel) or {}
+            if "field" not in entry or entry.get("legend", {}) is None or entry.get("scale", {}) is None:
+                continue
+            domain = (entry.get("scale") or {}).get("domain")
+            count = len(domain) if domain else (frame[entry["field"]].nunique() if frame is not None else 2)
+            if count < 2:
+                problems.append(f"{channel}: a legend with one entry ({entry['field']})")
+            colours = (entry.get("scale") or {}).get("range") or []
+            pale = [
+                c for c in colours if isinstance(c, str) and c.startswith("#") and luminance(c) > MAX_SWATCH_LUMINANCE
+            ]
+            if pale:
+                problems.append(f"{channel}: near-white legend swatches {pale}")
+    return problems

@@ -20,7 +20,7 @@ def run(**params: str) -> AppTest:
 def expected(code: str, lang: str) -> tuple[views.IndicatorView, tuple[views.PeerPanel, ...]]:
     data = frames()
     args = (data["indicators"], data["benchmarks"], data["comparability_groups"])
-    return views.indicator_view(*args, code, lang), views.peer_panels(*args, lang)
+    return views.indicator_view(*args, code, lang), views.peer_panels(*args, data["target_status"], lang)
 
 
 def assert_tables(at: AppTest, tables: list[pd.DataFrame]) -> None:
@@ -87,7 +87,7 @@ def test_the_gdp_groups_are_headed_by_their_labels_not_their_codes():
 def test_the_page_opens_with_the_quotable_glance_of_the_three_cities(lang):
     at = run(lang=lang)
     data = frames()
-    lines = views.glance(data["indicators"], data["benchmarks"], lang)
+    lines = views.glance(data["indicators"], data["benchmarks"], data["target_status"], lang)
     bodies = [block.value for block in at.markdown]
     assert "\n".join(f"- {line}" for line in lines) in bodies
     assert at.subheader[0].value == t("benchmarks.glance.title", lang)

@@ -3,6 +3,8 @@
 What each filter keeps and how a figure is shown are proven on the view in tests/features/figures/test_view.py.
 """
 
+import json
+
 import pytest
 from apptest import run_page
 from loaded import frames
@@ -73,3 +75,12 @@ def test_bad_filter_values_get_a_notice(params):
     else:  # the notice names the filter the reader sees, not the URL's key
         label = (at.multiselect if key == "section" else at.text_input)(key=key).label
         assert any(f"“{label}”" in warning.value for warning in at.warning)
+
+
+def test_the_metric_column_is_the_wide_one():
+    """Issue 23: the Metric column was cut; it is the wide one, the value keeps room for "75,000 base stations"."""
+    at = run_page("figures", lang="en")
+    columns = json.loads(at.dataframe[0].proto.columns)
+    assert columns[t("col.metric", "en")]["width"] == "large"
+    assert columns[t("col.value", "en")]["width"] == "medium"  # "75,000 base stations" fits
+    assert columns[t("col.value", "en")]["pinned"] is True  # a phone keeps the value in view

@@ -4,11 +4,14 @@ What the page shows (the table's values and units, the equations' content) is te
 tests/features/methods/test_view.py.
 """
 
+import re
+
 import pandas as pd
 import pytest
 from apptest import run_page
 
 from explorer import model
+from explorer.core import vocab
 from explorer.core.i18n import t
 from explorer.data import gateway as db
 from explorer.features.hindcast import run as runner
@@ -77,3 +80,54 @@ def test_methods_explains_the_paired_band_and_the_shapley_split(lang):
     at = run_page("methods", lang=lang)
     assert t("methods.why.title", lang) in [h.value for h in at.subheader]
     assert any(t("methods.why.body", lang) == m.value for m in at.markdown)
+
+
+# How a reader reads a unit's magnitude, independent of explorer.core.formatting: the words it starts with.
+_MAGNITUDE_WORDS = {
+    "en": (("10k ", 1e4), ("10,000 ", 1e4), ("¥ tn", 1e12), ("¥ bn", 1e9), ("¥ m", 1e6)),
+    "zh": (("万亿", 1e12), ("亿", 1e8), ("万", 1e4)),
+}
+_NUMBER = r"-?[\d,]+(?:\.\d+)?"
+
+
+def _read_magnitude(unit_text: str, lang: str) -> float:
+    return next((factor for word, factor in _MAGNITUDE_WORDS[lang] if unit_text.startswith(word)), 1.0)
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_number_printed_with_a_unit_agrees_with_the_parameter_table(params, lang):
+    """Issue 23: each 'label, central X (low–high) unit' on the page, read as a reader reads its unit, is the sheet's.
+
+    English Methods printed 150,000 (100,000–250,000) "10k yuan per rack" for a rack costing 15 万元.
+    """
+    at = run_page("methods", lang=lang)
+    text = "\n".join(element.value for element in at.markdown)
+    rows = params.set_index("id")
+    template = re.escape(
+        t("methods.equations.parameter", lang, label="@A", central="@C", low="@B", high="@H", unit="@U")
+    )
+    checked = 0
+    for pid, row in rows.iterrows():
+        pattern = r"\$: " + template.replace("@A", re.escape(row[f"label_{lang}"]))
+        for slot in ("@C", "@B", "@H"):
+            pattern = pattern.replace(slot, f"({_NUMBER})")
+        pattern = pattern.replace("@U", r"([^\n]*)")
+        for central, low, high, unit_text in re.findall(pattern, text):
+            scale = vocab.UNITS[row["unit"]].scale
+            magnitude = _read_magnitude(unit_text.strip(), lang)
+            for shown, stored in ((central, row["central"]), (low, row["low"]), (high, row["high"])):
+                assert _number(shown) * magnitude == pytest.approx(stored * scale, rel=5e-3), (pid, lang, unit_text)
+            checked += 1
+    assert checked >= 10
+    # The baseline's anchors: GDP in the prose, read the same way.
+    gdp = rows.at["gdp_2022", "central"] * vocab.UNITS[rows.at["gdp_2022", "unit"]].scale
+    money = r"¥(" + _NUMBER + r") (tn|bn)" if lang == "en" else r"(" + _NUMBER + r") (万亿元|亿元)"
+    amounts = [
+        _number(number) * _read_magnitude(("¥ " + word) if lang == "en" else word, lang)
+        for number, word in re.findall(money, text)
+    ]
+    assert any(value == pytest.approx(gdp, rel=5e-3) for value in amounts), amounts

@@ -1,7 +1,8 @@
 """Overview page (AppTest): it shows the headline cards, charts and captions explorer.features.overview.view returns."""
 
 import pandas as pd
-from apptest import run_page
+import pytest
+from apptest import links_to, run_page
 from loaded import frames
 
 from explorer.core import formatting
@@ -20,3 +21,23 @@ def test_overview_shows_what_the_view_returns():
     for chart, table in zip((view.funnel, view.sections), tables):
         pd.testing.assert_frame_equal(table.reset_index(drop=True), chart.table.reset_index(drop=True))
     assert {view.funnel.caption, view.kinds_caption} <= {caption.value for caption in at.caption}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_page_says_what_a_reader_can_do_and_links_to_benchmarks_and_scenarios(lang):
+    """Issue 23: a newcomer is told, in one line, that the page leads to the comparison and the simulator."""
+    at = run_page("overview", lang=lang)
+    assert t("overview.orient", lang) in [block.value for block in at.markdown]
+    for page in ("benchmarks", "scenarios"):
+        (link,) = links_to(at, page)
+        assert link == {"lang": [lang]}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_card_says_status(lang):
+    """Issue 23: 'status' under every card is jargon; a card gives its year and the paper's section instead."""
+    at = run_page("overview", lang=lang)
+    captions = [caption.value for caption in at.caption]
+    word = t("kind.status", lang)
+    assert not [caption for caption in captions if caption.endswith(f"· {word}") or f"· {word} ·" in caption]
+    assert any(f"{t('word.section', lang)} 1." in caption for caption in captions)

@@ -18,7 +18,8 @@ CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 BAR_ROW_PX = 44  # one bar's row: room for a label wrapped onto three lines
 COUNT_ROW_PX = 38  # one section's row: room for its title on three lines
 LABEL_LINE = 34  # characters per line of a wrapped axis label (17 for Chinese)
-LEGEND_LINE = 20  # characters per line of a wrapped legend label: the legend starts where the plot does
+LEGEND_LINE = 14  # characters per line of a wrapped legend label: the legend starts where the plot does (at 390
+# px about 250 px in, after the bar labels), so a line must fit the ~110 px left (issue 23: zh labels ran off)
 SPLIT_LINES = "split(datum.label, '\\n')"  # Vega expression: one axis label line per line of the text
 PERCENT_DOMAIN = [0, 100]
 CITY_SHAPES = ("triangle-up", "circle", "square")  # one marker per city, so that colour is never the only cue
@@ -26,6 +27,8 @@ FAN_PLOT_PX = 320
 # Fit the width only: with Streamlit's default ("fit") the height would also have to hold the title,
 # axes and legend, squeezing a short chart's plot to a sliver.
 FIT_WIDTH = {"type": "fit-x", "contains": "padding"}
+# Room around a chart for what Vega's fit leaves at the edge: a rotated axis title, an edge column's label.
+EDGE_PADDING = {"left": 8, "right": 10, "top": 5, "bottom": 5}
 
 
 def lines(text: str, width: int) -> list[str]:

@@ -7,6 +7,7 @@ import pandas as pd
 from explorer.charts.encoding import (
     BAR_ROW_PX,
     COUNT_ROW_PX,
+    EDGE_PADDING,
     EXTRAPOLATED_DASH,
     FIT_WIDTH,
     LEGEND_LINE,
@@ -72,7 +73,10 @@ def stacked_counts(counts: pd.DataFrame, *, title: str, axis_title: str, colours
                 axis={"labelExpr": SPLIT_LINES, "labelLimit": 0, "labelOverlap": False},
             ),
             "x": quantitative("size", axis_title, axis={"tickMinStep": 1}),
-            "color": nominal("kind_label", legend, scale=colour_scale(colours)),
+            # Under the plot: a legend at the right squeezed the bars to ~45 px on a phone (issue 23).
+            "color": nominal(
+                "kind_label", legend, scale=colour_scale(colours), legend={"orient": "bottom", "columns": 2}
+            ),
             "tooltip": [
                 nominal("section_label", None),
                 nominal("kind_label", legend),
@@ -128,7 +132,12 @@ def bound_bars(
             {
                 "transform": [{"filter": "isValid(datum.open_end)"}],
                 "mark": {"type": "rule", "strokeDash": EXTRAPOLATED_DASH, "strokeWidth": 2},
-                "encoding": {"x": quantitative("open_end"), "x2": {"field": "open_to"}, "color": colour},
+                # The bars' legend is the chart's only one (a second, default one would sit at the right, off a phone).
+                "encoding": {
+                    "x": quantitative("open_end"),
+                    "x2": {"field": "open_to"},
+                    "color": {**colour, "legend": None},
+                },
             },
             {
                 "mark": {"type": "text", "align": "right", "dx": -4, "fontWeight": "bold", "color": "white"},
@@ -183,6 +192,10 @@ def upper_bound_band(band: pd.DataFrame, *, title: str, axis_title: str, accent:
     }
 
 
+# Vega expression: the column's section code alone when the plot is under 400 px wide, else its wrapped title.
+NARROW_COLUMN_LABELS = f"width < 400 ? split(split(datum.label, '\\n')[0], ' ')[0] : {SPLIT_LINES}"
+
+
 def link_heatmap(
     cells: pd.DataFrame,
     *,
@@ -202,6 +215,7 @@ def link_heatmap(
         "title": chart_title(title),
         "height": row_px * cells["measure_label"].nunique(),
         "autosize": FIT_WIDTH,
+        "padding": EDGE_PADDING,
         "datasets": {"cells": cells.assign(row=[wrapped(label) for label in cells["measure_label"]])},
         "data": {"name": "cells"},
         "encoding": {
@@ -213,7 +227,9 @@ def link_heatmap(
                 axis={
                     "orient": "bottom",
                     "labelAngle": 0,
-                    "labelExpr": SPLIT_LINES,
+                    # A grid narrower than its five wrapped titles (a phone) labels its columns by code (2.1 …):
+                    # the titles overlapped there; the tooltip and the table give them whole.
+                    "labelExpr": NARROW_COLUMN_LABELS,
                     "labelLimit": 0,
                     "labelOverlap": False,
                 },
@@ -226,7 +242,13 @@ def link_heatmap(
             {
                 "mark": {"type": "rect", "stroke": "white", "strokeWidth": 2},
                 "encoding": {
-                    "color": nominal("strength_label", legend, scale=colour_scale(colours), legend={"orient": "bottom"})
+                    # One entry a line, so that the legend fits a 390 px phone.
+                    "color": nominal(
+                        "strength_label",
+                        legend,
+                        scale=colour_scale(colours),
+                        legend={"orient": "bottom", "direction": "vertical"},
+                    )
                 },
             },
             {

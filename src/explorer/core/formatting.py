@@ -83,14 +83,24 @@ def english_factor(unit: str) -> float:
     return scale / _ENGLISH_MAGNITUDES.get(scale, scale)
 
 
+# An English symbol that itself names ten thousand ("10k yuan per rack") keeps the value as stored.
+_TEN_THOUSAND_WORDS = ("10k ", "10,000 ")
+
+
 def shown_unit(unit: str, current: str, unit_zh: str, symbol_en: str) -> tuple[float, str]:
     """Return (factor, unit text) a value in `unit` is shown with: as printed in Chinese, the English symbol in English.
 
-    A unit of kind `bare` (units.csv, e.g. PUE's ratio) is shown without a unit word.
+    The factor converts into the magnitude the English symbol names: 万 is written out (7.5 万 → 75,000 base
+    stations) unless the symbol keeps it ("10k yuan per rack"). A unit of kind `bare` (units.csv, e.g. PUE's
+    ratio) is shown without a unit word.
     """
     if UNITS[unit].kind == "bare":
         return 1.0, ""
-    return (english_factor(unit), symbol_en) if current == "en" else (1.0, unit_zh)
+    if current != "en":
+        return 1.0, unit_zh
+    if UNITS[unit].scale == 1e4 and symbol_en.startswith(_TEN_THOUSAND_WORDS):
+        return 1.0, symbol_en
+    return english_factor(unit), symbol_en
 
 
 def with_unit(number: str, unit_text: str) -> str:
@@ -146,11 +156,38 @@ def amount(value: float, unit: str, current: str, unit_zh: str, symbol_en: str, 
     return ("-" if value < 0 else "+") + shown if signed else shown
 
 
+# The paper's fractions (占全国六分之一): a share stored in per cent is printed as the fraction the paper wrote.
+_CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_FRACTION = re.compile(r"([二三四五六七八九十])分之([一二三四五六七八九])")
+_ENGLISH_COUNTS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_ENGLISH_PARTS = ("", "", "half", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def paper_fraction(fig: pd.Series, current: str) -> str | None:
+    """Return the fraction the paper wrote for a per-cent figure ('六分之一', 'one sixth'), or None if it wrote none.
+
+    The fraction must be in the figure's own sentence and equal its stored share to the stored precision.
+    """
+    if fig.get("unit") != "pct" or pd.isna(fig.get("value")):
+        return None
+    for match in _FRACTION.finditer(str(fig.get("quote_zh") or "")):
+        whole, part = _CHINESE_DIGITS[match.group(1)], _CHINESE_DIGITS[match.group(2)]
+        if abs(100 * part / whole - fig["value"]) < 0.01:
+            if current == "zh":
+                return match.group(0)
+            return f"{_ENGLISH_COUNTS[part]} {_ENGLISH_PARTS[whole]}{'s' if part > 1 else ''}"
+    return None
+
+
 def figure_parts(fig: pd.Series, current: str) -> tuple[str, str]:
     """Return a figure's value split into its signed number and its unit, e.g. ('> 100', '¥ bn'), ('< 1.25', '').
 
-    `fig` is a row of db.figures: its unit code with the unit's labels (unit_zh, unit_symbol_en).
+    `fig` is a row of db.figures: its unit code with the unit's labels (unit_zh, unit_symbol_en). A share the
+    paper wrote as a fraction is that fraction, with no sign and no unit ('one sixth', not '≈ 16.67 %').
     """
+    fraction = paper_fraction(fig, current)
+    if fraction:
+        return fraction, ""
     is_range = fig["qualifier"] == "range" and pd.notna(fig["value_high"])
     values = [fig["value"], fig["value_high"]] if is_range else [fig["value"]]
     numbers, unit = quantity(values, fig["unit"], current, fig["unit_zh"], fig["unit_symbol_en"])

@@ -265,15 +265,29 @@ def figure_source(fig: pd.Series, current: str) -> None:
         st.caption(fig["note_en"])
 
 
+def card_caption(fig: pd.Series, year: int | str, current: str) -> str:
+    """Return the line under a card: its year and the paper's section; the kind too, unless a plain status."""
+    parts = [str(year), f"{t('word.section', current)} {fig['section']}"]
+    if fig["kind"] != "status":  # "status" is the common case and jargon to a reader; target, rank, bottleneck say more
+        parts.insert(1, t("kind." + fig["kind"], current))
+    return " · ".join(parts)
+
+
+# A figure card's value wraps at a space instead of being cut with an ellipsis ("75,000 base stati…" in English).
+CARD_CSS = """<style>[class*="st-key-figcard-"] [data-testid="stMetricValue"],
+[class*="st-key-figcard-"] [data-testid="stMetricValue"] * {white-space: normal; overflow: visible;
+text-overflow: clip; overflow-wrap: break-word; line-height: 1.2}</style>"""
+
+
 def figure_card(fig: pd.Series, current: str) -> None:
-    """Render one paper figure as a card whose popover opens its source sentence."""
-    with st.container(border=True):
+    """Render one paper figure as a card whose popover opens its source sentence; a long value wraps."""
+    st.html(CARD_CSS)
+    with st.container(border=True, key=f"figcard-{fig['id']}"):
         year = int(fig["year"]) if pd.notna(fig["year"]) else t("word.no_year", current)
         qualifier = t(f"qualifier.{fig['qualifier']}", current)
         st.markdown(f"**{fig[f'metric_{current}']}**")
         st.metric(fig[f"metric_{current}"], figure_value(fig, current), help=qualifier, label_visibility="collapsed")
-        kind = t("kind." + fig["kind"], current)
-        st.caption(f"{year} · {kind}")
+        st.caption(card_caption(fig, year, current))
         with st.popover(t("word.source", current), width="stretch"):
             figure_source(fig, current)
             st.page_link(

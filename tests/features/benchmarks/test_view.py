@@ -3,13 +3,14 @@
 import download_checks
 import pandas as pd
 import pytest
-from chart_checks import check_chart
+from chart_checks import check_chart, dishonest_parts
 from loaded import frames
 
 from explorer import DATA_DIR
 from explorer.core import formatting, vocab
 from explorer.core.i18n import LANGS, t
 from explorer.core.vocab import CITIES
+from explorer.features.benchmarks import charts as city_charts
 from explorer.features.benchmarks import view as views
 from explorer.features.pieces import bracketed
 
@@ -47,8 +48,10 @@ def test_coverage_names_every_missing_year_and_keeps_each_bound_sign():
     rows = _rows(
         ("beijing", 2019, "g", "observed", 10.0, "exact", False),
         ("beijing", 2021, "g", "observed", 12.0, "more_than", False),
-    ).assign(shown=["10", "> 12"])
-    table = views.coverage(rows, "en").set_index(t("col.city", "en"))
+    ).assign(shown=["10", "> 12"], unit_label="%")
+    table = views.coverage(rows, "en")
+    assert table.columns[0] == "City (%)"
+    table = table.set_index(table.columns[0])
     assert list(table.columns) == ["2019", "2020", "2021"]
     none = t("benchmarks.no_figure", "en")
     assert table.loc[t("city.beijing", "en")].tolist() == ["10", none, "> 12"]
@@ -81,7 +84,9 @@ def test_the_peers_take_the_latest_shared_year_or_else_each_citys_latest():
 
 def test_the_indicator_options_and_the_default(data):
     indicators = data["indicators"]
-    assert views.indicator_labels(indicators, "en") == dict(zip(indicators["code"], indicators["label_en"]))
+    labels = views.indicator_labels(indicators, "en")
+    assert labels == dict(zip(indicators["code"], indicators["label_en"]))
+    assert list(labels.values()) == sorted(labels.values(), key=str.casefold), "sorted by label, not by code"
     assert views.default_indicator(indicators) == "gdp"
     assert views.default_indicator(indicators[indicators["code"] != "gdp"]) == indicators["code"].iloc[0]
 
@@ -141,7 +146,8 @@ def test_a_census_break_is_marked_and_never_drawn_as_growth(data):
 
 def test_a_missing_city_year_is_shown_as_missing_not_zero(data):
     (group, *_) = _view(data, "population", "zh").groups
-    table = group.coverage.set_index(t("col.city", "zh"))
+    table = group.coverage.set_index(group.coverage.columns[0])
+    assert group.coverage.columns[0] == f"{t('col.city', 'zh')}（{group.chart.table[t('col.unit', 'zh')].iloc[0]}）"
     rows = data["benchmarks"].query("indicator == 'population' and comparability_group == 'population_yearend'")
     for city in CITIES:
         have = set(rows.loc[rows["city"] == city, "year"])
@@ -174,7 +180,9 @@ def test_bounds_keep_their_sign_in_tooltips_tables_coverage_and_downloads(data):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_peers_show_the_digital_groups_and_name_a_city_without_a_figure(lang, data):
     benchmarks, groups = data["benchmarks"], data["comparability_groups"].set_index("code")
-    panels = views.peer_panels(data["indicators"], benchmarks, data["comparability_groups"], lang)
+    panels = views.peer_panels(
+        data["indicators"], benchmarks, data["comparability_groups"], data["target_status"], lang
+    )
     assert [panel.chart.key for panel in panels] == [f"peers_{ind}" for ind, _ in vocab.DIGITAL_PEER_GROUPS]
     for (indicator, code), panel in zip(vocab.DIGITAL_PEER_GROUPS, panels):
         assert groups.at[code, "indicator"] == indicator
@@ -198,7 +206,9 @@ def test_the_peers_leave_out_groups_the_cities_do_not_share(data):
     shared = {code for _, code in vocab.DIGITAL_PEER_GROUPS}
     excluded = {"software_info_services_va_beijing", "g5_outdoor_yearend", "core_va_shenzhen_unstated"}
     assert not shared & excluded
-    panels = views.peer_panels(data["indicators"], data["benchmarks"], data["comparability_groups"], "en")
+    panels = views.peer_panels(
+        data["indicators"], data["benchmarks"], data["comparability_groups"], data["target_status"], "en"
+    )
     drawn = pd.concat([panel.chart.spec["datasets"]["latest"] for panel in panels])
     assert set(drawn["comparability_group"].dropna()) <= shared
 
@@ -318,7 +328,7 @@ def test_a_glance_line_says_a_missing_figure_and_ranks_only_within_one_year(data
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_glance_has_a_line_per_digital_indicator_published_by_any_city(data, lang):
-    lines = views.glance(data["indicators"], data["benchmarks"], lang)
+    lines = views.glance(data["indicators"], data["benchmarks"], data["target_status"], lang)
     published = {
         indicator
         for indicator, code in vocab.DIGITAL_PEER_GROUPS
@@ -328,3 +338,48 @@ def test_the_glance_has_a_line_per_digital_indicator_published_by_any_city(data,
     }
     assert len(lines) == len(published) >= 3
     assert all(line.count("](http") >= 1 for line in lines)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_citys_latest_peer_figure_is_drawn_or_named_under_the_panel(data, lang):
+    """The R&D panel drew Shenzhen 2023 '< 6.5' as its latest figure with 2024 = 6.67 in the data (issue 23)."""
+    panels = views.peer_panels(
+        data["indicators"], data["benchmarks"], data["comparability_groups"], data["target_status"], lang
+    )
+    checked = 0
+    for (indicator, code), panel in zip(vocab.DIGITAL_PEER_GROUPS, panels):
+        rows = data["benchmarks"]
+        own = views.decorate(rows[(rows["comparability_group"] == code) & (rows["status"] == "observed")], lang)
+        drawn = panel.chart.spec["datasets"]["latest"].dropna(subset=["value"]).set_index("city")["year"]
+        for city, row in own.sort_values("year").groupby("city").tail(1).set_index("city").iterrows():
+            if drawn.get(city) == row["year"]:
+                continue
+            named = t("benchmarks.glance.value", lang, city=row["city_label"], value=row["shown"], year=row["year"])
+            assert panel.note and named in panel.note, (indicator, city)
+            checked += 1
+    assert checked >= 1
+
+
+def test_the_year_axis_is_continuous_and_the_kind_legend_only_shows_when_kinds_differ(data):
+    """Issue 23: a year axis that skips 2017 reads 2016→2018 as one year; a 'Kind: observed' legend says nothing."""
+    for code in ("gdp", "rd_intensity", "g5_per_10k"):
+        for group in _view(data, code, "en").groups:
+            spec = group.chart.spec
+            assert dishonest_parts(spec, spec["datasets"]) == [], (code, group.heading)
+    rows = views.decorate(data["benchmarks"][data["benchmarks"]["indicator"] == "gdp"], "en")
+    one = rows[rows["comparability_group"] == rows["comparability_group"].iloc[0]]
+    args = {"title": "t", "x_title": "x", "y_title": "y", "colours": views.city_colours("en"), "legend": "l"}
+    args |= {"status_legend": "Kind", "tooltips": [], "break_tooltip": {}}
+    skipping = city_charts.city_series(one[views.CHART_FIELDS], years=[2015, 2016, 2018], **args)
+    assert any("skips" in part for part in dishonest_parts(skipping, skipping["datasets"]))
+
+
+def test_no_point_sits_above_the_y_axis_top(data):
+    """Issue 23: Beijing's blue-book 891.81 was drawn above the top gridline (800); the top is now a round tick."""
+    assert city_charts.top_tick(891.81) == 1000
+    for code in data["indicators"]["code"]:
+        for group in _view(data, code, "en").groups:
+            layer = group.chart.spec["layer"][2]
+            values = group.chart.spec["datasets"]["values"]["value"].dropna()
+            top = layer["encoding"]["y"]["scale"]["domainMax"]
+            assert values.max() <= top < 2.5 * max(values.max(), 0.4), (code, top)

@@ -263,3 +263,10 @@ def test_english_pages_give_the_projects_translation_beside_the_chinese_sentence
     assert english.translation == t("word.translation", "en", text=fig["quote_en"])
     assert "nearly 1 trillion yuan" in english.translation
     assert views.paragraph(figures, sections, "core_va_2022", "zh").translation is None
+
+
+def test_the_table_shows_twenty_rows_before_it_scrolls():
+    """Issue 23: only about 11 of 55 rows showed in a small scroll box."""
+    assert views.table_height(55) == views.table_height(views.VISIBLE_ROWS) > views.table_height(11)
+    assert views.table_height(55) >= 38 + 35 * 20
+    assert views.table_height(3) < views.table_height(4)  # a short table is not padded

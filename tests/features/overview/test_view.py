@@ -62,6 +62,8 @@ def test_the_section_chart_counts_every_figure_once_by_kind(lang, figures):
         t(f"kind.{kind}", lang) for kind in formatting.KIND_COLOURS
     ]
     assert list(chart.table.columns) == [t("col.section", lang), t("col.kind", lang), t("overview.sections.axis", lang)]
+    # Issue 23: at 390 px a legend at the right squeezed the bars to ~45 px; it sits under the plot.
+    assert chart.spec["encoding"]["color"]["legend"]["orient"] == "bottom"
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -9,6 +9,7 @@ from explorer.core import formatting
 from explorer.core.i18n import LANGS, t
 from explorer.core.vocab import BOTTLENECKS, LINK_STRENGTHS, MEASURES
 from explorer.features.recommendations import view as views
+from explorer.model.levers import baseline
 
 
 @pytest.fixture(scope="module")
@@ -119,11 +120,19 @@ def test_scenario_links_carry_the_papers_lever_values(lang, data):
             continue
         valued = own.dropna(subset=["value"])
         assert card.scenario_params == {"lang": lang} | {r["lever"]: f"{r['value']:g}" for _, r in valued.iterrows()}
-        key = "recommendations.open_scenarios" if len(valued) else "recommendations.open_scenarios.defaults"
+        base = baseline()
+        if not len(valued):
+            key = "recommendations.open_scenarios.defaults"
+        elif all(r["value"] == pytest.approx(getattr(base, r["lever"])) for _, r in valued.iterrows()):
+            key = "recommendations.open_scenarios.baseline"
+        else:
+            key = "recommendations.open_scenarios"
         assert card.scenario_label == t(key, lang)
         assert len(card.levers) == len(own)
     assert cards(data, lang)["3.6"].scenario_params == {"lang": lang, "dc_pue": "1.25"}, "dc_racks has no value"
     assert cards(data, lang)["3.7"].scenario_params == {"lang": lang}, "the talent levers have no number"
+    # Issue 23: 3.5's xc_share 40 is the baseline's, so its link says it opens the baseline.
+    assert cards(data, lang)["3.5"].scenario_label == t("recommendations.open_scenarios.baseline", lang)
 
 
 def test_lever_lines_name_the_lever_and_quote_the_paper_in_each_languages_punctuation(data):
@@ -131,18 +140,22 @@ def test_lever_lines_name_the_lever_and_quote_the_paper_in_each_languages_punctu
     row = levers[(levers["measure"] == "3.6") & levers["value"].notna()].iloc[0]
     name = {lang: t(f"recommendations.lever.{row['lever']}", lang) for lang in LANGS}
     value = formatting.format_number(row["value"])
-    (en,) = [lever for lever in cards(data, "en")["3.6"].levers if f"`{row['lever']}`" in lever.item]
-    (zh,) = [lever for lever in cards(data, "zh")["3.6"].levers if f"`{row['lever']}`" in lever.item]
-    assert en.item == f"- {name['en']} (`{row['lever']}`): **{value}**"
-    assert zh.item == f"- {name['zh']}（`{row['lever']}`）：**{value}**"
+    (en,) = [lever for lever in cards(data, "en")["3.6"].levers if name["en"] in lever.item]
+    (zh,) = [lever for lever in cards(data, "zh")["3.6"].levers if name["zh"] in lever.item]
+    # Issue 23: the lever's label, never its internal code (xc_share, dc_pue).
+    assert en.item == f"- {name['en']}: **{value}**"
+    assert zh.item == f"- {name['zh']}：**{value}**"
+    assert not any("`" in lever.item for card in cards(data, "en").values() for lever in card.levers)
     # English pages give the project's translation of the paper's clause beside it.
     assert en.caption == (
         f"{t('word.paper_sentence', 'en')}: “{row['quote_zh']}” (“{row['quote_en']}”) — {row['rationale_en']}"
     )
     assert zh.caption == f"{t('word.paper_sentence', 'zh')}：“{row['quote_zh']}” — {row['rationale_zh']}"
     unvalued = levers[(levers["measure"] == "3.6") & levers["value"].isna()].iloc[0]
-    (none,) = [lever for lever in cards(data, "en")["3.6"].levers if f"`{unvalued['lever']}`" in lever.item]
-    assert none.item.endswith(f"**{t('recommendations.lever.no_value', 'en')}**")
+    unvalued_name = t(f"recommendations.lever.{unvalued['lever']}", "en")
+    (none,) = [lever for lever in cards(data, "en")["3.6"].levers if unvalued_name in lever.item]
+    default = formatting.format_number(getattr(baseline(), unvalued["lever"]))  # the model's, one source
+    assert none.item.endswith(f"**{t('recommendations.lever.no_value', 'en', default=default)}**")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -157,3 +170,12 @@ def test_every_clause_has_the_projects_translation_beside_it_on_english_pages(da
                 assert not any("\u4e00" <= char <= "\u9fff" for char in row["quote_en"])
             else:
                 assert link.translation is None
+
+
+def test_a_phone_labels_the_heatmaps_columns_by_code(data):
+    """Issue 23: at 390 px the five wrapped bottleneck titles overlapped; under 400 px a column shows its code."""
+    chart = views.heatmap(data["recommendations"], data["sections"], list(MEASURES), [], "zh")
+    expression = chart.spec["encoding"]["x"]["axis"]["labelExpr"]
+    assert expression.startswith("width < 400 ? ")
+    columns = chart.spec["datasets"]["cells"]["column"].unique()
+    assert {label.split("\n")[0].split(" ")[0] for label in columns} == set(BOTTLENECKS)

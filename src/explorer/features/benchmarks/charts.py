@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from explorer.charts.encoding import (
     BASELINE_DASH,
     CITY_SHAPES,
+    EDGE_PADDING,
     FIT_WIDTH,
     chart_title,
     colour_scale,
@@ -16,6 +19,21 @@ from explorer.charts.encoding import (
 )
 
 BREAK_COLOUR = "#666"
+
+
+def top_tick(largest: float) -> float:
+    """Return a round top for a y axis from zero: a multiple of a 1-2-5 step of about a quarter of `largest`.
+
+    Vega's own rounding left a lone 891.81 above the top gridline (800); the top is then a gridline (1,000).
+    """
+    if not largest > 0:
+        return 1.0
+    quarter = largest / 4
+    magnitude = 10 ** math.floor(math.log10(quarter))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= quarter)
+    return math.ceil(largest / step) * step
+
+
 PEER_ROW_PX = 34  # one city's row in a peer panel: room for 'city year: value' on one line
 # A peer panel's plot starts after its row labels, so its title wraps shorter than other charts' (14 Chinese).
 PEER_TITLE_LINE = 28
@@ -42,10 +60,13 @@ def city_series(
     year of `years`, so a missing year shows as a gap.
     """
     colour = nominal("city_label", legend, scale=colour_scale(colours), legend={"orient": "bottom"})
+    values = rows["value"].dropna()
+    y_scale = {"zero": True, "nice": False, "domainMax": top_tick(float(values.max()) if len(values) else 0.0)}
     return {
         "title": chart_title(title),
         "height": 220,
         "autosize": FIT_WIDTH,
+        "padding": EDGE_PADDING,
         "datasets": {"values": rows},
         "data": {"name": "values"},
         "encoding": {
@@ -67,7 +88,7 @@ def city_series(
                 "transform": [{"filter": "datum.status === 'observed'"}],
                 "mark": {"type": "line", "strokeWidth": 2},
                 "encoding": {
-                    "y": quantitative("value", y_title),
+                    "y": quantitative("value", y_title, scale=y_scale),
                     "color": colour,
                     "detail": nominal("segment", None),
                 },
@@ -75,10 +96,15 @@ def city_series(
             {
                 "mark": {"type": "point", "size": 110, "strokeWidth": 2.5, "opacity": 1},
                 "encoding": {
-                    "y": quantitative("value", y_title),
+                    "y": quantitative("value", y_title, scale=y_scale),
                     "color": colour,
                     "fill": nominal("fill", None, scale=None),
-                    "shape": nominal("status_label", status_legend, legend={"orient": "bottom"}),
+                    # A legend of one kind (only observed values) tells nothing: shown only when kinds differ.
+                    "shape": nominal(
+                        "status_label",
+                        status_legend,
+                        legend={"orient": "bottom"} if rows["status_label"].nunique() > 1 else None,
+                    ),
                     "tooltip": tooltips,
                 },
             },

@@ -14,6 +14,9 @@ from explorer.features.benchmarks import charts as city_charts
 from explorer.features.pieces import ChartView, bracketed, colon, listed, signed, translated
 
 DEFAULT_INDICATOR = "gdp"
+# A peer indicator whose Shenzhen figure the Targets page also shows (target_status.csv): indicator -> figure id.
+# Benchmarks names that figure beside its own series, so the two pages never show two "latest" figures unexplained.
+TARGET_FIGURES = {"g5_per_10k": "target_5g_per_10k"}
 CHART_FIELDS = ["year", "value", "status", "fill", "city_label", "shown", "unit_label", "status_label", "grade_label"]
 CHART_FIELDS += ["definition_text", "vintage_text", "source_title", "source_url", "segment", "break_before"]
 SOURCE_COLUMNS = {
@@ -86,8 +89,9 @@ def missing_cities(rows: pd.DataFrame) -> list[str]:
 
 
 def indicator_labels(indicators: pd.DataFrame, lang: str) -> dict[str, str]:
-    """Return indicator code -> label in `lang`, in the loader's order."""
-    return dict(zip(indicators["code"], indicators[f"label_{lang}"]))
+    """Return indicator code -> label in `lang`, sorted by label (so related labels sit together), not by code."""
+    pairs = zip(indicators["code"], indicators[f"label_{lang}"])
+    return dict(sorted(pairs, key=lambda pair: (pair[1].casefold(), pair[0])))
 
 
 def default_indicator(indicators: pd.DataFrame) -> str:
@@ -152,12 +156,20 @@ def source_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({t(key, lang): rows[field] for field, key in SOURCE_COLUMNS.items()})
 
 
+def coverage_corner(unit: str, lang: str) -> str:
+    """Return the coverage table's first header: the city column, with the unit every value in the table is in."""
+    return bracketed(t("col.city", lang), unit, lang) if unit else t("col.city", lang)
+
+
 def coverage(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return city × year (the group's first to last year): the signed value, or 'no published figure'."""
+    """Return city × year (the group's first to last year): the signed value, or 'no published figure'.
+
+    The first column's header names the unit (issue 23: a table of bare numbers has no unit).
+    """
     years = list(range(int(rows["year"].min()), int(rows["year"].max()) + 1))
     shown = rows.set_index(["city", "year"])["shown"]
     table = {
-        t("col.city", lang): [t(f"city.{city}", lang) for city in vocab.CITIES],
+        coverage_corner(rows["unit_label"].iloc[0], lang): [t(f"city.{city}", lang) for city in vocab.CITIES],
         **{
             str(year): [shown.get((city, year), t("benchmarks.no_figure", lang)) for city in vocab.CITIES]
             for year in years
@@ -276,10 +288,39 @@ def peer_rows(latest: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.assign(year=frame["year"].astype("Int64")) if "year" in frame else frame
 
 
+def later_note(decorated: pd.DataFrame, shown: pd.DataFrame, lang: str) -> str | None:
+    """Return the sentence naming each city's figures later than the year drawn for it, or None if there is none."""
+    drawn = shown.dropna(subset=["year"]).set_index("city")["year"]
+    observed = decorated[(decorated["status"] == "observed") & decorated["value"].notna()]
+    later = observed[observed["city"].map(drawn).lt(observed["year"]).fillna(False)].sort_values(["city", "year"])
+    if later.empty:
+        return None
+    figures = [
+        t("benchmarks.glance.value", lang, city=row["city_label"], value=row["shown"], year=int(row["year"]))
+        for _, row in later.iterrows()
+    ]
+    return t("benchmarks.peers.later", lang, figures=listed(figures, lang))
+
+
+def target_note(indicator: str, statuses: pd.DataFrame, lang: str) -> str | None:
+    """Return the sentence naming the Targets page's latest Shenzhen figure of this indicator, or None if none."""
+    figure = TARGET_FIGURES.get(indicator)
+    rows = statuses[statuses["figure_id"] == figure] if figure else statuses.iloc[0:0]
+    if rows.empty:
+        return None
+    row = rows.sort_values("as_of").iloc[-1]
+    value = signed(row["qualifier"], formatting.format_number(row["value"]))
+    return t("benchmarks.peers.target", lang, value=value, as_of=row["as_of"], grade=t(f"grade.{row['grade']}", lang))
+
+
 def peer_panels(
-    indicators: pd.DataFrame, benchmarks: pd.DataFrame, groups: pd.DataFrame, lang: str
+    indicators: pd.DataFrame, benchmarks: pd.DataFrame, groups: pd.DataFrame, statuses: pd.DataFrame, lang: str
 ) -> tuple[PeerPanel, ...]:
-    """Return the digital peer comparison: per vocab.DIGITAL_PEER_GROUPS, each city's latest figure or its absence."""
+    """Return the digital peer comparison: per vocab.DIGITAL_PEER_GROUPS, the latest year the cities share.
+
+    A city's later figures, and the Targets page's figure of the same indicator (`statuses`, target_status), are
+    named in the panel's note.
+    """
     labels = indicator_labels(indicators, lang)
     panels = []
     for indicator, code in vocab.DIGITAL_PEER_GROUPS:
@@ -303,6 +344,7 @@ def peer_panels(
         notes = [note] if note else []
         if len(years) > 1:
             notes.append(t("benchmarks.peers.years_differ", lang))
+        notes += [note for note in (later_note(decorated, shown, lang), target_note(indicator, statuses, lang)) if note]
         panels.append(
             PeerPanel(
                 definition=t("benchmarks.definition", lang, definition=definition),
@@ -346,8 +388,11 @@ def _glance_source(row: pd.Series, lang: str) -> str:
     return f"[{name}]({row['source_url']})"
 
 
-def glance(indicators: pd.DataFrame, benchmarks: pd.DataFrame, lang: str) -> tuple[str, ...]:
-    """Return the three cities compared on each digital indicator they publish alike, one quotable line each."""
+def glance(indicators: pd.DataFrame, benchmarks: pd.DataFrame, statuses: pd.DataFrame, lang: str) -> tuple[str, ...]:
+    """Return the three cities compared on each digital indicator they publish alike, one quotable line each.
+
+    A line whose Shenzhen figure the Targets page has in a later status (`statuses`) names that figure too.
+    """
     labels = indicator_labels(indicators, lang)
     better = indicators.set_index("code")["higher_is_better"]
     lines = []
@@ -359,5 +404,6 @@ def glance(indicators: pd.DataFrame, benchmarks: pd.DataFrame, lang: str) -> tup
         decorated = decorate(observed, lang)
         latest = decorated.sort_values(["city", "year"]).groupby("city").tail(1)
         unit = decorated["unit_label"].iloc[0]
-        lines.append(glance_line(labels[indicator], unit, latest, bool(better.get(indicator, True)), lang))
+        line = glance_line(labels[indicator], unit, latest, bool(better.get(indicator, True)), lang)
+        lines.append(("" if lang == "zh" else " ").join(filter(None, (line, target_note(indicator, statuses, lang)))))
     return tuple(lines)

@@ -36,6 +36,16 @@ CSV_COLUMNS = {
     "ref": "figures.col.ref",
     "quote_zh": "col.quote",
 }
+# The table shows this many rows before it scrolls (issue 23: 11 of 55 rows in a small box hid the list).
+VISIBLE_ROWS = 20
+_ROW_PX, _HEADER_PX = 35, 38  # st.dataframe's row and header height
+
+
+def table_height(rows: int) -> int:
+    """Return the table's height in pixels: every row up to VISIBLE_ROWS, then it scrolls."""
+    return _HEADER_PX + _ROW_PX * min(rows, VISIBLE_ROWS)
+
+
 # English pages add the project's translation of the sentence and its note (both written in English only).
 ENGLISH_CSV_COLUMNS = {"quote_en": "figures.col.translation", "note_en": "figures.col.note"}
 

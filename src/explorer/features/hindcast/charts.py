@@ -6,6 +6,7 @@ import pandas as pd
 
 from explorer.charts.encoding import (
     BASELINE_DASH,
+    EDGE_PADDING,
     FIT_WIDTH,
     chart_title,
     colour_scale,
@@ -43,6 +44,7 @@ def hindcast_chart(
         "title": chart_title(title),
         "height": HINDCAST_PLOT_PX,
         "autosize": FIT_WIDTH,
+        "padding": EDGE_PADDING,
         "datasets": {"bands": bands, "observed": observed},
         # Years on a linear axis: a year without a published value leaves a visible gap, not an even step.
         "encoding": {

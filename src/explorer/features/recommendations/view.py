@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,11 +12,13 @@ import pandas as pd
 from explorer import charts
 from explorer.core import formatting, vocab
 from explorer.core.i18n import t
-from explorer.features.pieces import ChartView, bracketed, colon, section_labels
+from explorer.features.pieces import ChartView, colon, section_labels
+from explorer.model.levers import baseline
 
 STRENGTHS = (*vocab.LINK_STRENGTHS, "none")
-# Okabe–Ito blue and sky blue for links, light grey for "no link": distinguishable without colour vision.
-STRENGTH_COLOURS = {"primary": formatting.KIND_COLOURS["status"], "secondary": formatting.NEUTRAL, "none": "#EEEEEE"}
+# Okabe–Ito blue and sky blue for links, grey for "no link" (dark enough that its legend swatch shows on white):
+# distinguishable without colour vision.
+STRENGTH_COLOURS = {"primary": formatting.KIND_COLOURS["status"], "secondary": formatting.NEUTRAL, "none": "#DDDDDD"}
 ROW_PX = 44  # height of one measure's row in the heatmap
 FADED = 0.3  # opacity of the columns outside the bottleneck filter
 # Column labels wrap so that five bottleneck titles fit side by side (Chinese needs fewer characters).
@@ -156,25 +159,35 @@ def measure_links(links: pd.DataFrame, code: str, labels: dict[str, str], lang: 
 
 
 def measure_levers(levers: pd.DataFrame, code: str, lang: str) -> tuple[tuple[Lever, ...], str | None, dict[str, str]]:
-    """Return a measure group's levers, the label of its Scenarios link (None without levers) and the link's URL."""
+    """Return a measure group's levers, the label of its Scenarios link (None without levers) and the link's URL.
+
+    A lever without a number in the paper shows the model's default (model.levers.baseline(), the one source of
+    the defaults); a link whose levers all equal the baseline says that it opens the baseline.
+    """
     own = levers[levers["measure"] == code]
     if own.empty:
         return (), None, {}
+    base = baseline()
     items = []
     for _, row in own.iterrows():
         name = t(f"recommendations.lever.{row['lever']}", lang)
+        default = formatting.format_number(getattr(base, row["lever"]))
         shown = (
             formatting.format_number(row["value"])
             if pd.notna(row["value"])
-            else t("recommendations.lever.no_value", lang)
+            else t("recommendations.lever.no_value", lang, default=default)
         )
         clause = f"“{row['quote_zh']}”" + (f" (“{row['quote_en']}”)" if lang == "en" else "")
         sentence = f"{t('word.paper_sentence', lang)}{colon(lang)}{clause} — {row[f'rationale_{lang}']}"
-        code_name = bracketed(name, f"`{row['lever']}`", lang)
-        items.append(Lever(f"- {code_name}{colon(lang)}**{shown}**", sentence))
+        items.append(Lever(f"- {name}{colon(lang)}**{shown}**", sentence))
     valued = own[own["value"].notna()]
     params = {"lang": lang} | {row["lever"]: lever_query(row["value"]) for _, row in valued.iterrows()}
-    key = "recommendations.open_scenarios" if len(valued) else "recommendations.open_scenarios.defaults"
+    if not len(valued):
+        key = "recommendations.open_scenarios.defaults"
+    elif all(math.isclose(row["value"], getattr(base, row["lever"])) for _, row in valued.iterrows()):
+        key = "recommendations.open_scenarios.baseline"
+    else:
+        key = "recommendations.open_scenarios"
     return tuple(items), t(key, lang), params
 
 
