@@ -113,3 +113,9 @@ def test_every_filled_equation_uses_known_katex_commands_and_no_line_break(param
         for equation in equations.filled(channel, table, parameter_symbols(params)):
             assert "\\\\" not in equation, (channel, equation)
             assert set(re.findall(r"\\([A-Za-z]+)", equation)) <= KNOWN_COMMANDS, (channel, equation)
+
+
+def test_no_two_parameters_or_levers_share_a_symbol(params: pd.DataFrame):
+    """Methods lists each channel's symbols: one letter for two quantities would make an equation ambiguous."""
+    symbols = [*parameter_symbols(params).values(), *equations.LEVER_SYMBOLS.values()]
+    assert sorted(symbol for symbol in set(symbols) if symbols.count(symbol) > 1) == []
