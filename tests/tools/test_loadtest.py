@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import in_thread
 import pytest
 
 from explorer import ROOT
@@ -54,7 +55,7 @@ def test_a_lever_move_reruns_only_the_levers_fragment_as_a_browser_does():
             server.wait(timeout=20)
             log.unlink(missing_ok=True)
 
-    fragment, finished = asyncio.run(asyncio.wait_for(statuses(), 150))
+    fragment, finished = in_thread.run(asyncio.wait_for(statuses(), 150))
     assert fragment
     fragment_run = loadtest.ForwardMsg.ScriptFinishedStatus.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
     assert finished == [fragment_run, loadtest.ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY]

@@ -8,6 +8,7 @@ import sys
 import time
 import urllib.request
 
+import in_thread
 import pytest
 
 from explorer import ROOT
@@ -116,7 +117,7 @@ def test_two_replicas_serve_and_each_session_stays_on_one():
         async def both() -> list[tuple[str, list[str]]]:
             return await asyncio.gather(*(_session_on(base, key) for key in first_seen.values()))
 
-        sessions = asyncio.run(asyncio.wait_for(both(), 150))
+        sessions = in_thread.run(asyncio.wait_for(both(), 150))
         assert [replica for replica, _ in sessions] == list(first_seen)
         assert [problems for _, problems in sessions] == [[], []]
     finally:

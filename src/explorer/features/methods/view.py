@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from explorer import model
-from explorer.charts.encoding import FIT_WIDTH, chart_title, quantitative, tooltip
+from explorer.charts.encoding import EDGE_PADDING, FIT_WIDTH, chart_title, lines, quantitative, tooltip
 from explorer.core import vocab
 from explorer.core.formatting import amount, format_number, quantity, shown_unit
 from explorer.core.i18n import t
@@ -200,6 +200,7 @@ class SpilloverChart:
 
 SPILLOVER_YEAR = 2030
 SPILLOVER_SCENARIO = "aggressive_buildout"
+SPILLOVER_AXIS_LINE = 24  # characters a line of the y title holds beside a 220 px plot (its title runs up the side)
 
 
 def spillover_chart(params: pd.DataFrame, units: pd.DataFrame, lang: str) -> SpilloverChart:
@@ -214,13 +215,14 @@ def spillover_chart(params: pd.DataFrame, units: pd.DataFrame, lang: str) -> Spi
             t("methods.spillover.title", lang, scenario=t(f"preset.{SPILLOVER_SCENARIO}", lang), year=SPILLOVER_YEAR)
         ),
         "autosize": FIT_WIDTH,
+        "padding": EDGE_PADDING,
         "height": 220,
         "datasets": {"curve": shown},
         "data": {"name": "curve"},
         "mark": {"type": "line", "point": True},
         "encoding": {
             "x": quantitative("elasticity", x_title),
-            "y": quantitative("effect", y_title, scale={"zero": True}),
+            "y": quantitative("effect", lines(y_title, SPILLOVER_AXIS_LINE), scale={"zero": True}),
             "tooltip": [
                 tooltip("elasticity", "quantitative", x_title, ".4f"),
                 tooltip("effect", "quantitative", y_title, ",.1f"),
