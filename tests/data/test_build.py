@@ -347,3 +347,38 @@ def test_a_check_in_the_metadata_is_the_rule_the_build_applies(data_copy: Path, 
     line = int((frame["lever"] == "dc_pue").idxmax()) + 2
     with pytest.raises(BuildError, match=rf"^measure_levers.csv, line {line}: a PUE lies between 1 and 3$"):
         build(tmp_path / "out.duckdb", data_copy)
+
+
+UNIT_CASES = pd.read_csv(Path(__file__).parent / "cases" / "benchmark_units.csv", keep_default_na=False)
+
+
+@pytest.mark.parametrize("case", UNIT_CASES.to_dict("records"), ids=lambda case: f"{case['indicator']}-{case['year']}")
+def test_every_benchmark_row_carries_its_value_in_the_indicators_unit(case: dict):
+    with duckdb.connect(str(DATA_DIR / "explorer.duckdb"), read_only=True) as con:
+        unit, value = con.execute(
+            "SELECT indicator_unit, value_in_indicator_unit FROM benchmarks"
+            " WHERE city = ? AND year = ? AND indicator = ? AND comparability_group = ?",
+            [case["city"], case["year"], case["indicator"], case["comparability_group"]],
+        ).fetchone()
+    assert (unit, value) == (case["indicator_unit"], pytest.approx(case["value_in_indicator_unit"]))
+
+
+def test_one_indicator_is_in_one_unit_on_every_row():
+    with duckdb.connect(str(DATA_DIR / "explorer.duckdb"), read_only=True) as con:
+        units = con.execute(
+            "SELECT b.indicator, count(DISTINCT b.indicator_unit), bool_and(b.indicator_unit = i.unit),"
+            " count(*) FILTER (WHERE b.value_in_indicator_unit IS NULL)"
+            " FROM benchmarks b JOIN indicators i ON i.code = b.indicator GROUP BY b.indicator"
+        ).fetchall()
+    assert units and all(count == 1 and same and missing == 0 for _, count, same, missing in units)
+
+
+def test_a_unit_that_measures_something_else_names_its_line(data_copy: Path, tmp_path: Path):
+    def mismatch(frame: pd.DataFrame) -> int:
+        row = _first(frame, indicator="gdp")
+        frame.loc[row, "unit"] = "racks"
+        return row
+
+    line = _edit(data_copy, "benchmarks.csv", mismatch)
+    with pytest.raises(BuildError, match=rf"^benchmarks.csv, line {line}: unit 'racks' cannot be converted"):
+        build(tmp_path / "out.duckdb", data_copy)

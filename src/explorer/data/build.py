@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from explorer.core import settings
+from explorer.core import settings, vocab
 from explorer.core.paper import split_sections
 from explorer.data import derived_status, row_checks, schema
 from explorer.data import docs as data_docs
@@ -97,6 +97,22 @@ def _with_indicator_labels(outcomes: pd.DataFrame, indicators: pd.DataFrame) -> 
     return outcomes
 
 
+def _with_indicator_unit(benchmarks: pd.DataFrame, indicators: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """Add each row's value in its indicator's unit (a row citing the paper takes the figure's value and unit)."""
+    cited = benchmarks["figure_id"].map(figures.set_index("id")["value"])
+    cited_unit = benchmarks["figure_id"].map(figures.set_index("id")["unit"])
+    source_unit = cited_unit.where(benchmarks["figure_id"].notna(), benchmarks["unit"])
+    target = benchmarks["indicator"].map(indicators.set_index("code")["unit"])
+    factors = pd.Series([vocab.unit_factor(a, b) for a, b in zip(source_unit, target)], index=benchmarks.index)
+    if factors.isna().any():
+        row = factors.isna().idxmax()
+        raise BuildError(
+            f"benchmarks.csv, line {row + 2}: unit '{source_unit[row]}' cannot be converted to the unit of "
+            f"indicator '{benchmarks.at[row, 'indicator']}' ({target[row]})"
+        )
+    return benchmarks.assign(indicator_unit=target, value_in_indicator_unit=benchmarks["value"].fillna(cited) * factors)
+
+
 def _check(tables: tuple[Table, ...], frames: dict[str, pd.DataFrame]) -> None:
     """Raise BuildError with the first row problem of `tables` (file, line, what; and how many more)."""
     try:
@@ -140,6 +156,7 @@ def build(db_path: Path | None = None, data_dir: Path | None = None) -> str:
     except ValueError as exc:
         raise BuildError(str(exc)) from exc
     _check(tuple(table for table in sourced if table.name == "target_status"), frames)
+    frames["benchmarks"] = _with_indicator_unit(frames["benchmarks"], frames["indicators"], frames["figures"])
     frames["meta"] = pd.DataFrame(
         {"key": ["schema_version", "content_hash"], "value": [str(SCHEMA_VERSION), content_hash]}
     )
