@@ -354,7 +354,7 @@ UNIT_CASES = pd.read_csv(Path(__file__).parent / "cases" / "benchmark_units.csv"
 
 @pytest.mark.parametrize("case", UNIT_CASES.to_dict("records"), ids=lambda case: f"{case['indicator']}-{case['year']}")
 def test_every_benchmark_row_carries_its_value_in_the_indicators_unit(case: dict):
-    with duckdb.connect(str(DATA_DIR / "explorer.duckdb"), read_only=True) as con:
+    with db.connect() as con:
         unit, value = con.execute(
             "SELECT indicator_unit, value_in_indicator_unit FROM benchmarks"
             " WHERE city = ? AND year = ? AND indicator = ? AND comparability_group = ?",
@@ -364,7 +364,7 @@ def test_every_benchmark_row_carries_its_value_in_the_indicators_unit(case: dict
 
 
 def test_one_indicator_is_in_one_unit_on_every_row():
-    with duckdb.connect(str(DATA_DIR / "explorer.duckdb"), read_only=True) as con:
+    with db.connect() as con:
         units = con.execute(
             "SELECT b.indicator, count(DISTINCT b.indicator_unit), bool_and(b.indicator_unit = i.unit),"
             " count(*) FILTER (WHERE b.value_in_indicator_unit IS NULL)"

@@ -22,9 +22,6 @@ VERDICT_BADGES: dict[str, tuple[str, str]] = {
     "no_status": ("gray", "remove"),
 }
 
-# A plain count reads better without a unit word ("> 64,000", not "> 64,000 count"); the indicator names it.
-BARE_UNITS = frozenset({"count"})
-
 
 @dataclass(frozen=True)
 class DerivedInput:
@@ -140,7 +137,7 @@ def derived_inputs(
         number = formatting.format_number(row["value"])
         sign = vocab.QUALIFIER_SIGNS.get(row["qualifier"])
         value = f"{sign} {number}" if sign else number
-        unit = "" if row["unit"] in BARE_UNITS else row[f"unit_{lang}"]
+        unit = "" if vocab.UNITS[row["unit"]].kind == "bare" else row[f"unit_{lang}"]
         text = t(
             "targets.derived.input",
             lang,
