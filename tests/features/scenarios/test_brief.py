@@ -56,8 +56,9 @@ def test_the_brief_has_the_link_levers_numbers_with_bands_sources_and_disclaimer
     assert "| 96,000 | 30,000 |" in text  # the subsidy against the paper's policy
     assert "| Core \\| value added | ¥1.53 tn | +¥49.2 bn (+3.3 %) | p10–p90: +¥31.6 bn to +¥68.3 bn |" in text
     first_three = params["label_" + lang].head(3)
-    assert all(f"- {label}:" in text for label in first_three)
-    assert f"- {params['label_' + lang].iloc[3]}:" not in text  # a parameter that does not move the change
+    colon = {"zh": "：", "en": ": "}[lang]
+    assert all(f"- {label}{colon}" in text for label in first_three)
+    assert f"- {params['label_' + lang].iloc[3]}{colon}" not in text  # a parameter that does not move the change
     assert "Because of talent." in text
 
 
@@ -67,7 +68,9 @@ def test_the_brief_has_the_link_levers_numbers_with_bands_sources_and_disclaimer
 def test_an_assumptions_rationale_is_in_the_briefs_language(params, lang, column, other):
     assumption = params[params["grade"] == "assumption"].iloc[0]
     text = _brief_on(assumption["id"], params, lang)
-    assert f"- {assumption[f'label_{lang}']}: {t('scenarios.brief.assumption', lang)} {assumption[column]}" in text
+    colon = {"zh": "：", "en": ": "}[lang]
+    why = t("scenarios.brief.assumption", lang, why=assumption[column])
+    assert f"- {assumption[f'label_{lang}']}{colon}{why}" in text
     assert assumption[other] not in text
 
 
@@ -75,9 +78,10 @@ def test_an_assumptions_rationale_is_in_the_briefs_language(params, lang, column
 def test_a_sourced_parameter_names_its_grade_in_the_briefs_language(params, lang):
     sourced = params[(params["grade"] != "assumption") & params["source_title"].notna()].iloc[0]
     text = _brief_on(sourced["id"], params, lang)
-    line = next(line for line in text.splitlines() if line.startswith(f"- {sourced[f'label_{lang}']}:"))
+    colon = {"zh": "：", "en": ": "}[lang]
+    line = next(line for line in text.splitlines() if line.startswith(f"- {sourced[f'label_{lang}']}{colon}"))
     grade = t(f"grade.{sourced['grade']}", lang)
-    assert line.endswith(f"({grade})")
+    assert line.endswith({"zh": f"（{grade}）", "en": f" ({grade})"}[lang])  # the language's brackets
     assert grade != sourced["grade"] or lang == "en"  # the code itself is never the word on a Chinese brief
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 from explorer import model
 from explorer.core.i18n import t
 from explorer.features.methods.view import rationale_column
-from explorer.features.pieces import colon
+from explorer.features.pieces import bracketed, colon
 from explorer.features.scenarios.downloads import scenario_name
 from explorer.features.scenarios.view import Kpi, lever_label
 
@@ -33,10 +33,10 @@ def _source(row: pd.Series, lang: str) -> str:
     if row["grade"] == "assumption" or pd.isna(row["source_title"]):
         rationale = row[rationale_column(lang)]
         why = rationale if pd.notna(rationale) else ""
-        return f"- {label}: {t('scenarios.brief.assumption', lang)} {why}".rstrip()
+        return f"- {label}{colon(lang)}{t('scenarios.brief.assumption', lang, why=why)}".rstrip()
     address = f" <{row['source_url']}>" if pd.notna(row["source_url"]) and "://" in str(row["source_url"]) else ""
     grade = t(f"grade.{row['grade']}", lang)
-    return f"- {label}: {row['source_title']}{address} ({grade})"
+    return f"- {label}{colon(lang)}{bracketed(row['source_title'] + address, grade, lang)}"
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
