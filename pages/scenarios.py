@@ -10,12 +10,11 @@ from explorer import model
 from explorer.core.formatting import untrusted_code
 from explorer.core.i18n import t
 from explorer.data import loaders
-from explorer.features.scenarios import brief as scenario_brief
 from explorer.features.scenarios import cache as scenario_cache
 from explorer.features.scenarios import cards as cards_view
+from explorer.features.scenarios import downloads, view
 from explorer.features.scenarios import results as sc
-from explorer.features.scenarios import view
-from explorer.features.scenarios.results import DRAWS, SEED, paper_levers
+from explorer.features.scenarios.results import DRAWS, SEED
 from explorer.shell import notices, ui
 
 lang = ui.start_page("scenarios")
@@ -155,34 +154,23 @@ def scenario_panel() -> None:
             ui.chart_with_table(chart.spec, chart.table, lang, key=of, lazy=True)
     st.caption(t("scenarios.tornado.caption", lang))
 
-    base_levers = paper_levers(levers.horizon)
+    link = ui.current_link("scenarios")
 
-    def downloads() -> tuple[bytes, str]:
+    def tables() -> tuple[bytes, str]:
         """Return the (CSV, JSON) downloads: built when a button is clicked, not on every lever move."""
-        return scenario_cache.scenario_downloads(version, levers, base_levers, DRAWS, SEED, lang)
+        return scenario_cache.scenario_downloads(version, levers, b_levers, DRAWS, SEED, lang)
 
     def brief() -> str:
         """Return the one-page brief (Markdown): built when its button is clicked."""
-        change = scenario_cache.tornado_change(version, levers, "core_va", levers.horizon)
-        level = scenario_cache.tornado(version, levers, "core_va", levers.horizon)
-        return scenario_brief.brief_markdown(
-            link=link,
-            version=version,
-            levers=levers,
-            cards=[*shown.headline, *shown.costs],
-            why=shown.why,
-            sensitivity=change if change["swing"].gt(1e-9).any() else level,
-            params=params,
-            lang=lang,
-        )
+        return scenario_cache.scenario_brief(version, levers, outcome, b_levers, compare_label(compare), link, lang)
 
-    link = ui.current_link("scenarios")
     files = (
-        (t("scenarios.download.csv", lang), lambda: downloads()[0], "shenzhen-scenario.csv", "text/csv"),
-        (t("scenarios.download.brief", lang), brief, "shenzhen-scenario-brief.md", "text/markdown"),
-        (t("scenarios.download.json", lang), lambda: downloads()[1], "shenzhen-scenario.json", "application/json"),
+        (t("scenarios.download.csv", lang), lambda: tables()[0], "csv", "text/csv"),
+        (t("scenarios.download.brief", lang), brief, "md", "text/markdown"),
+        (t("scenarios.download.json", lang), lambda: tables()[1], "json", "application/json"),
     )
-    for column, (label, data, name, mime) in zip(st.columns(len(files)), files):
+    for column, (label, data, extension, mime) in zip(st.columns(len(files)), files):
+        name = downloads.file_name(levers, b_levers, lang, extension)
         column.download_button(label, data, file_name=name, mime=mime, icon=":material/download:")
     ui.share_link("scenarios", lang, where=st.container())  # the sidebar's link would not follow a fragment rerun
 

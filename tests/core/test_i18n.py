@@ -96,6 +96,11 @@ DYNAMIC: dict[str, list] = {
         for status in model.PEER_STATUSES[1:]
     ],
     "scenarios.warning.{}": list(model.WARNING_CODES),
+    # features/scenarios/downloads.py: the CSV's runs, a peer's probability and gap rows, each side's name and levers.
+    "scenarios.col.{}": ["scenario", "baseline", "change", "b", "b_change"],
+    "scenarios.col.{}_name": ["scenario", "b"],
+    "scenarios.col.{}_lever": ["scenario", "b"],
+    "scenarios.download.{}": ["odds", "gap"],
     "sql.refused.{}": list(console.REFUSAL_CODES),
     "sql.{}": ["waiting", "hint"],  # views/data.py console_state (an answer has no caption)
     "sql.sample.{}": ["figures_by_kind", "targets_2025", "benchmarks_sources", "gdp_sz_bj", "assumptions"],

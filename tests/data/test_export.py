@@ -96,6 +96,12 @@ def test_tab_cr_lf_starts_and_headers_are_neutralised_and_a_bare_cr_cannot_start
     assert back["'@n"].tolist() == [-1, 2, -3, 0, 5, -6]
 
 
+def test_whole_numbers_beside_blanks_stay_whole():
+    """A column of integers with a missing cell (a probability with no band) is not written as 12.0."""
+    frame = pd.DataFrame({"n": pd.Series([None, 12, 3], dtype=object), "text": ["a", "b", "c"]})
+    assert export.csv_bytes(frame).decode("utf-8-sig").split("\r\n")[1:4] == [",a", "12,b", "3,c"]
+
+
 def test_columns_of_the_same_name_are_each_neutralised():
     frame = pd.DataFrame([["=a", "=b"]], columns=["x", "x"])  # `SELECT '=a' AS x, '=b' AS x` in the console
     assert export.csv_bytes(frame) == b"\xef\xbb\xbfx,x\r\n'=a,'=b\r\n"

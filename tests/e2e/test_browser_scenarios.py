@@ -1,7 +1,10 @@
 """Scenarios in a real browser: a link reproduces levers and numbers; a slider move updates the URL."""
 
+import json
+import re
 from urllib.parse import parse_qs, urlparse
 
+import download_checks
 import pytest
 from e2e_helpers import assert_clean, screenshot, wait_for_app
 
@@ -89,19 +92,6 @@ def test_an_old_data_version_in_the_link_gets_a_notice(app_url, tab):
     assert "000000000000" in alerts and "may have moved" in alerts
 
 
-def test_the_json_download_carries_levers_results_and_version(app_url, tab):
-    import json
-
-    tab.goto(f"{app_url}/{LINK}")
-    wait_for_app(tab)
-    with tab.expect_download() as download:
-        tab.get_by_role("button", name="Download the scenario as JSON").click()
-    payload = json.loads(download.value.path().read_text(encoding="utf-8"))
-    assert payload["levers"]["dc_racks"] == "30000"
-    assert {"year", "indicator", "p10", "p50", "p90"} <= set(payload["results"][0])
-    assert payload["parameters"] and payload["data_version"]
-
-
 def test_every_lever_is_reached_with_tab_and_moved_with_the_arrow_keys(app_url, tab):
     """Keyboard only: Tab from the preset to each slider in turn; one arrow key moves it and the URL follows."""
     tab.goto(f"{app_url}/scenarios?lang=en")
@@ -152,16 +142,47 @@ def test_no_card_cuts_off_its_value_on_desktop_or_phone(app_url, tab, lang, widt
     screenshot(tab, f"scenarios-{lang}-{width}")
 
 
-def test_the_csv_and_the_brief_download_carry_units_bands_and_the_link(app_url, tab):
-    tab.goto(f"{app_url}/{LINK}")
+# Custom levers (racks, Xinchuang, subsidy moved) compared with a preset as B, GDP shown (the panel's odds and gaps).
+DOWNLOAD_LINK = LINK + "&cmp=talent_push&out=gdp"
+PEER_ROWS = {"gdp_odds_beijing", "gdp_odds_shanghai", "gdp_gap_beijing", "gdp_gap_shanghai"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_downloads_carry_b_and_the_peers_and_are_named_after_the_scenario(app_url, tab, lang):
+    """Click the three buttons: the file names, the CSV's translated headers and peer rows, the brief's summary
+    first and the page's own odds and gap sentences, the JSON's numbers, all with scenario B."""
+    words = download_checks.catalogue(lang)
+    tab.goto(f"{app_url}/{DOWNLOAD_LINK.replace('lang=en', f'lang={lang}')}")
     wait_for_app(tab)
-    with tab.expect_download() as download:
-        tab.get_by_role("button", name="Download the scenario (CSV)").click()
-    raw = download.value.path().read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")  # a BOM, so that Excel reads the Chinese names
-    header = raw.decode("utf-8-sig").splitlines()[0].split(",")
-    assert {"unit", "scenario_p50", "baseline_p50", "change_p10", "change_p90", "lever_dc_racks"} <= set(header)
-    with tab.expect_download() as download:
-        tab.get_by_role("button", name="Download a one-page brief (Markdown)").click()
-    brief = download.value.path().read_text(encoding="utf-8")
-    assert "dc_racks=30000" in brief and "not forecasts" in brief and "p10–p90" in brief
+    files = {}
+    for kind, extension in (("csv", "csv"), ("brief", "md"), ("json", "json")):
+        with tab.expect_download() as download:
+            tab.get_by_role("button", name=words[f"scenarios.download.{kind}"]).click()
+        assert download.value.suggested_filename == f"shenzhen-scenario-custom-vs-talent_push-2032-{lang}.{extension}"
+        files[extension] = download.value.path().read_bytes()
+
+    rows = download_checks.read(files["csv"])  # checks the byte-order mark Excel needs
+    header = list(rows[0])
+    assert words["scenarios.col.b"].format(q="p50") in header and words["scenarios.col.b_name"] in header
+    assert not set(header) & download_checks.database_codes()
+    assert {row[words["col.id"]] for row in rows} >= PEER_ROWS
+    assert {row[words["scenarios.col.b_name"]] for row in rows} == {words["preset.talent_push"]}
+    assert all(re.fullmatch(r"20\d\d", row[words["col.year"]]) for row in rows)
+
+    brief = files["md"].decode("utf-8")
+    lines = [line for line in brief.splitlines() if line]
+    assert lines[1] == f"## {words['scenarios.summary.title']}" and words["preset.talent_push"] in lines[2]
+    assert "dc_racks=30000" in brief and "cmp=talent_push" in brief and "2,032" not in brief
+    shown = set(tab.locator("[data-testid='stMarkdownContainer']").all_inner_texts())
+    peers = brief.split(f"## {words['scenarios.brief.peers'].format(year=2032)}", 1)[1].split("\n## ", 1)[0]
+    b_start = "- " + words["scenarios.brief.b_line"].split("{")[0]
+    own = [line[2:] for line in peers.splitlines() if line.startswith("- ") and not line.startswith(b_start)]
+    assert len(own) == 4 and all(line in shown for line in own)  # the page's odds and gap sentences, word for word
+
+    payload = json.loads(files["json"])
+    assert payload["scenarios"]["b"]["code"] == "talent_push" and payload["scenarios"]["scenario"]["code"] == "custom"
+    assert payload["scenarios"]["scenario"]["levers"]["dc_racks"] == 30000 and payload["language"] == lang
+    assert {"beijing", "shanghai"} <= set(payload["gaps"]["b"])
+    numbers = [value for record in payload["results"] for key, value in record.items() if key.endswith("_p50")]
+    assert numbers and all(value is None or isinstance(value, (int, float)) for value in numbers)
+    screenshot(tab, f"scenarios-downloads-{lang}")

@@ -1,14 +1,17 @@
 """The Scenarios page through AppTest: URL levers, notices, numbers from the model, downloads, chart updates."""
 
 import html
+import json
 import re
 
+import download_checks
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer import ROOT, model
 from explorer.core.i18n import LANGS, t
 from explorer.data import gateway as db
+from explorer.features.scenarios import cache as scenario_cache
 from explorer.features.scenarios import view
 from explorer.features.scenarios.cards import card_value
 from explorer.features.scenarios.results import DRAWS, KPI_OUTCOMES, SEED, likelihood
@@ -151,11 +154,53 @@ def test_the_odds_of_each_peer_are_stated_under_the_chart(lang, params):
         assert expected in shown
 
 
-def test_downloads_carry_levers_and_version(params):
+def _peer_section(brief: str, lang: str) -> list[str]:
+    """Return the brief's lines on Shenzhen against the peers (list items under their heading)."""
+    heading = f"## {t('scenarios.brief.peers', lang, year=2030)}"
+    lines = brief.split(heading, 1)[1].split("\n## ", 1)[0].splitlines()
+    return [line.removeprefix("- ") for line in lines if line.startswith("- ")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_downloads_carry_b_and_each_peers_odds_and_gap_as_the_page_prints_them(lang, params):
+    """With scenario B and GDP shown: the brief repeats the page's odds and gap sentences and adds B's; the CSV and
+    JSON hold the same probabilities and gaps as numbers (the page's inputs, through the page's cached builders)."""
     _, version = params
-    at = run(lang="en", dc_racks="12000")
-    buttons = {button.proto.label: button for button in at.get("download_button")}
-    assert set(buttons) >= {t("scenarios.download.csv", "en"), t("scenarios.download.json", "en")}
+    at = run(lang=lang, preset="talent_push", cmp="city_plan", out="gdp")
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert labels == [t(f"scenarios.download.{kind}", lang) for kind in ("csv", "brief", "json")]
+    shown = [markdown.value for markdown in at.markdown]
+    a, b = model.PRESETS["talent_push"], model.PRESETS["city_plan"]
+    b_name = t("preset.city_plan", lang)
+    brief = scenario_cache.scenario_brief(version, a, "gdp", b, b_name, "https://example.org/scenarios", lang)
+    lines = _peer_section(brief, lang)
+    b_prefix = t("scenarios.brief.b_line", lang, name=b_name, line="")
+    a_lines, b_lines = [x for x in lines if not x.startswith(b_prefix)], [x for x in lines if x.startswith(b_prefix)]
+    assert len(a_lines) == 4 and all(line in shown for line in a_lines)  # two odds, two gap sentences
+    # B's own: its gap sentences (another effect than A's) are not the page's, which shows A's
+    assert len(b_lines) == 4 and not [line for line in b_lines[2:] if line.removeprefix(b_prefix) in shown]
+    csv_bytes, json_text = scenario_cache.scenario_downloads(version, a, b, DRAWS, SEED, lang)
+    words = download_checks.catalogue(lang)
+    rows = {(row[words["col.id"]], row[words["col.year"]]): row for row in download_checks.read(csv_bytes)}
+    payload = json.loads(json_text)
+    for city in ("beijing", "shanghai"):
+        name = t(f"city.{city}", lang)
+        odds, gap = rows[(f"gdp_odds_{city}", "2030")], rows[(f"gdp_gap_{city}", "2030")]
+        scenario_pct = odds[words["scenarios.col.scenario"].format(q="p50")]
+        b_pct = odds[words["scenarios.col.b"].format(q="p50")]
+        [a_odds] = [line for line in a_lines[:2] if name in line]  # the odds sentences come first, then the gaps
+        [a_gap] = [line for line in a_lines[2:] if name in line]
+        [b_odds] = [line for line in b_lines[:2] if name in line]
+        assert f"{scenario_pct} %" in a_odds and f"{b_pct} %" in b_odds
+        record = payload["gaps"]["scenario"][city][-1]
+        assert record["year"] == 2030 and record["probability_levers"] == int(scenario_pct)
+        assert record["gap_p50"] == float(gap[words["scenarios.col.baseline"].format(q="p50")])
+        assert record["effect_p50"] == float(gap[words["scenarios.col.change"].format(q="p50")])
+        if lang == "zh":  # whole 亿元 on the page: the CSV's number to one decimal rounds to it
+            printed = [float(n.replace(",", "")) for n in re.findall(r"([-+\d,]+) 亿元", a_gap)]
+            effect, gap_median = printed[0], printed[3]
+            assert abs(effect - float(gap[words["scenarios.col.change"].format(q="p50")])) <= 0.55
+            assert abs(gap_median + float(gap[words["scenarios.col.baseline"].format(q="p50")])) <= 0.55
 
 
 def _chart_protos(at: AppTest) -> list:

@@ -39,7 +39,10 @@ def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
     for column in range(safe.shape[1]):
         cells = safe.iloc[:, column]
         if pd.api.types.is_object_dtype(cells) or pd.api.types.is_string_dtype(cells):
-            safe.isetitem(column, cells.map(_neutral_cell))
+            # Cell by cell, not Series.map, which would turn a column of integers and blanks into floats.
+            safe.isetitem(
+                column, pd.Series([_neutral_cell(cell) for cell in cells], index=cells.index, dtype=cells.dtype)
+            )
     return safe
 
 

@@ -1,6 +1,4 @@
-"""explorer.features.scenarios.results: deltas, peer odds, the summary and the exports."""
-
-import json
+"""explorer.features.scenarios.results: deltas, peer odds, the summary and scenario B's link text."""
 
 import pandas as pd
 import pytest
@@ -10,8 +8,6 @@ from explorer.core.i18n import t
 from explorer.features.scenarios import results as scenarios
 from explorer.features.scenarios.results import (
     end_year_deltas,
-    export_frame,
-    export_json,
     figure_in_model_unit,
     odds_in,
     odds_sentence,
@@ -70,26 +66,6 @@ def test_summary_mentions_the_end_year_and_the_caveat(params, outcomes, lang):
     assert "100 million" not in text
     assert ("亿元" in text) if lang == "zh" else ("¥" in text and " bn" in text or " tn" in text)
     assert ("示意性" in text) if lang == "zh" else ("not a forecast" in text)
-
-
-def test_exports_carry_levers_version_and_parameters(params, outcomes):
-    levers = model.PRESETS["talent_push"]
-    result = model.project_central(levers, params)
-    base = model.project_central(model.baseline(), params)
-    paired = model.project_delta(levers, params, draws=50, seed=1)
-    frame = export_frame(result, base, paired, levers, "abc", outcomes, "zh")
-    assert (frame["lever_talent_quota"] == levers.to_query()["talent_quota"]).all()
-    assert (frame["data_version"] == "abc").all()
-    row = frame[(frame["indicator"] == "core_va") & (frame["year"] == 2030)].iloc[0]
-    assert row["outcome"] == "数字经济核心产业增加值" and row["unit"] == "亿元"
-    expected = result[(result["indicator"] == "core_va") & (result["year"] == 2030)]["p50"].item()
-    assert row["scenario_p50"] == round(expected, 1) and row["baseline_p50"] != row["scenario_p50"]
-    people = frame[frame["indicator"] == "talent_added"]["scenario_p50"]
-    assert (people == people.round()).all()  # whole people, as the cards show
-    payload = json.loads(export_json(result, result, levers, params, "abc", 10, 1))
-    assert payload["levers"] == levers.to_query()
-    assert len(payload["parameters"]) == len(params)
-    assert payload["results"][0].keys() >= {"year", "indicator", "p10", "p50", "p90"}
 
 
 def test_b_levers_round_trip_through_the_url_text_by_name():

@@ -1,1 +1,1 @@
-"""Scenarios: results (deltas, odds, summary, exports), cards, peers, brief, charts and the page's caches."""
+"""Scenarios: results (deltas, odds, summary), downloads, cards, peers, brief, charts and the page's caches."""

@@ -9,6 +9,9 @@ import streamlit as st
 from explorer import model
 from explorer.core import vocab
 from explorer.data import export, loaders
+from explorer.features.scenarios import brief as scenario_brief_text
+from explorer.features.scenarios import downloads
+from explorer.features.scenarios import peers as peer_view
 from explorer.features.scenarios import results as scenarios
 from explorer.features.scenarios import view as scenario_view
 from explorer.model import comparison, panel
@@ -79,19 +82,86 @@ def scenario_outcomes(
     return deltas, odds
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def peer_gaps(version: str, levers: model.Levers, draws: int, seed: int) -> dict[str, pd.DataFrame]:
+    """Return per peer the GDP panel's gap table (`comparison.gaps`: the paper's gap, the levers' effect, …) with
+    the gap under these levers as level_p10/p50/p90 (same draws)."""
+    run = panel_run(version, levers, draws, seed)
+    tables = {}
+    for city, table in comparison.gaps(run).items():
+        level = comparison.gap(run.years, run.scenario, run.peers[city], run.scenario, run.anchor_year)
+        level = level[["year", "gap_p10", "gap_p50", "gap_p90"]].rename(columns=lambda c: c.replace("gap_", "level_"))
+        tables[city] = table.merge(level, on="year", how="left")
+    return tables
+
+
+def _export_run(version: str, levers: model.Levers, draws: int, seed: int) -> downloads.Run:
+    """Return one lever setting's numbers for the downloads, from the page's cached runs."""
+    return downloads.Run(
+        levers=levers,
+        results=projection(version, levers, draws, seed),
+        change=projection_delta(version, levers, draws, seed),
+        odds={code: peer_odds(version, levers, code, draws, seed) for code in scenarios.PEER_OUTCOMES},
+        gaps=peer_gaps(version, levers, draws, seed),
+    )
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def scenario_downloads(
-    version: str, levers: model.Levers, baseline: model.Levers, draws: int, seed: int, lang: str
+    version: str, levers: model.Levers, compare: model.Levers | None, draws: int, seed: int, lang: str
 ) -> tuple[bytes, str]:
-    """Return the (CSV, JSON) downloads of one lever setting, so a rerun that keeps the levers does not rebuild them."""
-    results, base = projection(version, levers, draws, seed), projection(version, baseline, draws, seed)
-    paired = projection_delta(version, levers, draws, seed)
-    frame = scenarios.export_frame(
-        results, base, paired, levers, version, loaders.outcomes(version).set_index("code"), lang
+    """Return the (CSV, JSON) downloads of one lever setting and scenario B, so a rerun that keeps them does not
+    rebuild them."""
+    base_levers = scenarios.paper_levers(levers.horizon)
+    runs = {"scenario": levers, "baseline": base_levers, **({"b": compare} if compare is not None else {})}
+    built = {side: (setting, _export_run(version, setting, draws, seed)) for side, setting in runs.items()}
+    b_run = built["b"][1] if compare is not None else None
+    outcomes = loaders.outcomes(version).set_index("code")
+    units, params = loaders.units(version).set_index("code"), loaders.parameters(version)
+    rows = downloads.export_rows(built["scenario"][1], built["baseline"][1], b_run, outcomes)
+    frame = downloads.export_frame(rows, levers, compare, outcomes, units, params, version, lang)
+    text = downloads.export_json(
+        rows, built, outcomes, units, params, version=version, draws=draws, seed=seed, lang=lang
     )
-    return (
-        export.csv_bytes(frame),
-        scenarios.export_json(results, base, levers, loaders.parameters(version), version, draws, seed),
+    return export.csv_bytes(frame), text
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def scenario_brief(
+    version: str,
+    levers: model.Levers,
+    outcome: str,
+    compare: model.Levers | None,
+    compare_name: str,
+    link: str,
+    lang: str,
+) -> str:
+    """Return the one-page brief (Markdown) of what the page shows for these levers and scenario B."""
+    shown = scenario_results(version, levers, outcome, compare, compare_name, lang)
+    change = tornado_change(version, levers, "core_va", levers.horizon)
+    level = tornado(version, levers, "core_va", levers.horizon)
+    outcomes = loaders.outcomes(version).set_index("code")
+
+    def against_peers(setting: model.Levers) -> tuple[str, ...]:
+        odds = peer_odds(version, setting, panel.INDICATOR, scenarios.DRAWS, scenarios.SEED)
+        gaps = peer_gaps(version, setting, scenarios.DRAWS, scenarios.SEED)
+        return scenario_view.odds_lines(odds, levers.horizon, lang) + peer_view.gap_lines(
+            gaps, levers.horizon, outcomes, lang
+        )
+
+    return scenario_brief_text.brief_markdown(
+        link=link,
+        version=version,
+        levers=levers,
+        compare=compare,
+        summary=shown.summary,
+        cards=[*shown.shown_headline, *shown.shown_costs],
+        peers=against_peers(levers),
+        b_peers=() if compare is None else against_peers(compare),
+        why=shown.why,
+        sensitivity=change if change["swing"].gt(1e-9).any() else level,
+        params=loaders.parameters(version),
+        lang=lang,
     )
 
 

@@ -56,6 +56,26 @@ def peer_captions(cities: pd.DataFrame, lang: str) -> list[str]:
     return ([t("scenarios.peers.note", lang)] if present else []) + missing
 
 
+# The gap sentence's numbers that are not amounts, as it prints them: (units.csv code, decimals). The ratio is
+# printed as a per cent of the peer; the downloads write these fields the same way.
+GAP_PRINTED = {
+    "closed_pct": ("pct", 0),
+    "ratio_p50": ("pct", 0),
+    "lever_pp": ("pp_per_year", 2),
+    "needed_pp": ("pp_per_year", 1),
+}
+
+
+def printed_value(field: str, value: float) -> float:
+    """Return a gap table's field in the unit GAP_PRINTED names (a ratio, Shenzhen ÷ peer, as a per cent)."""
+    return 100 * value if field.startswith("ratio_") else value
+
+
+def _printed(field: str, value: float) -> str:
+    """Return one of GAP_PRINTED's fields as the gap sentence prints it."""
+    return f"{printed_value(field, value):.{GAP_PRINTED[field][1]}f}"
+
+
 def gap_lines(gaps: dict[str, pd.DataFrame], year: int, outcomes: pd.DataFrame, lang: str) -> tuple[str, ...]:
     """Return per peer the plain-words gap sentence in `year`: the share of the gap the levers close, then the numbers.
 
@@ -82,16 +102,16 @@ def gap_lines(gaps: dict[str, pd.DataFrame], year: int, outcomes: pd.DataFrame, 
                 lang,
                 city=name,
                 year=year,
-                closed=f"{at['closed_pct']:.0f}",
+                closed=_printed("closed_pct", at["closed_pct"]),
                 gap=money(-at["gap_p50"]),
                 gap_low=money(-at["gap_p90"]),
                 gap_high=money(-at["gap_p10"]),
-                ratio=f"{100 * at['ratio_p50']:.0f}",
+                ratio=_printed("ratio_p50", at["ratio_p50"]),
                 effect=money(at["effect_p50"], signed=True),
                 effect_low=money(at["effect_p10"], signed=True),
                 effect_high=money(at["effect_p90"], signed=True),
-                lever_pp=f"{at['lever_pp']:.2f}",
-                needed_pp=f"{at['needed_pp']:.1f}",
+                lever_pp=_printed("lever_pp", at["lever_pp"]),
+                needed_pp=_printed("needed_pp", at["needed_pp"]),
             )
         )
     return tuple(lines)

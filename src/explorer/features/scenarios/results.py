@@ -1,8 +1,7 @@
-"""What the Scenarios page derives from a projection: lever groups, KPI deltas, peer odds, summary, export."""
+"""What the Scenarios page derives from a projection: lever groups, KPI deltas, peer odds, summary."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 
 import pandas as pd
@@ -156,6 +155,9 @@ def likelihood(chance: float) -> str:
     return next(code for bound, code in LIKELIHOOD if chance < bound)
 
 
+ODDS_DECIMALS = 0  # a probability is printed in whole per cent (of 1,000 draws), on the page and in the downloads
+
+
 def odds_sentence(city: str, chance: float | str, year: int, lang: str, where: str = "peers") -> str:
     """Return one sentence: 'Probability Shenzhen ≥ Beijing in 2030: 12 %', or why no probability is given.
 
@@ -165,7 +167,9 @@ def odds_sentence(city: str, chance: float | str, year: int, lang: str, where: s
     if isinstance(chance, str):
         return t(f"scenarios.{where}.{chance}", lang, city=name)
     words = t(f"scenarios.likelihood.{likelihood(chance)}", lang)
-    return t(f"scenarios.{where}.odds", lang, city=name, year=year, pct=f"{100.0 * chance:.0f}", words=words)
+    return t(
+        f"scenarios.{where}.odds", lang, city=name, year=year, pct=f"{100.0 * chance:.{ODDS_DECIMALS}f}", words=words
+    )
 
 
 def summary(
@@ -228,56 +232,3 @@ def summary(
     ]
     parts.append(t("scenarios.summary.caveat", lang))
     return " ".join(parts)
-
-
-def export_frame(
-    results: pd.DataFrame,
-    base: pd.DataFrame,
-    paired: pd.DataFrame,
-    levers: model.Levers,
-    version: str,
-    outcomes: pd.DataFrame,
-    lang: str,
-) -> pd.DataFrame:
-    """Return the scenario for a CSV download: per year and outcome its name and unit, the scenario's and the
-    baseline's p10/p50/p90 and the paired change, rounded per unit (units.csv `decimals`), with the levers and the
-    data version."""
-    quantiles = ["p10", "p50", "p90"]
-    frame = (
-        results.merge(base, on=["year", "indicator"], suffixes=("", "_baseline"))
-        .merge(paired.rename(columns={q: f"change_{q}" for q in quantiles}), on=["year", "indicator"])
-        .rename(columns={q: f"scenario_{q}" for q in quantiles})
-        .rename(columns={f"{q}_baseline": f"baseline_{q}" for q in quantiles})
-    )
-    units = frame["indicator"].map(outcomes["unit"])
-    numbers = [f"{run}_{q}" for run in ("scenario", "baseline", "change") for q in quantiles]
-    for column in numbers:
-        frame[column] = [round(value, UNITS[unit].decimals) for value, unit in zip(frame[column], units)]
-    frame.insert(2, "outcome", frame["indicator"].map(outcomes[f"label_{lang}"]))
-    frame.insert(3, "unit", frame["indicator"].map(outcomes[f"unit_{lang}"]))
-    return frame[["year", "indicator", "outcome", "unit", *numbers]].assign(
-        **{f"lever_{k}": v for k, v in levers.to_query().items()}, data_version=version
-    )
-
-
-def export_json(
-    results: pd.DataFrame,
-    base: pd.DataFrame,
-    levers: model.Levers,
-    params: pd.DataFrame,
-    version: str,
-    draws: int,
-    seed: int,
-) -> str:
-    """Return the scenario as JSON: levers, data version, draws/seed, results, baseline and parameters."""
-    payload = {
-        "data_version": version,
-        "levers": levers.to_query(),
-        "draws": draws,
-        "seed": seed,
-        "note": "Illustrative scenario, not a forecast.",
-        "results": results.to_dict(orient="records"),
-        "baseline": base.to_dict(orient="records"),
-        "parameters": params.to_dict(orient="records"),
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=1, default=float)

@@ -1,0 +1,315 @@
+"""The Scenarios page's downloads, as pure functions: the table of A, the baseline, B and the peers; CSV, JSON, names.
+
+One table (codes, rounded per units.csv `decimals`) is written twice: as the CSV, with translated headers and
+labels, and as the JSON's results, with a units map. Besides each outcome it has, per peer city, the probability
+that Shenzhen is at or above it and, through the GDP panel, the gap to it (Shenzhen − peer), so that the file
+carries what the page compares.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from explorer import model
+from explorer.core import vocab
+from explorer.core.i18n import t
+from explorer.core.vocab import UNITS
+from explorer.features.scenarios.peers import GAP_PRINTED, printed_value
+from explorer.features.scenarios.results import ODDS_DECIMALS, PEER_OUTCOMES
+from explorer.features.scenarios.view import lever_label
+from explorer.model.panel import INDICATOR as GAP_INDICATOR
+
+FILE_PREFIX = "shenzhen-scenario"  # the page in a download's name
+CUSTOM = "custom"  # a scenario whose levers differ from every preset's
+QUANTILES = ("p10", "p50", "p90")
+PERCENT = "pct"  # units.csv: probabilities, the share of the gap closed and Shenzhen as a share of the peer
+# The runs of the table, in its column order: this scenario (A), the paper's policy, A's paired change from it,
+# scenario B and B's paired change (B's only when B is compared).
+RUNS = ("scenario", "baseline", "change", "b", "b_change")
+PEER_KINDS = ("odds", "gap")  # a peer's rows: the probability that Shenzhen is at or above it; the gap to it
+
+
+def peer_code(indicator: str, kind: str, city: str) -> str:
+    """Return the code of a peer's row, e.g. gdp_odds_beijing, gdp_gap_shanghai."""
+    return f"{indicator}_{kind}_{city}"
+
+
+# Every peer row the table can have, in its order (outcome, city, kind) -> (outcome, kind, city).
+PEER_CODES = {
+    peer_code(indicator, kind, city): (indicator, kind, city)
+    for indicator in PEER_OUTCOMES
+    for city in vocab.PEER_CITIES
+    for kind in PEER_KINDS
+}
+
+
+@dataclass(frozen=True)
+class Run:
+    """One lever setting as the downloads carry it (every frame the page's own, from the cached model runs).
+
+    `results` and `change` are p10/p50/p90 per year and indicator (the projection, and its paired difference from
+    the paper's policy); `odds` is per indicator of PEER_OUTCOMES its `peer_odds` frame; `gaps` per peer city the
+    GDP panel's `comparison.gaps` table with the gap under these levers as `level_p10/p50/p90`.
+    """
+
+    levers: model.Levers
+    results: pd.DataFrame
+    change: pd.DataFrame
+    odds: dict[str, pd.DataFrame]
+    gaps: dict[str, pd.DataFrame]
+
+
+def scenario_code(levers: model.Levers) -> str:
+    """Return the preset whose levers these are (the horizon aside), or "custom" when they differ from every preset."""
+    found = (code for code, preset in model.PRESETS.items() if replace(preset, horizon=levers.horizon) == levers)
+    return next(found, CUSTOM)
+
+
+def scenario_name(levers: model.Levers, lang: str) -> str:
+    """Return a scenario's name for a reader: its preset's, or that its levers are the user's own."""
+    code = scenario_code(levers)
+    return t("scenarios.download.custom", lang) if code == CUSTOM else t(f"preset.{code}", lang)
+
+
+def file_name(levers: model.Levers, compare: model.Levers | None, lang: str, extension: str) -> str:
+    """Return a download's file name: the page, the scenario (and B), the horizon and the language.
+
+    E.g. shenzhen-scenario-talent_push-2030-en.csv, shenzhen-scenario-custom-vs-city_plan-2035-zh.md.
+    """
+    against = [] if compare is None else ["vs", scenario_code(compare)]
+    parts = [FILE_PREFIX, scenario_code(levers), *against, str(levers.horizon), lang]
+    return f"{'-'.join(parts)}.{extension}"
+
+
+def lever_values(levers: model.Levers) -> dict[str, int | float]:
+    """Return the levers as numbers, to the decimals their sliders show (whole ones as integers)."""
+
+    def number(name: str) -> int | float:
+        spec = model.BY_NAME.get(name)
+        decimals = spec.decimals if spec else 0
+        value = getattr(levers, name)
+        return int(round(value)) if decimals == 0 else round(float(value), decimals)
+
+    return {name: number(name) for name in model.Levers.BOUNDS}
+
+
+def rounded(value: float, decimals: int | None) -> int | float | None:
+    """Return a number as a download writes it: None when missing, whole as an integer, else to `decimals`."""
+    if value is None or pd.isna(value):
+        return None
+    if decimals is None:
+        return float(value)
+    return int(round(float(value))) if decimals == 0 else round(float(value), decimals) + 0.0  # no -0.0
+
+
+def _odds_rows(run: Run) -> pd.DataFrame:
+    """Return per indicator, peer and year the run's probability that Shenzhen is at or above the peer, in per cent."""
+    rows = [
+        {"year": int(row.year), "indicator": peer_code(indicator, "odds", row.city), "p50": 100.0 * row.probability}
+        for indicator, frame in run.odds.items()
+        for row in frame[frame["status"] == "ok"].itertuples(index=False)
+    ]
+    return pd.DataFrame(rows, columns=["year", "indicator", "p50"])
+
+
+def _gap_rows(run: Run, columns: str) -> pd.DataFrame:
+    """Return per peer and year the run's gap quantiles: `columns` "level" (the gap) or "effect" (the levers' on it)."""
+    frames = [
+        table[["year", *(f"{columns}_{q}" for q in QUANTILES)]]
+        .rename(columns={f"{columns}_{q}": q for q in QUANTILES})
+        .assign(indicator=peer_code(GAP_INDICATOR, "gap", city))
+        for city, table in run.gaps.items()
+    ]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["year", "indicator", *QUANTILES])
+
+
+def _levels(run: Run) -> pd.DataFrame:
+    return pd.concat([run.results, _odds_rows(run), _gap_rows(run, "level")], ignore_index=True)
+
+
+def _changes(run: Run, base: Run) -> pd.DataFrame:
+    """Return the run's paired change from the paper's policy; for a probability, the difference in points."""
+    odds = _odds_rows(run).merge(_odds_rows(base), on=["year", "indicator"], suffixes=("", "_base"))
+    odds = odds.assign(p50=odds["p50"].round(ODDS_DECIMALS) - odds["p50_base"].round(ODDS_DECIMALS))
+    return pd.concat([run.change, odds[["year", "indicator", "p50"]], _gap_rows(run, "effect")], ignore_index=True)
+
+
+def row_units(indicators: pd.Series, outcomes: pd.DataFrame) -> pd.Series:
+    """Return each row's unit code: its outcome's; per cent for a probability; its outcome's for a gap."""
+
+    def unit(code: str) -> str:
+        indicator, kind, _ = PEER_CODES.get(code, (code, None, None))
+        return PERCENT if kind == "odds" else outcomes.at[indicator, "unit"]
+
+    return indicators.map(unit)
+
+
+def _decimals(code: str, unit: str) -> int | None:
+    return ODDS_DECIMALS if PEER_CODES.get(code, (None, None))[1] == "odds" else UNITS[unit].decimals
+
+
+def export_rows(a: Run, base: Run, b: Run | None, outcomes: pd.DataFrame) -> pd.DataFrame:
+    """Return the download's table in codes: per year and row (outcome, probability or gap) each run's p10/p50/p90.
+
+    Columns: year, indicator, unit (a units.csv code), then `<run>_<quantile>` for the runs of RUNS (B's when B is
+    given), rounded per the unit's decimals (whole per cent for a probability). `outcomes` is indexed by code.
+    """
+    keys = ["year", "indicator"]
+    runs = {"scenario": _levels(a), "baseline": _levels(base), "change": _changes(a, base)}
+    if b is not None:
+        runs |= {"b": _levels(b), "b_change": _changes(b, base)}
+    frame = None
+    for name, values in runs.items():
+        part = values.reindex(columns=[*keys, *QUANTILES]).rename(columns={q: f"{name}_{q}" for q in QUANTILES})
+        frame = part if frame is None else frame.merge(part, on=keys, how="left")
+    order = {code: index for index, code in enumerate([*outcomes.index, *PEER_CODES])}
+    frame = frame.assign(order=frame["indicator"].map(order)).sort_values(["order", "year"], kind="mergesort")
+    frame = frame.drop(columns="order").reset_index(drop=True)
+    frame.insert(2, "unit", row_units(frame["indicator"], outcomes))
+    numbers = [column for column in frame.columns if column not in (*keys, "unit")]
+    for column in numbers:  # object columns: a whole number stays an integer beside a missing value
+        values = [
+            rounded(value, _decimals(code, unit))
+            for value, code, unit in zip(frame[column], frame["indicator"], frame["unit"])
+        ]
+        frame[column] = pd.Series(values, index=frame.index, dtype=object)
+    frame["year"] = frame["year"].astype(int)
+    return frame
+
+
+def row_label(code: str, outcomes: pd.DataFrame, lang: str) -> str:
+    """Return a row's name for a reader: the outcome's, or the probability or the gap against a peer city."""
+    if code not in PEER_CODES:
+        return outcomes.at[code, f"label_{lang}"]
+    indicator, kind, city = PEER_CODES[code]
+    return t(
+        f"scenarios.download.{kind}",
+        lang,
+        city=t(f"city.{city}", lang),
+        indicator=outcomes.at[indicator, f"label_{lang}"],
+    )
+
+
+def export_frame(
+    rows: pd.DataFrame,
+    a: model.Levers,
+    b: model.Levers | None,
+    outcomes: pd.DataFrame,
+    units: pd.DataFrame,
+    params: pd.DataFrame,
+    version: str,
+    lang: str,
+) -> pd.DataFrame:
+    """Return the CSV table: `export_rows` with each row's name and unit, the scenarios' names and levers and the
+    data version, every header in `lang` (the catalogue's words, as every CSV of the app)."""
+    frame = rows.assign(
+        label=[row_label(code, outcomes, lang) for code in rows["indicator"]],
+        unit_label=rows["unit"].map(units[f"label_{lang}"]),
+    )
+    headers = {
+        "year": t("col.year", lang),
+        "indicator": t("col.id", lang),
+        "label": t("col.indicator", lang),
+        "unit_label": t("col.unit", lang),
+    }
+    for run in RUNS:
+        for q in QUANTILES:
+            if f"{run}_{q}" in frame:
+                headers[f"{run}_{q}"] = t(f"scenarios.col.{run}", lang, q=q)
+    sides = [("scenario", a), *([("b", b)] if b is not None else [])]
+    for side, levers in sides:
+        frame[f"{side}_name"] = scenario_name(levers, lang)
+        headers[f"{side}_name"] = t(f"scenarios.col.{side}_name", lang)
+        for name, value in lever_values(levers).items():
+            frame[f"{side}_{name}"] = value
+            headers[f"{side}_{name}"] = t(f"scenarios.col.{side}_lever", lang, lever=lever_label(name, params, lang))
+    frame["data_version"] = version
+    headers["data_version"] = t("scenarios.col.version", lang)
+    return frame[list(headers)].rename(columns=headers)
+
+
+def _gap_record(table_row: pd.Series, gdp_unit: str) -> dict[str, int | float | None]:
+    """Return one year of a gap table as the JSON writes it: amounts in GDP's unit, shares in per cent."""
+    record: dict[str, int | float | None] = {"year": int(table_row["year"])}
+    for field, value in table_row.items():
+        if field == "year":
+            continue
+        if field.startswith(("gap_", "effect_", "level_")):
+            record[field] = rounded(value, UNITS[gdp_unit].decimals)
+        elif field.startswith("probability"):
+            record[field] = rounded(100.0 * value, ODDS_DECIMALS)
+        else:  # the gap sentence's other numbers, each as it prints them (ratios as the median's)
+            printed = "ratio_p50" if field.startswith("ratio_") else field
+            record[field] = rounded(printed_value(field, value), GAP_PRINTED[printed][1])
+    return record
+
+
+def gap_units(gdp_unit: str) -> dict[str, str]:
+    """Return the unit code of each field of a JSON gap record (as `_gap_record` writes it)."""
+    amounts = {f"{kind}_{q}": gdp_unit for kind in ("gap", "level", "effect") for q in QUANTILES}
+    shares = {f"ratio_{q}": PERCENT for q in QUANTILES} | {"probability": PERCENT, "probability_levers": PERCENT}
+    return amounts | shares | {field: unit for field, (unit, _) in GAP_PRINTED.items() if field not in shares}
+
+
+def export_json(
+    rows: pd.DataFrame,
+    runs: dict[str, tuple[model.Levers, Run]],
+    outcomes: pd.DataFrame,
+    units: pd.DataFrame,
+    params: pd.DataFrame,
+    *,
+    version: str,
+    draws: int,
+    seed: int,
+    lang: str,
+) -> str:
+    """Return the download as JSON: the scenarios (A, the paper's policy, B) with their levers as numbers, the
+    results table of `export_rows`, each peer's GDP gap table per scenario, the units of every number, the
+    parameters, the data version, draws and seed. `runs` maps "scenario", "baseline" and (when compared) "b"."""
+    gdp_unit = outcomes.at[GAP_INDICATOR, "unit"]
+    used = set(rows["unit"]) | set(gap_units(gdp_unit).values())
+
+    def scenario(levers: model.Levers) -> dict[str, object]:
+        return {"code": scenario_code(levers), "name": scenario_name(levers, lang), "levers": lever_values(levers)}
+
+    payload = {
+        "page": "scenarios",
+        "language": lang,
+        "data_version": version,
+        "draws": draws,
+        "seed": seed,
+        "horizon": runs["scenario"][0].horizon,
+        "note": t("scenarios.disclaimer", lang),
+        "scenarios": {side: scenario(levers) for side, (levers, _) in runs.items()},
+        "units": {
+            "unit_labels": {code: units.at[code, f"label_{lang}"] for code in sorted(used)},
+            "results": dict(zip(rows["indicator"], rows["unit"])),
+            "gaps": gap_units(gdp_unit),
+        },
+        "results": [_record(row) for row in rows.to_dict(orient="records")],
+        "gaps": {
+            side: {
+                city: [_gap_record(row, gdp_unit) for _, row in table.iterrows()] for city, table in run.gaps.items()
+            }
+            for side, (_, run) in runs.items()
+            if side != "baseline"  # A's and B's tables hold the paper's gap beside their own
+        },
+        "parameters": [_record(row) for row in params.to_dict(orient="records")],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=1, allow_nan=False)
+
+
+def _record(row: dict) -> dict:
+    """Return a record with missing values as null and numpy scalars as Python numbers."""
+    out = {}
+    for key, value in row.items():
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            out[key] = None
+        elif hasattr(value, "item"):
+            out[key] = value.item()
+        else:
+            out[key] = value
+    return out

@@ -1,0 +1,245 @@
+"""explorer.features.scenarios.downloads: the CSV and JSON carry A, the baseline, B and each peer; names; rounding."""
+
+import csv
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+import download_checks
+import pandas as pd
+import pytest
+
+from explorer import model
+from explorer.core.i18n import LANGS
+from explorer.data import export
+from explorer.features.scenarios import downloads
+
+NAMES = Path(__file__).with_name("download_names.csv")
+
+
+def _levers(text: str, horizon: int | None = None) -> model.Levers:
+    """Return the levers of a `preset=<code>&<lever>=<value>…` cell (B takes A's horizon, as on the page)."""
+    values = dict(parse_qsl(text))
+    preset = model.PRESETS[values.pop("preset")]
+    levers, changed = model.Levers.from_mapping(values, preset)
+    assert not changed
+    return levers if horizon is None else replace(levers, horizon=horizon)
+
+
+@pytest.mark.parametrize("row", list(csv.DictReader(NAMES.open(encoding="utf-8"))), ids=lambda row: row["expected"])
+def test_a_download_is_named_after_the_page_scenario_b_horizon_and_language(row):
+    levers = _levers(row["levers"])
+    compare = _levers(row["compare"], levers.horizon) if row["compare"] else None
+    assert downloads.file_name(levers, compare, row["lang"], row["extension"]) == row["expected"]
+
+
+def _quantiles(rows: list[tuple[int, str, float]]) -> pd.DataFrame:
+    """Return a projection frame: p50 as given, p10 and p90 one below and above."""
+    return pd.DataFrame([{"year": y, "indicator": i, "p10": v - 1, "p50": v, "p90": v + 1} for y, i, v in rows])
+
+
+def _odds(beijing: float) -> dict[str, pd.DataFrame]:
+    """Return peer_odds frames: GDP with Beijing's probability (Shanghai unpublished), core value added unpublished."""
+    gdp = pd.DataFrame(
+        {
+            "city": ["beijing", "shanghai"],
+            "year": [2030, 2030],
+            "probability": [beijing, float("nan")],
+            "status": ["ok", "no_figure"],
+        }
+    )
+    core = gdp.assign(probability=float("nan"), status="no_figure")
+    return {"gdp": gdp, "core_va": core, "core_va_share": core}
+
+
+def _gaps(level: float, effect: float) -> dict[str, pd.DataFrame]:
+    """Return Beijing's gap table: the paper's gap −1000, this run's gap `level`, the levers' effect `effect`."""
+    row = {
+        "year": 2030,
+        **{f"gap_{q}": -1000.0 + d for q, d in (("p10", -100.04), ("p50", 0.0), ("p90", 99.96))},
+        **{f"level_{q}": level + d for q, d in (("p10", -100.0), ("p50", 0.0), ("p90", 100.0))},
+        **{f"effect_{q}": effect + d for q, d in (("p10", -1.0), ("p50", 0.0), ("p90", 1.0))},
+        "ratio_p10": 0.70,
+        "ratio_p50": 0.7649,
+        "ratio_p90": 0.80,
+        "probability": 0.051,
+        "probability_levers": 0.123,
+        "closed_pct": 1.234,
+        "needed_pp": 4.2777,
+        "lever_pp": 0.04907,
+    }
+    return {"beijing": pd.DataFrame([row])}
+
+
+def _run(levers: model.Levers, gdp: float, people: float, chance: float, level: float, effect: float):
+    results = _quantiles([(2030, "gdp", gdp), (2030, "talent_added", people), (2030, "dc_pue_fleet", 1.23456)])
+    change = _quantiles([(2030, "gdp", gdp - 30000.0), (2030, "talent_added", people - 1000.0)])
+    return downloads.Run(levers, results, change, _odds(chance), _gaps(level, effect))
+
+
+A = _run(model.PRESETS["talent_push"], 30123.456, 1234.6, 0.123, -999.04, 0.96)
+BASE = _run(model.baseline(), 30000.0, 1000.0, 0.051, -1000.0, 0.0)
+B = _run(model.PRESETS["city_plan"], 30050.04, 1000.2, 0.2049, -998.0, 2.0)
+
+
+def _row(rows: pd.DataFrame, code: str) -> pd.Series:
+    return rows[(rows["indicator"] == code) & (rows["year"] == 2030)].iloc[0]
+
+
+def test_the_table_carries_b_only_when_b_is_compared(outcomes):
+    alone = downloads.export_rows(A, BASE, None, outcomes)
+    both = downloads.export_rows(A, BASE, B, outcomes)
+    assert not [column for column in alone.columns if column.startswith("b_")]
+    assert {"b_p10", "b_p50", "b_p90", "b_change_p10", "b_change_p50", "b_change_p90"} <= set(both.columns)
+    gdp = _row(both, "gdp")
+    assert (gdp["scenario_p50"], gdp["baseline_p50"], gdp["b_p50"]) == (30123.5, 30000.0, 30050.0)
+    assert (gdp["change_p50"], gdp["b_change_p50"]) == (123.5, 50.0)
+
+
+def test_each_peer_has_its_probability_and_gap_rows_and_an_unpublished_peer_none(outcomes):
+    rows = downloads.export_rows(A, BASE, B, outcomes)
+    odds = _row(rows, "gdp_odds_beijing")
+    # Whole per cent, as the page prints "12 % of the draws"; the change is the difference of those.
+    assert (odds["scenario_p50"], odds["baseline_p50"], odds["change_p50"]) == (12, 5, 7)
+    assert (odds["b_p50"], odds["b_change_p50"]) == (20, 15)
+    assert odds["unit"] == "pct" and odds["scenario_p10"] is None and odds["scenario_p90"] is None
+    gap = _row(rows, "gdp_gap_beijing")
+    assert gap["unit"] == "yi_yuan"  # GDP's
+    assert (gap["scenario_p10"], gap["scenario_p50"], gap["scenario_p90"]) == (-1099.0, -999.0, -899.0)
+    assert (gap["baseline_p50"], gap["change_p50"], gap["b_p50"], gap["b_change_p50"]) == (-1000.0, 1.0, -998.0, 2.0)
+    codes = set(rows["indicator"])
+    assert not {code for code in codes if "shanghai" in code or code.startswith("core_va_")}  # no published figure
+
+
+def test_numbers_are_rounded_per_unit_and_whole_ones_are_integers(outcomes):
+    rows = downloads.export_rows(A, BASE, None, outcomes)
+    people, pue = _row(rows, "talent_added"), _row(rows, "dc_pue_fleet")
+    assert people["scenario_p50"] == 1235 and isinstance(people["scenario_p50"], int)  # units.csv: 0 decimals
+    assert pue["scenario_p50"] == 1.23  # ratio: 2 decimals
+    assert pue["change_p50"] is None  # no paired change given for it: missing, not 0
+    assert all(isinstance(year, int) for year in rows["year"].tolist())
+
+
+# The CSV's header keys, written by hand in the table's order, with their placeholders (lever names from the page).
+RUN_KEYS = ["scenarios.col.scenario", "scenarios.col.baseline", "scenarios.col.change", "scenarios.col.b"]
+RUN_KEYS += ["scenarios.col.b_change"]
+
+
+def _expected_header(lang: str, params: pd.DataFrame) -> list[str]:
+    words = download_checks.catalogue(lang)
+    levers = [words[f"lever.{name}"] for name in model.Levers.BOUNDS if name != "dc_racks"]
+    racks = words["lever.dc_racks.kw"].format(kw=f"{params.set_index('id').at['dc_rack_kw', 'central']:g}")
+    lever_words = [racks, *levers]
+    header = download_checks.headers(["col.year", "col.id", "col.indicator", "col.unit"], lang)
+    header += [words[key].format(q=q) for key in RUN_KEYS for q in ("p10", "p50", "p90")]
+    for side in ("scenario", "b"):
+        header.append(words[f"scenarios.col.{side}_name"])
+        header += [words[f"scenarios.col.{side}_lever"].format(lever=lever) for lever in lever_words]
+    return [*header, words["scenarios.col.version"]]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_csv_headers_are_the_pages_language_not_codes(lang, outcomes, units, params):
+    rows = downloads.export_rows(A, BASE, B, outcomes)
+    frame = downloads.export_frame(rows, A.levers, B.levers, outcomes, units, params, "abc", lang)
+    header = download_checks.header_row(_csv(frame))
+    assert header == _expected_header(lang, params)
+    assert len(set(header)) == len(header)
+    assert not set(header) & download_checks.database_codes()
+    if lang == "zh":  # no English word: only the quantiles' names and units the page prints as they are (kW, PUE)
+        latin = [cell for cell in header if download_checks.LATIN_WORD.search(re.sub(r"p\d0|kW|PUE", "", cell))]
+        assert latin == []
+
+
+def _csv(frame: pd.DataFrame) -> bytes:
+    return export.csv_bytes(frame)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_csv_names_rows_scenarios_and_levers_and_writes_years_plainly(lang, outcomes, units, params):
+    rows = downloads.export_rows(A, BASE, B, outcomes)
+    data = _csv(downloads.export_frame(rows, A.levers, B.levers, outcomes, units, params, "abc", lang))
+    words = download_checks.catalogue(lang)
+    table = download_checks.read(data)
+    by_code = {row[words["col.id"]]: row for row in table}
+    odds = by_code["gdp_odds_beijing"]
+    assert odds[words["col.indicator"]] == words["scenarios.download.odds"].format(
+        city=words["city.beijing"], indicator=outcomes.at["gdp", f"label_{lang}"]
+    )
+    assert odds[words["col.unit"]] == "%" and odds[words["scenarios.col.scenario"].format(q="p50")] == "12"
+    gap = by_code["gdp_gap_beijing"]
+    assert gap[words["col.unit"]] == outcomes.at["gdp", f"unit_{lang}"]
+    assert gap[words["scenarios.col.b"].format(q="p50")] == "-998.0"
+    assert odds[words["scenarios.col.scenario_name"]] == words["preset.talent_push"]
+    assert odds[words["scenarios.col.b_name"]] == words["preset.city_plan"]
+    assert odds[words["scenarios.col.b_lever"].format(lever=words["lever.horizon"])] == "2030"
+    text = data.decode("utf-8-sig")
+    assert "2,030" not in text and "96,000" not in text  # no separators in years or in numbers
+    assert all(re.fullmatch(r"20\d\d", row[words["col.year"]]) for row in table)
+
+
+def _decimals(number: float) -> int:
+    text = repr(number)
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def test_the_json_carries_numbers_with_units_b_and_the_gap_tables(outcomes, units, params):
+    rows = downloads.export_rows(A, BASE, B, outcomes)
+    runs = {"scenario": (A.levers, A), "baseline": (BASE.levers, BASE), "b": (B.levers, B)}
+    text = downloads.export_json(rows, runs, outcomes, units, params, version="abc", draws=1000, seed=2024, lang="en")
+    payload = json.loads(text, parse_constant=lambda name: pytest.fail(f"{name} is not JSON"))
+    assert payload["scenarios"]["scenario"]["levers"]["talent_subsidy"] == 96000
+    assert (
+        payload["scenarios"]["b"]["code"] == "city_plan" and payload["scenarios"]["b"]["levers"]["dc_racks"] == 117000
+    )
+    assert payload["scenarios"]["scenario"]["levers"]["dc_pue"] == 1.25 and payload["horizon"] == 2030
+    numbers = [
+        (record["indicator"], value)
+        for record in payload["results"]
+        for key, value in record.items()
+        if key not in ("year", "indicator", "unit")
+    ]
+    assert numbers and all(value is None or isinstance(value, (int, float)) for _, value in numbers)
+    decimals = {"yi_yuan": 1, "people_cumulative": 0, "ratio": 2, "pct": 0}  # units.csv, and whole % for odds
+    for record in payload["results"]:
+        unit = payload["units"]["results"][record["indicator"]]
+        assert unit == record["unit"] and unit in payload["units"]["unit_labels"]
+        for key in ("scenario_p50", "baseline_p50", "b_p50"):
+            if record[key] is not None:
+                assert _decimals(record[key]) <= decimals[unit], (record["indicator"], key, record[key])
+    beijing = payload["gaps"]["scenario"]["beijing"][0]
+    assert beijing == {
+        "year": 2030,
+        "gap_p10": -1100.0, "gap_p50": -1000.0, "gap_p90": -900.0,
+        "level_p10": -1099.0, "level_p50": -999.0, "level_p90": -899.0,
+        "effect_p10": 0.0, "effect_p50": 1.0, "effect_p90": 2.0,
+        "ratio_p10": 70, "ratio_p50": 76, "ratio_p90": 80,
+        "probability": 5, "probability_levers": 12,
+        "closed_pct": 1, "needed_pp": 4.3, "lever_pp": 0.05,
+    }  # fmt: skip
+    assert set(beijing) - {"year"} <= set(payload["units"]["gaps"])
+    assert payload["units"]["gaps"]["lever_pp"] == "pp_per_year" and payload["units"]["gaps"]["gap_p50"] == "yi_yuan"
+    assert "baseline" not in payload["gaps"] and set(payload["gaps"]["b"]) == {"beijing"}
+    assert len(payload["parameters"]) == len(params)
+
+
+def test_the_json_without_b_has_no_b(outcomes, units, params):
+    rows = downloads.export_rows(A, BASE, None, outcomes)
+    runs = {"scenario": (A.levers, A), "baseline": (BASE.levers, BASE)}
+    payload = json.loads(
+        downloads.export_json(rows, runs, outcomes, units, params, version="abc", draws=10, seed=1, lang="zh")
+    )
+    assert set(payload["scenarios"]) == {"scenario", "baseline"} and set(payload["gaps"]) == {"scenario"}
+    assert not [key for key in payload["results"][0] if key.startswith("b_")]
+    assert payload["units"]["unit_labels"]["yi_yuan"] == "亿元" and payload["language"] == "zh"
+
+
+def test_a_scenario_is_named_by_its_preset_whatever_the_horizon_or_custom():
+    assert downloads.scenario_code(replace(model.PRESETS["city_plan"], horizon=2035)) == "city_plan"
+    assert downloads.scenario_code(replace(model.baseline(), talent_quota=11_000)) == downloads.CUSTOM
+    assert downloads.lever_values(model.PRESETS["talent_push"]) == {
+        "dc_racks": 7000, "dc_pue": 1.25, "dc_util_gate": 70, "xc_share": 40,
+        "talent_subsidy": 96000, "talent_quota": 30000, "horizon": 2030,
+    }  # fmt: skip
