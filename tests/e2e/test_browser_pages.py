@@ -128,6 +128,26 @@ def test_a_page_fetches_nothing_from_another_host(app_url, tab, name):
     assert [url for url in requested if not url.startswith((own, "data:", "blob:"))] == []
 
 
+# Streamlit's frontend, opened on /<page>, first asks whether /<page> is the app's base path
+# (streamlit#7074, still open; streamlit PR #4574 "try both possibilities"): those two probes answer 404 by
+# design, and answering them 200 would make /<page> the base path and break the websocket. Nothing else fails.
+KNOWN_PROBES = ("/_stcore/health", "/_stcore/host-config")
+
+
+@pytest.mark.parametrize("name", ["overview", "scenarios", "data"])
+def test_a_page_requests_nothing_that_fails_but_streamlits_base_path_probes(app_url, tab, name):
+    failed: list[tuple[int, str]] = []
+    tab.on(
+        "response", lambda response: failed.append((response.status, response.url)) if response.status >= 400 else None
+    )
+    tab.goto(f"{app_url}/{path(name)}?lang=en")
+    wait_for_app(tab)
+    own = app_url.rstrip("/")
+    assert [
+        (status, url) for status, url in failed if url not in {f"{own}/{name}{probe}" for probe in KNOWN_PROBES}
+    ] == []
+
+
 # Links whose rejected value carries CR before Markdown (issue 24): a heading and a link, or a heading and a
 # remote image, each within the 40 characters a notice echoes. One per page, with the parameter it reaches.
 HEADING_LINK = "%0D%23%20PWN%0D%5BPWN%5D(%2F%2Fev.il)"  # "\r# PWN\r[PWN](//ev.il)"
