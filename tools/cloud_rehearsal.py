@@ -22,12 +22,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script: the Chromium settings live with the browser tests
+from explorer.core import serving  # noqa: E402
 from explorer.shell.pages import DEFAULT_PAGE, STEMS  # noqa: E402
 from tests.helpers.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
@@ -196,16 +196,10 @@ def start_server(command: list[str], cwd: Path, home: Path, venv: Path, log: Pat
 
 
 def wait_healthy(server: subprocess.Popen, url: str, log: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the app did not start:\n{log.read_text(errors='replace')[-3000:]}") from None
-            time.sleep(0.3)
+    try:
+        serving.wait_healthy(url, lambda: server.poll() is not None, SERVER_START_TIMEOUT_S)
+    except RuntimeError as error:
+        raise RuntimeError(f"the app did not start ({error}):\n{log.read_text(errors='replace')[-3000:]}") from None
 
 
 def check_page(browser, url: str) -> PageResult:

@@ -37,6 +37,8 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from explorer.core import serving
+
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = "scenarios"
 QUERY = "lang=en"
@@ -367,17 +369,12 @@ def start_server() -> tuple[subprocess.Popen, str, Path]:
     with log.open("wb") as out:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return server, url, log
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                raise RuntimeError(f"the app did not start: {log.read_text(errors='replace')[-2000:]}") from None
-            time.sleep(0.3)
+    try:
+        serving.wait_healthy(url, lambda: server.poll() is not None, SERVER_START_TIMEOUT_S)
+    except RuntimeError as error:
+        server.kill()
+        raise RuntimeError(f"the app did not start ({error}): {log.read_text(errors='replace')[-2000:]}") from None
+    return server, url, log
 
 
 def loopback_only(url: str) -> str:

@@ -23,8 +23,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+from explorer.core import serving
 
 ROOT = Path(__file__).resolve().parents[1]
 COOKIE = "replica"
@@ -135,20 +136,8 @@ def start_replica(port: int, cookie_secret: str, log: Path) -> subprocess.Popen:
 
 
 def wait_healthy(url: str, processes: list[subprocess.Popen], timeout_s: float) -> None:
-    """Wait until `url`/_stcore/health answers 200; raise if a process exits first or the time runs out."""
-    deadline = time.monotonic() + timeout_s
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        if any(process.poll() is not None for process in processes):
-            raise RuntimeError(f"a process exited before {url} answered")
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"{url} did not answer within {timeout_s:.0f} s")
-        time.sleep(0.3)
+    """Wait until `url` answers its health check; raise if a process exits first or the time runs out."""
+    serving.wait_healthy(url, lambda: any(process.poll() is not None for process in processes), timeout_s)
 
 
 def stop(processes: list[subprocess.Popen]) -> None:

@@ -17,7 +17,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,8 +24,10 @@ import numpy as np
 import pandas as pd
 
 from explorer import ROOT, model
+from explorer.core import serving
 from tests.helpers.chromium import CHROMIUM, CHROMIUM_ARGS
 
+START_TIMEOUT_S = 120.0
 READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
 # The browser keeps mounting elements for up to ~0.7 s after a run has finished; a click in that
 # window can land on an element that is then replaced, and no rerun follows.
@@ -255,12 +256,10 @@ def _start(script: Path, cwd: Path) -> tuple[subprocess.Popen, str, float]:
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
-                return server, url, started
-        except OSError:
-            time.sleep(0.05)
+    serving.wait_healthy(
+        url, lambda: server.poll() is not None, START_TIMEOUT_S, poll_s=0.05
+    )  # fine: start-up is timed
+    return server, url, started
 
 
 def _rss_mb(pid: int) -> float:

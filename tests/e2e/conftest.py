@@ -5,8 +5,6 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +13,7 @@ import pytest
 from chromium import CHROMIUM, CHROMIUM_ARGS
 
 from explorer import ROOT
+from explorer.core import serving
 
 SERVER_START_TIMEOUT_S = 60
 
@@ -57,17 +56,12 @@ def serve() -> Iterator[str]:
     server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    output = server.stdout.read().decode(errors="replace") if server.stdout else ""
-                    pytest.fail(f"streamlit did not start on port {port}:\n{output[-2000:]}")
-                time.sleep(0.3)
+        try:
+            serving.wait_healthy(url, lambda: server.poll() is not None, SERVER_START_TIMEOUT_S)
+        except RuntimeError as error:
+            server.kill()
+            output = server.stdout.read().decode(errors="replace") if server.stdout else ""
+            pytest.fail(f"streamlit did not start on port {port} ({error}):\n{output[-2000:]}")
         yield url
     finally:
         server.terminate()
