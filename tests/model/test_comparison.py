@@ -75,3 +75,47 @@ def test_the_sheets_assumed_growth_is_a_named_alternative_within_its_range():
     assert drift.shape == (500,)
     assert (drift >= math.log1p(float(row["low"]) / 100) - 1e-12).all()
     assert (drift <= math.log1p(float(row["high"]) / 100) + 1e-12).all()
+
+
+def test_the_simulation_runs_on_the_panels_shenzhen_shocks():
+    """Where the page's GDP is the panel's, the channels behind the levers' effect see the same yearly shocks: the
+    simulation's k-th year is the panel's (first year + k − 1), in sd units; the panel's own step of that year
+    moves with it (correlation below 1 only by the drift's estimation error)."""
+    fit = panel.fit({"shenzhen": _synthetic()["a"], "beijing": _synthetic()["b"], "shanghai": _synthetic()["c"]})
+    calendar, drawn = panel.shocks(fit, "shenzhen", draws=4000, seed=6)
+    assert calendar[0] == 2024 and calendar[-1] == panel.LAST_YEAR  # the anchor is 2023
+    assert abs(drawn.std() - 1.0) < 0.02  # in sd units
+    shared = comparison.simulation_shocks(fit, 2024, draws=4000, seed=6)
+    np.testing.assert_array_equal(shared[:, 0], drawn[:, 0])  # the simulation's first year is the panel's 2024
+    np.testing.assert_array_equal(shared[:, 11], drawn[:, 11])  # its 12th is 2035, the panel's last
+    assert abs(np.corrcoef(shared[:, 12], drawn[:, 11])[0, 1]) < 0.1  # after the panel's last year: its own draw
+    levels = panel.paths(fit, range(2023, 2026), draws=4000, seed=6)["shenzhen"]
+    step = np.log(levels[:, 2] / levels[:, 1])  # Shenzhen's 2025 in the panel
+    shock, drift_error = math.hypot(fit.common_sd, fit.city_sd), math.hypot(fit.common_drift_sd, fit.city_drift_sd)
+    assert np.corrcoef(step, shared[:, 1])[0, 1] == pytest.approx(shock / math.hypot(shock, drift_error), abs=0.02)
+
+
+def test_with_shared_shocks_the_levers_effect_moves_with_the_panels_shenzhen():
+    """Every parameter central: a talent push adds more in a draw whose panel years are good (more recruits
+    arrive), through the inflow loading; with the loading at 0 its effect is the same in every draw."""
+    con = db.connect()
+    try:
+        params = db.parameters(con)
+    finally:
+        con.close()
+    fit = panel.fit({"shenzhen": _synthetic()["a"], "beijing": _synthetic()["b"], "shanghai": _synthetic()["c"]})
+    years = np.arange(2023, 2031)
+    shared = comparison.simulation_shocks(fit, 2024, draws=3000, seed=8)
+    calendar, drawn = panel.shocks(fit, "shenzhen", draws=3000, seed=8)
+    pushed = replace(baseline(), talent_quota=30000)
+    correlation = {}
+    for name, loading in (("sheet", None), ("zero", 0.0)):
+        frame = params.copy()
+        frame["low"] = frame["high"] = frame["central"]
+        if loading is not None:
+            frame.loc[frame["id"] == "talent_inflow_gdp_loading", ["low", "central", "high"]] = loading
+        ratio = comparison.levers_ratio(pushed, frame, years, 2024, draws=3000, seed=8, shocks=shared)
+        cohorts = drawn[:, calendar <= 2030].sum(axis=1)  # the panel's 2024–2030: the years the recruits arrived
+        correlation[name] = np.corrcoef(ratio[:, -1], cohorts)[0, 1] if np.ptp(ratio[:, -1]) > 1e-12 else 0.0
+    assert correlation["sheet"] > 0.9
+    assert correlation["zero"] == 0.0

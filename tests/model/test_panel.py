@@ -214,3 +214,8 @@ def test_with_real_differentials_the_gap_spread_uses_their_window():
     gap = np.log(drawn["a"][:, -1] / drawn["b"][:, -1])
     n = 7
     assert gap.std() == pytest.approx(fit.city_sd * math.sqrt(2 * n + 2 * n * n / 3), rel=0.03)
+
+
+def test_shocks_name_a_city_the_panel_lacks():
+    with pytest.raises(ValueError, match="city"):
+        panel.shocks(panel.fit(_synthetic()), "shenzhen", draws=10)

@@ -24,8 +24,8 @@ from explorer.model import (
     tornado,
     used_parameters,
 )
-from explorer.model.parameters import central_parameters, parameter_table
-from explorer.model.simulation import _check_paths, _simulate
+from explorer.model.parameters import central_parameters, draw_parameters, parameter_table
+from explorer.model.simulation import LAST_YEAR, _check_paths, _draw, _simulate
 
 HYPOTHESIS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -477,3 +477,127 @@ def test_the_gdp_baseline_compounds_as_the_hindcasts_trend_does():
     fit = TrendFit(2022, 32387.68, math.log(1.055), 0.0, 0.032, ())
     same = trend_paths(fit, range(2022, 2029), np.zeros(50), np.concatenate([np.zeros((50, 1)), shocks], axis=1))
     np.testing.assert_allclose(paths, same, rtol=1e-12)
+
+
+# ----------------------------------------------------------------------------------------------
+# GDP's yearly shock moves rack demand and talent inflow in the same draw (issue 22 item 5)
+# ----------------------------------------------------------------------------------------------
+
+LOADINGS = {"dc_demand_gdp_loading": "demand", "talent_inflow_gdp_loading": "inflow"}
+
+
+def _fixed(params: pd.DataFrame, rows: dict[str, float] | None = None, *, central: bool = False) -> pd.DataFrame:
+    """Return the sheet with `rows` at one value each (low = central = high); `central`: every row at its central."""
+    frame = params.copy()
+    if central:
+        frame["low"] = frame["high"] = frame["central"]
+    for pid, value in (rows or {}).items():
+        frame.loc[frame["id"] == pid, ["low", "central", "high"]] = value
+    return frame
+
+
+def _yearly(frame: pd.DataFrame, draws: int, seed: int) -> dict[str, np.ndarray]:
+    """Return draws × years of the paper's policy: log growth of GDP and of rack demand, log of the year's cohort."""
+    drawn = {
+        code: model.project_draws(baseline(), frame, code, draws=draws, seed=seed)[1]
+        for code in ("gdp", "dc_utilisation", "dc_racks_total", "dc_unmet", "talent_added")
+    }
+    demand = drawn["dc_utilisation"] / 100.0 * drawn["dc_racks_total"] + drawn["dc_unmet"]  # occupied + unmet
+    retention = draw_parameters(parameter_table(frame), draws, seed)["talent_retention"][:, None]
+    cohort = drawn["talent_added"][:, 1:] - retention * drawn["talent_added"][:, :-1]  # arrivals of each year
+    return {
+        "gdp": np.diff(np.log(drawn["gdp"]), axis=1),
+        "demand": np.diff(np.log(demand), axis=1),
+        "inflow": np.log(cohort),
+    }
+
+
+def test_at_central_parameters_the_loading_is_the_elasticity_to_the_gdp_shock(params: pd.DataFrame):
+    """Every parameter central, only the yearly shocks drawn: a GDP year 1 % above trend is a year with rack demand
+    growth β_D % and a cohort of recruits β_T % above trend (log points), in every year; with β = 0 neither moves."""
+    sheet = params.set_index("id")
+    runs = {
+        "sheet": _yearly(_fixed(params, central=True), 400, 3),
+        "zero": _yearly(_fixed(params, dict.fromkeys(LOADINGS, 0.0), central=True), 400, 3),
+    }
+    for pid, series in LOADINGS.items():
+        for year in range(runs["sheet"]["gdp"].shape[1]):
+            gdp, moved = runs["sheet"]["gdp"][:, year], runs["sheet"][series][:, year]
+            slope = np.cov(gdp, moved)[0, 1] / gdp.var(ddof=1)
+            assert slope == pytest.approx(float(sheet.at[pid, "central"]), rel=1e-6), (pid, year)
+            assert np.corrcoef(gdp, moved)[0, 1] > 0.999
+            assert np.ptp(runs["zero"][series][:, year]) < 1e-9 * max(1.0, abs(runs["zero"][series][0, year]))
+
+
+def _triangle_moments(low: float, mode: float, high: float) -> tuple[float, float]:
+    """Return the mean and the mean square of a triangular (low, mode, high) variable."""
+    mean = (low + mode + high) / 3.0
+    variance = (low**2 + mode**2 + high**2 - low * mode - low * high - mode * high) / 18.0
+    return mean, variance + mean**2
+
+
+def test_over_the_whole_sheet_gdp_demand_and_inflow_co_move_as_the_loadings_imply(params: pd.DataFrame):
+    """Year-to-year changes of the growths (each draw's trends cancel): GDP's is σ_g Δz, demand's β_D σ_g Δz, the
+    log cohort's β_T σ_g Δz. With β drawn independently of σ_g, their correlation over draws and years is
+    E[β] / √E[β²] of the loading's triangle (0.93 for 0 / 1 / 2); with the loadings at 0 it is 0."""
+    sheet = params.set_index("id")
+    runs = {"sheet": _yearly(params, 4000, 11), "zero": _yearly(_fixed(params, dict.fromkeys(LOADINGS, 0.0)), 4000, 11)}
+    for pid, series in LOADINGS.items():
+        mean, square = _triangle_moments(*(float(sheet.at[pid, column]) for column in ("low", "central", "high")))
+        for run, expected in (("sheet", mean / math.sqrt(square)), ("zero", 0.0)):
+            changes = [np.diff(runs[run][name], axis=1).ravel() for name in ("gdp", series)]
+            assert np.corrcoef(*changes)[0, 1] == pytest.approx(expected, abs=0.02), (pid, run)
+        # Across draws in one year (trends included), the loading makes a bad GDP year a low year.
+        same_year = {run: np.corrcoef(runs[run]["gdp"][:, 7], runs[run][series][:, 7])[0, 1] for run in runs}
+        assert same_year["sheet"] > same_year["zero"] + 0.1, (pid, same_year)
+
+
+@pytest.fixture(scope="module")
+def loading_runs(params: pd.DataFrame) -> dict[str, dict[str, dict[str, np.ndarray]]]:
+    """Return, with the sheet's loadings and with both at 0 (same draws), all levers up and the paper's policy."""
+    levers = replace(
+        baseline(), dc_racks=120_000, dc_util_gate=0.0, xc_share=100.0, talent_subsidy=150_000.0, talent_quota=50_000
+    )
+    frames = {"sheet": params, "zero": _fixed(params, dict.fromkeys(LOADINGS, 0.0))}
+    years = np.arange(BASE_YEAR, 2031)
+    runs = {}
+    for run, frame in frames.items():
+        sampled, shocks = _draw(frame, 10_000, 5)
+        runs[run] = {
+            name: {code: values[:, -1] for code, values in _simulate(setting, sampled, years, shocks).items()}
+            for name, setting in (("levers", levers), ("paper", baseline()))
+        }
+    return runs
+
+
+def test_the_loadings_widen_the_levers_band_but_barely_move_its_centre(loading_runs):
+    """All levers up against the paper's policy, core value added 2030, paired: the co-movement widens the p10–p90
+    band (measured +5.8 % at 20,000 draws) and moves the mean and median by under 1 %."""
+    change = {run: values["levers"]["core_va"] - values["paper"]["core_va"] for run, values in loading_runs.items()}
+    assert change["sheet"].mean() == pytest.approx(change["zero"].mean(), rel=0.01)
+    assert np.median(change["sheet"]) == pytest.approx(np.median(change["zero"]), rel=0.01)
+    width = {run: np.subtract(*np.quantile(values, (0.9, 0.1))) for run, values in change.items()}
+    assert 1.02 < width["sheet"] / width["zero"] < 1.15
+
+
+@pytest.mark.parametrize(
+    ("code", "tolerance"),
+    [("gdp", 1e-9), ("core_va", 1e-9), ("dc_racks_total", 0.005), ("talent_added", 0.01), ("fiscal_cost", 0.01),
+     ("dc_unmet", 0.02)],
+)  # fmt: skip
+def test_the_loadings_keep_the_baselines_medians(loading_runs, code: str, tolerance: float):
+    """The shock's median is 0, so the paper's policy keeps its median paths (GDP and core value added exactly:
+    the channels enter them only as differences from the paper's levers)."""
+    medians = {run: np.median(values["paper"][code]) for run, values in loading_runs.items()}
+    assert medians["sheet"] == pytest.approx(medians["zero"], rel=tolerance)
+
+
+def test_given_shocks_replace_the_drawn_ones_and_are_checked(params: pd.DataFrame):
+    shocks = np.zeros((20, LAST_YEAR - BASE_YEAR))
+    _, gdp = model.project_draws(baseline(), params, "gdp", draws=20, seed=1, shocks=shocks)
+    growth = draw_parameters(parameter_table(params), 20, 1)["gdp_growth"]
+    np.testing.assert_allclose(gdp[:, 1] / gdp[:, 0], 1.0 + growth / 100.0)  # no shock: the trend growth
+    with pytest.raises(ValueError, match="shocks"):
+        model.project(baseline(), params, draws=20, seed=1, shocks=shocks[:, :-1])
+    with pytest.raises(ValueError, match="shocks"):
+        model.project(baseline(), params, draws=20, seed=1, shocks=np.full_like(shocks, np.nan))

@@ -30,18 +30,31 @@ def budget_capacity(pue_cap: float, p: Params) -> np.ndarray:
     return p["dc_racks_2022"] + np.maximum(0.0, p["dc_power_budget"] / gwh_per_rack - old) / pue_cap
 
 
-def rack_demand(p: Params, steps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def gdp_cycle(loading: np.ndarray, gdp_shock: np.ndarray | None) -> np.ndarray | float:
+    """Return exp(loading × shock), draws × years: a channel's response to GDP's yearly shock (1 without one).
+
+    `gdp_shock` is draws × years of log points (GDP growth's shock in each year, or its running sum
+    for a level); its median 0 keeps the channel's median path.
+    """
+    return 1.0 if gdp_shock is None else np.exp(_col(loading) * gdp_shock)
+
+
+def rack_demand(p: Params, steps: np.ndarray, gdp_shock: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Return (general, AI) demand for occupied standard racks, draws × years.
 
     Both start from the 2022 occupied fleet split by `dc_ai_share_2022`; general demand grows at
     `dc_demand_growth`, AI demand at the lower of `dc_ai_demand_growth` and the growth of the
     accelerators Shenzhen can obtain (`dc_ai_supply_growth`): an AI rack without chips is not asked for.
+    Both move with GDP's yearly shocks (`gdp_shock`, draws × years of log points): each year's shock
+    adds `dc_demand_gdp_loading` times itself to the log growth of demand, so a bad GDP year is a
+    low-demand year and the level keeps it, as GDP's does.
     """
     start = np.minimum(p["dc_util_2022"], p["dc_util_max"]) / 100.0 * p["dc_racks_2022"]
     ai_growth = np.minimum(p["dc_ai_demand_growth"], p["dc_ai_supply_growth"])
+    cycle = gdp_cycle(p["dc_demand_gdp_loading"], None if gdp_shock is None else np.cumsum(gdp_shock, axis=1))
     general = _col(start * (1.0 - p["dc_ai_share_2022"])) * _col(1.0 + p["dc_demand_growth"] / 100.0) ** steps
     ai = _col(start * p["dc_ai_share_2022"]) * _col(1.0 + ai_growth / 100.0) ** steps
-    return general, ai
+    return general * cycle, ai * cycle
 
 
 def va_per_rack(p: Params) -> tuple[np.ndarray, np.ndarray]:
@@ -56,16 +69,19 @@ def va_per_rack(p: Params) -> tuple[np.ndarray, np.ndarray]:
     return colocation, colocation + service
 
 
-def data_centres(racks: float, pue_cap: float, gate_pct: float, p: Params, steps: np.ndarray) -> dict[str, np.ndarray]:
+def data_centres(
+    racks: float, pue_cap: float, gate_pct: float, p: Params, steps: np.ndarray, gdp_shock: np.ndarray | None = None
+) -> dict[str, np.ndarray]:
     """Return installed, occupied and unmet racks, compute, power, capex and direct value added.
 
     Approvals a year are the least of the lever's quota, the utilisation gate's headroom and the
     power budget's headroom; occupied racks are the least of demand and the utilisation ceiling.
+    Demand moves with GDP's yearly shocks (`rack_demand`).
     """
     num_years = steps.shape[1]
     installed_0 = p["dc_racks_2022"]
     ceiling = p["dc_util_max"] / 100.0
-    general, ai = rack_demand(p, steps)
+    general, ai = rack_demand(p, steps, gdp_shock)
     demand = general + ai
     budget = np.floor(budget_capacity(pue_cap, p))
     installed = np.empty_like(demand)
@@ -155,20 +171,26 @@ def talent_paid_years(p: Params, num_years: int) -> np.ndarray:
     return _col(p["talent_retention"]) ** j * np.clip(_col(p["talent_subsidy_years"]) - j, 0.0, 1.0)
 
 
-def talent(subsidy: float, quota: float, p: Params, steps: np.ndarray) -> dict[str, np.ndarray]:
-    """Return the stock of additional professionals (after leavers) and the subsidy bill in 亿元 a year."""
+def talent(
+    subsidy: float, quota: float, p: Params, steps: np.ndarray, gdp_shock: np.ndarray | None = None
+) -> dict[str, np.ndarray]:
+    """Return the stock of additional professionals (after leavers) and the subsidy bill in 亿元 a year.
+
+    The cohort arriving in year t (recruits paid and additional alike) is the quota's allocation times
+    exp(`talent_inflow_gdp_loading` × GDP's shock of year t): fewer arrive in a bad year, more in a good
+    one, the allocation being the cohort of a year at trend.
+    """
     applicants, movers = talent_take_up(subsidy, p)
     paid = np.minimum(quota, applicants)  # the quota is shared at random among applicants
     additional = np.divide(paid * movers, applicants, out=np.zeros_like(paid), where=applicants > 0)
     retention = _col(p["talent_retention"])
-    cohorts = steps  # cohorts arrived by year t (one a year from the base year + 1)
-    stock = np.where(
-        retention < 1.0,
-        (1.0 - retention**cohorts) / np.where(retention < 1.0, 1.0 - retention, 1.0),
-        cohorts,
-    )
-    weights = np.cumsum(talent_paid_years(p, steps.shape[1]), axis=1)  # recipients per cohort size, by t - 1
-    recipients = np.concatenate([np.zeros((paid.shape[0], 1)), weights[:, :-1]], axis=1)
+    cycle = np.ones((paid.shape[0], steps.shape[1])) * gdp_cycle(p["talent_inflow_gdp_loading"], gdp_shock)
+    paid_years = talent_paid_years(p, steps.shape[1])
+    stock = np.zeros(cycle.shape)  # cohorts arrived by year t (one a year from the base year + 1), per recruit
+    recipients = np.zeros(cycle.shape)  # subsidy-years paid in year t, per recruit of a cohort at trend
+    for k in range(1, steps.shape[1]):
+        stock[:, k] = stock[:, k - 1] * retention[:, 0] + cycle[:, k]
+        recipients[:, k:] += cycle[:, k : k + 1] * paid_years[:, : steps.shape[1] - k]
     return {"added": _col(additional) * stock, "cost": subsidy * _col(paid) * recipients / 1e8}
 
 

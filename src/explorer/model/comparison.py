@@ -3,7 +3,9 @@
 The levers' effect is the simulation's relative change of GDP against the paper's policy (paired
 draws), switched on in Shenzhen's first unpublished year and applied to the panel's path
 (`model.panel`); the peers are untouched by the levers, so their effect on the gap is their effect
-on Shenzhen's path.
+on Shenzhen's path. The simulation runs on the panel's own yearly shocks of Shenzhen
+(`simulation_shocks`): a draw whose panel GDP has a bad year has, in the same year, the low rack
+demand and talent inflow the channels' GDP loadings give it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import pandas as pd
 from explorer.core import vocab
 from explorer.model import simulation
 from explorer.model.levers import Levers, baseline
-from explorer.model.panel import INDICATOR, PanelFit, check_draws, paths
+from explorer.model.panel import INDICATOR, PanelFit, check_draws, paths, shocks
 from explorer.model.parameters import draw_parameters, parameter_table
 from explorer.model.peers import PATH_COLUMNS
 
@@ -106,21 +108,47 @@ def assumed_growth(params: pd.DataFrame, *, draws: int, seed: int) -> np.ndarray
     return np.log1p(np.asarray(sampled["gdp_growth"], dtype=float) / 100.0)
 
 
+def simulation_shocks(
+    panel: PanelFit, first_year: int, *, subject: str = vocab.SUBJECT_CITY, draws: int, seed: int
+) -> np.ndarray:
+    """Return the simulation's yearly GDP shocks (draws × its years after the base) taken from the panel.
+
+    The simulation's year k after its base year is the panel's year `first_year` + k − 1, as in
+    `lever_ratio`; that year's shock is the subject's panel shock in standard deviations
+    (`panel.shocks`, same `draws` and `seed`), and the simulation's own draw (`simulation.yearly_shocks`)
+    where the panel has none (observed years, years after its last).
+    """
+    own = simulation.yearly_shocks(check_draws(draws), seed)
+    calendar, drawn = shocks(panel, subject, draws=draws, seed=seed)
+    wanted = int(first_year) + np.arange(own.shape[1])
+    at = np.searchsorted(calendar, wanted)
+    inside = (wanted >= calendar[0]) & (wanted <= calendar[-1])
+    picked = drawn[:, np.minimum(at, calendar.size - 1)]
+    return np.where(inside[None, :] & np.isfinite(picked), picked, own)
+
+
 def levers_ratio(
-    levers: Levers, params: pd.DataFrame, years: Sequence[int], first_year: int, *, draws: int, seed: int
+    levers: Levers,
+    params: pd.DataFrame,
+    years: Sequence[int],
+    first_year: int,
+    *,
+    draws: int,
+    seed: int,
+    shocks: np.ndarray | None = None,
 ) -> np.ndarray:
     """Return draws × years: 1 + the relative effect of `levers` on Shenzhen's GDP against the paper's policy.
 
-    The channels are the simulation's (`simulation.project_draws`, paired draws); their effect is
-    switched on in `first_year`, the first year Shenzhen is not observed (`lever_ratio`).
+    The channels are the simulation's (`simulation.project_draws`, paired draws, on `shocks` when given:
+    `simulation_shocks`); their effect is switched on in `first_year`, the first year Shenzhen is not
+    observed (`lever_ratio`).
     """
     horizon = replace(levers, horizon=simulation.LAST_YEAR)
-    sim_years, scenario = simulation.project_draws(horizon, params, INDICATOR, draws=draws, seed=seed)
+    run = {"draws": draws, "seed": seed, "shocks": shocks}
+    sim_years, scenario = simulation.project_draws(horizon, params, INDICATOR, **run)
     base = scenario
     if replace(baseline(), horizon=simulation.LAST_YEAR) != horizon:
-        _, base = simulation.project_draws(
-            replace(baseline(), horizon=simulation.LAST_YEAR), params, INDICATOR, draws=draws, seed=seed
-        )
+        _, base = simulation.project_draws(replace(baseline(), horizon=simulation.LAST_YEAR), params, INDICATOR, **run)
     return lever_ratio(years, first_year, sim_years, scenario, base)
 
 
@@ -172,8 +200,9 @@ def scenario(
     """Return the subject's panel path with and without the levers, and the peers' paths, over `years`.
 
     `observed` holds the subject's published levels: years up to its anchor take them (NaN where
-    none); the levers act from the first unobserved year (`levers_ratio`). `drift` replaces a
-    city's drift as in `paths` (e.g. the subject's `assumed_growth`: the named alternative baseline).
+    none); the levers act from the first unobserved year (`levers_ratio`), the channels moved by the
+    subject's panel shocks of the same draws (`simulation_shocks`). `drift` replaces a city's drift as
+    in `paths` (e.g. the subject's `assumed_growth`: the named alternative baseline).
     """
     year_array = np.asarray(years, dtype=int)
     drawn = paths(panel, year_array, draws=draws, seed=seed, drift=drift)
@@ -182,7 +211,8 @@ def scenario(
     for j, year in enumerate(year_array):
         if year < anchor:
             base[:, j] = observed.get(int(year), np.nan)
-    ratio = levers_ratio(levers, params, year_array, anchor + 1, draws=draws, seed=seed)
+    shared = simulation_shocks(panel, anchor + 1, subject=subject, draws=draws, seed=seed)
+    ratio = levers_ratio(levers, params, year_array, anchor + 1, draws=draws, seed=seed, shocks=shared)
     peers = {city: values for city, values in drawn.items() if city != subject}
     return Scenario(year_array, base, base * ratio, peers, anchor)
 

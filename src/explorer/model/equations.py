@@ -14,9 +14,18 @@ Years and uncertainty
   (low, central, high); rack-demand growth and GDP growth are joined by a Gaussian copula whose
   correlation is itself a parameter row (`dc_demand_gdp_corr`). Each year's GDP growth adds an
   independent normal shock with sd `gdp_shock_sd`, sized on Shenzhen's first-release nominal
-  growth 2015–2024. `project_delta` reports the paired difference scenario − paper's policy
+  growth 2015–2024. The same yearly shock, in log points ξ_t, moves rack demand (its log growth
+  gains `dc_demand_gdp_loading` × ξ_t, kept in the level) and the year's cohort of subsidised
+  recruits (× exp(`talent_inflow_gdp_loading` × ξ_t)): a bad GDP year is a low-demand,
+  low-inflow year in the same draw. Both loadings' ranges include 0, and the shock's median 0
+  keeps every median path. `project_delta` reports the paired difference scenario − paper's policy
   with the same draws and shocks; that band, not the overlap of two level bands, is the
   uncertainty of a policy's effect.
+* Where the Scenarios page's GDP comes from the three-city panel (`comparison.scenario`), the
+  simulation behind the levers' effect runs on the panel's own Shenzhen shocks of the same draws
+  (`comparison.simulation_shocks`: (σ_z z_t + σ_u u_t) / √(σ_z² + σ_u²) in sd units, the year the
+  levers start in the panel being the simulation's first), so the effect on GDP and the gaps moves
+  with the panel path it multiplies.
 * All money is nominal 亿元 (10^8 yuan; shown as ¥ bn in English); electricity price, rack rent and capex per
   rack are constant. Growth rates and shares are in per cent, hence the /100 in the equations.
 
@@ -72,15 +81,17 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r"\quad z_t \sim N(0, 1),\quad \mathrm{GDP}^*_{<<base_year>>} = <<gdp_2022>>",
         r"\mathrm{CORE}^*_t = <<core_va_2022>>\,(\mathrm{GDP}^*_t / \mathrm{GDP}^*_{<<base_year>>})"
         r"\,(1 + <<core_va_premium>>/100)^t",
-        r"\mathrm{corr}(z_{\delta}, z_{g}) = <<dc_demand_gdp_corr>>",
+        r"\mathrm{corr}(z_{\delta}, z_{g}) = <<dc_demand_gdp_corr>>, \quad"
+        r"\xi_t = <<gdp_shock_sd>>\,z_t / 100\ \ (\xi_0 = 0)",
         r"\mathrm{CORE}_t = \mathrm{CORE}^*_t + \Delta\mathrm{DC}_t + \Delta\mathrm{XC}_t + \Delta\mathrm{TAL}_t",
         r"\mathrm{GDP}_t = \mathrm{GDP}^*_t + (\mathrm{CORE}_t - \mathrm{CORE}^*_t), \quad"
         r"\mathrm{share}_t = 100\,\mathrm{CORE}_t / \mathrm{GDP}_t",
     ),
     "dc": (
-        r"D^{g}_t = (1 - <<dc_ai_share_2022>>)\,D_0\,(1 + <<dc_demand_growth>>/100)^t, \quad "
+        r"D^{g}_t = (1 - <<dc_ai_share_2022>>)\,D_0\,(1 + <<dc_demand_growth>>/100)^t\,\chi_t, \quad "
         r"D^{\mathrm{AI}}_t = <<dc_ai_share_2022>>\,D_0"
-        r"\,\big(1 + \min(<<dc_ai_demand_growth>>,\ <<dc_ai_supply_growth>>)/100\big)^t",
+        r"\,\big(1 + \min(<<dc_ai_demand_growth>>,\ <<dc_ai_supply_growth>>)/100\big)^t\,\chi_t",
+        r"\chi_t = \exp\big(<<dc_demand_gdp_loading>> \sum_{k=1}^{t} \xi_k\big)",
         r"D_0 = \min(<<dc_util_2022>>,\ <<dc_util_max>>)/100 \cdot <<dc_racks_2022>>, \quad"
         r" D_t = D^{g}_t + D^{\mathrm{AI}}_t",
         r"\bar{K} = <<dc_racks_2022>> + \max\big(0,\ <<dc_power_budget>> \cdot 10^6"
@@ -125,9 +136,10 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r"\mathrm{applicants} = <<talent_anyway>> + M",
         r"\mathrm{paid} = \min(<<talent_quota>>,\ \mathrm{applicants}), \quad"
         r"\mathrm{additional} = \mathrm{paid}\cdot M / \mathrm{applicants}",
-        r"\mathrm{added}_t = \mathrm{additional}\,\sum_{k=0}^{t-1} <<talent_retention>>^k",
-        r"\mathrm{cost}_t = <<talent_subsidy>>\,\mathrm{paid}\,\sum_{j=0}^{t-1} <<talent_retention>>^j"
-        r"\,\min\big(1, \max(0, <<talent_subsidy_years>> - j)\big) / 10^8",
+        r"h_k = \exp(<<talent_inflow_gdp_loading>>\,\xi_k), \quad"
+        r"\mathrm{added}_t = \mathrm{additional}\,\sum_{k=1}^{t} h_k\,<<talent_retention>>^{t-k}",
+        r"\mathrm{cost}_t = <<talent_subsidy>>\,\mathrm{paid}\,\sum_{k=1}^{t} h_k\,<<talent_retention>>^{t-k}"
+        r"\,\min\big(1, \max(0, <<talent_subsidy_years>> - t + k)\big) / 10^8",
         r"m = \min\big(<<talent_wage>>\,(1 + <<talent_agglomeration>>)\,(1 - <<talent_displacement>>),\ "
         r"<<digital_output_per_worker>>\,<<va_to_output_ratio>>\big)",
         r"\Delta\mathrm{TAL}_t = (\mathrm{added}_t - \mathrm{added}^{\mathrm{paper}}_t)\,m"

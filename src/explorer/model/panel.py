@@ -216,6 +216,32 @@ def check_draws(draws: object) -> int:
     return int(draws)
 
 
+def _normals(count: int, size: int, seed: int, city: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Return (drift normals (count,), shock normals count × size): the common stream (city 0) or city's own."""
+    rng = np.random.default_rng([int(seed), 21] + ([city] if city else []))
+    return rng.standard_normal(count), rng.standard_normal((count, size))
+
+
+def shocks(panel: PanelFit, city: str, *, draws: int = 1000, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Return (calendar years, draws × years): `city`'s yearly GDP shock in `paths`, in standard deviations.
+
+    The shock of year t is (σ_z z_t + σ_u u_c,t) / √(σ_z² + σ_u²), the same normals `paths` draws for that
+    `draws` and `seed` (so a draw's bad year here is its bad year there); years run from the first
+    unobserved year of any city to `LAST_YEAR`, NaN up to `city`'s anchor (its observed years).
+    """
+    count = check_draws(draws)
+    names = list(panel.cities)
+    if city not in panel.cities:
+        raise ValueError(f"city: expected one of {names}, got {city!r}")
+    start = min(fit.anchor_year for fit in panel.cities.values()) + 1
+    calendar = np.arange(start, LAST_YEAR + 1)
+    _, z_common = _normals(count, calendar.size, seed)
+    _, z_own = _normals(count, calendar.size, seed, names.index(city) + 1)
+    total = math.hypot(panel.common_sd, panel.city_sd)
+    scaled = (panel.common_sd * z_common + panel.city_sd * z_own) / total if total > 0 else z_common
+    return calendar, np.where(calendar[None, :] > panel.cities[city].anchor_year, scaled, np.nan)
+
+
 def paths(
     panel: PanelFit,
     years: Sequence[int],
@@ -234,16 +260,11 @@ def paths(
     if year_array.ndim != 1 or year_array.size == 0 or (np.diff(year_array) <= 0).any():
         raise ValueError("years: expected increasing years")
     start = min(city.anchor_year for city in panel.cities.values()) + 1
-    end = max(LAST_YEAR, int(year_array[-1]))
-    calendar = np.arange(start, end + 1)
-    rng = np.random.default_rng([int(seed), 21])
-    z_drift = rng.standard_normal(count)
-    z_common = rng.standard_normal((count, calendar.size))
+    calendar = np.arange(start, max(LAST_YEAR, int(year_array[-1])) + 1)
+    z_drift, z_common = _normals(count, calendar.size, seed)
     out = {}
     for index, (name, city) in enumerate(panel.cities.items()):
-        own = np.random.default_rng([int(seed), 21, index + 1])
-        z_own_drift = own.standard_normal(count)
-        z_own = own.standard_normal((count, calendar.size))
+        z_own_drift, z_own = _normals(count, calendar.size, seed, index + 1)
         if drift is not None and name in drift:
             mu = np.broadcast_to(np.asarray(drift[name], dtype=float), (count,))
         else:

@@ -83,17 +83,22 @@ def _simulate(
     steps = (years - BASE_YEAR).astype(float)[None, :]
     paper = baseline()
 
-    # Baseline: GDP under the paper's policy; core value added moves with it plus a premium.
+    # Baseline: GDP under the paper's policy; core value added moves with it plus a premium. The same yearly
+    # shocks (log points, 0 in the base year) move rack demand and talent inflow through their loadings.
     gdp_trend = gdp_baseline(p["gdp_2022"], p["gdp_growth"], p["gdp_shock_sd"], shocks[:, : years.shape[0] - 1])
+    gdp_shock = np.zeros(gdp_trend.shape)
+    gdp_shock[:, 1:] = (p["gdp_shock_sd"] / 100.0)[:, None] * shocks[:, : years.shape[0] - 1]
     growth_index = gdp_trend / p["gdp_2022"][:, None]
     core_trend = p["core_va_2022"][:, None] * growth_index * (1.0 + p["core_va_premium"][:, None] / 100.0) ** steps
 
     # Data centres: value added of occupied racks (colocation, plus the compute-service layer of AI racks booked in
     # Shenzhen) plus a spillover on compute Shenzhen uses (its own racks and the unmet demand served elsewhere).
-    dc = channels.data_centres(levers.dc_racks, levers.dc_pue, levers.dc_util_gate, p, steps)
+    dc = channels.data_centres(levers.dc_racks, levers.dc_pue, levers.dc_util_gate, p, steps, gdp_shock)
     dc_levers = ("dc_racks", "dc_pue", "dc_util_gate")
     same_dc = all(getattr(levers, name) == getattr(paper, name) for name in dc_levers)
-    dc_paper = dc if same_dc else channels.data_centres(paper.dc_racks, paper.dc_pue, paper.dc_util_gate, p, steps)
+    dc_paper = (
+        dc if same_dc else channels.data_centres(paper.dc_racks, paper.dc_pue, paper.dc_util_gate, p, steps, gdp_shock)
+    )
     spillover = core_trend * ((dc["used"] / dc_paper["used"]) ** p["dc_spillover_elasticity"][:, None] - 1.0)
     dc_va = dc["va"] - dc_paper["va"] + spillover
 
@@ -104,9 +109,9 @@ def _simulate(
 
     # Talent: additional professionals × value added per additional worker (the wage, at most the sector's average),
     # which moves with nominal GDP.
-    tl = channels.talent(levers.talent_subsidy, levers.talent_quota, p, steps)
+    tl = channels.talent(levers.talent_subsidy, levers.talent_quota, p, steps, gdp_shock)
     same_talent = (levers.talent_subsidy, levers.talent_quota) == (paper.talent_subsidy, paper.talent_quota)
-    tl_paper = tl if same_talent else channels.talent(paper.talent_subsidy, paper.talent_quota, p, steps)
+    tl_paper = tl if same_talent else channels.talent(paper.talent_subsidy, paper.talent_quota, p, steps, gdp_shock)
     va_per_worker = (channels.talent_va_per_worker(p) / 1e4)[:, None] * growth_index
     talent_va = (tl["added"] - tl_paper["added"]) * va_per_worker
 
@@ -199,11 +204,25 @@ def _check_draws(draws: object) -> int:
     return int(draws)
 
 
-def _draw(params: pd.DataFrame, draws: int, seed: int) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """Return the parameter draws and the yearly GDP shocks (standard normals, draws × years to LAST_YEAR)."""
+def yearly_shocks(draws: int, seed: int) -> np.ndarray:
+    """Return the simulation's own yearly GDP shocks for `seed`: draws × (LAST_YEAR − BASE_YEAR) standard normals."""
+    return np.random.default_rng([seed, 1]).standard_normal((draws, LAST_YEAR - BASE_YEAR))
+
+
+def _draw(
+    params: pd.DataFrame, draws: int, seed: int, shocks: np.ndarray | None = None
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Return the parameter draws and the yearly GDP shocks (standard normals, draws × years to LAST_YEAR).
+
+    `shocks` replaces the drawn shocks (e.g. the panel's, `comparison.simulation_shocks`), so GDP and
+    the channels it moves share one array with whatever else reads it.
+    """
     table = parameter_table(params)
-    shocks = np.random.default_rng([seed, 1]).standard_normal((draws, LAST_YEAR - BASE_YEAR))
-    return draw_parameters(table, draws, seed), shocks
+    if shocks is None:
+        shocks = yearly_shocks(draws, seed)
+    elif np.shape(shocks) != (draws, LAST_YEAR - BASE_YEAR) or not np.isfinite(shocks).all():
+        raise ValueError(f"shocks: expected finite draws × {LAST_YEAR - BASE_YEAR} standard normals")
+    return draw_parameters(table, draws, seed), np.asarray(shocks, dtype=float)
 
 
 def _quantile_frame(paths: Mapping[str, np.ndarray], years: np.ndarray) -> pd.DataFrame:
@@ -218,10 +237,15 @@ def _quantile_frame(paths: Mapping[str, np.ndarray], years: np.ndarray) -> pd.Da
 # ----------------------------------------------------------------------------------------------
 
 
-def project(levers: Levers, params: pd.DataFrame, *, draws: int = 1000, seed: int = 0) -> pd.DataFrame:
-    """Return the scenario as a long frame: year, indicator, p10, p50, p90 (years 2022..horizon)."""
+def project(
+    levers: Levers, params: pd.DataFrame, *, draws: int = 1000, seed: int = 0, shocks: np.ndarray | None = None
+) -> pd.DataFrame:
+    """Return the scenario as a long frame: year, indicator, p10, p50, p90 (years 2022..horizon).
+
+    `shocks` (draws × years to LAST_YEAR, standard normals) replaces the yearly GDP shocks drawn from `seed`.
+    """
     # Load inputs
-    sampled, shocks = _draw(params, _check_draws(draws), seed)
+    sampled, shocks = _draw(params, _check_draws(draws), seed, shocks)
     years = _years(levers)
 
     # Compute
@@ -232,10 +256,12 @@ def project(levers: Levers, params: pd.DataFrame, *, draws: int = 1000, seed: in
     return _quantile_frame(paths, years)
 
 
-def project_delta(levers: Levers, params: pd.DataFrame, *, draws: int = 1000, seed: int = 0) -> pd.DataFrame:
+def project_delta(
+    levers: Levers, params: pd.DataFrame, *, draws: int = 1000, seed: int = 0, shocks: np.ndarray | None = None
+) -> pd.DataFrame:
     """Return p10 / p50 / p90 of the paired difference scenario − paper's policy (same draws and shocks)."""
     # Load inputs
-    sampled, shocks = _draw(params, _check_draws(draws), seed)
+    sampled, shocks = _draw(params, _check_draws(draws), seed, shocks)
     years = _years(levers)
 
     # Compute
@@ -305,12 +331,18 @@ def tornado(levers: Levers, params: pd.DataFrame, indicator: str, year: int) -> 
 
 
 def project_draws(
-    levers: Levers, params: pd.DataFrame, indicator: str, *, draws: int = 1000, seed: int = 0
+    levers: Levers,
+    params: pd.DataFrame,
+    indicator: str,
+    *,
+    draws: int = 1000,
+    seed: int = 0,
+    shocks: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return (years, draws × years) of one indicator: the draws `project` summarises, for comparisons by draw."""
     if indicator not in OUTCOMES:
         raise ValueError(f"indicator: unknown code {indicator!r}")
-    sampled, shocks = _draw(params, _check_draws(draws), seed)
+    sampled, shocks = _draw(params, _check_draws(draws), seed, shocks)
     years = _years(levers)
     paths = _simulate(levers, sampled, years, shocks)
     _check_paths(paths)
