@@ -496,12 +496,20 @@ def _fixed(params: pd.DataFrame, rows: dict[str, float] | None = None, *, centra
     return frame
 
 
-def _yearly(frame: pd.DataFrame, draws: int, seed: int) -> dict[str, np.ndarray]:
-    """Return draws × years of the paper's policy: log growth of GDP and of rack demand, log of the year's cohort."""
+# Applicants fall short of the quota when no one would come anyway and the quota is the lever's highest: only then
+# does a year's cohort move with its applicants (a binding quota caps it whatever the year).
+UNBOUND = {"talent_anyway": 0.0}
+OPEN_QUOTA = replace(baseline(), talent_quota=50_000)
+
+
+def _yearly(frame: pd.DataFrame, draws: int, seed: int, levers=OPEN_QUOTA) -> dict[str, np.ndarray]:
+    """Return draws × years: the paper's log growth of GDP and of rack demand, and the log of the year's cohort under
+    `levers` (same draws: a channel's difference from the paper's levers would move GDP itself)."""
     drawn = {
         code: model.project_draws(baseline(), frame, code, draws=draws, seed=seed)[1]
-        for code in ("gdp", "dc_utilisation", "dc_racks_total", "dc_unmet", "talent_added")
+        for code in ("gdp", "dc_utilisation", "dc_racks_total", "dc_unmet")
     }
+    drawn["talent_added"] = model.project_draws(levers, frame, "talent_added", draws=draws, seed=seed)[1]
     demand = drawn["dc_utilisation"] / 100.0 * drawn["dc_racks_total"] + drawn["dc_unmet"]  # occupied + unmet
     retention = draw_parameters(parameter_table(frame), draws, seed)["talent_retention"][:, None]
     cohort = drawn["talent_added"][:, 1:] - retention * drawn["talent_added"][:, :-1]  # arrivals of each year
@@ -517,8 +525,8 @@ def test_at_central_parameters_the_loading_is_the_elasticity_to_the_gdp_shock(pa
     growth β_D % and a cohort of recruits β_T % above trend (log points), in every year; with β = 0 neither moves."""
     sheet = params.set_index("id")
     runs = {
-        "sheet": _yearly(_fixed(params, central=True), 400, 3),
-        "zero": _yearly(_fixed(params, dict.fromkeys(LOADINGS, 0.0), central=True), 400, 3),
+        "sheet": _yearly(_fixed(params, UNBOUND, central=True), 400, 3),
+        "zero": _yearly(_fixed(params, {**UNBOUND, **dict.fromkeys(LOADINGS, 0.0)}, central=True), 400, 3),
     }
     for pid, series in LOADINGS.items():
         for year in range(runs["sheet"]["gdp"].shape[1]):
@@ -527,6 +535,13 @@ def test_at_central_parameters_the_loading_is_the_elasticity_to_the_gdp_shock(pa
             assert slope == pytest.approx(float(sheet.at[pid, "central"]), rel=1e-6), (pid, year)
             assert np.corrcoef(gdp, moved)[0, 1] > 0.999
             assert np.ptp(runs["zero"][series][:, year]) < 1e-9 * max(1.0, abs(runs["zero"][series][0, year]))
+
+
+def test_a_binding_quota_caps_the_cohort_in_a_good_year_too(params: pd.DataFrame):
+    """The paper's quota (10,000) is below the applicants of any year at central parameters: however good the year,
+    the subsidised cohort is the quota, so the cohort of additional recruits is the same in every draw and year."""
+    inflow = _yearly(_fixed(params, central=True), 400, 3, levers=baseline())["inflow"]
+    assert np.ptp(inflow) < 1e-9
 
 
 def _triangle_moments(low: float, mode: float, high: float) -> tuple[float, float]:
@@ -541,7 +556,10 @@ def test_over_the_whole_sheet_gdp_demand_and_inflow_co_move_as_the_loadings_impl
     log cohort's β_T σ_g Δz. With β drawn independently of σ_g, their correlation over draws and years is
     E[β] / √E[β²] of the loading's triangle (0.93 for 0 / 1 / 2); with the loadings at 0 it is 0."""
     sheet = params.set_index("id")
-    runs = {"sheet": _yearly(params, 4000, 11), "zero": _yearly(_fixed(params, dict.fromkeys(LOADINGS, 0.0)), 4000, 11)}
+    runs = {
+        "sheet": _yearly(_fixed(params, UNBOUND), 4000, 11),
+        "zero": _yearly(_fixed(params, {**UNBOUND, **dict.fromkeys(LOADINGS, 0.0)}), 4000, 11),
+    }
     for pid, series in LOADINGS.items():
         mean, square = _triangle_moments(*(float(sheet.at[pid, column]) for column in ("low", "central", "high")))
         for run, expected in (("sheet", mean / math.sqrt(square)), ("zero", 0.0)):

@@ -176,22 +176,23 @@ def talent(
 ) -> dict[str, np.ndarray]:
     """Return the stock of additional professionals (after leavers) and the subsidy bill in 亿元 a year.
 
-    The cohort arriving in year t (recruits paid and additional alike) is the quota's allocation times
-    exp(`talent_inflow_gdp_loading` × GDP's shock of year t): fewer arrive in a bad year, more in a good
-    one, the allocation being the cohort of a year at trend.
+    Applicants in year t are those of a year at trend times exp(`talent_inflow_gdp_loading` × GDP's shock
+    of year t): fewer apply in a bad year, more in a good one. The quota caps the recipients whatever the
+    year (it is the policy's own limit), so where it binds a good year brings no more subsidised recruits.
     """
     applicants, movers = talent_take_up(subsidy, p)
-    paid = np.minimum(quota, applicants)  # the quota is shared at random among applicants
-    additional = np.divide(paid * movers, applicants, out=np.zeros_like(paid), where=applicants > 0)
+    cycle = np.ones((applicants.shape[0], steps.shape[1])) * gdp_cycle(p["talent_inflow_gdp_loading"], gdp_shock)
+    paid = np.minimum(quota, _col(applicants) * cycle)  # the quota is shared at random among applicants
+    share = np.divide(movers, applicants, out=np.zeros_like(movers), where=applicants > 0)
+    additional = _col(share) * paid
     retention = _col(p["talent_retention"])
-    cycle = np.ones((paid.shape[0], steps.shape[1])) * gdp_cycle(p["talent_inflow_gdp_loading"], gdp_shock)
     paid_years = talent_paid_years(p, steps.shape[1])
-    stock = np.zeros(cycle.shape)  # cohorts arrived by year t (one a year from the base year + 1), per recruit
-    recipients = np.zeros(cycle.shape)  # subsidy-years paid in year t, per recruit of a cohort at trend
+    stock = np.zeros(cycle.shape)  # additional recruits still in the city, cohorts from the base year + 1
+    recipients = np.zeros(cycle.shape)  # subsidy-years paid in year t
     for k in range(1, steps.shape[1]):
-        stock[:, k] = stock[:, k - 1] * retention[:, 0] + cycle[:, k]
-        recipients[:, k:] += cycle[:, k : k + 1] * paid_years[:, : steps.shape[1] - k]
-    return {"added": _col(additional) * stock, "cost": subsidy * _col(paid) * recipients / 1e8}
+        stock[:, k] = stock[:, k - 1] * retention[:, 0] + additional[:, k]
+        recipients[:, k:] += paid[:, k : k + 1] * paid_years[:, : steps.shape[1] - k]
+    return {"added": stock, "cost": subsidy * recipients / 1e8}
 
 
 def cost_per_added_worker(subsidy: float, p: Params) -> np.ndarray:

@@ -15,9 +15,9 @@ Years and uncertainty
   correlation is itself a parameter row (`dc_demand_gdp_corr`). Each year's GDP growth adds an
   independent normal shock with sd `gdp_shock_sd`, sized on Shenzhen's first-release nominal
   growth 2015–2024. The same yearly shock, in log points ξ_t, moves rack demand (its log growth
-  gains `dc_demand_gdp_loading` × ξ_t, kept in the level) and the year's cohort of subsidised
-  recruits (× exp(`talent_inflow_gdp_loading` × ξ_t)): a bad GDP year is a low-demand,
-  low-inflow year in the same draw. Both loadings' ranges include 0, and the shock's median 0
+  gains `dc_demand_gdp_loading` × ξ_t, kept in the level) and the year's talent applicants
+  (× exp(`talent_inflow_gdp_loading` × ξ_t); the quota still caps the subsidised cohort): a bad GDP
+  year is a low-demand, low-inflow year in the same draw. Both loadings' ranges include 0, and the shock's median 0
   keeps every median path. `project_delta` reports the paired difference scenario − paper's policy
   with the same draws and shocks; that band, not the overlap of two level bands, is the
   uncertainty of a policy's effect.
@@ -133,12 +133,11 @@ CHANNELS: dict[str, tuple[str, ...]] = {
     ),
     "talent": (
         r"M = <<talent_pool>>\,\big(1 - e^{-<<talent_subsidy>>/<<talent_reservation_mean>>}\big), \quad"
-        r"\mathrm{applicants} = <<talent_anyway>> + M",
-        r"\mathrm{paid} = \min(<<talent_quota>>,\ \mathrm{applicants}), \quad"
-        r"\mathrm{additional} = \mathrm{paid}\cdot M / \mathrm{applicants}",
-        r"h_k = \exp(<<talent_inflow_gdp_loading>>\,\xi_k), \quad"
-        r"\mathrm{added}_t = \mathrm{additional}\,\sum_{k=1}^{t} h_k\,<<talent_retention>>^{t-k}",
-        r"\mathrm{cost}_t = <<talent_subsidy>>\,\mathrm{paid}\,\sum_{k=1}^{t} h_k\,<<talent_retention>>^{t-k}"
+        r"\mathrm{applicants} = <<talent_anyway>> + M, \quad h_k = \exp(<<talent_inflow_gdp_loading>>\,\xi_k)",
+        r"\mathrm{paid}_k = \min(<<talent_quota>>,\ h_k\,\mathrm{applicants}), \quad"
+        r"\mathrm{additional}_k = \mathrm{paid}_k\,M / \mathrm{applicants}",
+        r"\mathrm{added}_t = \sum_{k=1}^{t} \mathrm{additional}_k\,<<talent_retention>>^{t-k}",
+        r"\mathrm{cost}_t = <<talent_subsidy>>\,\sum_{k=1}^{t} \mathrm{paid}_k\,<<talent_retention>>^{t-k}"
         r"\,\min\big(1, \max(0, <<talent_subsidy_years>> - t + k)\big) / 10^8",
         r"m = \min\big(<<talent_wage>>\,(1 + <<talent_agglomeration>>)\,(1 - <<talent_displacement>>),\ "
         r"<<digital_output_per_worker>>\,<<va_to_output_ratio>>\big)",
