@@ -235,3 +235,25 @@ def test_no_chart_text_is_clipped_on_a_phone(app_url, chromium, name, lang):
         screenshot(page, f"charts-{name}-{lang}-390px")
     finally:
         context.close()
+
+
+# A KaTeX equation wider than the text column: st.latex's box then scrolls sideways (2 px: KaTeX's own rounding).
+WIDE_EQUATIONS = """() => [...document.querySelectorAll('.katex-display')]
+    .filter(e => e.scrollWidth > e.clientWidth + 2)
+    .map(e => e.textContent.slice(0, 40))"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_methods_equation_fits_a_desktop_window(app_url, chromium, lang):
+    """At 1440 px every channel's equation is read whole, without scrolling it (a phone may scroll: 390 px is
+    narrower than some equations, which st.latex keeps on one line)."""
+    context = chromium.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/{path('methods')}?lang={lang}", timeout=120_000)
+        wait_for_app(page)
+        page.wait_for_selector(".katex-display", timeout=60_000)
+        assert page.evaluate("document.querySelectorAll('.katex-display').length") > 10
+        assert page.evaluate(WIDE_EQUATIONS) == []
+    finally:
+        context.close()

@@ -98,8 +98,8 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r" / (<<dc_util_max>>/100 \cdot <<dc_rack_kw>>"
         r" \cdot <<hours>> \cdot <<dc_load_factor>>) - <<dc_racks_2022>>\,<<dc_pue_existing>>\big) / <<dc_pue>>",
         r"A_t = \min\big(<<dc_racks>>,\ \bar{K} - K_{t-1},"
-        r"\ \lfloor \max(0,\ 100\,O_{t-1} / <<dc_util_gate>> - K_{t-1}) \rfloor\big)"
-        r" \quad (<<dc_util_gate>> = 0:\ A_t = \min(<<dc_racks>>,\ \bar{K} - K_{t-1})), \quad"
+        r"\ \lfloor \max(0,\ 100\,O_{t-1} / <<dc_util_gate>> - K_{t-1}) \rfloor\big)",
+        r"<<dc_util_gate>> = 0:\ A_t = \min(<<dc_racks>>,\ \bar{K} - K_{t-1}), \quad"
         r" \mathrm{MW}_t = A_t \cdot <<dc_rack_kw>> / 10^3",
         r"K_t = K_{t-1} + A_t, \quad O_t = \min(D_t,\ <<dc_util_max>>/100 \cdot K_t), \quad u_t = 100\,O_t / K_t",
         r"\mathrm{unmet}_t = D_t - O_t, \quad U_t = O_t + <<dc_served_elsewhere>>\,\mathrm{unmet}_t, \quad "
