@@ -24,6 +24,11 @@ from explorer.charts.encoding import (
 from explorer.core.i18n import t
 
 
+def legend_columns(colours: dict[str, str]) -> dict:
+    """Return the legend's columns: two when it has more than three entries, so a phone does not cut the row off."""
+    return {"columns": 2} if len(colours) > 3 else {}
+
+
 def fan_chart(
     paths: pd.DataFrame,
     peers: pd.DataFrame,
@@ -48,7 +53,7 @@ def fan_chart(
             "encoding": {
                 "y": quantitative("p10", y_title),
                 "y2": {"field": "p90"},
-                "color": {**colour, "legend": {"symbolOpacity": 1, "orient": "bottom"}},
+                "color": {**colour, "legend": {"symbolOpacity": 1, "orient": "bottom", **legend_columns(colours)}},
             },
         },
         {

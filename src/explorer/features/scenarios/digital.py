@@ -163,7 +163,15 @@ def gap_table(gaps: Mapping[str, pd.DataFrame], anchor_year: int, outcomes: pd.D
     factor, unit = unit_factor(UNIT_OF, outcomes, lang), unit_label(UNIT_OF, outcomes, lang)
 
     def band(low: pd.Series, high: pd.Series) -> list[str]:
-        return [f"{format_number(round(a * factor))} – {format_number(round(b * factor))}" for a, b in zip(low, high)]
+        return [
+            t(
+                "scenarios.digital.range",
+                lang,
+                low=format_number(round(a * factor)),
+                high=format_number(round(b * factor)),
+            )
+            for a, b in zip(low, high, strict=True)
+        ]
 
     frames = []
     for city in vocab.PEER_CITIES:
@@ -183,7 +191,8 @@ def gap_table(gaps: Mapping[str, pd.DataFrame], anchor_year: int, outcomes: pd.D
                     t("scenarios.digital.col.ratio", lang): (100 * table["ratio_p50"]).round(1),
                     t("scenarios.digital.col.effect", lang, unit=unit): (table["effect_p50"] * factor).round(0),
                     t("scenarios.digital.col.effect_band", lang): band(table["effect_p10"], table["effect_p90"]),
-                    t("scenarios.digital.col.needed_pp", lang): table["needed_pp"].round(2),
+                    # the growth needed is asked only of a Shenzhen behind the peer in the median path
+                    t("scenarios.digital.col.needed_pp", lang): table["needed_pp"].where(table["gap_p50"] < 0).round(2),
                     t("scenarios.digital.col.lever_pp", lang): table["lever_pp"].round(2),
                 }
             )
@@ -202,7 +211,7 @@ def block(
     """Return the section-I block for the horizon `year`: plain words (what the levers close, then the odds), the
     fan chart and the table by year; without a Shenzhen figure only the lines saying which city has none."""
     outcomes = tables.outcomes
-    title = t("scenarios.digital.title", lang, indicator=indicator_name(tables.indicators, lang))
+    title = t("scenarios.digital.title", lang)
     if run is None:
         return Digital(title, base_captions(found, outcomes, lang), None, pd.DataFrame())
     gaps = comparison.gaps(run)
