@@ -148,7 +148,8 @@ def scenario_panel() -> None:
             ui.chart_with_table(shown.digital.fan.spec, shown.digital.fan.table, lang, key="sector_i", lazy=True)
             for caption in shown.digital.fan.captions:
                 st.caption(caption)
-            st.dataframe(shown.digital.table, hide_index=True)
+        if shown.digital.odds is not None:  # P(Shenzhen ≥ peer) by year; its table: the gap and the levers' effect
+            ui.chart_with_table(shown.digital.odds.spec, shown.digital.odds.table, lang, key="sector_i_odds", lazy=True)
 
     st.subheader(t("scenarios.summary.title", lang))
     st.markdown(shown.summary)

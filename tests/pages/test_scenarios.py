@@ -1,6 +1,7 @@
 """The Scenarios page through AppTest: URL levers, notices, numbers from the model, downloads, chart updates."""
 
 import html
+import json
 import re
 
 import pytest
@@ -167,9 +168,9 @@ def _chart_protos(at: AppTest) -> list:
 def test_a_lever_move_sends_new_data_into_an_unchanged_outcome_chart():
     """The browser swaps the data of a chart whose spec is unchanged instead of rebuilding it."""
     at = run(lang="en", dc_racks="12000")  # away from the paper's 7,000, so the waterfall is shown
-    fan_before, _, _, tornado_before, *_ = _chart_protos(at)  # outcome, section I, waterfall, sensitivities
+    fan_before, _, _, _, tornado_before, *_ = _chart_protos(at)  # outcome, section I and its odds, waterfall, ...
     at.slider(key="dc_racks").set_value(20_000).run()
-    fan_after, _, _, tornado_after, *_ = _chart_protos(at)
+    fan_after, _, _, _, tornado_after, *_ = _chart_protos(at)
     assert fan_before.spec == fan_after.spec
     paths_before = {d.name: d.data.data for d in fan_before.datasets}["paths"]
     paths_after = {d.name: d.data.data for d in fan_after.datasets}["paths"]
@@ -221,12 +222,11 @@ def test_an_unusable_b_in_the_url_gets_a_notice():
 
 
 def test_hidden_table_tabs_are_not_sent_on_a_rerun():
-    """Each chart's table tab is drawn only when open: a lever move sends the charts, not their hidden tables (the one
-    table sent is the section-I gap by year, shown under its chart)."""
+    """Each chart's table tab is drawn only when open: a lever move sends the charts, not their hidden tables."""
     at = run(lang="en")
     at.slider(key="dc_racks").set_value(12_000).run()
-    assert len(_chart_protos(at)) >= 4
-    assert [frame.value.columns[2] for frame in at.dataframe] == [t("scenarios.digital.col.probability", "en")]
+    assert len(_chart_protos(at)) >= 5
+    assert len(at.dataframe) == 0
 
 
 def _section_i(lang: str, horizon: int) -> tuple[tuple[str, ...], dict[str, digital.Base]]:
@@ -262,5 +262,10 @@ def test_section_i_is_compared_with_both_peers_whatever_the_outcome(lang, out):
     captions = [caption.value for caption in at.caption]
     for city, base in found.items():
         assert any(text.startswith(t(f"city.{city}", lang)) and str(base.year) in text for text in captions), city
+    odds = next(proto for proto in _chart_protos(at) if "odds" in {d.name for d in proto.datasets})
+    domain = json.loads(odds.spec)["encoding"]["color"]["scale"]["domain"]
+    assert all(any(t(f"city.{city}", lang) in name for name in domain) for city in ("beijing", "shanghai"))
+    at.session_state["sector_i_odds_view"] = t("word.table", lang)  # its table: the gap and the levers' effect
+    at.run()
     (table,) = at.dataframe
     assert set(table.value[t("col.city", lang)]) == {t("city.beijing", lang), t("city.shanghai", lang)}

@@ -60,13 +60,13 @@ def test_a_city_without_section_i_rows_shows_no_published_figure(data, lang):
     name = t("city.shanghai", lang)
     assert t("scenarios.digital.no_figure", lang, city=name) in block.fan.captions
     assert name not in set(block.fan.table[t("col.series", lang)])  # no estimate drawn
-    assert name not in set(block.table[t("col.city", lang)])
+    assert name not in set(block.odds.table[t("col.city", lang)])
 
 
 def test_without_a_shenzhen_figure_there_is_nothing_to_compare(data):
     rows, _, tables = data
     block = view.block(None, {}, rows, HORIZON, tables, "en")
-    assert block.fan is None and block.table.empty
+    assert block.fan is None and block.odds is None
     assert block.lines == tuple(
         t("scenarios.digital.no_figure", "en", city=t(f"city.{city}", "en")) for city in vocab.CITIES
     )
@@ -97,15 +97,15 @@ def test_plain_words_come_first_then_the_odds_and_the_table_runs_from_the_first_
     peers = len(run.peers)
     assert all(line.startswith((gap_start, ahead_start)) for line in block.lines[:peers])
     assert len(block.lines) == 2 * peers
-    years = block.table[t("col.year", lang)]
+    years = block.odds.table[t("col.year", lang)]
     assert years.min() == run.anchor_year + 1 and years.max() == HORIZON
-    assert len(block.table) == peers * (HORIZON - run.anchor_year)
+    assert len(block.odds.table) == peers * (HORIZON - run.anchor_year)
 
 
 def test_the_tables_effect_is_the_levers_effect_on_shenzhens_section_i(data):
     block, run, _ = _block(data, "zh")
     effect = np.median(run.scenario[:, -1] - run.base[:, -1])
-    last = block.table[block.table[t("col.year", "zh")] == HORIZON]
+    last = block.odds.table[block.odds.table[t("col.year", "zh")] == HORIZON]
     column = t("scenarios.digital.col.effect", "zh", unit="亿元")
     assert (last[column] == round(effect)).all()
     assert (last[column] > 0).all()  # every lever at its maximum raises Shenzhen's section I
@@ -116,3 +116,17 @@ def test_the_note_reads_the_drift_range_from_the_parameter_sheet(data):
     changed = params.copy()
     changed.loc[changed["id"] == digital.DRIFT, ["low", "central", "high"]] = [1.0, 3.0, 7.0]
     assert "1–7 %" in view.note(changed, "en") and "3 %" in view.note(changed, "en")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_odds_chart_has_each_peer_with_and_without_the_levers_by_year(data, lang):
+    block, run, _ = _block(data, lang)
+    odds = block.odds.spec["datasets"]["odds"]
+    assert set(odds["year"]) == set(range(run.anchor_year + 1, HORIZON + 1))
+    assert odds["pct"].between(0, 100).all()
+    for city in run.peers:
+        mine = odds[odds["series"].str.contains(t(f"city.{city}", lang))]
+        assert sorted(mine.groupby("is_baseline").size()) == [HORIZON - run.anchor_year] * 2
+    levers = odds[~odds["is_baseline"]].set_index(["series", "year"])["pct"]
+    paper = odds[odds["is_baseline"]]
+    assert len(levers) == len(paper)  # the paper's policy dashed beside the levers as set, one point a year each

@@ -34,12 +34,13 @@ class Tables:
 
 @dataclass(frozen=True)
 class Digital:
-    """The section-I block: its title, plain-words lines, fan chart (None without a Shenzhen figure) and gap table."""
+    """The section-I block: its title, plain-words lines, fan chart and odds by year with the gap table as its table
+    view (both None without a Shenzhen figure)."""
 
     title: str
     lines: tuple[str, ...]
     fan: Chart | None
-    table: pd.DataFrame
+    odds: Chart | None
 
 
 def indicator_name(indicators: pd.DataFrame, lang: str) -> str:
@@ -213,8 +214,39 @@ def block(
     outcomes = tables.outcomes
     title = t("scenarios.digital.title", lang)
     if run is None:
-        return Digital(title, base_captions(found, outcomes, lang), None, pd.DataFrame())
+        return Digital(title, base_captions(found, outcomes, lang), None, None)
     gaps = comparison.gaps(run)
     lines = gap_lines(gaps, year, outcomes, lang, unit_of=UNIT_OF) + odds_lines(comparison.odds(run), year, lang)
-    table = gap_table(gaps, run.anchor_year, outcomes, lang)
-    return Digital(title, lines, fan(run, found, rows, tables, lang), table)
+    odds = Chart(
+        odds_spec(gaps, run.anchor_year, indicator_name(tables.indicators, lang), lang),
+        gap_table(gaps, run.anchor_year, outcomes, lang),
+        (),
+    )
+    return Digital(title, lines, fan(run, found, rows, tables, lang), odds)
+
+
+def odds_spec(gaps: Mapping[str, pd.DataFrame], anchor_year: int, indicator: str, lang: str) -> dict:
+    """Return the chart of P(Shenzhen ≥ peer) by projected year, at the paper's policy (dashed) and with the levers."""
+    frames, colours = [], {}
+    for city in vocab.PEER_CITIES:
+        table = gaps.get(city)
+        if table is None or table.empty:
+            continue
+        table = table[table["year"] > anchor_year]
+        for column, run, is_baseline in (("probability_levers", "levers", False), ("probability", "paper", True)):
+            series = t("scenarios.digital.odds.series", lang, city=t(f"city.{city}", lang),
+                       run=t(f"scenarios.digital.odds.{run}", lang))  # fmt: skip
+            colours[series] = SERIES_COLOURS[city]
+            frames.append(
+                pd.DataFrame(
+                    {"series": series, "year": table["year"].astype(int), "pct": 100 * table[column],
+                     "is_baseline": is_baseline}
+                )
+            )  # fmt: skip
+    return scenario_charts.odds_chart(
+        pd.concat(frames, ignore_index=True),
+        colours=colours,
+        title=t("scenarios.digital.odds.title", lang, indicator=indicator),
+        y_title=t("scenarios.digital.odds.axis", lang),
+        lang=lang,
+    )
