@@ -130,3 +130,17 @@ def test_the_odds_chart_has_each_peer_with_and_without_the_levers_by_year(data, 
     levers = odds[~odds["is_baseline"]].set_index(["series", "year"])["pct"]
     paper = odds[odds["is_baseline"]]
     assert len(levers) == len(paper)  # the paper's policy dashed beside the levers as set, one point a year each
+
+
+def test_the_table_gives_the_gap_and_the_ratio_with_their_bands(data):
+    block, run, _ = _block(data, "en")
+    row = block.odds.table[
+        (block.odds.table[t("col.city", "en")] == t("city.beijing", "en"))
+        & (block.odds.table[t("col.year", "en")] == HORIZON)
+    ].iloc[0]
+    ratio = run.base[:, -1] / run.peers["beijing"][:, -1]
+    low, high = np.quantile(ratio, (0.1, 0.9))
+    assert row[t("scenarios.digital.col.ratio_band", "en")] == t(
+        "scenarios.digital.range", "en", low=f"{100 * low:.1f}", high=f"{100 * high:.1f}"
+    )
+    assert row[t("scenarios.digital.col.ratio", "en")] == round(100 * float(np.median(ratio)), 1)

@@ -190,6 +190,10 @@ def gap_table(gaps: Mapping[str, pd.DataFrame], anchor_year: int, outcomes: pd.D
                     t("scenarios.digital.col.gap", lang, unit=unit): (table["gap_p50"] * factor).round(0),
                     t("scenarios.digital.col.gap_band", lang): band(table["gap_p10"], table["gap_p90"]),
                     t("scenarios.digital.col.ratio", lang): (100 * table["ratio_p50"]).round(1),
+                    t("scenarios.digital.col.ratio_band", lang): [
+                        t("scenarios.digital.range", lang, low=f"{100 * a:.1f}", high=f"{100 * b:.1f}")
+                        for a, b in zip(table["ratio_p10"], table["ratio_p90"], strict=True)
+                    ],
                     t("scenarios.digital.col.effect", lang, unit=unit): (table["effect_p50"] * factor).round(0),
                     t("scenarios.digital.col.effect_band", lang): band(table["effect_p10"], table["effect_p90"]),
                     # the growth needed is asked only of a Shenzhen behind the peer in the median path
