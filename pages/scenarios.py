@@ -139,6 +139,16 @@ def scenario_panel() -> None:
         st.caption(caption)
     for line in shown.odds:
         st.markdown(line)
+    if shown.digital is not None:  # section I against both peers, whatever the outcome chosen above
+        st.subheader(shown.digital.title)
+        for line in shown.digital.lines:
+            st.markdown(line)
+        if shown.digital.fan is not None:
+            ui.chart_with_table(shown.digital.fan.spec, shown.digital.fan.table, lang, key="sector_i", lazy=True)
+            for caption in shown.digital.fan.captions:
+                st.caption(caption)
+        if shown.digital.odds is not None:  # P(Shenzhen ≥ peer) by year; its table: the gap and the levers' effect
+            ui.chart_with_table(shown.digital.odds.spec, shown.digital.odds.table, lang, key="sector_i_odds", lazy=True)
 
     st.subheader(t("scenarios.summary.title", lang))
     st.markdown(shown.summary)

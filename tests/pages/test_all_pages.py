@@ -190,12 +190,19 @@ CHARTS_PER_PAGE = {
     "bottlenecks": 4,
     "recommendations": 1,
     "benchmarks": 2 + len(vocab.DIGITAL_PEER_GROUPS),
-    "scenarios": 2,
+    "scenarios": 4,  # the outcome, section I against the peers and its odds by year, the sensitivity
     "methods": 4,
 }
 PAGES = sorted(STEMS)
 # Chart/table tabs that track the open tab (ui.chart_with_table lazy=True), by their state key.
-LAZY_TABS = ("outcome_view", "waterfall_view", "tornado_view", "tornado_change_view")
+LAZY_TABS = (
+    "outcome_view",
+    "sector_i_view",
+    "sector_i_odds_view",
+    "waterfall_view",
+    "tornado_view",
+    "tornado_change_view",
+)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -12,10 +12,11 @@ from explorer import ROOT, model
 from explorer.core.i18n import LANGS, t
 from explorer.data import gateway as db
 from explorer.features.scenarios import cache as scenario_cache
+from explorer.features.scenarios import digital as digital_view
 from explorer.features.scenarios import view
 from explorer.features.scenarios.cards import card_value
 from explorer.features.scenarios.results import DRAWS, KPI_OUTCOMES, SEED, likelihood
-from explorer.model import comparison, panel
+from explorer.model import comparison, digital, panel
 from explorer.model.peers import observed_series
 
 TIMEOUT_S = 120
@@ -141,7 +142,8 @@ def test_the_odds_of_each_peer_are_stated_under_the_chart(lang, params):
     odds = comparison.odds(run_)
     shown = [markdown.value for markdown in at.markdown]
     gap_start = t("scenarios.gap.sentence", lang).split("{")[0]
-    assert sum(text.startswith(gap_start) for text in shown) == 2
+    gdp_gaps = [text for text in shown if text.startswith(gap_start) and text not in _section_i_lines(lang, 2030)]
+    assert len(gdp_gaps) == 2
     for row in odds[odds["year"] == 2030].itertuples():
         city = t(f"city.{row.city}", lang)
         if row.status == "ok":
@@ -210,9 +212,9 @@ def _chart_protos(at: AppTest) -> list:
 def test_a_lever_move_sends_new_data_into_an_unchanged_outcome_chart():
     """The browser swaps the data of a chart whose spec is unchanged instead of rebuilding it."""
     at = run(lang="en", dc_racks="12000")  # away from the paper's 7,000, so the waterfall is shown
-    fan_before, _, tornado_before, *_ = _chart_protos(at)  # outcome, waterfall, sensitivities
+    fan_before, _, _, _, tornado_before, *_ = _chart_protos(at)  # outcome, section I and its odds, waterfall, ...
     at.slider(key="dc_racks").set_value(20_000).run()
-    fan_after, _, tornado_after, *_ = _chart_protos(at)
+    fan_after, _, _, _, tornado_after, *_ = _chart_protos(at)
     assert fan_before.spec == fan_after.spec
     paths_before = {d.name: d.data.data for d in fan_before.datasets}["paths"]
     paths_after = {d.name: d.data.data for d in fan_after.datasets}["paths"]
@@ -264,8 +266,50 @@ def test_an_unusable_b_in_the_url_gets_a_notice():
 
 
 def test_hidden_table_tabs_are_not_sent_on_a_rerun():
-    """Each chart's table tab is drawn only when open: a lever move sends the charts, not four hidden tables."""
+    """Each chart's table tab is drawn only when open: a lever move sends the charts, not their hidden tables."""
     at = run(lang="en")
     at.slider(key="dc_racks").set_value(12_000).run()
-    assert len(_chart_protos(at)) >= 3
+    assert len(_chart_protos(at)) >= 5
     assert len(at.dataframe) == 0
+
+
+def _section_i(lang: str, horizon: int) -> tuple[tuple[str, ...], dict[str, digital.Base]]:
+    """Return the section-I block's sentences for the paper's levers to `horizon` and each city's base figure."""
+    con = db.connect()
+    try:
+        rows, params = db.benchmarks(con), db.parameters(con)
+        tables = digital_view.Tables(db.indicators(con).set_index("code"), db.outcomes(con).set_index("code"), params)
+    finally:
+        con.close()
+    found = digital.bases(rows)
+    levers, _ = model.Levers.from_mapping({"horizon": str(horizon)})
+    years = range(min(base.year for base in found.values()), horizon + 1)
+    run_ = digital.scenario(
+        panel.fit_rows(rows), found, digital.observed_gdp(rows), levers, params, years, draws=DRAWS, seed=SEED
+    )
+    return digital_view.block(run_, found, rows, horizon, tables, lang).lines, found
+
+
+def _section_i_lines(lang: str, horizon: int) -> tuple[str, ...]:
+    return _section_i(lang, horizon)[0]
+
+
+@pytest.mark.parametrize(("lang", "out"), [("zh", "core_va"), ("en", "core_va"), ("en", "compute_eflops")])
+def test_section_i_is_compared_with_both_peers_whatever_the_outcome(lang, out):
+    """The digital comparison is on the page for any outcome: its heading, plain words, base years, table."""
+    at = run(lang=lang, out=out, horizon="2030")
+    title = t("scenarios.digital.title", lang)
+    assert title in [header.value for header in at.subheader]
+    lines, found = _section_i(lang, 2030)
+    shown = [markdown.value for markdown in at.markdown]
+    assert lines and all(line in shown for line in lines)
+    captions = [caption.value for caption in at.caption]
+    for city, base in found.items():
+        assert any(text.startswith(t(f"city.{city}", lang)) and str(base.year) in text for text in captions), city
+    odds = next(proto for proto in _chart_protos(at) if "odds" in {d.name for d in proto.datasets})
+    domain = json.loads(odds.spec)["encoding"]["color"]["scale"]["domain"]
+    assert all(any(t(f"city.{city}", lang) in name for name in domain) for city in ("beijing", "shanghai"))
+    at.session_state["sector_i_odds_view"] = t("word.table", lang)  # its table: the gap and the levers' effect
+    at.run()
+    (table,) = at.dataframe
+    assert set(table.value[t("col.city", lang)]) == {t("city.beijing", lang), t("city.shanghai", lang)}

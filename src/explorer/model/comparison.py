@@ -25,6 +25,27 @@ from explorer.model.parameters import draw_parameters, parameter_table
 from explorer.model.peers import PATH_COLUMNS
 
 
+def shifted(
+    panel_years: Sequence[int], first_year: int, sim_years: Sequence[int], values: np.ndarray, before: float
+) -> np.ndarray:
+    """Return draws × panel years of the simulation's `values` (draws × `sim_years`) moved to start in `first_year`.
+
+    The value k years after the simulation's base year (its first year) is placed k years after
+    `first_year` − 1; years before `first_year` take `before`.
+    """
+    sim = np.asarray(sim_years, dtype=int)
+    values = np.asarray(values, dtype=float)
+    out = np.full((values.shape[0], len(panel_years)), float(before))
+    for j, year in enumerate(panel_years):
+        k = int(year) - int(first_year) + 1  # years since the levers started, 1 in the first
+        if k >= 1:
+            at = sim[0] + k
+            if at > sim[-1]:
+                raise ValueError(f"sim_years: the simulation ends before {at}")
+            out[:, j] = values[:, int(np.searchsorted(sim, at))]
+    return out
+
+
 def lever_ratio(
     panel_years: Sequence[int], first_year: int, sim_years: Sequence[int], scenario: np.ndarray, base: np.ndarray
 ) -> np.ndarray:
@@ -34,17 +55,8 @@ def lever_ratio(
     which is its base year). The effect k years after the levers start in the simulation is applied
     k years after `first_year`; before `first_year` the ratio is 1.
     """
-    sim = np.asarray(sim_years, dtype=int)
     ratio = np.asarray(scenario, dtype=float) / np.asarray(base, dtype=float)
-    out = np.ones((ratio.shape[0], len(panel_years)))
-    for j, year in enumerate(panel_years):
-        k = int(year) - int(first_year) + 1  # years since the levers started, 1 in the first
-        if k >= 1:
-            at = sim[0] + k
-            if at > sim[-1]:
-                raise ValueError(f"sim_years: the simulation ends before {at}")
-            out[:, j] = ratio[:, int(np.searchsorted(sim, at))]
-    return out
+    return shifted(panel_years, first_year, sim_years, ratio, 1.0)
 
 
 def gap(

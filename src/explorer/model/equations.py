@@ -51,6 +51,10 @@ Notes and limits per channel
   per worker moves with nominal GDP. Limits: no numeric elasticity of skilled migration to
   subsidies was found; the pool sizes are assumptions.
 * Fiscal: talent subsidies + public bodies' migration cost + data-centre incentives.
+* Section I (`digital`): each city's latest observed section-I share of GDP, drifting at δ_I a year
+  (range includes 0), times its GDP (observed to the panel's anchor, the panel's draws after);
+  Shenzhen adds the racks' own value added and h_I of the other channels' change. Limits: one
+  drift for the three cities; h_I is an assumption (section I's share of core value added).
 * Peers: `peers` projects Beijing / Shanghai with `trend` fitted on their own published series (no
   parameter row), and gives the probability that Shenzhen is at or above each peer per year.
 """
@@ -153,6 +157,16 @@ CHANNELS: dict[str, tuple[str, ...]] = {
     "fiscal": (
         r"\mathrm{fiscal}_t = \mathrm{cost}^{\mathrm{talent}}_t + \mathrm{migration}_t / (1 + <<xc_soe_multiplier>>)"
         r" + <<dc_incentive_share>>\,\mathrm{capex}_t",
+    ),
+    "sector_i": (  # `digital` and `simulation.sector_i_draws`: section I of the three cities through the GDP panel
+        r"i_c = I_{c,y_c} / \mathrm{GDP}_{c,y_c}",
+        r"I_{c,t} = i_c\,(1 + <<sector_i_share_drift>>/100)^{t - y_c}\,\mathrm{GDP}_{c,t}, \quad t \ge y_c",
+        r"h_I = \min\big(1,\ i_{\mathrm{SZ}}\,<<gdp_2022>> / (<<core_va_2022>>"
+        r"\,(1 + <<core_va_premium>>/100)^{y_{\mathrm{SZ}} - <<base_year>>})\big)",
+        r"\Delta I_t = (V_t - V^{\mathrm{paper}}_t) + h_I\,\big(\Delta\mathrm{DC}_t - (V_t - V^{\mathrm{paper}}_t)"
+        r" + \Delta\mathrm{XC}_t + \Delta\mathrm{TAL}_t\big)",
+        r"I'_{\mathrm{SZ},t} = I_{\mathrm{SZ},t} + \mathrm{GDP}_{\mathrm{SZ},t}\,\Delta I_k / \mathrm{GDP}^*_k, \quad"
+        r" k = <<base_year>> + t - \bar{y}",
     ),
 }
 

@@ -76,10 +76,8 @@ def gdp_baseline(gdp_0: np.ndarray, growth: np.ndarray, shock_sd: np.ndarray, sh
     return compound(gdp_0, np.log1p(growth / 100.0), shock_sd / 100.0, gaps, z_shock)
 
 
-def _simulate(
-    levers: Levers, p: Mapping[str, np.ndarray], years: np.ndarray, shocks: np.ndarray
-) -> dict[str, np.ndarray]:
-    """Return indicator code -> draws × years array for one scenario."""
+def _parts(levers: Levers, p: Mapping[str, np.ndarray], years: np.ndarray, shocks: np.ndarray) -> dict:
+    """Return the baseline paths and each channel's pieces for one scenario (what the outcomes are built from)."""
     steps = (years - BASE_YEAR).astype(float)[None, :]
     paper = baseline()
 
@@ -115,7 +113,35 @@ def _simulate(
     va_per_worker = (channels.talent_va_per_worker(p) / 1e4)[:, None] * growth_index
     talent_va = (tl["added"] - tl_paper["added"]) * va_per_worker
 
-    core = core_trend + dc_va + xc_va + talent_va
+    return {
+        "p": p,
+        "gdp_trend": gdp_trend,
+        "growth_index": growth_index,
+        "core_trend": core_trend,
+        "dc": dc,
+        "dc_va": dc_va,
+        "dc_direct": dc["va"] - dc_paper["va"],
+        "spillover": spillover,
+        "xc": xc,
+        "xc_va": xc_va,
+        "tl": tl,
+        "talent_va": talent_va,
+    }
+
+
+def _simulate(
+    levers: Levers, p: Mapping[str, np.ndarray], years: np.ndarray, shocks: np.ndarray
+) -> dict[str, np.ndarray]:
+    """Return indicator code -> draws × years array for one scenario."""
+    return _outcomes(_parts(levers, p, years, shocks))
+
+
+def _outcomes(parts: dict) -> dict[str, np.ndarray]:
+    """Return indicator code -> draws × years array from a scenario's parts."""
+    p = parts["p"]
+    gdp_trend, growth_index, core_trend = parts["gdp_trend"], parts["growth_index"], parts["core_trend"]
+    dc, xc, tl = parts["dc"], parts["xc"], parts["tl"]
+    core = core_trend + parts["dc_va"] + parts["xc_va"] + parts["talent_va"]
     gdp = gdp_trend + (core - core_trend)
     fiscal = tl["cost"] + xc["migration_public"] + dc["incentive"]
     return {
@@ -283,10 +309,47 @@ def central_paths(levers: Levers, params: pd.DataFrame) -> dict[str, np.ndarray]
 
 
 def parameters_read(levers: Levers, params: pd.DataFrame) -> frozenset[str]:
-    """Return the parameter ids one central run of `levers` reads, recorded as it runs."""
+    """Return the parameter ids one central run of `levers` reads (section I's comparison too), recorded as it runs."""
     years, values = _years(levers), central_parameters(parameter_table(params))
-    _simulate(levers, values, years, np.zeros((1, years.shape[0])))
+    parts = _parts(levers, values, years, np.zeros((1, years.shape[0])))
+    _outcomes(parts)
+    _sector_i(values, parts, share=0.1, share_year=BASE_YEAR)
     return frozenset(values.read)
+
+
+def _sector_i(
+    p: Mapping[str, np.ndarray], parts: dict, *, share: float, share_year: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return (ΔI / GDP*, draws × years; the share drift δ_I, log a year, per draw) of one scenario's parts.
+
+    ΔI is the part of the levers' change of core value added that falls in section I (information
+    transmission, software and IT services): the racks' own value added (colocation and compute
+    services: internet data services, a section I class) whole, and the spillover, Xinchuang's
+    local value added and the recruits' value added in proportion λ_I = Shenzhen's section-I share
+    of GDP in `share_year` ÷ the model's core share of GDP that year (at most 1).
+    """
+    core_share = p["core_va_2022"] / p["gdp_2022"] * (1.0 + p["core_va_premium"] / 100.0) ** (share_year - BASE_YEAR)
+    part = np.minimum(1.0, float(share) / core_share)[:, None]
+    spread = parts["spillover"] + parts["xc_va"] + parts["talent_va"]
+    change = (parts["dc_direct"] + part * spread) / parts["gdp_trend"]
+    return change, np.log1p(np.asarray(p["sector_i_share_drift"], dtype=float) / 100.0)
+
+
+def sector_i_draws(
+    levers: Levers, params: pd.DataFrame, share: float, share_year: int, *, draws: int = 1000, seed: int = 0
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return (years to `LAST_YEAR`, ΔI / GDP* draws × years, share drift per draw) for section I's comparison.
+
+    `share` is Shenzhen's observed section-I value added ÷ GDP in `share_year`. The draws are
+    `project_draws`'s (same parameters and shocks), so they pair with the levers' GDP effect; at the
+    paper's policy ΔI is 0.
+    """
+    if not (isinstance(share, numbers.Real) and 0.0 < float(share) < 1.0):
+        raise ValueError(f"share: expected a share of GDP in (0, 1), got {share!r}")
+    sampled, shocks = _draw(params, _check_draws(draws), seed)
+    years = _years(replace(levers, horizon=LAST_YEAR))
+    change, drift = _sector_i(sampled, _parts(levers, sampled, years, shocks), share=share, share_year=share_year)
+    return years, change, drift
 
 
 def project_central(levers: Levers, params: pd.DataFrame) -> pd.DataFrame:

@@ -29,3 +29,20 @@ def test_the_command_prints_the_table_and_the_readme_holds_it():
     assert printed in (ROOT / "docs" / "model.md").read_text(encoding="utf-8"), (
         "paste `python -m explorer.features.scenarios.gaps` into docs/model.md"
     )
+
+
+def test_the_section_i_command_prints_each_citys_base_and_the_table_and_the_model_page_holds_it():
+    printed = subprocess.run(
+        [sys.executable, "-m", "explorer.features.scenarios.gaps", "sector_i"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout.strip()
+    assert printed == gaps.sector_i_report()
+    lines = printed.splitlines()
+    assert lines[0].startswith("Section I bases") and "shenzhen" in lines[0]
+    assert lines[2].startswith("| setting | peer | year |")
+    assert printed in (ROOT / "docs" / "model.md").read_text(encoding="utf-8"), (
+        "paste `python -m explorer.features.scenarios.gaps sector_i` into docs/model.md"
+    )

@@ -10,11 +10,12 @@ from explorer import model
 from explorer.core import vocab
 from explorer.data import export, loaders
 from explorer.features.scenarios import brief as scenario_brief_text
+from explorer.features.scenarios import digital as digital_view
 from explorer.features.scenarios import downloads
 from explorer.features.scenarios import peers as peer_view
 from explorer.features.scenarios import results as scenarios
 from explorer.features.scenarios import view as scenario_view
-from explorer.model import comparison, panel
+from explorer.model import comparison, digital, panel
 from explorer.model.peers import observed_series
 
 
@@ -53,6 +54,43 @@ def panel_run(version: str, levers: model.Levers, draws: int, seed: int) -> comp
     years = np.arange(model.BASE_YEAR, levers.horizon + 1)
     return comparison.scenario(
         gdp_panel(version), levers, loaders.parameters(version), years, observed.to_dict(), draws=draws, seed=seed
+    )
+
+
+@st.cache_data(show_spinner=False)
+def sector_i_bases(version: str) -> dict[str, digital.Base]:
+    """Return each city's section-I base figure (latest year with its GDP); a city without one is absent."""
+    return digital.bases(loaders.benchmarks(version))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def sector_i_run(version: str, levers: model.Levers, draws: int, seed: int) -> comparison.Scenario | None:
+    """Return section I of Shenzhen (without and with the levers) and of the peers, through the GDP panel's draws."""
+    found = sector_i_bases(version)
+    if not found:
+        return None
+    rows = loaders.benchmarks(version)
+    years = np.arange(min(base.year for base in found.values()), levers.horizon + 1)
+    return digital.scenario(
+        gdp_panel(version), found, digital.observed_gdp(rows), levers, loaders.parameters(version), years,
+        draws=draws, seed=seed,
+    )  # fmt: skip
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def sector_i_block(version: str, levers: model.Levers, lang: str) -> digital_view.Digital:
+    """Return the Scenarios page's section-I block for one lever setting and language."""
+    return digital_view.block(
+        sector_i_run(version, levers, scenarios.DRAWS, scenarios.SEED),
+        sector_i_bases(version),
+        loaders.benchmarks(version),
+        levers.horizon,
+        digital_view.Tables(
+            loaders.indicators(version).set_index("code"),
+            loaders.outcomes(version).set_index("code"),
+            loaders.parameters(version),
+        ),
+        lang,
     )
 
 
@@ -218,6 +256,7 @@ def scenario_results(
         params=loaders.parameters(version),
         outcomes=loaders.outcomes(version).set_index("code"),
         lang=lang,
+        digital=sector_i_block(version, levers, lang),
     )
 
 

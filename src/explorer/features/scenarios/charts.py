@@ -9,6 +9,7 @@ from explorer.charts.encoding import (
     EXTRAPOLATED_DASH,
     FAN_PLOT_PX,
     FIT_WIDTH,
+    PERCENT_DOMAIN,
     SPLIT_LINES,
     TORNADO_COLOURS,
     TORNADO_LABEL_LINE,
@@ -22,6 +23,11 @@ from explorer.charts.encoding import (
     wrapped,
 )
 from explorer.core.i18n import t
+
+
+def legend_columns(colours: dict[str, str]) -> dict:
+    """Return the legend's columns: two when it has more than three entries, so a phone does not cut the row off."""
+    return {"columns": 2} if len(colours) > 3 else {}
 
 
 def fan_chart(
@@ -48,7 +54,7 @@ def fan_chart(
             "encoding": {
                 "y": quantitative("p10", y_title),
                 "y2": {"field": "p90"},
-                "color": {**colour, "legend": {"symbolOpacity": 1, "orient": "bottom"}},
+                "color": {**colour, "legend": {"symbolOpacity": 1, "orient": "bottom", **legend_columns(colours)}},
             },
         },
         {
@@ -126,6 +132,39 @@ def fan_chart(
             }
         },
         "layer": layers,
+    }
+
+
+def odds_chart(odds: pd.DataFrame, *, colours: dict[str, str], title: str, y_title: str, lang: str) -> dict:
+    """Return P(Shenzhen ≥ peer) by year: one line per peer and run, the paper's policy dashed.
+
+    `odds` has series (translated: peer and run), year, pct (0–100) and is_baseline; `colours` maps each series to
+    its colour, in legend order.
+    """
+    colour = nominal("series", None, scale=colour_scale(colours))
+    return {
+        "title": chart_title(title),
+        "height": FAN_PLOT_PX,
+        "autosize": FIT_WIDTH,
+        "datasets": {"odds": odds},
+        "data": {"name": "odds"},
+        "mark": {"type": "line", "point": True, "strokeWidth": 2},
+        "encoding": {
+            "x": {
+                "field": "year",
+                "type": "ordinal",
+                "title": t("scenarios.axis.year", lang),
+                "axis": {"labelAngle": 0},
+            },
+            "y": quantitative("pct", y_title, scale={"domain": PERCENT_DOMAIN}),
+            "color": {**colour, "legend": {"orient": "bottom", **legend_columns(colours)}},
+            "strokeDash": dashed_when("datum.is_baseline", BASELINE_DASH),
+            "tooltip": [
+                tooltip("series", "nominal", t("col.series", lang)),
+                tooltip("year", "ordinal", t("col.year", lang)),
+                tooltip("pct", "quantitative", y_title, ".1f"),
+            ],
+        },
     }
 
 

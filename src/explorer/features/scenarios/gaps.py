@@ -1,10 +1,12 @@
-"""`python -m explorer.features.scenarios.gaps`: Shenzhen against Beijing and Shanghai through the GDP panel (Markdown).
+"""`python -m explorer.features.scenarios.gaps [sector_i]`: Shenzhen against its peers through the panel (Markdown).
 
 For each preset, every lever at its maximum, and last the paper's policy with Shenzhen at the
 parameter sheet's assumed growth instead of the panel's (the named alternative), and each peer:
 P(Shenzhen ≥ peer) in the years shown, the median gap with its p10–p90, the levers' paired effect
 on it, the share of the gap they close, and the growth a year above the baseline that drawing
 level would take beside the levers' effect (pp a year). The Scenarios page's draws and seed.
+With `sector_i`: the same table for section I value added (`model.digital`, every preset and every
+lever at its maximum), each city's base year, value, share of GDP and grade above it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from explorer import model
 from explorer.core import vocab
 from explorer.data import gateway as db
 from explorer.features.scenarios import results as scenarios
-from explorer.model import comparison, panel
+from explorer.model import comparison, digital, panel
 from explorer.model.peers import observed_series
 
 YEARS = (2030, 2035)
@@ -64,6 +66,18 @@ def table(rows: pd.DataFrame, params: pd.DataFrame, years: tuple[int, ...] = YEA
     return pd.concat(out, ignore_index=True)
 
 
+def sector_i_table(rows: pd.DataFrame, params: pd.DataFrame, years: tuple[int, ...] = YEARS) -> pd.DataFrame:
+    """Return one row per setting, peer and year on section I value added (the columns of `table`)."""
+    fit, found, gdp = panel.fit_rows(rows), digital.bases(rows), digital.observed_gdp(rows)
+    span = np.arange(min(base.year for base in found.values()), max(years) + 1)
+    out = []
+    for name, levers in settings().items():
+        run = digital.scenario(fit, found, gdp, levers, params, span, draws=scenarios.DRAWS, seed=scenarios.SEED)
+        for city, frame in comparison.gaps(run).items():
+            out.append(frame[frame["year"].isin(years)].assign(setting=name, city=city))
+    return pd.concat(out, ignore_index=True)
+
+
 def markdown(frame: pd.DataFrame) -> str:
     """Return the table as Markdown (亿元; pp a year)."""
     lines = [
@@ -81,13 +95,29 @@ def markdown(frame: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def report() -> str:
-    """Return the Markdown table computed from the database, with the panel's estimates above it."""
+def _read() -> tuple[pd.DataFrame, pd.DataFrame]:
     con = db.connect()
     try:
-        rows, params = db.benchmarks(con), db.parameters(con)
+        return db.benchmarks(con), db.parameters(con)
     finally:
         con.close()
+
+
+def sector_i_report() -> str:
+    """Return the section-I Markdown table computed from the database, with each city's base figure above it."""
+    rows, params = _read()
+    low, central, high = model.parameter_table(params)[digital.DRIFT]
+    head = "Section I bases (share of first-release GDP of the same year): " + ", ".join(
+        f"{base.city} {base.year} ({base.value:,.2f} ÷ {base.gdp:,.2f} = {100 * base.share:.2f} %, {base.grade})"
+        for base in digital.bases(rows).values()
+    )
+    head += f"; share drift {low:g} / {central:g} / {high:g} %/yr (low / central / high)"
+    return head + "\n\n" + markdown(sector_i_table(rows, params))
+
+
+def report() -> str:
+    """Return the Markdown table computed from the database, with the panel's estimates above it."""
+    rows, params = _read()
     fit = panel.fit_rows(rows)
     head = [
         f"Panel: nominal window {fit.window[0] - 1}–{fit.window[-1]}, common drift "
@@ -103,4 +133,6 @@ def report() -> str:
 
 
 if __name__ == "__main__":
-    print(report())
+    import sys
+
+    print(sector_i_report() if sys.argv[1:] == ["sector_i"] else report())

@@ -76,12 +76,15 @@ def _printed(field: str, value: float) -> str:
     return f"{printed_value(field, value):.{GAP_PRINTED[field][1]}f}"
 
 
-def gap_lines(gaps: dict[str, pd.DataFrame], year: int, outcomes: pd.DataFrame, lang: str) -> tuple[str, ...]:
+def gap_lines(
+    gaps: dict[str, pd.DataFrame], year: int, outcomes: pd.DataFrame, lang: str, unit_of: str = INDICATOR
+) -> tuple[str, ...]:
     """Return per peer the plain-words gap sentence in `year`: the share of the gap the levers close, then the numbers.
 
-    `gaps` is `model.comparison.gaps` (peer -> gap table); `outcomes` the outcomes table indexed by code.
+    `gaps` is `model.comparison.gaps` (peer -> gap table); `outcomes` the outcomes table indexed by code;
+    amounts are written in the unit of outcome `unit_of` (GDP's 亿元 by default).
     """
-    row = outcomes.loc[INDICATOR]
+    row = outcomes.loc[unit_of]
 
     def money(value: float, signed: bool = False) -> str:
         return amount(round(float(value)), row["unit"], lang, row["unit_zh"], row["unit_symbol_en"], signed=signed)

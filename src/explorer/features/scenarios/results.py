@@ -10,6 +10,7 @@ from explorer import model
 from explorer.core.formatting import amount
 from explorer.core.i18n import t
 from explorer.core.vocab import UNITS
+from explorer.model import digital
 
 DRAWS = 1000  # Monte Carlo draws per projection: p10/p90 stable to about 1 % between seeds
 SEED = 2024  # fixed, so that a link reproduces the same numbers
@@ -36,6 +37,7 @@ SUMMARY_PEER_OUTCOMES = ("gdp", "core_va")  # the summary states Shenzhen's odds
 # is the city industry bureau's, with no stated classification, so no peer figure shares it.
 MODEL_GROUPS = {
     "gdp": "gdp_stats",
+    digital.INDICATOR: digital.GROUP,  # not a model outcome: the section-I comparison of the three cities
     "core_va": "core_va_shenzhen_unstated",
     "core_va_share": "core_va_share_shenzhen_unstated",
 }

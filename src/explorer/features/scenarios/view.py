@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -31,6 +32,9 @@ from explorer.features.scenarios.results import (
     odds_sentence,
     summary,
 )
+
+if TYPE_CHECKING:  # the section-I block is built from this module's pieces
+    from explorer.features.scenarios.digital import Digital
 
 SERIES_COLOURS = {
     "scenario": CITY_COLOURS[vocab.SUBJECT_CITY],
@@ -351,6 +355,7 @@ class Results:
     why: str
     waterfall: Chart | None
     sensitivities: tuple[tuple[str, Chart | None], ...]  # ("tornado" | "tornado_change", chart or None)
+    digital: Digital | None = None  # section I against both peers (`features.scenarios.digital`)
 
 
 def results(
@@ -368,6 +373,7 @@ def results(
     params: pd.DataFrame,
     outcomes: pd.DataFrame,
     lang: str,
+    digital: Digital | None = None,
 ) -> Results:
     """Return the page's results from the model's: `runs` holds scenario, base, paired, deltas and peers.
 
@@ -396,4 +402,5 @@ def results(
             (of, tornado_chart(frame, params, outcomes, outcome, year, lang, of=of))
             for of, frame in sensitivities.items()
         ),
+        digital=digital,
     )
