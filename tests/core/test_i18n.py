@@ -43,6 +43,7 @@ COUNTED = {
     "notice.link_too_long": "limit",
     "overview.kinds.caption": "total",
     "recommendations.count": "links",
+    "scenarios.preset.applied": "count",
     "scenarios.summary.talent": "people",
     "scenarios.summary.xc": "delta",
     "sql.intro": "rows",
