@@ -74,7 +74,13 @@ else:
     ui.chart_with_table(heatmap.spec, heatmap.table, lang, key=heatmap.key)
     st.caption(heatmap.caption)
     cards = views.measure_cards(
-        links, loaders.measure_levers(version), loaders.figures(version), sections, measures, lang
+        links,
+        loaders.measure_levers(version),
+        loaders.figures(version),
+        sections,
+        loaders.parameters(version),
+        measures,
+        lang,
     )
     for measure in cards:
         show(measure)

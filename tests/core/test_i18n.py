@@ -81,7 +81,6 @@ DYNAMIC: dict[str, list] = {
     "notice.bad_{}": ["param", "filter", "text", "figure"],  # notices.notice_bad_param kinds
     "preset.{}": list(model.PRESETS),
     "qualifier.{}": list(vocab.QUALIFIERS),
-    "recommendations.lever.{}": list(model.LEVER_NAMES),
     "recommendations.strength.{}": [*vocab.LINK_STRENGTHS, "none"],
     "recommendations.summary.{}": list(vocab.MEASURES),
     "scenarios.compare.{}": [NO_COMPARE, OWN_COMPARE],

@@ -13,6 +13,7 @@ from explorer import charts
 from explorer.core import formatting, vocab
 from explorer.core.i18n import t
 from explorer.features.pieces import ChartView, colon, section_labels
+from explorer.features.scenarios.view import lever_label, lever_value
 from explorer.model.levers import baseline
 
 STRENGTHS = (*vocab.LINK_STRENGTHS, "none")
@@ -158,8 +159,12 @@ def measure_links(links: pd.DataFrame, code: str, labels: dict[str, str], lang: 
     )
 
 
-def measure_levers(levers: pd.DataFrame, code: str, lang: str) -> tuple[tuple[Lever, ...], str | None, dict[str, str]]:
+def measure_levers(
+    levers: pd.DataFrame, code: str, params: pd.DataFrame, lang: str
+) -> tuple[tuple[Lever, ...], str | None, dict[str, str]]:
     """Return a measure group's levers, the label of its Scenarios link (None without levers) and the link's URL.
+
+    Each lever is named as its Scenarios slider is, so the reader finds it there under the same name.
 
     A lever without a number in the paper shows the model's default (model.levers.baseline(), the one source of
     the defaults); a link whose levers all equal the baseline says that it opens the baseline.
@@ -170,10 +175,10 @@ def measure_levers(levers: pd.DataFrame, code: str, lang: str) -> tuple[tuple[Le
     base = baseline()
     items = []
     for _, row in own.iterrows():
-        name = t(f"recommendations.lever.{row['lever']}", lang)
-        default = formatting.format_number(getattr(base, row["lever"]))
+        name = lever_label(row["lever"], params, lang)
+        default = lever_value(row["lever"], getattr(base, row["lever"]))
         shown = (
-            formatting.format_number(row["value"])
+            lever_value(row["lever"], row["value"])
             if pd.notna(row["value"])
             else t("recommendations.lever.no_value", lang, default=default)
         )
@@ -196,6 +201,7 @@ def measure_cards(
     levers: pd.DataFrame,
     figures: pd.DataFrame,
     sections: pd.DataFrame,
+    params: pd.DataFrame,
     measures: list[str],
     lang: str,
 ) -> list[Measure]:
@@ -203,7 +209,7 @@ def measure_cards(
     labels = section_labels(sections, lang)
     cards = []
     for code in measures:
-        lever_items, scenario_label, scenario_params = measure_levers(levers, code, lang)
+        lever_items, scenario_label, scenario_params = measure_levers(levers, code, params, lang)
         cards.append(
             Measure(
                 code=code,
