@@ -53,6 +53,8 @@ def show(measure: views.Measure) -> None:
             query_params=measure.scenario_params,
             icon=":material/tune:",
         )
+        if measure.scenario_note:
+            st.caption(measure.scenario_note)
 
 
 st.title(t("recommendations.title", lang))

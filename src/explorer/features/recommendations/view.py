@@ -68,6 +68,7 @@ class Measure:
     targets: pd.DataFrame
     levers: tuple[Lever, ...]
     scenario_label: str | None
+    scenario_note: str | None  # under the link: it opens the baseline or the defaults (a phone cuts a long label)
     scenario_params: dict[str, str]
 
 
@@ -161,8 +162,8 @@ def measure_links(links: pd.DataFrame, code: str, labels: dict[str, str], lang: 
 
 def measure_levers(
     levers: pd.DataFrame, code: str, params: pd.DataFrame, lang: str
-) -> tuple[tuple[Lever, ...], str | None, dict[str, str]]:
-    """Return a measure group's levers, the label of its Scenarios link (None without levers) and the link's URL.
+) -> tuple[tuple[Lever, ...], str | None, str | None, dict[str, str]]:
+    """Return a measure group's levers, its Scenarios link's label (None without levers), note and URL parameters.
 
     Each lever is named as its Scenarios slider is, so the reader finds it there under the same name.
 
@@ -171,7 +172,7 @@ def measure_levers(
     """
     own = levers[levers["measure"] == code]
     if own.empty:
-        return (), None, {}
+        return (), None, None, {}
     base = baseline()
     items = []
     for _, row in own.iterrows():
@@ -188,12 +189,12 @@ def measure_levers(
     valued = own[own["value"].notna()]
     params = {"lang": lang} | {row["lever"]: lever_query(row["value"]) for _, row in valued.iterrows()}
     if not len(valued):
-        key = "recommendations.open_scenarios.defaults"
+        note = t("recommendations.open_scenarios.defaults", lang)
     elif all(math.isclose(row["value"], getattr(base, row["lever"])) for _, row in valued.iterrows()):
-        key = "recommendations.open_scenarios.baseline"
+        note = t("recommendations.open_scenarios.baseline", lang)
     else:
-        key = "recommendations.open_scenarios"
-    return tuple(items), t(key, lang), params
+        note = None
+    return tuple(items), t("recommendations.open_scenarios", lang), note, params
 
 
 def measure_cards(
@@ -209,7 +210,7 @@ def measure_cards(
     labels = section_labels(sections, lang)
     cards = []
     for code in measures:
-        lever_items, scenario_label, scenario_params = measure_levers(levers, code, params, lang)
+        lever_items, scenario_label, scenario_note, scenario_params = measure_levers(levers, code, params, lang)
         cards.append(
             Measure(
                 code=code,
@@ -220,6 +221,7 @@ def measure_cards(
                 targets=figures[(figures["section"] == code) & (figures["kind"] == "target")],
                 levers=lever_items,
                 scenario_label=scenario_label,
+                scenario_note=scenario_note,
                 scenario_params=scenario_params,
             )
         )
