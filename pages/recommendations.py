@@ -53,6 +53,8 @@ def show(measure: views.Measure) -> None:
             query_params=measure.scenario_params,
             icon=":material/tune:",
         )
+        if measure.scenario_note:
+            st.caption(measure.scenario_note)
 
 
 st.title(t("recommendations.title", lang))
@@ -74,7 +76,13 @@ else:
     ui.chart_with_table(heatmap.spec, heatmap.table, lang, key=heatmap.key)
     st.caption(heatmap.caption)
     cards = views.measure_cards(
-        links, loaders.measure_levers(version), loaders.figures(version), sections, measures, lang
+        links,
+        loaders.measure_levers(version),
+        loaders.figures(version),
+        sections,
+        loaders.parameters(version),
+        measures,
+        lang,
     )
     for measure in cards:
         show(measure)

@@ -35,9 +35,41 @@ if linked_version is not None and linked_version != version[:12]:
 st.query_params["v"] = version[:12]
 
 
-def apply_preset() -> None:
-    for name, value in vars(model.PRESETS[st.session_state["preset"]]).items():
+def set_levers(levers: model.Levers) -> None:
+    """Move every lever widget to `levers` (the URL follows on the rerun)."""
+    for name, value in vars(levers).items():
         st.session_state[name] = value
+
+
+def apply_preset() -> None:
+    """Set the chosen preset's levers, keeping the preset and levers before it for the notice's Undo."""
+    st.session_state["_undo"] = (st.query_params.get("preset", "paper"), ui.current_levers())
+    st.session_state["_url_keys"].add("_undo")  # forgotten, like the levers, when the reader leaves the page
+    set_levers(model.PRESETS[st.session_state["preset"]])
+
+
+def undo_preset() -> None:
+    """Put back the preset and the levers the last preset replaced."""
+    st.session_state["preset"], levers = st.session_state.pop("_undo")
+    set_levers(levers)
+
+
+def preset_notice(preset: str, levers: model.Levers) -> None:
+    """Say which levers the preset just changed (before → after), with an Undo; gone once a lever moves."""
+    before = st.session_state.get("_undo", (None, None))[1]
+    changes = (
+        [] if levers != model.PRESETS[preset] or before is None else view.preset_changes(before, levers, params, lang)
+    )
+    if not changes:
+        st.session_state.pop("_undo", None)
+        return
+    name = t(f"preset.{preset}", lang)
+    lines = "\n".join(f"- {line}" for line in changes)
+    st.info(
+        f"{t('scenarios.preset.applied', lang, name=name, count=len(changes))}\n\n{lines}",
+        icon=":material/restart_alt:",
+    )
+    st.button(t("scenarios.preset.undo", lang), on_click=undo_preset, key="undo_preset", icon=":material/undo:")
 
 
 def keep_as_b() -> None:
@@ -92,6 +124,7 @@ def scenario_panel() -> None:
     groups = scenario_cache.lever_groups(version, lang)
     ui.seed_levers(model.PRESETS[preset], {lever.name: lever.label for _, sliders in groups for lever in sliders})
     levers = ui.current_levers()
+    preset_notice(preset, levers)
     warnings = view.warnings_by_lever(scenario_cache.scenario_warnings(version, levers), params, lang)
     with st.expander(t("scenarios.levers", lang), expanded=True, icon=":material/tune:"):
         columns = st.columns(len(groups) - 1)

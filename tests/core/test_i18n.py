@@ -44,6 +44,7 @@ COUNTED = {
     "overview.kinds.caption": "total",
     "recommendations.count": "links",
     "scenarios.digital.old": "count",
+    "scenarios.preset.applied": "count",
     "scenarios.summary.talent": "people",
     "scenarios.summary.xc": "delta",
     "sql.intro": "rows",
@@ -82,7 +83,6 @@ DYNAMIC: dict[str, list] = {
     "notice.bad_{}": ["param", "filter", "text", "figure"],  # notices.notice_bad_param kinds
     "preset.{}": list(model.PRESETS),
     "qualifier.{}": list(vocab.QUALIFIERS),
-    "recommendations.lever.{}": list(model.LEVER_NAMES),
     "recommendations.strength.{}": [*vocab.LINK_STRENGTHS, "none"],
     "recommendations.summary.{}": list(vocab.MEASURES),
     "scenarios.compare.{}": [NO_COMPARE, OWN_COMPARE],

@@ -220,14 +220,18 @@ CLIPPED_CHART_TEXT = """() => [...document.querySelectorAll("[data-testid='stVeg
 })"""
 
 
+# Scenarios with every chart it can draw: a scenario away from the baseline (the waterfall) compared with B.
+CHART_QUERIES = {"scenarios": "&dc_racks=0&xc_share=100&talent_subsidy=60000&cmp=talent_push"}
+
+
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("name", ["overview", "benchmarks", "recommendations", "bottlenecks", "methods"])
+@pytest.mark.parametrize("name", ["overview", "benchmarks", "recommendations", "bottlenecks", "methods", "scenarios"])
 def test_no_chart_text_is_clipped_on_a_phone(app_url, chromium, name, lang):
-    """Issue 23: at 390 px legends and axis titles were clipped ('…value adde', 'Kind', '¥ bn')."""
+    """Issue 23: at 390 px legends and axis titles were clipped ('…value adde', 'Kind', '¥ bn', '情景乙：…')."""
     context = chromium.new_context(viewport={"width": 390, "height": 900}, is_mobile=True)
     page = context.new_page()
     try:
-        page.goto(f"{app_url}/{path(name)}?lang={lang}", timeout=120_000)
+        page.goto(f"{app_url}/{path(name)}?lang={lang}{CHART_QUERIES.get(name, '')}", timeout=120_000)
         wait_for_app(page)
         page.wait_for_selector("[data-testid='stVegaLiteChart'] svg text", state="attached", timeout=60_000)
         assert_clean(page)

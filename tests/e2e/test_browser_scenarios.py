@@ -186,3 +186,33 @@ def test_the_downloads_carry_b_and_the_peers_and_are_named_after_the_scenario(ap
     numbers = [value for record in payload["results"] for key, value in record.items() if key.endswith("_p50")]
     assert numbers and all(value is None or isinstance(value, (int, float)) for value in numbers)
     screenshot(tab, f"scenarios-downloads-{lang}")
+
+
+def test_a_preset_lists_the_levers_it_changed_and_undo_brings_them_back(app_url, tab):
+    """Issue 23: picking a preset reset the reader's levers without a word."""
+    tab.goto(f"{app_url}/scenarios?lang=en&xc_share=100&talent_subsidy=60000")
+    wait_for_app(tab)
+    subsidy = tab.locator("[data-testid='stSlider']").filter(has_text="Subsidy per digital professional")
+    assert subsidy.locator("[data-testid='stSliderThumbValue']").inner_text() == "60,000"  # not "60000"
+    tab.locator("[data-testid='stSelectbox']").filter(has_text="Preset").click()
+    tab.get_by_role("option", name="No new data-centre capacity").click()
+    tab.wait_for_url("**dc_racks=0**")
+    wait_for_app(tab)
+    assert_clean(tab)
+    notice = tab.locator("[data-testid='stAlert']").filter(has_text="changed 3 levers").inner_text()
+    for line in (
+        "Xinchuang share of public-sector IT procurement (%): 100 → 40",
+        "Subsidy per digital professional per year (yuan): 60,000 → 30,000",
+        "New standard racks (2.5 kW) approved per year: 7,000 → 0",
+    ):
+        assert line in notice
+    tab.get_by_role("button", name="Undo").click()
+    tab.wait_for_url("**xc_share=100**")
+    wait_for_app(tab)
+    query = parse_qs(urlparse(tab.url).query)
+    assert (query["xc_share"], query["talent_subsidy"], query["dc_racks"]) == (["100"], ["60000"], ["7000"])
+    assert query["preset"] == ["paper"]
+    sliders = _slider_values(tab)
+    assert sliders["Xinchuang share of public-sector IT procurement (%)"] == "100"
+    assert tab.locator("[data-testid='stAlert']").filter(has_text="changed 3 levers").count() == 0
+    screenshot(tab, "scenarios-preset-undone-en")

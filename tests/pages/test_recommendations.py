@@ -23,7 +23,13 @@ def expected(lang: str, chosen: list[str] | None = None) -> tuple[list[str], lis
     data = frames()
     measures = views.measures_for(data["recommendations"], chosen or [])
     cards = views.measure_cards(
-        data["recommendations"], data["measure_levers"], data["figures"], data["sections"], measures, lang
+        data["recommendations"],
+        data["measure_levers"],
+        data["figures"],
+        data["sections"],
+        data["parameters"],
+        measures,
+        lang,
     )
     return measures, cards
 

@@ -79,6 +79,46 @@ def test_choosing_a_preset_moves_the_sliders():
     assert at.slider(key="dc_racks").value == 0
 
 
+def _notice(at: AppTest) -> str:
+    return " ".join(info.value for info in at.info)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_preset_says_which_levers_it_changed_and_undo_restores_them_and_the_url(lang, params):
+    """Issue 23: a preset wiped the levers the reader had set without a word."""
+    frame, _ = params
+    at = run(lang=lang)
+    at.slider(key="xc_share").set_value(100.0).run()
+    at.slider(key="talent_subsidy").set_value(60_000.0).run()
+    at.selectbox(key="preset").set_value("no_new_capacity").run()
+    assert not at.exception
+    assert at.slider(key="xc_share").value == 40.0 and at.query_params["xc_share"] == "40"
+    notice = _notice(at)
+    subsidy, xc, racks = (view.lever_label(name, frame, lang) for name in ("talent_subsidy", "xc_share", "dc_racks"))
+    change = "{}: {} → {}" if lang == "en" else "{}：由 {} 改为 {}"
+    lines = [change.format(xc, 100, 40), change.format(subsidy, "60,000", "30,000"), change.format(racks, "7,000", 0)]
+    for line in lines:
+        assert line in notice, line
+    assert notice.count("\n- ") == 3  # the levers the preset left alone (PUE, gate, quota, horizon) are not listed
+    at.button(key="undo_preset").click().run()
+    assert (at.slider(key="xc_share").value, at.slider(key="talent_subsidy").value) == (100.0, 60_000.0)
+    assert at.slider(key="dc_racks").value == 7_000
+    assert at.selectbox(key="preset").value == "paper"
+    assert at.query_params["xc_share"] == "100" and at.query_params["talent_subsidy"] == "60000"
+    assert at.query_params["preset"] == "paper"
+    assert lines[0] not in _notice(at)
+    assert not [b for b in at.button if b.key == "undo_preset"]
+
+
+def test_the_preset_notice_goes_once_a_lever_moves():
+    at = run(lang="en")
+    at.selectbox(key="preset").set_value("talent_push").run()
+    assert "talent_push" not in _notice(at) and "Talent push" in _notice(at)
+    at.slider(key="xc_share").set_value(60.0).run()
+    assert "Talent push" not in _notice(at)
+    assert not [b for b in at.button if b.key == "undo_preset"]
+
+
 def test_moving_a_lever_changes_the_outcome_in_the_right_direction(outcomes):
     """A moratorium leaves demand unmet: compute in use falls (building past demand would add none)."""
     at = run(lang="en", out="compute_eflops")

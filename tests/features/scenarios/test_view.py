@@ -86,8 +86,10 @@ def test_lever_groups_cover_every_lever_once_with_its_bounds(data, params, lang)
         assert lever.label == view.lever_label(lever.name, params, lang)
     by_name = {lever.name: lever for lever in sliders}
     assert by_name["horizon"].help is None
-    assert by_name["dc_pue"].format == "%.2f"
-    assert by_name["dc_racks"].note == t("lever.racks_note", lang)
+    # Issue 23: "117000" on the slider. A printf format cannot group thousands; "localized" writes the reader's.
+    formats = {"dc_pue": "%.2f", "horizon": None}
+    assert {lever.name: lever.format for lever in sliders} == {name: formats.get(name, "localized") for name in by_name}
+    assert t("preset.no_new_capacity", lang) in by_name["dc_racks"].note  # what 0 racks a year means
     assert [lever.name for lever in sliders if lever.note] == ["dc_racks"]
 
 
@@ -109,8 +111,31 @@ def test_lever_help_quotes_the_papers_figure(data):
         if fig_id is None:
             assert text == t("lever.no_paper_value", "en")
         else:
-            assert text.endswith(rows.at[fig_id, "quote_zh"])
+            assert rows.at[fig_id, "quote_zh"] in text
+            assert text.endswith(rows.at[fig_id, "quote_en"])  # issue 23: the English page had the Chinese only
             assert formatting.figure_value(rows.loc[fig_id], "en") in text
+            assert view.lever_help(spec.name, figures, "zh").endswith(rows.at[fig_id, "quote_zh"])
+
+
+# Written by hand: the decimals a slider shows, thousands separated, and a year without a separator.
+LEVER_VALUES = [("dc_racks", 117_000, "117,000"), ("dc_pue", 1.2, "1.20"), ("talent_subsidy", 60_000.0, "60,000")]
+
+
+@pytest.mark.parametrize(("name", "value", "shown"), [*LEVER_VALUES, ("horizon", 2030, "2030")])
+def test_a_lever_value_is_written_as_its_slider_shows_it(name, value, shown):
+    assert view.lever_value(name, value) == shown
+
+
+def test_a_preset_change_lists_only_the_levers_it_moved_before_and_after(params):
+    before = model.Levers(**{**vars(model.baseline()), "xc_share": 100.0, "horizon": 2035})
+    lines = view.preset_changes(before, model.PRESETS["talent_push"], params, "en")
+    assert lines == [
+        f"{t('lever.xc_share', 'en')}: 100 → 40",
+        f"{t('lever.talent_subsidy', 'en')}: 30,000 → 96,000",
+        f"{t('lever.talent_quota', 'en')}: 10,000 → 30,000",
+        f"{t('lever.horizon', 'en')}: 2035 → 2030",
+    ]
+    assert view.preset_changes(before, before, params, "zh") == []
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -153,14 +178,37 @@ def test_a_share_changes_in_percentage_points(outcomes):
     assert card.delta == "+0.7 pp" and card.band == "p10–p90: +0.5 to +0.9"
 
 
-def test_the_racks_card_sets_racks_approved_against_racks_asked_for(outcomes):
-    levers = model.PRESETS["city_plan"]  # 117,000 a year asked for, 2023-2030: 936,000
-    scenario = pd.DataFrame({"year": [2022, 2030], "indicator": ["dc_racks_total"] * 2, "p50": [150_000.0, 409_320.0]})
-    card = cards_view.racks_card(scenario, levers, outcomes, "en")
+def _racks_rows(installed: tuple[float, float], unmet: float, elsewhere: float) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "year": [2022, 2030, 2030, 2030],
+            "indicator": ["dc_racks_total", "dc_racks_total", "dc_unmet", "dc_served_elsewhere"],
+            "p50": [*installed, unmet, elsewhere],
+        }
+    )
+
+
+def test_the_racks_card_sets_racks_approved_against_the_quota_and_shows_the_demand_unmet(outcomes):
+    """Issue 23: the quota (lever × years) was called the racks "asked for", and unmet demand was not shown."""
+    levers = model.PRESETS["city_plan"]  # a quota of 117,000 a year, 2023-2030: 936,000
+    card = cards_view.racks_card(_racks_rows((150_000.0, 409_320.0), 52_000.0, 31_000.0), levers, outcomes, "en")
     assert card.label == "Racks approved 2023–2030"
     assert card.value == "259,320 racks"
-    assert card.delta == "of 936,000 racks asked for"
-    assert card.band.startswith("28 %")
+    assert card.delta == "28 % of a quota of 936,000 racks (medians)"
+    assert "asked" not in card.delta
+    assert (
+        card.band == "Demand unmet in Shenzhen in 2030: 52,000 racks, of which 31,000 racks served elsewhere (medians)"
+    )
+    zh = cards_view.racks_card(_racks_rows((150_000.0, 409_320.0), 52_000.0, 31_000.0), levers, outcomes, "zh")
+    assert "配额" in zh.delta and "申请" not in zh.delta
+
+
+def test_under_a_moratorium_the_racks_card_says_the_quota_is_zero_and_the_demand_goes_unmet(outcomes):
+    levers = model.PRESETS["no_new_capacity"]
+    card = cards_view.racks_card(_racks_rows((150_000.0, 150_000.0), 117_000.0, 70_000.0), levers, outcomes, "en")
+    assert card.value == "0 racks"
+    assert card.delta == "the quota is 0: no new racks"
+    assert card.band.startswith("Demand unmet in Shenzhen in 2030: 117,000 racks")
 
 
 def test_cost_cards_cover_subsidies_migration_electricity_total_and_racks(runs, outcomes, params):

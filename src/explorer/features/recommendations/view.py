@@ -13,6 +13,7 @@ from explorer import charts
 from explorer.core import formatting, vocab
 from explorer.core.i18n import t
 from explorer.features.pieces import ChartView, colon, section_labels
+from explorer.features.scenarios.view import lever_label, lever_value
 from explorer.model.levers import baseline
 
 STRENGTHS = (*vocab.LINK_STRENGTHS, "none")
@@ -67,6 +68,7 @@ class Measure:
     targets: pd.DataFrame
     levers: tuple[Lever, ...]
     scenario_label: str | None
+    scenario_note: str | None  # under the link: it opens the baseline or the defaults (a phone cuts a long label)
     scenario_params: dict[str, str]
 
 
@@ -158,22 +160,26 @@ def measure_links(links: pd.DataFrame, code: str, labels: dict[str, str], lang: 
     )
 
 
-def measure_levers(levers: pd.DataFrame, code: str, lang: str) -> tuple[tuple[Lever, ...], str | None, dict[str, str]]:
-    """Return a measure group's levers, the label of its Scenarios link (None without levers) and the link's URL.
+def measure_levers(
+    levers: pd.DataFrame, code: str, params: pd.DataFrame, lang: str
+) -> tuple[tuple[Lever, ...], str | None, str | None, dict[str, str]]:
+    """Return a measure group's levers, its Scenarios link's label (None without levers), note and URL parameters.
+
+    Each lever is named as its Scenarios slider is, so the reader finds it there under the same name.
 
     A lever without a number in the paper shows the model's default (model.levers.baseline(), the one source of
     the defaults); a link whose levers all equal the baseline says that it opens the baseline.
     """
     own = levers[levers["measure"] == code]
     if own.empty:
-        return (), None, {}
+        return (), None, None, {}
     base = baseline()
     items = []
     for _, row in own.iterrows():
-        name = t(f"recommendations.lever.{row['lever']}", lang)
-        default = formatting.format_number(getattr(base, row["lever"]))
+        name = lever_label(row["lever"], params, lang)
+        default = lever_value(row["lever"], getattr(base, row["lever"]))
         shown = (
-            formatting.format_number(row["value"])
+            lever_value(row["lever"], row["value"])
             if pd.notna(row["value"])
             else t("recommendations.lever.no_value", lang, default=default)
         )
@@ -183,12 +189,12 @@ def measure_levers(levers: pd.DataFrame, code: str, lang: str) -> tuple[tuple[Le
     valued = own[own["value"].notna()]
     params = {"lang": lang} | {row["lever"]: lever_query(row["value"]) for _, row in valued.iterrows()}
     if not len(valued):
-        key = "recommendations.open_scenarios.defaults"
+        note = t("recommendations.open_scenarios.defaults", lang)
     elif all(math.isclose(row["value"], getattr(base, row["lever"])) for _, row in valued.iterrows()):
-        key = "recommendations.open_scenarios.baseline"
+        note = t("recommendations.open_scenarios.baseline", lang)
     else:
-        key = "recommendations.open_scenarios"
-    return tuple(items), t(key, lang), params
+        note = None
+    return tuple(items), t("recommendations.open_scenarios", lang), note, params
 
 
 def measure_cards(
@@ -196,6 +202,7 @@ def measure_cards(
     levers: pd.DataFrame,
     figures: pd.DataFrame,
     sections: pd.DataFrame,
+    params: pd.DataFrame,
     measures: list[str],
     lang: str,
 ) -> list[Measure]:
@@ -203,7 +210,7 @@ def measure_cards(
     labels = section_labels(sections, lang)
     cards = []
     for code in measures:
-        lever_items, scenario_label, scenario_params = measure_levers(levers, code, lang)
+        lever_items, scenario_label, scenario_note, scenario_params = measure_levers(levers, code, params, lang)
         cards.append(
             Measure(
                 code=code,
@@ -214,6 +221,7 @@ def measure_cards(
                 targets=figures[(figures["section"] == code) & (figures["kind"] == "target")],
                 levers=lever_items,
                 scenario_label=scenario_label,
+                scenario_note=scenario_note,
                 scenario_params=scenario_params,
             )
         )

@@ -9,7 +9,7 @@ from explorer.core.i18n import t
 from explorer.features.methods.view import rationale_column
 from explorer.features.pieces import bracketed, colon
 from explorer.features.scenarios.downloads import scenario_name
-from explorer.features.scenarios.view import Kpi, lever_label
+from explorer.features.scenarios.view import Kpi, lever_label, lever_value
 
 BRIEF_SOURCES = 5  # parameters listed with their sources: those that move the change most
 
@@ -17,14 +17,6 @@ BRIEF_SOURCES = 5  # parameters listed with their sources: those that move the c
 def _cell(text: object) -> str:
     """Return text safe inside a Markdown table cell."""
     return str(text).replace("|", "\\|").replace("\n", " ")
-
-
-def _lever_value(name: str, value: float) -> str:
-    """Return a lever's value to the decimals its slider shows, with thousands separators (a year without)."""
-    if name == "horizon":
-        return str(int(value))
-    spec = model.BY_NAME.get(name)
-    return f"{value:,.{spec.decimals if spec else 0}f}"
 
 
 def _source(row: pd.Series, lang: str) -> str:
@@ -100,9 +92,9 @@ def brief_markdown(
     lever_rows = [
         [
             lever_label(name, params, lang),
-            _lever_value(name, getattr(levers, name)),
-            *([_lever_value(name, getattr(compare, name))] if compare is not None else []),
-            _lever_value(name, getattr(paper, name) if name != "horizon" else year),
+            lever_value(name, getattr(levers, name)),
+            *([lever_value(name, getattr(compare, name))] if compare is not None else []),
+            lever_value(name, getattr(paper, name) if name != "horizon" else year),
         ]
         for name in model.Levers.BOUNDS
     ]

@@ -14,6 +14,7 @@ from explorer.core.vocab import UNITS
 from explorer.features.scenarios.results import COST_OUTCOMES, KPI_OUTCOMES
 
 RACKS = "dc_racks_total"  # the outcome whose growth the racks card counts, in its unit's card word
+UNMET, ELSEWHERE = "dc_unmet", "dc_served_elsewhere"  # the demand Shenzhen cannot house, and the part served elsewhere
 
 
 @dataclass(frozen=True)
@@ -127,16 +128,36 @@ def with_b(
 
 
 def racks_card(scenario: pd.DataFrame, levers: model.Levers, outcomes: pd.DataFrame, lang: str) -> Kpi:
-    """Return the card of racks approved under the gate (installed stock growth, medians) against racks asked for."""
-    racks = scenario[scenario["indicator"] == RACKS].set_index("year")["p50"]
-    approved = racks.loc[levers.horizon] - racks.loc[model.BASE_YEAR]
-    asked = levers.dc_racks * (levers.horizon - model.BASE_YEAR)
-    share = t("scenarios.card.racks_share", lang, pct=f"{100.0 * approved / asked:.0f}") if asked else None
+    """Return the card of racks approved (installed stock growth, medians) against the quota, and the demand unmet.
+
+    The quota is the lever × years: what the energy review would approve, not what the market asks for;
+    the demand Shenzhen cannot house is the model's unmet racks, part of them served elsewhere.
+    """
+    medians = scenario.set_index(["indicator", "year"])["p50"]
+    approved = medians.loc[(RACKS, levers.horizon)] - medians.loc[(RACKS, model.BASE_YEAR)]
+    quota = levers.dc_racks * (levers.horizon - model.BASE_YEAR)
+    against = (
+        t(
+            "scenarios.card.racks_quota",
+            lang,
+            quota=card_value(quota, RACKS, outcomes, lang),
+            pct=f"{100.0 * approved / quota:.0f}",
+        )
+        if quota
+        else t("scenarios.card.racks_no_quota", lang)
+    )
+    unmet = t(
+        "scenarios.card.racks_unmet",
+        lang,
+        year=levers.horizon,
+        unmet=card_value(medians.loc[(UNMET, levers.horizon)], UNMET, outcomes, lang),
+        elsewhere=card_value(medians.loc[(ELSEWHERE, levers.horizon)], ELSEWHERE, outcomes, lang),
+    )
     return Kpi(
         t("scenarios.card.racks", lang, start=model.BASE_YEAR + 1, year=levers.horizon),
         card_value(approved, RACKS, outcomes, lang),
-        t("scenarios.card.racks_asked", lang, asked=card_value(asked, RACKS, outcomes, lang)),
-        share,
+        against,
+        unmet,
         "off",
     )
 

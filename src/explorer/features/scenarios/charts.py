@@ -6,6 +6,7 @@ import pandas as pd
 
 from explorer.charts.encoding import (
     BASELINE_DASH,
+    EDGE_PADDING,
     EXTRAPOLATED_DASH,
     FAN_PLOT_PX,
     FIT_WIDTH,
@@ -17,6 +18,7 @@ from explorer.charts.encoding import (
     chart_title,
     colour_scale,
     dashed_when,
+    lines,
     nominal,
     quantitative,
     tooltip,
@@ -54,7 +56,8 @@ def fan_chart(
             "encoding": {
                 "y": quantitative("p10", y_title),
                 "y2": {"field": "p90"},
-                "color": {**colour, "legend": {"symbolOpacity": 1, "orient": "bottom", **legend_columns(colours)}},
+                # One entry a line: side by side, scenario B's ran off a 390 px phone.
+                "color": {**colour, "legend": {"symbolOpacity": 1, "orient": "bottom", "direction": "vertical"}},
             },
         },
         {
@@ -121,6 +124,7 @@ def fan_chart(
         "title": chart_title(title),
         "height": FAN_PLOT_PX,
         "autosize": FIT_WIDTH,
+        "padding": EDGE_PADDING,
         "datasets": datasets,
         # Every dataset has a year: one shared x axis for all layers.
         "encoding": {
@@ -185,6 +189,7 @@ def tornado_chart(bars: pd.DataFrame, *, title: str, axis_title: str, lang: str)
         "title": chart_title(title),
         "height": row_px * bars["label"].nunique(),
         "autosize": FIT_WIDTH,
+        "padding": EDGE_PADDING,
         "datasets": {"tornado": bars},
         "data": {"name": "tornado"},
         "mark": {"type": "bar"},
@@ -200,9 +205,12 @@ def tornado_chart(bars: pd.DataFrame, *, title: str, axis_title: str, lang: str)
                     "labelLineHeight": LABEL_LINE_PX,
                 },
             ),
-            "x": quantitative("end", axis_title, scale={"zero": False}),
+            "x": quantitative("end", lines(axis_title, BAR_AXIS_LINE), scale={"zero": False}),
             "x2": {"field": "central_value"},
-            "color": nominal("side", None, scale=colour_scale(sides), legend={"orient": "bottom"}),
+            # One entry a line: side by side, the second ran off a 390 px phone.
+            "color": nominal(
+                "side", None, scale=colour_scale(sides), legend={"orient": "bottom", "direction": "vertical"}
+            ),
             "tooltip": [
                 tooltip("label", "nominal", t("col.parameter", lang)),
                 tooltip("side", "nominal", " "),
@@ -213,6 +221,8 @@ def tornado_chart(bars: pd.DataFrame, *, title: str, axis_title: str, lang: str)
 
 
 LABEL_LINE_PX = 14  # one line of an axis label (Vega's default label font is 10-11 px)
+# Characters a line of a bar chart's x title holds: at 390 px the plot beside the wrapped row labels is ~180 px.
+BAR_AXIS_LINE = 24
 WATERFALL_COLOURS = {"up": "#009E73", "down": "#D55E00", "total": "#7F7F7F"}  # Okabe–Ito green, vermilion, grey
 
 
@@ -226,6 +236,7 @@ def waterfall_chart(steps: pd.DataFrame, *, title: str, axis_title: str, lang: s
         "title": chart_title(title),
         "height": TORNADO_ROW_PX * len(steps),
         "autosize": FIT_WIDTH,
+        "padding": EDGE_PADDING,
         "datasets": {"waterfall": steps},
         "data": {"name": "waterfall"},
         "encoding": {
@@ -240,7 +251,7 @@ def waterfall_chart(steps: pd.DataFrame, *, title: str, axis_title: str, lang: s
             {
                 "mark": {"type": "bar"},
                 "encoding": {
-                    "x": quantitative("start", axis_title),
+                    "x": quantitative("start", lines(axis_title, BAR_AXIS_LINE)),
                     "x2": {"field": "end"},
                     "color": {
                         "field": "kind",

@@ -125,18 +125,55 @@ def lever_help(name: str, figures: pd.DataFrame, lang: str) -> str:
     if fig_id is None:
         return t("lever.no_paper_value", lang)
     fig = figures.set_index("id", drop=False).loc[fig_id]
-    return f"{t('lever.paper_value', lang, value=figure_value(fig, lang))} — {fig['quote_zh']}"
+    text = f"{t('lever.paper_value', lang, value=figure_value(fig, lang))} — {fig['quote_zh']}"
+    # The paper's sentence stays in Chinese; an English page gives the project's translation beside it.
+    return text if lang == "zh" else f"{text}\n\n{t('word.translation', lang, text=fig['quote_en'])}"
+
+
+def lever_value(name: str, value: float) -> str:
+    """Return a lever's value as its slider shows it: its decimals, thousands separators, the horizon a bare year."""
+    return str(int(value)) if name == "horizon" else f"{value:,.{model.BY_NAME[name].decimals}f}"
+
+
+def slider_format(name: str) -> str | None:
+    """Return a slider's number format: the lever's decimals, or the reader's own thousands separators.
+
+    A printf format cannot group thousands ('117000'); Streamlit's "localized" writes the browser's
+    locale form (117,000). The horizon is a year, shown bare.
+    """
+    if name == "horizon":
+        return None
+    spec = model.BY_NAME[name]
+    return f"%.{spec.decimals}f" if spec.decimals else "localized"
+
+
+def preset_changes(before: model.Levers, after: model.Levers, params: pd.DataFrame, lang: str) -> list[str]:
+    """Return one line per lever a preset changed: its name, the value before and the preset's value."""
+    return [
+        t(
+            "scenarios.preset.change",
+            lang,
+            lever=lever_label(name, params, lang),
+            old=lever_value(name, getattr(before, name)),
+            new=lever_value(name, getattr(after, name)),
+        )
+        for name in model.Levers.BOUNDS
+        if getattr(before, name) != getattr(after, name)
+    ]
+
+
+def racks_note(lang: str) -> str:
+    """Return the caption under the racks slider: what it counts, what 0 means, the baseline's and the plan's pace."""
+    return t("lever.racks_note", lang, moratorium=t("preset.no_new_capacity", lang), plan=t("preset.city_plan", lang))
 
 
 def slider(name: str, figures: pd.DataFrame, params: pd.DataFrame, lang: str) -> Slider:
     """Return the slider of one lever (the horizon has no paper value and no help)."""
     low, high, step = model.Levers.BOUNDS[name]
     help_text = None if name == "horizon" else lever_help(name, figures, lang)
-    note = t("lever.racks_note", lang) if name == "dc_racks" else None  # a caption under the slider
+    note = racks_note(lang) if name == "dc_racks" else None  # a caption under the slider
     label = lever_label(name, params, lang)
-    spec = model.BY_NAME.get(name)
-    number_format = f"%.{spec.decimals}f" if spec and not spec.integer else None  # whole numbers: the default
-    return Slider(name, label, low, high, step, help_text, number_format, note)
+    return Slider(name, label, low, high, step, help_text, slider_format(name), note)
 
 
 def lever_groups(figures: pd.DataFrame, params: pd.DataFrame, lang: str) -> list[tuple[str, list[Slider]]]:
