@@ -103,7 +103,7 @@ def test_equations_carry_no_words_of_one_language(params: pd.DataFrame):
 KNOWN_COMMANDS = {
     "Delta", "alpha", "bar", "big", "cdot", "delta", "ell", "gamma", "ge", "iota", "kappa", "lambda", "le", "lfloor",
     "mathrm", "max", "min", "mu", "nu", "omega", "phi", "pi", "quad", "rfloor", "rho", "sigma", "sim", "sum",
-    "tau", "theta", "varepsilon",
+    "psi", "tau", "theta", "varepsilon",
 }  # fmt: skip
 
 

@@ -128,9 +128,9 @@ def slider(name: str, figures: pd.DataFrame, params: pd.DataFrame, lang: str) ->
     """Return the slider of one lever (the horizon has no paper value and no help)."""
     low, high, step = model.Levers.BOUNDS[name]
     help_text = None if name == "horizon" else lever_help(name, figures, lang)
-    note = t("lever.racks_note", lang) if name == "dc_racks" else None  # a caption under the slider
-    label = lever_label(name, params, lang)
     spec = model.BY_NAME.get(name)
+    note = t(f"lever.{name}.note", lang) if spec and spec.note else None  # a caption under the slider
+    label = lever_label(name, params, lang)
     number_format = f"%.{spec.decimals}f" if spec and not spec.integer else None  # whole numbers: the default
     return Slider(name, label, low, high, step, help_text, number_format, note)
 
@@ -333,7 +333,7 @@ def why_it_moved(delta: pd.DataFrame, parts: pd.DataFrame, outcomes: pd.DataFram
         lang,
         year=year,
         **{p: money(band[p]) for p in ("p10", "p50", "p90")},
-        **{group: money(share[group]) for group in ("dc", "xc", "talent")},
+        **{group: money(share[group]) for group in model.LEVER_GROUPS},
     )
 
 
