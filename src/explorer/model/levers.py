@@ -28,6 +28,7 @@ class LeverSpec:
     paper_figure: str | None = None  # figures.csv id of the paper's value, quoted in the slider's help
     target_link: str | None = None  # a Targets card of paper_figure links here: "setting" carries its value
     note: bool = False  # a caption under its slider: catalogue key lever.<name>.note
+    scenario: bool = False  # set by others (not a Shenzhen policy): Methods calls it a scenario, not a lever
 
 
 # The sources of each bound and paper value: baseline()'s docstring and the comments here.
@@ -54,7 +55,7 @@ LEVERS: tuple[LeverSpec, ...] = (
     # neither ahead of nor behind the rest; 100 % = the 2027 deadlines to replace foreign systems (preset
     # "national_market").
     LeverSpec("xc_national", "national", 0.0, 100.0, 5.0, 40.0, r"x^{\mathrm{nat}}",
-              note=True),
+              note=True, scenario=True),
     # 0 = no subsidy; 96,000 = Qianhai's PhD allowance (8,000 a month); Shenzhen's new-PhD allowance is 100,000;
     # 150,000 leaves headroom above both. Step 1,000 keeps 96,000 on the grid.
     LeverSpec("talent_subsidy", "talent", 0.0, 150_000.0, 1_000.0, 30_000.0, "S"),

@@ -91,6 +91,8 @@ def symbol_legend(code: str, params: pd.DataFrame, units: pd.DataFrame, lang: st
                 high=high,
                 unit=unit_text,
             )
+        elif model.BY_NAME[name].scenario:
+            text = t("methods.equations.scenario", lang, label=lever_label(name, params, lang))
         else:
             text = t("methods.equations.lever", lang, label=lever_label(name, params, lang))
         lines.append(f"- {symbol}: {text}")
