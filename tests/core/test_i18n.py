@@ -70,6 +70,7 @@ DYNAMIC: dict[str, list] = {
     "kind.{}": list(vocab.FIGURE_KINDS),
     # Every lever but dc_racks, whose label states the rack power (lever.dc_racks.kw).
     "lever.{}": [name for name in model.Levers.BOUNDS if name != "dc_racks"],
+    "lever.{}.note": [spec.name for spec in model.LEVERS if spec.note],  # a caption under the slider
     "methods.channel.{}.title": list(equations.CHANNELS),
     "methods.hindcast.legend.{}": ["observed", *backtest.METHODS],  # views/hindcast.py COLOURS
     "methods.hindcast.short.{}": list(backtest.METHODS),  # views/hindcast.py score_table headers

@@ -75,7 +75,12 @@ def _break(data_copy: Path, name: str, old: str, new: str) -> None:
         ("benchmarks.csv", ",official,", ",rumour,", "benchmarks.csv"),
         ("figures.csv", ",10k_firms,", ",10k_sheep,", "figures.csv"),
         ("parameters.csv", ",pct_per_year,", ",%/年,", "parameters.csv"),
-        ("parameters.csv", ",由使用方承担的适配、性能下降和技术支持成本；没有实测数值。", ",", "parameters.csv"),
+        (
+            "parameters.csv",
+            ",由使用方在国产系统在用期间承担的适配、性能下降和技术支持成本，因此随已装机国产占比变化；没有实测数值。",
+            ",",
+            "parameters.csv",
+        ),
         ("units.csv", "\nms,", "\nmsec,", r"figures.csv, line \d+: unknown unit 'ms'"),
         ("outcomes.csv", "\ngdp,yi_yuan,,", "\ngdp,yi_yuan,GDP,", "outcomes.csv"),
         ("outcomes.csv", ",eflops,,", ",eflop,,", "outcomes.csv"),

@@ -16,6 +16,7 @@ from explorer.model.channels import (
     talent_payback,
     talent_va_per_worker,
     va_per_rack,
+    xinchuang_paths,
 )
 from explorer.model.parameters import central_parameters, draw_parameters, parameter_table
 from explorer.model.simulation import spillover_curve
@@ -264,3 +265,104 @@ def test_fiscal_payback_falls_as_the_subsidy_rises(params):
     assert (np.diff(paybacks, axis=0) <= 1e-9 * paybacks[:-1]).all()
     nobody = {**sampled, "talent_pool": np.zeros(2_000)}
     assert np.isnan(talent_payback(30_000.0, nobody)).all()
+
+
+# ------------------------------------------------------------------------------------------------
+# Xinchuang: value added net of the users' costs, who pays, and the national market
+# ------------------------------------------------------------------------------------------------
+
+XC_FULL = replace(baseline(), xc_share=100.0)
+XC_SHARES = (0.0, 20.0, 40.0, 60.0, 80.0, 100.0)
+
+
+def _paired(levers, params: pd.DataFrame, indicator: str) -> np.ndarray:
+    """Return draws × years of scenario − paper's policy (the Scenarios page's draws and seed)."""
+    _, scenario = project_draws(levers, params, indicator, draws=1000, seed=2024)
+    _, paper = project_draws(replace(baseline(), horizon=levers.horizon), params, indicator, draws=1000, seed=2024)
+    return scenario - paper
+
+
+@pytest.mark.parametrize("horizon", [2030, 2035])
+def test_xinchuang_at_100_nets_to_a_gdp_change_whose_band_includes_zero(params, horizon):
+    """Gross, the suppliers' value added is above zero in nine draws of ten; net of the SOEs' running cost it is not."""
+    levers = replace(XC_FULL, horizon=horizon)
+    gross = _paired(levers, params, "xc_va_local")[:, -1]
+    net = _paired(levers, params, "gdp")[:, -1]
+    assert np.quantile(gross, 0.1) > 0
+    low, high = np.quantile(net, [0.1, 0.9])
+    assert low < 0 < high
+    np.testing.assert_allclose(net, _paired(levers, params, "xc_va_net")[:, -1], atol=1e-6)
+
+
+def test_the_citys_floor_moves_value_added_only_a_little(params):
+    """What Methods says: even at 100 % the city's floor moves core value added by under 0.5 % in nine draws of ten."""
+    effect = _paired(XC_FULL, params, "core_va")[:, -1]
+    _, core = project_draws(baseline(), params, "core_va", draws=1000, seed=2024)
+    assert np.quantile(100.0 * effect / core[:, -1], 0.9) < 0.5
+
+
+def test_gdp_moves_by_the_suppliers_value_added_less_the_soes_running_cost(params):
+    """Core value added takes the suppliers' gain; GDP falls short of it by the SOEs' extra running cost."""
+    full, paper = central_paths(XC_FULL, params), central_paths(baseline(), params)
+    core, gdp = full["core_va"] - paper["core_va"], full["gdp"] - paper["gdp"]
+    soe = full["xc_user_cost_soe"] - paper["xc_user_cost_soe"]
+    assert (soe[1:] > 0).all() and (gdp[1:] < core[1:]).all()
+    np.testing.assert_allclose(core - gdp, soe, atol=1e-9)
+
+
+def test_users_running_cost_rises_with_the_share(params):
+    """Each year, a higher floor never lowers the users' extra running cost, and by the horizon it raises it."""
+    paths = [central_paths(replace(baseline(), xc_share=share), params) for share in XC_SHARES]
+    costs = np.array([path["xc_user_cost"] for path in paths])
+    assert (np.diff(costs, axis=0) >= -1e-12).all()
+    assert (np.diff(costs[:, -1]) > 0).all()
+
+
+def test_running_cost_follows_the_systems_in_use_not_this_years_purchases(params):
+    """The floor's purchases jump ahead while the installed base catches up: the running cost rises more slowly."""
+    full, paper = central_paths(XC_FULL, params), central_paths(baseline(), params)
+    revenue = (full["xc_vendor_revenue"] - paper["xc_vendor_revenue"])[1:]
+    cost = (full["xc_user_cost"] - paper["xc_user_cost"])[1:]
+    assert (np.diff(cost / revenue) > 0).all()  # the cost per yuan of extra purchases climbs as systems are installed
+
+
+def test_fiscal_and_non_fiscal_parts_add_to_the_total(params):
+    """Over drawn parameters: public bodies' part + SOEs' part = the total, for migration and for running cost."""
+    sampled = draw_parameters(parameter_table(params), 500, 21)
+    years = np.arange(2022, 2036)
+    steps = (years - 2022).astype(float)[None, :]
+    trend = sampled["gdp_2022"][:, None] * 1.06**steps
+    paths = xinchuang_paths(100.0, 40.0, sampled, steps, trend)
+    np.testing.assert_allclose(paths["migration_public"] + paths["migration_soe"], paths["migration"], rtol=1e-12)
+    np.testing.assert_allclose(paths["user_public"] + paths["user_soe"], paths["user_cost"], rtol=1e-12)
+    assert (paths["migration_soe"][:, 1:] > 0).any() and (paths["user_public"] > 0).any()
+
+
+@pytest.mark.parametrize("code", ["paper", "xinchuang_push", "national_market", "talent_push"])
+def test_the_fiscal_total_is_its_parts(params, code):
+    paths = central_paths(PRESETS[code], params)
+    parts = ("fiscal_talent", "fiscal_xc_migration", "fiscal_xc_running", "fiscal_dc_incentive")
+    np.testing.assert_allclose(sum(paths[part] for part in parts), paths["fiscal_cost"], rtol=1e-12)
+
+
+def test_the_national_market_moves_the_suppliers_value_added_and_not_the_citys_users(params):
+    """The national floor raises Shenzhen's suppliers' value added; the city's buyers, costs and budget stay put."""
+    national, paper = central_paths(PRESETS["national_market"], params), central_paths(baseline(), params)
+    gain = national["xc_va_national"] - paper["xc_va_national"]
+    assert (gain[1:] > 0).all()
+    for code in ("xc_user_cost", "xc_migration_cost", "xc_domestic_share", "xc_va_local", "fiscal_cost"):
+        np.testing.assert_array_equal(national[code], paper[code], err_msg=code)
+    np.testing.assert_allclose(national["gdp"] - paper["gdp"], gain, rtol=1e-9)  # no user cost netted in Shenzhen
+    np.testing.assert_allclose(national["core_va"] - paper["core_va"], gain, rtol=1e-9)
+
+
+def test_the_citys_floor_does_not_move_the_national_market(params):
+    full, paper = central_paths(XC_FULL, params), central_paths(baseline(), params)
+    np.testing.assert_array_equal(full["xc_va_national"], paper["xc_va_national"])
+
+
+def test_the_national_market_outweighs_the_citys_own_floor(params):
+    """The supply side: in the median draw the national market at 100 % adds more than the city's floor at 100 %."""
+    national = _paired(PRESETS["national_market"], params, "gdp")[:, -1]
+    city = _paired(XC_FULL, params, "gdp")[:, -1]
+    assert np.median(national) > np.median(city) > 0

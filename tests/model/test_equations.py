@@ -102,7 +102,7 @@ def test_equations_carry_no_words_of_one_language(params: pd.DataFrame):
 # break) renders as red error text or breaks the equation, and shows up here as an unknown command.
 KNOWN_COMMANDS = {
     "Delta", "alpha", "bar", "beta", "big", "cdot", "chi", "delta", "ell", "exp", "gamma", "ge", "iota", "kappa",
-    "lambda", "le", "lfloor", "mathrm", "max", "min", "mu", "nu", "omega", "phi", "pi", "quad", "rfloor", "rho",
+    "lambda", "le", "lfloor", "mathrm", "max", "min", "mu", "nu", "omega", "phi", "pi", "psi", "quad", "rfloor", "rho",
     "sigma", "sim", "sum", "tau", "theta", "varepsilon", "xi",
 }  # fmt: skip
 

@@ -155,18 +155,21 @@ def test_query_form_round_trips(code: str):
     pue=st.integers(110, 150),
     gate=st.integers(0, 19),
     share=st.integers(0, 20),
+    national=st.integers(0, 20),
     subsidy=st.integers(0, 30),
     quota=st.integers(0, 50),
     horizon=st.integers(2025, 2035),
 )
-def test_query_form_round_trips_on_the_slider_grid(racks, pue, gate, share, subsidy, quota, horizon):
-    levers = Levers(racks * 1_000, pue / 100, gate * 5.0, share * 5.0, subsidy * 5_000.0, quota * 1_000, horizon)
+def test_query_form_round_trips_on_the_slider_grid(racks, pue, gate, share, national, subsidy, quota, horizon):
+    levers = Levers(
+        racks * 1_000, pue / 100, gate * 5.0, share * 5.0, national * 5.0, subsidy * 5_000.0, quota * 1_000, horizon
+    )
     assert Levers.from_mapping(levers.to_query(), base=PRESETS["no_new_capacity"]) == (levers, [])
 
 
 def test_the_lever_registry_is_the_levers_fields_in_order():
     assert [field.name for field in fields(Levers)] == [*LEVER_NAMES, "horizon"]
-    assert set(LEVER_GROUPS) == {"dc", "xc", "talent"}
+    assert set(LEVER_GROUPS) == {"dc", "xc", "national", "talent"}
     assert [name for names in LEVER_GROUPS.values() for name in names] == list(LEVER_NAMES)
 
 

@@ -49,6 +49,7 @@ def test_indicators_are_complete():
         "dc_utilisation", "dc_power_gwh", "dc_power_cost", "dc_capex", "xc_domestic_share", "xc_vendor_revenue",
         "xc_migration_cost", "xc_user_cost", "foreign_exposure", "talent_added", "talent_gap_closed",
         "fiscal_talent", "fiscal_xc_migration", "fiscal_dc_incentive", "fiscal_cost", "fiscal_cost_cum",
+        "xc_migration_cost_soe", "xc_user_cost_soe", "fiscal_xc_running", "xc_va_local", "xc_va_net", "xc_va_national",
     }  # fmt: skip
     assert required <= set(OUTCOMES)
 
@@ -95,6 +96,19 @@ CASES = [
     ("a higher Xinchuang floor raises users' cost", {"xc_share": 40.0}, {"xc_share": 80.0},
      "xc_user_cost", "higher", 1e-9),
     ("no Xinchuang floor means no migration", {}, {"xc_share": 0.0}, "xc_migration_cost_cum", "zero", 0.0),
+    ("a higher Xinchuang floor costs SOEs more migration", {"xc_share": 40.0}, {"xc_share": 80.0},
+     "xc_migration_cost_soe", "higher", 1e-9),
+    ("a higher Xinchuang floor raises SOEs' running cost", {"xc_share": 40.0}, {"xc_share": 80.0},
+     "xc_user_cost_soe", "higher", 1e-9),
+    ("a higher Xinchuang floor raises the budget's running cost", {"xc_share": 40.0}, {"xc_share": 80.0},
+     "fiscal_xc_running", "higher", 1e-9),
+    ("a higher Xinchuang floor raises the suppliers' value added", {"xc_share": 40.0}, {"xc_share": 80.0},
+     "xc_va_local", "higher", 1e-9),
+    ("a higher national floor raises the suppliers' national value added", {"xc_national": 40.0},
+     {"xc_national": 80.0}, "xc_va_national", "higher", 1e-9),
+    ("a higher national floor raises core value added", {"xc_national": 40.0}, {"xc_national": 80.0},
+     "core_va", "higher", 1e-9),
+    ("a higher national floor raises GDP", {"xc_national": 40.0}, {"xc_national": 80.0}, "gdp", "higher", 1e-9),
     ("zero subsidy costs nothing", {}, {"talent_subsidy": 0.0}, "fiscal_talent", "zero", 0.0),
     ("zero subsidy adds no talent", {}, {"talent_subsidy": 0.0}, "talent_added", "zero", 0.0),
     ("a talent push adds talent", {}, PUSH, "talent_added", "higher", 1e-9),
@@ -143,6 +157,7 @@ levers_strategy = st.builds(
     dc_pue=st.floats(1.10, 1.50),
     dc_util_gate=st.floats(0.0, 95.0),
     xc_share=st.floats(0.0, 100.0),
+    xc_national=st.floats(0.0, 100.0),
     talent_subsidy=st.floats(0.0, 150_000.0),
     talent_quota=st.integers(0, 50_000),
     horizon=st.integers(2025, 2035),
@@ -163,7 +178,7 @@ def _not_lower(high: np.ndarray, low: np.ndarray) -> bool:
 def test_random_levers_give_finite_bounded_paths(params, levers):
     paths = _central(levers, params)
     for code, values in paths.items():
-        assert np.isfinite(values).all() and (values >= 0).all(), code
+        assert np.isfinite(values).all() and (code in model.SIGNED_OUTCOMES or (values >= 0).all()), code
         assert len(values) == levers.horizon - BASE_YEAR + 1
     for code in model.SHARE_OUTCOMES:
         assert (paths[code] <= 100.0).all(), code
@@ -240,7 +255,8 @@ def test_presets_stay_in_bounds_with_ordered_quantiles(params: pd.DataFrame, cod
     assert list(frame.columns) == ["year", "indicator", "p10", "p50", "p90"]
     assert frame[["p10", "p50", "p90"]].notna().all().all()
     assert (frame["p10"] <= frame["p50"]).all() and (frame["p50"] <= frame["p90"]).all()
-    assert (frame[["p10", "p50", "p90"]] >= 0).all().all()
+    unsigned = frame[~frame["indicator"].isin(model.SIGNED_OUTCOMES)]
+    assert (unsigned[["p10", "p50", "p90"]] >= 0).all().all()
     shares = frame[frame["indicator"].isin(model.SHARE_OUTCOMES)]
     assert shares[["p10", "p50", "p90"]].le(100.0).all().all()
 
@@ -590,12 +606,13 @@ def loading_runs(params: pd.DataFrame) -> dict[str, dict[str, dict[str, np.ndarr
 
 def test_the_loadings_widen_the_levers_band_but_barely_move_its_centre(loading_runs):
     """All levers up against the paper's policy, core value added 2030, paired: the co-movement widens the p10–p90
-    band (measured +5.8 % at 20,000 draws) and moves the mean and median by under 1 %."""
+    band (measured +1.7 % at 10,000 draws: rack demand's loading, the quota capping the recruits a good year brings)
+    and moves the mean and median by under 1 %."""
     change = {run: values["levers"]["core_va"] - values["paper"]["core_va"] for run, values in loading_runs.items()}
     assert change["sheet"].mean() == pytest.approx(change["zero"].mean(), rel=0.01)
     assert np.median(change["sheet"]) == pytest.approx(np.median(change["zero"]), rel=0.01)
     width = {run: np.subtract(*np.quantile(values, (0.9, 0.1))) for run, values in change.items()}
-    assert 1.02 < width["sheet"] / width["zero"] < 1.15
+    assert 1.005 < width["sheet"] / width["zero"] < 1.15
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,12 @@
 """Why it moved: each lever group's contribution to a scenario's change from the paper's policy (Shapley values).
 
-Method: the levers fall into three groups (data centres, Xinchuang, talent). For each of the
-2³ = 8 combinations, the levers of the groups in the combination take the scenario's values and
-the others the paper's; every combination is run with central parameters and no shocks. A
-group's contribution is its Shapley value: the average, over the 3! = 6 orders in which the
-groups can be switched on, of the change when it is switched on. The three contributions add up
-exactly to scenario − baseline (interactions are shared equally), whatever the order.
+Method: the levers fall into the registry's n = 4 groups (data centres, Xinchuang, the national
+Xinchuang market (a scenario) and talent). For each of the 2ⁿ = 16 combinations, the levers of the
+groups in the combination take the scenario's values and the others the paper's; every
+combination is run with central parameters and no shocks. A group's contribution is its Shapley
+value: the average, over the n! = 24 orders in which the groups can be switched on, of the change
+when it is switched on. The contributions add up exactly to scenario − baseline (interactions
+are shared equally), whatever the order.
 """
 
 from __future__ import annotations

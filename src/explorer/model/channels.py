@@ -127,8 +127,29 @@ def data_centres(
     }
 
 
-def xinchuang(share: float, p: Params, steps: np.ndarray, gdp_trend: np.ndarray) -> dict[str, np.ndarray]:
-    """Return the installed-base domestic share, vendor revenue, migration cost (all and public) and user cost."""
+def procurement_base(p: Params, gdp_trend: np.ndarray) -> np.ndarray:
+    """Return Shenzhen's public bodies' and SOEs' IT purchases a year (亿元, draws × years), moving with its GDP."""
+    return gdp_trend * _col(p["gov_procurement_gdp_ratio"] * p["xc_it_share"] * (1.0 + p["xc_soe_multiplier"])) / 1e4
+
+
+def national_base(p: Params, steps: np.ndarray) -> np.ndarray:
+    """Return the public and SOE IT purchases a year outside Shenzhen (亿元, draws × years), held at the 2022 level.
+
+    National government procurement in 2022 less Shenzhen's share of it (its GDP × the procurement ratio), in IT
+    and with the SOEs' multiple, as Shenzhen's base.
+    """
+    outside = p["xc_national_procurement_2022"] - p["gdp_2022"] * p["gov_procurement_gdp_ratio"] / 100.0
+    yearly = outside * p["xc_it_share"] / 100.0 * (1.0 + p["xc_soe_multiplier"])
+    return _col(yearly) * np.ones_like(steps)
+
+
+def xinchuang(share: float, p: Params, steps: np.ndarray, base: np.ndarray) -> dict[str, np.ndarray]:
+    """Return the installed-base domestic share, vendor revenue, migration and users' running cost (each split
+    into public bodies' and SOEs' parts) for a floor of `share` % on purchases out of `base` 亿元 a year.
+
+    The public bodies' part of a cost is 1 / (1 + m) of it, the SOEs' m / (1 + m). Users' extra running cost
+    comes with the domestic systems in use (the installed share), not with this year's purchases.
+    """
     start = p["xc_share_2022"]
     floor = np.maximum(share, start)
     ramp = np.minimum(1.0, steps / _col(p["xc_ramp_years"]))
@@ -138,17 +159,38 @@ def xinchuang(share: float, p: Params, steps: np.ndarray, gdp_trend: np.ndarray)
     installed[:, 0] = start
     for k in range(1, bought.shape[1]):
         installed[:, k] = installed[:, k - 1] + (bought[:, k] - installed[:, k - 1]) / cycle[:, 0]
-    base = gdp_trend * _col(p["gov_procurement_gdp_ratio"] * p["xc_it_share"] * (1.0 + p["xc_soe_multiplier"])) / 1e4
-    revenue = base * bought / 100.0
     moved = np.diff(installed, axis=1, prepend=installed[:, :1])
     migration = _col(p["xc_migration_cost_ratio"]) * base * cycle * moved / 100.0
+    running = _col(p["xc_user_cost_ratio"]) * base * installed / 100.0
+    public = 1.0 / _col(1.0 + p["xc_soe_multiplier"])
     return {
         "domestic": installed,
-        "revenue": revenue,
+        "revenue": base * bought / 100.0,
         "migration": migration,
-        "migration_public": migration / _col(1.0 + p["xc_soe_multiplier"]),
-        "user_cost": revenue * _col(p["xc_user_cost_ratio"]),
+        "migration_public": migration * public,
+        "migration_soe": migration * (1.0 - public),
+        "user_cost": running,
+        "user_public": running * public,
+        "user_soe": running * (1.0 - public),
     }
+
+
+def xinchuang_paths(
+    share: float, national: float, p: Params, steps: np.ndarray, gdp_trend: np.ndarray
+) -> dict[str, np.ndarray]:
+    """Return the city's buyers' paths (`xinchuang`) and the value added of Shenzhen's suppliers, 亿元 a year.
+
+    `va_local`: the local-content share of the city's own buyers' domestic purchases; `va_net`: that less the
+    SOEs' extra running cost (market producers: it lowers their value added; the public bodies' is paid by the
+    budget); `va_national`: Shenzhen's suppliers' share of the domestic purchases outside Shenzhen at the national
+    floor `national`, times the value-added ratio. The city's floor does not move `va_national`.
+    """
+    paths = xinchuang(share, p, steps, procurement_base(p, gdp_trend))
+    outside = xinchuang(national, p, steps, national_base(p, steps))
+    paths["va_local"] = paths["revenue"] * _col(p["xc_local_content"])
+    paths["va_net"] = paths["va_local"] - paths["user_soe"]
+    paths["va_national"] = outside["revenue"] * _col(p["xc_national_supplier_share"] * p["va_to_output_ratio"])
+    return paths
 
 
 def talent_take_up(subsidy: float, p: Params) -> tuple[np.ndarray, np.ndarray]:

@@ -42,15 +42,21 @@ Notes and limits per channel
   ratio) plus a spillover elasticity (range includes 0) on compute Shenzhen uses. Limits: one
   demand growth for both rack types; rent and capex constant; the existing fleet's PUE constant.
 * Xinchuang: the domestic share of purchases ramps to the floor; each year 1/L of the installed
-  base is replaced at that share; migration cost is proportional to the base moved; public
-  bodies pay their part (1 / (1 + m)); a local-content share of extra vendor revenue is Shenzhen
-  value added (range includes 0). Limits: one procurement base; volumes are assumptions.
+  base is replaced at that share; migration cost is proportional to the base moved, users' extra
+  running cost to the domestic systems in use; public bodies pay their part (1 / (1 + m)) from
+  the budget, SOEs the rest. A local-content share of the city's domestic purchases is Shenzhen
+  suppliers' value added (core; range includes 0); the SOEs' extra running cost lowers their value
+  added (GDP, outside the core), so GDP moves by the net. The national floor (a scenario, not a
+  Shenzhen lever) moves the purchases outside Shenzhen, of which Shenzhen's suppliers hold a share.
+  Limits: one procurement base each; volumes are assumptions; purchases outside Shenzhen held at
+  their 2022 level; migration spending is not netted from value added (software adaptation is
+  capital formation in the national accounts).
 * Talent: reservation subsidies in the eligible pool are exponential; everyone eligible who would
   come anyway also claims; the quota is shared at random among applicants, so the share of
   additional recruits is movers ÷ applicants; recruits leave at 1 − retention a year; value added
   per worker moves with nominal GDP. Limits: no numeric elasticity of skilled migration to
   subsidies was found; the pool sizes are assumptions.
-* Fiscal: talent subsidies + public bodies' migration cost + data-centre incentives.
+* Fiscal: talent subsidies + public bodies' migration and extra running cost + data-centre incentives.
 * Section I (`digital`): each city's latest observed section-I share of GDP, drifting at δ_I a year
   (range includes 0), times its GDP (observed to the panel's anchor, the panel's draws after);
   Shenzhen adds the racks' own value added and h_I of the other channels' change. Limits: one
@@ -88,7 +94,8 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r"\mathrm{corr}(z_{\delta}, z_{g}) = <<dc_demand_gdp_corr>>, \quad"
         r"\xi_t = <<gdp_shock_sd>>\,z_t / 100\ \ (\xi_0 = 0)",
         r"\mathrm{CORE}_t = \mathrm{CORE}^*_t + \Delta\mathrm{DC}_t + \Delta\mathrm{XC}_t + \Delta\mathrm{TAL}_t",
-        r"\mathrm{GDP}_t = \mathrm{GDP}^*_t + (\mathrm{CORE}_t - \mathrm{CORE}^*_t), \quad"
+        r"\mathrm{GDP}_t = \mathrm{GDP}^*_t + (\mathrm{CORE}_t - \mathrm{CORE}^*_t)"
+        r" - (U^{\mathrm{SOE}}_t - U^{\mathrm{SOE,paper}}_t), \quad"
         r"\mathrm{share}_t = 100\,\mathrm{CORE}_t / \mathrm{GDP}_t",
     ),
     "dc": (
@@ -131,9 +138,22 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r"q_t = <<xc_share_2022>> + (p - <<xc_share_2022>>)\,\min(1,\ t / <<xc_ramp_years>>)",
         r"s_t = s_{t-1} + (q_t - s_{t-1}) / <<xc_replacement_years>>, \quad s_0 = <<xc_share_2022>>",
         r"B_t = \mathrm{GDP}^*_t\,<<gov_procurement_gdp_ratio>>\,<<xc_it_share>>\,(1 + <<xc_soe_multiplier>>) / 10^4",
-        r"\mathrm{revenue}_t = B_t\,q_t / 100, \quad \mathrm{user}_t = <<xc_user_cost_ratio>>\,\mathrm{revenue}_t",
+        r"\mathrm{revenue}_t = B_t\,q_t / 100, \quad U_t = <<xc_user_cost_ratio>>\,B_t\,s_t / 100",
         r"\mathrm{migration}_t = <<xc_migration_cost_ratio>>\,B_t\,<<xc_replacement_years>>\,(s_t - s_{t-1}) / 100",
-        r"\Delta\mathrm{XC}_t = <<xc_local_content>>\,(\mathrm{revenue}_t - \mathrm{revenue}^{\mathrm{paper}}_t)",
+        r"X^{\mathrm{pub}} = X / (1 + <<xc_soe_multiplier>>), \quad"
+        r" X^{\mathrm{SOE}} = X\,<<xc_soe_multiplier>> / (1 + <<xc_soe_multiplier>>)"
+        r" \quad (X = U_t,\ \mathrm{migration}_t)",
+        r"V^{\mathrm{city}}_t = <<xc_local_content>>\,\mathrm{revenue}_t, \quad"
+        r" V^{\mathrm{net}}_t = V^{\mathrm{city}}_t - U^{\mathrm{SOE}}_t",
+        r"B^{\mathrm{nat}} = \big(<<xc_national_procurement_2022>>"
+        r" - <<gdp_2022>>\,<<gov_procurement_gdp_ratio>> / 100\big)"
+        r"\,<<xc_it_share>>\,(1 + <<xc_soe_multiplier>>) / 100",
+        r"q^{\mathrm{nat}}_t = <<xc_share_2022>> + \big(\max(<<xc_national>>,\ <<xc_share_2022>>)"
+        r" - <<xc_share_2022>>\big)\,\min(1,\ t / <<xc_ramp_years>>)",
+        r"V^{\mathrm{nat}}_t = <<xc_national_supplier_share>>\,<<va_to_output_ratio>>\,B^{\mathrm{nat}}"
+        r"\,q^{\mathrm{nat}}_t / 100",
+        r"\Delta\mathrm{XC}_t = (V^{\mathrm{city}}_t - V^{\mathrm{city,paper}}_t)"
+        r" + (V^{\mathrm{nat}}_t - V^{\mathrm{nat,paper}}_t)",
     ),
     "talent": (
         r"M = <<talent_pool>>\,\big(1 - e^{-<<talent_subsidy>>/<<talent_reservation_mean>>}\big), \quad"
@@ -155,8 +175,8 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r"\mathrm{gap}_t = 100\,\min(1,\ \mathrm{added}_t / <<talent_gap>>)",
     ),
     "fiscal": (
-        r"\mathrm{fiscal}_t = \mathrm{cost}^{\mathrm{talent}}_t + \mathrm{migration}_t / (1 + <<xc_soe_multiplier>>)"
-        r" + <<dc_incentive_share>>\,\mathrm{capex}_t",
+        r"\mathrm{fiscal}_t = \mathrm{cost}^{\mathrm{talent}}_t + \mathrm{migration}^{\mathrm{pub}}_t"
+        r" + U^{\mathrm{pub}}_t + <<dc_incentive_share>>\,\mathrm{capex}_t",
     ),
     "sector_i": (  # `digital` and `simulation.sector_i_draws`: section I of the three cities through the GDP panel
         r"i_c = I_{c,y_c} / \mathrm{GDP}_{c,y_c}",

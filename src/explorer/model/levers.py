@@ -17,7 +17,7 @@ class LeverSpec:
     """Everything about one policy lever, written once: the model, sliders, links, Methods and the brief read it."""
 
     name: str
-    group: str  # the channel it moves: dc (data centres), xc (Xinchuang), talent
+    group: str  # what it moves: dc (data centres), xc (Xinchuang), national (the national market: a scenario), talent
     low: float
     high: float
     step: float
@@ -27,6 +27,8 @@ class LeverSpec:
     integer: bool = False
     paper_figure: str | None = None  # figures.csv id of the paper's value, quoted in the slider's help
     target_link: str | None = None  # a Targets card of paper_figure links here: "setting" carries its value
+    note: bool = False  # a caption under its slider: catalogue key lever.<name>.note
+    scenario: bool = False  # set by others (not a Shenzhen policy): Methods calls it a scenario, not a lever
 
 
 # The sources of each bound and paper value: baseline()'s docstring and the comments here.
@@ -36,7 +38,7 @@ LEVERS: tuple[LeverSpec, ...] = (
     # racks by 2025 (深工信〔2023〕300号) in three years. The paper's value, 7,000 (17.5 MW a year), is an assumption:
     # see baseline().
     LeverSpec("dc_racks", "dc", 0, 120_000, 1_000, 7_000, "N", integer=True,
-              paper_figure="target_dc_racks_2025", target_link="context"),
+              paper_figure="target_dc_racks_2025", target_link="context", note=True),
     # 1.10: below the best reported averages (Guizhou < 1.2), i.e. liquid-cooled sites; 1.50: Guangdong forbids
     # new builds above 1.5 and the national 2025 ceiling is 1.5.
     LeverSpec("dc_pue", "dc", 1.10, 1.50, 0.01, 1.25, r"P_{\mathrm{cap}}", decimals=2,
@@ -47,6 +49,13 @@ LEVERS: tuple[LeverSpec, ...] = (
     # A share: 0-100 %. The paper's floor is 40 %; 100 % = complete replacement.
     LeverSpec("xc_share", "xc", 0.0, 100.0, 5.0, 40.0, "x",
               paper_figure="target_xc_procurement_share", target_link="setting"),
+    # Not a Shenzhen lever: the domestic share of purchases by public bodies and SOEs outside Shenzhen, set by the
+    # central government, a scenario about the national demand Shenzhen's suppliers sell into. The paper gives no
+    # national number; the baseline takes its 40 % floor for the whole country (an assumption), so that the city is
+    # neither ahead of nor behind the rest; 100 % = the 2027 deadlines to replace foreign systems (preset
+    # "national_market").
+    LeverSpec("xc_national", "national", 0.0, 100.0, 5.0, 40.0, r"x^{\mathrm{nat}}",
+              note=True, scenario=True),
     # 0 = no subsidy; 96,000 = Qianhai's PhD allowance (8,000 a month); Shenzhen's new-PhD allowance is 100,000;
     # 150,000 leaves headroom above both. Step 1,000 keeps 96,000 on the grid.
     LeverSpec("talent_subsidy", "talent", 0.0, 150_000.0, 1_000.0, 30_000.0, "S"),
@@ -74,6 +83,7 @@ class Levers:
     dc_pue: float  # PUE cap for new data centres (paper: < 1.25)
     dc_util_gate: float  # % utilisation required before new capacity is approved (paper: > 70); 0 = no gate
     xc_share: float  # % Xinchuang share of IT procurement by party/government organs and SOEs (paper: >= 40)
+    xc_national: float  # % the same share outside Shenzhen (national floor: a scenario, not a Shenzhen lever)
     talent_subsidy: float  # yuan per subsidised digital professional per year
     talent_quota: int  # subsidised professionals recruited per year
     horizon: int  # last projected year, 2025..2035
@@ -193,6 +203,8 @@ def baseline() -> Levers:
     * dc_pue 1.25: "新建数据中心电能利用效率小于1.25" (the cap is used as the new racks' PUE).
     * dc_util_gate 70: "广东省2023-2025年需满足上架率超70%…后再考虑新建或扩建".
     * xc_share 40: "党政机关、国资国企领域信创产品的采购比例不低于 40%".
+    * xc_national 40: assumption. Not a lever of Shenzhen's: the floor outside the city is the central
+      government's; the paper gives none, so the baseline applies the paper's 40 % to the whole country.
     * talent_subsidy 30,000 yuan a year and talent_quota 10,000 people a year: assumption. The paper
       recommends subsidies for digital talent "按照人才认定标准" without amounts; 30,000 sits
       within Shenzhen's current offers (15,000-30,000 one-off; Qianhai 36,000+ a year).
@@ -217,4 +229,7 @@ PRESETS: dict[str, Levers] = {
     "talent_push": _preset(talent_subsidy=96_000.0, talent_quota=30_000),
     "xinchuang_push": _preset(xc_share=80.0),
     "no_xinchuang_floor": _preset(xc_share=0.0),
+    # A scenario about national demand, which Shenzhen's floor does not set: public bodies and SOEs across the country
+    # buy only domestic systems (the 2027 replacement deadlines for SOEs and Party and government bodies).
+    "national_market": _preset(xc_national=100.0),
 }

@@ -43,17 +43,24 @@ OUTCOMES: dict[str, str] = {
     "xc_vendor_revenue": "yi_yuan_per_year",
     "xc_migration_cost": "yi_yuan_per_year",
     "xc_migration_cost_cum": "yi_yuan_cumulative",
+    "xc_migration_cost_soe": "yi_yuan_per_year",
     "xc_user_cost": "yi_yuan_per_year",
+    "xc_user_cost_soe": "yi_yuan_per_year",
+    "xc_va_local": "yi_yuan_per_year",
+    "xc_va_net": "yi_yuan_per_year",
+    "xc_va_national": "yi_yuan_per_year",
     "foreign_exposure": "pct",
     "talent_added": "people_cumulative",
     "talent_gap_closed": "pct",
     "fiscal_talent": "yi_yuan_per_year",
     "talent_local_revenue": "yi_yuan_per_year",
     "fiscal_xc_migration": "yi_yuan_per_year",
+    "fiscal_xc_running": "yi_yuan_per_year",
     "fiscal_dc_incentive": "yi_yuan_per_year",
     "fiscal_cost": "yi_yuan_per_year",
     "fiscal_cost_cum": "yi_yuan_cumulative",
 }
+SIGNED_OUTCOMES = ("xc_va_net",)  # may be below zero: suppliers' value added less the SOEs' running cost
 SHARE_OUTCOMES = ("core_va_share", "dc_utilisation", "xc_domestic_share", "foreign_exposure", "talent_gap_closed")
 WHOLE_OUTCOMES = (
     "dc_racks_total",
@@ -100,10 +107,13 @@ def _parts(levers: Levers, p: Mapping[str, np.ndarray], years: np.ndarray, shock
     spillover = core_trend * ((dc["used"] / dc_paper["used"]) ** p["dc_spillover_elasticity"][:, None] - 1.0)
     dc_va = dc["va"] - dc_paper["va"] + spillover
 
-    # Xinchuang: the local-content share of extra vendor revenue is Shenzhen value added.
-    xc = channels.xinchuang(levers.xc_share, p, steps, gdp_trend)
-    xc_paper = xc if levers.xc_share == paper.xc_share else channels.xinchuang(paper.xc_share, p, steps, gdp_trend)
-    xc_va = (xc["revenue"] - xc_paper["revenue"]) * p["xc_local_content"][:, None]
+    # Xinchuang: Shenzhen's suppliers' value added from the city's buyers and from the national market (core); the
+    # SOEs' extra running cost lowers their value added (GDP, outside the core industries).
+    xc = channels.xinchuang_paths(levers.xc_share, levers.xc_national, p, steps, gdp_trend)
+    same_xc = (levers.xc_share, levers.xc_national) == (paper.xc_share, paper.xc_national)
+    xc_paper = xc if same_xc else channels.xinchuang_paths(paper.xc_share, paper.xc_national, p, steps, gdp_trend)
+    xc_va = xc["va_local"] - xc_paper["va_local"] + xc["va_national"] - xc_paper["va_national"]
+    xc_users = xc["user_soe"] - xc_paper["user_soe"]
 
     # Talent: additional professionals × value added per additional worker (the wage, at most the sector's average),
     # which moves with nominal GDP.
@@ -124,6 +134,7 @@ def _parts(levers: Levers, p: Mapping[str, np.ndarray], years: np.ndarray, shock
         "spillover": spillover,
         "xc": xc,
         "xc_va": xc_va,
+        "xc_users": xc_users,
         "tl": tl,
         "talent_va": talent_va,
     }
@@ -142,8 +153,8 @@ def _outcomes(parts: dict) -> dict[str, np.ndarray]:
     gdp_trend, growth_index, core_trend = parts["gdp_trend"], parts["growth_index"], parts["core_trend"]
     dc, xc, tl = parts["dc"], parts["xc"], parts["tl"]
     core = core_trend + parts["dc_va"] + parts["xc_va"] + parts["talent_va"]
-    gdp = gdp_trend + (core - core_trend)
-    fiscal = tl["cost"] + xc["migration_public"] + dc["incentive"]
+    gdp = gdp_trend + (core - core_trend) - parts["xc_users"]
+    fiscal = tl["cost"] + xc["migration_public"] + xc["user_public"] + dc["incentive"]
     return {
         "gdp": gdp,
         "core_va": core,
@@ -163,13 +174,19 @@ def _outcomes(parts: dict) -> dict[str, np.ndarray]:
         "xc_vendor_revenue": xc["revenue"],
         "xc_migration_cost": xc["migration"],
         "xc_migration_cost_cum": np.cumsum(xc["migration"], axis=1),
+        "xc_migration_cost_soe": xc["migration_soe"],
         "xc_user_cost": xc["user_cost"],
+        "xc_user_cost_soe": xc["user_soe"],
+        "xc_va_local": xc["va_local"],
+        "xc_va_net": xc["va_net"],
+        "xc_va_national": xc["va_national"],
         "foreign_exposure": 100.0 - xc["domestic"],
         "talent_added": tl["added"],
         "talent_gap_closed": 100.0 * np.minimum(1.0, tl["added"] / p["talent_gap"][:, None]),
         "fiscal_talent": tl["cost"],
         "talent_local_revenue": tl["added"] * (p["talent_local_revenue"] / 1e4)[:, None] * growth_index,
         "fiscal_xc_migration": xc["migration_public"],
+        "fiscal_xc_running": xc["user_public"],
         "fiscal_dc_incentive": dc["incentive"],
         "fiscal_cost": fiscal,
         "fiscal_cost_cum": np.cumsum(fiscal, axis=1),
@@ -177,11 +194,11 @@ def _outcomes(parts: dict) -> dict[str, np.ndarray]:
 
 
 def _check_paths(paths: Mapping[str, np.ndarray]) -> None:
-    """Raise ValueError on impossible values: NaN, negatives, shares outside 0-100."""
+    """Raise ValueError on impossible values: NaN, negatives (but in a signed outcome), shares outside 0-100."""
     for code, values in paths.items():
         if not np.isfinite(values).all():
             raise ValueError(f"{code}: the model produced NaN or infinite values")
-        if (values < -1e-9).any():
+        if code not in SIGNED_OUTCOMES and (values < -1e-9).any():
             raise ValueError(f"{code}: the model produced negative values (min {values.min():g})")
     for code in SHARE_OUTCOMES:
         if (paths[code] > 100.0 + 1e-9).any():

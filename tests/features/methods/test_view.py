@@ -66,6 +66,29 @@ def test_the_legend_explains_every_symbol_with_the_parameters_values(params, lan
     assert r"$\kappa$" not in legend  # the rack power is a single value, written into the equation
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_xinchuang_legend_calls_the_national_floor_a_scenario_and_the_citys_a_lever(params, lang, units):
+    legend = _channel(params, units, "xc", lang).legend
+    assert t("methods.equations.scenario", lang, label=t("lever.xc_national", lang)) in legend
+    assert t("methods.equations.lever", lang, label=t("lever.xc_share", lang)) in legend
+    assert t("methods.equations.lever", lang, label=t("lever.xc_national", lang)) not in legend
+
+
+def test_the_xinchuang_prose_states_both_markets_from_the_parameter_sheet(params, units):
+    """The city's purchases (GDP × procurement ratio × IT share × (1 + SOE multiple)) and those outside it."""
+    base, national = view.xinchuang_bases(params)
+    central = params.set_index("id")["central"]
+    gdp, ratio, it = central["gdp_2022"], central["gov_procurement_gdp_ratio"] / 100, central["xc_it_share"] / 100
+    soe = 1 + central["xc_soe_multiplier"]
+    assert base == pytest.approx(gdp * ratio * it * soe, rel=1e-9)
+    assert national == pytest.approx((central["xc_national_procurement_2022"] - gdp * ratio) * it * soe, rel=1e-9)
+    assert 30 * base < national < 40 * base  # the rest of the country buys some 36 times what Shenzhen buys
+    prose = _channel(params, units, "xc", "zh").body
+    assert f"{round(base):,} 亿元" in prose and f"{round(national):,} 亿元" in prose
+    moved = _set(params, "xc_it_share", 3.0, 3.0, 10.0)
+    assert view.xinchuang_bases(moved)[0] == pytest.approx(base / 2)
+
+
 def test_the_legend_follows_the_parameter_sheet(params, units):
     moved = _set(params, "dc_demand_growth", 9.0, 17.0, 30.0)
     legend = _channel(moved, units, "dc").legend

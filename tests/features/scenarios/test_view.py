@@ -90,7 +90,8 @@ def test_lever_groups_cover_every_lever_once_with_its_bounds(data, params, lang)
     formats = {"dc_pue": "%.2f", "horizon": None}
     assert {lever.name: lever.format for lever in sliders} == {name: formats.get(name, "localized") for name in by_name}
     assert t("preset.no_new_capacity", lang) in by_name["dc_racks"].note  # what 0 racks a year means
-    assert [lever.name for lever in sliders if lever.note] == ["dc_racks"]
+    assert by_name["xc_national"].note == t("lever.xc_national.note", lang)
+    assert [lever.name for lever in sliders if lever.note] == ["dc_racks", "xc_national"]
 
 
 def test_the_rack_lever_states_the_parameter_sheets_rack_power(params):
@@ -400,28 +401,28 @@ def test_why_it_moved_reports_the_paired_band_and_the_groups(params, outcomes, l
     assert str(levers.horizon) in text
 
 
-def _parts(dc: float, xc: float, talent: float) -> pd.DataFrame:
-    total = dc + xc + talent
+def _parts(dc: float, xc: float, talent: float, national: float = 0.0) -> pd.DataFrame:
+    total = dc + xc + national + talent
     return pd.DataFrame(
         {
-            "indicator": ["core_va"] * 3,
-            "group": ["dc", "xc", "talent"],
-            "contribution": [dc, xc, talent],
-            "total": [total] * 3,
+            "indicator": ["core_va"] * 4,
+            "group": ["dc", "xc", "national", "talent"],
+            "contribution": [dc, xc, national, talent],
+            "total": [total] * 4,
         }
     )
 
 
 def test_the_waterfall_steps_from_each_group_to_the_total(outcomes):
-    chart = view.waterfall(_parts(10.0, -4.0, 20.0), "core_va", 2030, outcomes, "en")
+    chart = view.waterfall(_parts(10.0, -4.0, 20.0, 5.0), "core_va", 2030, outcomes, "en")
     steps = chart.spec["datasets"]["waterfall"]
-    assert steps["start"].tolist() == pytest.approx([0.0, 1.0, 0.6, 0.0])  # in ¥ bn, as the English axis says
-    assert steps["end"].tolist() == pytest.approx([1.0, 0.6, 2.6, 2.6])
-    assert view.waterfall(_parts(10.0, -4.0, 20.0), "core_va", 2030, outcomes, "zh").spec["datasets"]["waterfall"][
+    assert steps["start"].tolist() == pytest.approx([0.0, 1.0, 0.6, 1.1, 0.0])  # in ¥ bn, as the English axis says
+    assert steps["end"].tolist() == pytest.approx([1.0, 0.6, 1.1, 3.1, 3.1])
+    assert view.waterfall(_parts(10.0, -4.0, 20.0, 5.0), "core_va", 2030, outcomes, "zh").spec["datasets"]["waterfall"][
         "end"
-    ].tolist() == pytest.approx([10.0, 6.0, 26.0, 26.0])  # in 亿元
-    assert steps["kind"].tolist() == ["up", "down", "up", "total"]
-    assert steps["text"].tolist() == ["+¥1.00 bn", "-¥0.40 bn", "+¥2.00 bn", "+¥2.60 bn"]
+    ].tolist() == pytest.approx([10.0, 6.0, 11.0, 31.0, 31.0])  # in 亿元
+    assert steps["kind"].tolist() == ["up", "down", "up", "up", "total"]
+    assert steps["text"].tolist() == ["+¥1.00 bn", "-¥0.40 bn", "+¥0.50 bn", "+¥2.00 bn", "+¥3.10 bn"]
     assert chart.table[t("col.group", "en")].tolist()[-1] == t("scenarios.waterfall.total", "en")
 
 

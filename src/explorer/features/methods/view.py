@@ -15,6 +15,8 @@ from explorer.core.formatting import amount, format_number, quantity, shown_unit
 from explorer.core.i18n import t
 from explorer.features.scenarios.view import lever_label
 from explorer.model import equations, panel
+from explorer.model.channels import national_base, procurement_base
+from explorer.model.parameters import central_parameters
 from explorer.model.simulation import spillover_curve
 
 GRADES = vocab.PARAMETER_GRADES
@@ -36,6 +38,11 @@ def _prose(code: str, params: pd.DataFrame, units: pd.DataFrame, lang: str) -> s
     if code == "dc":
         plan = model.parameter_table(params)["dc_plan_racks"][1]
         return t("methods.prose.dc", lang, racks=format_number(model.baseline().dc_racks), plan=format_number(plan))
+    if code == "xc":
+        base, national = xinchuang_bases(params)
+        unit = units.loc["100m_yuan"]
+        money = lambda value: amount(round(value), "100m_yuan", lang, unit["label_zh"], unit["symbol_en"])  # noqa: E731
+        return t("methods.prose.xc", lang, base=money(base), national=money(national))
     if code != "baseline":
         return t(f"methods.prose.{code}", lang)
     table = model.parameter_table(params)
@@ -54,6 +61,13 @@ def _prose(code: str, params: pd.DataFrame, units: pd.DataFrame, lang: str) -> s
         sd_low=format_number(table["gdp_shock_sd"][0]),
         sd_high=format_number(table["gdp_shock_sd"][2]),
     )
+
+
+def xinchuang_bases(params: pd.DataFrame) -> tuple[float, float]:
+    """Return the public and SOE IT purchases a year in 2022 (亿元, central parameters): Shenzhen's, and outside it."""
+    central = central_parameters(model.parameter_table(params))
+    gdp = central["gdp_2022"][:, None]
+    return float(procurement_base(central, gdp)[0, 0]), float(national_base(central, np.zeros((1, 1)))[0, 0])
 
 
 def symbol_legend(code: str, params: pd.DataFrame, units: pd.DataFrame, lang: str) -> str:
@@ -77,6 +91,8 @@ def symbol_legend(code: str, params: pd.DataFrame, units: pd.DataFrame, lang: st
                 high=high,
                 unit=unit_text,
             )
+        elif model.BY_NAME[name].scenario:
+            text = t("methods.equations.scenario", lang, label=lever_label(name, params, lang))
         else:
             text = t("methods.equations.lever", lang, label=lever_label(name, params, lang))
         lines.append(f"- {symbol}: {text}")

@@ -162,16 +162,17 @@ def preset_changes(before: model.Levers, after: model.Levers, params: pd.DataFra
     ]
 
 
-def racks_note(lang: str) -> str:
-    """Return the caption under the racks slider: what it counts, what 0 means, the baseline's and the plan's pace."""
-    return t("lever.racks_note", lang, moratorium=t("preset.no_new_capacity", lang), plan=t("preset.city_plan", lang))
+def lever_note(name: str, lang: str) -> str:
+    """Return the caption under a lever's slider (the racks': what it counts, what 0 means, the plan's pace)."""
+    return t(f"lever.{name}.note", lang, moratorium=t("preset.no_new_capacity", lang), plan=t("preset.city_plan", lang))
 
 
 def slider(name: str, figures: pd.DataFrame, params: pd.DataFrame, lang: str) -> Slider:
     """Return the slider of one lever (the horizon has no paper value and no help)."""
     low, high, step = model.Levers.BOUNDS[name]
     help_text = None if name == "horizon" else lever_help(name, figures, lang)
-    note = racks_note(lang) if name == "dc_racks" else None  # a caption under the slider
+    spec = model.BY_NAME.get(name)
+    note = lever_note(name, lang) if spec and spec.note else None  # a caption under the slider
     label = lever_label(name, params, lang)
     return Slider(name, label, low, high, step, help_text, slider_format(name), note)
 
@@ -374,7 +375,7 @@ def why_it_moved(delta: pd.DataFrame, parts: pd.DataFrame, outcomes: pd.DataFram
         lang,
         year=year,
         **{p: money(band[p]) for p in ("p10", "p50", "p90")},
-        **{group: money(share[group]) for group in ("dc", "xc", "talent")},
+        **{group: money(share[group]) for group in model.LEVER_GROUPS},
     )
 
 
