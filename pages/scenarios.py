@@ -18,7 +18,7 @@ from explorer.features.scenarios import view
 from explorer.features.scenarios.results import DRAWS, SEED, paper_levers
 from explorer.shell import notices, ui
 
-lang = ui.start_page("scenarios")
+lang = ui.lang()
 version = loaders.database().version
 params = loaders.parameters(version)
 outcomes = loaders.outcomes(version).set_index("code")
@@ -188,4 +188,3 @@ def scenario_panel() -> None:
 
 
 scenario_panel()
-ui.end_page(share=False)
