@@ -7,7 +7,7 @@ from explorer.data import loaders
 from explorer.features.benchmarks import view as views
 from explorer.shell import ui
 
-lang = ui.start_page("benchmarks")
+lang = ui.lang()
 version = loaders.database().version
 indicators = loaders.indicators(version)
 everything = loaders.benchmarks(version)
@@ -73,5 +73,3 @@ st.download_button(
     icon=":material/download:",
     key="download_all",
 )
-
-ui.end_page()

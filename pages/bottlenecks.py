@@ -7,10 +7,11 @@ from explorer.data import loaders
 from explorer.features.bottlenecks import view as views
 from explorer.features.pieces import card_rows
 from explorer.shell import ui
+from explorer.shell.pages import page_file
 
 CARDS_PER_ROW = 4
 
-lang = ui.start_page("bottlenecks")
+lang = ui.lang()
 version = loaders.database().version
 sections = loaders.sections(version)
 
@@ -42,14 +43,14 @@ def show(block: views.Block) -> None:
     left, right = st.columns(2)
     with left:
         st.page_link(
-            "pages/recommendations.py",
+            page_file("recommendations"),
             label=t("bottlenecks.link.recs", lang, code=block.code),
             query_params={"lang": lang, "b": block.code},
             icon=":material/lightbulb:",
         )
     with right:
         st.page_link(
-            "pages/figures.py",
+            page_file("figures"),
             label=t("bottlenecks.link.figures", lang, code=block.code),
             query_params={"lang": lang, "section": block.code},
             icon=":material/table_view:",
@@ -67,5 +68,3 @@ for number, block in enumerate(blocks):
     if number:
         st.divider()
     show(block)
-
-ui.end_page()

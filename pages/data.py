@@ -15,11 +15,11 @@ FILTER_KEYS = ("q", *view.FACET_COLUMNS)
 SQL_MAX_CHARS = 2000  # room for a hand-written join; a link carrying it stays well under browsers' URL limits
 TABS = ("browse", "sql", "downloads", "cite")
 CSV_BUTTONS_PER_ROW = 3  # long table names stay readable on a laptop screen
-URL_PATH = "data"  # this page's url_path in app.py
+URL_PATH = "data"  # this page's url_path (its stem in the page registry)
 # SQL reads better in a fixed-width font; Streamlit gives a keyed widget the class st-key-<key>.
 EDITOR_CSS = "<style>.st-key-sql textarea {font-family: 'Source Code Pro', monospace; font-size: 0.9rem;}</style>"
 
-lang = ui.start_page("data")
+lang = ui.lang()
 version = loaders.database().version
 short_version = version[:12]
 sections = loaders.sections(version).set_index("id")
@@ -199,5 +199,3 @@ with cite_tab:
     st.code(view.app_bibtex(lang, version, app_url, today), language="bibtex")
     st.markdown(f"**{t('cite.text', lang)}**")
     st.code(view.app_citation(lang, version, app_url, today), language=None, wrap_lines=True)
-
-ui.end_page()

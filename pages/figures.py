@@ -9,7 +9,7 @@ from explorer.features.figures import view as views
 from explorer.features.pieces import fill_missing, section_labels
 from explorer.shell import notices, ui
 
-lang = ui.start_page("figures")
+lang = ui.lang()
 version = loaders.database().version
 figures = loaders.figures(version)
 sections = loaders.sections(version)
@@ -110,5 +110,3 @@ with st.expander(t("figures.paper.title", lang), icon=":material/article:"):
         for heading, body in views.marked_paper(figures, sections, lang):
             st.markdown(heading)
             st.html(body)
-
-ui.end_page()

@@ -11,8 +11,9 @@ from explorer.features.pieces import fill_missing
 from explorer.features.scenarios import cache as scenario_cache
 from explorer.features.scenarios.results import DRAWS, SEED
 from explorer.shell import ui
+from explorer.shell.pages import page_file
 
-lang = ui.start_page("methods")
+lang = ui.lang()
 version = loaders.database().version
 params = loaders.parameters(version)
 units = loaders.units(version).set_index("code")
@@ -20,7 +21,7 @@ units = loaders.units(version).set_index("code")
 st.title(t("methods.title", lang))
 st.info(t("methods.intro", lang, count=DRAWS, draws=DRAWS, seed=SEED), icon=":material/science:")
 st.page_link(
-    "pages/scenarios.py", label=t("methods.open_scenarios", lang), query_params={"lang": lang}, icon=":material/tune:"
+    page_file("scenarios"), label=t("methods.open_scenarios", lang), query_params={"lang": lang}, icon=":material/tune:"
 )
 
 st.subheader(t("methods.baseline.title", lang))
@@ -77,5 +78,3 @@ st.dataframe(
     hide_index=True,
     column_config={t("col.source_url", lang): st.column_config.LinkColumn()},
 )
-
-ui.end_page()

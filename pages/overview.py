@@ -7,10 +7,11 @@ from explorer.data import loaders
 from explorer.features.overview.view import overview
 from explorer.features.pieces import card_rows
 from explorer.shell import ui
+from explorer.shell.pages import page_file
 
 CARDS_PER_ROW = 3
 
-lang = ui.start_page("overview")
+lang = ui.lang()
 version = loaders.database().version
 view = overview(loaders.figures(version), lang)
 
@@ -18,13 +19,13 @@ st.title(t("overview.title", lang))
 st.caption(t("overview.intro", lang))
 st.markdown(t("overview.orient", lang))
 st.page_link(
-    "pages/benchmarks.py",
+    page_file("benchmarks"),
     label=t("overview.orient.benchmarks", lang),
     query_params={"lang": lang},
     icon=":material/compare_arrows:",
 )
 st.page_link(
-    "pages/scenarios.py",
+    page_file("scenarios"),
     label=t("overview.orient.scenarios", lang),
     query_params={"lang": lang},
     icon=":material/tune:",
@@ -43,5 +44,3 @@ st.caption(view.funnel.caption)
 st.subheader(t("overview.sections.title", lang))
 ui.chart_with_table(view.sections.spec, view.sections.table, lang, key=view.sections.key)
 st.caption(view.kinds_caption)
-
-ui.end_page()

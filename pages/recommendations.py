@@ -7,10 +7,11 @@ from explorer.data import loaders
 from explorer.features.pieces import card_rows
 from explorer.features.recommendations import view as views
 from explorer.shell import ui
+from explorer.shell.pages import page_file
 
 CARDS_PER_ROW = 3  # cards sit inside a bordered box: four per row would cut long English values
 
-lang = ui.start_page("recommendations")
+lang = ui.lang()
 version = loaders.database().version
 links = loaders.recommendations(version)
 sections = loaders.sections(version)
@@ -29,7 +30,7 @@ def show(measure: views.Measure) -> None:
                     st.markdown(link.translation)
                 st.caption(link.rationale)
                 st.page_link(
-                    "pages/bottlenecks.py",
+                    page_file("bottlenecks"),
                     label=t("recommendations.open_bottleneck", lang, code=link.bottleneck),
                     query_params={"lang": lang, "b": link.bottleneck},
                     icon=":material/block:",
@@ -48,7 +49,7 @@ def show(measure: views.Measure) -> None:
             st.markdown(lever.item)
             st.caption(lever.caption)
         st.page_link(
-            "pages/scenarios.py",
+            page_file("scenarios"),
             label=measure.scenario_label,
             query_params=measure.scenario_params,
             icon=":material/tune:",
@@ -86,5 +87,3 @@ else:
     )
     for measure in cards:
         show(measure)
-
-ui.end_page()

@@ -17,7 +17,7 @@ from explorer.features.scenarios import results as sc
 from explorer.features.scenarios.results import DRAWS, SEED
 from explorer.shell import notices, ui
 
-lang = ui.start_page("scenarios")
+lang = ui.lang()
 version = loaders.database().version
 params = loaders.parameters(version)
 outcomes = loaders.outcomes(version).set_index("code")
@@ -219,4 +219,3 @@ def scenario_panel() -> None:
 
 
 scenario_panel()
-ui.end_page(share=False)

@@ -8,8 +8,9 @@ from explorer.features.pieces import fill_missing, section_labels
 from explorer.features.targets import progress as target_progress
 from explorer.features.targets import view as views
 from explorer.shell import ui
+from explorer.shell.pages import page_file
 
-lang = ui.start_page("targets")
+lang = ui.lang()
 version = loaders.database().version
 sections = loaders.sections(version)
 statuses = loaders.target_status(version)
@@ -87,7 +88,7 @@ def sources_popover(card: views.Card) -> None:
 def links(card: views.Card) -> None:
     """Render the links to the Figures page and, for lever targets, to the Scenarios page."""
     st.page_link(
-        "pages/figures.py",
+        page_file("figures"),
         label=t("word.open_in_figures", lang),
         query_params={"lang": lang, "fig": card.id},
         icon=":material/search:",
@@ -95,7 +96,7 @@ def links(card: views.Card) -> None:
     if card.scenarios is None:
         return
     st.page_link(
-        "pages/scenarios.py", label=card.scenarios.label, query_params=card.scenarios.params, icon=":material/tune:"
+        page_file("scenarios"), label=card.scenarios.label, query_params=card.scenarios.params, icon=":material/tune:"
     )
     if card.scenarios.note:
         st.caption(card.scenarios.note)
@@ -150,5 +151,3 @@ with st.expander(t("targets.table.title", lang), icon=":material/table:"):
         icon=":material/download:",
     )
 st.caption(t("targets.method", lang))
-
-ui.end_page()

@@ -178,11 +178,11 @@ def model_times(params: pd.DataFrame, repeat: int) -> list[tuple[str, float]]:
 
 def rerun_time(repeat: int) -> float:
     """Return the median AppTest rerun of the Scenarios page after a slider change, in ms."""
-    from streamlit.testing.v1 import AppTest
+    from tests.helpers.apptest import go_to, new_session
 
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at = new_session(120)
     at.query_params["lang"] = "en"
-    at.switch_page("pages/scenarios.py").run()
+    go_to(at, "scenarios").run()
     values = [7_000, 8_000]
     samples = []
     for i in range(repeat):
@@ -197,7 +197,8 @@ def rerun_cpu(repeat: int) -> tuple[float, float]:
     """Return the median CPU time of the script thread of an AppTest rerun of Scenarios after a lever move, in ms:
     between two settings seen before (cached results) and to a setting not seen before (the model runs)."""
     from streamlit.runtime.scriptrunner import script_runner
-    from streamlit.testing.v1 import AppTest
+
+    from tests.helpers.apptest import go_to, new_session
 
     spent: list[float] = []
     real = script_runner.ScriptRunner._run_script
@@ -211,9 +212,9 @@ def rerun_cpu(repeat: int) -> tuple[float, float]:
 
     script_runner.ScriptRunner._run_script = timed
     try:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at = new_session(120)
         at.query_params["lang"] = "en"
-        at.switch_page("pages/scenarios.py").run()
+        go_to(at, "scenarios").run()
 
         def move(value: float) -> float:
             before = len(spent)

@@ -6,17 +6,28 @@ from urllib.parse import parse_qs
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
-from explorer import ROOT
+from explorer.shell import frame
+from explorer.shell.pages import page_file
 
 TIMEOUT_S = 60
 
 
+def new_session(timeout: float = TIMEOUT_S) -> AppTest:
+    """Return a new AppTest session of the app's script (the frame, as `streamlit run app.py` serves it) at the root."""
+    return AppTest.from_file(frame.__file__, default_timeout=timeout)
+
+
+def go_to(at: AppTest, page: str) -> AppTest:
+    """Point the session at pages/<page>.py (served at /<page>), to be opened by the next `run()`."""
+    return at.switch_page(str(page_file(page)))
+
+
 def run_page(page: str, at: AppTest | None = None, **params: str) -> AppTest:
     """Open pages/<page>.py with `params` in the URL (in a new session unless `at` is given); fail on an exception."""
-    at = at or AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
+    at = at or new_session()
     for key, value in params.items():
         at.query_params[key] = value
-    at.switch_page(f"pages/{page}.py")
+    go_to(at, page)
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     return at

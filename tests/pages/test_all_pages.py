@@ -5,7 +5,7 @@ from urllib.parse import parse_qs
 
 import pandas as pd
 import pytest
-from apptest import charts
+from apptest import charts, go_to, new_session
 from chart_checks import HEX_COLOUR, SAFE_COLOURS, chart_title, dishonest_parts, missing_fields
 from streamlit.testing.v1 import AppTest
 
@@ -15,8 +15,6 @@ from explorer.core.i18n import LANG_LABELS, LANGS, t
 from explorer.data import gateway as db
 from explorer.shell import ui
 from explorer.shell.pages import STEMS
-
-TIMEOUT_S = 60
 
 
 @pytest.fixture(scope="module")
@@ -29,11 +27,11 @@ def figures() -> pd.DataFrame:
 
 
 def run(page: str | None = None, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
+    at = new_session()
     for key, value in params.items():
         at.query_params[key] = value
     if page:
-        at.switch_page(f"pages/{page}.py")
+        go_to(at, page)
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     return at
@@ -167,10 +165,10 @@ def test_footer_carries_citation_and_data_version():
 
 def test_the_language_survives_moving_to_another_page():
     at = run("bottlenecks", lang="en")
-    at.switch_page("pages/recommendations.py").run()
+    go_to(at, "recommendations").run()
     assert at.title[0].value == t("recommendations.title", "en")
     at.radio(key="lang").set_value("zh").run()
-    at.switch_page("pages/figures.py").run()
+    go_to(at, "figures").run()
     assert at.title[0].value == t("figures.title", "zh")
 
 
@@ -230,7 +228,7 @@ def test_every_chart_has_a_title_and_a_table_view(page, lang):
 
 @pytest.mark.parametrize(("lang", "title"), [("zh", "没有这个页面"), ("en", "No such page")])
 def test_the_root_shows_the_no_such_page_view_for_a_missing_path(lang, title):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = new_session()
     at.query_params["missing"] = "/data/x/y/z"
     at.query_params["lang"] = lang
     at.run()

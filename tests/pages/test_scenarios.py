@@ -6,9 +6,10 @@ import re
 
 import download_checks
 import pytest
+from apptest import go_to, new_session
 from streamlit.testing.v1 import AppTest
 
-from explorer import ROOT, model
+from explorer import model
 from explorer.core.i18n import LANGS, t
 from explorer.data import gateway as db
 from explorer.features.scenarios import cache as scenario_cache
@@ -32,10 +33,10 @@ def params():
 
 
 def run(page: str = "scenarios", **query: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
+    at = new_session(TIMEOUT_S)
     for key, value in query.items():
         at.query_params[key] = value
-    at.switch_page(f"pages/{page}.py").run()
+    go_to(at, page).run()
     assert not at.exception, [e.message for e in at.exception]
     return at
 

@@ -5,12 +5,11 @@ control characters and Markdown become a heading, link or image on the page."""
 import math
 
 import pytest
+from apptest import go_to, new_session
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from markdown_checks import FORBIDDEN, code_spans, escaped_markdown, markdown_bodies
-from streamlit.testing.v1 import AppTest
 
-from explorer import ROOT
 from explorer.core.formatting import untrusted_code
 from explorer.model import Levers
 from explorer.shell.notices import MAX_SHOWN_VALUE
@@ -106,10 +105,10 @@ def _as_list(value: str | list[str] | None) -> list[str]:
 
 
 def _check(page: str, query: dict[str, list[str]]) -> None:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at = new_session(120)
     for key, values in query.items():
         at.query_params[key] = values
-    at.switch_page(f"pages/{page}.py").run()
+    go_to(at, page).run()
     assert not at.exception, [e.message for e in at.exception]
     notices = " ".join(warning.value for warning in at.warning)
     after = {key: _as_list(at.query_params.get(key)) for key in query}
@@ -198,11 +197,11 @@ TEXT_KEYS = {"q", "sql"}
 def test_no_link_value_renders_as_markdown_on_any_page(variant, data):
     fixed, keys = INJECTED[variant]
     query = fixed | {key: data.draw(PAYLOADS, label=key) for key in keys}
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at = new_session(120)
     for key, value in query.items():
         at.query_params[key] = value
     if variant != "root":
-        at.switch_page(f"pages/{variant.split('_')[0]}.py")
+        go_to(at, variant.split("_")[0])
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     bodies = markdown_bodies(at)

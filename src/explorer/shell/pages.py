@@ -1,13 +1,15 @@
-"""The page registry: every page (pages/<stem>.py, served at /<stem>), its section, icon and URL parameters.
+"""The page registry: every page (pages/<stem>.py, served at /<stem>), its section, icon, URL parameters and frame.
 
-Navigation, the unknown-path middleware, the "no such page" view, the URL fuzz test, the browser walks and the
-Cloud rehearsal all read this one list; a test checks it against the files in pages/.
+The frame's st.navigation, the sidebar links, the unknown-path middleware, the "no such page" view, the URL fuzz
+test, the browser walks and the Cloud rehearsal all read this one list; a test checks it against the files in pages/.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from explorer.core.settings import ROOT
 from explorer.model import Levers
 
 SCENARIO_B_PARAMS = ("cmp", "b")
@@ -15,12 +17,13 @@ SCENARIO_B_PARAMS = ("cmp", "b")
 
 @dataclass(frozen=True)
 class Page:
-    """One page: its file stem (also its URL path), navigation section, Material icon and URL parameters."""
+    """One page: its file stem (also its URL path), navigation section, Material icon, URL parameters and frame."""
 
     stem: str
     section: str
     icon: str
     params: tuple[str, ...]  # besides `lang`, which every page reads
+    share: bool = True  # the frame draws the share link in the sidebar; False: the page draws its own
 
 
 PAGES = (
@@ -30,7 +33,13 @@ PAGES = (
     Page("recommendations", "paper", ":material/lightbulb:", ("b",)),
     Page("targets", "paper", ":material/flag:", ("section", "show")),
     Page("benchmarks", "compare", ":material/compare_arrows:", ("ind",)),
-    Page("scenarios", "compare", ":material/tune:", (*Levers.BOUNDS, "preset", "out", "v", *SCENARIO_B_PARAMS)),
+    Page(
+        "scenarios",
+        "compare",
+        ":material/tune:",
+        (*Levers.BOUNDS, "preset", "out", "v", *SCENARIO_B_PARAMS),
+        share=False,  # drawn by its levers: a fragment rerun cannot update the sidebar
+    ),
     Page("methods", "compare", ":material/functions:", ("grade",)),
     Page("data", "data", ":material/database:", ("table", "q", "sql", "section", "kind", "city", "indicator", "grade")),
 )
@@ -41,3 +50,12 @@ SECTIONS = {  # navigation section -> its pages, in the registry's order
     for section in dict.fromkeys(page.section for page in PAGES)
 }
 BY_STEM = {page.stem: page for page in PAGES}
+
+
+def page_file(stem: str) -> Path:
+    """Return pages/<stem>.py as an absolute path, the form st.Page, st.page_link and st.switch_page all accept.
+
+    Streamlit resolves a relative page path against the main script's folder, which is the frame's
+    (src/explorer/shell), not the repository root where pages/ sits.
+    """
+    return ROOT / "pages" / f"{stem}.py"

@@ -18,15 +18,13 @@ from explorer.core.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, t
 from explorer.data import loaders
 from explorer.model import Levers
 from explorer.shell.notices import link_too_long_notice, notice_bad_param, open_notice_box, startup_notice
-from explorer.shell.pages import BY_STEM, DEFAULT_PAGE, SECTIONS
+from explorer.shell.pages import BY_STEM, DEFAULT_PAGE, SECTIONS, page_file
 
 
 def start_page(page: str) -> str:
-    """Draw the shell above pages/<page>.py (page settings, navigation, language, data notices); return the language.
+    """Draw the frame above pages/<page>.py (page settings, navigation, language, data notices); return the language.
 
-    Streamlit serves pages/<stem>.py at /<stem> and runs it alone (its `pages/` folder routing; the
-    default sidebar list is switched off in .streamlit/config.toml), so every page calls this first
-    and `end_page()` last: a direct link gets the whole shell on the very first request.
+    The frame script (explorer.shell.frame) calls it before the page runs and `end_page()` after.
     """
     st.set_page_config(page_title="Shenzhen digital economy · 深圳数字经济", page_icon="📊", layout="wide")
     st.session_state.setdefault("_entry", (page, not st.query_params))  # before the shell writes `lang`
@@ -53,7 +51,7 @@ def end_page(*, share: bool = True) -> None:
 def open_default_page() -> None:
     """Open the Overview from the app's root URL, keeping the link's parameters."""
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    st.switch_page(f"pages/{DEFAULT_PAGE}.py", query_params=params)
+    st.switch_page(page_file(DEFAULT_PAGE), query_params=params)
 
 
 def navigation(current: str) -> None:
@@ -62,7 +60,7 @@ def navigation(current: str) -> None:
         st.caption(t(f"nav.section.{section}", current))
         for stem in stems:
             st.page_link(
-                f"pages/{stem}.py",
+                page_file(stem),
                 label=t(f"nav.{stem}", current),
                 icon=BY_STEM[stem].icon,
                 query_params={"lang": current},
@@ -70,7 +68,7 @@ def navigation(current: str) -> None:
 
 
 def lang() -> str:
-    """Return the language of this run (set by the shell before the page runs)."""
+    """Return the language of this run (set by the frame before the page runs): a page's first line."""
     return st.session_state.get("lang", DEFAULT_LANG)
 
 
@@ -137,9 +135,8 @@ def language_switch() -> str:
     """Render the sidebar language switch kept in the URL as `lang`; return the language.
 
     Written by hand, not `bind="query-params"`: a bound radio drops its default from the URL (a link
-    must carry its language) and rejects a bad value silently (this one gets a notice). Each page
-    draws its own switch, and Streamlit keeps a widget's value per page, so the session's language
-    lives in `_lang` and seeds the switch on every page.
+    must carry its language) and rejects a bad value silently (this one gets a notice). The frame
+    draws it above every page; the session's language lives in `_lang` and seeds the switch on every run.
     """
     if "_lang" not in st.session_state:
         fallback = _browser_lang()  # a bad `lang` falls back to the browser's language, and so does its notice
@@ -291,7 +288,7 @@ def figure_card(fig: pd.Series, current: str) -> None:
         with st.popover(t("word.source", current), width="stretch"):
             figure_source(fig, current)
             st.page_link(
-                "pages/figures.py",
+                page_file("figures"),
                 label=t("word.open_in_figures", current),
                 query_params={"lang": current, "fig": fig["id"]},
                 icon=":material/search:",
