@@ -27,6 +27,8 @@ ALLOWED_ON_ZH = {
     "IT": "信息技术 as Chinese procurement texts abbreviate it (a Methods parameter)",
     "kW": "unit: rack power",
     "MW": "unit: a data-centre cluster's power (a Methods parameter)",
+    "GaussDB": "a product's name as Chinese texts write it (华为的数据库; a Methods parameter's rationale)",
+    "WPS": "the office suite's name as Chinese texts write it (a Methods parameter's rationale)",
     "CPU": "the processor's name as Chinese industry texts write it (a Methods parameter: CPU 机柜)",
     "kWh": "unit: electricity price per kilowatt-hour",
     "GWh": "unit: data-centre electricity use",
