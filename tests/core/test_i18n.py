@@ -59,6 +59,7 @@ LOOKUPS = {"t": True, "has": False, "label_or": False}
 # Every key built at run time, by the shape the source builds it in ({} for each computed part) -> the codes.
 DYNAMIC: dict[str, list] = {
     "scenarios.digital.odds.{}": ["levers", "paper"],  # features/scenarios/digital.py odds_spec: the two runs
+    "methods.term.{}": list(equations.WORDS),  # features/methods/view.py equation_words
     "bottlenecks.compute.group.{}": ["rooms", "power", "gate"],  # pages/bottlenecks.py COMPUTE_FIGURES
     "bottlenecks.data.gloss.{}": ["1", "2", "3", "4"],  # the data-market section's four gaps
     "bottlenecks.data.point.{}": ["1", "2", "3", "4"],

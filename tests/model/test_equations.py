@@ -119,3 +119,21 @@ def test_no_two_parameters_or_levers_share_a_symbol(params: pd.DataFrame):
     """Methods lists each channel's symbols: one letter for two quantities would make an equation ambiguous."""
     symbols = [*parameter_symbols(params).values(), *equations.LEVER_SYMBOLS.values()]
     assert sorted(symbol for symbol in set(symbols) if symbols.count(symbol) > 1) == []
+
+
+def test_every_word_the_equations_write_out_is_one_methods_translates():
+    """A new \\mathrm{word} in an equation must join WORDS, or a Chinese page would print it in English."""
+    written = {
+        word
+        for lines in equations.CHANNELS.values()
+        for line in lines
+        for word in re.findall(r"\\mathrm\{([a-z]{2,})\}", line)
+    }
+    assert written == set(equations.WORDS)
+
+
+def test_in_words_writes_each_word_as_given_and_leaves_symbols():
+    line = r"\mathrm{revenue}_t = B_t\,q_t, \quad \mathrm{GDP}_t, \quad \mathrm{cost}^{\mathrm{paper}}"
+    words = {**dict.fromkeys(equations.WORDS, "x"), "revenue": "收入", "cost": "成本", "paper": "论文"}
+    spelled = equations.in_words(line, words)
+    assert spelled == r"\text{收入}_t = B_t\,q_t, \quad \mathrm{GDP}_t, \quad \text{成本}^{\text{论文}}"

@@ -10,12 +10,12 @@ import pandas as pd
 import pytest
 from apptest import run_page
 
-from explorer import model
 from explorer.core import vocab
 from explorer.core.i18n import t
 from explorer.data import gateway as db
 from explorer.features.hindcast import run as runner
 from explorer.features.hindcast import view as hindcast_view
+from explorer.features.methods import view as methods_view
 from explorer.model import equations
 
 
@@ -26,16 +26,11 @@ def parameter_table(lang: str, **url: str) -> pd.DataFrame:
     return tables[0]
 
 
-def test_the_page_shows_every_channels_equations_filled_from_the_parameters(params):
+def test_the_page_shows_every_channels_equations_filled_from_the_parameters(params, units):
     """The view's filled equations reach the page (their content is tested in tests/features/methods/test_view.py)."""
     at = run_page("methods", lang="en")
     shown = [element.value for element in at.get("latex")]
-    table = model.parameter_table(params)
-    expected = [
-        equation
-        for channel in equations.CHANNELS
-        for equation in equations.filled(channel, table, model.parameter_symbols(params))
-    ]
+    expected = [equation for channel in methods_view.channels(params, units, "en") for equation in channel.equations]
     assert len(shown) == len(expected)
     assert all(equation in text for equation, text in zip(expected, shown))
     kw = equations.latex_number(params.set_index("id").at["dc_rack_kw", "central"])

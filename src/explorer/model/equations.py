@@ -152,8 +152,8 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r" - <<xc_share_2022>>\big)\,\min(1,\ t / <<xc_ramp_years>>)",
         r"V^{\mathrm{nat}}_t = <<xc_national_supplier_share>>\,<<va_to_output_ratio>>\,B^{\mathrm{nat}}"
         r"\,q^{\mathrm{nat}}_t / 100",
-        r"\Delta\mathrm{XC}_t = (V^{\mathrm{city}}_t - V^{\mathrm{city,paper}}_t)"
-        r" + (V^{\mathrm{nat}}_t - V^{\mathrm{nat,paper}}_t)",
+        r"\Delta\mathrm{XC}_t = (V^{\mathrm{city}}_t - V^{\mathrm{city},\mathrm{paper}}_t)"
+        r" + (V^{\mathrm{nat}}_t - V^{\mathrm{nat},\mathrm{paper}}_t)",
     ),
     "talent": (
         r"M = <<talent_pool>>\,\big(1 - e^{-<<talent_subsidy>>/<<talent_reservation_mean>>}\big), \quad"
@@ -221,6 +221,19 @@ def _render(name: str, table: Table, latex: Mapping[str, str]) -> str:
     if is_fixed(name, table):
         return latex_number(table[name][1]) + NUMBER_UNITS.get(name, "")
     return symbol(name, latex)
+
+
+# The words the equations write out (\mathrm{revenue}); Methods writes each in the page's language.
+WORDS = (
+    "added", "additional", "applicants", "capex", "city", "corr", "cost", "fiscal", "gap", "migration", "nat", "net",
+    "old", "paid", "paper", "payback", "pub", "revenue", "share", "talent", "unmet",
+)  # fmt: skip
+_WORD = re.compile(r"\\mathrm\{(" + "|".join(WORDS) + r")\}")
+
+
+def in_words(equation: str, words: Mapping[str, str]) -> str:
+    """Return an equation with each of WORDS written as `words` spells it (word -> text, e.g. the reader's language)."""
+    return _WORD.sub(lambda match: r"\text{" + words[match.group(1)] + "}", equation)
 
 
 def filled(channel: str, table: Table, latex: Mapping[str, str]) -> list[str]:

@@ -55,7 +55,8 @@ def test_the_legend_explains_every_symbol_with_the_parameters_values(params, lan
     legend = _channel(params, units, "dc", lang).legend
     table = model.parameter_table(params)
     for name in equations.symbols("dc", table):
-        assert f"${equations.symbol(name, model.parameter_symbols(params))}$" in legend, name
+        symbol = equations.in_words(equations.symbol(name, model.parameter_symbols(params)), view.equation_words(lang))
+        assert f"${symbol}$" in legend, name
         if name in table:
             assert rows.at[name, f"label_{lang}"] in legend
             assert formatting.format_number(rows.at[name, "central"]) in legend
@@ -222,3 +223,12 @@ def test_the_spillover_chart_plots_the_models_curve_from_zero_to_the_sheets_high
     assert len(chart.table) == len(points)
     assert bool(HAN.search(chart.caption)) == (lang == "zh")
     assert formatting.format_number(high) in chart.caption
+
+
+def test_a_chinese_page_writes_the_equations_words_in_chinese(params, units):
+    """Issue 23: the zh formulas read “revenue”, “migration”, “applicants”, “fiscal”."""
+    zh = [eq for channel in view.channels(params, units, "zh") for eq in channel.equations]
+    en = [eq for channel in view.channels(params, units, "en") for eq in channel.equations]
+    english = {rf"{{{word}}}" for word in equations.WORDS}
+    assert [word for eq in zh for word in english if word in eq] == []
+    assert any(r"\text{迁移成本}" in eq for eq in zh) and any(r"\text{migration}" in eq for eq in en)

@@ -70,13 +70,19 @@ def xinchuang_bases(params: pd.DataFrame) -> tuple[float, float]:
     return float(procurement_base(central, gdp)[0, 0]), float(national_base(central, np.zeros((1, 1)))[0, 0])
 
 
+def equation_words(lang: str) -> dict[str, str]:
+    """Return the words the equations write out (`equations.WORDS`), in the page's language."""
+    return {word: t(f"methods.term.{word}", lang) for word in equations.WORDS}
+
+
 def symbol_legend(code: str, params: pd.DataFrame, units: pd.DataFrame, lang: str) -> str:
     """Return a Markdown list of the symbols in a channel's equations: each parameter's label and range, or lever."""
     table, latex = model.parameter_table(params), model.parameter_symbols(params)
     rows = params.set_index("id")
     lines = [t("methods.equations.where", lang)]
+    words = equation_words(lang)
     for name in equations.symbols(code, table):
-        symbol = f"${equations.symbol(name, latex)}$"
+        symbol = f"${equations.in_words(equations.symbol(name, latex), words)}$"
         if name in table:
             unit = rows.at[name, "unit"]
             (low, central, high), unit_text = quantity(
@@ -102,12 +108,13 @@ def symbol_legend(code: str, params: pd.DataFrame, units: pd.DataFrame, lang: st
 def channels(params: pd.DataFrame, units: pd.DataFrame, lang: str) -> list[Channel]:
     """Return every channel with its prose and its equations filled from the parameter sheet."""
     table, latex = model.parameter_table(params), model.parameter_symbols(params)
+    words = equation_words(lang)
     return [
         Channel(
             code,
             t(f"methods.channel.{code}.title", lang),
             _prose(code, params, units, lang),
-            tuple(equations.filled(code, table, latex)),
+            tuple(equations.in_words(equation, words) for equation in equations.filled(code, table, latex)),
             symbol_legend(code, params, units, lang),
         )
         for code in equations.CHANNELS
