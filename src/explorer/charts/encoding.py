@@ -94,6 +94,17 @@ def quantitative(field: str, title: str | None = None, **extra: object) -> dict:
     return entry
 
 
+def year_axis(title: str) -> dict:
+    """Return a year x encoding on a linear axis: a year without a value leaves a visible gap, not an even step."""
+    return {
+        "field": "year",
+        "type": "quantitative",
+        "title": title,
+        "scale": {"zero": False, "nice": False, "padding": 12},
+        "axis": {"format": "d", "tickMinStep": 1, "labelAngle": 0},
+    }
+
+
 def colour_scale(colours: dict[str, str]) -> dict:
     """Return a Vega-Lite scale mapping each (translated) label to its colour, in legend order."""
     return {"domain": list(colours), "range": list(colours.values())}

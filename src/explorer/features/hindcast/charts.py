@@ -14,6 +14,7 @@ from explorer.charts.encoding import (
     nominal,
     quantitative,
     tooltip,
+    year_axis,
 )
 from explorer.core.i18n import t
 
@@ -46,16 +47,7 @@ def hindcast_chart(
         "autosize": FIT_WIDTH,
         "padding": EDGE_PADDING,
         "datasets": {"bands": bands, "observed": observed},
-        # Years on a linear axis: a year without a published value leaves a visible gap, not an even step.
-        "encoding": {
-            "x": {
-                "field": "year",
-                "type": "quantitative",
-                "title": t("scenarios.axis.year", lang),
-                "scale": {"zero": False, "nice": False, "padding": 12},
-                "axis": {"format": "d", "tickMinStep": 1, "labelAngle": 0},
-            }
-        },
+        "encoding": {"x": year_axis(t("scenarios.axis.year", lang))},
         "layer": [
             {
                 "data": {"name": "bands"},

@@ -23,6 +23,7 @@ from explorer.charts.encoding import (
     quantitative,
     tooltip,
     wrapped,
+    year_axis,
 )
 from explorer.core.i18n import t
 
@@ -127,14 +128,7 @@ def fan_chart(
         "padding": EDGE_PADDING,
         "datasets": datasets,
         # Every dataset has a year: one shared x axis for all layers.
-        "encoding": {
-            "x": {
-                "field": "year",
-                "type": "ordinal",
-                "title": t("scenarios.axis.year", lang),
-                "axis": {"labelAngle": 0},
-            }
-        },
+        "encoding": {"x": year_axis(t("scenarios.axis.year", lang))},
         "layer": layers,
     }
 
@@ -154,12 +148,7 @@ def odds_chart(odds: pd.DataFrame, *, colours: dict[str, str], title: str, y_tit
         "data": {"name": "odds"},
         "mark": {"type": "line", "point": True, "strokeWidth": 2},
         "encoding": {
-            "x": {
-                "field": "year",
-                "type": "ordinal",
-                "title": t("scenarios.axis.year", lang),
-                "axis": {"labelAngle": 0},
-            },
+            "x": year_axis(t("scenarios.axis.year", lang)),
             "y": quantitative("pct", y_title, scale={"domain": PERCENT_DOMAIN}),
             "color": {**colour, "legend": {"orient": "bottom", **legend_columns(colours)}},
             "strokeDash": dashed_when("datum.is_baseline", BASELINE_DASH),
