@@ -196,6 +196,13 @@ def scenario_panel() -> None:
         else:
             ui.chart_with_table(chart.spec, chart.table, lang, key=of, lazy=True)
     st.caption(t("scenarios.tornado.caption", lang))
+    with st.expander(t("scenarios.spillover.title", lang), icon=":material/psychology_alt:"):
+        belief = scenario_cache.spillover_belief(version, levers, lang)
+        if belief is None:
+            st.caption(t("scenarios.spillover.flat", lang))
+        else:
+            ui.chart_with_table(belief.spec, belief.table, lang, key="spillover_belief", lazy=True)
+            st.caption(belief.caption)
 
     link = ui.current_link("scenarios")
 

@@ -6,7 +6,7 @@ import re
 
 import download_checks
 import pytest
-from apptest import go_to, new_session
+from apptest import charts, go_to, new_session
 from streamlit.testing.v1 import AppTest
 
 from explorer import model
@@ -359,3 +359,20 @@ def test_section_i_is_compared_with_both_peers_whatever_the_outcome(lang, out):
     at.run()
     (table,) = at.dataframe
     assert set(table.value[t("col.city", lang)]) == {t("city.beijing", lang), t("city.shanghai", lang)}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_spillover_belief_follows_the_readers_data_centre_levers(lang):
+    """Issue 22: the "what you would have to believe" curve on Scenarios too, for the levers on the page; with the
+    paper's data-centre levers there is nothing to believe in, and the page says so instead of drawing a flat line."""
+    title = t("scenarios.spillover.title", lang)
+    paper = run(lang=lang, talent_subsidy="60000")
+    expander = next(e for e in paper.expander if e.label == title)
+    assert [c.value for c in expander.caption] == [t("scenarios.spillover.flat", lang)]
+    moved = run(lang=lang, dc_racks="40000", horizon="2030")
+    expander = next(e for e in moved.expander if e.label == title)
+    specs = [spec for spec, _ in charts(moved) if spec.get("encoding", {}).get("x", {}).get("field") == "elasticity"]
+    assert len(specs) == 1 and "2030" in str(specs[0]["title"])
+    assert t("scenarios.series.scenario", lang) in str(specs[0]["title"])
+    effects = next(iter(specs[0]["dataset_frames"].values()))["effect"].tolist()
+    assert effects[0] > 0 and effects == sorted(effects)  # the racks' own value added, then more with more spillover

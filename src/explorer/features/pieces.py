@@ -8,8 +8,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from explorer import model
+from explorer.charts.encoding import EDGE_PADDING, FIT_WIDTH, chart_title, lines, quantitative, tooltip
 from explorer.core import formatting, vocab
+from explorer.core.formatting import amount, format_number, shown_unit
 from explorer.core.i18n import t
+from explorer.model.simulation import spillover_curve
 
 # The paper's SME digitalisation shares: two from section 1.3, three from 2.3 (different sentences, not one funnel).
 SME_SHARE_FIGURES: tuple[str, ...] = (
@@ -101,3 +105,60 @@ def fill_missing(frame: pd.DataFrame, lang: str, *, links: Iterable[str] = ()) -
         blank = "" if column in link_columns else t("word.missing", lang)
         shown[column] = [blank if is_empty else _cell_text(value) for value, is_empty in zip(shown[column], empty)]
     return shown
+
+
+@dataclass(frozen=True)
+class SpilloverChart:
+    """The "what you would have to believe" chart: a Vega-Lite spec, its data as a table, and its caption."""
+
+    spec: dict
+    table: pd.DataFrame
+    caption: str
+
+
+SPILLOVER_AXIS_LINE = 24  # characters a line of the y title holds beside a 220 px plot (its title runs up the side)
+
+
+def spillover_belief(
+    levers: model.Levers, name: str, params: pd.DataFrame, units: pd.DataFrame, lang: str
+) -> SpilloverChart:
+    """Return "what you would have to believe": `levers`' effect on core value added in their horizon year against
+    the spillover elasticity ε (Methods shows the aggressive build-out's, Scenarios the reader's levers)."""
+    year = levers.horizon
+    curve = spillover_curve(levers, params, year)
+    factor, unit = shown_unit("yi_yuan", lang, units.at["yi_yuan", "label_zh"], units.at["yi_yuan", "symbol_en"])
+    shown = curve.assign(effect=curve["effect"] * factor)  # in the reader's unit (亿元, or ¥ bn in English)
+    x_title, y_title = t("methods.spillover.x", lang), t("methods.spillover.y", lang, unit=unit)
+    spec = {
+        "title": chart_title(t("methods.spillover.title", lang, scenario=name, year=year)),
+        "autosize": FIT_WIDTH,
+        "padding": EDGE_PADDING,
+        "height": 220,
+        "datasets": {"curve": shown},
+        "data": {"name": "curve"},
+        "mark": {"type": "line", "point": True},
+        "encoding": {
+            "x": quantitative("elasticity", x_title),
+            "y": quantitative("effect", lines(y_title, SPILLOVER_AXIS_LINE), scale={"zero": True}),
+            "tooltip": [
+                tooltip("elasticity", "quantitative", x_title, ".4f"),
+                tooltip("effect", "quantitative", y_title, ",.1f"),
+                tooltip("share", "quantitative", t("methods.spillover.share", lang), ".2f"),
+            ],
+        },
+    }
+    table = shown.rename(
+        columns={"elasticity": x_title, "effect": y_title, "share": t("methods.spillover.share", lang)}
+    )
+
+    def money(value: float) -> str:
+        return amount(value, "yi_yuan", lang, units.at["yi_yuan", "label_zh"], units.at["yi_yuan", "symbol_en"])
+
+    caption = t(
+        "methods.spillover.caption",
+        lang,
+        direct=money(float(curve["effect"].iloc[0])),
+        top=money(float(curve["effect"].iloc[-1])),
+        eps=format_number(float(curve["elasticity"].iloc[-1])),
+    )
+    return SpilloverChart(spec, table, caption)

@@ -9,15 +9,14 @@ import numpy as np
 import pandas as pd
 
 from explorer import model
-from explorer.charts.encoding import EDGE_PADDING, FIT_WIDTH, chart_title, lines, quantitative, tooltip
 from explorer.core import vocab
-from explorer.core.formatting import amount, format_number, quantity, shown_unit
+from explorer.core.formatting import amount, format_number, quantity
 from explorer.core.i18n import t
+from explorer.features.pieces import SpilloverChart, spillover_belief
 from explorer.features.scenarios.view import lever_label
 from explorer.model import equations, panel
 from explorer.model.channels import national_base, procurement_base
 from explorer.model.parameters import central_parameters
-from explorer.model.simulation import spillover_curve
 
 GRADES = vocab.PARAMETER_GRADES
 
@@ -212,59 +211,11 @@ def panel_table(fit: panel.PanelFit, units: pd.DataFrame, lang: str) -> pd.DataF
     return pd.DataFrame(rows)
 
 
-@dataclass(frozen=True)
-class SpilloverChart:
-    """The "what you would have to believe" chart: a Vega-Lite spec, its data as a table, and its caption."""
-
-    spec: dict
-    table: pd.DataFrame
-    caption: str
-
-
 SPILLOVER_YEAR = 2030
 SPILLOVER_SCENARIO = "aggressive_buildout"
-SPILLOVER_AXIS_LINE = 24  # characters a line of the y title holds beside a 220 px plot (its title runs up the side)
 
 
 def spillover_chart(params: pd.DataFrame, units: pd.DataFrame, lang: str) -> SpilloverChart:
     """Return the aggressive build-out's effect on core value added in 2030 against the spillover elasticity ε."""
     levers = replace(model.PRESETS[SPILLOVER_SCENARIO], horizon=SPILLOVER_YEAR)
-    curve = spillover_curve(levers, params, SPILLOVER_YEAR)
-    factor, unit = shown_unit("yi_yuan", lang, units.at["yi_yuan", "label_zh"], units.at["yi_yuan", "symbol_en"])
-    shown = curve.assign(effect=curve["effect"] * factor)  # in the reader's unit (亿元, or ¥ bn in English)
-    x_title, y_title = t("methods.spillover.x", lang), t("methods.spillover.y", lang, unit=unit)
-    spec = {
-        "title": chart_title(
-            t("methods.spillover.title", lang, scenario=t(f"preset.{SPILLOVER_SCENARIO}", lang), year=SPILLOVER_YEAR)
-        ),
-        "autosize": FIT_WIDTH,
-        "padding": EDGE_PADDING,
-        "height": 220,
-        "datasets": {"curve": shown},
-        "data": {"name": "curve"},
-        "mark": {"type": "line", "point": True},
-        "encoding": {
-            "x": quantitative("elasticity", x_title),
-            "y": quantitative("effect", lines(y_title, SPILLOVER_AXIS_LINE), scale={"zero": True}),
-            "tooltip": [
-                tooltip("elasticity", "quantitative", x_title, ".4f"),
-                tooltip("effect", "quantitative", y_title, ",.1f"),
-                tooltip("share", "quantitative", t("methods.spillover.share", lang), ".2f"),
-            ],
-        },
-    }
-    table = shown.rename(
-        columns={"elasticity": x_title, "effect": y_title, "share": t("methods.spillover.share", lang)}
-    )
-
-    def money(value: float) -> str:
-        return amount(value, "yi_yuan", lang, units.at["yi_yuan", "label_zh"], units.at["yi_yuan", "symbol_en"])
-
-    caption = t(
-        "methods.spillover.caption",
-        lang,
-        direct=money(float(curve["effect"].iloc[0])),
-        top=money(float(curve["effect"].iloc[-1])),
-        eps=format_number(float(curve["elasticity"].iloc[-1])),
-    )
-    return SpilloverChart(spec, table, caption)
+    return spillover_belief(levers, t(f"preset.{SPILLOVER_SCENARIO}", lang), params, units, lang)

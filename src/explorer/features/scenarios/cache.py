@@ -8,7 +8,9 @@ import streamlit as st
 
 from explorer import model
 from explorer.core import vocab
+from explorer.core.i18n import t
 from explorer.data import export, loaders
+from explorer.features import pieces
 from explorer.features.scenarios import brief as scenario_brief_text
 from explorer.features.scenarios import digital as digital_view
 from explorer.features.scenarios import downloads
@@ -315,3 +317,16 @@ def outcome_labels(version: str, lang: str) -> dict[str, str]:
     """Return every model outcome's name in one language, by code (the Scenarios outcome choice's labels)."""
     table = loaders.outcomes(version).set_index("code")
     return {code: scenario_view.indicator_label(code, table, lang) for code in model.OUTCOMES}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def spillover_belief(version: str, levers: model.Levers, lang: str) -> pieces.SpilloverChart | None:
+    """Return what one would have to believe about the spillover for these levers, or None when their data-centre
+    levers are the paper's (no spillover to believe in)."""
+    paper = scenarios.paper_levers(levers.horizon)
+    if all(getattr(levers, name) == getattr(paper, name) for name in model.LEVER_GROUPS["dc"]):
+        return None
+    units = loaders.units(version).set_index("code")
+    return pieces.spillover_belief(
+        levers, t("scenarios.series.scenario", lang), loaders.parameters(version), units, lang
+    )
