@@ -229,6 +229,30 @@ def scenario(
     return Scenario(year_array, base, base * ratio, peers, anchor)
 
 
+def effect_medians(
+    run: Scenario, settings: Sequence[Levers], params: pd.DataFrame, year: int, *, draws: int, seed: int
+) -> np.ndarray:
+    """Return per lever setting the median of its paired GDP change in `year` on the run's panel path.
+
+    Computed as the run's own change (`scenario`: base × ratio − base), so the run's levers give its p50 exactly.
+    """
+    column = int(np.searchsorted(run.years, int(year)))
+    base = run.base[:, column]
+    paper = replace(baseline(), horizon=simulation.LAST_YEAR)
+    sim_years, paper_draws = simulation.project_draws(paper, params, INDICATOR, draws=draws, seed=seed)
+    medians = []
+    for levers in settings:  # as `levers_ratio`, with the paper's draws simulated once
+        setting = replace(levers, horizon=simulation.LAST_YEAR)
+        drawn = (
+            paper_draws
+            if setting == paper
+            else simulation.project_draws(setting, params, INDICATOR, draws=draws, seed=seed)[1]
+        )
+        ratio = lever_ratio(run.years, run.anchor_year + 1, sim_years, drawn, paper_draws)[:, column]
+        medians.append(float(np.quantile(base * ratio - base, 0.5)))
+    return np.array(medians)
+
+
 def odds(run: Scenario) -> pd.DataFrame:
     """Return city, year, probability (subject with the levers ≥ peer, paired draws), status: as `peer_odds`."""
     rows = []

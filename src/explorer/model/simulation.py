@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -315,6 +315,29 @@ def project_delta(
     _check_paths(paths)
     _check_paths(base)
     return _quantile_frame({code: paths[code] - base[code] for code in OUTCOMES}, years)
+
+
+def paired_medians(
+    settings: Sequence[Levers], params: pd.DataFrame, year: int, *, draws: int = 1000, seed: int = 0
+) -> np.ndarray:
+    """Return settings × outcomes: each setting's median in `year` of the paired difference with the paper's policy.
+
+    The same draws, shocks and quantiles as `project_delta`, so a setting's median is its p50 there, to the bit.
+    """
+    if not settings:
+        return np.zeros((0, len(OUTCOMES)))
+    sampled, shocks = _draw(params, _check_draws(draws), seed)
+    horizon = max(setting.horizon for setting in settings)
+    years = np.arange(BASE_YEAR, horizon + 1)
+    column = int(year) - BASE_YEAR
+    base = _simulate(replace(baseline(), horizon=horizon), sampled, years, shocks)
+    rows = []
+    for levers in settings:
+        paths = _simulate(replace(levers, horizon=horizon), sampled, years, shocks)
+        _check_paths(paths)
+        _, mid, _ = _quantiles({code: (paths[code] - base[code])[:, [column]] for code in OUTCOMES})
+        rows.append(mid[:, 0])
+    return np.stack(rows)
 
 
 def central_paths(levers: Levers, params: pd.DataFrame) -> dict[str, np.ndarray]:
