@@ -190,6 +190,8 @@ def scenario_panel() -> None:
         st.caption(t("scenarios.waterfall.flat", lang))
     else:
         ui.chart_with_table(shown.waterfall.spec, shown.waterfall.table, lang, key="waterfall", lazy=True)
+        for caption in shown.waterfall.captions:
+            st.caption(caption)
     for of, chart in shown.sensitivities:
         if chart is None:
             st.caption(t(f"scenarios.{of}.flat", lang, indicator=view.indicator_label(outcome, outcomes, lang)))

@@ -11,7 +11,7 @@ import pytest
 
 from explorer.core import compact as compact_module
 from explorer.core import formatting, vocab
-from explorer.core.compact import compact, percent_change
+from explorer.core.compact import adding_up, compact, percent_change, significant
 
 
 @pytest.fixture(scope="module")
@@ -37,13 +37,52 @@ def test_values_are_written_short_in_their_unit(case, words):
     assert compact(value, unit, lang, *words(unit), signed=case["signed"] == "yes") == case["expected"], case["why"]
 
 
+def _adding_up_cases() -> list:
+    """Return the hand-written cases of cases/adding_up.csv: parts and their total -> the texts printed."""
+    with (Path(__file__).parent / "cases" / "adding_up.csv").open(encoding="utf-8") as file:
+        return [pytest.param(row, id=f"{row['parts']}-{row['unit']}-{row['lang']}") for row in csv.DictReader(file)]
+
+
+@pytest.mark.parametrize("case", _adding_up_cases())
+def test_parts_are_printed_so_that_they_add_up_to_the_printed_total(case, words):
+    parts = [float(value) for value in case["parts"].split(";")]
+    shown, total = adding_up(parts, float(case["total"]), case["unit"], case["lang"], *words(case["unit"]))
+    assert (shown, total) == (case["expected_parts"].split(";"), case["expected_total"]), case["why"]
+    assert total == compact(float(case["total"]), case["unit"], case["lang"], *words(case["unit"]), signed=True)
+
+
+def _printed(text: str) -> float:
+    return float(re.sub(r"[^\d.+-]", "", text.replace("−", "-")) or 0)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_random_parts_always_add_up_as_printed(lang, words):
+    """Whatever the parts, the printed parts add up to the printed total (in the printed unit)."""
+    import random
+
+    draw = random.Random(23)
+    for _ in range(300):
+        parts = [draw.uniform(-500, 500) * 10 ** draw.randint(-2, 1) for _ in range(3)]
+        shown, total = adding_up(parts, sum(parts), "yi_yuan", lang, *words("yi_yuan"))
+        if any("万亿" in text or " tn" in text for text in [*shown, total]):
+            continue
+        assert round(sum(map(_printed, shown)), 6) == round(_printed(total), 6), (parts, shown, total)
+
+
+def test_significant_figures():
+    assert significant(19_723, 2) == 20_000
+    assert significant(-53.0322, 2) == -53
+    assert significant(0.0, 3) == 0
+
+
 def test_a_missing_value_is_a_dash(words):
     assert compact(math.nan, "yi_yuan", "zh", *words("yi_yuan")) == "—"
 
 
 def test_percent_change_needs_a_base():
     assert percent_change(1.0, 200.0) == "+0.5 %"
-    assert percent_change(-3.0, 4.0) == "-75.0 %"
+    assert percent_change(-3.0, 4.0) == "-75 %"  # two significant figures, at most one decimal
+    assert percent_change(108.0, 100.0) == "+110 %"
     assert percent_change(1.0, 0.0) is None
 
 

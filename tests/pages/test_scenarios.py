@@ -15,8 +15,8 @@ from explorer.data import gateway as db
 from explorer.features.scenarios import cache as scenario_cache
 from explorer.features.scenarios import digital as digital_view
 from explorer.features.scenarios import view
-from explorer.features.scenarios.cards import card_value
-from explorer.features.scenarios.results import DRAWS, KPI_OUTCOMES, SEED, likelihood
+from explorer.features.scenarios.cards import KPI_OUTCOMES, card_value
+from explorer.features.scenarios.results import DRAWS, SEED, likelihood
 from explorer.model import comparison, digital, panel
 from explorer.model.peers import observed_series
 
@@ -272,13 +272,28 @@ def test_a_subsidy_past_the_evidence_shows_a_warning_naming_the_lever(params):
     assert any(label in w.value and "150,000" in w.value for w in at.warning)
 
 
-def test_the_page_says_why_core_value_added_moved(params):
-    at = run(lang="en", preset="talent_push")
-    levers = model.PRESETS["talent_push"]
-    parts = model.decompose(levers, params[0], levers.horizon)
-    talent = parts[(parts["indicator"] == "core_va") & (parts["group"] == "talent")]["contribution"].item()
-    why = [m.value for m in at.markdown if "Shapley" in m.value]
-    assert len(why) == 1 and f"talent +¥{round(talent) / 10:,.1f} bn" in why[0]  # whole 亿元, shown in ¥ bn
+CHANGE = re.compile(
+    r'<div class="sz-label"[^>]*>([^<]*)</div><div class="sz-value"[^>]*>[^<]*</div>'
+    r'<div class="sz-delta"[^>]*>([^<]*)</div>'
+)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_page_prints_one_change_for_core_value_added(lang, outcomes):
+    """The card, the why text, the summary and the waterfall's note print the same change, and the why text's parts
+    (the waterfall's) add up to it as printed (issue 23: −53.0 / −56 / −50.5 for one change)."""
+    at = run(lang=lang, preset="talent_push", xc_share="100", dc_racks="0")
+    label = outcomes.at["core_va", f"label_{lang}"]
+    deltas = {html.unescape(k): html.unescape(v) for b in at.get("html") for k, v in CHANGE.findall(b.value)}
+    change = deltas[label].lstrip("↑↓ ").split(" (")[0]
+    why = [m.value for m in at.markdown if m.value.startswith(f"{label}，" if lang == "zh" else f"{label}, ")]
+    assert len(why) == 1 and why[0].count(change) == 2, (change, why)
+    summary = [m.value for m in at.markdown if m.value.startswith(t("scenarios.summary.core", lang).split("{")[0])]
+    assert len(summary) == 1 and f"{change}" in summary[0]
+    assert any(change in caption.value for caption in at.caption)  # the waterfall's note: the parts add up to it
+    numbers = re.findall(r"(?<![\w.])[-+]?¥?\d[\d,.]*", why[0].split("：" if lang == "zh" else ": ", 1)[1])
+    dc, xc, talent = (float(n.replace("¥", "").replace(",", "")) for n in numbers[3:6])
+    assert round(dc + xc + talent, 6) == float(change.split(" ")[0].replace("¥", "").replace(",", ""))
 
 
 def test_a_preset_as_b_in_the_url_is_compared_on_the_cards_and_the_chart():

@@ -1,60 +1,151 @@
-"""Compact numbers for the Scenarios cards: a model value in its unit code written short, in zh or en.
+"""The one rounding policy of model results: significant figures by kind, written short with a unit word, zh or en.
 
-The unit words are the card's (units.csv `short_zh`/`short_en`, else its label and symbol, as db.outcomes joins
-them); formatting turns 10,000 亿元 into 万亿元 and 亿元 into ¥ bn (1 亿 = 0.1 bn) or ¥ tn. Money keeps three
-significant figures; counts (people, racks) are whole; shares and ratios keep the decimals that the cards show
-(units.csv `decimals`).
+A model output is no more precise than the low–high ranges of the parameters behind it, so every number the
+Scenarios page prints from the model (cards, summary, why it moved, the waterfall, warnings, gap lines, tables
+beside charts, the brief's cards) goes through here:
+
+- a level (a value in a year) keeps three significant figures: 1.47 万亿元, ¥845 bn, 72.9 %;
+- a change (against the paper's policy, its p10–p90 band, a lever group's part of it, B against A) keeps two:
+  −53.0322 亿元 → −53 亿元; a percentage change keeps two as well, at most one decimal;
+- a count of people or racks (units.csv kind `count`) keeps two, level or change: 19,723 people → 20,000 people;
+- no number keeps more decimals than its unit allows (units.csv `decimals`; money two in the unit it is shown in),
+  so a change too small for that is "0" (no change).
+
+The paper's own figures are printed as the paper wrote them (formatting.figure_value), never through this. The unit
+words are the card's (units.csv `short_zh`/`short_en`, else its label and symbol, as db.outcomes joins them);
+formatting turns 10,000 亿元 into 万亿元 and 亿元 into ¥ bn (1 亿 = 0.1 bn) or ¥ tn.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+
+import numpy as np
 
 from explorer.core.formatting import money_unit, shown_unit, with_unit
 from explorer.core.vocab import UNITS
 
+LEVEL_FIGURES = 3  # a model output's value in a year
+CHANGE_FIGURES = 2  # a difference: against the baseline, its band, a part of it
+COUNT_FIGURES = 2  # people and racks from an assumption-driven model, level or change
+MONEY_DECIMALS = 2  # at most, in the unit a yuan amount is shown in (亿元, ¥ bn, 万亿元, ¥ tn)
+CHART_FORMAT = f",.{LEVEL_FIGURES}~r"  # a chart's tooltip (d3-format): the same three significant figures
 
-def _digits(magnitude: float) -> int:
-    """Return the decimals a money amount keeps: three significant figures, at least none."""
-    if magnitude >= 100:
+
+def significant(value: float, figures: int) -> float:
+    """Return `value` rounded to `figures` significant figures (19,723 at 2 → 20,000; 0 stays 0)."""
+    if value == 0 or not math.isfinite(value):
+        return value
+    return round(value, figures - 1 - math.floor(math.log10(abs(value))))
+
+
+def significant_frame(values: np.ndarray | float, figures: int) -> np.ndarray:
+    """Return every number of an array rounded to `figures` significant figures (a table beside a chart)."""
+    array = np.asarray(values, dtype=float)
+    safe = np.where((array == 0) | ~np.isfinite(array), 1.0, np.abs(array))
+    scale = 10.0 ** (figures - 1 - np.floor(np.log10(safe)))
+    return np.where(np.isfinite(array), np.round(array * scale) / scale, array)
+
+
+def _decimals(value: float, figures: int, cap: int) -> int:
+    """Return the decimals (negative: tens, hundreds…) that keep `figures` significant figures, at most `cap`."""
+    if value == 0:
         return 0
-    if magnitude >= 10:
-        return 1
-    return 2
+    return min(cap, figures - 1 - math.floor(math.log10(abs(value))))
 
 
-def _shown(magnitude: float) -> tuple[float, int]:
-    """Return a money amount as rounded on a card and its decimals, taken from what it rounds to (99.96 → 100, 0)."""
-    decimals = _digits(round(magnitude, _digits(magnitude)))
-    return round(magnitude, decimals), decimals
+def _rounding(value: float, figures: int, cap: int) -> int:
+    """Return the decimals a value is rounded to, taken from what it rounds to (99.96 → 100 at three figures: 0)."""
+    first = _decimals(value, figures, cap)
+    return _decimals(round(value, first), figures, cap)
 
 
 def _number(value: float, decimals: int, signed: bool) -> str:
-    text = f"{value:+,.{decimals}f}" if signed else f"{value:,.{decimals}f}"
+    shown = round(value, decimals)
+    places = max(decimals, 0)
+    text = f"{shown:+,.{places}f}" if signed else f"{shown:,.{places}f}"
     return "0" if float(text.replace(",", "")) == 0 else text  # no "-0.0" or "+0.00"
+
+
+def _figures(unit: str, signed: bool) -> int:
+    if UNITS[unit].kind == "count":
+        return COUNT_FIGURES
+    return CHANGE_FIGURES if signed else LEVEL_FIGURES
+
+
+def _plan(value: float, unit: str, lang: str, unit_zh: str, symbol_en: str, signed: bool) -> tuple[float, str, int]:
+    """Return (factor into the shown unit, unit text, decimals) of one value written as `compact` writes it."""
+    factor, text = shown_unit(unit, lang, unit_zh, symbol_en)
+    figures = _figures(unit, signed)
+    shown = abs(value * factor)
+    money = money_unit(significant(shown, figures), text)  # 9,999.6 亿元 rounds to 10,000: 1.00 万亿元
+    if money is None:
+        cap = UNITS[unit].decimals if UNITS[unit].decimals is not None else MONEY_DECIMALS
+        return factor, text, _rounding(shown, figures, cap)
+    divisor, text = money
+    return factor / divisor, text, _rounding(shown / divisor, figures, MONEY_DECIMALS)
+
+
+def _written(number: str, text: str) -> str:
+    """Return a signed or plain number with its unit word, the sign before a '¥' ('-¥5.6 bn')."""
+    sign, digits = (number[0], number[1:]) if number[0] in "+-" else ("", number)
+    return sign + with_unit(digits, text)
+
+
+def compact_parts(
+    value: float, unit: str, lang: str, unit_zh: str, symbol_en: str, *, signed: bool = False
+) -> tuple[str, str]:
+    """Return (number, unit text) of `value` as `compact` writes it, e.g. ('+41', '%'), ('1.45', '万亿元')."""
+    if value is None or math.isnan(value):
+        return "—", ""
+    factor, text, decimals = _plan(value, unit, lang, unit_zh, symbol_en, signed)
+    return _number(value * factor, decimals, signed), text
 
 
 def compact(value: float, unit: str, lang: str, unit_zh: str, symbol_en: str, *, signed: bool = False) -> str:
     """Return `value` (in the model unit `unit`) written short with its card word, e.g. '1.45 万亿元' or '¥145 bn'.
 
+    `signed` marks a change (two significant figures, the sign in front: '-53 亿元', '+¥3.4 bn'); unsigned a level.
     `unit_zh` and `symbol_en` are the unit's card words (db.outcomes: unit_short_zh, unit_short_en).
     """
-    if value is None or math.isnan(value):
-        return "—"
-    factor, text = shown_unit(unit, lang, unit_zh, symbol_en)
-    shown = value * factor
-    money = money_unit(_shown(abs(shown))[0], text)  # 9,999.6 亿元 rounds to 10,000: 1.00 万亿元
-    if money is None:
-        decimals = UNITS[unit].decimals
-        return with_unit(_number(round(shown) if decimals == 0 else shown, decimals, signed), text)
-    divisor, text = money
-    number = _number(shown / divisor, _shown(abs(shown / divisor))[1], signed)
-    sign, digits = (number[0], number[1:]) if number[0] in "+-" else ("", number)
-    return sign + with_unit(digits, text)
+    number, text = compact_parts(value, unit, lang, unit_zh, symbol_en, signed=signed)
+    return number if number == "—" else _written(number, text)
+
+
+def adding_up(
+    parts: Sequence[float], total: float, unit: str, lang: str, unit_zh: str, symbol_en: str
+) -> tuple[list[str], str]:
+    """Return the signed parts and their total as printed: the total as `compact` writes a change, the parts to
+    the same decimal place, rounded so that the printed parts add up exactly to the printed total.
+
+    The rounding gives the leftover units of the last place to the parts with the largest remainders (Hamilton's
+    method), so −113.6 + 13.0 + 45.1 = −55.5 prints as −114 + 13 + 45 = −56.
+    """
+    factor, text, decimals = _plan(total, unit, lang, unit_zh, symbol_en, True)
+    if round(total * factor, decimals) == 0 and any(parts):  # no total to take the place from: the largest part's
+        largest = max(parts, key=abs)
+        factor, text, decimals = _plan(largest, unit, lang, unit_zh, symbol_en, True)
+    step = 10.0**-decimals
+    units = [round(value * factor / step, 9) for value in parts]  # no float noise below the floor
+    target = round(round(total * factor, decimals) / step)
+    rounded = [math.floor(value) for value in units]
+    order = sorted(range(len(units)), key=lambda i: round(rounded[i] - units[i], 6))  # largest remainder first
+    leftover = target - sum(rounded)
+    for turn in range(abs(leftover)):
+        index = order[turn % len(order)] if leftover > 0 else order[-1 - turn % len(order)]
+        rounded[index] += 1 if leftover > 0 else -1
+    written = [_written(_number(count * step, decimals, True), text) for count in rounded]
+    return written, _written(_number(target * step, decimals, True), text)
+
+
+def figures_text(value: float, figures: int, *, decimals: int = MONEY_DECIMALS, signed: bool = False) -> str:
+    """Return a bare number (no unit) at `figures` significant figures and at most `decimals` decimals, e.g. '0.37'."""
+    return _number(value, _rounding(value, figures, decimals), signed)
 
 
 def percent_change(delta: float, base: float) -> str | None:
-    """Return the change as a signed percentage of the base ('+0.8 %'), or None when the base is zero."""
+    """Return the change as a signed percentage of the base ('+0.8 %', '+110 %'), or None when the base is zero."""
     if base == 0 or math.isnan(base):
         return None
-    return f"{_number(100.0 * delta / base, 1, True)} %"
+    return f"{figures_text(100.0 * delta / base, CHANGE_FIGURES, decimals=1, signed=True)} %"

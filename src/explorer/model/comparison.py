@@ -195,6 +195,7 @@ class Scenario:
     scenario: np.ndarray  # draws × years: the same draws times the levers' effect
     peers: dict[str, np.ndarray]
     anchor_year: int
+    shocks: np.ndarray | None = None  # the simulation's yearly GDP shocks behind the levers' effect (the panel's)
 
 
 def scenario(
@@ -226,7 +227,7 @@ def scenario(
     shared = simulation_shocks(panel, anchor + 1, subject=subject, draws=draws, seed=seed)
     ratio = levers_ratio(levers, params, year_array, anchor + 1, draws=draws, seed=seed, shocks=shared)
     peers = {city: values for city, values in drawn.items() if city != subject}
-    return Scenario(year_array, base, base * ratio, peers, anchor)
+    return Scenario(year_array, base, base * ratio, peers, anchor, shared)
 
 
 def effect_medians(
@@ -234,20 +235,18 @@ def effect_medians(
 ) -> np.ndarray:
     """Return per lever setting the median of its paired GDP change in `year` on the run's panel path.
 
-    Computed as the run's own change (`scenario`: base × ratio − base), so the run's levers give its p50 exactly.
+    Computed as the run's own change (`scenario`: base × ratio − base, on the run's shocks), so the run's levers
+    give its p50 exactly.
     """
     column = int(np.searchsorted(run.years, int(year)))
     base = run.base[:, column]
     paper = replace(baseline(), horizon=simulation.LAST_YEAR)
-    sim_years, paper_draws = simulation.project_draws(paper, params, INDICATOR, draws=draws, seed=seed)
+    run_args = {"draws": draws, "seed": seed, "shocks": run.shocks}
+    sim_years, paper_draws = simulation.project_draws(paper, params, INDICATOR, **run_args)
     medians = []
     for levers in settings:  # as `levers_ratio`, with the paper's draws simulated once
         setting = replace(levers, horizon=simulation.LAST_YEAR)
-        drawn = (
-            paper_draws
-            if setting == paper
-            else simulation.project_draws(setting, params, INDICATOR, draws=draws, seed=seed)[1]
-        )
+        drawn = paper_draws if setting == paper else simulation.project_draws(setting, params, INDICATOR, **run_args)[1]
         ratio = lever_ratio(run.years, run.anchor_year + 1, sim_years, drawn, paper_draws)[:, column]
         medians.append(float(np.quantile(base * ratio - base, 0.5)))
     return np.array(medians)

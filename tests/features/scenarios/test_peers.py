@@ -59,7 +59,8 @@ def test_the_captions_explain_the_peers_and_name_each_missing_one():
 
 def _outcomes() -> pd.DataFrame:
     return pd.DataFrame(
-        {"unit": ["yi_yuan"], "unit_zh": ["亿元"], "unit_symbol_en": ["¥ bn"]}, index=pd.Index(["gdp"], name="code")
+        {"unit": ["yi_yuan"], "unit_short_zh": ["亿元"], "unit_short_en": ["¥ bn"]},
+        index=pd.Index(["gdp"], name="code"),
     )
 
 
@@ -87,6 +88,8 @@ def test_the_gap_sentence_says_first_what_share_of_the_gap_the_levers_close():
         beijing, shanghai = view.gap_lines(gaps, 2030, _outcomes(), lang)
         assert beijing.startswith(t("scenarios.gap.sentence", lang).split("{")[0])
         assert " 6 %" in beijing and "4.1" in beijing and "0.27" in beijing
+        gap, effect = ("1.50 万亿元", "+900 亿元") if lang == "zh" else ("¥1.50 tn", "+¥90 bn")
+        assert gap in beijing and effect in beijing  # a gap at three significant figures, a change at two
         assert shanghai == t("scenarios.gap.ahead", lang, city=t("city.shanghai", lang), year=2030)
 
 

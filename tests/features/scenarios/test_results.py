@@ -19,10 +19,13 @@ def _frame(values: dict[int, float], indicator: str = "core_va") -> pd.DataFrame
     return pd.DataFrame([{"year": y, "indicator": indicator, "p10": v, "p50": v, "p90": v} for y, v in values.items()])
 
 
-def test_deltas_are_scenario_minus_baseline():
-    deltas = end_year_deltas(_frame({2030: 120.0}), _frame({2030: 100.0}), 2030)
-    assert deltas.loc["core_va", "delta"] == 20.0
-    assert deltas.loc["core_va", "delta_pct"] == 20.0
+def test_the_change_is_the_paired_median_not_the_difference_of_medians():
+    """Medians 120 and 100, but the paired difference's median is 17 (p10 9, p90 30): the change is 17, 17 %."""
+    paired = pd.DataFrame([{"year": 2030, "indicator": "core_va", "p10": 9.0, "p50": 17.0, "p90": 30.0}])
+    deltas = end_year_deltas(_frame({2030: 120.0}), _frame({2030: 100.0}), paired, 2030)
+    assert deltas.loc["core_va", ["scenario", "baseline"]].tolist() == [120.0, 100.0]
+    assert deltas.loc["core_va", ["delta", "delta_p10", "delta_p90"]].tolist() == [17.0, 9.0, 30.0]
+    assert deltas.loc["core_va", "delta_pct"] == 17.0
 
 
 def test_odds_in_a_year_give_the_probability_or_the_reason():
@@ -57,7 +60,8 @@ def test_figures_in_ten_thousands_are_converted_to_units():
 def test_summary_mentions_the_end_year_and_the_caveat(params, outcomes, lang):
     levers = model.baseline()
     result = model.project_central(levers, params)
-    deltas = end_year_deltas(result, result, levers.horizon)
+    zero = result.assign(p10=0.0, p50=0.0, p90=0.0)
+    deltas = end_year_deltas(result, result, zero, levers.horizon)
     odds = {"gdp": {"beijing": 0.27, "shanghai": 0.04}, "core_va": {"beijing": "no_figure", "shanghai": "too_short"}}
     text = summary(deltas, levers, odds, outcomes, lang)
     assert str(levers.horizon) in text and "27 %" in text and "4 %" in text
@@ -66,6 +70,23 @@ def test_summary_mentions_the_end_year_and_the_caveat(params, outcomes, lang):
     assert "100 million" not in text
     assert ("亿元" in text) if lang == "zh" else ("¥" in text and " bn" in text or " tn" in text)
     assert ("示意性" in text) if lang == "zh" else ("not a forecast" in text)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_summary_prints_its_numbers_as_the_cards_do(outcomes, lang):
+    """The walk's '约 114.924 亿元', '−53.0322 亿元', '19,723 people': a level at three figures, a change at two."""
+    levels = {"core_va": 114.924, "core_va_share": 30.2149, "compute_eflops": 4.1234, "dc_power_gwh": 3107.6}
+    levels |= {"xc_domestic_share": 73.06, "talent_added": 19_723.0, "fiscal_cost_cum": 239.479}
+    deltas = pd.DataFrame({"scenario": levels, "baseline": levels})
+    deltas["delta"] = deltas["delta_p10"] = deltas["delta_p90"] = -53.0322
+    deltas["delta_pct"] = -0.4
+    text = summary(deltas, model.baseline(), {}, outcomes, lang)
+    expected = {
+        "zh": ["115 亿元", "-53 亿元", "20,000 人", "239 亿元", "73.1%", "4.1 EFLOPS", "3,110 GWh/年"],
+        "en": ["¥11.5 bn", "-¥5.3 bn", "20,000 digital professionals", "¥23.9 bn", "73.1 %", "3,110 GWh/yr"],
+    }[lang]
+    assert all(number in text for number in expected), (expected, text)
+    assert not any(noise in text for noise in ("114.924", "53.0322", "19,723", "239.479", "3,107.6"))
 
 
 def test_b_levers_round_trip_through_the_url_text_by_name():

@@ -9,9 +9,8 @@ from explorer.core.i18n import LANGS, t
 from explorer.data import gateway as db
 from explorer.features.scenarios import cards as cards_view
 from explorer.features.scenarios import view
+from explorer.features.scenarios.cards import COST_OUTCOMES, KPI_OUTCOMES
 from explorer.features.scenarios.results import (
-    COST_OUTCOMES,
-    KPI_OUTCOMES,
     MODEL_GROUPS,
     PEER_OUTCOMES,
     TARGET_MARKERS,
@@ -142,40 +141,48 @@ def test_a_preset_change_lists_only_the_levers_it_moved_before_and_after(params)
 @pytest.mark.parametrize("lang", LANGS)
 def test_cards_show_the_end_year_median_in_a_compact_unit(runs, lang, outcomes, params):
     levers, scenario, base = runs
-    deltas = end_year_deltas(scenario, base, levers.horizon)
     paired = model.project_delta(levers, params, draws=200, seed=1)
-    cards = cards_view.kpis(deltas, paired, levers.horizon, outcomes, lang)
+    deltas = end_year_deltas(scenario, base, paired, levers.horizon)
+    cards = cards_view.kpis(deltas, outcomes, lang)
     assert [card.label for card in cards] == [outcomes.at[code, f"label_{lang}"] for code in KPI_OUTCOMES]
     for code, card in zip(KPI_OUTCOMES, cards):
         value = scenario[(scenario["year"] == levers.horizon) & (scenario["indicator"] == code)]["p50"].item()
         assert card.value == cards_view.card_value(value, code, outcomes, lang)
 
 
-def _one_row(delta: float, baseline: float, p10: float, p90: float, code: str = "core_va", year: int = 2030):
-    deltas = pd.DataFrame({"scenario": [baseline + delta], "baseline": [baseline], "delta": [delta]}, index=[code])
-    paired = pd.DataFrame({"year": [year], "indicator": [code], "p10": [p10], "p50": [delta], "p90": [p90]})
-    return deltas, paired
+def _one_row(delta: float, baseline: float, p10: float, p90: float, code: str = "core_va") -> pd.DataFrame:
+    """Return one outcome's row of end_year_deltas: medians and the paired change (median, p10, p90)."""
+    return pd.DataFrame(
+        {
+            "scenario": [baseline + delta],
+            "baseline": [baseline],
+            "delta": [delta],
+            "delta_p10": [p10],
+            "delta_p90": [p90],
+        },
+        index=[code],
+    )
 
 
 def test_a_card_gives_the_change_with_its_unit_percent_and_band(outcomes):
-    deltas, paired = _one_row(492.0, 14_800.0, 316.0, 683.0)
-    card = cards_view.card("core_va", deltas, paired, 2030, outcomes, "zh")
+    deltas = _one_row(492.0, 14_800.0, 316.0, 683.0)
+    card = cards_view.card("core_va", deltas, outcomes, "zh")
     assert card.value == "1.53 万亿元"
-    assert card.delta == "+492 亿元 (+3.3 %)"
-    assert card.band == "p10–p90：+316 亿元 至 +683 亿元"
+    assert card.delta == "+490 亿元 (+3.3 %)"  # a change at two significant figures: centre and band alike
+    assert card.band == "p10–p90：+320 亿元 至 +680 亿元"
     assert card.arrow == "auto"
 
 
 def test_a_zero_change_has_no_arrow_and_no_band(outcomes):
-    deltas, paired = _one_row(0.0, 14_800.0, 0.0, 0.0)
-    card = cards_view.card("core_va", deltas, paired, 2030, outcomes, "en")
+    deltas = _one_row(0.0, 14_800.0, 0.0, 0.0)
+    card = cards_view.card("core_va", deltas, outcomes, "en")
     assert (card.delta, card.band, card.arrow) == ("no change", None, "off")
     assert "↑" not in cards_view.cards_html([card]) and "↓" not in cards_view.cards_html([card])
 
 
 def test_a_share_changes_in_percentage_points(outcomes):
-    deltas, paired = _one_row(0.7, 30.1, 0.5, 0.9, code="core_va_share")
-    card = cards_view.card("core_va_share", deltas, paired, 2030, outcomes, "en")
+    deltas = _one_row(0.7, 30.1, 0.5, 0.9, code="core_va_share")
+    card = cards_view.card("core_va_share", deltas, outcomes, "en")
     assert card.delta == "+0.7 pp" and card.band == "p10–p90: +0.5 to +0.9"
 
 
@@ -194,8 +201,8 @@ def test_the_racks_card_sets_racks_approved_against_the_quota_and_shows_the_dema
     levers = model.PRESETS["city_plan"]  # a quota of 117,000 a year, 2023-2030: 936,000
     card = cards_view.racks_card(_racks_rows((150_000.0, 409_320.0), 52_000.0, 31_000.0), levers, outcomes, "en")
     assert card.label == "Racks approved 2023–2030"
-    assert card.value == "259,320 racks"
-    assert card.delta == "28 % of a quota of 936,000 racks (medians)"
+    assert card.value == "260,000 racks"  # a model count: two significant figures
+    assert card.delta == "28 % of a quota of 936,000 racks (medians)"  # the levers' own number: exact
     assert "asked" not in card.delta
     assert (
         card.band == "Demand unmet in Shenzhen in 2030: 52,000 racks, of which 31,000 racks served elsewhere (medians)"
@@ -209,14 +216,14 @@ def test_under_a_moratorium_the_racks_card_says_the_quota_is_zero_and_the_demand
     card = cards_view.racks_card(_racks_rows((150_000.0, 150_000.0), 117_000.0, 70_000.0), levers, outcomes, "en")
     assert card.value == "0 racks"
     assert card.delta == "the quota is 0: no new racks"
-    assert card.band.startswith("Demand unmet in Shenzhen in 2030: 117,000 racks")
+    assert card.band.startswith("Demand unmet in Shenzhen in 2030: 120,000 racks")  # two figures
 
 
 def test_cost_cards_cover_subsidies_migration_electricity_total_and_racks(runs, outcomes, params):
     levers, scenario, base = runs
-    deltas = end_year_deltas(scenario, base, levers.horizon)
     paired = model.project_delta(levers, params, draws=200, seed=1)
-    labels = [card.label for card in cards_view.cost_cards(deltas, paired, scenario, levers, outcomes, "en")]
+    deltas = end_year_deltas(scenario, base, paired, levers.horizon)
+    labels = [card.label for card in cards_view.cost_cards(deltas, scenario, levers, outcomes, "en")]
     assert labels[:4] == [outcomes.at[code, "label_en"] for code in COST_OUTCOMES]
     assert labels[4].startswith("Racks approved")
 
@@ -251,6 +258,13 @@ def test_the_outcome_chart_holds_scenario_baseline_and_same_definition_peers(run
         assert (series == t(f"city.{city}", "en")).sum() == int((same["city"] == city).sum())
     if outcome == "gdp":  # both peers publish GDP under one definition: drawn, and projected to the horizon
         assert set(same["city"]) == set(vocab.PEER_CITIES)
+        table = chart.table.set_index([t("col.series", "en"), t("col.year", "en")])[t("col.p50", "en")]
+        for row in same.itertuples():  # published years as published; extrapolated ones at three figures
+            shown = table[(t(f"city.{row.city}", "en"), row.year)]
+            if row.basis.startswith("extrapolated"):
+                assert shown == float(f"{row.value / 10:.3g}")
+            else:
+                assert shown == pytest.approx(row.value / 10, rel=1e-12)
         assert same.groupby("city")["year"].max().eq(levers.horizon).all()
         assert chart.captions[-1] == t("scenarios.peers.note", "en")
     else:  # Shenzhen's core value added has no stated classification: no peer shares it, and each is named
@@ -262,7 +276,8 @@ def test_the_outcome_chart_holds_scenario_baseline_and_same_definition_peers(run
     assert chart.spec["layer"][0]["encoding"]["y"]["title"] == y_title
     shown = chart.table[series == t("scenarios.series.scenario", "en")][t("col.p50", "en")].tolist()
     model_values = scenario[scenario["indicator"] == outcome]["p50"].tolist()
-    assert shown == pytest.approx([value / 10 for value in model_values])  # 亿元 → ¥ bn
+    assert shown == pytest.approx([value / 10 for value in model_values], rel=5e-3)  # 亿元 → ¥ bn
+    assert all(float(f"{value:.3g}") == value for value in shown)  # three significant figures, as the cards
 
 
 def test_peers_are_solid_with_markers_where_observed_and_dashed_with_a_band_where_extrapolated(outcomes):
@@ -382,23 +397,31 @@ def test_warning_texts_name_the_lever_and_the_numbers(params, lang):
     texts = view.warning_texts(found, params, lang)
     assert len(texts) == 2
     assert view.lever_label("dc_util_gate", params, lang) in texts[0] and "2027" in texts[0] and "35.5" in texts[0]
+    (noisy,) = view.warning_texts(
+        [model.ScenarioWarning("low_utilisation", "dc_util_gate", 2024, 35.0971, 40)], params, lang
+    )
+    assert "35.1" in noisy and "35.0971" not in noisy  # a model output at three significant figures (issue 23)
     assert view.lever_label("talent_subsidy", params, lang) in texts[1] and "150,000" in texts[1]
     assert view.warning_texts([], params, lang) == []
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_why_it_moved_reports_the_paired_band_and_the_groups(params, outcomes, lang):
-    levers = model.PRESETS["talent_push"]
-    delta = model.project_delta(levers, params, draws=300, seed=2)
-    parts = model.decompose(levers, params, levers.horizon)
-    text = view.why_it_moved(delta, parts, outcomes, levers.horizon, lang)
-    band = delta[(delta["indicator"] == "core_va") & (delta["year"] == levers.horizon)].iloc[0]
-    talent = parts[(parts["indicator"] == "core_va") & (parts["group"] == "talent")]["contribution"].item()
-    for number in (band["p10"], band["p50"], band["p90"], talent):  # 亿元 in Chinese, ¥ bn (÷ 10, no ".0") in English
-        english = f"¥{abs(number) / 10:,.1f}".removesuffix(".0") + " bn"
-        assert (f"{number:+,.0f} 亿元" if lang == "zh" else english) in text
+def test_why_it_moved_reports_the_paired_band_and_the_groups(outcomes, lang):
+    """The change, its band and the parts, written as a change is (two figures) and adding up as printed."""
+    deltas = _one_row(-55.3, 14_800.0, -160.0, 3.82)
+    text = view.why_it_moved(deltas, _parts(-113.6, 13.0, 45.3), "core_va", outcomes, 2030, lang)
+    numbers = {
+        "zh": ["-55 亿元", "-160 亿元", "+3.8 亿元", "-113 亿元", "+13 亿元", "+45 亿元"],
+        "en": ["-¥5.5 bn", "-¥16 bn", "+¥0.38 bn", "-¥11.3 bn", "+¥1.3 bn", "+¥4.5 bn"],
+    }[lang]
+    assert all(number in text for number in numbers), (numbers, text)
+    assert outcomes.at["core_va", f"label_{lang}"] in text and "2030" in text
     assert "100 million" not in text
-    assert str(levers.horizon) in text
+
+
+def test_why_it_moved_says_when_nothing_moves(outcomes):
+    text = view.why_it_moved(_one_row(0.0, 14_800.0, 0.0, 0.0), _parts(0.0, 0.0, 0.0), "core_va", outcomes, 2030, "en")
+    assert text == t("scenarios.why.flat", "en", indicator=outcomes.at["core_va", "label_en"], year=2030)
 
 
 def _parts(dc: float, xc: float, talent: float, national: float = 0.0) -> pd.DataFrame:
@@ -414,20 +437,30 @@ def _parts(dc: float, xc: float, talent: float, national: float = 0.0) -> pd.Dat
 
 
 def test_the_waterfall_steps_from_each_group_to_the_total(outcomes):
-    chart = view.waterfall(_parts(10.0, -4.0, 20.0, 5.0), "core_va", 2030, outcomes, "en")
+    deltas = _one_row(31.0, 14_800.0, 20.0, 40.0)
+    chart = view.waterfall(_parts(10.0, -4.0, 20.0, 5.0), deltas, "core_va", 2030, outcomes, "en")
     steps = chart.spec["datasets"]["waterfall"]
     assert steps["start"].tolist() == pytest.approx([0.0, 1.0, 0.6, 1.1, 0.0])  # in ¥ bn, as the English axis says
     assert steps["end"].tolist() == pytest.approx([1.0, 0.6, 1.1, 3.1, 3.1])
-    assert view.waterfall(_parts(10.0, -4.0, 20.0, 5.0), "core_va", 2030, outcomes, "zh").spec["datasets"]["waterfall"][
-        "end"
-    ].tolist() == pytest.approx([10.0, 6.0, 11.0, 31.0, 31.0])  # in 亿元
+    assert view.waterfall(_parts(10.0, -4.0, 20.0, 5.0), deltas, "core_va", 2030, outcomes, "zh").spec["datasets"][
+        "waterfall"
+    ]["end"].tolist() == pytest.approx([10.0, 6.0, 11.0, 31.0, 31.0])  # in 亿元
     assert steps["kind"].tolist() == ["up", "down", "up", "up", "total"]
     assert steps["text"].tolist() == ["+¥1.00 bn", "-¥0.40 bn", "+¥0.50 bn", "+¥2.00 bn", "+¥3.10 bn"]
     assert chart.table[t("col.group", "en")].tolist()[-1] == t("scenarios.waterfall.total", "en")
+    assert "+¥3.10 bn" in chart.captions[0]  # the note on how the parts add up names the total
+
+
+def test_waterfall_labels_add_up_to_the_total_as_printed(outcomes):
+    """Rounded one by one, 100.4 + 100.4 + 100.4 print as 100 + 100 + 100 = 300 beside a total of 301: not here."""
+    parts, deltas = _parts(100.4, 100.4, 100.4), _one_row(301.2, 14_800.0, 200.0, 400.0)
+    chart = view.waterfall(parts, deltas, "core_va", 2030, outcomes, "zh")
+    texts = chart.spec["datasets"]["waterfall"]["text"].tolist()
+    assert texts == ["+101 亿元", "+100 亿元", "0 亿元", "+100 亿元", "+301 亿元"]  # groups: dc, xc, national, talent
 
 
 def test_no_waterfall_when_no_group_moves_the_outcome(outcomes):
-    assert view.waterfall(_parts(0.0, 0.0, 0.0), "core_va", 2030, outcomes, "zh") is None
+    assert view.waterfall(_parts(0.0, 0.0, 0.0), _one_row(0.0, 1.0, 0.0, 0.0), "core_va", 2030, outcomes, "zh") is None
 
 
 def test_cards_carry_scenario_b_and_its_difference_from_a(outcomes):
@@ -483,8 +516,9 @@ def test_the_results_carry_b_only_when_b_is_compared(runs, data, params, outcome
     model_runs = {
         "scenario": scenario,
         "base": base,
-        "paired": model.project_delta(levers, params, draws=100, seed=1),
-        "deltas": end_year_deltas(scenario, base, levers.horizon),
+        "deltas": end_year_deltas(
+            scenario, base, model.project_delta(levers, params, draws=100, seed=1), levers.horizon
+        ),
         "peers": _peers(data, params, levers.horizon),
     }
     common = dict(
@@ -494,7 +528,7 @@ def test_the_results_carry_b_only_when_b_is_compared(runs, data, params, outcome
         odds={"gdp": {}, "core_va": {}},
         peer_odds=pd.DataFrame(columns=["year", "city", "probability", "status"]),
         gaps=None,
-        parts=model.decompose(levers, params, levers.horizon),
+        parts=model.decompose(levers, params, levers.horizon, draws=100, seed=1),
         sensitivities={"tornado": model.tornado(levers, params, "core_va", levers.horizon)},
         figures=data[0],
         params=params,

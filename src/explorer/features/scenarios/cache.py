@@ -97,9 +97,18 @@ def sector_i_block(version: str, levers: model.Levers, lang: str) -> digital_vie
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def decomposition(version: str, levers: model.Levers) -> pd.DataFrame:
-    """Return each lever group's Shapley contribution to the change from the paper's policy in the horizon year."""
-    return model.decompose(levers, loaders.parameters(version), levers.horizon)
+def decomposition(version: str, levers: model.Levers, outcome: str, draws: int, seed: int) -> pd.DataFrame:
+    """Return one outcome's lever-group Shapley contributions to its median paired change in the horizon year, the
+    change on its card (GDP's through the panel, as `projection_delta`: run only when GDP is the one asked for)."""
+    params = loaders.parameters(version)
+    worth = {}
+    if outcome == panel.INDICATOR:
+        run = panel_run(version, levers, draws, seed)
+        worth[outcome] = lambda settings: comparison.effect_medians(
+            run, settings, params, levers.horizon, draws=draws, seed=seed
+        )
+    frame = model.decompose(levers, params, levers.horizon, draws=draws, seed=seed, worth=worth)
+    return frame[frame["indicator"] == outcome].reset_index(drop=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -112,9 +121,10 @@ def scenario_warnings(version: str, levers: model.Levers) -> list[model.Scenario
 def scenario_outcomes(
     version: str, levers: model.Levers, baseline: model.Levers, draws: int, seed: int
 ) -> tuple[pd.DataFrame, dict[str, dict[str, float | str]]]:
-    """Return the end-year scenario/baseline deltas and, per summary outcome, Shenzhen's odds against each peer."""
-    results = projection(version, levers, draws, seed)
-    deltas = scenarios.end_year_deltas(results, projection(version, baseline, draws, seed), levers.horizon)
+    """Return the end-year medians and paired change against the baseline and, per summary outcome, Shenzhen's odds
+    against each peer."""
+    results, paired = projection(version, levers, draws, seed), projection_delta(version, levers, draws, seed)
+    deltas = scenarios.end_year_deltas(results, projection(version, baseline, draws, seed), paired, levers.horizon)
     odds = {
         indicator: scenarios.odds_in(peer_odds(version, levers, indicator, draws, seed), levers.horizon)
         for indicator in scenarios.SUMMARY_PEER_OUTCOMES
@@ -234,7 +244,6 @@ def scenario_results(
     runs = {
         "scenario": projection(version, levers, scenarios.DRAWS, scenarios.SEED),
         "base": projection(version, base_levers, scenarios.DRAWS, scenarios.SEED),
-        "paired": projection_delta(version, levers, scenarios.DRAWS, scenarios.SEED),
         "deltas": deltas,
         "peers": peer_paths(version, levers.horizon),
     }
@@ -248,7 +257,7 @@ def scenario_results(
         gaps=comparison.gaps(panel_run(version, levers, scenarios.DRAWS, scenarios.SEED))
         if outcome == panel.INDICATOR
         else None,
-        parts=decomposition(version, levers),
+        parts=decomposition(version, levers, outcome, scenarios.DRAWS, scenarios.SEED),
         sensitivities={
             "tornado": tornado(version, levers, outcome, levers.horizon),
             "tornado_change": tornado_change(version, levers, outcome, levers.horizon),

@@ -8,11 +8,21 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from explorer import model
-from explorer.core.compact import compact, percent_change
+from explorer.core.compact import compact, compact_parts, percent_change
+from explorer.core.formatting import format_number, with_unit
 from explorer.core.i18n import t
 from explorer.core.vocab import UNITS
-from explorer.features.scenarios.results import COST_OUTCOMES, KPI_OUTCOMES
 
+KPI_OUTCOMES = (
+    "core_va",
+    "core_va_share",
+    "compute_eflops",
+    "dc_power_gwh",
+    "xc_domestic_share",
+    "talent_added",
+)
+# Cost cards (yearly in the horizon year, and the cumulative total); the racks card follows them.
+COST_OUTCOMES = ("fiscal_talent", "fiscal_xc_migration", "dc_power_cost", "fiscal_cost_cum")
 RACKS = "dc_racks_total"  # the outcome whose growth the racks card counts, in its unit's card word
 UNMET, ELSEWHERE = "dc_unmet", "dc_served_elsewhere"  # the demand Shenzhen cannot house, and the part served elsewhere
 
@@ -40,20 +50,31 @@ def card_value(value: float, code: str, outcomes: pd.DataFrame, lang: str, *, si
     return compact(value, row["unit"], lang, row["unit_short_zh"], row["unit_short_en"], signed=signed)
 
 
+def change_value(value: float, code: str, outcomes: pd.DataFrame, lang: str) -> str:
+    """Return a change of an outcome as printed everywhere: signed, two figures, a share's in points ('+41 pp')."""
+    shown = card_value(value, code, outcomes, lang, signed=True)
+    if UNITS[outcomes.at[code, "unit"]].kind == "share":
+        return t("scenarios.card.points", lang, delta=shown.removesuffix(" %"))
+    return shown
+
+
+def is_no_change(text: str, code: str, outcomes: pd.DataFrame, lang: str) -> bool:
+    """Return whether a printed change is zero as printed (a change too small for its unit's last decimal)."""
+    return text == change_value(0.0, code, outcomes, lang)
+
+
 def _change(code: str, row: pd.Series, outcomes: pd.DataFrame, lang: str) -> tuple[str, bool]:
     """Return a card's change against the baseline as shown, and whether it rounds to zero."""
-    shown = card_value(row["delta"], code, outcomes, lang, signed=True)
-    if shown == card_value(0.0, code, outcomes, lang, signed=True):
+    shown = change_value(row["delta"], code, outcomes, lang)
+    if is_no_change(shown, code, outcomes, lang):
         return t("scenarios.card.no_change", lang), True
-    if UNITS[outcomes.at[code, "unit"]].kind == "share":
-        return t("scenarios.card.points", lang, delta=shown.removesuffix(" %")), False
-    pct = percent_change(row["delta"], row["baseline"])
+    pct = None if UNITS[outcomes.at[code, "unit"]].kind == "share" else percent_change(row["delta"], row["baseline"])
     return (shown if pct is None else f"{shown} ({pct})"), False
 
 
-def _band(code: str, band: pd.Series, outcomes: pd.DataFrame, lang: str) -> str | None:
+def _band(code: str, row: pd.Series, outcomes: pd.DataFrame, lang: str) -> str | None:
     """Return the p10–p90 band of a card's paired change, or None when every draw gives the same change."""
-    low, high = (card_value(band[q], code, outcomes, lang, signed=True) for q in ("p10", "p90"))
+    low, high = (card_value(row[f"delta_{q}"], code, outcomes, lang, signed=True) for q in ("p10", "p90"))
     if low == high:
         return None
     if UNITS[outcomes.at[code, "unit"]].kind == "share":
@@ -61,23 +82,23 @@ def _band(code: str, band: pd.Series, outcomes: pd.DataFrame, lang: str) -> str 
     return t("scenarios.card.band", lang, low=low, high=high)
 
 
-def card(code: str, deltas: pd.DataFrame, paired: pd.DataFrame, year: int, outcomes: pd.DataFrame, lang: str) -> Kpi:
-    """Return the card of one outcome in `year`: its median, change against the baseline with unit, %, band."""
+def card(code: str, deltas: pd.DataFrame, outcomes: pd.DataFrame, lang: str) -> Kpi:
+    """Return the card of one outcome: its median, the paired change against the baseline (its median with unit and
+    %, and its p10–p90 band: one quantity), from `end_year_deltas`."""
     row = deltas.loc[code]
     change, flat = _change(code, row, outcomes, lang)
-    band = paired[(paired["indicator"] == code) & (paired["year"] == year)].iloc[0]
     return Kpi(
         indicator_label(code, outcomes, lang),
         card_value(row["scenario"], code, outcomes, lang),
         change,
-        _band(code, band, outcomes, lang),
+        _band(code, row, outcomes, lang),
         "off" if flat else "auto",
     )
 
 
-def kpis(deltas: pd.DataFrame, paired: pd.DataFrame, year: int, outcomes: pd.DataFrame, lang: str) -> list[Kpi]:
-    """Return the headline result cards in `year`."""
-    return [card(code, deltas, paired, year, outcomes, lang) for code in KPI_OUTCOMES]
+def kpis(deltas: pd.DataFrame, outcomes: pd.DataFrame, lang: str) -> list[Kpi]:
+    """Return the headline result cards."""
+    return [card(code, deltas, outcomes, lang) for code in KPI_OUTCOMES]
 
 
 _GRID = "display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:0.75rem;margin-bottom:1rem"
@@ -114,17 +135,22 @@ def with_b(
     """Return the cards of `codes` (in order; cards past them unchanged) with scenario B's value and B − A."""
     shown = list(items)
     for index, code in enumerate(codes):
-        points = UNITS[outcomes.at[code, "unit"]].kind == "share"
         a_value, b_value = b_deltas.loc[code, "a"], b_deltas.loc[code, "scenario"]
-        diff = card_value(b_value - a_value, code, outcomes, lang, signed=True)
+        diff = change_value(b_value - a_value, code, outcomes, lang)
         value = card_value(b_value, code, outcomes, lang)
-        if diff == card_value(0.0, code, outcomes, lang, signed=True):
+        if is_no_change(diff, code, outcomes, lang):
             text = t("scenarios.card.b_same", lang, value=value)
         else:
-            diff = t("scenarios.card.points", lang, delta=diff.removesuffix(" %")) if points else diff
             text = t("scenarios.card.b", lang, value=value, diff=diff)
         shown[index] = replace(shown[index], compare=text)
     return shown
+
+
+def _exact(value: float, code: str, outcomes: pd.DataFrame, lang: str) -> str:
+    """Return a number the levers give exactly (no model in it: racks a year × years) with the outcome's card word."""
+    row = outcomes.loc[code]
+    _, word = compact_parts(value, row["unit"], lang, row["unit_short_zh"], row["unit_short_en"])
+    return with_unit(format_number(value), word)
 
 
 def racks_card(scenario: pd.DataFrame, levers: model.Levers, outcomes: pd.DataFrame, lang: str) -> Kpi:
@@ -140,7 +166,7 @@ def racks_card(scenario: pd.DataFrame, levers: model.Levers, outcomes: pd.DataFr
         t(
             "scenarios.card.racks_quota",
             lang,
-            quota=card_value(quota, RACKS, outcomes, lang),
+            quota=_exact(quota, RACKS, outcomes, lang),
             pct=f"{100.0 * approved / quota:.0f}",
         )
         if quota
@@ -163,15 +189,9 @@ def racks_card(scenario: pd.DataFrame, levers: model.Levers, outcomes: pd.DataFr
 
 
 def cost_cards(
-    deltas: pd.DataFrame,
-    paired: pd.DataFrame,
-    scenario: pd.DataFrame,
-    levers: model.Levers,
-    outcomes: pd.DataFrame,
-    lang: str,
+    deltas: pd.DataFrame, scenario: pd.DataFrame, levers: model.Levers, outcomes: pd.DataFrame, lang: str
 ) -> list[Kpi]:
     """Return the cost cards in the horizon year: subsidies, public migration, electricity, total, racks approved."""
-    year = levers.horizon
-    return [card(code, deltas, paired, year, outcomes, lang) for code in COST_OUTCOMES] + [
+    return [card(code, deltas, outcomes, lang) for code in COST_OUTCOMES] + [
         racks_card(scenario, levers, outcomes, lang)
     ]

@@ -25,6 +25,7 @@ from explorer.charts.encoding import (
     wrapped,
     year_axis,
 )
+from explorer.core.compact import CHART_FORMAT
 from explorer.core.i18n import t
 
 
@@ -71,7 +72,7 @@ def fan_chart(
                 "tooltip": [
                     tooltip("series", "nominal", t("col.series", lang)),
                     tooltip("year", "ordinal", t("col.year", lang)),
-                    *(tooltip(p, "quantitative", t(f"col.{p}", lang), ",.2f") for p in ("p10", "p50", "p90")),
+                    *(tooltip(p, "quantitative", t(f"col.{p}", lang), CHART_FORMAT) for p in ("p10", "p50", "p90")),
                 ],
             },
         },
@@ -203,7 +204,7 @@ def tornado_chart(bars: pd.DataFrame, *, title: str, axis_title: str, lang: str)
             "tooltip": [
                 tooltip("label", "nominal", t("col.parameter", lang)),
                 tooltip("side", "nominal", " "),
-                tooltip("end", "quantitative", t("col.value", lang), ",.2f"),
+                tooltip("end", "quantitative", t("col.value", lang), CHART_FORMAT),
             ],
         },
     }

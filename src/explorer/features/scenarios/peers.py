@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from explorer.core import vocab
-from explorer.core.formatting import amount
 from explorer.core.i18n import t
+from explorer.features.scenarios.cards import card_value
 from explorer.features.scenarios.results import MODEL_GROUPS
 from explorer.model.panel import INDICATOR
 
@@ -84,10 +84,9 @@ def gap_lines(
     `gaps` is `model.comparison.gaps` (peer -> gap table); `outcomes` the outcomes table indexed by code;
     amounts are written in the unit of outcome `unit_of` (GDP's 亿元 by default).
     """
-    row = outcomes.loc[unit_of]
 
-    def money(value: float, signed: bool = False) -> str:
-        return amount(round(float(value)), row["unit"], lang, row["unit_zh"], row["unit_symbol_en"], signed=signed)
+    def money(value: float, signed: bool = False) -> str:  # the rounding policy of core.compact
+        return card_value(float(value), unit_of, outcomes, lang, signed=signed)
 
     lines = []
     for city in vocab.PEER_CITIES:

@@ -7,10 +7,11 @@ from dataclasses import replace
 import pandas as pd
 
 from explorer import model
-from explorer.core.formatting import amount
+from explorer.core.compact import percent_change
 from explorer.core.i18n import t
 from explorer.core.vocab import UNITS
 from explorer.model import digital
+from explorer.features.scenarios.cards import card_value, change_value
 
 DRAWS = 1000  # Monte Carlo draws per projection: p10/p90 stable to about 1 % between seeds
 SEED = 2024  # fixed, so that a link reproduces the same numbers
@@ -21,16 +22,6 @@ TARGET_MARKERS = {
     "dc_pue_fleet": "target_new_dc_pue_2025",
     "xc_domestic_share": "target_xc_procurement_share",
 }
-KPI_OUTCOMES = (
-    "core_va",
-    "core_va_share",
-    "compute_eflops",
-    "dc_power_gwh",
-    "xc_domestic_share",
-    "talent_added",
-)
-# Cost cards (yearly in the horizon year, and the cumulative total); the racks card follows them.
-COST_OUTCOMES = ("fiscal_talent", "fiscal_xc_migration", "dc_power_cost", "fiscal_cost_cum")
 PEER_OUTCOMES = ("gdp", "core_va", "core_va_share")  # outcomes the benchmarks also publish, same definitions
 SUMMARY_PEER_OUTCOMES = ("gdp", "core_va")  # the summary states Shenzhen's odds against each peer in these
 # The definition of the figure each outcome is anchored on: Shenzhen's core value added (8,446 亿元 in 2020, 30.5 %)
@@ -99,11 +90,23 @@ def figure_in_model_unit(fig: pd.Series) -> float:
     return float(fig["value"]) * UNITS[fig["unit"]].scale
 
 
-def end_year_deltas(scenario: pd.DataFrame, base: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Return per indicator the scenario and baseline medians in `year` and their difference."""
-    pick = lambda frame: frame[frame["year"] == year].set_index("indicator")["p50"]  # noqa: E731
-    frame = pd.DataFrame({"scenario": pick(scenario), "baseline": pick(base)})
-    frame["delta"] = frame["scenario"] - frame["baseline"]
+def end_year_deltas(scenario: pd.DataFrame, base: pd.DataFrame, paired: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Return per indicator in `year` the scenario's and the baseline's medians and the change: the paired difference.
+
+    "The change" is one quantity everywhere it is printed (cards, summary, why it moved, the waterfall, the brief):
+    the median over the same draws of scenario − paper's policy (delta), with its p10 and p90 (delta_p10,
+    delta_p90), and delta_pct its share of the baseline's median; not the difference of the two medians.
+    """
+    pick = lambda frame, q="p50": frame[frame["year"] == year].set_index("indicator")[q]  # noqa: E731
+    frame = pd.DataFrame(
+        {
+            "scenario": pick(scenario),
+            "baseline": pick(base),
+            "delta": pick(paired),
+            "delta_p10": pick(paired, "p10"),
+            "delta_p90": pick(paired, "p90"),
+        }
+    )
     frame["delta_pct"] = (frame["delta"] / frame["baseline"].where(frame["baseline"] != 0) * 100).fillna(0.0)
     return frame
 
@@ -183,48 +186,50 @@ def summary(
 ) -> str:
     """Return a plain-language paragraph describing the scenario against the paper's policy.
 
-    `outcomes` is db.outcomes indexed by code: yuan amounts are written in its units (亿元; ¥ bn / ¥ tn in English).
+    Every number is printed as on its card (`cards.card_value`, the one rounding policy of core.compact): a level at
+    three significant figures, a change (the paired median of `end_year_deltas`) at two.
     """
     year = levers.horizon
 
-    def money(code: str, value: float, *, signed: bool = False) -> str:
-        row = outcomes.loc[code]
-        return amount(value, row["unit"], lang, row["unit_zh"], row["unit_symbol_en"], signed=signed)
+    def level(code: str, *, bare: bool = False) -> str:
+        text = card_value(deltas.at[code, "scenario"], code, outcomes, lang)
+        return text.rsplit(" ", 1)[0] if bare else text  # the number alone where the sentence names the unit
 
-    core, share = deltas.loc["core_va"], deltas.loc["core_va_share"]
+    def change(code: str, *, bare: bool = False) -> str:
+        text = change_value(deltas.at[code, "delta"], code, outcomes, lang)
+        return text.split(" ", 1)[0] if bare else text
+
+    core = deltas.loc["core_va"]
     parts = [
         t(
             "scenarios.summary.core",
             lang,
             year=year,
-            value=money("core_va", core["scenario"]),
-            delta=money("core_va", core["delta"], signed=True),
-            pct=f"{core['delta_pct']:+.1f}",
-            share=f"{share['scenario']:.1f}",
-        )
-    ]
-    compute, power = deltas.loc["compute_eflops"], deltas.loc["dc_power_gwh"]
-    parts.append(
+            value=level("core_va"),
+            delta=change("core_va"),
+            pct=percent_change(core["delta"], core["baseline"]) or "—",
+            share=level("core_va_share", bare=True),
+        ),
         t(
             "scenarios.summary.dc",
             lang,
-            compute=f"{compute['scenario']:.1f}",
-            dcompute=f"{compute['delta']:+.1f}",
-            power=f"{power['scenario']:,.0f}",
-            dpower=f"{power['delta']:+,.0f}",
-        )
-    )
-    xc = deltas.loc["xc_domestic_share"]
-    share, delta = f"{xc['scenario']:.0f}", f"{xc['delta']:+.0f}"
-    parts.append(t("scenarios.summary.xc", lang, count=round(xc["delta"]), share=share, delta=delta))
-    talent, cost = deltas.loc["talent_added"], deltas.loc["fiscal_cost_cum"]
+            compute=level("compute_eflops"),
+            dcompute=change("compute_eflops"),
+            power=level("dc_power_gwh"),
+            dpower=change("dc_power_gwh"),
+        ),
+    ]
+    delta = change("xc_domestic_share", bare=True)
+    count = abs(float(delta.replace(",", ""))) if delta != "0" else 0
+    parts.append(t("scenarios.summary.xc", lang, count=count, share=level("xc_domestic_share", bare=True), delta=delta))
+    people = level("talent_added", bare=True)
     parts.append(
         t(
             "scenarios.summary.talent",
             lang,
-            count=round(talent["scenario"]),
-            people=f"{talent['scenario']:,.0f}",
-            cost=money("fiscal_cost_cum", cost["scenario"]),
+            count=float(people.replace(",", "")),
+            people=people,
+            cost=level("fiscal_cost_cum"),
         )
     )
     parts += [

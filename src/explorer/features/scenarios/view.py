@@ -10,21 +10,23 @@ import pandas as pd
 from explorer import model
 from explorer.charts.encoding import TORNADO_LABEL_LINE, wrapped
 from explorer.core import vocab
-from explorer.core.formatting import CITY_COLOURS, amount, figure_value, format_number, shown_unit
+from explorer.core.compact import CHANGE_FIGURES, LEVEL_FIGURES, adding_up, figures_text, significant_frame
+from explorer.core.formatting import CITY_COLOURS, figure_value, format_number, shown_unit
 from explorer.core.i18n import t
 from explorer.features.scenarios import charts as scenario_charts
 from explorer.features.scenarios.cards import (
+    COST_OUTCOMES,
+    KPI_OUTCOMES,
     Kpi,
-    card_value,
+    change_value,
     cost_cards,
     indicator_label,
+    is_no_change,
     kpis,
     with_b,
 )
 from explorer.features.scenarios.peers import gap_lines, peer_captions, peer_rows
 from explorer.features.scenarios.results import (
-    COST_OUTCOMES,
-    KPI_OUTCOMES,
     TARGET_MARKERS,
     b_against_a,
     figure_in_model_unit,
@@ -83,12 +85,6 @@ def _shown_unit(code: str, outcomes: pd.DataFrame, lang: str) -> tuple[float, st
     return shown_unit(row["unit"], lang, row["unit_zh"], row["unit_symbol_en"])
 
 
-def outcome_amount(code: str, value: float, outcomes: pd.DataFrame, lang: str, *, signed: bool = False) -> str:
-    """Return an outcome's value with its unit as the reader writes it (e.g. '¥3.239 tn', '32,387.68 亿元')."""
-    row = outcomes.loc[code]
-    return amount(round(value, 2), row["unit"], lang, row["unit_zh"], row["unit_symbol_en"], signed=signed)
-
-
 def lever_label(name: str, params: pd.DataFrame, lang: str) -> str:
     """Return a lever's name; the rack lever's states the rack power of the parameter sheet."""
     if name != "dc_racks":
@@ -104,7 +100,7 @@ def warning_texts(found: list[model.ScenarioWarning], params: pd.DataFrame, lang
             lang,
             lever=lever_label(item.lever, params, lang),
             year=item.year,
-            value=format_number(item.value),
+            value=figures_text(item.value, LEVEL_FIGURES, decimals=1),  # a model output (or a lever: exact at 3)
             limit=format_number(item.limit),
         )
         for item in found
@@ -249,10 +245,18 @@ def outcome_chart(
     cities = cities.assign(**{column: cities[column] * factor for column in ("value", "p10", "p90")})
     marker = _target_marker(outcome, figures, lang)
     marker = marker.assign(value=marker["value"] * factor)
+    # The table beside the chart: modelled values (Shenzhen's, the peers' extrapolated years) at the cards' three
+    # significant figures; published values as published.
+    quantiles = ["p10", "p50", "p90"]
+    modelled = paths[["series", "year", *quantiles]].copy()
+    modelled[quantiles] = significant_frame(modelled[quantiles].to_numpy(), LEVEL_FIGURES)
+    peer_table = cities[~cities["is_join"]].rename(columns={"value": "p50"})
+    ahead = peer_table["is_extrapolated"].to_numpy()
+    peer_table.loc[ahead, quantiles] = significant_frame(peer_table.loc[ahead, quantiles].to_numpy(), LEVEL_FIGURES)
     table = pd.concat(
         [
-            paths[["series", "year", "p10", "p50", "p90"]],
-            cities[~cities["is_join"]][["series", "year", "p10", "value", "p90"]].rename(columns={"value": "p50"}),
+            modelled,
+            peer_table[["series", "year", *quantiles]],
             marker.rename(columns={"value": "p50", "label": "series"})[["series", "year", "p50"]],
         ]
     )
@@ -284,13 +288,16 @@ def odds_lines(odds: pd.DataFrame, year: int, lang: str) -> tuple[str, ...]:
     )
 
 
-def waterfall(parts: pd.DataFrame, outcome: str, year: int, outcomes: pd.DataFrame, lang: str) -> Chart | None:
-    """Return the waterfall of each lever group's contribution to the outcome's change in `year`, or None if none.
+def waterfall(
+    parts: pd.DataFrame, deltas: pd.DataFrame, outcome: str, year: int, outcomes: pd.DataFrame, lang: str
+) -> Chart | None:
+    """Return the waterfall of each lever group's part of the outcome's change in `year`, or None if none moves it.
 
-    `parts` is model.decompose: Shapley contributions at central parameters that add up to the total change.
+    `parts` is model.decompose: Shapley values of the median paired change, the change on the card (`deltas`,
+    from `end_year_deltas`), which they add up to exactly; the labels are rounded so that they add up as printed.
     """
     rows = parts[parts["indicator"] == outcome].set_index("group")
-    total = float(rows["total"].iloc[0])
+    total = float(deltas.at[outcome, "delta"])
     parts_in_order = rows["contribution"].reindex(list(model.LEVER_GROUPS))
     if not parts_in_order.abs().gt(1e-9).any():
         return None
@@ -298,6 +305,7 @@ def waterfall(parts: pd.DataFrame, outcome: str, year: int, outcomes: pd.DataFra
     ends = parts_in_order.cumsum() * factor
     starts = ends.shift(fill_value=0.0)
     labels = [wrapped(t(f"scenarios.group.{group}", lang), TORNADO_LABEL_LINE) for group in model.LEVER_GROUPS]
+    texts, total_text = printed_parts(parts_in_order.tolist(), total, outcome, outcomes, lang)
     steps = pd.DataFrame(
         {
             "label": [*labels, wrapped(t("scenarios.waterfall.total", lang), TORNADO_LABEL_LINE)],
@@ -305,7 +313,7 @@ def waterfall(parts: pd.DataFrame, outcome: str, year: int, outcomes: pd.DataFra
             "start": [*starts, 0.0],
             "end": [*ends, total * factor],
             "kind": [*("up" if value >= 0 else "down" for value in parts_in_order), "total"],
-            "text": [card_value(value, outcome, outcomes, lang, signed=True) for value in [*parts_in_order, total]],
+            "text": [*texts, total_text],
         }
     )
     steps["right"] = steps[["start", "end"]].max(axis=1)
@@ -317,7 +325,24 @@ def waterfall(parts: pd.DataFrame, outcome: str, year: int, outcomes: pd.DataFra
         lang=lang,
     )
     table = steps[["label", "text"]].assign(label=steps["label"].str.replace("\n", " ", regex=False))
-    return Chart(spec, table.rename(columns={"label": t("col.group", lang), "text": t("col.value", lang)}), ())
+    return Chart(
+        spec,
+        table.rename(columns={"label": t("col.group", lang), "text": t("col.value", lang)}),
+        (t("scenarios.waterfall.note", lang, total=total_text),),
+    )
+
+
+def printed_parts(
+    parts: list[float], total: float, outcome: str, outcomes: pd.DataFrame, lang: str
+) -> tuple[list[str], str]:
+    """Return the lever groups' parts and the change as printed: the change as on its card, the parts adding up to it
+    as printed (a share's in points)."""
+    row = outcomes.loc[outcome]
+    texts, total_text = adding_up(parts, total, row["unit"], lang, row["unit_short_zh"], row["unit_short_en"])
+    if vocab.UNITS[row["unit"]].kind != "share":
+        return texts, total_text
+    points = [t("scenarios.card.points", lang, delta=text.removesuffix(" %")) for text in [*texts, total_text]]
+    return points[:-1], points[-1]
 
 
 def tornado_chart(
@@ -351,7 +376,10 @@ def tornado_chart(
         axis_title=t(f"scenarios.{of}.axis", lang, indicator=indicator) + (f" ({unit})" if unit else ""),
         lang=lang,
     )
-    table = rows[["label", "low_value", "central_value", "high_value"]].rename(
+    table = rows[["label", "low_value", "central_value", "high_value"]].copy()
+    figures = CHANGE_FIGURES if of == "tornado_change" else LEVEL_FIGURES  # as the cards print a change, a level
+    table[values] = significant_frame(table[values].to_numpy(), figures)
+    table = table.rename(
         columns={
             "label": t("col.parameter", lang),
             "low_value": low,
@@ -362,20 +390,25 @@ def tornado_chart(
     return Chart(spec, table, ())
 
 
-def why_it_moved(delta: pd.DataFrame, parts: pd.DataFrame, outcomes: pd.DataFrame, year: int, lang: str) -> str:
-    """Return the core value added change in `year`: its paired p10–p90 band and each lever group's share."""
-    band = delta[(delta["indicator"] == "core_va") & (delta["year"] == year)].iloc[0]
-    share = parts[parts["indicator"] == "core_va"].set_index("group")["contribution"]
-
-    def money(value: float) -> str:  # whole 亿元, as the cards show them
-        return outcome_amount("core_va", round(value), outcomes, lang, signed=True)
-
+def why_it_moved(
+    deltas: pd.DataFrame, parts: pd.DataFrame, outcome: str, outcomes: pd.DataFrame, year: int, lang: str
+) -> str:
+    """Return the outcome's change in `year` (the card's: median and p10–p90 of the paired difference) and each
+    lever group's part of it, printed so that they add up to it (the waterfall's numbers)."""
+    row = deltas.loc[outcome]
+    indicator = indicator_label(outcome, outcomes, lang)
+    share = parts[parts["indicator"] == outcome].set_index("group")["contribution"].reindex(list(model.LEVER_GROUPS))
+    texts, total = printed_parts(share.tolist(), float(row["delta"]), outcome, outcomes, lang)
+    if is_no_change(total, outcome, outcomes, lang) and all(is_no_change(x, outcome, outcomes, lang) for x in texts):
+        return t("scenarios.why.flat", lang, indicator=indicator, year=year)
     return t(
         "scenarios.why",
         lang,
+        indicator=indicator,
         year=year,
-        **{p: money(band[p]) for p in ("p10", "p50", "p90")},
-        **{group: money(share[group]) for group in model.LEVER_GROUPS},
+        p50=total,
+        **{q: change_value(row[f"delta_{q}"], outcome, outcomes, lang) for q in ("p10", "p90")},
+        **dict(zip(model.LEVER_GROUPS, texts)),
     )
 
 
@@ -413,14 +446,14 @@ def results(
     lang: str,
     digital: Digital | None = None,
 ) -> Results:
-    """Return the page's results from the model's: `runs` holds scenario, base, paired, deltas and peers.
+    """Return the page's results from the model's: `runs` holds scenario, base, deltas (`end_year_deltas`) and peers.
 
     `gaps` (GDP only: the panel's gap to each peer, `model.comparison.gaps`) adds the gap sentences under the odds.
     """
     year = levers.horizon
-    scenario, deltas, paired = runs["scenario"], runs["deltas"], runs["paired"]
-    headline = kpis(deltas, paired, year, outcomes, lang)
-    costs = cost_cards(deltas, paired, scenario, levers, outcomes, lang)
+    scenario, deltas = runs["scenario"], runs["deltas"]
+    headline = kpis(deltas, outcomes, lang)
+    costs = cost_cards(deltas, scenario, levers, outcomes, lang)
     shown_headline, shown_costs = headline, costs
     if compare is not None:
         b_deltas = b_against_a(compare[1], scenario, year)
@@ -434,8 +467,8 @@ def results(
         fan=outcome_chart(outcome, scenario, runs["base"], runs["peers"], figures, outcomes, lang, compare=compare),
         odds=odds_lines(peer_odds, year, lang) + (gap_lines(gaps, year, outcomes, lang) if gaps else ()),
         summary=summary(deltas, levers, odds, outcomes, lang),
-        why=why_it_moved(paired, parts, outcomes, year, lang),
-        waterfall=waterfall(parts, outcome, year, outcomes, lang),
+        why=why_it_moved(deltas, parts, outcome, outcomes, year, lang),
+        waterfall=waterfall(parts, deltas, outcome, year, outcomes, lang),
         sensitivities=tuple(
             (of, tornado_chart(frame, params, outcomes, outcome, year, lang, of=of))
             for of, frame in sensitivities.items()
