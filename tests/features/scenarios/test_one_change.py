@@ -13,7 +13,6 @@ import pytest
 from explorer import model
 from explorer.core.i18n import LANGS, t
 from explorer.data import loaders
-from explorer.features.scenarios import brief as scenario_brief
 from explorer.features.scenarios import cache
 from explorer.features.scenarios.cards import KPI_OUTCOMES
 from explorer.features.scenarios.results import DRAWS, SEED, paper_levers
@@ -104,16 +103,7 @@ def test_every_place_prints_the_same_change_and_the_parts_add_up(shown, version,
         share = outcome == "xc_domestic_share"  # a band of points is written without its unit word
         low, high = (why[q].split(" ")[0] if share else why[q] for q in ("p10", "p90"))
         assert card.band in (t("scenarios.card.band", lang, low=low, high=high), None if low == high else "")
-        brief = scenario_brief.brief_markdown(
-            link="https://example.org/scenarios",
-            version=version,
-            levers=levers,
-            cards=[*results.headline, *results.costs],
-            why=results.why,
-            sensitivity=cache.tornado_change(version, levers, "core_va", year),
-            params=loaders.parameters(version),
-            lang=lang,
-        )
+        brief = cache.scenario_brief(version, levers, outcome, None, "", "https://example.org/scenarios", lang)
         row = next(line for line in brief.splitlines() if line.startswith(f"| {label} |"))
         assert row.split(" | ")[2].split(" (")[0] == total
         assert results.why in brief
