@@ -239,11 +239,14 @@ def test_the_downloads_carry_b_and_each_peers_odds_and_gap_as_the_page_prints_th
         assert record["year"] == 2030 and record["probability_levers"] == int(scenario_pct)
         assert record["gap_p50"] == float(gap[words["scenarios.col.baseline"].format(q="p50")])
         assert record["effect_p50"] == float(gap[words["scenarios.col.change"].format(q="p50")])
-        if lang == "zh":  # whole 亿元 on the page: the CSV's number to one decimal rounds to it
-            printed = [float(n.replace(",", "")) for n in re.findall(r"([-+\d,]+) 亿元", a_gap)]
+        if lang == "zh":  # the page rounds the CSV's numbers: a change to two significant figures, a gap to three
+            amounts = re.findall(r"([-+]?[\d,.]+) (万亿元|亿元)", a_gap)
+            printed = [float(n.replace(",", "")) * (1e4 if unit == "万亿元" else 1) for n, unit in amounts]
             effect, gap_median = printed[0], printed[3]
-            assert abs(effect - float(gap[words["scenarios.col.change"].format(q="p50")])) <= 0.55
-            assert abs(gap_median + float(gap[words["scenarios.col.baseline"].format(q="p50")])) <= 0.55
+            csv_effect = float(gap[words["scenarios.col.change"].format(q="p50")])
+            csv_gap = float(gap[words["scenarios.col.baseline"].format(q="p50")])
+            assert effect == pytest.approx(float(f"{csv_effect:.2g}"))
+            assert gap_median == pytest.approx(-float(f"{csv_gap:.3g}"))
 
 
 def _chart_protos(at: AppTest) -> list:
