@@ -239,13 +239,13 @@ def test_the_downloads_carry_b_and_each_peers_odds_and_gap_as_the_page_prints_th
         assert record["year"] == 2030 and record["probability_levers"] == int(scenario_pct)
         assert record["gap_p50"] == float(gap[words["scenarios.col.baseline"].format(q="p50")])
         assert record["effect_p50"] == float(gap[words["scenarios.col.change"].format(q="p50")])
-        if lang == "zh":  # the page rounds the CSV's numbers: a change to two significant figures, a gap to three
+        if lang == "zh":  # the page rounds the CSV's numbers to three significant figures (core.compact)
             amounts = re.findall(r"([-+]?[\d,.]+) (万亿元|亿元)", a_gap)
             printed = [float(n.replace(",", "")) * (1e4 if unit == "万亿元" else 1) for n, unit in amounts]
             effect, gap_median = printed[0], printed[3]
             csv_effect = float(gap[words["scenarios.col.change"].format(q="p50")])
             csv_gap = float(gap[words["scenarios.col.baseline"].format(q="p50")])
-            assert effect == pytest.approx(float(f"{csv_effect:.2g}"))
+            assert effect == pytest.approx(float(f"{csv_effect:.3g}"))
             assert gap_median == pytest.approx(-float(f"{csv_gap:.3g}"))
 
 

@@ -5,8 +5,9 @@ Scenarios page prints from the model (cards, summary, why it moved, the waterfal
 beside charts, the brief's cards) goes through here:
 
 - a level (a value in a year) keeps three significant figures: 1.47 万亿元, ¥845 bn, 72.9 %;
-- a change (against the paper's policy, its p10–p90 band, a lever group's part of it, B against A) keeps two:
-  −53.0322 亿元 → −53 亿元; a percentage change keeps two as well, at most one decimal;
+- a change (against the paper's policy, its p10–p90 band, a lever group's part of it, B against A) keeps three
+  too: −53.0322 亿元 → −53.0 亿元 (at two, a part a tenth of the total would keep one figure once the parts are
+  printed to add up to it); a percentage change keeps two, at most one decimal: +2.4 %;
 - a count of people or racks (units.csv kind `count`) keeps two, level or change: 19,723 people → 20,000 people;
 - no number keeps more decimals than its unit allows (units.csv `decimals`; money two in the unit it is shown in),
   so a change too small for that is "0" (no change).
@@ -27,7 +28,8 @@ from explorer.core.formatting import money_unit, shown_unit, with_unit
 from explorer.core.vocab import UNITS
 
 LEVEL_FIGURES = 3  # a model output's value in a year
-CHANGE_FIGURES = 2  # a difference: against the baseline, its band, a part of it
+CHANGE_FIGURES = 3  # a difference: against the baseline, its band, a part of it
+PERCENT_FIGURES = 2  # a change as a percentage of the baseline
 COUNT_FIGURES = 2  # people and racks from an assumption-driven model, level or change
 MONEY_DECIMALS = 2  # at most, in the unit a yuan amount is shown in (亿元, ¥ bn, 万亿元, ¥ tn)
 CHART_FORMAT = f",.{LEVEL_FIGURES}~r"  # a chart's tooltip (d3-format): the same three significant figures
@@ -106,7 +108,7 @@ def compact_parts(
 def compact(value: float, unit: str, lang: str, unit_zh: str, symbol_en: str, *, signed: bool = False) -> str:
     """Return `value` (in the model unit `unit`) written short with its card word, e.g. '1.45 万亿元' or '¥145 bn'.
 
-    `signed` marks a change (two significant figures, the sign in front: '-53 亿元', '+¥3.4 bn'); unsigned a level.
+    `signed` marks a change (CHANGE_FIGURES, the sign in front: '-53.0 亿元', '+¥3.42 bn'); unsigned a level.
     `unit_zh` and `symbol_en` are the unit's card words (db.outcomes: unit_short_zh, unit_short_en).
     """
     number, text = compact_parts(value, unit, lang, unit_zh, symbol_en, signed=signed)
@@ -120,7 +122,7 @@ def adding_up(
     the same decimal place, rounded so that the printed parts add up exactly to the printed total.
 
     The rounding gives the leftover units of the last place to the parts with the largest remainders (Hamilton's
-    method), so −113.6 + 13.0 + 45.1 = −55.5 prints as −114 + 13 + 45 = −56.
+    method): 10.4 + 10.4 + 10.4 = 31.2 printed to whole numbers is 11 + 10 + 10 = 31, never 10 + 10 + 10 beside 31.
     """
     factor, text, decimals = _plan(total, unit, lang, unit_zh, symbol_en, True)
     if round(total * factor, decimals) == 0 and any(parts):  # no total to take the place from: the largest part's
@@ -148,4 +150,4 @@ def percent_change(delta: float, base: float) -> str | None:
     """Return the change as a signed percentage of the base ('+0.8 %', '+110 %'), or None when the base is zero."""
     if base == 0 or math.isnan(base):
         return None
-    return f"{figures_text(100.0 * delta / base, CHANGE_FIGURES, decimals=1, signed=True)} %"
+    return f"{figures_text(100.0 * delta / base, PERCENT_FIGURES, decimals=1, signed=True)} %"

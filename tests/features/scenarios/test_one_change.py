@@ -114,11 +114,11 @@ def test_every_place_prints_the_same_change_and_the_parts_add_up(shown, version,
         assert core, results.summary
         assert core["delta"] == total and int(core["year"]) == year
 
-    # And that number is the paired median (same draws), to two significant figures: not a difference of medians.
+    # And that number is the paired median (same draws), to three significant figures: not a difference of medians.
     paired = cache.projection_delta(version, levers, DRAWS, SEED)
     median = paired[(paired["indicator"] == outcome) & (paired["year"] == year)]["p50"].item()
     in_printed_unit = median * (0.1 if lang == "en" and outcome != "xc_domestic_share" else 1)
-    assert _number(total) == pytest.approx(float(f"{in_printed_unit:.2g}"), abs=1e-9), (total, median)
+    assert _number(total) == pytest.approx(float(f"{in_printed_unit:.3g}"), abs=1e-9), (total, median)
 
 
 def test_the_parts_are_shapley_values_of_the_paired_median_that_add_up_to_it_exactly(version):
@@ -143,4 +143,4 @@ def test_the_change_is_not_the_difference_of_medians(version):
     def at(frame):
         return frame[(frame["indicator"] == "core_va") & (frame["year"] == 2030)]["p50"].item()
 
-    assert f"{at(paired):.2g}" != f"{at(scenario) - at(base):.2g}"  # so the test above can tell them apart
+    assert f"{at(paired):.3g}" != f"{at(scenario) - at(base):.3g}"  # so the test above can tell them apart

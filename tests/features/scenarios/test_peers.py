@@ -88,8 +88,8 @@ def test_the_gap_sentence_says_first_what_share_of_the_gap_the_levers_close():
         beijing, shanghai = view.gap_lines(gaps, 2030, _outcomes(), lang)
         assert beijing.startswith(t("scenarios.gap.sentence", lang).split("{")[0])
         assert " 6 %" in beijing and "4.1" in beijing and "0.27" in beijing
-        gap, effect = ("1.50 万亿元", "+900 亿元") if lang == "zh" else ("¥1.50 tn", "+¥90 bn")
-        assert gap in beijing and effect in beijing  # a gap at three significant figures, a change at two
+        gap, effect = ("1.50 万亿元", "+900 亿元") if lang == "zh" else ("¥1.50 tn", "+¥90.0 bn")
+        assert gap in beijing and effect in beijing  # three significant figures (core.compact)
         assert shanghai == t("scenarios.gap.ahead", lang, city=t("city.shanghai", lang), year=2030)
 
 

@@ -74,7 +74,7 @@ def test_summary_mentions_the_end_year_and_the_caveat(params, outcomes, lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_summary_prints_its_numbers_as_the_cards_do(outcomes, lang):
-    """The walk's '约 114.924 亿元', '−53.0322 亿元', '19,723 people': a level at three figures, a change at two."""
+    """The walk's '约 114.924 亿元', '−53.0322 亿元', '19,723 people': three figures, a count of people two."""
     levels = {"core_va": 114.924, "core_va_share": 30.2149, "compute_eflops": 4.1234, "dc_power_gwh": 3107.6}
     levels |= {"xc_domestic_share": 73.06, "talent_added": 19_723.0, "fiscal_cost_cum": 239.479}
     deltas = pd.DataFrame({"scenario": levels, "baseline": levels})
@@ -82,8 +82,8 @@ def test_the_summary_prints_its_numbers_as_the_cards_do(outcomes, lang):
     deltas["delta_pct"] = -0.4
     text = summary(deltas, model.baseline(), {}, outcomes, lang)
     expected = {
-        "zh": ["115 亿元", "-53 亿元", "20,000 人", "239 亿元", "73.1%", "4.1 EFLOPS", "3,110 GWh/年"],
-        "en": ["¥11.5 bn", "-¥5.3 bn", "20,000 digital professionals", "¥23.9 bn", "73.1 %", "3,110 GWh/yr"],
+        "zh": ["115 亿元", "-53.0 亿元", "20,000 人", "239 亿元", "73.1%", "4.1 EFLOPS", "3,110 GWh/年"],
+        "en": ["¥11.5 bn", "-¥5.30 bn", "20,000 digital professionals", "¥23.9 bn", "73.1 %", "3,110 GWh/yr"],
     }[lang]
     assert all(number in text for number in expected), (expected, text)
     assert not any(noise in text for noise in ("114.924", "53.0322", "19,723", "239.479", "3,107.6"))

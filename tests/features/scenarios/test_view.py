@@ -168,8 +168,8 @@ def test_a_card_gives_the_change_with_its_unit_percent_and_band(outcomes):
     deltas = _one_row(492.0, 14_800.0, 316.0, 683.0)
     card = cards_view.card("core_va", deltas, outcomes, "zh")
     assert card.value == "1.53 万亿元"
-    assert card.delta == "+490 亿元 (+3.3 %)"  # a change at two significant figures: centre and band alike
-    assert card.band == "p10–p90：+320 亿元 至 +680 亿元"
+    assert card.delta == "+492 亿元 (+3.3 %)"  # a change at three significant figures: centre and band alike
+    assert card.band == "p10–p90：+316 亿元 至 +683 亿元"
     assert card.arrow == "auto"
 
 
@@ -407,12 +407,12 @@ def test_warning_texts_name_the_lever_and_the_numbers(params, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_why_it_moved_reports_the_paired_band_and_the_groups(outcomes, lang):
-    """The change, its band and the parts, written as a change is (two figures) and adding up as printed."""
+    """The change, its band and the parts, written as a change is (three figures) and adding up as printed."""
     deltas = _one_row(-55.3, 14_800.0, -160.0, 3.82)
     text = view.why_it_moved(deltas, _parts(-113.6, 13.0, 45.3), "core_va", outcomes, 2030, lang)
     numbers = {
-        "zh": ["-55 亿元", "-160 亿元", "+3.8 亿元", "-113 亿元", "+13 亿元", "+45 亿元"],
-        "en": ["-¥5.5 bn", "-¥16 bn", "+¥0.38 bn", "-¥11.3 bn", "+¥1.3 bn", "+¥4.5 bn"],
+        "zh": ["-55.3 亿元", "-160 亿元", "+3.82 亿元", "-113.6 亿元", "+13.0 亿元", "+45.3 亿元"],
+        "en": ["-¥5.53 bn", "-¥16.0 bn", "+¥0.38 bn", "-¥11.36 bn", "+¥1.30 bn", "+¥4.53 bn"],
     }[lang]
     assert all(number in text for number in numbers), (numbers, text)
     assert outcomes.at["core_va", f"label_{lang}"] in text and "2030" in text

@@ -51,7 +51,7 @@ def card_value(value: float, code: str, outcomes: pd.DataFrame, lang: str, *, si
 
 
 def change_value(value: float, code: str, outcomes: pd.DataFrame, lang: str) -> str:
-    """Return a change of an outcome as printed everywhere: signed, two figures, a share's in points ('+41 pp')."""
+    """Return a change of an outcome as printed everywhere: signed, three figures, a share's in points ('+41 pp')."""
     shown = card_value(value, code, outcomes, lang, signed=True)
     if UNITS[outcomes.at[code, "unit"]].kind == "share":
         return t("scenarios.card.points", lang, delta=shown.removesuffix(" %"))

@@ -187,7 +187,7 @@ def summary(
     """Return a plain-language paragraph describing the scenario against the paper's policy.
 
     Every number is printed as on its card (`cards.card_value`, the one rounding policy of core.compact): a level at
-    three significant figures, a change (the paired median of `end_year_deltas`) at two.
+    three significant figures, a change (the paired median of `end_year_deltas`) too, a count at two.
     """
     year = levers.horizon
 
