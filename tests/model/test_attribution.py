@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 import numpy as np
@@ -32,12 +33,13 @@ def test_contributions_add_up_to_the_paired_median_change(params: pd.DataFrame, 
 
 
 def test_shapley_shares_an_interaction_equally():
-    """Two groups that only matter together (worth 6 when both are on) get 3 each; the third gets nothing."""
-    worth = {frozenset(combo): np.array([0.0]) for combo in [(), ("dc",), ("xc",), ("talent",), ("xc", "talent")]}
-    worth |= {frozenset(("dc", "xc")): np.array([6.0]), frozenset(("dc", "talent")): np.array([0.0])}
-    worth[frozenset(("dc", "xc", "talent"))] = np.array([6.0])
+    """Two groups that only matter together (worth 6 when both are on) get 3 each; the others get nothing."""
+    subsets = [frozenset(c) for n in range(len(LEVER_GROUPS) + 1) for c in itertools.combinations(LEVER_GROUPS, n)]
+    worth = {subset: np.array([6.0 if {"dc", "xc"} <= subset else 0.0]) for subset in subsets}
     shares = shapley(worth)
-    assert [shares[g][0] for g in ("dc", "xc", "talent")] == pytest.approx([3.0, 3.0, 0.0])
+    assert {group: share[0] for group, share in shares.items()} == pytest.approx(
+        {group: 3.0 if group in ("dc", "xc") else 0.0 for group in LEVER_GROUPS}
+    )
 
 
 def test_an_outcome_computed_elsewhere_takes_its_own_worth(params: pd.DataFrame):

@@ -10,8 +10,8 @@ from explorer import model
 from explorer.core.compact import percent_change
 from explorer.core.i18n import t
 from explorer.core.vocab import UNITS
-from explorer.model import digital
 from explorer.features.scenarios.cards import card_value, change_value
+from explorer.model import digital
 
 DRAWS = 1000  # Monte Carlo draws per projection: p10/p90 stable to about 1 % between seeds
 SEED = 2024  # fixed, so that a link reproduces the same numbers

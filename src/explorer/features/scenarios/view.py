@@ -11,7 +11,7 @@ from explorer import model
 from explorer.charts.encoding import TORNADO_LABEL_LINE, wrapped
 from explorer.core import vocab
 from explorer.core.compact import CHANGE_FIGURES, LEVEL_FIGURES, adding_up, figures_text, significant_frame
-from explorer.core.formatting import CITY_COLOURS, figure_value, format_number, shown_unit
+from explorer.core.formatting import CITY_COLOURS, amount, figure_value, format_number, shown_unit
 from explorer.core.i18n import t
 from explorer.features.scenarios import charts as scenario_charts
 from explorer.features.scenarios.cards import (
@@ -83,6 +83,13 @@ def unit_factor(code: str, outcomes: pd.DataFrame, lang: str) -> float:
 def _shown_unit(code: str, outcomes: pd.DataFrame, lang: str) -> tuple[float, str]:
     row = outcomes.loc[code]
     return shown_unit(row["unit"], lang, row["unit_zh"], row["unit_symbol_en"])
+
+
+def outcome_amount(code: str, value: float, outcomes: pd.DataFrame, lang: str, *, signed: bool = False) -> str:
+    """Return a published value in an outcome's unit as the reader writes it ('¥3.239 tn', '32,387.68 亿元'): not
+    rounded by core.compact's policy, which is for the model's numbers."""
+    row = outcomes.loc[code]
+    return amount(round(value, 2), row["unit"], lang, row["unit_zh"], row["unit_symbol_en"], signed=signed)
 
 
 def lever_label(name: str, params: pd.DataFrame, lang: str) -> str:
