@@ -295,8 +295,8 @@ def test_the_page_prints_one_change_for_core_value_added(lang, outcomes):
     assert len(summary) == 1 and f"{change}" in summary[0]
     assert any(change in caption.value for caption in at.caption)  # the waterfall's note: the parts add up to it
     numbers = re.findall(r"(?<![\w.])[-+]?¥?\d[\d,.]*", why[0].split("：" if lang == "zh" else ": ", 1)[1])
-    dc, xc, talent = (float(n.replace("¥", "").replace(",", "")) for n in numbers[3:6])
-    assert round(dc + xc + talent, 6) == float(change.split(" ")[0].replace("¥", "").replace(",", ""))
+    parts = [float(n.replace("¥", "").replace(",", "")) for n in numbers[3 : 3 + len(model.LEVER_GROUPS)]]
+    assert round(sum(parts), 6) == float(change.split(" ")[0].replace("¥", "").replace(",", ""))
 
 
 def test_a_preset_as_b_in_the_url_is_compared_on_the_cards_and_the_chart():
