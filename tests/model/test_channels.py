@@ -366,3 +366,20 @@ def test_the_national_market_outweighs_the_citys_own_floor(params):
     national = _paired(PRESETS["national_market"], params, "gdp")[:, -1]
     city = _paired(XC_FULL, params, "gdp")[:, -1]
     assert np.median(national) > np.median(city) > 0
+
+
+# Value added per yuan of talent subsidy, cumulated 2023–2035. No evaluation of a place-based talent subsidy in
+# China gives one; the model review (shared research, model-review-v2, talent) asks for 0.5–3 and called the
+# earlier 5–12 yuan per yuan incredible. Measured 2026-12-06 at central parameters: 2.7 (draws: p10 1.7, p50 3.0,
+# p90 4.8).
+VA_PER_SUBSIDY_YUAN = (0.5, 3.0)
+
+
+def test_the_talent_pushs_value_added_per_subsidy_yuan_lies_in_the_reviews_range(params):
+    push, paper = replace(PRESETS["talent_push"], horizon=2035), replace(baseline(), horizon=2035)
+    moved, base = central_paths(push, params), central_paths(paper, params)
+    value_added = float((moved["core_va"] - base["core_va"]).sum())
+    subsidy = float((moved["fiscal_talent"] - base["fiscal_talent"]).sum())
+    assert subsidy > 0
+    low, high = VA_PER_SUBSIDY_YUAN
+    assert low <= value_added / subsidy <= high
