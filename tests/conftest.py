@@ -15,7 +15,6 @@ TESTS = Path(__file__).parent
 SERVER_TESTS = (TESTS / "e2e", TESTS / "tools" / "test_loadtest.py", TESTS / "tools" / "test_serve_replicas.py")
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which turns the group into the test's node id
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Put every test that starts a server in one xdist group."""
     for item in items:
