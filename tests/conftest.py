@@ -9,18 +9,6 @@ from loaded import frames
 
 from explorer import DATA_DIR
 
-TESTS = Path(__file__).parent
-# Tests that start a server (and a browser): one worker runs them one after another (`--dist loadgroup`, set in
-# pyproject.toml), so two servers never compete for the 2 cores' time with their own timeouts running.
-SERVER_TESTS = (TESTS / "e2e", TESTS / "tools" / "test_loadtest.py", TESTS / "tools" / "test_serve_replicas.py")
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Put every test that starts a server in one xdist group."""
-    for item in items:
-        if any(Path(item.fspath).is_relative_to(place) for place in SERVER_TESTS):
-            item.add_marker(pytest.mark.xdist_group("servers"))
-
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
