@@ -25,7 +25,6 @@ STOP_MARGIN_S = 2.0  # the issue's bound: stopped within its time limit plus thi
 MAX_GROWTH_BYTES = 50 * 2**20
 WORKER_START_BYTES = 200 * 2**20  # bound on a worker's resident memory before the query (measured ~110 MB)
 HONEST_SQL = "SELECT kind, count(*) AS n FROM figures GROUP BY kind ORDER BY kind"
-HONEST_WITHIN_S = 1.0
 HEAVY_SQL = "SELECT count(*) FROM range(1000000) a, range(1000000) b"
 
 
@@ -80,12 +79,12 @@ def test_a_hostile_query_is_refused_or_stopped_in_time_and_changes_nothing(case,
     assert hashlib.sha256(DB_PATH.read_bytes()).hexdigest() == db_digest
 
 
-def test_an_honest_query_is_answered_within_a_second_while_a_heavy_one_runs():
+def test_an_honest_query_is_answered_while_a_heavy_one_runs():
     """Two slots: one heavy query (stopped at its limit) leaves the second to everyone else.
 
     With one slot, a single shared heavy link would make every other reader wait for the kill. The
-    second is counted on top of what the same query takes alone just before, so that a machine
-    busy with other work does not fail the test; waiting behind the heavy query would add 3 s.
+    honest answer must come back while the heavy query is still running (an order, not a time, so that
+    a machine busy with other work does not fail the test).
     """
     alone = console.run(HONEST_SQL)
     assert alone.code is None
@@ -94,14 +93,12 @@ def test_an_honest_query_is_answered_within_a_second_while_a_heavy_one_runs():
     thread.start()
     try:
         time.sleep(0.5)  # the heavy child has started and is burning its CPU
-        started = time.monotonic()
         honest = console.run(HONEST_SQL)
-        elapsed = time.monotonic() - started
+        heavy_still_running = thread.is_alive()
     finally:
         thread.join()
     slow = heavy[0]
-    print(f"CONCURRENT honest {elapsed:.2f} s, alone {alone.seconds:.2f} s; heavy {slow.code} {slow.seconds:.1f} s")
     assert honest.code is None
     assert honest.rows == alone.rows
-    assert elapsed < alone.seconds + HONEST_WITHIN_S
+    assert heavy_still_running, "the honest query waited for the heavy one to be stopped"
     assert slow.code == "timeout"

@@ -29,11 +29,6 @@ from explorer.core.compact import CHART_FORMAT
 from explorer.core.i18n import t
 
 
-def legend_columns(colours: dict[str, str]) -> dict:
-    """Return the legend's columns: two when it has more than three entries, so a phone does not cut the row off."""
-    return {"columns": 2} if len(colours) > 3 else {}
-
-
 def fan_chart(
     paths: pd.DataFrame,
     peers: pd.DataFrame,
@@ -145,13 +140,15 @@ def odds_chart(odds: pd.DataFrame, *, colours: dict[str, str], title: str, y_tit
         "title": chart_title(title),
         "height": FAN_PLOT_PX,
         "autosize": FIT_WIDTH,
+        "padding": {**EDGE_PADDING, "left": 16},  # the rotated y title sat 2 px past the left edge at 8
         "datasets": {"odds": odds},
         "data": {"name": "odds"},
         "mark": {"type": "line", "point": True, "strokeWidth": 2},
         "encoding": {
             "x": year_axis(t("scenarios.axis.year", lang)),
             "y": quantitative("pct", y_title, scale={"domain": PERCENT_DOMAIN}),
-            "color": {**colour, "legend": {"orient": "bottom", **legend_columns(colours)}},
+            # One entry a line, as on the fan chart: "Beijing, paper's policy" side by side ran off a phone.
+            "color": {**colour, "legend": {"orient": "bottom", "direction": "vertical", "columns": 1, "labelLimit": 0}},
             "strokeDash": dashed_when("datum.is_baseline", BASELINE_DASH),
             "tooltip": [
                 tooltip("series", "nominal", t("col.series", lang)),
