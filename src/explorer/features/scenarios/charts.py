@@ -28,6 +28,10 @@ from explorer.charts.encoding import (
 from explorer.core.compact import CHART_FORMAT
 from explorer.core.i18n import t
 
+# The fan's legend: opaque swatches on every band layer (a faint band's swatch was near-white), one entry a line
+# (side by side, scenario B's ran off a 390 px phone).
+FAN_LEGEND = {"symbolOpacity": 1, "orient": "bottom", "direction": "vertical"}
+
 
 def fan_chart(
     paths: pd.DataFrame,
@@ -53,8 +57,7 @@ def fan_chart(
             "encoding": {
                 "y": quantitative("p10", y_title),
                 "y2": {"field": "p90"},
-                # One entry a line: side by side, scenario B's ran off a 390 px phone.
-                "color": {**colour, "legend": {"symbolOpacity": 1, "orient": "bottom", "direction": "vertical"}},
+                "color": {**colour, "legend": FAN_LEGEND},
             },
         },
         {
@@ -87,7 +90,11 @@ def fan_chart(
                 "data": {"name": "peers"},
                 "transform": trend,
                 "mark": {"type": "area", "opacity": 0.12},
-                "encoding": {"y": quantitative("p10", y_title), "y2": {"field": "p90"}, "color": colour},
+                "encoding": {
+                    "y": quantitative("p10", y_title),
+                    "y2": {"field": "p90"},
+                    "color": {**colour, "legend": FAN_LEGEND},
+                },
             },
             {  # observed years: solid, a marker per published figure
                 "data": {"name": "peers"},
