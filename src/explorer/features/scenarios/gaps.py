@@ -78,6 +78,11 @@ def sector_i_table(rows: pd.DataFrame, params: pd.DataFrame, years: tuple[int, .
     return pd.concat(out, ignore_index=True)
 
 
+def _ahead_or(row: tuple, value: float, number_format: str, unit: str = "") -> str:
+    """Return a share closed or a growth needed, or "ahead" where Shenzhen's median is already above the peer."""
+    return "ahead" if row.gap_p50 > 0 else f"{value:{number_format}}{unit}"
+
+
 def markdown(frame: pd.DataFrame) -> str:
     """Return the table as Markdown (亿元; pp a year)."""
     lines = [
@@ -90,7 +95,8 @@ def markdown(frame: pd.DataFrame) -> str:
             f"| {row.setting} | {row.city} | {row.year} | {100 * row.probability:.1f} % → "
             f"{100 * row.probability_levers:.1f} % | {row.gap_p50:,.0f} ({row.gap_p10:,.0f}..{row.gap_p90:,.0f}) | "
             f"{row.ratio_p50:.3f} | {row.effect_p50:+,.0f} ({row.effect_p10:+,.0f}..{row.effect_p90:+,.0f}) | "
-            f"{row.closed_pct:.1f} % | {row.needed_pp:.2f} | {row.lever_pp:.2f} |"
+            f"{_ahead_or(row, row.closed_pct, '.1f', ' %')} | {_ahead_or(row, row.needed_pp, '.2f')} | "
+            f"{row.lever_pp:.2f} |"
         )
     return "\n".join(lines)
 
