@@ -97,17 +97,27 @@ def sector_i_block(version: str, levers: model.Levers, lang: str) -> digital_vie
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
+def simulated_decomposition(version: str, levers: model.Levers, draws: int, seed: int) -> pd.DataFrame:
+    """Return every outcome's lever-group Shapley contributions from the simulation alone: one set of subset runs
+    per lever setting, shared by every outcome the reader picks (GDP's card comes from the panel: `decomposition`)."""
+    return model.decompose(levers, loaders.parameters(version), levers.horizon, draws=draws, seed=seed)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
 def decomposition(version: str, levers: model.Levers, outcome: str, draws: int, seed: int) -> pd.DataFrame:
     """Return one outcome's lever-group Shapley contributions to its median paired change in the horizon year, the
     change on its card (GDP's through the panel, as `projection_delta`: run only when GDP is the one asked for)."""
-    params = loaders.parameters(version)
-    worth = {}
     if outcome == panel.INDICATOR:
+        params = loaders.parameters(version)
         run = panel_run(version, levers, draws, seed)
-        worth[outcome] = lambda settings: comparison.effect_medians(
-            run, settings, params, levers.horizon, draws=draws, seed=seed
-        )
-    frame = model.decompose(levers, params, levers.horizon, draws=draws, seed=seed, worth=worth)
+        worth = {
+            outcome: lambda settings: comparison.effect_medians(
+                run, settings, params, levers.horizon, draws=draws, seed=seed
+            )
+        }
+        frame = model.decompose(levers, params, levers.horizon, draws=draws, seed=seed, worth=worth)
+    else:
+        frame = simulated_decomposition(version, levers, draws, seed)
     return frame[frame["indicator"] == outcome].reset_index(drop=True)
 
 
