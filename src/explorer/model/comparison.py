@@ -155,12 +155,10 @@ def levers_ratio(
     `simulation_shocks`); their effect is switched on in `first_year`, the first year Shenzhen is not
     observed (`lever_ratio`).
     """
-    horizon = replace(levers, horizon=simulation.LAST_YEAR)
-    run = {"draws": draws, "seed": seed, "shocks": shocks}
-    sim_years, scenario = simulation.project_draws(horizon, params, INDICATOR, **run)
-    base = scenario
-    if replace(baseline(), horizon=simulation.LAST_YEAR) != horizon:
-        _, base = simulation.project_draws(replace(baseline(), horizon=simulation.LAST_YEAR), params, INDICATOR, **run)
+    settings = [replace(levers, horizon=simulation.LAST_YEAR), replace(baseline(), horizon=simulation.LAST_YEAR)]
+    sim_years, (scenario, base) = simulation.project_draws_many(
+        settings, params, INDICATOR, draws=draws, seed=seed, shocks=shocks
+    )
     return lever_ratio(years, first_year, sim_years, scenario, base)
 
 
@@ -240,14 +238,13 @@ def effect_medians(
     """
     column = int(np.searchsorted(run.years, int(year)))
     base = run.base[:, column]
-    paper = replace(baseline(), horizon=simulation.LAST_YEAR)
-    run_args = {"draws": draws, "seed": seed, "shocks": run.shocks}
-    sim_years, paper_draws = simulation.project_draws(paper, params, INDICATOR, **run_args)
+    horizon = [replace(setting, horizon=simulation.LAST_YEAR) for setting in (baseline(), *settings)]
+    sim_years, (paper_draws, *drawn) = simulation.project_draws_many(  # as `levers_ratio`, on one set of draws
+        horizon, params, INDICATOR, draws=draws, seed=seed, shocks=run.shocks
+    )
     medians = []
-    for levers in settings:  # as `levers_ratio`, with the paper's draws simulated once
-        setting = replace(levers, horizon=simulation.LAST_YEAR)
-        drawn = paper_draws if setting == paper else simulation.project_draws(setting, params, INDICATOR, **run_args)[1]
-        ratio = lever_ratio(run.years, run.anchor_year + 1, sim_years, drawn, paper_draws)[:, column]
+    for setting in drawn:
+        ratio = lever_ratio(run.years, run.anchor_year + 1, sim_years, setting, paper_draws)[:, column]
         medians.append(float(np.quantile(base * ratio - base, 0.5)))
     return np.array(medians)
 
