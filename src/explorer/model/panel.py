@@ -94,7 +94,7 @@ class PanelFit:
 
     @property
     def observed_correlation(self) -> pd.DataFrame:
-        """Return the pairwise correlation of the cities' nominal growth residuals (per year of span) over the window."""
+        """Return the pairwise correlation of the cities' nominal growth residuals (per year spanned) in the window."""
         span = self.spans if self.spans is not None else pd.Series(1.0, index=self.growths.index)
         means = self.growths.sum() / span.sum()
         residual = (self.growths - np.outer(span.to_numpy(), means.to_numpy())).div(np.sqrt(span), axis=0)
