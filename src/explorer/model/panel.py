@@ -329,9 +329,10 @@ def shock_scales(panel: PanelFit, *, draws: int = 1000, seed: int = 0) -> tuple[
 def shocks(panel: PanelFit, city: str, *, draws: int = 1000, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Return (calendar years, draws × years): `city`'s yearly GDP shock in `paths`, in standard deviations.
 
-    The shock of year t is (σ_z z_t + σ_u u_c,t) / √(σ_z² + σ_u²), the same normals `paths` draws for that
-    `draws` and `seed` (so a draw's bad year here is its bad year there); years run from the first
-    unobserved year of any city to `LAST_YEAR`, NaN up to `city`'s anchor (its observed years).
+    The shock of year t is (σ_z z_t + σ_u u_c,t) / √(σ_z² + σ_u²) with the draw's own σ_z, σ_u
+    (`shock_scales`), the same normals and sizes `paths` draws for that `draws` and `seed` (so a
+    draw's bad year here is its bad year there); years run from the first unobserved year of any
+    city to `LAST_YEAR`, NaN up to `city`'s anchor (its observed years).
     """
     count = check_draws(draws)
     names = list(panel.cities)
@@ -341,8 +342,10 @@ def shocks(panel: PanelFit, city: str, *, draws: int = 1000, seed: int = 0) -> t
     calendar = np.arange(start, LAST_YEAR + 1)
     _, z_common = _normals(count, calendar.size, seed)
     _, z_own = _normals(count, calendar.size, seed, names.index(city) + 1)
-    total = math.hypot(panel.common_sd, panel.city_sd)
-    scaled = (panel.common_sd * z_common + panel.city_sd * z_own) / total if total > 0 else z_common
+    common_scale, city_scale = shock_scales(panel, draws=count, seed=seed)
+    common_sd, city_sd = (panel.common_sd * common_scale)[:, None], (panel.city_sd * city_scale)[:, None]
+    total = np.hypot(common_sd, city_sd)
+    scaled = np.where(total > 0, (common_sd * z_common + city_sd * z_own) / np.where(total > 0, total, 1.0), z_common)
     return calendar, np.where(calendar[None, :] > panel.cities[city].anchor_year, scaled, np.nan)
 
 
