@@ -290,7 +290,7 @@ def peer_paths(
                     "p10": low,
                     "p90": high,
                     "basis": f"extrapolated by the three-city panel at {city.growth_pct:.1f} %/yr "
-                    f"(window {city.window[0] - 1}–{city.window[-1]})",
+                    f"(window {city.start}–{city.window[-1]})",
                 }
             )
         )
