@@ -22,6 +22,8 @@ from explorer.model.peers import observed_series
 
 
 # Scenarios: the frozen, hashable Levers are the cache keys (st.cache_data hashes a dataclass by its fields).
+# `growth` (Shenzhen's GDP baseline, `comparison.GROWTHS`, a str) is part of the keys: pass it positionally everywhere,
+# since st.cache keys the arguments as given and a call that leaves the default out makes a second entry.
 @st.cache_resource(show_spinner=False, max_entries=256)
 def projection(
     version: str, levers: model.Levers, draws: int, seed: int, growth: str = comparison.PANEL_GROWTH
