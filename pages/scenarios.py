@@ -13,9 +13,11 @@ from explorer.data import loaders
 from explorer.features.scenarios import cache as scenario_cache
 from explorer.features.scenarios import cards as cards_view
 from explorer.features.scenarios import downloads, view
+from explorer.features.scenarios import growth as growth_view
 from explorer.features.scenarios import results as sc
 from explorer.features.scenarios.digital import Digital
 from explorer.features.scenarios.results import DRAWS, SEED
+from explorer.model import comparison
 from explorer.shell import notices, ui
 
 lang = ui.lang()
@@ -156,6 +158,17 @@ def scenario_panel() -> None:
             default=sc.NO_COMPARE,
         )
     right.button(t("scenarios.compare.keep", lang), on_click=keep_as_b, icon=":material/bookmark_add:")
+    rates = growth_view.rates(scenario_cache.gdp_panel(version), params, lang)
+    growth = ui.url_choice(
+        "growth",
+        list(comparison.GROWTHS),
+        label=t("scenarios.growth", lang),
+        format_func=lambda code: growth_view.choice_label(code, rates, lang),
+        default=comparison.PANEL_GROWTH,
+        widget=st.radio,
+        horizontal=True,
+        help=growth_view.choice_help(rates, lang),
+    )
     if own is not None:
         st.query_params["b"] = sc.b_text(own)
     groups = scenario_cache.lever_groups(version, lang)
@@ -194,9 +207,18 @@ def scenario_panel() -> None:
         default="core_va",
     )
     b_levers = sc.compare_levers(compare, own, levers.horizon)
-    shown = scenario_cache.scenario_results(version, levers, outcome, b_levers, compare_label(compare), lang)
+    shown = scenario_cache.scenario_results(version, levers, outcome, b_levers, compare_label(compare), lang, growth)
 
     with cards:
+        if growth != comparison.PANEL_GROWTH:  # the named alternative: what it is and what it does, against the panel
+            both = (comparison.PANEL_GROWTH, growth)
+            paths = {code: scenario_cache.projection(version, levers, DRAWS, SEED, code) for code in both}
+            odds = {
+                code: scenario_cache.peer_odds(version, levers, growth_view.GDP, DRAWS, SEED, code) for code in both
+            }
+            gaps = {code: scenario_cache.peer_gaps(version, levers, DRAWS, SEED, code) for code in both}
+            note = growth_view.note(rates, levers.horizon, paths, odds, gaps, outcomes, lang)
+            st.info(note, icon=":material/info:")
         if b_levers is not None:
             st.caption(t("scenarios.compare.note", lang, name=compare_label(compare)))
         st.subheader(t("scenarios.kpis", lang, year=levers.horizon))
@@ -235,11 +257,13 @@ def scenario_panel() -> None:
 
     def tables() -> tuple[bytes, str]:
         """Return the (CSV, JSON) downloads: built when a button is clicked, not on every lever move."""
-        return scenario_cache.scenario_downloads(version, levers, b_levers, DRAWS, SEED, lang)
+        return scenario_cache.scenario_downloads(version, levers, b_levers, DRAWS, SEED, lang, growth)
 
     def brief() -> str:
         """Return the one-page brief (Markdown): built when its button is clicked."""
-        return scenario_cache.scenario_brief(version, levers, outcome, b_levers, compare_label(compare), link, lang)
+        return scenario_cache.scenario_brief(
+            version, levers, outcome, b_levers, compare_label(compare), link, lang, growth
+        )
 
     files = (
         (t("scenarios.download.csv", lang), lambda: tables()[0], "csv", "text/csv"),

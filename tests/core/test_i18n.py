@@ -22,7 +22,7 @@ from explorer.features.scenarios.results import (
 )
 from explorer.features.targets import progress as target_progress
 from explorer.features.targets import verdicts as target_verdicts
-from explorer.model import LEVER_GROUPS, equations, validation
+from explorer.model import LEVER_GROUPS, comparison, equations, validation
 from explorer.model import hindcast as backtest
 from explorer.shell.pages import SECTIONS, STEMS
 
@@ -92,6 +92,9 @@ DYNAMIC: dict[str, list] = {
     "scenarios.view.{}": list(VIEWS),  # the results' tabs
     "scenarios.likelihood.{}": [code for _, code in LIKELIHOOD],  # the other choices are presets
     "scenarios.group.{}": list(LEVER_GROUPS),
+    # features/scenarios/growth.py: Shenzhen's GDP baseline, as the choice's option and as the downloads name it.
+    "scenarios.growth.{}": list(comparison.GROWTHS),
+    "scenarios.growth.name.{}": list(comparison.GROWTHS),
     # The two sensitivity charts (pages/scenarios.py): of the outcome's level and of its change.
     **{f"scenarios.{{}}.{part}": ["tornado", "tornado_change"] for part in ("title", "axis", "flat")},
     # features.scenarios.results.odds_sentence: under the outcome chart and in the summary, a probability or why none.

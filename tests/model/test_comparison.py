@@ -77,6 +77,21 @@ def test_the_sheets_assumed_growth_is_a_named_alternative_within_its_range():
     assert (drift <= math.log1p(float(row["high"]) / 100) + 1e-12).all()
 
 
+def test_the_baseline_choice_is_the_panel_or_the_sheets_growth_and_nothing_else():
+    con = db.connect()
+    try:
+        params = db.parameters(con)
+    finally:
+        con.close()
+    assert comparison.baseline_drift("panel", params, draws=20, seed=4) is None
+    sheet = comparison.baseline_drift("sheet", params, draws=20, seed=4)
+    assert list(sheet) == ["shenzhen"]  # only Shenzhen's drift is replaced; the peers keep the panel's
+    np.testing.assert_array_equal(sheet["shenzhen"], comparison.assumed_growth(params, draws=20, seed=4))
+    for bad in ("", "Panel", "target", "sheet "):
+        with pytest.raises(ValueError, match="growth"):
+            comparison.baseline_drift(bad, params, draws=20, seed=4)
+
+
 def test_the_simulation_runs_on_the_panels_shenzhen_shocks():
     """Where the page's GDP is the panel's, the channels behind the levers' effect see the same yearly shocks: the
     simulation's k-th year is the panel's (first year + k − 1), in sd units; the panel's own step of that year

@@ -157,3 +157,21 @@ def test_the_section_i_gap_shares_the_panels_correlation(params: pd.DataFrame):
     shenzhen, beijing = np.log(_at(run, run.base, 2030)), np.log(_at(run, run.peers["beijing"], 2030))
     independent = np.sqrt(shenzhen.var() + beijing.var())
     assert (shenzhen - beijing).std() < 0.8 * independent
+
+
+def test_a_drift_for_shenzhen_moves_its_section_i_and_leaves_the_peers(params: pd.DataFrame):
+    """The sheet's assumed growth as Shenzhen's GDP drift (a fixed 1 % and 20 % a year here): Shenzhen's section I
+    follows its GDP after the anchor (lower at 1 %, higher at 20 % than either's), the peers do not move."""
+    rows = _rows([*SECTION, ("shanghai", 2021, 3100.0)])
+    fit, found, gdp = panel.fit_rows(rows, real=False), digital.bases(rows), digital.observed_gdp(rows)
+
+    def run(rate):
+        drift = None if rate is None else {"shenzhen": np.full(DRAWS, np.log1p(rate))}
+        return digital.scenario(fit, found, gdp, baseline(), params, YEARS, draws=DRAWS, seed=5, drift=drift)
+
+    slow, fast, default = run(0.01), run(0.20), run(None)
+    assert (_at(slow, slow.base, 2024) == _at(fast, fast.base, 2024)).all()  # 2024 is observed
+    assert np.median(_at(slow, slow.base, 2030)) < np.median(_at(default, default.base, 2030))
+    assert np.median(_at(fast, fast.base, 2030)) > np.median(_at(default, default.base, 2030))
+    for city in ("beijing", "shanghai"):
+        np.testing.assert_array_equal(slow.peers[city], default.peers[city])

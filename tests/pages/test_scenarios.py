@@ -1,15 +1,17 @@
 """The Scenarios page through AppTest: URL levers, notices, numbers from the model, downloads, chart updates."""
 
+import csv
 import html
 import json
 import re
+from dataclasses import replace
 
 import download_checks
 import pytest
 from apptest import charts, go_to, new_session
 from streamlit.testing.v1 import AppTest
 
-from explorer import model
+from explorer import DATA_DIR, model
 from explorer.core.i18n import LANGS, t
 from explorer.data import gateway as db
 from explorer.features.scenarios import cache as scenario_cache
@@ -436,3 +438,104 @@ def test_an_unknown_tab_in_the_link_is_named_and_the_projection_shown(lang):
     notices = [w.value for w in at.warning if "nope" in w.value]
     assert len(notices) == 1 and t("scenarios.view.projection", lang) in notices[0], notices
     assert at.query_params["view"] == "projection"
+def _data_csv(name: str) -> list[dict[str, str]]:
+    with (DATA_DIR / name).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _shenzhen_growth_2019_2023() -> float:
+    """Shenzhen's published nominal growth a year 2019→2023 (first releases, the panel's window), from the CSV."""
+    rows = [
+        row
+        for row in _data_csv("benchmarks.csv")
+        if (row["city"], row["indicator"], row["comparability_group"]) == ("shenzhen", "gdp", "gdp_stats")
+    ]
+    level = {int(row["year"]): float(row["value"]) for row in rows}
+    return 100 * ((level[2023] / level[2019]) ** (1 / 4) - 1)
+
+
+def _sheet_growth() -> float:
+    return float(next(row for row in _data_csv("parameters.csv") if row["id"] == "gdp_growth")["central"])
+
+
+def _gdp_p50(at: AppTest, year: int, lang: str) -> float:
+    """Return the fan chart's median of Shenzhen's GDP (the scenario series) in `year`."""
+    spec, _ = charts(at)[0]
+    paths = spec["dataset_frames"]["paths"]
+    scenario = paths[(paths["series"] == t("scenarios.series.scenario", lang)) & (paths["year"] == year)]
+    return float(scenario["p50"].iloc[0])
+
+
+def _odds_pct(at: AppTest, city: str, year: int, lang: str) -> int:
+    """Return the whole per cent of the odds sentence under the chart (`scenarios.peers.odds`) for `city`."""
+    start = t("scenarios.peers.odds", lang, city=t(f"city.{city}", lang), year=year, words="\0", pct="0").split("\0")[0]
+    [line] = [m.value for m in at.markdown if m.value.startswith(start)][:1]
+    return int(re.search(r"(\d+) %", line.removeprefix(start)).group(1))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sheets_growth_as_shenzhens_baseline_moves_its_gdp_and_odds_and_the_link_keeps_it(lang):
+    """`growth=sheet`: Shenzhen's GDP on the parameter sheet's assumed growth. Its median moves the way the sheet's
+    5.5 % stands against Shenzhen's published 2019–23 growth (both read from the CSVs: 5.5 below 6.5, so lower);
+    the odds against both peers rise all the same, since the peers' shared-growth uncertainty no longer cancels in
+    the gap (from 0 % to several per cent by 2035, the issue's table); a note says it is the sheet's assumption."""
+    query = {"lang": lang, "out": "gdp", "horizon": "2035"}
+    panel_at, sheet_at = run(**query), run(**query, growth="sheet")
+    assert panel_at.radio(key="growth").value == "panel" and sheet_at.radio(key="growth").value == "sheet"
+    assert sheet_at.query_params["growth"] == "sheet"  # the share link carries it
+    lower = _sheet_growth() < _shenzhen_growth_2019_2023()
+    assert (_gdp_p50(sheet_at, 2035, lang) < _gdp_p50(panel_at, 2035, lang)) == lower
+    for city in ("beijing", "shanghai"):
+        assert _odds_pct(sheet_at, city, 2035, lang) > _odds_pct(panel_at, city, 2035, lang)
+    bold = t(
+        "scenarios.growth.note",
+        lang,
+        **dict.fromkeys(("central", "low", "high", "label", "anchor", "panel", "year", "sheet_gdp", "panel_gdp"), ""),
+    ).split("**")[1]
+    assert any(bold in info.value for info in sheet_at.info)
+    assert not any(bold in info.value for info in panel_at.info)
+    assert any(t("scenarios.peers.note_sheet", lang) == c.value for c in sheet_at.caption)
+    # the link reproduces it: a new session on the same query shows the same numbers
+    again = run(**{key: sheet_at.query_params[key] for key in sheet_at.query_params})
+    assert again.radio(key="growth").value == "sheet"
+    assert _gdp_p50(again, 2035, lang) == _gdp_p50(sheet_at, 2035, lang)
+
+
+def test_choosing_the_sheets_growth_on_the_page_changes_the_odds_and_back():
+    at = run(lang="en", out="gdp", horizon="2035")
+    before = _odds_pct(at, "beijing", 2035, "en")
+    at.radio(key="growth").set_value("sheet").run()
+    assert at.query_params["growth"] == "sheet"
+    assert _odds_pct(at, "beijing", 2035, "en") > before
+    at.radio(key="growth").set_value("panel").run()
+    assert at.query_params["growth"] == "panel" and _odds_pct(at, "beijing", 2035, "en") == before
+
+
+@pytest.mark.parametrize("raw", ["target", "SHEET", "1", "<b>x</b>"])
+def test_a_bad_growth_value_gets_a_notice_and_the_panel(raw):
+    at = run(lang="en", growth=raw)
+    label = at.radio(key="growth").label
+    assert at.radio(key="growth").value == "panel"
+    assert any(f"“{label}”" in warning.value for warning in at.warning)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_downloads_say_which_baseline_and_carry_its_numbers(lang, params):
+    """The CSV, JSON and brief of `growth=sheet` name the sheet's growth; their GDP odds are the sheet's (differ from
+    the panel's), read through the page's cached builders."""
+    _, version = params
+    levers = replace(model.baseline(), horizon=2035)
+    words = download_checks.catalogue(lang)
+    odds = {}
+    for code in ("panel", "sheet"):
+        csv_bytes, json_text = scenario_cache.scenario_downloads(version, levers, None, DRAWS, SEED, lang, code)
+        rows = download_checks.read(csv_bytes)
+        assert {row[words["scenarios.col.growth"]] for row in rows} == {words[f"scenarios.growth.name.{code}"]}
+        assert json.loads(json_text)["gdp_baseline"]["code"] == code
+        [beijing] = [
+            row for row in rows if (row[words["col.id"]], row[words["col.year"]]) == ("gdp_odds_beijing", "2035")
+        ]
+        odds[code] = int(beijing[words["scenarios.col.scenario"].format(q="p50")])
+        brief = scenario_cache.scenario_brief(version, levers, "gdp", None, "", "https://example.org", lang, code)
+        assert words["scenarios.brief.growth"].format(name=words[f"scenarios.growth.name.{code}"]) in brief
+    assert odds["sheet"] > odds["panel"]

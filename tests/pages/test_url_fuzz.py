@@ -38,6 +38,7 @@ PLAUSIBLE = [
     "core_va_2022",
     "3.6",
     "2.1,2.4",
+    "sheet",
 ]
 HOSTILE = [
     "",
@@ -176,7 +177,7 @@ INJECTED = {
     "recommendations": ({}, ("lang", "b")),
     "targets": ({}, ("lang", "section", "show")),
     "benchmarks": ({}, ("lang", "ind")),
-    "scenarios": ({}, ("lang", *Levers.BOUNDS, "b", "preset", "cmp", "out", "v")),
+    "scenarios": ({}, ("lang", *Levers.BOUNDS, "b", "preset", "cmp", "out", "v", "growth")),
     "methods": ({}, ("lang", "grade")),
     "data": ({}, ("lang", "table", "q", "sql", "section", "kind")),
     "data_benchmarks": ({"table": "benchmarks"}, ("lang", "city", "indicator", "grade")),

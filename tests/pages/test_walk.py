@@ -30,6 +30,7 @@ from explorer.features.recommendations import view as recommendations
 from explorer.features.scenarios import results as sc
 from explorer.features.targets import progress as target_progress
 from explorer.features.targets import view as targets
+from explorer.model import comparison
 
 PICKERS = ("selectbox", "radio", "multiselect", "button_group")  # button_group: segmented controls and pills
 SAMPLE_SIZE = 24  # per language
@@ -63,6 +64,7 @@ def _codes(page: str, key: str, lang: str) -> Sequence[str]:
         ("scenarios", "preset"): lambda: list(model.PRESETS),
         ("scenarios", "cmp"): lambda: [sc.NO_COMPARE, *model.PRESETS, sc.OWN_COMPARE],
         ("scenarios", "out"): lambda: list(model.OUTCOMES),
+        ("scenarios", "growth"): lambda: list(comparison.GROWTHS),
         ("data", "table"): lambda: db.PUBLIC_TABLES,
         ("data", "sql_sample"): lambda: list(data.SAMPLES),
     }
@@ -81,7 +83,7 @@ WALKED = {
     "recommendations": {"lang", "b"},
     "targets": {"lang", "section", "show"},
     "benchmarks": {"lang", "ind"},
-    "scenarios": {"lang", "preset", "cmp", "out"},
+    "scenarios": {"lang", "preset", "cmp", "out", "growth"},
     "methods": {"lang", "grade"},
 }
 DATA_PICKERS = {"lang", "table", "sql_sample"}  # and the facet filters of the table shown

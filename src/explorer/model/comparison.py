@@ -111,13 +111,34 @@ def gap(
     return pd.DataFrame(rows)
 
 
+# Shenzhen's GDP baseline: the three-city panel's Shenzhen path (the default) or, the named alternative, the
+# parameter sheet's assumed nominal growth (`gdp_growth`, an assumption of the sheet: `assumed_growth`).
+PANEL_GROWTH, SHEET_GROWTH = "panel", "sheet"
+GROWTHS = (PANEL_GROWTH, SHEET_GROWTH)
+GROWTH_PARAMETER = "gdp_growth"  # the sheet's row the alternative draws (data/parameters.csv)
+
+
 def assumed_growth(params: pd.DataFrame, *, draws: int, seed: int) -> np.ndarray:
     """Return per draw the sheet's assumed nominal growth of Shenzhen (`gdp_growth`) as a log drift.
 
     The named alternative to the panel's Shenzhen path (pass it to `paths` as `drift`).
     """
     sampled = draw_parameters(parameter_table(params), check_draws(draws), seed)
-    return np.log1p(np.asarray(sampled["gdp_growth"], dtype=float) / 100.0)
+    return np.log1p(np.asarray(sampled[GROWTH_PARAMETER], dtype=float) / 100.0)
+
+
+def baseline_drift(
+    growth: str, params: pd.DataFrame, *, subject: str = vocab.SUBJECT_CITY, draws: int, seed: int
+) -> dict[str, np.ndarray] | None:
+    """Return the `drift` argument of `paths` for a choice of Shenzhen's GDP baseline (one of `GROWTHS`).
+
+    None for the panel's path; the subject's `assumed_growth` for the sheet's. An unknown choice is a ValueError.
+    """
+    if growth == PANEL_GROWTH:
+        return None
+    if growth == SHEET_GROWTH:
+        return {subject: assumed_growth(params, draws=draws, seed=seed)}
+    raise ValueError(f"growth: expected one of {', '.join(GROWTHS)}, got {growth!r}")
 
 
 def simulation_shocks(

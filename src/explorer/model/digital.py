@@ -86,17 +86,19 @@ def scenario(
     *,
     draws: int = 1000,
     seed: int = 0,
+    drift: Mapping[str, np.ndarray] | None = None,
 ) -> Scenario | None:
     """Return section I of Shenzhen (without and with the levers) and of each peer with a base, draws × `years`.
 
     A city's value is NaN before its base year and where its GDP is neither observed nor drawn;
-    in its base year it is the observation. None when Shenzhen has no base (nothing to compare).
+    in its base year it is the observation. None when Shenzhen has no base (nothing to compare). `drift`
+    replaces a city's GDP drift as in `panel.paths` (Shenzhen's alternative baseline: `comparison.baseline_drift`).
     """
     subject = vocab.SUBJECT_CITY
     if subject not in found or subject not in fit.cities:
         return None
     year_array = np.asarray(years, dtype=int)
-    drawn = panel.paths(fit, year_array, draws=draws, seed=seed)
+    drawn = panel.paths(fit, year_array, draws=draws, seed=seed, drift=drift)
     sim_years, change, drift = simulation.sector_i_draws(
         levers, params, found[subject].share, found[subject].year, draws=draws, seed=seed
     )

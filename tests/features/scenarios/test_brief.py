@@ -1,5 +1,6 @@
 """explorer.features.scenarios.brief: the one-page Markdown brief of a scenario."""
 
+import download_checks
 import pandas as pd
 import pytest
 
@@ -140,3 +141,28 @@ def test_years_in_the_brief_have_no_separator(params, lang):
 def test_the_chinese_brief_uses_chinese_punctuation_before_the_link(params):
     text = _brief_with_b(params, "zh")
     assert f"- {t('scenarios.brief.link', 'zh')}：<https://example.org/" in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("growth", ["panel", "sheet"])
+def test_the_brief_names_shenzhens_gdp_baseline(params, lang, growth):
+    """A line under the link names the baseline the numbers are on (the catalogue's words, read from its files)."""
+    words = download_checks.catalogue(lang)
+    kwargs = dict(
+        link="https://example.org/scenarios",
+        version="6a8314edaf88ffff",
+        levers=model.PRESETS["talent_push"],
+        compare=None,
+        summary="",
+        cards=[],
+        peers=(),
+        b_peers=(),
+        why="",
+        sensitivity=pd.DataFrame({"parameter": ["gdp_growth"], "swing": [1.0]}),
+        params=params,
+        lang=lang,
+    )
+    line = "- " + words["scenarios.brief.growth"].format(name=words[f"scenarios.growth.name.{growth}"])
+    assert line in scenario_brief.brief_markdown(**kwargs, growth=growth).splitlines()
+    if growth == "panel":  # the default
+        assert line in scenario_brief.brief_markdown(**kwargs).splitlines()

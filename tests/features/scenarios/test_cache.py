@@ -117,15 +117,15 @@ def test_equal_levers_hit_the_same_tornado_entry(counted):
 
 def test_scenario_outcomes_compare_the_levers_with_the_papers_policy(counted, monkeypatch, params):
     no_odds = pd.DataFrame(columns=["city", "year", "probability", "status"])
-    monkeypatch.setattr(scenario_cache, "peer_odds", lambda version, levers, indicator, draws, seed: no_odds)
+    monkeypatch.setattr(scenario_cache, "peer_odds", lambda *args: no_odds)
     scenario_cache.scenario_outcomes.clear()
     levers = model.PRESETS["aggressive_buildout"]
     base = scenarios.paper_levers(levers.horizon)
     deltas, odds = scenario_cache.scenario_outcomes(VERSION, levers, base, 10, 1)
-    expected = scenarios.end_year_deltas(
-        scenario_cache.projection(VERSION, levers, 10, 1),
-        scenario_cache.projection(VERSION, base, 10, 1),
-        scenario_cache.projection_delta(VERSION, levers, 10, 1),
+    expected = scenarios.end_year_deltas(  # growth given as the callers give it (a key counts what is passed)
+        scenario_cache.projection(VERSION, levers, 10, 1, "panel"),
+        scenario_cache.projection(VERSION, base, 10, 1, "panel"),
+        scenario_cache.projection_delta(VERSION, levers, 10, 1, "panel"),
         levers.horizon,
     )
     pd.testing.assert_frame_equal(deltas, expected)

@@ -137,7 +137,7 @@ def _expected_header(lang: str, params: pd.DataFrame) -> list[str]:
     for side in ("scenario", "b"):
         header.append(words[f"scenarios.col.{side}_name"])
         header += [words[f"scenarios.col.{side}_lever"].format(lever=lever) for lever in lever_words]
-    return [*header, words["scenarios.col.version"]]
+    return [*header, words["scenarios.col.growth"], words["scenarios.col.version"]]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -243,3 +243,25 @@ def test_a_scenario_is_named_by_its_preset_whatever_the_horizon_or_custom():
         "dc_racks": 7000, "dc_pue": 1.25, "dc_util_gate": 70, "xc_share": 40, "xc_national": 40,
         "talent_subsidy": 96000, "talent_quota": 30000, "horizon": 2030,
     }  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_download_says_which_gdp_baseline_shenzhen_is_on(lang, outcomes, units, params):
+    """The CSV's baseline column, the JSON's gdp_baseline and the brief's line name the choice (the catalogue's
+    words, read from its files): the panel by default, the sheet's assumed growth when asked for."""
+    words = download_checks.catalogue(lang)
+    rows = downloads.export_rows(A, BASE, None, outcomes)
+    runs = {"scenario": (A.levers, A), "baseline": (BASE.levers, BASE)}
+    for code in ("panel", "sheet"):
+        name = words[f"scenarios.growth.name.{code}"]
+        frame = downloads.export_frame(rows, A.levers, None, outcomes, units, params, "abc", lang, growth=code)
+        table = download_checks.read(_csv(frame))
+        assert {row[words["scenarios.col.growth"]] for row in table} == {name}
+        text = downloads.export_json(
+            rows, runs, outcomes, units, params, version="abc", draws=10, seed=1, lang=lang, growth=code
+        )
+        assert json.loads(text)["gdp_baseline"] == {"code": code, "name": name}
+    default = download_checks.read(
+        _csv(downloads.export_frame(rows, A.levers, None, outcomes, units, params, "abc", lang))
+    )
+    assert default[0][words["scenarios.col.growth"]] == words["scenarios.growth.name.panel"]

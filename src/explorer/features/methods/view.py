@@ -13,6 +13,7 @@ from explorer.core import vocab
 from explorer.core.formatting import amount, format_number, quantity
 from explorer.core.i18n import t
 from explorer.features.pieces import SpilloverChart, spillover_belief
+from explorer.features.scenarios import growth as growth_view
 from explorer.features.scenarios.view import lever_label
 from explorer.model import equations, panel
 from explorer.model.channels import national_base, procurement_base
@@ -189,6 +190,23 @@ def panel_estimates(fit: panel.PanelFit, lang: str) -> str:
         observed=f"{pairs.min():.2f}–{pairs.max():.2f}",
         mu_sd=f"{100 * fit.common_drift_sd:.2f}",
         d_sd=f"{100 * fit.city_drift_sd:.2f}",
+    )
+
+
+def alternative_baseline(fit: panel.PanelFit, params: pd.DataFrame, lang: str) -> str:
+    """Return the sentence on Shenzhen's alternative GDP baseline: the sheet's assumed growth with its numbers."""
+    found = growth_view.rates(fit, params, lang)
+    return t(
+        "methods.panel.alternative",
+        lang,
+        choice=t("scenarios.growth", lang),
+        label=found.label,
+        central=found.central,
+        low=found.low,
+        high=found.high,
+        panel=found.panel,
+        anchor=found.anchor_year,
+        shared_sd=found.shared_sd,
     )
 
 

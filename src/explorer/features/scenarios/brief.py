@@ -8,8 +8,10 @@ from explorer import model
 from explorer.core.i18n import t
 from explorer.features.methods.view import rationale_column
 from explorer.features.pieces import bracketed, colon
+from explorer.features.scenarios import growth as growth_view
 from explorer.features.scenarios.downloads import scenario_name
 from explorer.features.scenarios.view import Kpi, lever_label, lever_value
+from explorer.model.comparison import PANEL_GROWTH
 
 BRIEF_SOURCES = 5  # parameters listed with their sources: those that move the change most
 
@@ -54,6 +56,7 @@ def brief_markdown(
     sensitivity: pd.DataFrame,
     params: pd.DataFrame,
     lang: str,
+    growth: str = PANEL_GROWTH,
 ) -> str:
     """Return the brief: the page's summary first (naming the scenario and B), then the details: the disclaimer and
     link, Shenzhen against each peer (A's lines as the page prints them, then B's), the levers of A and B against
@@ -81,6 +84,7 @@ def brief_markdown(
         "",
         f"- {t('scenarios.brief.link', lang)}{colon(lang)}<{link}>",
         f"- {t('scenarios.brief.version', lang, version=version[:12])}",
+        f"- {t('scenarios.brief.growth', lang, name=growth_view.name(growth, lang))}",
         "",
     ]
     if peers or b_peers:

@@ -22,22 +22,28 @@ from explorer.model.peers import observed_series
 
 
 # Scenarios: the frozen, hashable Levers are the cache keys (st.cache_data hashes a dataclass by its fields).
+# `growth` (Shenzhen's GDP baseline, `comparison.GROWTHS`, a str) is part of the keys: pass it positionally everywhere,
+# since st.cache keys the arguments as given and a call that leaves the default out makes a second entry.
 @st.cache_resource(show_spinner=False, max_entries=256)
-def projection(version: str, levers: model.Levers, draws: int, seed: int) -> pd.DataFrame:
+def projection(
+    version: str, levers: model.Levers, draws: int, seed: int, growth: str = comparison.PANEL_GROWTH
+) -> pd.DataFrame:
     """Return the Monte Carlo projection of one lever setting (p10/p50/p90 per year and indicator).
 
     GDP is the three-city panel's Shenzhen path times the levers' effect (`panel_run`); the other
-    outcomes are the simulation's.
+    outcomes are the simulation's. `growth` is Shenzhen's GDP baseline (`comparison.GROWTHS`).
     """
-    run = panel_run(version, levers, draws, seed)
+    run = panel_run(version, levers, draws, seed, growth)
     frame = model.project(levers, loaders.parameters(version), draws=draws, seed=seed)
     return comparison.with_quantiles(frame, panel.INDICATOR, run.years, run.scenario)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def projection_delta(version: str, levers: model.Levers, draws: int, seed: int) -> pd.DataFrame:
+def projection_delta(
+    version: str, levers: model.Levers, draws: int, seed: int, growth: str = comparison.PANEL_GROWTH
+) -> pd.DataFrame:
     """Return p10/p50/p90 of the paired difference scenario − paper's policy (same draws; GDP: the panel's)."""
-    run = panel_run(version, levers, draws, seed)
+    run = panel_run(version, levers, draws, seed, growth)
     frame = model.project_delta(levers, loaders.parameters(version), draws=draws, seed=seed)
     return comparison.with_quantiles(frame, panel.INDICATOR, run.years, run.scenario - run.base)
 
@@ -49,13 +55,18 @@ def gdp_panel(version: str) -> panel.PanelFit:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def panel_run(version: str, levers: model.Levers, draws: int, seed: int) -> comparison.Scenario:
-    """Return Shenzhen's panel GDP path with and without the levers, and the peers' paths, from the base year."""
-    rows = loaders.benchmarks(version)
+def panel_run(
+    version: str, levers: model.Levers, draws: int, seed: int, growth: str = comparison.PANEL_GROWTH
+) -> comparison.Scenario:
+    """Return Shenzhen's panel GDP path with and without the levers, and the peers' paths, from the base year.
+
+    `growth` is Shenzhen's GDP baseline: the panel's path, or the sheet's assumed growth (`comparison.GROWTHS`)."""
+    rows, params = loaders.benchmarks(version), loaders.parameters(version)
     observed = observed_series(rows, vocab.SUBJECT_CITY, panel.INDICATOR, panel.GROUP).set_index("year")["value"]
     years = np.arange(model.BASE_YEAR, levers.horizon + 1)
+    drift = comparison.baseline_drift(growth, params, draws=draws, seed=seed)
     return comparison.scenario(
-        gdp_panel(version), levers, loaders.parameters(version), years, observed.to_dict(), draws=draws, seed=seed
+        gdp_panel(version), levers, params, years, observed.to_dict(), draws=draws, seed=seed, drift=drift
     )
 
 
@@ -66,24 +77,30 @@ def sector_i_bases(version: str) -> dict[str, digital.Base]:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def sector_i_run(version: str, levers: model.Levers, draws: int, seed: int) -> comparison.Scenario | None:
+def sector_i_run(
+    version: str, levers: model.Levers, draws: int, seed: int, growth: str = comparison.PANEL_GROWTH
+) -> comparison.Scenario | None:
     """Return section I of Shenzhen (without and with the levers) and of the peers, through the GDP panel's draws."""
     found = sector_i_bases(version)
     if not found:
         return None
     rows = loaders.benchmarks(version)
     years = np.arange(min(base.year for base in found.values()), levers.horizon + 1)
+    params = loaders.parameters(version)
+    drift = comparison.baseline_drift(growth, params, draws=draws, seed=seed)
     return digital.scenario(
-        gdp_panel(version), found, digital.observed_gdp(rows), levers, loaders.parameters(version), years,
-        draws=draws, seed=seed,
+        gdp_panel(version), found, digital.observed_gdp(rows), levers, params, years,
+        draws=draws, seed=seed, drift=drift,
     )  # fmt: skip
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def sector_i_block(version: str, levers: model.Levers, lang: str) -> digital_view.Digital:
-    """Return the Scenarios page's section-I block for one lever setting and language."""
+def sector_i_block(
+    version: str, levers: model.Levers, lang: str, growth: str = comparison.PANEL_GROWTH
+) -> digital_view.Digital:
+    """Return the Scenarios page's section-I block for one lever setting, language and Shenzhen's GDP baseline."""
     return digital_view.block(
-        sector_i_run(version, levers, scenarios.DRAWS, scenarios.SEED),
+        sector_i_run(version, levers, scenarios.DRAWS, scenarios.SEED, growth),
         sector_i_bases(version),
         loaders.benchmarks(version),
         levers.horizon,
@@ -104,12 +121,14 @@ def simulated_decomposition(version: str, levers: model.Levers, draws: int, seed
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def decomposition(version: str, levers: model.Levers, outcome: str, draws: int, seed: int) -> pd.DataFrame:
+def decomposition(
+    version: str, levers: model.Levers, outcome: str, draws: int, seed: int, growth: str = comparison.PANEL_GROWTH
+) -> pd.DataFrame:
     """Return one outcome's lever-group Shapley contributions to its median paired change in the horizon year, the
     change on its card (GDP's through the panel, as `projection_delta`: run only when GDP is the one asked for)."""
     if outcome == panel.INDICATOR:
         params = loaders.parameters(version)
-        run = panel_run(version, levers, draws, seed)
+        run = panel_run(version, levers, draws, seed, growth)
         worth = {
             outcome: lambda settings: comparison.effect_medians(
                 run, settings, params, levers.horizon, draws=draws, seed=seed
@@ -129,24 +148,35 @@ def scenario_warnings(version: str, levers: model.Levers) -> list[model.Scenario
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def scenario_outcomes(
-    version: str, levers: model.Levers, baseline: model.Levers, draws: int, seed: int
+    version: str,
+    levers: model.Levers,
+    baseline: model.Levers,
+    draws: int,
+    seed: int,
+    growth: str = comparison.PANEL_GROWTH,
 ) -> tuple[pd.DataFrame, dict[str, dict[str, float | str]]]:
     """Return the end-year medians and paired change against the baseline and, per summary outcome, Shenzhen's odds
     against each peer."""
-    results, paired = projection(version, levers, draws, seed), projection_delta(version, levers, draws, seed)
-    deltas = scenarios.end_year_deltas(results, projection(version, baseline, draws, seed), paired, levers.horizon)
+    results, paired = (
+        projection(version, levers, draws, seed, growth),
+        projection_delta(version, levers, draws, seed, growth),
+    )
+    base = projection(version, baseline, draws, seed, growth)
+    deltas = scenarios.end_year_deltas(results, base, paired, levers.horizon)
     odds = {
-        indicator: scenarios.odds_in(peer_odds(version, levers, indicator, draws, seed), levers.horizon)
+        indicator: scenarios.odds_in(peer_odds(version, levers, indicator, draws, seed, growth), levers.horizon)
         for indicator in scenarios.SUMMARY_PEER_OUTCOMES
     }
     return deltas, odds
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def peer_gaps(version: str, levers: model.Levers, draws: int, seed: int) -> dict[str, pd.DataFrame]:
+def peer_gaps(
+    version: str, levers: model.Levers, draws: int, seed: int, growth: str = comparison.PANEL_GROWTH
+) -> dict[str, pd.DataFrame]:
     """Return per peer the GDP panel's gap table (`comparison.gaps`: the paper's gap, the levers' effect, …) with
     the gap under these levers as level_p10/p50/p90 (same draws)."""
-    run = panel_run(version, levers, draws, seed)
+    run = panel_run(version, levers, draws, seed, growth)
     tables = {}
     for city, table in comparison.gaps(run).items():
         level = comparison.gap(run.years, run.scenario, run.peers[city], run.scenario, run.anchor_year)
@@ -155,33 +185,39 @@ def peer_gaps(version: str, levers: model.Levers, draws: int, seed: int) -> dict
     return tables
 
 
-def _export_run(version: str, levers: model.Levers, draws: int, seed: int) -> downloads.Run:
+def _export_run(version: str, levers: model.Levers, draws: int, seed: int, growth: str) -> downloads.Run:
     """Return one lever setting's numbers for the downloads, from the page's cached runs."""
     return downloads.Run(
         levers=levers,
-        results=projection(version, levers, draws, seed),
-        change=projection_delta(version, levers, draws, seed),
-        odds={code: peer_odds(version, levers, code, draws, seed) for code in scenarios.PEER_OUTCOMES},
-        gaps=peer_gaps(version, levers, draws, seed),
+        results=projection(version, levers, draws, seed, growth),
+        change=projection_delta(version, levers, draws, seed, growth),
+        odds={code: peer_odds(version, levers, code, draws, seed, growth) for code in scenarios.PEER_OUTCOMES},
+        gaps=peer_gaps(version, levers, draws, seed, growth),
     )
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def scenario_downloads(
-    version: str, levers: model.Levers, compare: model.Levers | None, draws: int, seed: int, lang: str
+    version: str,
+    levers: model.Levers,
+    compare: model.Levers | None,
+    draws: int,
+    seed: int,
+    lang: str,
+    growth: str = comparison.PANEL_GROWTH,
 ) -> tuple[bytes, str]:
     """Return the (CSV, JSON) downloads of one lever setting and scenario B, so a rerun that keeps them does not
     rebuild them."""
     base_levers = scenarios.paper_levers(levers.horizon)
     runs = {"scenario": levers, "baseline": base_levers, **({"b": compare} if compare is not None else {})}
-    built = {side: (setting, _export_run(version, setting, draws, seed)) for side, setting in runs.items()}
+    built = {side: (setting, _export_run(version, setting, draws, seed, growth)) for side, setting in runs.items()}
     b_run = built["b"][1] if compare is not None else None
     outcomes = loaders.outcomes(version).set_index("code")
     units, params = loaders.units(version).set_index("code"), loaders.parameters(version)
     rows = downloads.export_rows(built["scenario"][1], built["baseline"][1], b_run, outcomes)
-    frame = downloads.export_frame(rows, levers, compare, outcomes, units, params, version, lang)
+    frame = downloads.export_frame(rows, levers, compare, outcomes, units, params, version, lang, growth=growth)
     text = downloads.export_json(
-        rows, built, outcomes, units, params, version=version, draws=draws, seed=seed, lang=lang
+        rows, built, outcomes, units, params, version=version, draws=draws, seed=seed, lang=lang, growth=growth
     )
     return export.csv_bytes(frame), text
 
@@ -195,16 +231,17 @@ def scenario_brief(
     compare_name: str,
     link: str,
     lang: str,
+    growth: str = comparison.PANEL_GROWTH,
 ) -> str:
-    """Return the one-page brief (Markdown) of what the page shows for these levers and scenario B."""
-    shown = scenario_results(version, levers, outcome, compare, compare_name, lang)
+    """Return the one-page brief (Markdown) of what the page shows for these levers, scenario B and baseline."""
+    shown = scenario_results(version, levers, outcome, compare, compare_name, lang, growth)
     change = tornado_change(version, levers, "core_va", levers.horizon)
     level = tornado(version, levers, "core_va", levers.horizon)
     outcomes = loaders.outcomes(version).set_index("code")
 
     def against_peers(setting: model.Levers) -> tuple[str, ...]:
-        odds = peer_odds(version, setting, panel.INDICATOR, scenarios.DRAWS, scenarios.SEED)
-        gaps = peer_gaps(version, setting, scenarios.DRAWS, scenarios.SEED)
+        odds = peer_odds(version, setting, panel.INDICATOR, scenarios.DRAWS, scenarios.SEED, growth)
+        gaps = peer_gaps(version, setting, scenarios.DRAWS, scenarios.SEED, growth)
         return scenario_view.odds_lines(odds, levers.horizon, lang) + peer_view.gap_lines(
             gaps, levers.horizon, outcomes, lang
         )
@@ -222,6 +259,7 @@ def scenario_brief(
         sensitivity=change if change["swing"].gt(1e-9).any() else level,
         params=loaders.parameters(version),
         lang=lang,
+        growth=growth,
     )
 
 
@@ -242,7 +280,13 @@ def tornado_change(version: str, levers: model.Levers, indicator: str, year: int
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def scenario_results(
-    version: str, levers: model.Levers, outcome: str, compare: model.Levers | None, compare_name: str, lang: str
+    version: str,
+    levers: model.Levers,
+    outcome: str,
+    compare: model.Levers | None,
+    compare_name: str,
+    lang: str,
+    growth: str = comparison.PANEL_GROWTH,
 ) -> scenario_view.Results:
     """Return what the Scenarios page shows for one lever setting, outcome, scenario B and language (views built
     once per state: a slider moved back and forth, or a second reader of the same link, rebuilds nothing).
@@ -250,24 +294,28 @@ def scenario_results(
     One shared object, not a copy per call (cache_data unpickles every frame and spec on every hit): the page
     only reads it, and Streamlit copies a chart's spec before it takes the data out."""
     base_levers = scenarios.paper_levers(levers.horizon)
-    deltas, odds = scenario_outcomes(version, levers, base_levers, scenarios.DRAWS, scenarios.SEED)
+    deltas, odds = scenario_outcomes(version, levers, base_levers, scenarios.DRAWS, scenarios.SEED, growth)
     runs = {
-        "scenario": projection(version, levers, scenarios.DRAWS, scenarios.SEED),
-        "base": projection(version, base_levers, scenarios.DRAWS, scenarios.SEED),
+        "scenario": projection(version, levers, scenarios.DRAWS, scenarios.SEED, growth),
+        "base": projection(version, base_levers, scenarios.DRAWS, scenarios.SEED, growth),
         "deltas": deltas,
         "peers": peer_paths(version, levers.horizon),
     }
-    b_run = None if compare is None else (compare_name, projection(version, compare, scenarios.DRAWS, scenarios.SEED))
+    b_run = (
+        None
+        if compare is None
+        else (compare_name, projection(version, compare, scenarios.DRAWS, scenarios.SEED, growth))
+    )
     return scenario_view.results(
         levers=levers,
         outcome=outcome,
         runs=runs,
         odds=odds,
-        peer_odds=peer_odds(version, levers, outcome, scenarios.DRAWS, scenarios.SEED),
-        gaps=comparison.gaps(panel_run(version, levers, scenarios.DRAWS, scenarios.SEED))
+        peer_odds=peer_odds(version, levers, outcome, scenarios.DRAWS, scenarios.SEED, growth),
+        gaps=comparison.gaps(panel_run(version, levers, scenarios.DRAWS, scenarios.SEED, growth))
         if outcome == panel.INDICATOR
         else None,
-        parts=decomposition(version, levers, outcome, scenarios.DRAWS, scenarios.SEED),
+        parts=decomposition(version, levers, outcome, scenarios.DRAWS, scenarios.SEED, growth),
         sensitivities={
             "tornado": tornado(version, levers, outcome, levers.horizon),
             "tornado_change": tornado_change(version, levers, outcome, levers.horizon),
@@ -277,7 +325,8 @@ def scenario_results(
         params=loaders.parameters(version),
         outcomes=loaders.outcomes(version).set_index("code"),
         lang=lang,
-        digital=sector_i_block(version, levers, lang),
+        digital=sector_i_block(version, levers, lang, growth),
+        growth=growth,
     )
 
 
@@ -297,14 +346,17 @@ def peer_paths(version: str, horizon: int) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def peer_odds(version: str, levers: model.Levers, indicator: str, draws: int, seed: int) -> pd.DataFrame:
+def peer_odds(
+    version: str, levers: model.Levers, indicator: str, draws: int, seed: int, growth: str = comparison.PANEL_GROWTH
+) -> pd.DataFrame:
     """Return per peer and year the probability that Shenzhen's `indicator` is at or above the peer's (paired draws).
 
-    GDP goes through the three-city panel (correlated shocks); other outcomes through each peer's own trend.
+    GDP goes through the three-city panel (correlated shocks; Shenzhen on the `growth` baseline); other outcomes
+    through each peer's own trend.
     """
     group = scenarios.MODEL_GROUPS.get(indicator)
     if indicator == panel.INDICATOR and group == panel.GROUP:
-        return comparison.odds(panel_run(version, levers, draws, seed))
+        return comparison.odds(panel_run(version, levers, draws, seed, growth))
     years, shenzhen = model.project_draws(levers, loaders.parameters(version), indicator, draws=draws, seed=seed)
     by_city = peer_city_draws(version, indicator, tuple(int(year) for year in years), draws, seed)
     return model.odds_from_draws(years, shenzhen, by_city)

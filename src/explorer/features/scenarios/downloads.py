@@ -17,9 +17,11 @@ from explorer import model
 from explorer.core import vocab
 from explorer.core.i18n import t
 from explorer.core.vocab import UNITS
+from explorer.features.scenarios import growth as growth_view
 from explorer.features.scenarios.peers import GAP_PRINTED, printed_value
 from explorer.features.scenarios.results import ODDS_DECIMALS, PEER_OUTCOMES
 from explorer.features.scenarios.view import lever_label
+from explorer.model.comparison import PANEL_GROWTH
 from explorer.model.panel import INDICATOR as GAP_INDICATOR
 
 FILE_PREFIX = "shenzhen-scenario"  # the page in a download's name
@@ -202,9 +204,12 @@ def export_frame(
     params: pd.DataFrame,
     version: str,
     lang: str,
+    *,
+    growth: str = PANEL_GROWTH,
 ) -> pd.DataFrame:
-    """Return the CSV table: `export_rows` with each row's name and unit, the scenarios' names and levers and the
-    data version, every header in `lang` (the catalogue's words, as every CSV of the app)."""
+    """Return the CSV table: `export_rows` with each row's name and unit, the scenarios' names and levers, Shenzhen's
+    GDP baseline (`growth`) and the data version, every header in `lang` (the catalogue's words, as every CSV of the
+    app)."""
     frame = rows.assign(
         label=[row_label(code, outcomes, lang) for code in rows["indicator"]],
         unit_label=rows["unit"].map(units[f"label_{lang}"]),
@@ -226,6 +231,8 @@ def export_frame(
         for name, value in lever_values(levers).items():
             frame[f"{side}_{name}"] = value
             headers[f"{side}_{name}"] = t(f"scenarios.col.{side}_lever", lang, lever=lever_label(name, params, lang))
+    frame["gdp_baseline"] = growth_view.name(growth, lang)
+    headers["gdp_baseline"] = t("scenarios.col.growth", lang)
     frame["data_version"] = version
     headers["data_version"] = t("scenarios.col.version", lang)
     return frame[list(headers)].rename(columns=headers)
@@ -265,10 +272,12 @@ def export_json(
     draws: int,
     seed: int,
     lang: str,
+    growth: str = PANEL_GROWTH,
 ) -> str:
-    """Return the download as JSON: the scenarios (A, the paper's policy, B) with their levers as numbers, the
-    results table of `export_rows`, each peer's GDP gap table per scenario, the units of every number, the
-    parameters, the data version, draws and seed. `runs` maps "scenario", "baseline" and (when compared) "b"."""
+    """Return the download as JSON: the scenarios (A, the paper's policy, B) with their levers as numbers, Shenzhen's
+    GDP baseline (`growth`: its code and name), the results table of `export_rows`, each peer's GDP gap table per
+    scenario, the units of every number, the parameters, the data version, draws and seed. `runs` maps "scenario",
+    "baseline" and (when compared) "b"."""
     gdp_unit = outcomes.at[GAP_INDICATOR, "unit"]
     used = set(rows["unit"]) | set(gap_units(gdp_unit).values())
 
@@ -284,6 +293,7 @@ def export_json(
         "horizon": runs["scenario"][0].horizon,
         "note": t("scenarios.disclaimer", lang),
         "scenarios": {side: scenario(levers) for side, (levers, _) in runs.items()},
+        "gdp_baseline": {"code": growth, "name": growth_view.name(growth, lang)},
         "units": {
             "unit_labels": {code: units.at[code, f"label_{lang}"] for code in sorted(used)},
             "results": dict(zip(rows["indicator"], rows["unit"])),

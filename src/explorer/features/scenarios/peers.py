@@ -47,13 +47,16 @@ def peer_rows(peers: pd.DataFrame, outcome: str, lang: str) -> pd.DataFrame:
     return rows.sort_values(["city", "year", "is_extrapolated"])[columns].reset_index(drop=True)
 
 
-def peer_captions(cities: pd.DataFrame, lang: str) -> list[str]:
-    """Return the captions by the chart: how peers are drawn, and each peer with no figure under the definition."""
+def peer_captions(cities: pd.DataFrame, lang: str, *, sheet_growth: bool = False) -> list[str]:
+    """Return the captions by the chart: how peers are drawn, and each peer with no figure under the definition.
+
+    `sheet_growth`: Shenzhen's GDP baseline is the parameter sheet's assumed growth, not the panel's path."""
     present = set(cities["city"])
     missing = [
         t("scenarios.peers.no_figure", lang, city=t(f"city.{c}", lang)) for c in vocab.PEER_CITIES if c not in present
     ]
-    return ([t("scenarios.peers.note", lang)] if present else []) + missing
+    note = t("scenarios.peers.note_sheet" if sheet_growth else "scenarios.peers.note", lang)
+    return ([note] if present else []) + missing
 
 
 # The gap sentence's numbers that are not amounts, as it prints them: (units.csv code, decimals). The ratio is

@@ -34,6 +34,7 @@ from explorer.features.scenarios.results import (
     odds_sentence,
     summary,
 )
+from explorer.model.comparison import PANEL_GROWTH
 
 if TYPE_CHECKING:  # the section-I block is built from this module's pieces
     from explorer.features.scenarios.digital import Digital
@@ -232,11 +233,13 @@ def outcome_chart(
     outcomes: pd.DataFrame,
     lang: str,
     compare: tuple[str, pd.DataFrame] | None = None,
+    growth: str = PANEL_GROWTH,
 ) -> Chart:
     """Return the fan chart of one outcome (scenario, baseline, same-definition peers, the paper's target).
 
     `compare` is scenario B, (its name, its projection), drawn as a third series. Values are in the unit the
-    axis names (`unit_label`: 亿元 in Chinese, ¥ bn in English).
+    axis names (`unit_label`: 亿元 in Chinese, ¥ bn in English). `growth` is Shenzhen's GDP baseline (the captions
+    name it).
     """
     factor = unit_factor(outcome, outcomes, lang)
     runs = [
@@ -280,7 +283,10 @@ def outcome_chart(
         y_title=f"{indicator_label(outcome, outcomes, lang)} ({unit_label(outcome, outcomes, lang)})",
         lang=lang,
     )
-    captions = [*_target_captions(outcome, marker, figures, outcomes, lang), *peer_captions(cities, lang)]
+    captions = [
+        *_target_captions(outcome, marker, figures, outcomes, lang),
+        *peer_captions(cities, lang, sheet_growth=growth != PANEL_GROWTH),
+    ]
     columns = {name: t(f"col.{name}", lang) for name in ("series", "year", "p10", "p50", "p90")}
     return Chart(spec, table.rename(columns=columns), tuple(captions))
 
@@ -452,6 +458,7 @@ def results(
     outcomes: pd.DataFrame,
     lang: str,
     digital: Digital | None = None,
+    growth: str = PANEL_GROWTH,
 ) -> Results:
     """Return the page's results from the model's: `runs` holds scenario, base, deltas (`end_year_deltas`) and peers.
 
@@ -471,7 +478,9 @@ def results(
         costs=costs,
         shown_headline=shown_headline,
         shown_costs=shown_costs,
-        fan=outcome_chart(outcome, scenario, runs["base"], runs["peers"], figures, outcomes, lang, compare=compare),
+        fan=outcome_chart(
+            outcome, scenario, runs["base"], runs["peers"], figures, outcomes, lang, compare=compare, growth=growth
+        ),
         odds=odds_lines(peer_odds, year, lang) + (gap_lines(gaps, year, outcomes, lang) if gaps else ()),
         summary=summary(deltas, levers, odds, outcomes, lang),
         why=why_it_moved(deltas, parts, outcome, outcomes, year, lang),
