@@ -438,6 +438,8 @@ def test_an_unknown_tab_in_the_link_is_named_and_the_projection_shown(lang):
     notices = [w.value for w in at.warning if "nope" in w.value]
     assert len(notices) == 1 and t("scenarios.view.projection", lang) in notices[0], notices
     assert at.query_params["view"] == "projection"
+
+
 def _data_csv(name: str) -> list[dict[str, str]]:
     with (DATA_DIR / name).open(encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
