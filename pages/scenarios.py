@@ -216,8 +216,7 @@ def scenario_panel() -> None:
             odds = {
                 code: scenario_cache.peer_odds(version, levers, growth_view.GDP, DRAWS, SEED, code) for code in both
             }
-            gaps = {code: scenario_cache.peer_gaps(version, levers, DRAWS, SEED, code) for code in both}
-            note = growth_view.note(rates, levers.horizon, paths, odds, gaps, outcomes, lang)
+            note = growth_view.note(rates, levers.horizon, paths, odds, outcomes, lang)
             st.info(note, icon=":material/info:")
         if b_levers is not None:
             st.caption(t("scenarios.compare.note", lang, name=compare_label(compare)))

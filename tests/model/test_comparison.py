@@ -6,6 +6,7 @@ import math
 from dataclasses import replace
 
 import numpy as np
+import pandas as pd
 import pytest
 from panels import synthetic as _synthetic
 
@@ -64,32 +65,52 @@ def test_gap_table_hand_case():
     assert math.isnan(table.at[2024, "needed_pp"])
 
 
-def test_the_sheets_assumed_growth_is_a_named_alternative_within_its_range():
+def _served() -> tuple[pd.DataFrame, pd.DataFrame]:
     con = db.connect()
     try:
-        params = db.parameters(con)
+        return db.parameters(con), db.benchmarks(con)
     finally:
         con.close()
+
+
+def test_the_sheets_assumed_growth_is_its_central_value_in_every_draw():
+    params, _ = _served()
     row = params.set_index("id").loc["gdp_growth"]
-    drift = comparison.assumed_growth(params, draws=500, seed=4)
-    assert drift.shape == (500,)
-    assert (drift >= math.log1p(float(row["low"]) / 100) - 1e-12).all()
-    assert (drift <= math.log1p(float(row["high"]) / 100) + 1e-12).all()
+    drift = comparison.assumed_growth(params, draws=500)
+    np.testing.assert_allclose(drift, math.log1p(float(row["central"]) / 100), rtol=0, atol=1e-15)
 
 
 def test_the_baseline_choice_is_the_panel_or_the_sheets_growth_and_nothing_else():
-    con = db.connect()
-    try:
-        params = db.parameters(con)
-    finally:
-        con.close()
-    assert comparison.baseline_drift("panel", params, draws=20, seed=4) is None
-    sheet = comparison.baseline_drift("sheet", params, draws=20, seed=4)
+    params, _ = _served()
+    assert comparison.baseline_drift("panel", params, draws=20) is None
+    sheet = comparison.baseline_drift("sheet", params, draws=20)
     assert list(sheet) == ["shenzhen"]  # only Shenzhen's drift is replaced; the peers keep the panel's
-    np.testing.assert_array_equal(sheet["shenzhen"], comparison.assumed_growth(params, draws=20, seed=4))
+    np.testing.assert_array_equal(sheet["shenzhen"], comparison.assumed_growth(params, draws=20))
     for bad in ("", "Panel", "target", "sheet "):
         with pytest.raises(ValueError, match="growth"):
-            comparison.baseline_drift(bad, params, draws=20, seed=4)
+            comparison.baseline_drift(bad, params, draws=20)
+
+
+def test_the_sheets_growth_moves_shenzhens_centre_not_the_uncertainty_of_its_gap():
+    """The alternative keeps the panel's drift errors (the common one shared with the peers): Shenzhen's median moves
+    by the difference of the two growth rates compounded, the spread of its log gap to a peer stays the panel's, and
+    a lower assumed growth cannot raise its odds (a fixed drift had raised them: the common error no longer cancelled).
+    """
+    params, rows = _served()
+    fit = panel.fit_rows(rows)
+    sheet = float(params.set_index("id").loc["gdp_growth", "central"])
+    own = fit.cities["shenzhen"]
+    years = np.arange(own.anchor_year, 2036)
+    on_panel = panel.paths(fit, years, draws=2000, seed=3)
+    on_sheet = panel.paths(fit, years, draws=2000, seed=3, drift=comparison.baseline_drift("sheet", params, draws=2000))
+    steps = 2035 - own.anchor_year
+    ratio = np.median(on_sheet["shenzhen"][:, -1]) / np.median(on_panel["shenzhen"][:, -1])
+    assert ratio == pytest.approx(math.exp(steps * (math.log1p(sheet / 100) - own.drift)), rel=0.02)
+    for peer in ("beijing", "shanghai"):
+        spreads = [np.std(np.log(run["shenzhen"][:, -1] / run[peer][:, -1])) for run in (on_panel, on_sheet)]
+        assert spreads[1] == pytest.approx(spreads[0], rel=0.05), peer
+        odds = [float((run["shenzhen"][:, -1] >= run[peer][:, -1]).mean()) for run in (on_panel, on_sheet)]
+        assert (odds[1] <= odds[0]) == (math.log1p(sheet / 100) <= own.drift), (peer, odds)
 
 
 def test_the_simulation_runs_on_the_panels_shenzhen_shocks():

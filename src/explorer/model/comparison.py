@@ -21,7 +21,7 @@ from explorer.core import vocab
 from explorer.model import simulation
 from explorer.model.levers import Levers, baseline
 from explorer.model.panel import INDICATOR, PanelFit, check_draws, paths, shocks
-from explorer.model.parameters import draw_parameters, parameter_table
+from explorer.model.parameters import parameter_table
 from explorer.model.peers import PATH_COLUMNS
 
 
@@ -118,17 +118,18 @@ GROWTHS = (PANEL_GROWTH, SHEET_GROWTH)
 GROWTH_PARAMETER = "gdp_growth"  # the sheet's row the alternative draws (data/parameters.csv)
 
 
-def assumed_growth(params: pd.DataFrame, *, draws: int, seed: int) -> np.ndarray:
-    """Return per draw the sheet's assumed nominal growth of Shenzhen (`gdp_growth`) as a log drift.
+def assumed_growth(params: pd.DataFrame, *, draws: int) -> np.ndarray:
+    """Return per draw the sheet's assumed nominal growth of Shenzhen (`gdp_growth`, its central value) as a log drift.
 
-    The named alternative to the panel's Shenzhen path (pass it to `paths` as `drift`).
+    The named alternative to the panel's Shenzhen path (pass it to `paths` as `drift`, which adds the panel's drift
+    errors: the sheet's low–high range is not drawn on top of them, which would count one uncertainty twice).
     """
-    sampled = draw_parameters(parameter_table(params), check_draws(draws), seed)
-    return np.log1p(np.asarray(sampled[GROWTH_PARAMETER], dtype=float) / 100.0)
+    _, central, _ = parameter_table(params)[GROWTH_PARAMETER]
+    return np.full(check_draws(draws), np.log1p(float(central) / 100.0))
 
 
 def baseline_drift(
-    growth: str, params: pd.DataFrame, *, subject: str = vocab.SUBJECT_CITY, draws: int, seed: int
+    growth: str, params: pd.DataFrame, *, subject: str = vocab.SUBJECT_CITY, draws: int
 ) -> dict[str, np.ndarray] | None:
     """Return the `drift` argument of `paths` for a choice of Shenzhen's GDP baseline (one of `GROWTHS`).
 
@@ -137,7 +138,7 @@ def baseline_drift(
     if growth == PANEL_GROWTH:
         return None
     if growth == SHEET_GROWTH:
-        return {subject: assumed_growth(params, draws=draws, seed=seed)}
+        return {subject: assumed_growth(params, draws=draws)}
     raise ValueError(f"growth: expected one of {', '.join(GROWTHS)}, got {growth!r}")
 
 

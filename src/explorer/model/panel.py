@@ -359,8 +359,10 @@ def paths(
 ) -> dict[str, np.ndarray]:
     """Return city -> draws × years of levels: the anchor and earlier years NaN except the anchor, later years drawn.
 
-    `drift` optionally replaces a city's drift by per-draw log drifts (an alternative baseline, such
-    as an assumed growth); that city then keeps the panel's shocks but no drift estimation error.
+    `drift` optionally replaces a city's estimated drift by another centre (log drift, one value or one per draw: an
+    alternative baseline, such as an assumed growth); the city keeps the panel's shocks and drift errors, the common
+    one shared with the other cities, so the alternative moves the centre, not the uncertainty (a drift without the
+    common error would not move with the peers' and would make every gap far less certain).
     """
     count = check_draws(draws)
     year_array = np.asarray(years, dtype=int)
@@ -374,14 +376,8 @@ def paths(
     out = {}
     for index, (name, city) in enumerate(panel.cities.items()):
         z_own_drift, z_own = _normals(count, calendar.size, seed, index + 1)
-        if drift is not None and name in drift:
-            mu = np.broadcast_to(np.asarray(drift[name], dtype=float), (count,))
-        else:
-            mu = (
-                city.drift
-                + panel.common_drift_sd * common_scale * z_drift
-                + panel.city_drift_sd * city_scale * z_own_drift
-            )
+        centre = city.drift if drift is None or name not in drift else np.asarray(drift[name], dtype=float)
+        mu = centre + panel.common_drift_sd * common_scale * z_drift + panel.city_drift_sd * city_scale * z_own_drift
         ahead = calendar > city.anchor_year
         log_steps = np.where(
             ahead[None, :], mu[:, None] + common_sd[:, None] * z_common + city_sd[:, None] * z_own, 0.0

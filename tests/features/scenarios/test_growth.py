@@ -7,7 +7,7 @@ import pytest
 from panels import synthetic
 
 from explorer import DATA_DIR
-from explorer.core.i18n import LANGS, t
+from explorer.core.i18n import LANGS
 from explorer.features.scenarios import growth
 from explorer.model import panel
 
@@ -52,19 +52,12 @@ def _odds(beijing: float, shanghai: float) -> pd.DataFrame:
     )
 
 
-def _gaps(low: float, high: float) -> dict[str, pd.DataFrame]:
-    return {
-        city: pd.DataFrame({"year": [2035], "gap_p10": [low], "gap_p90": [high]}) for city in ("beijing", "shanghai")
-    }
-
-
-def _note(lang: str, outcomes: pd.DataFrame, *, sheet_gaps=(-56000.0, -4000.0)) -> str:
+def _note(lang: str, outcomes: pd.DataFrame) -> str:
     return growth.note(
         RATES,
         2035,
         {"panel": _projection(60000.0, 72600.0, 85000.0), "sheet": _projection(50000.0, 64500.0, 80000.0)},
-        {"panel": _odds(0.001, 0.0), "sheet": _odds(0.068, 0.039)},
-        {"panel": _gaps(-27000.0, -10000.0), "sheet": _gaps(*sheet_gaps)},
+        {"panel": _odds(0.012, 0.0), "sheet": _odds(0.0, 0.0)},
         outcomes,
         lang,
     )
@@ -74,24 +67,16 @@ def test_the_note_says_it_is_the_sheets_assumption_and_what_it_does_to_gdp_and_t
     text = _note("en", outcomes)
     assert text.startswith("**Shenzhen's GDP baseline here is the parameter sheet's assumed growth")
     assert "an assumption of the parameter sheet, not a projection fitted to the data" in text
-    assert "grows 5.5 % a year from its 2024 level (drawn between 3.5 and 7 %" in text
+    assert "grows 5.5 % a year from its 2024 level (“Assumed growth”, the sheet's central" in text
+    assert "value in its range 3.5–7 %" in text
     assert "the three-city panel fits 6.5 % a year" in text
     assert "Shenzhen's GDP in 2035: ¥6.45 tn against ¥7.26 tn on the panel (medians)." in text
-    assert "Shenzhen at or above Beijing in 2035: 7 % of the draws, against 0 % on the panel." in text
-    assert "Shenzhen at or above Shanghai in 2035: 4 % of the draws, against 0 % on the panel." in text
-    assert "The odds rise although Shenzhen's median is lower" in text
-    assert "growth the three cities share (±1.8 pp a year, one standard deviation" in text
+    assert "Shenzhen at or above Beijing in 2035: 0 % of the draws, against 1 % on the panel." in text
+    assert "Shenzhen at or above Shanghai in 2035: 0 % of the draws, against 0 % on the panel." in text
 
 
 def test_the_note_in_chinese(outcomes):
     text = _note("zh", outcomes)
     assert "2035 年深圳 GDP：6.45 万亿元，面板为 7.26 万亿元（中位数）。" in text
-    assert "2035 年深圳不低于北京的概率：7 %（抽样占比），面板为 0 %。" in text
+    assert "2035 年深圳不低于北京的概率：0 %（抽样占比），面板为 1 %。" in text
     assert "不是依据数据拟合的预测" in text
-
-
-def test_the_why_sentence_needs_wider_gaps(outcomes):
-    """Odds up and median down but the gaps no wider than the panel's: the note does not claim a wider band."""
-    text = _note("en", outcomes, sheet_gaps=(-20000.0, -12000.0))
-    assert "Shenzhen at or above Beijing in 2035: 7 %" in text
-    assert t("scenarios.growth.wider", "en", shared_sd="1.8") not in text

@@ -64,7 +64,7 @@ def panel_run(
     rows, params = loaders.benchmarks(version), loaders.parameters(version)
     observed = observed_series(rows, vocab.SUBJECT_CITY, panel.INDICATOR, panel.GROUP).set_index("year")["value"]
     years = np.arange(model.BASE_YEAR, levers.horizon + 1)
-    drift = comparison.baseline_drift(growth, params, draws=draws, seed=seed)
+    drift = comparison.baseline_drift(growth, params, draws=draws)
     return comparison.scenario(
         gdp_panel(version), levers, params, years, observed.to_dict(), draws=draws, seed=seed, drift=drift
     )
@@ -87,7 +87,7 @@ def sector_i_run(
     rows = loaders.benchmarks(version)
     years = np.arange(min(base.year for base in found.values()), levers.horizon + 1)
     params = loaders.parameters(version)
-    drift = comparison.baseline_drift(growth, params, draws=draws, seed=seed)
+    drift = comparison.baseline_drift(growth, params, draws=draws)
     return digital.scenario(
         gdp_panel(version), found, digital.observed_gdp(rows), levers, params, years,
         draws=draws, seed=seed, drift=drift,

@@ -52,7 +52,7 @@ def table(rows: pd.DataFrame, params: pd.DataFrame, years: tuple[int, ...] = YEA
     fit = panel.fit_rows(rows)
     observed = observed_series(rows, vocab.SUBJECT_CITY, panel.INDICATOR, panel.GROUP).set_index("year")["value"]
     span = np.arange(model.BASE_YEAR, max(years) + 1)
-    assumed = {vocab.SUBJECT_CITY: comparison.assumed_growth(params, draws=scenarios.DRAWS, seed=scenarios.SEED)}
+    assumed = {vocab.SUBJECT_CITY: comparison.assumed_growth(params, draws=scenarios.DRAWS)}
     runs = [(name, levers, None) for name, levers in settings().items()]
     runs.append((ASSUMED, model.baseline(), assumed))
     out = []

@@ -84,28 +84,19 @@ def _odds(odds: pd.DataFrame, city: str, year: int) -> float:
     return float(picked.iloc[0]) if not picked.empty else float("nan")
 
 
-def _gap_span(gaps: dict[str, pd.DataFrame], city: str, year: int) -> float:
-    picked = gaps.get(city, pd.DataFrame(columns=["year", "gap_p10", "gap_p90"]))
-    picked = picked[picked["year"] == int(year)]
-    return float(picked["gap_p90"].iloc[0] - picked["gap_p10"].iloc[0]) if not picked.empty else float("nan")
-
-
 def note(
     found: Rates,
     year: int,
     projections: dict[str, pd.DataFrame],
     odds: dict[str, pd.DataFrame],
-    gaps: dict[str, dict[str, pd.DataFrame]],
     outcomes: pd.DataFrame,
     lang: str,
 ) -> str:
     """Return the plain words shown while the sheet's growth is Shenzhen's baseline: that it is the sheet's assumption,
     not a projection, and what it does to Shenzhen's GDP and to P(Shenzhen ≥ peer) in `year` against the panel.
 
-    Each of `projections`, `odds` and `gaps` maps both baseline codes (`comparison.GROWTHS`) to its projection frame
-    (year, indicator, p10/p50/p90), its GDP odds frame (city, year, probability) and its gap tables (peer -> year,
-    gap_p10, gap_p90, …: `comparison.gaps`). When the odds rise though Shenzhen's median falls and every gap's
-    p10–p90 is wider, a last sentence says why.
+    Each of `projections` and `odds` maps both baseline codes (`comparison.GROWTHS`) to its projection frame (year,
+    indicator, p10/p50/p90) and its GDP odds frame (city, year, probability).
     """
     panel, sheet = _at(projections[comparison.PANEL_GROWTH], year), _at(projections[comparison.SHEET_GROWTH], year)
     lines = [
@@ -123,13 +114,11 @@ def note(
             panel_gdp=card_value(panel["p50"], GDP, outcomes, lang),
         )
     ]
-    rose = False
     for city in vocab.PEER_CITIES:
         on_sheet = _odds(odds[comparison.SHEET_GROWTH], city, year)
         on_panel = _odds(odds[comparison.PANEL_GROWTH], city, year)
         if math.isnan(on_sheet) or math.isnan(on_panel):
             continue
-        rose = rose or on_sheet > on_panel
         lines.append(
             t(
                 "scenarios.growth.odds",
@@ -140,10 +129,4 @@ def note(
                 panel=f"{100 * on_panel:.{ODDS_DECIMALS}f}",
             )
         )
-    wider = all(
-        _gap_span(gaps[comparison.SHEET_GROWTH], city, year) > _gap_span(gaps[comparison.PANEL_GROWTH], city, year)
-        for city in vocab.PEER_CITIES
-    )
-    if rose and wider and sheet["p50"] < panel["p50"]:
-        lines.append(t("scenarios.growth.wider", lang, shared_sd=found.shared_sd))
     return ("" if lang == "zh" else " ").join(lines)
