@@ -156,6 +156,7 @@ levers_strategy = st.builds(
     dc_racks=st.integers(0, 120_000),
     dc_pue=st.floats(1.10, 1.50),
     dc_util_gate=st.floats(0.0, 95.0),
+    dc_power=st.floats(0.0, 1_250.0),
     xc_share=st.floats(0.0, 100.0),
     xc_national=st.floats(0.0, 100.0),
     talent_subsidy=st.floats(0.0, 150_000.0),

@@ -313,13 +313,14 @@ def test_keeping_the_levers_as_b_writes_them_to_the_url_and_an_old_link_still_op
     at.button[0].click().run()
     assert at.selectbox(key="cmp").value == "own"
     written = (
-        "dc_racks:30000,dc_pue:1.25,dc_util_gate:70,xc_share:40,xc_national:40,talent_subsidy:30000,talent_quota:10000"
+        "dc_racks:30000,dc_pue:1.25,dc_util_gate:70,dc_power:0,xc_share:40,xc_national:40,talent_subsidy:30000,"
+        "talent_quota:10000"
     )
     assert at.query_params["b"] == written
     again = run(lang="en", cmp="own", b=written)
     assert 'class="sz-compare"' in " ".join(block.value for block in again.get("html"))
-    # A link written before the national-market lever existed still opens (the lever takes the paper's value).
-    older = run(lang="en", cmp="own", b=written.replace("xc_national:40,", ""))
+    # A link written before the national-market and power levers existed still opens (they take the paper's values).
+    older = run(lang="en", cmp="own", b=written.replace("xc_national:40,", "").replace("dc_power:0,", ""))
     assert 'class="sz-compare"' in " ".join(block.value for block in older.get("html"))
 
 

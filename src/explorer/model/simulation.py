@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from explorer.model import channels
-from explorer.model.levers import Levers, baseline
+from explorer.model.levers import LEVER_GROUPS, Levers, baseline
 from explorer.model.parameters import central_parameters, draw_parameters, parameter_table
 from explorer.model.trend import compound
 
@@ -98,12 +98,14 @@ def _parts(levers: Levers, p: Mapping[str, np.ndarray], years: np.ndarray, shock
 
     # Data centres: value added of occupied racks (colocation, plus the compute-service layer of AI racks booked in
     # Shenzhen) plus a spillover on compute Shenzhen uses (its own racks and the unmet demand served elsewhere).
-    dc = channels.data_centres(levers.dc_racks, levers.dc_pue, levers.dc_util_gate, p, steps, gdp_shock)
-    dc_levers = ("dc_racks", "dc_pue", "dc_util_gate")
-    same_dc = all(getattr(levers, name) == getattr(paper, name) for name in dc_levers)
-    dc_paper = (
-        dc if same_dc else channels.data_centres(paper.dc_racks, paper.dc_pue, paper.dc_util_gate, p, steps, gdp_shock)
-    )
+    def racks_of(setting: Levers) -> dict[str, np.ndarray]:
+        return channels.data_centres(
+            setting.dc_racks, setting.dc_pue, setting.dc_util_gate, p, steps, gdp_shock, setting.dc_power
+        )
+
+    dc = racks_of(levers)
+    same_dc = all(getattr(levers, name) == getattr(paper, name) for name in LEVER_GROUPS["dc"])
+    dc_paper = dc if same_dc else racks_of(paper)
     spillover = core_trend * ((dc["used"] / dc_paper["used"]) ** p["dc_spillover_elasticity"][:, None] - 1.0)
     dc_va = dc["va"] - dc_paper["va"] + spillover
 

@@ -52,7 +52,7 @@ def benchmarks_frame() -> pd.DataFrame:
 
 def _equal_pair() -> tuple[model.Levers, model.Levers]:
     """Return two equal levers built differently: from numbers (ints for floats) and from URL strings."""
-    built = model.Levers(7_000, 1.25, 70, 40, 40, 30_000, 10_000, 2030)
+    built = model.Levers(7_000, 1.25, 70, 0.0, 40, 40, 30_000, 10_000, 2030)
     parsed, changed = model.Levers.from_mapping(
         {"dc_racks": "7000", "dc_pue": "1.25", "dc_util_gate": "70.0", "xc_share": "40", "horizon": "2030"}
     )
