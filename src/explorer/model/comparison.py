@@ -139,6 +139,41 @@ def simulation_shocks(
     return np.where(inside[None, :] & np.isfinite(picked), picked, own)
 
 
+def simulation_gdp(
+    panel: PanelFit,
+    observed: Mapping[int, float],
+    *,
+    subject: str = vocab.SUBJECT_CITY,
+    draws: int,
+    seed: int,
+) -> simulation.GdpPath:
+    """Return the subject's panel GDP path by calendar year for the simulation's outcomes (`simulation.GdpPath`).
+
+    Levels from the simulation's base year to its last: the published levels (`observed`) up to the
+    anchor, then the panel's draws (`paths`, same `draws` and `seed` as `scenario`), so an outcome
+    indexed to GDP (core value added, purchases, the recruits' value added) moves draw by draw with
+    the GDP the page shows. Shocks: the panel's yearly shock of the subject in log points
+    (`shocks` × the shock sd) in drawn years, 0 in published years (their level is known; the last
+    published step may cross a census revision, which is not a shock). Raises ValueError when a
+    published level between the base year and the anchor is missing.
+    """
+    years = np.arange(simulation.BASE_YEAR, simulation.LAST_YEAR + 1)
+    anchor = panel.cities[subject].anchor_year
+    levels = paths(panel, years, draws=draws, seed=seed)[subject]
+    for j, year in enumerate(years):
+        if year < anchor:
+            levels[:, j] = float(observed.get(int(year), np.nan))
+    if np.isnan(levels).any():
+        raise ValueError(f"observed: a published level of {subject} between {years[0]} and {anchor} is missing")
+    calendar, drawn = shocks(panel, subject, draws=draws, seed=seed)
+    scale = math.hypot(panel.common_sd, panel.city_sd)
+    logs = np.zeros(levels.shape)
+    for j, year in enumerate(years):
+        if year > anchor and year <= calendar[-1]:
+            logs[:, j] = scale * drawn[:, int(year - calendar[0])]
+    return simulation.GdpPath(levels, logs)
+
+
 def levers_ratio(
     levers: Levers,
     params: pd.DataFrame,

@@ -30,7 +30,9 @@ def projection(version: str, levers: model.Levers, draws: int, seed: int) -> pd.
     outcomes are the simulation's.
     """
     run = panel_run(version, levers, draws, seed)
-    frame = model.project(levers, loaders.parameters(version), draws=draws, seed=seed)
+    frame = model.project(
+        levers, loaders.parameters(version), draws=draws, seed=seed, shocks=gdp_path(version, draws, seed)
+    )
     return comparison.with_quantiles(frame, panel.INDICATOR, run.years, run.scenario)
 
 
@@ -38,8 +40,20 @@ def projection(version: str, levers: model.Levers, draws: int, seed: int) -> pd.
 def projection_delta(version: str, levers: model.Levers, draws: int, seed: int) -> pd.DataFrame:
     """Return p10/p50/p90 of the paired difference scenario − paper's policy (same draws; GDP: the panel's)."""
     run = panel_run(version, levers, draws, seed)
-    frame = model.project_delta(levers, loaders.parameters(version), draws=draws, seed=seed)
+    params, path = loaders.parameters(version), gdp_path(version, draws, seed)
+    frame = model.project_delta(levers, params, draws=draws, seed=seed, shocks=path)
     return comparison.with_quantiles(frame, panel.INDICATOR, run.years, run.scenario - run.base)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def gdp_path(version: str, draws: int, seed: int) -> model.GdpPath:
+    """Return Shenzhen's panel GDP path by calendar year (published levels, then `panel_run`'s draws), which the
+    simulation's other outcomes run on, so their bands and GDP's come from the same draws (read-only arrays)."""
+    rows = loaders.benchmarks(version)
+    observed = observed_series(rows, vocab.SUBJECT_CITY, panel.INDICATOR, panel.GROUP).set_index("year")["value"]
+    path = comparison.simulation_gdp(gdp_panel(version), observed.to_dict(), draws=draws, seed=seed)
+    path.levels.flags.writeable = path.shocks.flags.writeable = False
+    return path
 
 
 @st.cache_data(show_spinner=False)
@@ -100,7 +114,8 @@ def sector_i_block(version: str, levers: model.Levers, lang: str) -> digital_vie
 def simulated_decomposition(version: str, levers: model.Levers, draws: int, seed: int) -> pd.DataFrame:
     """Return every outcome's lever-group Shapley contributions from the simulation alone: one set of subset runs
     per lever setting, shared by every outcome the reader picks (GDP's card comes from the panel: `decomposition`)."""
-    return model.decompose(levers, loaders.parameters(version), levers.horizon, draws=draws, seed=seed)
+    params, path = loaders.parameters(version), gdp_path(version, draws, seed)
+    return model.decompose(levers, params, levers.horizon, draws=draws, seed=seed, shocks=path)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -305,7 +320,10 @@ def peer_odds(version: str, levers: model.Levers, indicator: str, draws: int, se
     group = scenarios.MODEL_GROUPS.get(indicator)
     if indicator == panel.INDICATOR and group == panel.GROUP:
         return comparison.odds(panel_run(version, levers, draws, seed))
-    years, shenzhen = model.project_draws(levers, loaders.parameters(version), indicator, draws=draws, seed=seed)
+    path = gdp_path(version, draws, seed)
+    years, shenzhen = model.project_draws(
+        levers, loaders.parameters(version), indicator, draws=draws, seed=seed, shocks=path
+    )
     by_city = peer_city_draws(version, indicator, tuple(int(year) for year in years), draws, seed)
     return model.odds_from_draws(years, shenzhen, by_city)
 
