@@ -14,6 +14,7 @@ from explorer.features.scenarios import cache as scenario_cache
 from explorer.features.scenarios import cards as cards_view
 from explorer.features.scenarios import downloads, view
 from explorer.features.scenarios import results as sc
+from explorer.features.scenarios.digital import Digital
 from explorer.features.scenarios.results import DRAWS, SEED
 from explorer.shell import notices, ui
 
@@ -95,6 +96,42 @@ def compare_label(code: str) -> str:
     )
 
 
+def peers_tab(digital: Digital | None) -> None:
+    """Section I (information, software and IT services) against both peers, whatever the outcome chosen above."""
+    if digital is None:
+        st.caption(t("scenarios.digital.none", lang))
+        return
+    st.subheader(digital.title)
+    for line in digital.lines:
+        st.markdown(line)
+    if digital.fan is not None:
+        ui.chart_with_table(digital.fan.spec, digital.fan.table, lang, key="sector_i", lazy=True)
+        for caption in digital.fan.captions:
+            st.caption(caption)
+    if digital.odds is not None:  # P(Shenzhen ≥ peer) by year; its table: the gap and the levers' effect
+        ui.chart_with_table(digital.odds.spec, digital.odds.table, lang, key="sector_i_odds", lazy=True)
+
+
+def sensitivity_tab(
+    sensitivities: tuple[tuple[str, view.Chart | None], ...], outcome: str, levers: model.Levers
+) -> None:
+    """Each parameter's low / high effect on the outcome and on its change, and the spillover one would have to
+    believe in."""
+    for of, chart in sensitivities:
+        if chart is None:
+            st.caption(t(f"scenarios.{of}.flat", lang, indicator=view.indicator_label(outcome, outcomes, lang)))
+        else:
+            ui.chart_with_table(chart.spec, chart.table, lang, key=of, lazy=True)
+    st.caption(t("scenarios.tornado.caption", lang))
+    with st.expander(t("scenarios.spillover.title", lang), icon=":material/psychology_alt:"):
+        belief = scenario_cache.spillover_belief(version, levers, lang)
+        if belief is None:
+            st.caption(t("scenarios.spillover.flat", lang))
+        else:
+            ui.chart_with_table(belief.spec, belief.table, lang, key="spillover_belief", lazy=True)
+            st.caption(belief.caption)
+
+
 @st.fragment
 def scenario_panel() -> None:
     """The levers and everything computed from them: a lever move reruns only this."""
@@ -167,44 +204,32 @@ def scenario_panel() -> None:
         st.subheader(t("scenarios.costs", lang, year=levers.horizon))
         st.html(cards_view.cards_html(shown.shown_costs))
 
-    ui.chart_with_table(shown.fan.spec, shown.fan.table, lang, key="outcome", lazy=True)
-    for caption in shown.fan.captions:
-        st.caption(caption)
-    for line in shown.odds:
-        st.markdown(line)
-    if shown.digital is not None:  # section I against both peers, whatever the outcome chosen above
-        st.subheader(shown.digital.title)
-        for line in shown.digital.lines:
-            st.markdown(line)
-        if shown.digital.fan is not None:
-            ui.chart_with_table(shown.digital.fan.spec, shown.digital.fan.table, lang, key="sector_i", lazy=True)
-            for caption in shown.digital.fan.captions:
-                st.caption(caption)
-        if shown.digital.odds is not None:  # P(Shenzhen ≥ peer) by year; its table: the gap and the levers' effect
-            ui.chart_with_table(shown.digital.odds.spec, shown.digital.odds.table, lang, key="sector_i_odds", lazy=True)
-
     st.subheader(t("scenarios.summary.title", lang))
     st.markdown(shown.summary)
     st.markdown(shown.why)
-    if shown.waterfall is None:
-        st.caption(t("scenarios.waterfall.flat", lang))
-    else:
-        ui.chart_with_table(shown.waterfall.spec, shown.waterfall.table, lang, key="waterfall", lazy=True)
-        for caption in shown.waterfall.captions:
-            st.caption(caption)
-    for of, chart in shown.sensitivities:
-        if chart is None:
-            st.caption(t(f"scenarios.{of}.flat", lang, indicator=view.indicator_label(outcome, outcomes, lang)))
+
+    shown_tab, tab = ui.url_tabs(
+        "view", {code: t(f"scenarios.view.{code}", lang) for code in sc.VIEWS}, label=t("scenarios.view", lang),
+        default=sc.VIEWS[0],
+    )  # fmt: skip
+    with tab:
+        if shown_tab == "projection":
+            ui.chart_with_table(shown.fan.spec, shown.fan.table, lang, key="outcome", lazy=True)
+            for caption in shown.fan.captions:
+                st.caption(caption)
+            for line in shown.odds:
+                st.markdown(line)
+        elif shown_tab == "peers":
+            peers_tab(shown.digital)
+        elif shown_tab == "why":
+            if shown.waterfall is None:
+                st.caption(t("scenarios.waterfall.flat", lang))
+            else:
+                ui.chart_with_table(shown.waterfall.spec, shown.waterfall.table, lang, key="waterfall", lazy=True)
+                for caption in shown.waterfall.captions:
+                    st.caption(caption)
         else:
-            ui.chart_with_table(chart.spec, chart.table, lang, key=of, lazy=True)
-    st.caption(t("scenarios.tornado.caption", lang))
-    with st.expander(t("scenarios.spillover.title", lang), icon=":material/psychology_alt:"):
-        belief = scenario_cache.spillover_belief(version, levers, lang)
-        if belief is None:
-            st.caption(t("scenarios.spillover.flat", lang))
-        else:
-            ui.chart_with_table(belief.spec, belief.table, lang, key="spillover_belief", lazy=True)
-            st.caption(belief.caption)
+            sensitivity_tab(shown.sensitivities, outcome, levers)
 
     link = ui.current_link("scenarios")
 

@@ -18,6 +18,7 @@ from explorer.features.scenarios.results import (
     NO_COMPARE,
     OWN_COMPARE,
     SUMMARY_PEER_OUTCOMES,
+    VIEWS,
 )
 from explorer.features.targets import progress as target_progress
 from explorer.features.targets import verdicts as target_verdicts
@@ -88,6 +89,7 @@ DYNAMIC: dict[str, list] = {
     "recommendations.strength.{}": [*vocab.LINK_STRENGTHS, "none"],
     "recommendations.summary.{}": list(vocab.MEASURES),
     "scenarios.compare.{}": [NO_COMPARE, OWN_COMPARE],
+    "scenarios.view.{}": list(VIEWS),  # the results' tabs
     "scenarios.likelihood.{}": [code for _, code in LIKELIHOOD],  # the other choices are presets
     "scenarios.group.{}": list(LEVER_GROUPS),
     # The two sensitivity charts (pages/scenarios.py): of the outcome's level and of its change.

@@ -1,9 +1,13 @@
 """Every page in a real browser, in both languages: it renders by direct link, with no exception or dialog."""
 
+import re
+
 import download_checks
 import pytest
 from e2e_helpers import SCREENSHOTS, assert_clean, injected_markdown, screenshot, wait_for_app
 
+from explorer.core.i18n import t
+from explorer.features.scenarios import results as sc
 from explorer.shell.pages import DEFAULT_PAGE, STEMS
 
 PAGES = STEMS
@@ -237,6 +241,14 @@ def test_no_chart_text_is_clipped_on_a_phone(app_url, chromium, name, lang):
         assert_clean(page)
         assert page.evaluate(CLIPPED_CHART_TEXT) == []
         screenshot(page, f"charts-{name}-{lang}-390px")
+        for code in sc.VIEWS[1:] if name == "scenarios" else ():  # its other results tabs, one click each
+            page.get_by_role("tab", name=t(f"scenarios.view.{code}", lang), exact=True).click()
+            page.wait_for_url(re.compile(f"[?&]view={code}(&|$)"), timeout=60_000)
+            wait_for_app(page)
+            page.wait_for_selector("[data-testid='stVegaLiteChart'] svg text", state="attached", timeout=60_000)
+            assert_clean(page)
+            assert page.evaluate(CLIPPED_CHART_TEXT) == [], code
+            screenshot(page, f"charts-{name}-{code}-{lang}-390px")
     finally:
         context.close()
 

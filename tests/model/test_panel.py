@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -52,7 +53,7 @@ def test_the_window_is_the_years_every_city_has_a_comparable_growth():
     data = _synthetic()
     years, levels, _ = data["b"]
     data["b"] = (years[1:], levels[1:], [2020])  # b starts a year later and has a break into 2020
-    fit = panel.fit(data)
+    fit = panel.fit(data, outlier=None)
     assert fit.window == (2018, 2019, 2021, 2022, 2023)
     assert all(city.window == fit.window for city in fit.cities.values())
 
@@ -65,14 +66,19 @@ def test_with_real_growth_the_differentials_come_from_it():
         "b": {2020: 1.0, 2021: 3.0, 2022: 3.0, 2023: 3.0},
         "c": {2021: 4.0, 2022: 5.0, 2023: 4.5},
     }
-    fit = panel.fit(data, real=real)
+    fit = panel.fit(data, real=real, outlier=None)
     table = pd.DataFrame({city: [math.log1p(real[city][y] / 100) for y in (2021, 2022, 2023)] for city in real})
     means = table.mean()
     assert fit.cities["a"].differential == pytest.approx(means["a"] - means.mean())
-    own = (table - means).sub((table - means).mean(axis=1), axis=0)
-    assert fit.city_sd == pytest.approx(math.sqrt((own**2).to_numpy().sum() / (2 * 2)))
+    common = (table - means).mean(axis=1)
+    own = (table - means).sub(common, axis=0)
+    city_var = (own**2).to_numpy().sum() / (2 * 2)
+    assert fit.city_sd == pytest.approx(math.sqrt(city_var))
     assert fit.city_drift_sd == pytest.approx(fit.city_sd / math.sqrt(3))
-    nominal = panel.fit(data)
+    # the common shock is sized on the real growths too: their common part's variance less σ_u²/C
+    assert fit.common_sd == pytest.approx(math.sqrt(max(0.0, (common**2).sum() / 2 - city_var / 3)))
+    assert (fit.common_freedom, fit.city_freedom) == (2, 4)
+    nominal = panel.fit(data, outlier=None)
     assert fit.common_drift == pytest.approx(nominal.common_drift)
     assert fit.cities["a"].drift == pytest.approx(fit.common_drift + fit.cities["a"].differential)
 
@@ -127,23 +133,105 @@ def test_swapping_two_cities_roles_is_symmetric():
     assert np.median(one["a"][:, -1]) == pytest.approx(np.median(two["b"][:, -1]), rel=0.01)
 
 
+def _posterior_mean_factor(freedom: int) -> float:
+    """E[ν/χ²_ν] = ν/(ν − 2): the mean of a drawn σ² over its estimate (scaled inverse chi-square)."""
+    return freedom / (freedom - 2)
+
+
 def test_simulated_yearly_shocks_correlate_across_cities_as_estimated():
-    fit = panel.fit(_synthetic())
-    drawn = panel.paths(fit, range(2023, 2031), draws=20_000, seed=5)
+    """Over draws (each with its own σ_z, σ_u), two cities' shocks correlate at E[σ_z²]/(E[σ_z²] + E[σ_u²])."""
+    fit = panel.fit(_synthetic(), outlier=None)
+    drawn = panel.paths(fit, range(2023, 2031), draws=100_000, seed=5)
     # the difference of two years' steps of one draw removes its drift: what is left are the shocks
     steps = {city: np.diff(np.diff(np.log(values), axis=1)[:, [3, 5]], axis=1)[:, 0] for city, values in drawn.items()}
     simulated = np.corrcoef(steps["a"], steps["b"])[0, 1]
-    assert simulated == pytest.approx(fit.correlation, abs=0.02)
+    common = fit.common_sd**2 * _posterior_mean_factor(7 - 1)
+    own = fit.city_sd**2 * _posterior_mean_factor((3 - 1) * (7 - 1))
+    assert simulated == pytest.approx(common / (common + own), abs=0.03)
     assert 0.0 < fit.correlation < 1.0
 
 
+def test_on_the_committed_data_simulated_shocks_correlate_near_the_estimate():
+    """The page's panel: the simulated correlation of two cities' yearly shocks is near its estimate ρ (the drawn
+    shock sizes move it only by the ratio of their posterior means) and near the observed 0.9-odd."""
+    con = db.connect()
+    try:
+        fit = panel.fit_rows(db.benchmarks(con))
+    finally:
+        con.close()
+    drawn = panel.paths(fit, range(2024, 2031), draws=100_000, seed=5)
+    steps = {city: np.diff(np.diff(np.log(values), axis=1)[:, [2, 5]], axis=1)[:, 0] for city, values in drawn.items()}
+    simulated = np.corrcoef(steps["shenzhen"], steps["beijing"])[0, 1]
+    assert simulated == pytest.approx(fit.correlation, abs=0.05)
+    assert simulated > 0.8
+
+
+def test_the_pandemic_dip_and_rebound_are_one_step_not_two_shocks():
+    """Deepening the 2020 fall (every city's 2020 level × 0.9, the 2021 level unchanged) leaves the fit unchanged."""
+    data = _synthetic()
+    dipped = {
+        city: (years, [level * (0.9 if year == 2020 else 1.0) for year, level in zip(years, levels, strict=True)], b)
+        for city, (years, levels, b) in data.items()
+    }
+    fit, again = panel.fit(data), panel.fit(dipped)
+    assert (again.common_drift, again.common_sd, again.city_sd) == pytest.approx(
+        (fit.common_drift, fit.common_sd, fit.city_sd)
+    )
+    assert fit.window == (2017, 2018, 2019, 2021, 2022, 2023) and fit.spans.loc[2021] == 2
+    assert fit.window_start == 2016
+    plain = panel.fit(dipped, outlier=None)
+    assert plain.common_sd > 2 * fit.common_sd  # read as two independent shocks, the dip inflates the shock size
+
+
+def test_the_pandemic_pair_by_hand():
+    """Two cities, steps 2019, 2019→2021 (span 2), 2022: means Σg ÷ Σk, residuals divided by their span."""
+    g = {"a": [0.06, -0.02, 0.14, 0.08], "b": [0.03, -0.04, 0.10, 0.07]}  # log growths 2019..2022
+    data = {city: (*_series(100.0, values, first=2018), []) for city, values in g.items()}
+    fit = panel.fit(data)
+    steps = {city: [v[0], v[1] + v[2], v[3]] for city, v in g.items()}
+    span = [1, 2, 1]
+    means = {city: sum(values) / 4 for city, values in steps.items()}
+    residual = {city: [x - k * means[city] for x, k in zip(steps[city], span, strict=True)] for city in steps}
+    common = [(residual["a"][i] + residual["b"][i]) / 2 for i in range(3)]
+    own = [residual[city][i] - common[i] for city in steps for i in range(3)]
+    city_var = sum(x * x / span[i % 3] for i, x in enumerate(own)) / ((2 - 1) * (3 - 1))
+    common_var = sum(c * c / k for c, k in zip(common, span, strict=True)) / 2 - city_var / 2
+    assert common_var > 0
+    assert fit.common_drift == pytest.approx((means["a"] + means["b"]) / 2)
+    assert fit.cities["a"].differential == pytest.approx((means["a"] - means["b"]) / 2)
+    assert fit.city_sd == pytest.approx(math.sqrt(city_var))
+    assert fit.common_sd == pytest.approx(math.sqrt(common_var))
+    assert fit.common_drift_sd == pytest.approx(math.sqrt(common_var / 4))  # four years spanned
+
+
+def test_a_lone_half_of_the_pandemic_pair_is_left_out():
+    data = _synthetic()
+    years, levels, _ = data["a"]
+    data["a"] = (years, levels, [2021])  # a revision into 2021: a's 2020 fall has no rebound to pair with
+    fit = panel.fit(data)
+    assert (2019, 2020) in fit.cities["a"].dropped and (2020, 2021) in fit.cities["a"].dropped
+    assert 2020 not in fit.window and 2021 not in fit.window
+
+
+def test_drawn_shock_sizes_follow_their_posterior():
+    """σ² ÷ s² = ν ÷ χ²_ν: its reciprocal has mean 1 and variance 2/ν; with ν = 0 the size is not drawn."""
+    fit = panel.fit(_synthetic(), outlier=None)
+    common, own = panel.shock_scales(fit, draws=200_000, seed=3)
+    for scale, freedom in ((common, 6), (own, 12)):
+        inverse = 1.0 / scale**2
+        assert inverse.mean() == pytest.approx(1.0, abs=0.01)
+        assert inverse.var() == pytest.approx(2.0 / freedom, rel=0.05)
+    fixed = dataclasses.replace(fit, common_freedom=0, city_freedom=0)
+    assert all((scale == 1.0).all() for scale in panel.shock_scales(fixed, draws=10, seed=3))
+
+
 def test_the_spread_of_the_log_gap_is_the_panels_not_the_sum_of_independent_spreads():
-    """sd of log(a/b) n years ahead = σ_u·√(2n + 2n²/T) (the common shock and common drift error cancel)."""
-    fit = panel.fit(_synthetic())
+    """sd of log(a/b) n years ahead = σ_u·√(2n + 2n²/T), σ_u² at its posterior mean (the common parts cancel)."""
+    fit = panel.fit(_synthetic(), outlier=None)
     drawn = panel.paths(fit, range(2023, 2031), draws=40_000, seed=7)
     n, window = 7, len(fit.window)  # no real growths: the differentials' window is the nominal one
     gap = np.log(drawn["a"][:, -1] / drawn["b"][:, -1])
-    expected = fit.city_sd * math.sqrt(2 * n + 2 * n * n / window)
+    expected = fit.city_sd * math.sqrt(_posterior_mean_factor(2 * 6) * (2 * n + 2 * n * n / window))
     assert gap.std() == pytest.approx(expected, rel=0.03)
     independent = math.hypot(np.log(drawn["a"][:, -1]).std(), np.log(drawn["b"][:, -1]).std())
     assert gap.std() < 0.8 * independent
@@ -203,17 +291,18 @@ def test_rows_with_bounds_and_other_groups_are_not_levels():
 
 
 def test_with_real_differentials_the_gap_spread_uses_their_window():
-    """Differentials from 3 real-growth years: sd of log(a/b) n years ahead = σ_u·√(2n + 2n²/3)."""
+    """Differentials from 6 real-growth years: sd of log(a/b) n years ahead = σ_u·√(2n + 2n²/6) at E[σ_u²]."""
     real = {
-        "a": {2021: 5.0, 2022: 7.5, 2023: 6.0},
-        "b": {2021: 3.5, 2022: 3.0, 2023: 4.0},
-        "c": {2021: 4.0, 2022: 5.0, 2023: 4.5},
+        "a": {2018: 6.0, 2019: 5.0, 2020: 6.5, 2021: 5.0, 2022: 7.5, 2023: 6.0},
+        "b": {2018: 4.5, 2019: 4.0, 2020: 3.0, 2021: 3.5, 2022: 3.0, 2023: 4.0},
+        "c": {2018: 5.5, 2019: 4.5, 2020: 4.0, 2021: 4.0, 2022: 5.0, 2023: 4.5},
     }
-    fit = panel.fit(_synthetic(), real=real)
+    fit = panel.fit(_synthetic(), real=real, outlier=None)
     drawn = panel.paths(fit, range(2023, 2031), draws=40_000, seed=11)
     gap = np.log(drawn["a"][:, -1] / drawn["b"][:, -1])
     n = 7
-    assert gap.std() == pytest.approx(fit.city_sd * math.sqrt(2 * n + 2 * n * n / 3), rel=0.03)
+    expected = fit.city_sd * math.sqrt(_posterior_mean_factor(2 * 5) * (2 * n + 2 * n * n / 6))
+    assert gap.std() == pytest.approx(expected, rel=0.04)
 
 
 def test_shocks_name_a_city_the_panel_lacks():

@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from explorer.core import vocab
 from explorer.model import validation
@@ -61,3 +62,19 @@ def test_the_model_scores_a_calm_panel_with_errors_of_its_shock_size():
     scores = validation.scores(validation.rolling(_rows(), draws=500, seed=2))
     mae = scores.set_index(["target", "city", "method"]).at[("growth", "all", "model"), "mae"]
     assert 0.2 < mae < 2.5
+
+
+def test_the_normal_score_of_a_pit_by_hand():
+    """Φ⁻¹(0.5) = 0, Φ⁻¹(0.8413) ≈ 1, Φ⁻¹(0.0228) ≈ −2 (standard normal table)."""
+    np.testing.assert_allclose(validation.normal_score(np.array([0.5, 0.8413, 0.0228])), [0.0, 1.0, -2.0], atol=0.001)
+
+
+def test_the_standardised_error_reads_the_draws_not_their_sd():
+    """A heavy-tailed sample (normal × a drawn scale): the observed at its 90th percentile scores Φ⁻¹(0.9) ≈ 1.28,
+    whatever the few extreme draws do to the sample's sd."""
+    rng = np.random.default_rng(4)
+    sample = rng.standard_normal(100_000) * np.sqrt(2.0 / rng.chisquare(2.0, 100_000))
+    observed = float(np.quantile(sample, 0.9))
+    row = validation._summary(sample, observed)
+    assert validation.normal_score(np.array([row["pit"]]))[0] == pytest.approx(1.2816, abs=0.01)
+    assert abs(observed - row["mean"]) / row["sd"] < 1.0  # the sd-based score understates it (about 0.6 here)

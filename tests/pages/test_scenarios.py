@@ -14,6 +14,7 @@ from explorer.core.i18n import LANGS, t
 from explorer.data import gateway as db
 from explorer.features.scenarios import cache as scenario_cache
 from explorer.features.scenarios import digital as digital_view
+from explorer.features.scenarios import results as sc
 from explorer.features.scenarios import view
 from explorer.features.scenarios.cards import KPI_OUTCOMES, card_value
 from explorer.features.scenarios.results import DRAWS, SEED, likelihood
@@ -262,15 +263,19 @@ def _chart_protos(at: AppTest) -> list:
 
 def test_a_lever_move_sends_new_data_into_an_unchanged_outcome_chart():
     """The browser swaps the data of a chart whose spec is unchanged instead of rebuilding it."""
-    at = run(lang="en", dc_racks="12000")  # away from the paper's 7,000, so the waterfall is shown
-    fan_before, _, _, _, tornado_before, *_ = _chart_protos(at)  # outcome, section I and its odds, waterfall, ...
+    at = run(lang="en", dc_racks="12000")  # the projection tab: the outcome's chart alone
+    (fan_before,) = _chart_protos(at)
     at.slider(key="dc_racks").set_value(20_000).run()
-    fan_after, _, _, _, tornado_after, *_ = _chart_protos(at)
+    (fan_after,) = _chart_protos(at)
     assert fan_before.spec == fan_after.spec
     paths_before = {d.name: d.data.data for d in fan_before.datasets}["paths"]
     paths_after = {d.name: d.data.data for d in fan_after.datasets}["paths"]
     assert paths_before != paths_after
     # The sensitivity chart may gain bars (a taller spec), but its data keeps its name.
+    at = run(lang="en", dc_racks="12000", view="sensitivity")
+    tornado_before = _chart_protos(at)[0]
+    at.slider(key="dc_racks").set_value(20_000).run()
+    tornado_after = _chart_protos(at)[0]
     assert [d.name for d in tornado_before.datasets] == [d.name for d in tornado_after.datasets] == ["tornado"]
 
 
@@ -292,7 +297,7 @@ CHANGE = re.compile(
 def test_the_page_prints_one_change_for_core_value_added(lang, outcomes):
     """The card, the why text, the summary and the waterfall's note print the same change, and the why text's parts
     (the waterfall's) add up to it as printed (issue 23: −53.0 / −56 / −50.5 for one change)."""
-    at = run(lang=lang, preset="talent_push", xc_share="100", dc_racks="0")
+    at = run(lang=lang, preset="talent_push", xc_share="100", dc_racks="0", view="why")
     label = outcomes.at["core_va", f"label_{lang}"]
     deltas = {html.unescape(k): html.unescape(v) for b in at.get("html") for k, v in CHANGE.findall(b.value)}
     change = deltas[label].lstrip("↑↓ ").split(" (")[0]
@@ -339,10 +344,11 @@ def test_an_unusable_b_in_the_url_gets_a_notice():
 
 def test_hidden_table_tabs_are_not_sent_on_a_rerun():
     """Each chart's table tab is drawn only when open: a lever move sends the charts, not their hidden tables."""
-    at = run(lang="en")
-    at.slider(key="dc_racks").set_value(12_000).run()
-    assert len(_chart_protos(at)) >= 5
-    assert len(at.dataframe) == 0
+    for shown in sc.VIEWS:
+        at = run(lang="en", view=shown)
+        at.slider(key="dc_racks").set_value(12_000).run()
+        assert len(_chart_protos(at)) >= 1, shown
+        assert len(at.dataframe) == 0, shown
 
 
 def _section_i(lang: str, horizon: int) -> tuple[tuple[str, ...], dict[str, digital.Base]]:
@@ -369,7 +375,7 @@ def _section_i_lines(lang: str, horizon: int) -> tuple[str, ...]:
 @pytest.mark.parametrize(("lang", "out"), [("zh", "core_va"), ("en", "core_va"), ("en", "compute_eflops")])
 def test_section_i_is_compared_with_both_peers_whatever_the_outcome(lang, out):
     """The digital comparison is on the page for any outcome: its heading, plain words, base years, table."""
-    at = run(lang=lang, out=out, horizon="2030")
+    at = run(lang=lang, out=out, horizon="2030", view="peers")
     title = t("scenarios.digital.title", lang)
     assert title in [header.value for header in at.subheader]
     lines, found = _section_i(lang, 2030)
@@ -392,13 +398,49 @@ def test_the_spillover_belief_follows_the_readers_data_centre_levers(lang):
     """Issue 22: the "what you would have to believe" curve on Scenarios too, for the levers on the page; with the
     paper's data-centre levers there is nothing to believe in, and the page says so instead of drawing a flat line."""
     title = t("scenarios.spillover.title", lang)
-    paper = run(lang=lang, talent_subsidy="60000")
+    paper = run(lang=lang, talent_subsidy="60000", view="sensitivity")
     expander = next(e for e in paper.expander if e.label == title)
     assert [c.value for c in expander.caption] == [t("scenarios.spillover.flat", lang)]
-    moved = run(lang=lang, dc_racks="40000", horizon="2030")
+    moved = run(lang=lang, dc_racks="40000", horizon="2030", view="sensitivity")
     expander = next(e for e in moved.expander if e.label == title)
     specs = [spec for spec, _ in charts(moved) if spec.get("encoding", {}).get("x", {}).get("field") == "elasticity"]
     assert len(specs) == 1 and "2030" in str(specs[0]["title"])
     assert t("scenarios.series.scenario", lang) in str(specs[0]["title"])
     effects = next(iter(specs[0]["dataset_frames"].values()))["effect"].tolist()
     assert effects[0] > 0 and effects == sorted(effects)  # the racks' own value added, then more with more spillover
+
+
+VIEW_CHARTS = {  # per results tab, with the data-centre levers moved: each chart it draws, by its datasets' names
+    "projection": [["paths"]],
+    "peers": [["paths", "peers"], ["odds"]],
+    "why": [["waterfall"]],
+    "sensitivity": [["tornado"], ["tornado"], ["curve"]],  # the level's, the change's, the spillover one must believe
+}
+
+
+@pytest.mark.parametrize("shown", sc.VIEWS)
+def test_only_the_open_results_tab_is_drawn_and_the_url_names_it(shown):
+    """A lever move sends the open tab's charts only (the others cost nothing); the link reopens that tab."""
+    at = run(lang="en", dc_racks="12000", view=shown)
+    assert [sorted(d.name for d in proto.datasets) for proto in _chart_protos(at)] == VIEW_CHARTS[shown]
+    assert at.query_params["view"] == shown
+    assert not [w.value for w in at.warning if t("scenarios.view", "en") in w.value]
+
+
+def test_a_click_on_a_tab_opens_it_and_a_language_switch_keeps_it():
+    at = run(lang="en", dc_racks="12000")
+    at.session_state["_view_tab"] = t("scenarios.view.why", "en")  # what a click on the tab sends
+    at.run()
+    assert at.query_params["view"] == "why"
+    assert [sorted(d.name for d in proto.datasets) for proto in _chart_protos(at)] == VIEW_CHARTS["why"]
+    at.radio(key="lang").set_value("zh").run()
+    assert at.query_params["view"] == "why"
+    assert at.session_state["_view_tab"] == t("scenarios.view.why", "zh")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_unknown_tab_in_the_link_is_named_and_the_projection_shown(lang):
+    at = run(lang=lang, view="<b>nope</b>")
+    notices = [w.value for w in at.warning if "nope" in w.value]
+    assert len(notices) == 1 and t("scenarios.view.projection", lang) in notices[0], notices
+    assert at.query_params["view"] == "projection"

@@ -20,7 +20,7 @@ import pandas as pd
 from explorer.core import vocab
 from explorer.model import simulation
 from explorer.model.levers import Levers, baseline
-from explorer.model.panel import INDICATOR, PanelFit, check_draws, paths, shocks
+from explorer.model.panel import INDICATOR, PanelFit, check_draws, paths, shock_scales, shocks
 from explorer.model.parameters import draw_parameters, parameter_table
 from explorer.model.peers import PATH_COLUMNS
 
@@ -153,8 +153,8 @@ def simulation_gdp(
     anchor, then the panel's draws (`paths`, same `draws` and `seed` as `scenario`), so an outcome
     indexed to GDP (core value added, purchases, the recruits' value added) moves draw by draw with
     the GDP the page shows. Shocks: the panel's yearly shock of the subject in log points
-    (`shocks` × the shock sd) in drawn years, 0 in published years (their level is known; the last
-    published step may cross a census revision, which is not a shock). Raises ValueError when a
+    (`shocks` × the draw's shock sd, `shock_scales`) in drawn years, 0 in published years (their
+    level is known; the last published step may cross a census revision, which is not a shock). Raises ValueError when a
     published level between the base year and the anchor is missing.
     """
     years = np.arange(simulation.BASE_YEAR, simulation.LAST_YEAR + 1)
@@ -166,7 +166,8 @@ def simulation_gdp(
     if np.isnan(levels).any():
         raise ValueError(f"observed: a published level of {subject} between {years[0]} and {anchor} is missing")
     calendar, drawn = shocks(panel, subject, draws=draws, seed=seed)
-    scale = math.hypot(panel.common_sd, panel.city_sd)
+    common_scale, city_scale = shock_scales(panel, draws=draws, seed=seed)  # the draw's own shock sizes
+    scale = np.hypot(panel.common_sd * common_scale, panel.city_sd * city_scale)
     logs = np.zeros(levels.shape)
     for j, year in enumerate(years):
         if year > anchor and year <= calendar[-1]:
@@ -190,12 +191,10 @@ def levers_ratio(
     `simulation_shocks`); their effect is switched on in `first_year`, the first year Shenzhen is not
     observed (`lever_ratio`).
     """
-    horizon = replace(levers, horizon=simulation.LAST_YEAR)
-    run = {"draws": draws, "seed": seed, "shocks": shocks}
-    sim_years, scenario = simulation.project_draws(horizon, params, INDICATOR, **run)
-    base = scenario
-    if replace(baseline(), horizon=simulation.LAST_YEAR) != horizon:
-        _, base = simulation.project_draws(replace(baseline(), horizon=simulation.LAST_YEAR), params, INDICATOR, **run)
+    settings = [replace(levers, horizon=simulation.LAST_YEAR), replace(baseline(), horizon=simulation.LAST_YEAR)]
+    sim_years, (scenario, base) = simulation.project_draws_many(
+        settings, params, INDICATOR, draws=draws, seed=seed, shocks=shocks
+    )
     return lever_ratio(years, first_year, sim_years, scenario, base)
 
 
@@ -275,14 +274,13 @@ def effect_medians(
     """
     column = int(np.searchsorted(run.years, int(year)))
     base = run.base[:, column]
-    paper = replace(baseline(), horizon=simulation.LAST_YEAR)
-    run_args = {"draws": draws, "seed": seed, "shocks": run.shocks}
-    sim_years, paper_draws = simulation.project_draws(paper, params, INDICATOR, **run_args)
+    horizon = [replace(setting, horizon=simulation.LAST_YEAR) for setting in (baseline(), *settings)]
+    sim_years, (paper_draws, *drawn) = simulation.project_draws_many(  # as `levers_ratio`, on one set of draws
+        horizon, params, INDICATOR, draws=draws, seed=seed, shocks=run.shocks
+    )
     medians = []
-    for levers in settings:  # as `levers_ratio`, with the paper's draws simulated once
-        setting = replace(levers, horizon=simulation.LAST_YEAR)
-        drawn = paper_draws if setting == paper else simulation.project_draws(setting, params, INDICATOR, **run_args)[1]
-        ratio = lever_ratio(run.years, run.anchor_year + 1, sim_years, drawn, paper_draws)[:, column]
+    for setting in drawn:
+        ratio = lever_ratio(run.years, run.anchor_year + 1, sim_years, setting, paper_draws)[:, column]
         medians.append(float(np.quantile(base * ratio - base, 0.5)))
     return np.array(medians)
 
@@ -328,7 +326,7 @@ def peer_paths(
                     "p10": low,
                     "p90": high,
                     "basis": f"extrapolated by the three-city panel at {city.growth_pct:.1f} %/yr "
-                    f"(window {city.window[0] - 1}–{city.window[-1]})",
+                    f"(window {city.start}–{city.window[-1]})",
                 }
             )
         )

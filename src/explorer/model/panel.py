@@ -7,13 +7,21 @@ For city c and year t, with g_c,t the log growth of nominal GDP of one comparabi
 
 with Σ_c d_c = 0. A growth is used only when it is a one-year step that crosses no flagged break
 (a level revision is not growth), and only in the years where every city has such a growth (the
-window, the same for every city). The estimates: m_c = mean of city c's growths, μ = mean of the
-m_c, d_c = m_c − μ; the common shock of year t is the mean over the cities of g_c,t − m_c; σ_u² is
-the pooled variance of the remainder ((C−1)(T−1) degrees of freedom), σ_z² the variance of the
-common shocks less σ_u²/C (floored at 0). The correlation of two cities' yearly shocks is then
-ρ = σ_z² / (σ_z² + σ_u²). Each city is projected from its latest observed level (whatever its
-vintage: the anchor), from the first unobserved year, drift m_c plus its estimation error (common
-part σ_z/√T, city part σ_u/√T), the common shock shared across cities by calendar year.
+window, the same for every city). The pandemic: the level of `OUTLIER` (2020) is flagged as an
+outlier of the level (the fall of 2020 and the rebound of 2021 are one disturbance, not two
+independent growth shocks), so its two growths enter every estimate as one two-year step
+2019 → 2021 of span k = 2: weight 2 in a mean, one residual of variance k·σ² in a variance. The
+estimates (steps s of span k_s): m_c = Σ_s g_c,s ÷ Σ_s k_s, μ = mean of the m_c, d_c = m_c − μ;
+the common part of step s is the mean over the cities of g_c,s − k_s·m_c; σ_u² is the pooled
+Σ (remainder² ÷ k_s) over (C−1)(S−1) degrees of freedom, σ_z² is Σ (common part² ÷ k_s) ÷ (S−1)
+less σ_u²/C (floored at 0). With the published real growths (`fit(real=…)`), d_c and both shock
+sizes come from them (the longer series, immune to level revisions), μ from the nominal levels.
+The correlation of two cities' yearly shocks is ρ = σ_z² / (σ_z² + σ_u²). Each city is projected
+from its latest observed level (whatever its vintage: the anchor), from the first unobserved
+year. Each draw takes its own shock sizes from their posterior, σ² = s²·ν ÷ χ²_ν with the
+estimate's ν degrees of freedom (S−1 common, (C−1)(S−1) city), and its drift m_c plus the drift's
+estimation error at that size (common part σ_z/√Y, city part σ_u/√Y_R over the Y and Y_R years
+the windows span); the common shock is shared across cities by calendar year.
 """
 
 from __future__ import annotations
@@ -35,6 +43,9 @@ REAL_INDICATOR = "gdp_growth"  # real growth over the previous year, %, comparab
 REAL_GROUP = "gdp_growth_stats"
 ESTIMATOR = "panel: common drift + city differential, common + city shock (moments)"
 LAST_YEAR = 2035  # shocks are drawn to this year whatever the horizon, so a draw does not depend on it
+# The pandemic: the 2020 level is an outlier of the level (the fall and the 2021 rebound are one disturbance),
+# so 2019 → 2020 and 2020 → 2021 enter the fit as one two-year step 2019 → 2021; a lone half of it is left out.
+OUTLIER = 2020
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,7 @@ class CityFit:
     window: tuple[int, ...]  # the years t of the growths (t−1 → t) used
     group: str
     dropped: tuple[tuple[int, int], ...]  # steps (from, to) left out: across a break or longer than a year
+    start: int = 0  # the first level year of the window (the window's steps run from it)
 
     @property
     def growth_pct(self) -> float:
@@ -65,10 +77,14 @@ class PanelFit:
     common_drift: float
     common_sd: float
     city_sd: float
-    common_drift_sd: float  # error of the common drift: σ_z/√T (nominal window)
-    city_drift_sd: float  # error of a city's differential: σ_u/√T (the differentials' window)
-    growths: pd.DataFrame  # year × city nominal log growths used
-    real_growths: pd.DataFrame | None  # year × city real log growths the differentials come from (None: nominal)
+    common_drift_sd: float  # error of the common drift: σ_z/√Y (years the nominal window spans)
+    city_drift_sd: float  # error of a city's differential: σ_u/√Y_R (years the differentials' window spans)
+    growths: pd.DataFrame  # step × city nominal log growths used (indexed by the step's last year)
+    real_growths: pd.DataFrame | None  # step × city real log growths the differentials come from (None: nominal)
+    spans: pd.Series | None = None  # years each nominal step spans (2 for the pandemic pair), by its last year
+    shock_spans: pd.Series | None = None  # the same for the steps the shock sizes come from
+    common_freedom: int = 0  # degrees of freedom of σ_z² (steps − 1); 0: the sds are not drawn
+    city_freedom: int = 0  # degrees of freedom of σ_u² ((C − 1)(steps − 1))
 
     @property
     def correlation(self) -> float:
@@ -78,13 +94,22 @@ class PanelFit:
 
     @property
     def observed_correlation(self) -> pd.DataFrame:
-        """Return the observed pairwise correlation of the cities' nominal growth residuals over the window."""
-        return (self.growths - self.growths.mean()).corr()
+        """Return the pairwise correlation of the cities' nominal growth residuals (per year spanned) in the window."""
+        span = self.spans if self.spans is not None else pd.Series(1.0, index=self.growths.index)
+        means = self.growths.sum() / span.sum()
+        residual = (self.growths - np.outer(span.to_numpy(), means.to_numpy())).div(np.sqrt(span), axis=0)
+        return residual.corr()
 
     @property
     def window(self) -> tuple[int, ...]:
-        """Return the years of the nominal growths used (one window for every city)."""
+        """Return the last years of the nominal steps used (one window for every city)."""
         return tuple(int(year) for year in self.growths.index)
+
+    @property
+    def window_start(self) -> int:
+        """Return the first level year of the nominal window (its first step starts there)."""
+        span = int(self.spans.iloc[0]) if self.spans is not None else 1
+        return self.window[0] - span
 
 
 def yearly_growths(years: Sequence[int], values: Sequence[float], breaks: Sequence[int]) -> tuple[dict, tuple]:
@@ -108,57 +133,111 @@ def yearly_growths(years: Sequence[int], values: Sequence[float], breaks: Sequen
     return growths, tuple(dropped)
 
 
-def _window(growths: Mapping[str, Mapping[int, float]], what: str) -> pd.DataFrame:
-    """Return year × city of the growths in the years every city has one; raises ValueError under two years."""
-    window = sorted(set.intersection(*(set(values) for values in growths.values())))
-    if len(window) < 2:
-        raise ValueError(f"panel: {len(window)} year(s) in which every city has a comparable {what}, 2 needed")
-    return pd.DataFrame({city: [values[year] for year in window] for city, values in growths.items()}, index=window)
+def merge_outlier(growths: Mapping[int, float], outlier: int | None = OUTLIER) -> tuple[dict, dict, tuple]:
+    """Return ({end year: growth}, {end year: span}, steps left out) with the steps into and out of `outlier` merged.
+
+    Both one-year steps present: one step of span 2 ending the year after `outlier`; only one of them:
+    that half is left out (a fall without its rebound, or the reverse, is not a growth of the trend).
+    """
+    values = {int(year): float(growth) for year, growth in growths.items()}
+    spans = dict.fromkeys(values, 1)
+    left: list[tuple[int, int]] = []
+    if outlier is not None:
+        into, out_of = int(outlier), int(outlier) + 1
+        if into in values and out_of in values:
+            values[out_of] += values.pop(into)
+            spans.pop(into)
+            spans[out_of] = 2
+        else:
+            for year in (into, out_of):
+                if year in values:
+                    values.pop(year)
+                    spans.pop(year)
+                    left.append((year - 1, year))
+    return values, spans, tuple(left)
 
 
-def _city_part(table: pd.DataFrame) -> tuple[pd.Series, float]:
-    """Return each city's mean less the mean of the means (d_c) and σ_u² of a year × city growth table."""
-    cities, years = table.shape[1], table.shape[0]
-    means = table.mean()
-    residual = table - means
-    own = residual.sub(residual.mean(axis=1), axis=0)
-    return means - means.mean(), float((own**2).to_numpy().sum()) / ((cities - 1) * (years - 1))
+def _window(
+    growths: Mapping[str, Mapping[int, float]], spans: Mapping[str, Mapping[int, int]], what: str, least: int = 2
+) -> tuple[pd.DataFrame, pd.Series]:
+    """Return (step × city growths, span of each step) of the steps every city has with the same span.
+
+    Raises ValueError under `least` steps.
+    """
+    common = set.intersection(*(set(values) for values in growths.values()))
+    window = sorted(year for year in common if len({spans[city][year] for city in spans}) == 1)
+    if len(window) < least:
+        raise ValueError(f"panel: {len(window)} step(s) in which every city has a comparable {what}, {least} needed")
+    first = next(iter(spans))
+    table = pd.DataFrame({city: [values[year] for year in window] for city, values in growths.items()}, index=window)
+    return table, pd.Series([spans[first][year] for year in window], index=window, dtype=float)
+
+
+def _moments(table: pd.DataFrame, span: pd.Series) -> tuple[pd.Series, pd.Series, float]:
+    """Return each city's mean growth a year (m_c), the common part of each step and σ_u² of a step × city table."""
+    cities, steps = table.shape[1], table.shape[0]
+    means = table.sum() / span.sum()
+    residual = table - np.outer(span.to_numpy(), means.to_numpy())
+    common = residual.mean(axis=1)
+    own = residual.sub(common, axis=0)
+    city_var = float((own**2).div(span, axis=0).to_numpy().sum()) / ((cities - 1) * (steps - 1))
+    return means, common, city_var
 
 
 def fit(
     series: Mapping[str, tuple[Sequence[int], Sequence[float], Sequence[int]]],
     group: str = GROUP,
     real: Mapping[str, Mapping[int, float]] | None = None,
+    outlier: int | None = OUTLIER,
 ) -> PanelFit:
     """Fit the panel to `series`: city -> (years, levels, years whose step from the year before is a break).
 
-    `real` optionally maps every city to {year: real growth, %}: the differentials d_c and the city
-    shock sd then come from the real growths (immune to level revisions) in the years every city
-    has one, the common drift and common shock from the nominal levels. Raises ValueError with
-    fewer than two cities or fewer than two window years.
+    `real` optionally maps every city to {year: real growth, %}: the differentials d_c and both shock
+    sizes then come from the real growths (immune to level revisions, and longer) in the steps every
+    city has one, the common drift from the nominal levels (one step is then enough). `outlier`: the
+    level year whose two growths enter as one two-year step (`merge_outlier`; None: none). Raises
+    ValueError with fewer than two cities or too few window steps (two for the shocks).
     """
     if len(series) < 2:
         raise ValueError("panel: at least two cities needed")
     parts = {city: yearly_growths(*data) for city, data in series.items()}
-    table = _window({city: growths for city, (growths, _) in parts.items()}, "growth")
-    real_table = None
+    merged = {city: merge_outlier(growths, outlier) for city, (growths, _) in parts.items()}
+    table, span = _window(
+        {city: values for city, (values, _, _) in merged.items()},
+        {city: spans for city, (_, spans, _) in merged.items()},
+        "growth",
+        least=1 if real is not None else 2,
+    )
+    real_table = real_span = None
     if real is not None:
         if set(real) != set(series):
             raise ValueError("real: expected the same cities as the levels")
         logs = {
-            city: {int(year): math.log1p(float(pct) / 100.0) for year, pct in real[city].items()} for city in series
+            city: merge_outlier(
+                {int(year): math.log1p(float(pct) / 100.0) for year, pct in real[city].items()}, outlier
+            )
+            for city in series
         }
-        real_table = _window(logs, "real growth")[list(series)]
-    differentials, city_var = _city_part(table if real_table is None else real_table)
+        real_table, real_span = _window(
+            {city: logs[city][0] for city in series}, {city: logs[city][1] for city in series}, "real growth"
+        )
+        real_table = real_table[list(series)]
+    shocks_table, shocks_span = (table, span) if real_table is None else (real_table, real_span)
+    means, common, city_var = _moments(shocks_table, shocks_span)
+    differentials = means - means.mean()
     cities = table.shape[1]
-    common_drift = float(table.to_numpy().mean())
-    common = table.mean(axis=1) - common_drift
-    common_var = max(0.0, float((common**2).sum()) / (len(table) - 1) - city_var / cities)
-    city_years = len(table) if real_table is None else len(real_table)
-    estimator = ESTIMATOR + ("; differentials on real growth" if real_table is not None else "")
+    freedom = len(shocks_table) - 1
+    common_var = max(0.0, float((common**2 / shocks_span).sum()) / freedom - city_var / cities)
+    common_drift = float(table.to_numpy().sum() / cities / span.sum())
+    years_spanned, real_years = float(span.sum()), float(shocks_span.sum())
+    estimator = ESTIMATOR + ("; differentials and shock sizes on real growth" if real_table is not None else "")
+    window = tuple(int(year) for year in table.index)
+    start = int(table.index[0] - span.iloc[0])
     fits = {}
     for city, (years_of, values, _breaks) in series.items():
         order = np.argsort(np.asarray(years_of, dtype=int))
+        used = {(year - int(k), year) for year, k in span.items()}
+        one_year = [(year - 1, year) for year in parts[city][0]]
         fits[city] = CityFit(
             city=city,
             anchor_year=int(np.asarray(years_of, dtype=int)[order][-1]),
@@ -166,19 +245,29 @@ def fit(
             drift=common_drift + float(differentials[city]),
             differential=float(differentials[city]),
             estimator=estimator,
-            window=tuple(int(year) for year in table.index),
+            window=window,
             group=group,
-            dropped=parts[city][1] + tuple((year - 1, year) for year in parts[city][0] if year not in table.index),
+            dropped=parts[city][1]
+            + tuple(
+                step
+                for step in one_year
+                if step not in used and not any(a <= step[0] and step[1] <= b for a, b in used)
+            ),
+            start=start,
         )
     return PanelFit(
         fits,
         common_drift,
         math.sqrt(common_var),
         math.sqrt(city_var),
-        math.sqrt(common_var / len(table)),
-        math.sqrt(city_var / city_years),
+        math.sqrt(common_var / years_spanned),
+        math.sqrt(city_var / real_years),
         table,
         real_table,
+        span,
+        shocks_span,
+        freedom,
+        (cities - 1) * freedom,
     )
 
 
@@ -222,12 +311,28 @@ def _normals(count: int, size: int, seed: int, city: int = 0) -> tuple[np.ndarra
     return rng.standard_normal(count), rng.standard_normal((count, size))
 
 
+def shock_scales(panel: PanelFit, *, draws: int = 1000, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Return per draw σ_z ÷ its estimate and σ_u ÷ its estimate: √(ν ÷ χ²_ν), the scaled-inverse-χ² posterior.
+
+    ν is the estimate's degrees of freedom (`PanelFit.common_freedom`, `city_freedom`); with ν = 0 the
+    scale is 1 (the sd is not drawn). Its own stream, so the shocks' normals do not depend on it.
+    """
+    count = check_draws(draws)
+    rng = np.random.default_rng([int(seed), 22])
+    scales = []
+    for freedom in (panel.common_freedom, panel.city_freedom):
+        chi2 = rng.chisquare(freedom, count) if freedom > 0 else None
+        scales.append(np.sqrt(freedom / chi2) if chi2 is not None else np.ones(count))
+    return scales[0], scales[1]
+
+
 def shocks(panel: PanelFit, city: str, *, draws: int = 1000, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Return (calendar years, draws × years): `city`'s yearly GDP shock in `paths`, in standard deviations.
 
-    The shock of year t is (σ_z z_t + σ_u u_c,t) / √(σ_z² + σ_u²), the same normals `paths` draws for that
-    `draws` and `seed` (so a draw's bad year here is its bad year there); years run from the first
-    unobserved year of any city to `LAST_YEAR`, NaN up to `city`'s anchor (its observed years).
+    The shock of year t is (σ_z z_t + σ_u u_c,t) / √(σ_z² + σ_u²) with the draw's own σ_z, σ_u
+    (`shock_scales`), the same normals and sizes `paths` draws for that `draws` and `seed` (so a
+    draw's bad year here is its bad year there); years run from the first unobserved year of any
+    city to `LAST_YEAR`, NaN up to `city`'s anchor (its observed years).
     """
     count = check_draws(draws)
     names = list(panel.cities)
@@ -237,8 +342,10 @@ def shocks(panel: PanelFit, city: str, *, draws: int = 1000, seed: int = 0) -> t
     calendar = np.arange(start, LAST_YEAR + 1)
     _, z_common = _normals(count, calendar.size, seed)
     _, z_own = _normals(count, calendar.size, seed, names.index(city) + 1)
-    total = math.hypot(panel.common_sd, panel.city_sd)
-    scaled = (panel.common_sd * z_common + panel.city_sd * z_own) / total if total > 0 else z_common
+    common_scale, city_scale = shock_scales(panel, draws=count, seed=seed)
+    common_sd, city_sd = (panel.common_sd * common_scale)[:, None], (panel.city_sd * city_scale)[:, None]
+    total = np.hypot(common_sd, city_sd)
+    scaled = np.where(total > 0, (common_sd * z_common + city_sd * z_own) / np.where(total > 0, total, 1.0), z_common)
     return calendar, np.where(calendar[None, :] > panel.cities[city].anchor_year, scaled, np.nan)
 
 
@@ -262,15 +369,23 @@ def paths(
     start = min(city.anchor_year for city in panel.cities.values()) + 1
     calendar = np.arange(start, max(LAST_YEAR, int(year_array[-1])) + 1)
     z_drift, z_common = _normals(count, calendar.size, seed)
+    common_scale, city_scale = shock_scales(panel, draws=count, seed=seed)
+    common_sd, city_sd = panel.common_sd * common_scale, panel.city_sd * city_scale
     out = {}
     for index, (name, city) in enumerate(panel.cities.items()):
         z_own_drift, z_own = _normals(count, calendar.size, seed, index + 1)
         if drift is not None and name in drift:
             mu = np.broadcast_to(np.asarray(drift[name], dtype=float), (count,))
         else:
-            mu = city.drift + panel.common_drift_sd * z_drift + panel.city_drift_sd * z_own_drift
+            mu = (
+                city.drift
+                + panel.common_drift_sd * common_scale * z_drift
+                + panel.city_drift_sd * city_scale * z_own_drift
+            )
         ahead = calendar > city.anchor_year
-        log_steps = np.where(ahead[None, :], mu[:, None] + panel.common_sd * z_common + panel.city_sd * z_own, 0.0)
+        log_steps = np.where(
+            ahead[None, :], mu[:, None] + common_sd[:, None] * z_common + city_sd[:, None] * z_own, 0.0
+        )
         levels = city.anchor_value * np.exp(np.cumsum(log_steps, axis=1))
         path = np.full((count, year_array.size), np.nan)
         for j, year in enumerate(year_array):

@@ -38,13 +38,8 @@ def _check(peers: pd.DataFrame) -> None:
 def observed_series(peers: pd.DataFrame, city: str, indicator: str, group: str) -> pd.DataFrame:
     """Return one city's observed point values of one indicator and group: year, value, break_before (by year)."""
     _check(peers)
-    rows = peers[
-        (peers["city"] == city)
-        & (peers["indicator"] == indicator)
-        & (peers["comparability_group"] == group)
-        & (peers["status"].astype(str).str.strip().str.lower() == "observed")
-        & ~peers["qualifier"].isin(_BOUNDS)
-    ]
+    rows = peers[(peers["city"] == city) & (peers["indicator"] == indicator) & (peers["comparability_group"] == group)]
+    rows = rows[(rows["status"].astype(str).str.strip().str.lower() == "observed") & ~rows["qualifier"].isin(_BOUNDS)]
     values = pd.to_numeric(rows["value"], errors="coerce")
     breaks = rows[BREAK_COLUMN].fillna(False).astype(bool) if BREAK_COLUMN in rows else pd.Series(False, rows.index)
     series = pd.DataFrame({"year": rows["year"].astype(int), "value": values, BREAK_COLUMN: breaks})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -99,51 +99,63 @@ def gdp_baseline(gdp_0: np.ndarray, growth: np.ndarray, shock_sd: np.ndarray, sh
     return compound(gdp_0, np.log1p(growth / 100.0), shock_sd / 100.0, gaps, z_shock)
 
 
-def _parts(levers: Levers, p: Mapping[str, np.ndarray], years: np.ndarray, shocks: np.ndarray | GdpPath) -> dict:
-    """Return the baseline paths and each channel's pieces for one scenario (what the outcomes are built from)."""
+def _parts(
+    levers: Levers,
+    p: Mapping[str, np.ndarray],
+    years: np.ndarray,
+    shocks: np.ndarray | GdpPath,
+    memo: dict[tuple, object] | None = None,
+) -> dict:
+    """Return the baseline paths and each channel's pieces for one scenario (what the outcomes are built from).
+
+    `memo` keeps the baseline and each channel's paths by its levers' values across runs on the same parameters,
+    years and shocks (`_simulate_many`): the settings of a decomposition share most of them.
+    """
+    memo = {} if memo is None else memo
+
+    def once(key: tuple, compute: Callable[[], object]):
+        if key not in memo:  # read-only: several settings' outcomes share these arrays
+            memo[key] = compute()
+            for array in memo[key].values() if isinstance(memo[key], dict) else memo[key]:
+                if isinstance(array, np.ndarray):
+                    array.flags.writeable = False
+        return memo[key]
+
     steps = (years - BASE_YEAR).astype(float)[None, :]
     paper = baseline()
 
     # Baseline: GDP under the paper's policy; core value added moves with it plus a premium. The same yearly
     # shocks (log points, 0 in the base year) move rack demand and talent inflow through their loadings.
-    if isinstance(shocks, GdpPath):  # a path drawn elsewhere (the panel's), from the base year's level
-        levels = shocks.levels[:, : years.shape[0]]
-        gdp_trend = p["gdp_2022"][:, None] * levels / levels[:, :1]
-        gdp_shock = np.array(shocks.shocks[:, : years.shape[0]], dtype=float)
-        gdp_shock[:, 0] = 0.0
-    else:
-        gdp_trend = gdp_baseline(p["gdp_2022"], p["gdp_growth"], p["gdp_shock_sd"], shocks[:, : years.shape[0] - 1])
-        gdp_shock = np.zeros(gdp_trend.shape)
-        gdp_shock[:, 1:] = (p["gdp_shock_sd"] / 100.0)[:, None] * shocks[:, : years.shape[0] - 1]
-    growth_index = gdp_trend / p["gdp_2022"][:, None]
-    core_trend = p["core_va_2022"][:, None] * growth_index * (1.0 + p["core_va_premium"][:, None] / 100.0) ** steps
+    gdp_trend, gdp_shock, growth_index, core_trend = once(("trend",), lambda: _trend(p, years, steps, shocks))
 
     # Data centres: value added of occupied racks (colocation, plus the compute-service layer of AI racks booked in
     # Shenzhen) plus a spillover on compute Shenzhen uses (its own racks and the unmet demand served elsewhere).
-    def racks_of(setting: Levers) -> dict[str, np.ndarray]:
-        return channels.data_centres(
-            setting.dc_racks, setting.dc_pue, setting.dc_util_gate, p, steps, gdp_shock, setting.dc_power
-        )
+    def dc_of(setting: Levers) -> dict:
+        key = ("dc", *(getattr(setting, name) for name in LEVER_GROUPS["dc"]))
+        racks, pue, gate, power = key[1:]
+        return once(key, lambda: channels.data_centres(racks, pue, gate, p, steps, gdp_shock, power))
 
-    dc = racks_of(levers)
-    same_dc = all(getattr(levers, name) == getattr(paper, name) for name in LEVER_GROUPS["dc"])
-    dc_paper = dc if same_dc else racks_of(paper)
+    dc, dc_paper = dc_of(levers), dc_of(paper)
     spillover = core_trend * ((dc["used"] / dc_paper["used"]) ** p["dc_spillover_elasticity"][:, None] - 1.0)
     dc_va = dc["va"] - dc_paper["va"] + spillover
 
     # Xinchuang: Shenzhen's suppliers' value added from the city's buyers and from the national market (core); the
     # SOEs' extra running cost lowers their value added (GDP, outside the core industries).
-    xc = channels.xinchuang_paths(levers.xc_share, levers.xc_national, p, steps, gdp_trend)
-    same_xc = (levers.xc_share, levers.xc_national) == (paper.xc_share, paper.xc_national)
-    xc_paper = xc if same_xc else channels.xinchuang_paths(paper.xc_share, paper.xc_national, p, steps, gdp_trend)
+    def xc_of(setting: Levers) -> dict:
+        key = ("xc", setting.xc_share, setting.xc_national)
+        return once(key, lambda: channels.xinchuang_paths(*key[1:], p, steps, gdp_trend))
+
+    xc, xc_paper = xc_of(levers), xc_of(paper)
     xc_va = xc["va_local"] - xc_paper["va_local"] + xc["va_national"] - xc_paper["va_national"]
     xc_users = xc["user_soe"] - xc_paper["user_soe"]
 
     # Talent: additional professionals × value added per additional worker (the wage, at most the sector's average),
     # which moves with nominal GDP.
-    tl = channels.talent(levers.talent_subsidy, levers.talent_quota, p, steps, gdp_shock)
-    same_talent = (levers.talent_subsidy, levers.talent_quota) == (paper.talent_subsidy, paper.talent_quota)
-    tl_paper = tl if same_talent else channels.talent(paper.talent_subsidy, paper.talent_quota, p, steps, gdp_shock)
+    def tl_of(setting: Levers) -> dict:
+        key = ("tl", setting.talent_subsidy, setting.talent_quota)
+        return once(key, lambda: channels.talent(*key[1:], p, steps, gdp_shock))
+
+    tl, tl_paper = tl_of(levers), tl_of(paper)
     va_per_worker = (channels.talent_va_per_worker(p) / 1e4)[:, None] * growth_index
     talent_va = (tl["added"] - tl_paper["added"]) * va_per_worker
 
@@ -164,11 +176,42 @@ def _parts(levers: Levers, p: Mapping[str, np.ndarray], years: np.ndarray, shock
     }
 
 
+def _trend(
+    p: Mapping[str, np.ndarray], years: np.ndarray, steps: np.ndarray, shocks: np.ndarray | GdpPath
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Return GDP under the paper's policy, its yearly shocks in log points, its growth index and core value added's.
+
+    A `GdpPath` (the panel's) replaces the sheet's trend and shocks: GDP is GDP_2022 × its levels ÷ its base-year
+    level, its shocks are the path's own.
+    """
+    if isinstance(shocks, GdpPath):
+        levels = shocks.levels[:, : years.shape[0]]
+        gdp_trend = p["gdp_2022"][:, None] * levels / levels[:, :1]
+        gdp_shock = np.array(shocks.shocks[:, : years.shape[0]], dtype=float)
+        gdp_shock[:, 0] = 0.0
+    else:
+        gdp_trend = gdp_baseline(p["gdp_2022"], p["gdp_growth"], p["gdp_shock_sd"], shocks[:, : years.shape[0] - 1])
+        gdp_shock = np.zeros(gdp_trend.shape)
+        gdp_shock[:, 1:] = (p["gdp_shock_sd"] / 100.0)[:, None] * shocks[:, : years.shape[0] - 1]
+    growth_index = gdp_trend / p["gdp_2022"][:, None]
+    core_trend = p["core_va_2022"][:, None] * growth_index * (1.0 + p["core_va_premium"][:, None] / 100.0) ** steps
+    return gdp_trend, gdp_shock, growth_index, core_trend
+
+
 def _simulate(
     levers: Levers, p: Mapping[str, np.ndarray], years: np.ndarray, shocks: np.ndarray | GdpPath
 ) -> dict[str, np.ndarray]:
     """Return indicator code -> draws × years array for one scenario."""
     return _outcomes(_parts(levers, p, years, shocks))
+
+
+def _simulate_many(
+    settings: Sequence[Levers], p: Mapping[str, np.ndarray], years: np.ndarray, shocks: np.ndarray | GdpPath
+) -> list[dict[str, np.ndarray]]:
+    """Return `_simulate` of each setting on the same draws, each channel's paths computed once per distinct value of
+    its levers (a decomposition's 2ⁿ settings take only two values per lever group)."""
+    memo: dict[tuple, object] = {}
+    return [_outcomes(_parts(setting, p, years, shocks, memo)) for setting in settings]
 
 
 def _outcomes(parts: dict) -> dict[str, np.ndarray]:
@@ -352,8 +395,7 @@ def project_delta(
     years = _years(levers)
 
     # Compute
-    paths = _simulate(levers, sampled, years, shocks)
-    base = _simulate(replace(baseline(), horizon=levers.horizon), sampled, years, shocks)
+    paths, base = _simulate_many([levers, replace(baseline(), horizon=levers.horizon)], sampled, years, shocks)
 
     # Check
     _check_paths(paths)
@@ -380,10 +422,11 @@ def paired_medians(
     horizon = max(setting.horizon for setting in settings)
     years = np.arange(BASE_YEAR, horizon + 1)
     column = int(year) - BASE_YEAR
-    base = _simulate(replace(baseline(), horizon=horizon), sampled, years, shocks)
+    base, *runs = _simulate_many(
+        [replace(setting, horizon=horizon) for setting in (baseline(), *settings)], sampled, years, shocks
+    )
     rows = []
-    for levers in settings:
-        paths = _simulate(replace(levers, horizon=horizon), sampled, years, shocks)
+    for paths in runs:
         _check_paths(paths)
         _, mid, _ = _quantiles({code: (paths[code] - base[code])[:, [column]] for code in OUTCOMES})
         rows.append(mid[:, 0])
@@ -493,13 +536,31 @@ def project_draws(
     shocks: np.ndarray | GdpPath | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return (years, draws × years) of one indicator: the draws `project` summarises, for comparisons by draw."""
+    years, (drawn,) = project_draws_many([levers], params, indicator, draws=draws, seed=seed, shocks=shocks)
+    return years, drawn
+
+
+def project_draws_many(
+    settings: Sequence[Levers],
+    params: pd.DataFrame,
+    indicator: str,
+    *,
+    draws: int = 1000,
+    seed: int = 0,
+    shocks: np.ndarray | None = None,
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Return (years, per setting draws × years) of one indicator: `project_draws` of each setting, on one set of
+    parameter draws and shocks, to the settings' common horizon."""
     if indicator not in OUTCOMES:
         raise ValueError(f"indicator: unknown code {indicator!r}")
+    if not settings or len({setting.horizon for setting in settings}) != 1:
+        raise ValueError("settings: expected one or more lever settings with one horizon")
     sampled, shocks = _draw(params, _check_draws(draws), seed, shocks)
-    years = _years(levers)
-    paths = _simulate(levers, sampled, years, shocks)
-    _check_paths(paths)
-    return years, paths[indicator]
+    years = _years(settings[0])
+    runs = _simulate_many(settings, sampled, years, shocks)
+    for paths in runs:
+        _check_paths(paths)
+    return years, [paths[indicator] for paths in runs]
 
 
 def spillover_curve(

@@ -1,9 +1,9 @@
 """Rolling-origin validation of the page's own baseline (the three-city panel) against a random walk with drift.
 
-For every origin T the data allow (the panel can be fitted on the rows of T and earlier: at least
-two window years), the panel is fitted on those rows only (`panel.fit_rows`, as the page fits it)
-and drawn forward; it predicts each
-city's yearly nominal growth in T+1 … T+4 and the log gap log(Shenzhen ÷ peer) in those years.
+For every origin T the data allow (the panel can be fitted on the rows of T and earlier: one nominal
+step common to the cities, two of real growth), the panel is fitted on those rows only
+(`panel.fit_rows`, as the page fits it) and drawn forward; it predicts each city's yearly nominal
+growth in T+1 … T+4 and the log gap log(Shenzhen ÷ peer) in those years.
 A growth is scored when the published step into that year crosses no flagged break; a log gap
 when both levels are published and neither series has a break between its anchor and that year
 (a level on another basis is not the quantity predicted). The benchmark is a random walk with
@@ -12,13 +12,18 @@ up to T, the yearly sd pooled across the cities, normal bands that include the d
 uncertainty, the cities independent. Scores: mean absolute error of the median (pp, or log points
 × 100 for the gap), the share inside p10–p90 with the count of scored values, the interval score
 of the p10–p90 band (its width plus 10 times any miss, in the same unit), and the standardised
-errors (observed − mean) ÷ sd whose mean square is near 1 when the bands are honest.
+errors whose mean square is near 1 when the bands are honest: the normal score Φ⁻¹(PIT) of the
+share of draws at or below the observed value (the probability integral transform; for the random
+walk, normal, it is (observed − mean) ÷ sd). (observed − mean) ÷ sd would not do for the model:
+each draw takes its own shock sizes, so its predictive distribution has heavy tails and the sd
+of its draws, dominated by a few, is not the scale of its bands.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
@@ -32,7 +37,21 @@ METHODS = ("model", "random_walk")
 TARGETS = ("growth", "log_gap")  # what is predicted: a city's nominal growth, the log gap Shenzhen ÷ peer
 Z90 = 1.2815515655446004  # standard-normal 90th percentile
 ALPHA = 0.2  # the p10–p90 band is a central 80 % interval
-COLUMNS = ("origin", "target", "city", "year", "horizon", "observed", "method", "mean", "sd", "p10", "p50", "p90")
+COLUMNS = (
+    "origin",
+    "target",
+    "city",
+    "year",
+    "horizon",
+    "observed",
+    "method",
+    "mean",
+    "sd",
+    "p10",
+    "p50",
+    "p90",
+    "pit",
+)
 
 
 def interval_score(low: np.ndarray, high: np.ndarray, observed: np.ndarray, alpha: float = ALPHA) -> np.ndarray:
@@ -107,9 +126,16 @@ def rolling(
                     continue
                 sample = steps[:, int(year - 1 - first)]
                 row = {"origin": origin, "target": "growth", "city": name, "year": year, "horizon": year - origin}
-                out.append({**row, "observed": observed[year], "method": "model", **_summary(sample)})
+                out.append({**row, "observed": observed[year], "method": "model", **_summary(sample, observed[year])})
                 spread = sd * math.sqrt(1.0 + 1.0 / count)
-                out.append({**row, "observed": observed[year], "method": "random_walk", **_normal(drift, spread)})
+                out.append(
+                    {
+                        **row,
+                        "observed": observed[year],
+                        "method": "random_walk",
+                        **_normal(drift, spread, observed[year]),
+                    }
+                )
         home = fit.cities[subject]
         for name, city in fit.cities.items():
             if name == subject:
@@ -123,7 +149,7 @@ def rolling(
                 sample = np.log(drawn[subject][:, j] / drawn[name][:, j])
                 row = {"origin": origin, "target": "log_gap", "city": name, "year": year, "horizon": year - origin}
                 observed_gap = math.log(mine / theirs)
-                out.append({**row, "observed": observed_gap, "method": "model", **_summary(sample)})
+                out.append({**row, "observed": observed_gap, "method": "model", **_summary(sample, observed_gap)})
                 parts = []
                 for who, fitted in ((subject, home), (name, city)):
                     drift, sd, count = walk[who]
@@ -135,28 +161,44 @@ def rolling(
                         **row,
                         "observed": observed_gap,
                         "method": "random_walk",
-                        **_normal(mean, math.sqrt(parts[0][1] + parts[1][1])),
+                        **_normal(mean, math.sqrt(parts[0][1] + parts[1][1]), observed_gap),
                     }
                 )
     return pd.DataFrame(out, columns=list(COLUMNS))
 
 
-def _summary(sample: np.ndarray) -> dict[str, float]:
+def _summary(sample: np.ndarray, observed: float) -> dict[str, float]:
     low, mid, high = np.quantile(sample, (0.1, 0.5, 0.9))
-    return {"mean": float(sample.mean()), "sd": float(sample.std(ddof=1)), "p10": low, "p50": mid, "p90": high}
+    # the share of draws at or below the observed value, kept half a draw inside (0, 1)
+    pit = (float((sample <= observed).sum()) + 0.5) / (sample.size + 1.0)
+    return {
+        "mean": float(sample.mean()),
+        "sd": float(sample.std(ddof=1)),
+        "p10": low,
+        "p50": mid,
+        "p90": high,
+        "pit": pit,
+    }
 
 
-def _normal(mean: float, sd: float) -> dict[str, float]:
-    return {"mean": mean, "sd": sd, "p10": mean - Z90 * sd, "p50": mean, "p90": mean + Z90 * sd}
+def _normal(mean: float, sd: float, observed: float) -> dict[str, float]:
+    pit = NormalDist(mean, sd).cdf(observed)
+    return {"mean": mean, "sd": sd, "p10": mean - Z90 * sd, "p50": mean, "p90": mean + Z90 * sd, "pit": pit}
+
+
+def normal_score(pit: np.ndarray) -> np.ndarray:
+    """Return Φ⁻¹ of each PIT value: a standard normal variable when the predictive distribution is right."""
+    clipped = np.clip(np.asarray(pit, dtype=float), 1e-12, 1.0 - 1e-12)
+    return np.array([NormalDist().inv_cdf(float(value)) for value in clipped])
 
 
 def scores(forecasts: pd.DataFrame) -> pd.DataFrame:
-    """Return per target, city (and 'all') and method: n, MAE, coverage (%), interval score (×100) and mean z²."""
+    """Return per target, city (and 'all') and method: n, MAE, coverage (%), interval score (×100), mean Φ⁻¹(PIT)²."""
     frame = forecasts.assign(
         error=(forecasts["p50"] - forecasts["observed"]).abs() * 100.0,
         inside=(forecasts["p10"] <= forecasts["observed"]) & (forecasts["observed"] <= forecasts["p90"]),
         interval=interval_score(forecasts["p10"], forecasts["p90"], forecasts["observed"]) * 100.0,
-        z2=((forecasts["observed"] - forecasts["mean"]) / forecasts["sd"]) ** 2,
+        z2=normal_score(forecasts["pit"]) ** 2,
     )
     table = (
         pd.concat([frame, frame.assign(city="all")])

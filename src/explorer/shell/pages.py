@@ -37,7 +37,7 @@ PAGES = (
         "scenarios",
         "compare",
         ":material/tune:",
-        (*Levers.BOUNDS, "preset", "out", "v", *SCENARIO_B_PARAMS),
+        (*Levers.BOUNDS, "preset", "out", "view", "v", *SCENARIO_B_PARAMS),
         share=False,  # drawn by its levers: a fragment rerun cannot update the sidebar
     ),
     Page("methods", "compare", ":material/functions:", ("grade",)),

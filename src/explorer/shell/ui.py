@@ -178,6 +178,26 @@ def url_choice(
     return value
 
 
+def url_tabs(key: str, labels: dict[str, str], *, label: str, default: str) -> tuple[str, DeltaGenerator]:
+    """Render tabs whose open one is kept in the URL under `key` (its code); return that code and its tab.
+
+    Only the open tab is drawn (`on_change="rerun"`): a hidden tab costs nothing on a rerun (Streamlit otherwise
+    sends and renders every tab's charts). The tabs widget holds a label, which changes with the language, so the
+    code is kept apart and handed to the widget on every run.
+    """
+    say = partial(notice_bad_param, label, used=labels[default], current=lang())
+    _init_from_url(key, lambda raw: raw[-1] if raw[-1] in labels else None, default, say)
+    widget = f"_{key}_tab"
+    clicked = {text: code for code, text in labels.items()}.get(st.session_state.get(widget))
+    if clicked is not None:  # a click, or the same tab again (a label of another language is not one)
+        st.session_state[key] = clicked
+    code = st.session_state[key]
+    st.session_state[widget] = labels[code]
+    tabs = st.tabs(list(labels.values()), key=widget, on_change="rerun")
+    st.query_params[key] = code
+    return code, tabs[list(labels).index(code)]
+
+
 def url_multi(
     key: str,
     options: Sequence[str],

@@ -183,13 +183,13 @@ def panel_estimates(fit: panel.PanelFit, lang: str) -> str:
     return t(
         "methods.panel.estimates",
         lang,
-        window=f"{fit.window[0] - 1}–{fit.window[-1]}",
-        years=len(fit.window),
+        window=f"{fit.window_start}–{fit.window[-1]}",
+        years=int(fit.spans.sum()) if fit.spans is not None else len(fit.window),
         real=t(
             "methods.panel.real",
             lang,
             window=f"{int(real.index[0])}–{int(real.index[-1])}",
-            years=len(real),
+            years=int(fit.shock_spans.sum()) if fit.shock_spans is not None else len(real),
         )
         if real is not None
         else t("methods.panel.real_none", lang),

@@ -255,7 +255,7 @@ def tornado_change(version: str, levers: model.Levers, indicator: str, year: int
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256)
 def scenario_results(
     version: str, levers: model.Levers, outcome: str, compare: model.Levers | None, compare_name: str, lang: str
 ) -> scenario_view.Results:

@@ -128,7 +128,7 @@ def report() -> str:
     rows, params = _read()
     fit = panel.fit_rows(rows)
     head = [
-        f"Panel: nominal window {fit.window[0] - 1}–{fit.window[-1]}, common drift "
+        f"Panel: nominal window {fit.window_start}–{fit.window[-1]}, common drift "
         f"{100 * np.expm1(fit.common_drift):.2f} %/yr, σ_z {100 * fit.common_sd:.2f} pp, "
         f"σ_u {100 * fit.city_sd:.2f} pp, ρ {fit.correlation:.2f}; anchors "
         + ", ".join(

@@ -40,6 +40,7 @@ def paper_levers(horizon: int) -> model.Levers:
 
 
 # Scenario B, compared with the levers on the page: a preset code, or "own" for levers kept in the URL's `b`.
+VIEWS = ("projection", "peers", "why", "sensitivity")  # the results' tabs (URL `view`), in order
 NO_COMPARE = "none"
 OWN_COMPARE = "own"
 # Scenario B in the URL: `b=dc_racks:0,xc_share:60,…` by lever name (horizon aside: B runs to A's horizon), so a
