@@ -106,14 +106,50 @@ def test_more_approvals_where_demand_is_unmet_raise_compute_and_value_added(para
         assert (second[code][unmet] > first[code][unmet]).all(), code
 
 
-@pytest.mark.parametrize("code", sorted(PRESETS))
+@pytest.mark.parametrize("code", sorted(code for code, levers in PRESETS.items() if levers.dc_power == 0))
 def test_the_power_budget_limits_approvals(params, code):
-    """In every draw: electricity never exceeds the drawn budget (it is a constraint, not a warning)."""
+    """In every draw: electricity never exceeds the drawn budget (it is a constraint, not a warning) unless the city
+    allocates power beyond it (only the city plan does)."""
     levers = replace(PRESETS[code], horizon=2035)
     sampled = draw_parameters(parameter_table(params), 500, 7)
     steps = np.arange(levers.horizon - 2022 + 1, dtype=float)[None, :]
-    dc = data_centres(levers.dc_racks, levers.dc_pue, levers.dc_util_gate, sampled, steps)
+    dc = data_centres(levers.dc_racks, levers.dc_pue, levers.dc_util_gate, sampled, steps, power_mw=levers.dc_power)
     assert (dc["power"] <= sampled["dc_power_budget"][:, None] * (1 + 1e-9)).all()
+
+
+def _preset_draws(params, code: str, codes: tuple[str, ...]) -> dict[str, np.ndarray]:
+    levers = replace(PRESETS[code], horizon=2035)
+    return {outcome: project_draws(levers, params, outcome, draws=600, seed=11)[1] for outcome in codes}
+
+
+def test_the_city_plan_and_the_aggressive_build_out_differ_where_their_names_say(params):
+    """The aggressive build-out approves racks fast but within today's power budget; the city plan comes with the
+    power for its 500,000 racks. So the plan holds the plan's stock where the budget would stop short of it, leaves
+    less demand unmet where the budget binds, and there adds value added; where no demand is unmet the extra racks
+    stand empty and GDP is the same."""
+    codes = ("dc_racks_total", "dc_unmet", "dc_power_gwh", "gdp")
+    fast, plan = _preset_draws(params, "aggressive_buildout", codes), _preset_draws(params, "city_plan", codes)
+    paper = _preset_draws(params, "paper", codes)
+    sampled = draw_parameters(parameter_table(params), 600, 11)  # the draws project_draws uses (same seed)
+    target = _sheet(params, "dc_plan_racks", "central")
+    late = slice(2026 - 2022, None)  # from 2026: both presets have had time to reach their limits
+    # Racks: the build-out approves more than the paper's policy; the plan's stock is the plan from 2026 in every draw
+    assert (fast["dc_racks_total"] >= paper["dc_racks_total"]).all()
+    assert (plan["dc_racks_total"][:, late] >= target).all()
+    # ... while the build-out stays within today's budget (its electricity) and so short of the plan in most draws.
+    assert (fast["dc_power_gwh"] <= sampled["dc_power_budget"][:, None] * (1 + 1e-9)).all()
+    short = fast["dc_racks_total"][:, -1] < target
+    assert short.mean() > 0.5, short.mean()
+    assert (plan["dc_power_gwh"][:, -1] > sampled["dc_power_budget"]).any()  # the plan's own allocation is used
+    # Unmet demand: where the build-out falls short of the plan and leaves demand unmet, the plan leaves less.
+    binding = short & (fast["dc_unmet"][:, -1] > 0)
+    assert binding.mean() > 0.5, binding.mean()
+    assert (plan["dc_unmet"][binding, -1] < fast["dc_unmet"][binding, -1]).all()
+    # GDP: higher under the plan in those draws; the same wherever the build-out leaves no demand unmet (empty racks).
+    assert (plan["gdp"][binding, -1] > fast["gdp"][binding, -1]).all()
+    served = fast["dc_unmet"][:, late] == 0
+    assert served.any()
+    np.testing.assert_allclose(plan["gdp"][:, late][served], fast["gdp"][:, late][served], rtol=1e-12)
 
 
 def test_the_city_plan_is_reported_with_its_gap(params):

@@ -164,3 +164,50 @@ def test_with_shared_shocks_the_levers_effect_moves_with_the_panels_shenzhen():
         correlation[name] = np.corrcoef(ratio[:, -1], cohorts)[0, 1] if np.ptp(ratio[:, -1]) > 1e-12 else 0.0
     assert correlation["sheet"] > 0.9
     assert correlation["zero"] == 0.0
+
+
+def _served() -> tuple:
+    con = db.connect()
+    try:
+        return db.parameters(con), db.benchmarks(con, None)
+    finally:
+        con.close()
+
+
+def test_the_simulations_outcomes_run_on_the_panels_shenzhen_path_draw_by_draw():
+    """Issue 22: on `simulation_gdp` the simulation's GDP at the paper's policy is the panel's Shenzhen path, year by
+    year and draw by draw (published levels, then the draws `scenario` uses), so an outcome indexed to GDP ranks
+    with GDP across draws (core value added: above 0.9); on the simulation's own draws the two are unrelated."""
+    from explorer.core import vocab
+    from explorer.model import simulation
+    from explorer.model.peers import observed_series
+
+    params, rows = _served()
+    fit = panel.fit_rows(rows)
+    observed = observed_series(rows, vocab.SUBJECT_CITY, panel.INDICATOR, panel.GROUP).set_index("year")["value"]
+    years = np.arange(2022, 2031)
+    path = comparison.simulation_gdp(fit, observed.to_dict(), draws=800, seed=4)
+    run = comparison.scenario(fit, baseline(), params, years, observed.to_dict(), draws=800, seed=4)
+    _, gdp = simulation.project_draws(baseline(), params, "gdp", draws=800, seed=4, shocks=path)
+    np.testing.assert_allclose(gdp, run.base, rtol=1e-12)  # published years as published, then the same draws
+    ranks = lambda values: np.argsort(np.argsort(values))  # noqa: E731
+    _, paired = simulation.project_draws(baseline(), params, "core_va", draws=800, seed=4, shocks=path)
+    _, own = simulation.project_draws(baseline(), params, "core_va", draws=800, seed=4)
+    assert np.corrcoef(ranks(run.base[:, -1]), ranks(paired[:, -1]))[0, 1] > 0.9
+    assert abs(np.corrcoef(ranks(run.base[:, -1]), ranks(own[:, -1]))[0, 1]) < 0.1
+
+
+def test_the_gdp_paths_shocks_are_the_panels_steps_less_the_draws_drift():
+    """In drawn years a draw's log step less its shock is the same every year (its drift: the shock is the rest of
+    the step); published years carry no shock. A missing published level is an error, not a guess."""
+    fit = panel.fit({"shenzhen": _synthetic()["a"], "beijing": _synthetic()["b"], "shanghai": _synthetic()["c"]})
+    observed = dict(zip(*_synthetic()["a"][:2], strict=True))  # 2016-2023: the anchor is 2023
+    path = comparison.simulation_gdp(fit, observed, draws=500, seed=2)
+    years = np.arange(2022, 2036)
+    assert (path.shocks[:, years <= 2023] == 0).all()
+    np.testing.assert_allclose(path.levels[:, years == 2022][:, 0], observed[2022])
+    drift = np.diff(np.log(path.levels), axis=1)[:, 1:] - path.shocks[:, 2:]  # the steps into 2024..2035
+    np.testing.assert_allclose(drift, np.repeat(drift[:, :1], drift.shape[1], axis=1), atol=1e-12)
+    assert np.ptp(drift[:, 0]) > 0  # the drift differs across draws (its estimation error)
+    with pytest.raises(ValueError, match="missing"):
+        comparison.simulation_gdp(fit, {year: v for year, v in observed.items() if year != 2022}, draws=50, seed=2)

@@ -154,16 +154,18 @@ def test_query_form_round_trips(code: str):
     racks=st.integers(0, 120),
     pue=st.integers(110, 150),
     gate=st.integers(0, 19),
+    power=st.integers(0, 25),
     share=st.integers(0, 20),
     national=st.integers(0, 20),
     subsidy=st.integers(0, 30),
     quota=st.integers(0, 50),
     horizon=st.integers(2025, 2035),
 )
-def test_query_form_round_trips_on_the_slider_grid(racks, pue, gate, share, national, subsidy, quota, horizon):
+def test_query_form_round_trips_on_the_slider_grid(racks, pue, gate, power, share, national, subsidy, quota, horizon):
     levers = Levers(
-        racks * 1_000, pue / 100, gate * 5.0, share * 5.0, national * 5.0, subsidy * 5_000.0, quota * 1_000, horizon
-    )
+        racks * 1_000, pue / 100, gate * 5.0, power * 50.0, share * 5.0, national * 5.0, subsidy * 5_000.0,
+        quota * 1_000, horizon,
+    )  # fmt: skip
     assert Levers.from_mapping(levers.to_query(), base=PRESETS["no_new_capacity"]) == (levers, [])
 
 

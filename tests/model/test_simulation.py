@@ -156,6 +156,7 @@ levers_strategy = st.builds(
     dc_racks=st.integers(0, 120_000),
     dc_pue=st.floats(1.10, 1.50),
     dc_util_gate=st.floats(0.0, 95.0),
+    dc_power=st.floats(0.0, 1_250.0),
     xc_share=st.floats(0.0, 100.0),
     xc_national=st.floats(0.0, 100.0),
     talent_subsidy=st.floats(0.0, 150_000.0),
@@ -636,3 +637,31 @@ def test_given_shocks_replace_the_drawn_ones_and_are_checked(params: pd.DataFram
         model.project(baseline(), params, draws=20, seed=1, shocks=shocks[:, :-1])
     with pytest.raises(ValueError, match="shocks"):
         model.project(baseline(), params, draws=20, seed=1, shocks=np.full_like(shocks, np.nan))
+
+
+GDP_PATH_CASES = [
+    ("a year short", (5, LAST_YEAR - model.BASE_YEAR), 1.0, "GDP path"),
+    ("a negative level", (5, LAST_YEAR - model.BASE_YEAR + 1), -1.0, "positive"),
+    ("a NaN level", (5, LAST_YEAR - model.BASE_YEAR + 1), float("nan"), "GDP path"),
+]
+
+
+@pytest.mark.parametrize(("name", "shape", "level", "message"), GDP_PATH_CASES, ids=[c[0] for c in GDP_PATH_CASES])
+def test_a_bad_gdp_path_is_refused_with_a_message(params: pd.DataFrame, name, shape, level, message):
+    path = model.GdpPath(np.full(shape, 30_000.0), np.zeros(shape))
+    path.levels[0, -1] = level
+    with pytest.raises(ValueError, match=message):
+        project(baseline(), params, draws=5, seed=1, shocks=path)
+
+
+def test_on_a_gdp_path_gdp_at_the_papers_policy_is_that_path_from_the_base_years_level(params: pd.DataFrame):
+    """A flat path (every year at 2 × the base year's level in the second half) gives GDP 2 × GDP_2022 there, whatever
+    the sheet's growth; core value added doubles with it (premium aside)."""
+    years = LAST_YEAR - model.BASE_YEAR + 1
+    levels = np.full((4, years), 10_000.0)
+    levels[:, years // 2 :] = 20_000.0
+    path = model.GdpPath(levels, np.zeros((4, years)))
+    _, gdp = model.project_draws(replace(baseline(), horizon=LAST_YEAR), params, "gdp", draws=4, seed=3, shocks=path)
+    gdp_2022 = params.set_index("id").at["gdp_2022", "central"]
+    np.testing.assert_allclose(gdp[:, 0], gdp_2022)
+    np.testing.assert_allclose(gdp[:, -1], 2 * gdp_2022)

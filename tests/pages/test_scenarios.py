@@ -63,7 +63,14 @@ def test_url_levers_set_the_sliders_and_the_numbers_come_from_the_model(lang, pa
     assert at.slider(key="dc_racks").value == 30000
     assert at.slider(key="xc_share").value == 60.0
     levers, _ = model.Levers.from_mapping({"dc_racks": "30000", "xc_share": "60", "horizon": "2032"})
-    expected = model.project(levers, frame, draws=DRAWS, seed=SEED)
+    con = db.connect()
+    try:
+        rows = db.benchmarks(con, None)
+    finally:
+        con.close()
+    observed = observed_series(rows, "shenzhen", panel.INDICATOR, panel.GROUP).set_index("year")["value"].to_dict()
+    path = comparison.simulation_gdp(panel.fit_rows(rows), observed, draws=DRAWS, seed=SEED)  # GDP's draws
+    expected = model.project(levers, frame, draws=DRAWS, seed=SEED, shocks=path)
     shown = _kpis(at, lang)
     for code in KPI_OUTCOMES:
         value = expected[(expected["year"] == 2032) & (expected["indicator"] == code)]["p50"].iloc[0]
@@ -320,13 +327,14 @@ def test_keeping_the_levers_as_b_writes_them_to_the_url_and_an_old_link_still_op
     at.button[0].click().run()
     assert at.selectbox(key="cmp").value == "own"
     written = (
-        "dc_racks:30000,dc_pue:1.25,dc_util_gate:70,xc_share:40,xc_national:40,talent_subsidy:30000,talent_quota:10000"
+        "dc_racks:30000,dc_pue:1.25,dc_util_gate:70,dc_power:0,xc_share:40,xc_national:40,talent_subsidy:30000,"
+        "talent_quota:10000"
     )
     assert at.query_params["b"] == written
     again = run(lang="en", cmp="own", b=written)
     assert 'class="sz-compare"' in " ".join(block.value for block in again.get("html"))
-    # A link written before the national-market lever existed still opens (the lever takes the paper's value).
-    older = run(lang="en", cmp="own", b=written.replace("xc_national:40,", ""))
+    # A link written before the national-market and power levers existed still opens (they take the paper's values).
+    older = run(lang="en", cmp="own", b=written.replace("xc_national:40,", "").replace("dc_power:0,", ""))
     assert 'class="sz-compare"' in " ".join(block.value for block in older.get("html"))
 
 
@@ -524,21 +532,20 @@ def test_a_bad_growth_value_gets_a_notice_and_the_panel(raw):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_downloads_say_which_baseline_and_carry_its_numbers(lang, params):
-    """The CSV, JSON and brief of `growth=sheet` name the sheet's growth; their GDP odds are the sheet's (differ from
-    the panel's), read through the page's cached builders."""
+    """The CSV, JSON and brief of `growth=sheet` name the sheet's growth; their GDP is the sheet's (below or above the
+    panel's as the sheet's growth stands against Shenzhen's published growth), read through the page's cached
+    builders."""
     _, version = params
     levers = replace(model.baseline(), horizon=2035)
     words = download_checks.catalogue(lang)
-    odds = {}
+    gdp_p50 = {}  # Shenzhen's 2035 GDP by baseline
     for code in ("panel", "sheet"):
         csv_bytes, json_text = scenario_cache.scenario_downloads(version, levers, None, DRAWS, SEED, lang, code)
         rows = download_checks.read(csv_bytes)
         assert {row[words["scenarios.col.growth"]] for row in rows} == {words[f"scenarios.growth.name.{code}"]}
         assert json.loads(json_text)["gdp_baseline"]["code"] == code
-        [beijing] = [
-            row for row in rows if (row[words["col.id"]], row[words["col.year"]]) == ("gdp_odds_beijing", "2035")
-        ]
-        odds[code] = int(beijing[words["scenarios.col.scenario"].format(q="p50")])
+        [gdp] = [row for row in rows if (row[words["col.id"]], row[words["col.year"]]) == ("gdp", "2035")]
+        gdp_p50[code] = float(gdp[words["scenarios.col.scenario"].format(q="p50")])
         brief = scenario_cache.scenario_brief(version, levers, "gdp", None, "", "https://example.org", lang, code)
         assert words["scenarios.brief.growth"].format(name=words[f"scenarios.growth.name.{code}"]) in brief
-    assert odds["sheet"] > odds["panel"]
+    assert (gdp_p50["sheet"] < gdp_p50["panel"]) == (_sheet_growth() < _shenzhen_growth_2019_2023())

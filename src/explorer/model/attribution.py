@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from explorer.model.levers import LEVER_GROUPS, Levers, baseline
-from explorer.model.simulation import BASE_YEAR, OUTCOMES, paired_medians
+from explorer.model.simulation import BASE_YEAR, OUTCOMES, GdpPath, paired_medians
 
 
 def _mixed(levers: Levers, groups: frozenset[str]) -> Levers:
@@ -70,12 +70,13 @@ def decompose(
     draws: int = 1000,
     seed: int = 0,
     worth: Mapping[str, Callable[[Sequence[Levers]], np.ndarray]] | None = None,
+    shocks: np.ndarray | GdpPath | None = None,
 ) -> pd.DataFrame:
     """Return per indicator and lever group the Shapley contribution to the median paired change in `year`.
 
     Columns: indicator, group, contribution, total (the full scenario's median paired change). `worth` replaces
     an outcome's medians, given the distinct settings of `combinations` other than the paper's, in order (GDP:
-    through the three-city panel).
+    through the three-city panel). `shocks` as in `project_delta` (a `GdpPath`: the panel's GDP path).
     """
     # Load inputs
     if isinstance(year, bool) or not isinstance(year, numbers.Integral) or not BASE_YEAR <= year <= levers.horizon:
@@ -87,7 +88,7 @@ def decompose(
     # values makes two combinations one setting: each distinct setting is run once
 
     # Compute
-    medians = paired_medians(runs, params, int(year), draws=draws, seed=seed)
+    medians = paired_medians(runs, params, int(year), draws=draws, seed=seed, shocks=shocks)
     for code, of in (worth or {}).items():
         medians[:, list(OUTCOMES).index(code)] = of(runs)
     by_setting = {paper: np.zeros(len(OUTCOMES)), **dict(zip(runs, medians))}  # the paper against itself: 0

@@ -69,21 +69,35 @@ def va_per_rack(p: Params) -> tuple[np.ndarray, np.ndarray]:
     return colocation, colocation + service
 
 
+def power_capacity(pue_cap: float, power_mw: float, p: Params) -> np.ndarray:
+    """Return the installed standard racks the power test allows: the power budget's (`budget_capacity`), or the
+    racks whose rated IT load the city allocates electricity for beyond it (`power_mw` MW), whichever is larger."""
+    allocated = np.floor(float(power_mw) * 1e3 / p["dc_rack_kw"] + 1e-9)
+    return np.maximum(np.floor(budget_capacity(pue_cap, p)), allocated)
+
+
 def data_centres(
-    racks: float, pue_cap: float, gate_pct: float, p: Params, steps: np.ndarray, gdp_shock: np.ndarray | None = None
+    racks: float,
+    pue_cap: float,
+    gate_pct: float,
+    p: Params,
+    steps: np.ndarray,
+    gdp_shock: np.ndarray | None = None,
+    power_mw: float = 0.0,
 ) -> dict[str, np.ndarray]:
     """Return installed, occupied and unmet racks, compute, power, capex and direct value added.
 
     Approvals a year are the least of the lever's quota, the utilisation gate's headroom and the
-    power budget's headroom; occupied racks are the least of demand and the utilisation ceiling.
-    Demand moves with GDP's yearly shocks (`rack_demand`).
+    power test's headroom (`power_capacity`: today's budget, or `power_mw` MW allocated beyond it);
+    occupied racks are the least of demand and the utilisation ceiling. Demand moves with GDP's
+    yearly shocks (`rack_demand`).
     """
     num_years = steps.shape[1]
     installed_0 = p["dc_racks_2022"]
     ceiling = p["dc_util_max"] / 100.0
     general, ai = rack_demand(p, steps, gdp_shock)
     demand = general + ai
-    budget = np.floor(budget_capacity(pue_cap, p))
+    budget = power_capacity(pue_cap, power_mw, p)
     installed = np.empty_like(demand)
     occupied = np.empty_like(demand)
     installed[:, 0] = installed_0

@@ -20,7 +20,7 @@ import pandas as pd
 from explorer.core import vocab
 from explorer.model import simulation
 from explorer.model.levers import Levers, baseline
-from explorer.model.panel import INDICATOR, PanelFit, check_draws, paths, shocks
+from explorer.model.panel import INDICATOR, PanelFit, check_draws, paths, shock_scales, shocks
 from explorer.model.parameters import parameter_table
 from explorer.model.peers import PATH_COLUMNS
 
@@ -159,6 +159,44 @@ def simulation_shocks(
     inside = (wanted >= calendar[0]) & (wanted <= calendar[-1])
     picked = drawn[:, np.minimum(at, calendar.size - 1)]
     return np.where(inside[None, :] & np.isfinite(picked), picked, own)
+
+
+def simulation_gdp(
+    panel: PanelFit,
+    observed: Mapping[int, float],
+    *,
+    subject: str = vocab.SUBJECT_CITY,
+    draws: int,
+    seed: int,
+    drift: Mapping[str, np.ndarray] | None = None,
+) -> simulation.GdpPath:
+    """Return the subject's panel GDP path by calendar year for the simulation's outcomes (`simulation.GdpPath`).
+
+    Levels from the simulation's base year to its last: the published levels (`observed`) up to the
+    anchor, then the panel's draws (`paths`, same `draws` and `seed` as `scenario`), so an outcome
+    indexed to GDP (core value added, purchases, the recruits' value added) moves draw by draw with
+    the GDP the page shows. Shocks: the panel's yearly shock of the subject in log points
+    (`shocks` × the draw's shock sd, `shock_scales`) in drawn years, 0 in published years (their
+    level is known; the last published step may cross a census revision, which is not a shock). `drift` as in
+    `scenario` (Shenzhen's GDP baseline). Raises ValueError when a published level between the base year and the
+    anchor is missing.
+    """
+    years = np.arange(simulation.BASE_YEAR, simulation.LAST_YEAR + 1)
+    anchor = panel.cities[subject].anchor_year
+    levels = paths(panel, years, draws=draws, seed=seed, drift=drift)[subject]
+    for j, year in enumerate(years):
+        if year < anchor:
+            levels[:, j] = float(observed.get(int(year), np.nan))
+    if np.isnan(levels).any():
+        raise ValueError(f"observed: a published level of {subject} between {years[0]} and {anchor} is missing")
+    calendar, drawn = shocks(panel, subject, draws=draws, seed=seed)
+    common_scale, city_scale = shock_scales(panel, draws=draws, seed=seed)  # the draw's own shock sizes
+    scale = np.hypot(panel.common_sd * common_scale, panel.city_sd * city_scale)
+    logs = np.zeros(levels.shape)
+    for j, year in enumerate(years):
+        if year > anchor and year <= calendar[-1]:
+            logs[:, j] = scale * drawn[:, int(year - calendar[0])]
+    return simulation.GdpPath(levels, logs)
 
 
 def levers_ratio(

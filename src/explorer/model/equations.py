@@ -108,9 +108,10 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r"\bar{K} = <<dc_racks_2022>> + \max\big(0,\ <<dc_power_budget>> \cdot 10^6"
         r" / (<<dc_util_max>>/100 \cdot <<dc_rack_kw>>"
         r" \cdot <<hours>> \cdot <<dc_load_factor>>) - <<dc_racks_2022>>\,<<dc_pue_existing>>\big) / <<dc_pue>>",
-        r"A_t = \min\big(<<dc_racks>>,\ \bar{K} - K_{t-1},"
+        r"\bar{K}_M = \max\big(\bar{K},\ 10^3\,<<dc_power>> / <<dc_rack_kw>>\big)",
+        r"A_t = \min\big(<<dc_racks>>,\ \bar{K}_M - K_{t-1},"
         r"\ \lfloor \max(0,\ 100\,O_{t-1} / <<dc_util_gate>> - K_{t-1}) \rfloor\big)",
-        r"<<dc_util_gate>> = 0:\ A_t = \min(<<dc_racks>>,\ \bar{K} - K_{t-1}), \quad"
+        r"<<dc_util_gate>> = 0:\ A_t = \min(<<dc_racks>>,\ \bar{K}_M - K_{t-1}), \quad"
         r" \mathrm{MW}_t = A_t \cdot <<dc_rack_kw>> / 10^3",
         r"K_t = K_{t-1} + A_t, \quad O_t = \min(D_t,\ <<dc_util_max>>/100 \cdot K_t), \quad u_t = 100\,O_t / K_t",
         r"\mathrm{unmet}_t = D_t - O_t, \quad U_t = O_t + <<dc_served_elsewhere>>\,\mathrm{unmet}_t, \quad "
@@ -125,7 +126,7 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r" + (O_t - O^{\mathrm{old}}_t)\,<<dc_pue>>\big) / O_t,"
         r"\quad O^{\mathrm{old}}_t = \min(O_t,\ <<dc_util_max>>/100 \cdot <<dc_racks_2022>>)",
         r"\mathrm{GWh}_t = O_t \cdot <<dc_rack_kw>> \cdot <<hours>> \cdot <<dc_load_factor>>"
-        r" \cdot \mathrm{PUE}_t / 10^6 \le <<dc_power_budget>>",
+        r" \cdot \mathrm{PUE}_t / 10^6 \le <<dc_power_budget>>\ \ (<<dc_power>> = 0)",
         r"\mathrm{cost}_t = \mathrm{GWh}_t\,<<dc_power_price>> / 100, \quad"
         r"\mathrm{capex}_t = A_t\,<<dc_capex_per_rack>> / 10^4",
         r"V_t = O_t\,\big(<<dc_revenue_per_rack>>\,<<dc_va_ratio>>"

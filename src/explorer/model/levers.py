@@ -46,6 +46,11 @@ LEVERS: tuple[LeverSpec, ...] = (
     # 0 = no gate; 70 = Guangdong's 2023-25 rule quoted by the paper; 95 is at or above the practical utilisation
     # ceiling (dc_util_max 85-95), i.e. an effective ban.
     LeverSpec("dc_util_gate", "dc", 0.0, 95.0, 5.0, 70.0, "G", paper_figure="gd_dc_utilisation_gate"),
+    # MW of rated IT load (standard racks × dc_rack_kw) whose electricity the city allocates to data centres beyond
+    # today's power budget (dc_power_budget): racks up to it pass the power test whatever the budget. 0 = none, the
+    # paper's policy (new projects "将难以获得节能审查批复"); 1,250 MW = the city plan's 500,000 standard racks
+    # (dc_plan_racks, 深工信〔2023〕300号) × 2.5 kW, the largest allocation with a source. Step 50 MW = 20,000 racks.
+    LeverSpec("dc_power", "dc", 0.0, 1_250.0, 50.0, 0.0, "M", note=True),
     # A share: 0-100 %. The paper's floor is 40 %; 100 % = complete replacement.
     LeverSpec("xc_share", "xc", 0.0, 100.0, 5.0, 40.0, "x",
               paper_figure="target_xc_procurement_share", target_link="setting"),
@@ -82,6 +87,7 @@ class Levers:
     dc_racks: int  # new standard data-centre racks (dc_rack_kw each) approved per year in Shenzhen
     dc_pue: float  # PUE cap for new data centres (paper: < 1.25)
     dc_util_gate: float  # % utilisation required before new capacity is approved (paper: > 70); 0 = no gate
+    dc_power: float  # MW of IT load with electricity allocated beyond today's power budget (paper: 0)
     xc_share: float  # % Xinchuang share of IT procurement by party/government organs and SOEs (paper: >= 40)
     xc_national: float  # % the same share outside Shenzhen (national floor: a scenario, not a Shenzhen lever)
     talent_subsidy: float  # yuan per subsidised digital professional per year
@@ -202,6 +208,8 @@ def baseline() -> Levers:
       year from 150,000 in 2022) is the alternative preset "city_plan".
     * dc_pue 1.25: "新建数据中心电能利用效率小于1.25" (the cap is used as the new racks' PUE).
     * dc_util_gate 70: "广东省2023-2025年需满足上架率超70%…后再考虑新建或扩建".
+    * dc_power 0 MW: no electricity beyond today's power budget; the paper names the energy-intensity target
+      ("确保能耗强度下降目标") as a condition of new builds and says new projects "将难以获得节能审查批复".
     * xc_share 40: "党政机关、国资国企领域信创产品的采购比例不低于 40%".
     * xc_national 40: assumption. Not a lever of Shenzhen's: the floor outside the city is the central
       government's; the paper gives none, so the baseline applies the paper's 40 % to the whole country.
@@ -223,9 +231,13 @@ def _preset(**changes: float | int) -> Levers:
 PRESETS: dict[str, Levers] = {
     "paper": baseline(),
     "no_new_capacity": _preset(dc_racks=0),
-    "aggressive_buildout": _preset(dc_racks=60_000, dc_util_gate=0.0),  # 60,000 a year whatever the demand
-    # The city's plan: 500,000 standard racks by 2025 from ~150,000 in 2022, about 117,000 a year, no gate.
-    "city_plan": _preset(dc_racks=117_000, dc_util_gate=0.0),
+    # Approvals, not power: the energy review approves as many racks as the slider allows (120,000 a year) with no
+    # utilisation gate, but within today's power budget (no electricity allocated beyond it). It tests the paper's
+    # approval limits; where the budget binds it stops there, and demand beyond is unmet.
+    "aggressive_buildout": _preset(dc_racks=120_000, dc_util_gate=0.0),
+    # The city's plan with its power: 500,000 standard racks by 2025 from ~150,000 in 2022 (about 117,000 a year, no
+    # gate) and the electricity for them (500,000 × 2.5 kW = 1,250 MW of IT load) allocated beyond today's budget.
+    "city_plan": _preset(dc_racks=117_000, dc_util_gate=0.0, dc_power=1_250.0),
     "talent_push": _preset(talent_subsidy=96_000.0, talent_quota=30_000),
     "xinchuang_push": _preset(xc_share=80.0),
     "no_xinchuang_floor": _preset(xc_share=0.0),

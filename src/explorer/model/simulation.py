@@ -9,19 +9,35 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
 from explorer.model import channels
-from explorer.model.levers import Levers, baseline
+from explorer.model.levers import LEVER_GROUPS, Levers, baseline
 from explorer.model.parameters import central_parameters, draw_parameters, parameter_table
 from explorer.model.trend import compound
 
 BASE_YEAR = 2022  # first row of every projection: official GDP 2022 and the paper's core value added 2022
 LAST_YEAR = 2035  # shocks are drawn to this year whatever the horizon, so a draw does not depend on it
 QUANTILES = (0.1, 0.5, 0.9)
+
+
+@dataclass(frozen=True)
+class GdpPath:
+    """Shenzhen's GDP baseline drawn outside the simulation (the three-city panel's), which the simulation then runs on.
+
+    `levels`: draws × years BASE_YEAR..LAST_YEAR of nominal GDP (亿元); `shocks`: the same shape, each year's GDP
+    shock in log points (0 in BASE_YEAR), which moves rack demand and talent inflow as the simulation's own would.
+    Passed as `shocks` to `project`, `project_delta`, `project_draws` and `paired_medians`: GDP's trend is then
+    GDP_2022 × levels / levels[BASE_YEAR] instead of the sheet's growth and shocks, so every outcome indexed to GDP
+    moves draw by draw with that path.
+    """
+
+    levels: np.ndarray
+    shocks: np.ndarray
+
 
 # Indicator code -> unit code. Flows are per year unless the unit says cumulative.
 OUTCOMES: dict[str, str] = {
@@ -87,7 +103,7 @@ def _parts(
     levers: Levers,
     p: Mapping[str, np.ndarray],
     years: np.ndarray,
-    shocks: np.ndarray,
+    shocks: np.ndarray | GdpPath,
     memo: dict[tuple, object] | None = None,
 ) -> dict:
     """Return the baseline paths and each channel's pieces for one scenario (what the outcomes are built from).
@@ -115,8 +131,9 @@ def _parts(
     # Data centres: value added of occupied racks (colocation, plus the compute-service layer of AI racks booked in
     # Shenzhen) plus a spillover on compute Shenzhen uses (its own racks and the unmet demand served elsewhere).
     def dc_of(setting: Levers) -> dict:
-        key = ("dc", setting.dc_racks, setting.dc_pue, setting.dc_util_gate)
-        return once(key, lambda: channels.data_centres(*key[1:], p, steps, gdp_shock))
+        key = ("dc", *(getattr(setting, name) for name in LEVER_GROUPS["dc"]))
+        racks, pue, gate, power = key[1:]
+        return once(key, lambda: channels.data_centres(racks, pue, gate, p, steps, gdp_shock, power))
 
     dc, dc_paper = dc_of(levers), dc_of(paper)
     spillover = core_trend * ((dc["used"] / dc_paper["used"]) ** p["dc_spillover_elasticity"][:, None] - 1.0)
@@ -160,26 +177,36 @@ def _parts(
 
 
 def _trend(
-    p: Mapping[str, np.ndarray], years: np.ndarray, steps: np.ndarray, shocks: np.ndarray
+    p: Mapping[str, np.ndarray], years: np.ndarray, steps: np.ndarray, shocks: np.ndarray | GdpPath
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Return GDP under the paper's policy, its yearly shocks in log points, its growth index and core value added's."""
-    gdp_trend = gdp_baseline(p["gdp_2022"], p["gdp_growth"], p["gdp_shock_sd"], shocks[:, : years.shape[0] - 1])
-    gdp_shock = np.zeros(gdp_trend.shape)
-    gdp_shock[:, 1:] = (p["gdp_shock_sd"] / 100.0)[:, None] * shocks[:, : years.shape[0] - 1]
+    """Return GDP under the paper's policy, its yearly shocks in log points, its growth index and core value added's.
+
+    A `GdpPath` (the panel's) replaces the sheet's trend and shocks: GDP is GDP_2022 × its levels ÷ its base-year
+    level, its shocks are the path's own.
+    """
+    if isinstance(shocks, GdpPath):
+        levels = shocks.levels[:, : years.shape[0]]
+        gdp_trend = p["gdp_2022"][:, None] * levels / levels[:, :1]
+        gdp_shock = np.array(shocks.shocks[:, : years.shape[0]], dtype=float)
+        gdp_shock[:, 0] = 0.0
+    else:
+        gdp_trend = gdp_baseline(p["gdp_2022"], p["gdp_growth"], p["gdp_shock_sd"], shocks[:, : years.shape[0] - 1])
+        gdp_shock = np.zeros(gdp_trend.shape)
+        gdp_shock[:, 1:] = (p["gdp_shock_sd"] / 100.0)[:, None] * shocks[:, : years.shape[0] - 1]
     growth_index = gdp_trend / p["gdp_2022"][:, None]
     core_trend = p["core_va_2022"][:, None] * growth_index * (1.0 + p["core_va_premium"][:, None] / 100.0) ** steps
     return gdp_trend, gdp_shock, growth_index, core_trend
 
 
 def _simulate(
-    levers: Levers, p: Mapping[str, np.ndarray], years: np.ndarray, shocks: np.ndarray
+    levers: Levers, p: Mapping[str, np.ndarray], years: np.ndarray, shocks: np.ndarray | GdpPath
 ) -> dict[str, np.ndarray]:
     """Return indicator code -> draws × years array for one scenario."""
     return _outcomes(_parts(levers, p, years, shocks))
 
 
 def _simulate_many(
-    settings: Sequence[Levers], p: Mapping[str, np.ndarray], years: np.ndarray, shocks: np.ndarray
+    settings: Sequence[Levers], p: Mapping[str, np.ndarray], years: np.ndarray, shocks: np.ndarray | GdpPath
 ) -> list[dict[str, np.ndarray]]:
     """Return `_simulate` of each setting on the same draws, each channel's paths computed once per distinct value of
     its levers (a decomposition's 2ⁿ settings take only two values per lever group)."""
@@ -293,16 +320,25 @@ def yearly_shocks(draws: int, seed: int) -> np.ndarray:
 
 
 def _draw(
-    params: pd.DataFrame, draws: int, seed: int, shocks: np.ndarray | None = None
-) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    params: pd.DataFrame, draws: int, seed: int, shocks: np.ndarray | GdpPath | None = None
+) -> tuple[dict[str, np.ndarray], np.ndarray | GdpPath]:
     """Return the parameter draws and the yearly GDP shocks (standard normals, draws × years to LAST_YEAR).
 
     `shocks` replaces the drawn shocks (e.g. the panel's, `comparison.simulation_shocks`), so GDP and
-    the channels it moves share one array with whatever else reads it.
+    the channels it moves share one array with whatever else reads it; a `GdpPath` replaces GDP's
+    whole baseline (levels and shocks: `comparison.simulation_gdp`).
     """
     table = parameter_table(params)
     if shocks is None:
         shocks = yearly_shocks(draws, seed)
+    elif isinstance(shocks, GdpPath):
+        shape = (draws, LAST_YEAR - BASE_YEAR + 1)
+        levels, logs = np.asarray(shocks.levels, dtype=float), np.asarray(shocks.shocks, dtype=float)
+        if levels.shape != shape or logs.shape != shape or not (np.isfinite(levels).all() and np.isfinite(logs).all()):
+            raise ValueError(f"shocks: expected a GDP path of finite draws × {shape[1]} levels and shocks")
+        if not (levels > 0).all():
+            raise ValueError("shocks: GDP levels must be positive")
+        return draw_parameters(table, draws, seed), shocks
     elif np.shape(shocks) != (draws, LAST_YEAR - BASE_YEAR) or not np.isfinite(shocks).all():
         raise ValueError(f"shocks: expected finite draws × {LAST_YEAR - BASE_YEAR} standard normals")
     return draw_parameters(table, draws, seed), np.asarray(shocks, dtype=float)
@@ -321,11 +357,17 @@ def _quantile_frame(paths: Mapping[str, np.ndarray], years: np.ndarray) -> pd.Da
 
 
 def project(
-    levers: Levers, params: pd.DataFrame, *, draws: int = 1000, seed: int = 0, shocks: np.ndarray | None = None
+    levers: Levers,
+    params: pd.DataFrame,
+    *,
+    draws: int = 1000,
+    seed: int = 0,
+    shocks: np.ndarray | GdpPath | None = None,
 ) -> pd.DataFrame:
     """Return the scenario as a long frame: year, indicator, p10, p50, p90 (years 2022..horizon).
 
-    `shocks` (draws × years to LAST_YEAR, standard normals) replaces the yearly GDP shocks drawn from `seed`.
+    `shocks` (draws × years to LAST_YEAR, standard normals) replaces the yearly GDP shocks drawn from `seed`; a
+    `GdpPath` replaces GDP's baseline path itself.
     """
     # Load inputs
     sampled, shocks = _draw(params, _check_draws(draws), seed, shocks)
@@ -340,7 +382,12 @@ def project(
 
 
 def project_delta(
-    levers: Levers, params: pd.DataFrame, *, draws: int = 1000, seed: int = 0, shocks: np.ndarray | None = None
+    levers: Levers,
+    params: pd.DataFrame,
+    *,
+    draws: int = 1000,
+    seed: int = 0,
+    shocks: np.ndarray | GdpPath | None = None,
 ) -> pd.DataFrame:
     """Return p10 / p50 / p90 of the paired difference scenario − paper's policy (same draws and shocks)."""
     # Load inputs
@@ -357,7 +404,13 @@ def project_delta(
 
 
 def paired_medians(
-    settings: Sequence[Levers], params: pd.DataFrame, year: int, *, draws: int = 1000, seed: int = 0
+    settings: Sequence[Levers],
+    params: pd.DataFrame,
+    year: int,
+    *,
+    draws: int = 1000,
+    seed: int = 0,
+    shocks: np.ndarray | GdpPath | None = None,
 ) -> np.ndarray:
     """Return settings × outcomes: each setting's median in `year` of the paired difference with the paper's policy.
 
@@ -365,7 +418,7 @@ def paired_medians(
     """
     if not settings:
         return np.zeros((0, len(OUTCOMES)))
-    sampled, shocks = _draw(params, _check_draws(draws), seed)
+    sampled, shocks = _draw(params, _check_draws(draws), seed, shocks)
     horizon = max(setting.horizon for setting in settings)
     years = np.arange(BASE_YEAR, horizon + 1)
     column = int(year) - BASE_YEAR
@@ -480,7 +533,7 @@ def project_draws(
     *,
     draws: int = 1000,
     seed: int = 0,
-    shocks: np.ndarray | None = None,
+    shocks: np.ndarray | GdpPath | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return (years, draws × years) of one indicator: the draws `project` summarises, for comparisons by draw."""
     years, (drawn,) = project_draws_many([levers], params, indicator, draws=draws, seed=seed, shocks=shocks)

@@ -22,7 +22,7 @@ def counted(monkeypatch, params):
     calls: list[tuple[str, model.Levers]] = []
     real_tornado = model.tornado
 
-    def project(levers, frame, *, draws, seed):
+    def project(levers, frame, *, draws, seed, shocks=None):
         calls.append(("project", levers))
         return model.project_central(levers, frame)
 
@@ -52,7 +52,7 @@ def benchmarks_frame() -> pd.DataFrame:
 
 def _equal_pair() -> tuple[model.Levers, model.Levers]:
     """Return two equal levers built differently: from numbers (ints for floats) and from URL strings."""
-    built = model.Levers(7_000, 1.25, 70, 40, 40, 30_000, 10_000, 2030)
+    built = model.Levers(7_000, 1.25, 70, 0.0, 40, 40, 30_000, 10_000, 2030)
     parsed, changed = model.Levers.from_mapping(
         {"dc_racks": "7000", "dc_pue": "1.25", "dc_util_gate": "70.0", "xc_share": "40", "horizon": "2030"}
     )
@@ -99,6 +99,27 @@ def test_gdp_is_the_panels_shenzhen_path_from_its_last_published_level(counted):
     assert last["p50"] == pytest.approx(float(np.median(run.scenario[:, -1])))
 
 
+def test_the_other_outcomes_bands_come_from_the_draws_of_gdps_band(monkeypatch, params):
+    """Issue 22: the page's non-GDP outcomes run on the panel's Shenzhen GDP path of the same draws, so across draws
+    an outcome indexed to GDP ranks as the GDP the page shows does (core value added: rank correlation above 0.9), and
+    its band is the quantiles of those draws."""
+    monkeypatch.setattr(loaders, "parameters", lambda version: params)
+    scenario_cache.projection.clear()
+    scenario_cache.gdp_path.clear()
+    levers = replace(model.baseline(), horizon=2030)
+    run = scenario_cache.panel_run(VERSION, levers, 300, 5)
+    path = scenario_cache.gdp_path(VERSION, 300, 5)
+    _, core = model.project_draws(levers, params, "core_va", draws=300, seed=5, shocks=path)
+    gdp = run.scenario[:, list(run.years).index(2030)]
+    ranks = lambda values: np.argsort(np.argsort(values))  # noqa: E731
+    assert np.corrcoef(ranks(gdp), ranks(core[:, -1]))[0, 1] > 0.9
+    shown = scenario_cache.projection(VERSION, levers, 300, 5).query("indicator == 'core_va' and year == 2030")
+    expected = np.quantile(core[:, -1], (0.1, 0.5, 0.9))
+    np.testing.assert_allclose(shown[["p10", "p50", "p90"]].to_numpy()[0], expected, rtol=1e-6)
+    scenario_cache.projection.clear()
+    scenario_cache.gdp_path.clear()
+
+
 def test_draws_and_seed_are_part_of_the_key(counted):
     built, _ = _equal_pair()
     scenario_cache.projection(VERSION, built, 10, 1)
@@ -142,9 +163,9 @@ def test_equal_levers_hit_the_same_peer_odds_entry(monkeypatch, params):
     calls: list[model.Levers] = []
     real = model.project_draws
 
-    def project_draws(levers, frame, indicator, *, draws, seed):
+    def project_draws(levers, frame, indicator, *, draws, seed, shocks=None):
         calls.append(levers)
-        return real(levers, frame, indicator, draws=draws, seed=seed)
+        return real(levers, frame, indicator, draws=draws, seed=seed, shocks=shocks)
 
     monkeypatch.setattr(loaders, "parameters", lambda version: params)
     monkeypatch.setattr(loaders, "benchmarks", lambda version: pd.DataFrame(columns=list(model.PEER_COLUMNS)))

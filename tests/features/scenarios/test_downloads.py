@@ -240,7 +240,7 @@ def test_a_scenario_is_named_by_its_preset_whatever_the_horizon_or_custom():
     assert downloads.scenario_code(replace(model.PRESETS["city_plan"], horizon=2035)) == "city_plan"
     assert downloads.scenario_code(replace(model.baseline(), talent_quota=11_000)) == downloads.CUSTOM
     assert downloads.lever_values(model.PRESETS["talent_push"]) == {
-        "dc_racks": 7000, "dc_pue": 1.25, "dc_util_gate": 70, "xc_share": 40, "xc_national": 40,
+        "dc_racks": 7000, "dc_pue": 1.25, "dc_util_gate": 70, "dc_power": 0, "xc_share": 40, "xc_national": 40,
         "talent_subsidy": 96000, "talent_quota": 30000, "horizon": 2030,
     }  # fmt: skip
 

@@ -13,6 +13,7 @@ def test_all_levers_max_is_at_the_top_of_each_raising_levers_range():
     levers = gaps.all_levers_max()
     bounds = model.Levers.BOUNDS
     assert levers.dc_racks == bounds["dc_racks"][1] and levers.dc_util_gate == 0.0
+    assert levers.dc_power == bounds["dc_power"][1]
     assert levers.talent_subsidy == bounds["talent_subsidy"][1] and levers.talent_quota == bounds["talent_quota"][1]
     assert levers.xc_share == bounds["xc_share"][1]
 

@@ -93,7 +93,8 @@ def test_b_levers_round_trip_through_the_url_text_by_name():
     levers = model.Levers(**{**vars(model.baseline()), "dc_racks": 30_000, "xc_share": 65.0})
     text = scenarios.b_text(levers)
     assert text == (
-        "dc_racks:30000,dc_pue:1.25,dc_util_gate:70,xc_share:65,xc_national:40,talent_subsidy:30000,talent_quota:10000"
+        "dc_racks:30000,dc_pue:1.25,dc_util_gate:70,dc_power:0,xc_share:65,xc_national:40,talent_subsidy:30000,"
+        "talent_quota:10000"
     )
     assert scenarios.parse_b(text, 2030) == levers
 

@@ -90,7 +90,9 @@ def test_lever_groups_cover_every_lever_once_with_its_bounds(data, params, lang)
     assert {lever.name: lever.format for lever in sliders} == {name: formats.get(name, "localized") for name in by_name}
     assert t("preset.no_new_capacity", lang) in by_name["dc_racks"].note  # what 0 racks a year means
     assert by_name["xc_national"].note == t("lever.xc_national.note", lang)
-    assert [lever.name for lever in sliders if lever.note] == ["dc_racks", "xc_national"]
+    assert t("preset.city_plan", lang) in by_name["dc_power"].note  # the preset that allocates power
+    assert t("preset.aggressive_buildout", lang) in by_name["dc_power"].note  # and the one that does not
+    assert [lever.name for lever in sliders if lever.note] == ["dc_racks", "dc_power", "xc_national"]
 
 
 def test_the_rack_lever_states_the_parameter_sheets_rack_power(params):

@@ -36,8 +36,19 @@ class Channel:
 def _prose(code: str, params: pd.DataFrame, units: pd.DataFrame, lang: str) -> str:
     """Return a channel's prose; the baseline's anchor numbers come from the parameter sheet (¥ bn in English)."""
     if code == "dc":
-        plan = model.parameter_table(params)["dc_plan_racks"][1]
-        return t("methods.prose.dc", lang, racks=format_number(model.baseline().dc_racks), plan=format_number(plan))
+        table = model.parameter_table(params)
+        city = model.PRESETS["city_plan"]
+        return t(
+            "methods.prose.dc",
+            lang,
+            racks=format_number(model.baseline().dc_racks),
+            plan=format_number(table["dc_plan_racks"][1]),
+            aggressive=t("preset.aggressive_buildout", lang),
+            city=t("preset.city_plan", lang),
+            budget_low=format_number(table["dc_power_budget"][0]),
+            budget_high=format_number(table["dc_power_budget"][2]),
+            mw=format_number(city.dc_power),
+        )
     if code == "xc":
         base, national = xinchuang_bases(params)
         unit = units.loc["100m_yuan"]

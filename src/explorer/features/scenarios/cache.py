@@ -34,7 +34,9 @@ def projection(
     outcomes are the simulation's. `growth` is Shenzhen's GDP baseline (`comparison.GROWTHS`).
     """
     run = panel_run(version, levers, draws, seed, growth)
-    frame = model.project(levers, loaders.parameters(version), draws=draws, seed=seed)
+    frame = model.project(
+        levers, loaders.parameters(version), draws=draws, seed=seed, shocks=gdp_path(version, draws, seed, growth)
+    )
     return comparison.with_quantiles(frame, panel.INDICATOR, run.years, run.scenario)
 
 
@@ -44,8 +46,22 @@ def projection_delta(
 ) -> pd.DataFrame:
     """Return p10/p50/p90 of the paired difference scenario − paper's policy (same draws; GDP: the panel's)."""
     run = panel_run(version, levers, draws, seed, growth)
-    frame = model.project_delta(levers, loaders.parameters(version), draws=draws, seed=seed)
+    params, path = loaders.parameters(version), gdp_path(version, draws, seed, growth)
+    frame = model.project_delta(levers, params, draws=draws, seed=seed, shocks=path)
     return comparison.with_quantiles(frame, panel.INDICATOR, run.years, run.scenario - run.base)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def gdp_path(version: str, draws: int, seed: int, growth: str = comparison.PANEL_GROWTH) -> model.GdpPath:
+    """Return Shenzhen's panel GDP path by calendar year (published levels, then `panel_run`'s draws, on the chosen
+    baseline `growth`), which the simulation's other outcomes run on, so their bands and GDP's come from the same
+    draws (read-only arrays)."""
+    rows, params = loaders.benchmarks(version), loaders.parameters(version)
+    observed = observed_series(rows, vocab.SUBJECT_CITY, panel.INDICATOR, panel.GROUP).set_index("year")["value"]
+    drift = comparison.baseline_drift(growth, params, draws=draws)
+    path = comparison.simulation_gdp(gdp_panel(version), observed.to_dict(), draws=draws, seed=seed, drift=drift)
+    path.levels.flags.writeable = path.shocks.flags.writeable = False
+    return path
 
 
 @st.cache_data(show_spinner=False)
@@ -114,10 +130,13 @@ def sector_i_block(
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def simulated_decomposition(version: str, levers: model.Levers, draws: int, seed: int) -> pd.DataFrame:
+def simulated_decomposition(
+    version: str, levers: model.Levers, draws: int, seed: int, growth: str = comparison.PANEL_GROWTH
+) -> pd.DataFrame:
     """Return every outcome's lever-group Shapley contributions from the simulation alone: one set of subset runs
     per lever setting, shared by every outcome the reader picks (GDP's card comes from the panel: `decomposition`)."""
-    return model.decompose(levers, loaders.parameters(version), levers.horizon, draws=draws, seed=seed)
+    params, path = loaders.parameters(version), gdp_path(version, draws, seed, growth)
+    return model.decompose(levers, params, levers.horizon, draws=draws, seed=seed, shocks=path)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -136,7 +155,7 @@ def decomposition(
         }
         frame = model.decompose(levers, params, levers.horizon, draws=draws, seed=seed, worth=worth)
     else:
-        frame = simulated_decomposition(version, levers, draws, seed)
+        frame = simulated_decomposition(version, levers, draws, seed, growth)
     return frame[frame["indicator"] == outcome].reset_index(drop=True)
 
 
@@ -357,7 +376,10 @@ def peer_odds(
     group = scenarios.MODEL_GROUPS.get(indicator)
     if indicator == panel.INDICATOR and group == panel.GROUP:
         return comparison.odds(panel_run(version, levers, draws, seed, growth))
-    years, shenzhen = model.project_draws(levers, loaders.parameters(version), indicator, draws=draws, seed=seed)
+    path = gdp_path(version, draws, seed, growth)
+    years, shenzhen = model.project_draws(
+        levers, loaders.parameters(version), indicator, draws=draws, seed=seed, shocks=path
+    )
     by_city = peer_city_draws(version, indicator, tuple(int(year) for year in years), draws, seed)
     return model.odds_from_draws(years, shenzhen, by_city)
 

@@ -30,12 +30,14 @@ ASSUMED = (
 
 
 def all_levers_max() -> model.Levers:
-    """Return every lever at the end of its range that raises Shenzhen's GDP (racks, Xinchuang, talent; no gate)."""
+    """Return every lever at the end of its range that raises Shenzhen's GDP (racks, power, Xinchuang, talent; no
+    gate)."""
     bounds = model.Levers.BOUNDS
     return replace(
         model.baseline(),
         dc_racks=int(bounds["dc_racks"][1]),
         dc_util_gate=0.0,
+        dc_power=bounds["dc_power"][1],
         xc_share=bounds["xc_share"][1],
         talent_subsidy=bounds["talent_subsidy"][1],
         talent_quota=int(bounds["talent_quota"][1]),

@@ -168,7 +168,8 @@ def preset_changes(before: model.Levers, after: model.Levers, params: pd.DataFra
 
 def lever_note(name: str, lang: str) -> str:
     """Return the caption under a lever's slider (the racks': what it counts, what 0 means, the plan's pace)."""
-    return t(f"lever.{name}.note", lang, moratorium=t("preset.no_new_capacity", lang), plan=t("preset.city_plan", lang))
+    names = {"moratorium": "no_new_capacity", "plan": "city_plan", "aggressive": "aggressive_buildout"}
+    return t(f"lever.{name}.note", lang, **{key: t(f"preset.{code}", lang) for key, code in names.items()})
 
 
 def slider(name: str, figures: pd.DataFrame, params: pd.DataFrame, lang: str) -> Slider:
