@@ -82,8 +82,9 @@ MIN_FULL_INDICATORS = 8
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CODE_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 NUMBER_TOKEN = re.compile(r"\d[\d,.]*")
-# A Japanese amount in 兆 (10^12), 億 (10^8) and 万 (10^4), e.g. 4兆3214億8500万 (元), read in 億 (亿).
-JAPANESE_AMOUNT = re.compile(r"(\d+)兆(\d+)億(?:(\d+)万)?")
+# An amount in 兆 (10^12), 億 (10^8) and 万 (10^4), read in 億 (亿): Japanese 4兆3214億8500万 (元), or the
+# Taiwanese press's 5兆6708.71億 (元), whose 億 part has decimals.
+JAPANESE_AMOUNT = re.compile(r"(\d+)兆(\d+(?:\.\d+)?)億(?:(\d+)万)?")
 
 
 def dimension(unit: str) -> str:
@@ -114,7 +115,7 @@ def numbers_in(text: str) -> set[float]:
     -> 228.0 and 228000; digits glued to characters ("CNY79,610", "2.2萬") are found too.
     """
     found: set[float] = {
-        int(trillions) * 10_000 + int(hundred_millions) + int(tens_of_thousands or 0) / 10_000
+        int(trillions) * 10_000 + float(hundred_millions) + int(tens_of_thousands or 0) / 10_000
         for trillions, hundred_millions, tens_of_thousands in JAPANESE_AMOUNT.findall(text)
     }
     for token in NUMBER_TOKEN.findall(text):
@@ -161,6 +162,8 @@ def test_number_helper_reads_the_ways_quotes_write_numbers():
     assert traceable(18, "数据中心算力超过18,000 PFLOPS(FP32)")
     assert traceable(-0.2, "全年降幅進一步收窄至0.2%")
     assert traceable(43214.85, "上海市のGDP総額は前年比の8・1%増、4兆3214億8500万元に上る")
+    assert traceable(56708.71, "2025年上海實現地區生產總值（GDP）5兆6708.71億元")
+    assert not traceable(56708.71, "5兆5708.71億元")
     assert traceable(21_710_000, "The permanent population was 21.71 million")
     assert not traceable(45000, "4.38 trillion yuan")
 
