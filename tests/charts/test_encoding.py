@@ -37,3 +37,9 @@ def test_a_year_and_its_character_stay_on_one_line():
     lines = charts.lines("变化从何而来：2030 年数字经济核心产业增加值相对基准的变化", 36)
     assert all(not line.endswith("2030") for line in lines), lines
     assert all(len(line) <= 18 for line in lines)
+
+
+def test_a_line_never_starts_with_a_pause():
+    """A colon just past the width hangs at the line's end ('…增加值：' / '深圳…'), not at the next line's start."""
+    lines = charts.chart_title("信息传输、软件和信息技术服务业增加值：深圳不低于各城市的概率")["text"]
+    assert lines == ["信息传输、软件和信息技术服务业增加值：", "深圳不低于各城市的概率"]

@@ -48,9 +48,9 @@ def lines(text: str, width: int) -> list[str]:
     width //= 2
     result = []
     while len(text) > width:
-        breaks = [
+        breaks = [  # a pause just past the width hangs at the line's end, never starting the next
             i + 1
-            for i, ch in enumerate(text[:width])
+            for i, ch in enumerate(text[: width + 1])
             if ch in "：，、；）" or (ch == " " and not text[i - 1 : i].isdigit())
         ]
         breaks += [i for i, ch in enumerate(text[: width + 1]) if ch == "（"]
