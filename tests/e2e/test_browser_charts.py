@@ -96,3 +96,13 @@ def test_a_charts_embed_link_opens_that_chart_alone_without_the_navigation(app_u
         screenshot(tab, f"embed-scenarios-{lang}-{width}px")
     finally:
         context.close()
+
+
+def test_streamlits_embed_view_of_a_whole_page_has_no_sidebar(app_url, tab):
+    """Under a plain `?embed=true` (Streamlit's embed view) the navigation, language switch and share link are hidden:
+    the embedded link fixes the page, the language and the view."""
+    tab.goto(f"{app_url}/overview?lang=en&embed=true")
+    wait_for_app(tab)
+    assert tab.locator("h1").first.is_visible()
+    assert not tab.locator("[data-testid='stSidebar']").is_visible()
+    assert not tab.locator("[data-testid='stSidebarCollapsedControl']").is_visible()
