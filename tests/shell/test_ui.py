@@ -61,3 +61,11 @@ def test_an_embed_link_naming_no_chart_of_the_page_says_so():
 
 def test_the_embed_parameter_is_no_pages_own():
     assert all(ui.EMBED_PARAM not in page.params for page in PAGES)
+
+
+def test_an_embed_links_chart_value_is_shown_as_typed_not_as_markdown():
+    at = run_page("overview", lang="en", chart="[x](//ev.il)\n# PWN")
+    assert len(at.warning) == 1
+    assert (
+        "`[x](//ev.il)# PWN`" in at.warning[0].value
+    )  # a code span, the line break removed (formatting.untrusted_code)
