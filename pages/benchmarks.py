@@ -45,7 +45,7 @@ for group in view.groups:
         st.info(group.note, icon=":material/compare_arrows:")
     if group.missing:
         st.info(group.missing, icon=":material/search_off:")
-    ui.chart_with_table(group.chart.spec, group.chart.table, lang, key=group.chart.key)
+    ui.chart_with_table(group.chart.spec, group.chart.table, lang, key=group.chart.key, source="statistics")
     if group.breaks:
         st.caption(group.breaks)
     st.caption(t("benchmarks.coverage", lang))
@@ -61,7 +61,7 @@ st.download_button(
 st.subheader(t("benchmarks.peers.title", lang))
 st.caption(t("benchmarks.peers.caption", lang))
 for panel in views.peer_panels(indicators, everything, groups, statuses, lang):
-    ui.chart_with_table(panel.chart.spec, panel.chart.table, lang, key=panel.chart.key)
+    ui.chart_with_table(panel.chart.spec, panel.chart.table, lang, key=panel.chart.key, source="statistics")
     st.caption(panel.definition)
     if panel.note:
         st.info(panel.note, icon=":material/compare_arrows:")

@@ -30,7 +30,7 @@ def show(block: views.Block) -> None:
     if block.note:
         st.caption(block.note)
     for chart in block.charts:
-        ui.chart_with_table(chart.spec, chart.table, lang, key=chart.key)
+        ui.chart_with_table(chart.spec, chart.table, lang, key=chart.key, source="paper")
         st.caption(chart.caption)
     if block.points:
         st.markdown(f"**{t('bottlenecks.data.points', lang)}**")

@@ -34,7 +34,7 @@ for channel in view.channels(params, units, lang):
     st.markdown(channel.legend)
     if channel.code == "dc":
         spillover = view.spillover_chart(params, units, lang)
-        ui.chart_with_table(spillover.spec, spillover.table, lang, key="spillover_curve")
+        ui.chart_with_table(spillover.spec, spillover.table, lang, key="spillover_curve", source="model")
         st.caption(spillover.caption)
 st.caption(view.equations_note(lang))
 st.subheader(t("methods.why.title", lang))
@@ -59,7 +59,7 @@ forecasts, scores, missing = hindcast_cache.scored(version)
 for line in hindcast_view.coverage_lines(scores, lang):
     st.markdown(line)
 for chart in hindcast_view.hindcast_charts(hindcast_cache.rows(version), forecasts, lang):
-    ui.chart_with_table(chart.spec, chart.table, lang, key=chart.key)
+    ui.chart_with_table(chart.spec, chart.table, lang, key=chart.key, source="model")
     st.caption(chart.caption)
 if not scores.empty:
     st.dataframe(hindcast_view.score_table(scores, lang), hide_index=True)

@@ -38,9 +38,9 @@ for cards in card_rows(view.headline, CARDS_PER_ROW):
             ui.figure_card(fig, lang)
 
 st.subheader(t("overview.funnel.title", lang))
-ui.chart_with_table(view.funnel.spec, view.funnel.table, lang, key=view.funnel.key)
+ui.chart_with_table(view.funnel.spec, view.funnel.table, lang, key=view.funnel.key, source="paper")
 st.caption(view.funnel.caption)
 
 st.subheader(t("overview.sections.title", lang))
-ui.chart_with_table(view.sections.spec, view.sections.table, lang, key=view.sections.key)
+ui.chart_with_table(view.sections.spec, view.sections.table, lang, key=view.sections.key, source="paper")
 st.caption(view.kinds_caption)

@@ -74,7 +74,7 @@ if not measures:
     st.info(t("recommendations.none", lang))
 else:
     heatmap = views.heatmap(links, sections, measures, chosen, lang)
-    ui.chart_with_table(heatmap.spec, heatmap.table, lang, key=heatmap.key)
+    ui.chart_with_table(heatmap.spec, heatmap.table, lang, key=heatmap.key, source="paper")
     st.caption(heatmap.caption)
     cards = views.measure_cards(
         links,

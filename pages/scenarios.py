@@ -107,11 +107,11 @@ def peers_tab(digital: Digital | None) -> None:
     for line in digital.lines:
         st.markdown(line)
     if digital.fan is not None:
-        ui.chart_with_table(digital.fan.spec, digital.fan.table, lang, key="sector_i", lazy=True)
+        ui.chart_with_table(digital.fan.spec, digital.fan.table, lang, key="sector_i", lazy=True, source="model")
         for caption in digital.fan.captions:
             st.caption(caption)
     if digital.odds is not None:  # P(Shenzhen ≥ peer) by year; its table: the gap and the levers' effect
-        ui.chart_with_table(digital.odds.spec, digital.odds.table, lang, key="sector_i_odds", lazy=True)
+        ui.chart_with_table(digital.odds.spec, digital.odds.table, lang, key="sector_i_odds", lazy=True, source="model")
 
 
 def sensitivity_tab(
@@ -123,14 +123,14 @@ def sensitivity_tab(
         if chart is None:
             st.caption(t(f"scenarios.{of}.flat", lang, indicator=view.indicator_label(outcome, outcomes, lang)))
         else:
-            ui.chart_with_table(chart.spec, chart.table, lang, key=of, lazy=True)
+            ui.chart_with_table(chart.spec, chart.table, lang, key=of, lazy=True, source="model")
     st.caption(t("scenarios.tornado.caption", lang))
     with st.expander(t("scenarios.spillover.title", lang), icon=":material/psychology_alt:"):
         belief = scenario_cache.spillover_belief(version, levers, lang)
         if belief is None:
             st.caption(t("scenarios.spillover.flat", lang))
         else:
-            ui.chart_with_table(belief.spec, belief.table, lang, key="spillover_belief", lazy=True)
+            ui.chart_with_table(belief.spec, belief.table, lang, key="spillover_belief", lazy=True, source="model")
             st.caption(belief.caption)
 
 
@@ -235,7 +235,7 @@ def scenario_panel() -> None:
     )  # fmt: skip
     with tab:
         if shown_tab == "projection":
-            ui.chart_with_table(shown.fan.spec, shown.fan.table, lang, key="outcome", lazy=True)
+            ui.chart_with_table(shown.fan.spec, shown.fan.table, lang, key="outcome", lazy=True, source="model")
             for caption in shown.fan.captions:
                 st.caption(caption)
             for line in shown.odds:
@@ -246,7 +246,9 @@ def scenario_panel() -> None:
             if shown.waterfall is None:
                 st.caption(t("scenarios.waterfall.flat", lang))
             else:
-                ui.chart_with_table(shown.waterfall.spec, shown.waterfall.table, lang, key="waterfall", lazy=True)
+                ui.chart_with_table(
+                    shown.waterfall.spec, shown.waterfall.table, lang, key="waterfall", lazy=True, source="model"
+                )
                 for caption in shown.waterfall.captions:
                     st.caption(caption)
         else:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer import ROOT, model
+from explorer import ROOT, charts, model
 from explorer.console import service as console
 from explorer.core import vocab
 from explorer.core.i18n import CATALOGUE, LANGS, has, keys, load, t
@@ -65,6 +65,7 @@ DYNAMIC: dict[str, list] = {
     "bottlenecks.data.gloss.{}": ["1", "2", "3", "4"],  # the data-market section's four gaps
     "bottlenecks.data.point.{}": ["1", "2", "3", "4"],
     "bottlenecks.summary.{}": list(vocab.BOTTLENECKS),
+    "chart.source.{}": list(charts.CHART_SOURCES),  # explorer.charts.credited: a chart's source line
     "city.{}": list(vocab.CITIES),
     "col.{}": ["p10", "p50", "p90", "section", "city", "kind", "indicator", "grade"],  # charts; Data page facets
     "data.tab.{}": ["browse", "sql", "downloads", "cite"],  # pages/data.py TABS

@@ -213,13 +213,14 @@ def test_no_card_on_any_page_cuts_off_its_value(app_url, chromium, name, lang, w
         context.close()
 
 
-# Chart text (titles, axis and legend labels) cut by Vega's label limit ('…') or drawn outside its chart's box.
+# Chart text (titles, subtitles, axis and legend labels) cut by Vega's limit ('…') or drawn outside its chart's box.
+# A title in lines is one <text> of <tspan>s: Vega cuts a line that does not fit, so the '…' may sit mid-text.
 CLIPPED_CHART_TEXT = """() => [...document.querySelectorAll("[data-testid='stVegaLiteChart']")].flatMap(chart => {
     const box = chart.getBoundingClientRect();
     if (box.width === 0) return [];
     return [...chart.querySelectorAll('svg text')].filter(text => {
         const r = text.getBoundingClientRect();
-        return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || text.textContent.endsWith('…'));
+        return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || text.textContent.includes('…'));
     }).map(text => text.textContent);
 })"""
 

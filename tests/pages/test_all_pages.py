@@ -234,6 +234,46 @@ def test_every_chart_has_a_title_and_a_table_view(page, shown, lang):
         )
 
 
+# What each page's charts draw on: the source line each carries into an exported image (explorer.charts.CHART_SOURCES).
+CHART_SOURCE = {
+    "overview": "paper",
+    "bottlenecks": "paper",
+    "recommendations": "paper",
+    "benchmarks": "statistics",
+    "scenarios": "model",
+    "methods": "model",
+}
+# Scenarios with every chart it can draw: away from the baseline (the waterfall), compared with B.
+EVERY_CHART = {"scenarios": {"dc_racks": "0", "xc_share": "100", "talent_subsidy": "60000", "cmp": "talent_push"}}
+
+
+@pytest.fixture(scope="module")
+def data_version() -> str:
+    con = db.connect()
+    try:
+        return db.data_version(con)
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("page", "shown"), VIEWS)
+def test_every_chart_carries_its_title_source_line_and_the_data_version_into_a_saved_image(
+    page, shown, lang, data_version
+):
+    """Issue 23: a chart saved as PNG (Streamlit's toolbar) or SVG (its "Save or embed" popover) is the chart as drawn,
+    so the title, the source line and the data version are drawn in it."""
+    at = run(page, lang=lang, **EVERY_CHART.get(page, {}), **({"view": shown} if shown else {}))
+    found = charts(at)
+    assert len(found) == CHARTS_PER_VIEW.get((page, shown), 0)
+    for spec, _ in found:
+        title = spec["title"]
+        assert "".join(title["text"]).strip(), spec["title"]
+        credit = "".join(title["subtitle"]).replace(" ", "")
+        assert t(f"chart.source.{CHART_SOURCE[page]}", lang).replace(" ", "") in credit, title
+        assert data_version[:12] in credit, title
+
+
 @pytest.mark.parametrize(("lang", "title"), [("zh", "没有这个页面"), ("en", "No such page")])
 def test_the_root_shows_the_no_such_page_view_for_a_missing_path(lang, title):
     at = new_session()

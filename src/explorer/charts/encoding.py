@@ -13,7 +13,10 @@ SOLID = [1, 0]
 TORNADO_COLOURS = ("#56B4E9", "#E69F00")  # Okabe–Ito sky blue (low) and orange (high)
 TORNADO_ROW_PX = 34  # room for a parameter's name on two lines
 TORNADO_LABEL_LINE = 30  # characters per line of a parameter's name (15 for Chinese)
-TITLE_LINE = 40  # characters per line of a chart title (20 for Chinese)
+TITLE_LINE = 40  # characters per line of a chart title in Latin script
+# Characters per line of a Chinese chart title: at 390 px Vega cuts a title line past ~300 px, 19 characters of
+# its 16 px type (issue 23: '…相对基准的变…' on Scenarios).
+TITLE_LINE_CJK = 18
 CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 BAR_ROW_PX = 44  # one bar's row: room for a label wrapped onto three lines
 COUNT_ROW_PX = 38  # one section's row: room for its title on three lines
@@ -34,15 +37,22 @@ EDGE_PADDING = {"left": 8, "right": 10, "top": 5, "bottom": 5}
 def lines(text: str, width: int) -> list[str]:
     """Return the text broken into lines of at most `width` characters (half as many for Chinese).
 
-    Latin text breaks at spaces; Chinese after a pause (：，、；） or a space) or before an opening
+    A newline in the text (a translator's chosen break) always breaks. Latin text breaks at spaces; Chinese after
+    a pause (：，、；） or a space that does not follow a digit: "2030 年" stays whole) or before an opening
     bracket, as late as fits and not before half the line, else anywhere.
     """
+    if "\n" in text:
+        return [line for part in text.split("\n") for line in lines(part, width)]
     if not CJK.search(text):
         return textwrap.wrap(text, width, break_on_hyphens=False) or [text]
     width //= 2
     result = []
     while len(text) > width:
-        breaks = [i + 1 for i, ch in enumerate(text[: width + 1]) if ch in "：，、；） "]
+        breaks = [  # a pause just past the width hangs at the line's end, never starting the next
+            i + 1
+            for i, ch in enumerate(text[: width + 1])
+            if ch in "：，、；）" or (ch == " " and not text[i - 1 : i].isdigit())
+        ]
         breaks += [i for i, ch in enumerate(text[: width + 1]) if ch == "（"]
         cut = max((i for i in breaks if i >= width // 2), default=width)
         result.append(text[:cut].rstrip())
@@ -55,9 +65,50 @@ def wrapped(text: str, width: int = LABEL_LINE) -> str:
     return "\n".join(lines(text, width))
 
 
-def chart_title(text: str) -> dict:
-    """Return a chart title in lines that fit a 390 px phone: Vega-Lite cuts a one-line title at the plot's width."""
-    return {"text": lines(text, TITLE_LINE)}
+# Characters per line of a chart's source and version lines (32 for Chinese), in the subtitle's 10 px type.
+CREDIT_LINE = 64
+CHART_SOURCES = ("paper", "statistics", "model")  # what a chart draws on: its source line is chart.source.<code>
+
+
+def credited(spec: dict, *, source: str, version: str, lang: str) -> dict:
+    """Return the spec with its source line and the data version under its title: what a saved image carries.
+
+    A saved image (Streamlit's "Download as PNG", the chart's SVG download) is the chart as drawn, so what an image
+    must carry is drawn: the title, then in small grey type the source (`source`, a code of CHART_SOURCES) and the
+    explorer's data version.
+    """
+    if source not in CHART_SOURCES:
+        raise ValueError(f"unknown chart source {source!r}; one of {CHART_SOURCES}")
+    title = spec["title"] if isinstance(spec["title"], dict) else {"text": spec["title"]}
+    credit = [
+        *lines(t(f"chart.source.{source}", lang), CREDIT_LINE),
+        *lines(t("chart.version", lang, version=version), CREDIT_LINE),
+    ]
+    return {
+        **spec,
+        "title": {
+            **title,
+            "anchor": "start",
+            "subtitle": credit,
+            "subtitleFontSize": 10,
+            "subtitleColor": "#555555",
+            "subtitlePadding": 4,
+        },
+    }
+
+
+# Characters per title line of a chart drawn inside an expander, whose frame takes ~35 px at 390 px (16 for Chinese).
+INSET_TITLE_LINE = 34
+INSET_TITLE_LINE_CJK = 16
+
+
+def chart_title(text: str, *, inset: bool = False) -> dict:
+    """Return a chart title in lines that fit a 390 px phone: Vega-Lite cuts a one-line title at the plot's width.
+
+    `inset`: the chart is drawn inside an expander, whose frame leaves it narrower.
+    """
+    latin, chinese = (INSET_TITLE_LINE, INSET_TITLE_LINE_CJK) if inset else (TITLE_LINE, TITLE_LINE_CJK)
+    return {"text": lines(text, 2 * chinese if CJK.search(text) else latin)}
 
 
 def tooltip(field: str, kind: str, title: str, number_format: str | None = None) -> dict:

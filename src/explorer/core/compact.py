@@ -5,7 +5,7 @@ Scenarios page prints from the model (cards, summary, why it moved, the waterfal
 beside charts, the brief's cards) goes through here:
 
 - a level (a value in a year) keeps three significant figures: 1.47 万亿元, ¥845 bn, 72.9 %;
-- a change (against the paper's policy, its p10–p90 band, a lever group's part of it, B against A) keeps three
+- a change (against the paper's policy, its p10–p90 band, a lever group's part of it, B's own change) keeps three
   too: −53.0322 亿元 → −53.0 亿元 (at two, a part a tenth of the total would keep one figure once the parts are
   printed to add up to it); a percentage change keeps two, at most one decimal: +2.4 %;
 - a count of people or racks (units.csv kind `count`) keeps two, level or change: 19,723 people → 20,000 people;

@@ -130,7 +130,8 @@ def spillover_belief(
     shown = curve.assign(effect=curve["effect"] * factor)  # in the reader's unit (亿元, or ¥ bn in English)
     x_title, y_title = t("methods.spillover.x", lang), t("methods.spillover.y", lang, unit=unit)
     spec = {
-        "title": chart_title(t("methods.spillover.title", lang, scenario=name, year=year)),
+        # Scenarios draws it in an expander (Methods in the page's width): the narrower title suits both.
+        "title": chart_title(t("methods.spillover.title", lang, scenario=name, year=year), inset=True),
         "autosize": FIT_WIDTH,
         "padding": EDGE_PADDING,
         "height": 220,

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
+from html import escape
 from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from explorer.core.formatting import figure_value, plain_reference_marks
+from explorer.charts import credited
+from explorer.charts import export as chart_export
+from explorer.core.formatting import figure_value, plain_reference_marks, untrusted_code
 from explorer.core.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, t
 from explorer.data import loaders
 from explorer.model import Levers
@@ -28,11 +31,16 @@ def start_page(page: str) -> str:
     """
     st.set_page_config(page_title="Shenzhen digital economy · 深圳数字经济", page_icon="📊", layout="wide")
     st.session_state.setdefault("_entry", (page, not st.query_params))  # before the shell writes `lang`
-    links = st.sidebar.container()
+    st.html(FRAME_CSS)
+    alone = embedded_chart()
+    links = None if alone else st.sidebar.container()
     open_notice_box()
-    current = language_switch()
-    with links:
-        navigation(current)
+    current = language_switch(drawn=not alone)
+    if links is not None:
+        with links:
+            navigation(current)
+    else:
+        open_embed_slot(alone)
     enter_page(page)
     data = database()
     startup_notice(data.startup, current)
@@ -43,6 +51,9 @@ def start_page(page: str) -> str:
 def end_page(*, share: bool = True) -> None:
     """Draw the share link (unless the page draws its own) and the footer below the page (the last elements)."""
     current = lang()
+    if embedded_chart():
+        close_embed_slot(st.session_state["_page"], current)
+        return
     if share:
         share_link(st.session_state["_page"], current)
     footer(loaders.database().version, current)
@@ -131,8 +142,9 @@ def _remember_lang() -> None:
     st.session_state["_lang"] = st.session_state["lang"]
 
 
-def language_switch() -> str:
-    """Render the sidebar language switch kept in the URL as `lang`; return the language.
+def language_switch(*, drawn: bool = True) -> str:
+    """Render the sidebar language switch kept in the URL as `lang` (unless not `drawn`: an embedded chart); return
+    the language.
 
     Written by hand, not `bind="query-params"`: a bound radio drops its default from the URL (a link
     must carry its language) and rejects a bad value silently (this one gets a notice). The frame
@@ -146,14 +158,15 @@ def language_switch() -> str:
         st.session_state["_lang"] = st.session_state["lang"]
     st.session_state["lang"] = st.session_state["_lang"]
     _relabel_widgets(st.session_state["lang"])
-    st.sidebar.radio(
-        t("app.language", st.session_state["lang"]),
-        LANGS,
-        format_func=LANG_LABELS.get,
-        key="lang",
-        horizontal=True,
-        on_change=_remember_lang,
-    )
+    if drawn:
+        st.sidebar.radio(
+            t("app.language", st.session_state["lang"]),
+            LANGS,
+            format_func=LANG_LABELS.get,
+            key="lang",
+            horizontal=True,
+            on_change=_remember_lang,
+        )
     st.query_params["lang"] = st.session_state["lang"]
     return st.session_state["lang"]
 
@@ -315,12 +328,27 @@ def figure_card(fig: pd.Series, current: str) -> None:
             )
 
 
-def chart_with_table(spec: dict, frame: pd.DataFrame, current: str, *, key: str, lazy: bool = False) -> None:
-    """Render a Vega-Lite chart (from explorer.charts) with a table view of its data in a tab beside it.
+def chart_with_table(
+    spec: dict, frame: pd.DataFrame, current: str, *, key: str, source: str, lazy: bool = False
+) -> None:
+    """Render a Vega-Lite chart (from explorer.charts) with a table view of its data in a tab beside it, and its
+    embed link; every chart of the app is drawn here.
 
-    `lazy` draws only the open tab (a tab switch reruns the page, or its fragment): the hidden tab
-    costs nothing on a rerun, where Streamlit otherwise sends and renders both.
+    The chart carries its title, its source line (`source`, a code of explorer.charts.CHART_SOURCES) and the data
+    version, so an image saved from its menu does too. `lazy` draws only the open tab (a tab switch reruns the page,
+    or its fragment): the hidden tab costs nothing on a rerun, where Streamlit otherwise sends and renders both.
+    Under an embed link (`chart=<key>`) only the chart it names is drawn, alone, in the embed slot.
     """
+    page = st.session_state.get("_page", "")
+    version = (loaders.database().version or "")[:12]
+    spec = credited(spec, source=source, version=version, lang=current)
+    alone = embedded_chart()
+    if alone is not None:
+        if alone == key:
+            with st.session_state["_embed_slot"]:
+                st.vega_lite_chart(spec, width="stretch", key=key)
+            st.session_state["_embed_drawn"] = True
+        return
     tracked = {"key": f"{key}_view", "on_change": "rerun"} if lazy else {}
     chart_tab, table_tab = st.tabs([t("word.chart", current), t("word.table", current)], **tracked)
     if chart_tab.open is not False:
@@ -329,6 +357,75 @@ def chart_with_table(spec: dict, frame: pd.DataFrame, current: str, *, key: str,
     if table_tab.open is not False:
         with table_tab:
             st.dataframe(frame, hide_index=True, width="stretch")
+    save_or_embed(page, key, spec, current)
+
+
+EMBED_PARAM = "chart"  # an embed link's chart: the page shows that chart alone (with Streamlit's `embed=true`)
+EMBED_HEIGHT_PX = 560  # the iframe's height in the embed code (a tall chart scrolls inside it)
+# Under Streamlit's `?embed=true`, no sidebar (navigation, language, share link): the embedded link fixes all three.
+FRAME_CSS = """<style>
+.streamlit-embedded [data-testid="stSidebar"], .streamlit-embedded [data-testid="stSidebarCollapsedControl"]
+  {display: none}
+</style>"""
+# Under an embed link: the page's body hidden but the chart's slot and the notices about the link.
+EMBED_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"] {display: none}
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"]:not(.st-key-embed, .st-key-link_notices,
+  :is(.st-key-embed, .st-key-link_notices) *)
+  > :not(.st-key-embed, .st-key-link_notices, :has(.st-key-embed, .st-key-link_notices)) {display: none}
+</style>"""
+
+
+def embedded_chart() -> str | None:
+    """Return the key of the chart an embed link shows alone (its `chart` parameter), or None on an ordinary page."""
+    return st.query_params.get(EMBED_PARAM) or None
+
+
+def open_embed_slot(key: str) -> None:
+    """Under an embed link: hide the page's body and open the slot its chart is drawn into, wherever the page has it."""
+    st.html(EMBED_CSS)
+    st.session_state["_embed_slot"] = st.container(key="embed")
+    st.session_state["_embed_drawn"] = False
+
+
+def close_embed_slot(url_path: str, current: str) -> None:
+    """Under an embed link: say so if the page has no such chart; link the view in the explorer (the last element)."""
+    slot = st.session_state["_embed_slot"]
+    if not st.session_state.get("_embed_drawn"):
+        slot.warning(
+            t("embed.missing", current, value=untrusted_code(embedded_chart() or "", 40)), icon=":material/warning:"
+        )
+    params = sorted((key, value) for key, value in st.query_params.to_dict().items() if key != EMBED_PARAM)
+    slot.caption(f"[{t('embed.open', current)}]({app_url(url_path)}/{url_path}?{urlencode(params)})")
+
+
+def embed_link(url_path: str, key: str) -> str:
+    """Return the link that shows one chart alone, embeddable: this view's URL with `chart=<key>` and `embed=true`."""
+    params = sorted((name, value) for name, value in st.query_params.to_dict().items() if name != EMBED_PARAM)
+    return f"{app_url(url_path)}/{url_path}?{urlencode([*params, (EMBED_PARAM, key), ('embed', 'true')])}"
+
+
+def save_or_embed(url_path: str, key: str, spec: dict, current: str) -> None:
+    """Render a chart's "Save or embed" popover: its SVG (drawn on a click), where its PNG is, the link that shows
+    it alone and the iframe code a web page pastes."""
+    link = embed_link(url_path, key)
+    name = "-".join(part for part in ("shenzhen", url_path, key, current) if part)
+    with st.popover(t("embed.label", current), icon=":material/ios_share:", key=f"embed-{key}"):
+        st.download_button(
+            t("chart.save_svg", current),
+            partial(chart_export.svg, spec),
+            file_name=f"{name}.svg",
+            mime="image/svg+xml",
+            icon=":material/download:",
+            on_click="ignore",
+            key=f"svg-{key}",
+        )
+        st.caption(t("chart.png_help", current))
+        st.caption(t("embed.help", current))
+        st.code(link, language=None, wrap_lines=True)
+        title = escape(" ".join(spec["title"]["text"]))
+        frame = f'<iframe src="{escape(link)}" title="{title}" width="100%" height="{EMBED_HEIGHT_PX}"'
+        st.code(f'{frame} style="border: 0"></iframe>', language="html", wrap_lines=True)
 
 
 def app_url(url_path: str) -> str:

@@ -145,9 +145,9 @@ def test_short_charts_fit_the_width_only_so_their_plot_keeps_its_height(params):
     [
         ("Core digital-economy value added: scenario vs baseline (p10–p90 band)", charts.TITLE_LINE),
         ("Sensitivity: each parameter's low / high effect on Core digital-economy value added (2030)", 40),
-        ("数字经济核心产业增加值：情景与基准（P10–P90 区间）", charts.TITLE_LINE // 2),
-        ("敏感性：各参数低/高取值对 数字经济核心产业增加值（2030）的影响", charts.TITLE_LINE // 2),
-        ("入选工信部各类名单的深圳平台和企业入选工信部各类名单的深圳平台和企业", charts.TITLE_LINE // 2),
+        ("数字经济核心产业增加值：情景与基准（P10–P90 区间）", charts.TITLE_LINE_CJK),
+        ("敏感性：各参数低/高取值对 数字经济核心产业增加值（2030）的影响", charts.TITLE_LINE_CJK),
+        ("入选工信部各类名单的深圳平台和企业入选工信部各类名单的深圳平台和企业", charts.TITLE_LINE_CJK),
     ],
 )
 def test_long_titles_wrap_into_lines_that_fit_a_phone_and_keep_every_character(title, width):

@@ -7,6 +7,7 @@ from explorer import model
 from explorer.core.i18n import t
 from explorer.features.scenarios import results as scenarios
 from explorer.features.scenarios.results import (
+    b_deltas,
     end_year_deltas,
     figure_in_model_unit,
     odds_in,
@@ -142,3 +143,12 @@ def test_b_is_a_preset_or_the_users_own_at_the_pages_horizon():
 )
 def test_a_probability_is_put_in_words(chance, code):
     assert scenarios.likelihood(chance) == code
+
+
+def test_b_s_change_is_the_median_of_the_paired_difference_not_a_difference_of_medians():
+    """Issue 23 ("one change, one number"): B's line is measured as the card's own change."""
+    levels = pd.DataFrame({"year": [2029, 2030], "indicator": "core_va", "p50": [900.0, 1000.0]})
+    paired = pd.DataFrame({"year": [2029, 2030], "indicator": "core_va", "p50": [-3.0, 7.0]})
+    frame = b_deltas(levels, paired, 2030)
+    assert frame.loc["core_va", "scenario"] == 1000.0
+    assert frame.loc["core_va", "delta"] == 7.0

@@ -465,13 +465,15 @@ def test_no_waterfall_when_no_group_moves_the_outcome(outcomes):
     assert view.waterfall(_parts(0.0, 0.0, 0.0), _one_row(0.0, 1.0, 0.0, 0.0), "core_va", 2030, outcomes, "zh") is None
 
 
-def test_cards_carry_scenario_b_and_its_difference_from_a(outcomes):
+def test_cards_carry_scenario_b_and_its_paired_change_against_the_baseline(outcomes):
     cards = [cards_view.Kpi("x", "1", "no change", None, "off"), cards_view.Kpi("y", "2", "no change", None, "off")]
-    b = pd.DataFrame({"scenario": [15_000.0, 31.0], "a": [14_500.0, 31.0]}, index=["core_va", "core_va_share"])
+    b = pd.DataFrame({"scenario": [15_000.0, 31.0], "delta": [480.0, 0.0]}, index=["core_va", "core_va_share"])
     shown = cards_view.with_b(cards, ("core_va", "core_va_share"), b, outcomes, "zh")
-    assert shown[0].compare == "乙：1.50 万亿元（比甲 +500 亿元）"
-    assert shown[1].compare == "乙：31.0 %（与甲相同）"
+    assert shown[0].compare == "乙：1.50 万亿元，相对基准 +480 亿元"
+    assert shown[1].compare == "乙：31.0 %，相对基准无变化"
     assert "sz-compare" in cards_view.cards_html(shown)
+    english = cards_view.with_b(cards, ("core_va",), b, outcomes, "en")
+    assert english[0].compare == "B: ¥1.50 tn, +¥48.0 bn against the baseline"
 
 
 def test_the_outcome_chart_draws_b_as_a_third_series(runs, data, params, outcomes):
@@ -539,6 +541,14 @@ def test_the_results_carry_b_only_when_b_is_compared(runs, data, params, outcome
     )
     alone = view.results(**common, compare=None)
     assert alone.shown_headline == alone.headline and all(card.compare is None for card in alone.shown_costs)
-    against = view.results(**common, compare=("Baseline", base))
+    against = view.results(
+        **common,
+        compare=("Baseline", base, model.project_delta(paper_levers(levers.horizon), params, draws=100, seed=1)),
+    )
     assert all(card.compare for card in against.shown_headline) and against.headline == alone.headline
+    # B set to the scenario's own levers: B's change is the card's own change, printed the same (one number)
+    same = view.results(**common, compare=("Same", scenario, model.project_delta(levers, params, draws=100, seed=1)))
+    for card in same.shown_headline:
+        if card.arrow == "auto":
+            assert card.delta.split(" (")[0] in card.compare, (card.delta, card.compare)
     assert [of for of, _ in against.sensitivities] == ["tornado"]

@@ -320,11 +320,13 @@ def scenario_results(
         "deltas": deltas,
         "peers": peer_paths(version, levers.horizon),
     }
-    b_run = (
-        None
-        if compare is None
-        else (compare_name, projection(version, compare, scenarios.DRAWS, scenarios.SEED, growth))
-    )
+    b_run = None
+    if compare is not None:  # B's projection, and its paired change from the paper's policy (its line on the cards)
+        b_run = (
+            compare_name,
+            projection(version, compare, scenarios.DRAWS, scenarios.SEED, growth),
+            projection_delta(version, compare, scenarios.DRAWS, scenarios.SEED, growth),
+        )
     return scenario_view.results(
         levers=levers,
         outcome=outcome,

@@ -132,12 +132,12 @@ def cards_html(items: list[Kpi]) -> str:
 def with_b(
     items: list[Kpi], codes: tuple[str, ...], b_deltas: pd.DataFrame, outcomes: pd.DataFrame, lang: str
 ) -> list[Kpi]:
-    """Return the cards of `codes` (in order; cards past them unchanged) with scenario B's value and B − A."""
+    """Return the cards of `codes` (in order; cards past them unchanged) with scenario B's value and its change
+    against the paper's policy, the same quantity as the card's own change (`results.b_deltas`: the paired median)."""
     shown = list(items)
     for index, code in enumerate(codes):
-        a_value, b_value = b_deltas.loc[code, "a"], b_deltas.loc[code, "scenario"]
-        diff = change_value(b_value - a_value, code, outcomes, lang)
-        value = card_value(b_value, code, outcomes, lang)
+        diff = change_value(b_deltas.loc[code, "delta"], code, outcomes, lang)
+        value = card_value(b_deltas.loc[code, "scenario"], code, outcomes, lang)
         if is_no_change(diff, code, outcomes, lang):
             text = t("scenarios.card.b_same", lang, value=value)
         else:

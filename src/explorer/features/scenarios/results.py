@@ -112,10 +112,11 @@ def end_year_deltas(scenario: pd.DataFrame, base: pd.DataFrame, paired: pd.DataF
     return frame
 
 
-def b_against_a(b: pd.DataFrame, a: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Return per indicator scenario B's median in `year` (column scenario) and scenario A's (column a)."""
+def b_deltas(b: pd.DataFrame, b_paired: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Return per indicator scenario B's median in `year` (column scenario) and its change (delta), measured as the
+    scenario's own: the median of B − paper's policy over the same draws (`b_paired`), not a difference of medians."""
     pick = lambda frame: frame[frame["year"] == year].set_index("indicator")["p50"]  # noqa: E731
-    return pd.DataFrame({"scenario": pick(b), "a": pick(a)})
+    return pd.DataFrame({"scenario": pick(b), "delta": pick(b_paired)})
 
 
 def sensitivity_of_change(scenario: pd.DataFrame, base: pd.DataFrame) -> pd.DataFrame:

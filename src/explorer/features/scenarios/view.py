@@ -28,7 +28,7 @@ from explorer.features.scenarios.cards import (
 from explorer.features.scenarios.peers import gap_lines, peer_captions, peer_rows
 from explorer.features.scenarios.results import (
     TARGET_MARKERS,
-    b_against_a,
+    b_deltas,
     figure_in_model_unit,
     odds_in,
     odds_sentence,
@@ -453,7 +453,7 @@ def results(
     gaps: dict[str, pd.DataFrame] | None,
     parts: pd.DataFrame,
     sensitivities: dict[str, pd.DataFrame],
-    compare: tuple[str, pd.DataFrame] | None,
+    compare: tuple[str, pd.DataFrame, pd.DataFrame] | None,
     figures: pd.DataFrame,
     params: pd.DataFrame,
     outcomes: pd.DataFrame,
@@ -464,6 +464,8 @@ def results(
     """Return the page's results from the model's: `runs` holds scenario, base, deltas (`end_year_deltas`) and peers.
 
     `gaps` (GDP only: the panel's gap to each peer, `model.comparison.gaps`) adds the gap sentences under the odds.
+    `compare` is scenario B: its name, its projection and its paired difference from the paper's policy
+    (`projection_delta`, B's line on the cards).
     """
     year = levers.horizon
     scenario, deltas = runs["scenario"], runs["deltas"]
@@ -471,16 +473,24 @@ def results(
     costs = cost_cards(deltas, scenario, levers, outcomes, lang)
     shown_headline, shown_costs = headline, costs
     if compare is not None:
-        b_deltas = b_against_a(compare[1], scenario, year)
-        shown_headline = with_b(headline, KPI_OUTCOMES, b_deltas, outcomes, lang)
-        shown_costs = with_b(costs, COST_OUTCOMES, b_deltas, outcomes, lang)
+        b_changes = b_deltas(compare[1], compare[2], year)
+        shown_headline = with_b(headline, KPI_OUTCOMES, b_changes, outcomes, lang)
+        shown_costs = with_b(costs, COST_OUTCOMES, b_changes, outcomes, lang)
     return Results(
         headline=headline,
         costs=costs,
         shown_headline=shown_headline,
         shown_costs=shown_costs,
         fan=outcome_chart(
-            outcome, scenario, runs["base"], runs["peers"], figures, outcomes, lang, compare=compare, growth=growth
+            outcome,
+            scenario,
+            runs["base"],
+            runs["peers"],
+            figures,
+            outcomes,
+            lang,
+            compare=None if compare is None else compare[:2],
+            growth=growth,
         ),
         odds=odds_lines(peer_odds, year, lang) + (gap_lines(gaps, year, outcomes, lang) if gaps else ()),
         summary=summary(deltas, levers, odds, outcomes, lang),

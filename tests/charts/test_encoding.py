@@ -1,0 +1,45 @@
+"""explorer.charts.encoding: wrapped lines, and the credits every chart carries into an exported image."""
+
+import pytest
+
+from explorer import charts
+from explorer.core.i18n import LANGS, t
+
+SPEC = {"title": {"text": ["A title"]}, "mark": "bar"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("source", charts.CHART_SOURCES)
+def test_a_credited_chart_carries_its_title_source_line_and_data_version(source, lang):
+    spec = charts.credited(SPEC, source=source, version="0123456789ab", lang=lang)
+    assert spec["title"]["text"] == ["A title"] and spec["mark"] == "bar"
+    credit = "".join(spec["title"]["subtitle"]).replace(" ", "")
+    assert t(f"chart.source.{source}", lang).replace(" ", "") in credit
+    assert "0123456789ab" in credit
+    assert all(len(line) <= charts.encoding.CREDIT_LINE for line in spec["title"]["subtitle"])
+    assert SPEC == {"title": {"text": ["A title"]}, "mark": "bar"}  # the caller's spec is left as it was
+
+
+def test_a_chart_with_an_unknown_source_is_refused():
+    with pytest.raises(ValueError, match="unknown chart source"):
+        charts.credited(SPEC, source="blog", version="v", lang="en")
+
+
+def test_a_translators_newline_always_breaks_a_line():
+    assert charts.lines("变化从何而来：\n2030 年数字经济核心产业增加值", 40) == [
+        "变化从何而来：",
+        "2030 年数字经济核心产业增加值",
+    ]
+
+
+def test_a_year_and_its_character_stay_on_one_line():
+    """Issue 23: '变化从何而来：2030' / '年数字经济…' broke between a year and 年."""
+    lines = charts.lines("变化从何而来：2030 年数字经济核心产业增加值相对基准的变化", 36)
+    assert all(not line.endswith("2030") for line in lines), lines
+    assert all(len(line) <= 18 for line in lines)
+
+
+def test_a_line_never_starts_with_a_pause():
+    """A colon just past the width hangs at the line's end ('…增加值：' / '深圳…'), not at the next line's start."""
+    lines = charts.chart_title("信息传输、软件和信息技术服务业增加值：深圳不低于各城市的概率")["text"]
+    assert lines == ["信息传输、软件和信息技术服务业增加值：", "深圳不低于各城市的概率"]
