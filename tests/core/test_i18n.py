@@ -4,6 +4,7 @@ import ast
 import re
 import shutil
 import string
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -374,6 +375,34 @@ def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _unflanked_bold(text: str) -> list[str]:
+    """Return the bold spans CommonMark would not close: a closing `**` after punctuation must be followed by a space,
+    punctuation or the end (the zh overview printed "**在这里可以：**阅读" as raw asterisks)."""
+
+    def punctuation(char: str) -> bool:
+        return unicodedata.category(char).startswith("P")
+
+    found, at, opened = [], 0, None
+    while (at := text.find("**", at)) != -1:
+        if opened is None:
+            opened = at
+        else:
+            before, after = text[at - 1], text[at + 2 : at + 3]
+            if punctuation(before) and after and not (after.isspace() or punctuation(after)):
+                found.append(text[opened : at + 3])
+            opened = None
+        at += 2
+    return found
+
+
+def test_every_bold_span_closes_as_commonmark_reads_it():
+    assert _unflanked_bold("**在这里可以：**阅读") == ["**在这里可以：**阅"]
+    assert _unflanked_bold("**在这里可以**：阅读") == [] and _unflanked_bold("**Note:** the") == []
+    for lang in LANGS:
+        bad = {key: spans for key, text in CATALOGUES[lang].items() if (spans := _unflanked_bold(str(text)))}
+        assert bad == {}, (lang, bad)
 
 
 def test_the_checks_catch_a_broken_catalogue(tmp_path):

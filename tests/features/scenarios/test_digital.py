@@ -95,8 +95,9 @@ def test_plain_words_come_first_then_the_odds_and_the_table_runs_from_the_first_
     gap_start = t("scenarios.gap.sentence", lang).split("{")[0]
     ahead_start = t("scenarios.gap.ahead", lang).split("{")[0]
     peers = len(run.peers)
-    assert all(line.startswith((gap_start, ahead_start)) for line in block.lines[:peers])
-    assert len(block.lines) == 2 * peers
+    assert block.lines[0] == t("scenarios.digital.scope", lang)  # first, which indicator this is (one industry)
+    assert all(line.startswith((gap_start, ahead_start)) for line in block.lines[1 : 1 + peers])
+    assert len(block.lines) == 1 + 2 * peers
     years = block.odds.table[t("col.year", lang)]
     assert years.min() == run.anchor_year + 1 and years.max() == HORIZON
     assert len(block.odds.table) == peers * (HORIZON - run.anchor_year)

@@ -93,5 +93,15 @@ def test_the_gap_sentence_says_first_what_share_of_the_gap_the_levers_close():
         assert shanghai == t("scenarios.gap.ahead", lang, city=t("city.shanghai", lang), year=2030)
 
 
+def test_levers_that_lower_shenzhen_widen_the_gap_in_words_not_with_a_negative_share():
+    """A new reader read "close about -0 % of the gap" (the moratorium preset): a negative effect says "widen"."""
+    gaps = {"beijing": _gap(2030, -15000.0, -900.0)}
+    for lang in ("en", "zh"):
+        (beijing,) = view.gap_lines(gaps, 2030, _outcomes(), lang)
+        assert beijing.startswith(t("scenarios.gap.sentence_widen", lang).split("{")[0])
+        assert " 6 %" in beijing and "-6" not in beijing and "−6" not in beijing
+        assert ("-900 亿元" if lang == "zh" else "-¥90.0 bn") in beijing.replace("−", "-")
+
+
 def test_no_gap_sentence_for_a_year_without_a_gap():
     assert view.gap_lines({"beijing": _gap(2030, -1.0, 0.0)}, 2035, _outcomes(), "en") == ()

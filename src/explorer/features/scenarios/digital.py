@@ -220,7 +220,8 @@ def block(
     if run is None:
         return Digital(title, base_captions(found, outcomes, lang), None, None)
     gaps = comparison.gaps(run)
-    lines = gap_lines(gaps, year, outcomes, lang, unit_of=UNIT_OF) + odds_lines(comparison.odds(run), year, lang)
+    lines = (t("scenarios.digital.scope", lang),) + gap_lines(gaps, year, outcomes, lang, unit_of=UNIT_OF)
+    lines += odds_lines(comparison.odds(run), year, lang)
     odds = Chart(
         odds_spec(gaps, run.anchor_year, indicator_name(tables.indicators, lang), lang),
         gap_table(gaps, run.anchor_year, outcomes, lang),

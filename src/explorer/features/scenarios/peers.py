@@ -103,11 +103,11 @@ def gap_lines(
             continue
         lines.append(
             t(
-                "scenarios.gap.sentence",
+                "scenarios.gap.sentence" if at["effect_p50"] >= 0 else "scenarios.gap.sentence_widen",
                 lang,
                 city=name,
                 year=year,
-                closed=_printed("closed_pct", at["closed_pct"]),
+                closed=_printed("closed_pct", abs(at["closed_pct"])),
                 gap=money(-at["gap_p50"]),
                 gap_low=money(-at["gap_p90"]),
                 gap_high=money(-at["gap_p10"]),
