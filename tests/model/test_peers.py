@@ -134,13 +134,16 @@ def test_peer_odds_say_why_a_peer_has_none():
 
 def test_peer_paths_project_levels_with_a_labelled_band():
     out = peer_paths(_peers(), 2027, ("gdp", "core_va", "core_va_share"), draws=100, seed=0)
-    assert list(out.columns) == ["year", "city", "indicator", "comparability_group", "value", "p10", "p90", "basis"]
+    assert list(out.columns) == [
+        "year", "city", "indicator", "comparability_group", "value", "p10", "p90", "basis", "break_before"
+    ]  # fmt: skip
     beijing = out[(out["city"] == "beijing") & (out["comparability_group"] == "gdp_stats")]
     projected = beijing[beijing["basis"].str.startswith("extrapolated")]
     assert projected["year"].tolist() == [2025, 2026, 2027]
     assert projected["value"].tolist() == pytest.approx([160.0 * 1.1**n for n in (1, 2, 3)])
     assert set(projected["basis"]) == {"extrapolated at 10.0 %/yr (own series 2020–2023)"}
     assert (projected["p10"] <= projected["value"]).all() and (projected["value"] <= projected["p90"]).all()
+    assert not projected["break_before"].any()  # a projection crosses no revision
     assert beijing.loc[beijing["basis"] == "target", "year"].tolist() == [2025]
     assert out.loc[out["indicator"] == "core_va_share", "basis"].tolist() == ["observed"]  # shares stay observed
     assert set(out.loc[out["city"] == "shanghai", "basis"]) == {"observed"}  # too short to fit

@@ -351,6 +351,7 @@ def peer_paths(
                     "p90": high,
                     "basis": f"extrapolated by the three-city panel at {city.growth_pct:.1f} %/yr "
                     f"(window {city.start}–{city.window[-1]})",
+                    "break_before": False,
                 }
             )
         )

@@ -25,7 +25,7 @@ from explorer.model.trend import TrendFit, fit_panel, trend_paths
 PEER_COLUMNS = ("city", "year", "indicator", "value", "qualifier", "comparability_group", "status")
 BREAK_COLUMN = "break_before"  # optional: True on a row whose step from the year before crosses a break
 PEER_STATUSES = ("ok", "no_figure", "too_short")  # why a peer has, or has no, projection
-PATH_COLUMNS = ("year", "city", "indicator", "comparability_group", "value", "p10", "p90", "basis")
+PATH_COLUMNS = ("year", "city", "indicator", "comparability_group", "value", "p10", "p90", "basis", BREAK_COLUMN)
 _BOUNDS = vocab.CEILING_QUALIFIERS | vocab.FLOOR_QUALIFIERS
 
 
@@ -155,7 +155,8 @@ def peer_paths(
     """Return observed and target peer rows up to `horizon`, plus each level series' projection (p10, p50, p90).
 
     Output columns: year, city, indicator, comparability_group, value (p50 when projected), p10,
-    p90, basis ('observed', 'target' or 'extrapolated at X %/yr (own series A–B)'). Only the level
+    p90, basis ('observed', 'target' or 'extrapolated at X %/yr (own series A–B)'), break_before (a published
+    step that crosses a revision; False on projected years). Only the level
     series of the peer cities' `indicators` are projected; shares, Shenzhen's rows (the model
     projects Shenzhen) and series too short to fit stay observed-only.
     """
@@ -163,6 +164,7 @@ def peer_paths(
     if isinstance(horizon, bool) or not isinstance(horizon, numbers.Integral):
         raise ValueError(f"horizon: expected a year, got {horizon!r}")
     frame = peers.loc[:, list(PEER_COLUMNS)].copy()
+    frame[BREAK_COLUMN] = peers[BREAK_COLUMN].fillna(False).astype(bool) if BREAK_COLUMN in peers else False
     frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
     frame = frame[frame["value"].notna()]
     frame["year"] = frame["year"].astype(int)
@@ -195,6 +197,7 @@ def peer_paths(
                     "p10": low,
                     "p90": high,
                     "basis": f"extrapolated at {fit.growth_pct:.1f} %/yr (own series {first}–{last})",
+                    BREAK_COLUMN: False,
                 }
             )
         )

@@ -30,6 +30,7 @@ PEERS = pd.DataFrame(
         "p90": [None, 13000.0],
         "basis": ["observed", "extrapolated (growth 10.8 %)"],
         "is_extrapolated": [False, True],
+        "segment": ["Beijing-0", "Beijing-projected"],
     }
 )
 TARGET = pd.DataFrame({"year": [2025], "value": [21000.0], "label": ["Target"], "quote": ["…"]})

@@ -105,3 +105,15 @@ def test_levers_that_lower_shenzhen_widen_the_gap_in_words_not_with_a_negative_s
 
 def test_no_gap_sentence_for_a_year_without_a_gap():
     assert view.gap_lines({"beijing": _gap(2030, -1.0, 0.0)}, 2035, _outcomes(), "en") == ()
+
+
+def test_a_published_line_restarts_at_a_revision_as_on_benchmarks():
+    """Issue 23 item 7: a census revision was drawn as growth on Scenarios while Benchmarks broke its line there."""
+    peers = _peers().assign(break_before=[False, True, False, False, False, False])  # 2022 → 2023 is a revision
+    rows = view.peer_rows(peers, "gdp", "en")
+    published = rows[~rows["is_extrapolated"]].set_index("year")["segment"]
+    assert published[2022] != published[2023]  # no line across the break
+    projected = rows[rows["is_extrapolated"]]
+    assert projected["segment"].nunique() == 1 and projected["segment"].iloc[0] not in set(published)
+    unbroken = view.peer_rows(_peers(), "gdp", "en")  # no break flag: one published segment
+    assert unbroken[~unbroken["is_extrapolated"]]["segment"].nunique() == 1

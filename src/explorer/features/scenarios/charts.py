@@ -96,11 +96,16 @@ def fan_chart(
                     "color": {**colour, "legend": FAN_LEGEND},
                 },
             },
-            {  # observed years: solid, a marker per published figure
+            {  # observed years: solid, a marker per published figure, broken at a revision (`segment`)
                 "data": {"name": "peers"},
                 "transform": [{"filter": "!datum.is_extrapolated"}],
                 "mark": {"type": "line", "point": True, "strokeWidth": 2},
-                "encoding": {"y": quantitative("value", y_title), "color": colour, "tooltip": peer_tooltip},
+                "encoding": {
+                    "y": quantitative("value", y_title),
+                    "color": colour,
+                    "detail": {"field": "segment", "type": "nominal"},
+                    "tooltip": peer_tooltip,
+                },
             },
             {  # extrapolated years: dashed, no markers (they are not data)
                 "data": {"name": "peers"},

@@ -12,7 +12,7 @@ from explorer.core import vocab
 from explorer.core.formatting import format_number
 from explorer.core.i18n import t
 from explorer.features.scenarios import charts as scenario_charts
-from explorer.features.scenarios.peers import gap_lines, peer_rows
+from explorer.features.scenarios.peers import gap_lines, peer_rows, segments
 from explorer.features.scenarios.view import SERIES_COLOURS, Chart, odds_lines, outcome_amount, unit_factor, unit_label
 from explorer.model import comparison, digital
 from explorer.model.digital import DRIFT, INDICATOR
@@ -120,6 +120,8 @@ def fan(
     own = cities[(cities["city"] == vocab.SUBJECT_CITY)].assign(
         series=t(f"city.{vocab.SUBJECT_CITY}", lang), is_extrapolated=False, is_join=False
     )
+    own = own.assign(break_before=own["break_before"].fillna(False).astype(bool))
+    own = own.assign(segment=segments(own))
     shown = pd.concat([own[shown.columns], shown], ignore_index=True)
     shown = shown.assign(
         basis=np.where(

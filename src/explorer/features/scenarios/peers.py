@@ -34,6 +34,8 @@ def peer_rows(peers: pd.DataFrame, outcome: str, lang: str) -> pd.DataFrame:
                 last.to_frame().T.assign(is_extrapolated=True, is_join=True, p10=last["value"], p90=last["value"])
             )
     rows = pd.concat([rows.assign(is_join=False), *joins], ignore_index=True)
+    published_break = rows["break_before"].fillna(False).astype(bool) if "break_before" in rows else False
+    rows = rows.assign(break_before=published_break & ~rows["is_extrapolated"].astype(bool))
     rows = rows.assign(
         series=rows["city"].map(lambda city: t(f"city.{city}", lang)),
         is_extrapolated=rows["is_extrapolated"].astype(bool),
@@ -43,8 +45,19 @@ def peer_rows(peers: pd.DataFrame, outcome: str, lang: str) -> pd.DataFrame:
         p10=rows["p10"].astype(float),
         p90=rows["p90"].astype(float),
     )
-    columns = ["city", "series", "year", "value", "p10", "p90", "basis", "is_extrapolated", "is_join"]
-    return rows.sort_values(["city", "year", "is_extrapolated"])[columns].reset_index(drop=True)
+    columns = ["city", "series", "year", "value", "p10", "p90", "basis", "is_extrapolated", "is_join", "segment"]
+    rows = rows.sort_values(["city", "year", "is_extrapolated"]).reset_index(drop=True)
+    return rows.assign(segment=segments(rows))[columns]
+
+
+def segments(rows: pd.DataFrame) -> list[str]:
+    """Return each published row's line segment: a city's line restarts at a revision (`break_before`), the rule
+    Benchmarks draws by, so a census step is not drawn as growth. Projected rows are one segment of their own."""
+    ordered = rows.sort_values(["series", "year"], kind="mergesort")
+    published = ~ordered["is_extrapolated"].astype(bool)
+    starts = (ordered["break_before"].astype(bool) & published).groupby(ordered["series"]).cumsum()
+    labels = ordered["series"] + "-" + starts.astype(str).where(published, "projected")
+    return labels.reindex(rows.index).tolist()
 
 
 def peer_captions(cities: pd.DataFrame, lang: str, *, sheet_growth: bool = False) -> list[str]:
