@@ -18,6 +18,7 @@ from explorer.features.scenarios.results import (
     paper_levers,
     sensitivity_of_change,
 )
+from explorer.model.peers import observed_series
 
 
 @pytest.fixture(scope="module")
@@ -552,3 +553,20 @@ def test_the_results_carry_b_only_when_b_is_compared(runs, data, params, outcome
         if card.arrow == "auto":
             assert card.delta.split(" (")[0] in card.compare, (card.delta, card.compare)
     assert [of for of, _ in against.sensitivities] == ["tornado"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_gdp_chart_draws_shenzhens_published_years_as_published(runs, data, params, outcomes, lang):
+    """Issue 23 item 7: Shenzhen's published history was missing from its own chart (its line started in 2022)."""
+    levers, scenario, base = runs
+    _, benchmarks = data
+    peers, no_figures = _peers(data, params, levers.horizon), pd.DataFrame(columns=["id"])
+    chart = view.outcome_chart("gdp", scenario, base, peers, no_figures, outcomes, lang)
+    own = chart.table[chart.table[t("col.series", lang)] == t("city.shenzhen", lang)]
+    published = observed_series(benchmarks, "shenzhen", "gdp", MODEL_GROUPS["gdp"])
+    factor = 1.0 if lang == "zh" else 0.1  # 亿元 on the zh axis, ¥ bn on the en one
+    assert own[t("col.year", lang)].tolist() == published["year"].tolist() and len(published) >= 5
+    assert own[t("col.p50", lang)].tolist() == pytest.approx((published["value"] * factor).tolist())
+    spec_colours = chart.spec["layer"][0]["encoding"]["color"]["scale"]
+    at = spec_colours["domain"].index(t("city.shenzhen", lang))
+    assert spec_colours["range"][at] == view.SERIES_COLOURS["scenario"]  # Shenzhen's colour, not a peer's

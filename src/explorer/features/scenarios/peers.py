@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from explorer.core import vocab
@@ -11,15 +13,16 @@ from explorer.features.scenarios.results import MODEL_GROUPS
 from explorer.model.panel import INDICATOR
 
 
-def peer_rows(peers: pd.DataFrame, outcome: str, lang: str) -> pd.DataFrame:
-    """Return Beijing's and Shanghai's paths of the outcome, only where they share the model's definition.
+def peer_rows(peers: pd.DataFrame, outcome: str, lang: str, cities: Sequence[str] = vocab.PEER_CITIES) -> pd.DataFrame:
+    """Return the cities' paths of the outcome (Beijing's and Shanghai's by default; Shenzhen's published years when
+    asked for), only where they share the model's definition.
 
     Observed years keep their value (no band); the extrapolated years carry their own trend's p10–p90 and
     start from the last observed year before them, so that the dashed line joins the solid one.
     """
     rows = peers[
         (peers["indicator"] == outcome)
-        & (peers["city"].isin(vocab.PEER_CITIES))
+        & (peers["city"].isin(cities))
         & (peers["comparability_group"] == MODEL_GROUPS.get(outcome))
         & (peers["basis"] != "target")
     ]

@@ -252,7 +252,7 @@ def outcome_chart(
     series = [frame[frame["indicator"] == outcome].assign(series=name, colour=code) for code, name, frame in runs]
     paths = pd.concat(series, ignore_index=True)[["series", "colour", "year", "p10", "p50", "p90"]]
     paths[["p10", "p50", "p90"]] = paths[["p10", "p50", "p90"]] * factor
-    cities = peer_rows(peers, outcome, lang)
+    cities = peer_rows(peers, outcome, lang, cities=vocab.CITIES)  # Shenzhen's published years too
     cities = cities.assign(**{column: cities[column] * factor for column in ("value", "p10", "p90")})
     marker = _target_marker(outcome, figures, lang)
     marker = marker.assign(value=marker["value"] * factor)
@@ -271,14 +271,15 @@ def outcome_chart(
             marker.rename(columns={"value": "p50", "label": "series"})[["series", "year", "p50"]],
         ]
     )
-    present = [city for city in vocab.PEER_CITIES if city in set(cities["city"])]
+    present = [city for city in vocab.CITIES if city in set(cities["city"])]
+    city_colours = {**SERIES_COLOURS, vocab.SUBJECT_CITY: SERIES_COLOURS["scenario"]}  # its published years
     spec = scenario_charts.fan_chart(
         paths,
         cities.drop(columns=["city", "is_join"]),
         marker,
         colours={
             **{name: SERIES_COLOURS[code] for code, name, _ in runs},
-            **{t(f"city.{city}", lang): SERIES_COLOURS[city] for city in present},
+            **{t(f"city.{city}", lang): city_colours[city] for city in present},
         },
         title=t("scenarios.chart.title", lang, indicator=indicator_label(outcome, outcomes, lang)),
         y_title=f"{indicator_label(outcome, outcomes, lang)} ({unit_label(outcome, outcomes, lang)})",
@@ -286,7 +287,7 @@ def outcome_chart(
     )
     captions = [
         *_target_captions(outcome, marker, figures, outcomes, lang),
-        *peer_captions(cities, lang, sheet_growth=growth != PANEL_GROWTH),
+        *peer_captions(cities[cities["city"].isin(vocab.PEER_CITIES)], lang, sheet_growth=growth != PANEL_GROWTH),
     ]
     columns = {name: t(f"col.{name}", lang) for name in ("series", "year", "p10", "p50", "p90")}
     return Chart(spec, table.rename(columns=columns), tuple(captions))
