@@ -221,7 +221,10 @@ def test_higher_subsidy_never_lowers_talent_or_raises_nothing(params, levers, ex
 @HYPOTHESIS
 @given(levers=levers_strategy, extra=st.floats(0.0, 0.4))
 def test_higher_pue_cap_never_lowers_power_below_the_budget(params, levers, extra):
-    """A dearer PUE raises power until the budget binds (then it admits fewer racks and power stops at the budget)."""
+    """A dearer PUE raises power until the budget binds (then it admits fewer racks and power stops at the budget).
+
+    Without power allocated beyond the budget (`dc_power` 0): allocated megawatts may take the fleet past it."""
+    levers = _with(levers, dc_power=0.0)
     more = _with(levers, dc_pue=min(1.50, levers.dc_pue + extra))
     high, low = _central(more, params)["dc_power_gwh"], _central(levers, params)["dc_power_gwh"]
     budget = params.set_index("id").loc["dc_power_budget", "central"]
