@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from explorer import model
-from explorer.core.i18n import t
+from explorer.core.i18n import LANGS, t
 from explorer.features.scenarios import results as scenarios
 from explorer.features.scenarios.results import (
     b_deltas,
@@ -71,6 +71,18 @@ def test_summary_mentions_the_end_year_and_the_caveat(params, outcomes, lang):
     assert "100 million" not in text
     assert ("亿元" in text) if lang == "zh" else ("¥" in text and " bn" in text or " tn" in text)
     assert ("示意性" in text) if lang == "zh" else ("not a forecast" in text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_change_that_rounds_to_zero_reads_no_change_as_on_its_card(params, outcomes, lang):
+    """The walk's '5.4 EFLOPS (0 EFLOPS)' and '3,900 GWh/yr (0 GWh/yr)' where the cards say 'no change'."""
+    levers = model.baseline()
+    result = model.project_central(levers, params)
+    deltas = end_year_deltas(result, result, result.assign(p10=0.0, p50=0.0, p90=0.0), levers.horizon)
+    text = summary(deltas, levers, {}, outcomes, lang)
+    no_change = t("scenarios.card.no_change", lang)
+    assert text.count(no_change) >= 3, text  # core value added, compute, electricity
+    assert not any(zero in text for zero in ("(0 EFLOPS)", "（0 EFLOPS）", "(0 GWh", "（0 GWh"))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

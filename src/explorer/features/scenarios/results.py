@@ -10,7 +10,7 @@ from explorer import model
 from explorer.core.compact import percent_change
 from explorer.core.i18n import t
 from explorer.core.vocab import UNITS
-from explorer.features.scenarios.cards import card_value, change_value
+from explorer.features.scenarios.cards import card_value, change_value, is_no_change
 from explorer.model import digital
 
 DRAWS = 1000  # Monte Carlo draws per projection: p10/p90 stable to about 1 % between seeds
@@ -199,7 +199,9 @@ def summary(
 
     def change(code: str, *, bare: bool = False) -> str:
         text = change_value(deltas.at[code, "delta"], code, outcomes, lang)
-        return text.split(" ", 1)[0] if bare else text
+        if bare:
+            return text.split(" ", 1)[0]
+        return t("scenarios.card.no_change", lang) if is_no_change(text, code, outcomes, lang) else text  # as the card
 
     core = deltas.loc["core_va"]
     parts = [
