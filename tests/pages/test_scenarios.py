@@ -233,6 +233,8 @@ def test_the_downloads_carry_b_and_each_peers_odds_and_gap_as_the_page_prints_th
     assert len(a_lines) == 4 and all(line in shown for line in a_lines)  # two odds, two gap sentences
     # B's own: its gap sentences (another effect than A's) are not the page's, which shows A's
     assert len(b_lines) == 4 and not [line for line in b_lines[2:] if line.removeprefix(b_prefix) in shown]
+    starts = [t(key, lang).split("{")[0] for key in ("scenarios.gap.sentence_b", "scenarios.gap.sentence_widen_b")]
+    assert all(line.removeprefix(b_prefix).startswith(tuple(starts)) for line in b_lines[2:])  # B's levers, not "here"
     csv_bytes, json_text = scenario_cache.scenario_downloads(version, a, b, DRAWS, SEED, lang)
     words = download_checks.catalogue(lang)
     rows = {(row[words["col.id"]], row[words["col.year"]]): row for row in download_checks.read(csv_bytes)}

@@ -262,7 +262,7 @@ def scenario_brief(
         odds = peer_odds(version, setting, panel.INDICATOR, scenarios.DRAWS, scenarios.SEED, growth)
         gaps = peer_gaps(version, setting, scenarios.DRAWS, scenarios.SEED, growth)
         return scenario_view.odds_lines(odds, levers.horizon, lang) + peer_view.gap_lines(
-            gaps, levers.horizon, outcomes, lang
+            gaps, levers.horizon, outcomes, lang, of_b=setting is compare
         )
 
     return scenario_brief_text.brief_markdown(

@@ -96,12 +96,19 @@ def _printed(field: str, value: float) -> str:
 
 
 def gap_lines(
-    gaps: dict[str, pd.DataFrame], year: int, outcomes: pd.DataFrame, lang: str, unit_of: str = INDICATOR
+    gaps: dict[str, pd.DataFrame],
+    year: int,
+    outcomes: pd.DataFrame,
+    lang: str,
+    unit_of: str = INDICATOR,
+    *,
+    of_b: bool = False,
 ) -> tuple[str, ...]:
     """Return per peer the plain-words gap sentence in `year`: the share of the gap the levers close, then the numbers.
 
     `gaps` is `model.comparison.gaps` (peer -> gap table); `outcomes` the outcomes table indexed by code;
-    amounts are written in the unit of outcome `unit_of` (GDP's 亿元 by default).
+    amounts are written in the unit of outcome `unit_of` (GDP's 亿元 by default). `of_b`: the levers are scenario
+    B's, not the ones set on the page (the brief's lines under "Scenario B").
     """
 
     def money(value: float, signed: bool = False) -> str:  # the rounding policy of core.compact
@@ -119,7 +126,8 @@ def gap_lines(
             continue
         lines.append(
             t(
-                "scenarios.gap.sentence" if at["effect_p50"] >= 0 else "scenarios.gap.sentence_widen",
+                ("scenarios.gap.sentence" if at["effect_p50"] >= 0 else "scenarios.gap.sentence_widen")
+                + ("_b" if of_b else ""),
                 lang,
                 city=name,
                 year=year,
