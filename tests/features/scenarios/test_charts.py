@@ -1,9 +1,11 @@
 """explorer.charts: the Scenarios charts' Vega-Lite specs (fields, datasets, colours, stability)."""
 
 import json
+import re
 
 import pandas as pd
 import pytest
+import vl_convert
 
 from explorer import charts, model
 from explorer.core.i18n import LANGS, t
@@ -189,3 +191,24 @@ def test_the_waterfall_encodes_only_columns_of_its_steps():
     for layer in spec["layer"]:
         assert encoded_fields({**spec["encoding"], **layer["encoding"]}) <= columns
     assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["up", "down", "total"]
+
+
+def test_a_long_series_name_breaks_into_lines_in_the_legend_and_is_not_cut():
+    """The walk saw 'Scenario B: City plan: 50…' in the fan chart's legend (Vega cut a label at 160 px)."""
+    name = "Scenario B: City plan: 500,000 racks by 2025, with their power"
+    spec = {
+        "width": 300,
+        "height": 100,
+        "data": {"values": [{"x": 1, "y": 1, "s": name}, {"x": 2, "y": 2, "s": "Scenario"}]},
+        "mark": "line",
+        "encoding": {
+            "x": {"field": "x", "type": "quantitative"},
+            "y": {"field": "y", "type": "quantitative"},
+            "color": {"field": "s", "type": "nominal", "legend": scenario_charts.FAN_LEGEND},
+        },
+    }
+    svg = vl_convert.vegalite_to_svg(json.dumps(spec))
+    labels = [re.findall(r"<tspan[^>]*>([^<]*)</tspan>", text) or [re.sub(r"<[^>]+>", "", text)]
+              for text in re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.S)]  # fmt: skip
+    assert ["Scenario B: City plan: 500,000", "racks by 2025, with their power"] in labels
+    assert ["Scenario"] in labels and not any("…" in line for lines in labels for line in lines)

@@ -30,7 +30,10 @@ from explorer.core.i18n import t
 
 # The fan's legend: opaque swatches on every band layer (a faint band's swatch was near-white), one entry a line
 # (side by side, scenario B's ran off a 390 px phone).
-FAN_LEGEND = {"symbolOpacity": 1, "orient": "bottom", "direction": "vertical"}
+# A long series name (scenario B's preset) breaks after 20–34 characters at a space instead of being cut ("…City plan:
+# 50…"); Vega has no wrapping of its own, and a label split into a list is drawn one line per item.
+WRAP_LABEL = "split(replace(datum.label, /^(.{20,34}) /, '$1\\n'), '\\n')"
+FAN_LEGEND = {"symbolOpacity": 1, "orient": "bottom", "direction": "vertical", "labelLimit": 0, "labelExpr": WRAP_LABEL}
 
 
 def fan_chart(
