@@ -11,16 +11,24 @@ SAFE_COLOURS = OKABE_ITO | {"#7F7F7F", "#DDDDDD", "#EEEEEE", "#666", "#555555"}
 HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{3,6}\b")
 
 
-def missing_fields(node: dict, columns: dict[str, list[str]], data: str | None = None, fields: frozenset = frozenset()):
-    """Return the encoded fields of every drawn layer that its dataset lacks (Vega-Lite would draw nothing)."""
+def missing_fields(
+    node: dict,
+    columns: dict[str, list[str]],
+    data: str | None = None,
+    fields: frozenset = frozenset(),
+    derived: frozenset = frozenset(),
+):
+    """Return the encoded fields of every drawn layer that its dataset lacks (Vega-Lite would draw nothing); a field a
+    transform of the layer or its parents computes (`calculate` … `as`) is not looked for in the dataset."""
     data = node.get("data", {}).get("name", data)
+    derived |= {step["as"] for step in node.get("transform", ()) if isinstance(step.get("as"), str)}
     for channel in node.get("encoding", {}).values():
         for entry in channel if isinstance(channel, list) else [channel]:
             if isinstance(entry, dict) and "field" in entry:
                 fields |= {entry["field"]}
     if "layer" in node:
-        return [gap for layer in node["layer"] for gap in missing_fields(layer, columns, data, fields)]
-    return [(data, field) for field in sorted(fields) if field not in columns.get(data, ())]
+        return [gap for layer in node["layer"] for gap in missing_fields(layer, columns, data, fields, derived)]
+    return [(data, field) for field in sorted(fields - derived) if field not in columns.get(data, ())]
 
 
 def chart_title(spec: dict) -> str | None:

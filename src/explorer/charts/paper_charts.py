@@ -194,6 +194,9 @@ def upper_bound_band(band: pd.DataFrame, *, title: str, axis_title: str, accent:
 
 # Vega expression: the column's section code alone when the plot is under 400 px wide, else its wrapped title.
 NARROW_COLUMN_LABELS = f"width < 400 ? split(split(datum.label, '\\n')[0], ' ')[0] : {SPLIT_LINES}"
+NARROW_CELL_TEXT = (
+    "width >= 400 ? datum.cell_text : datum.strength === 'primary' ? '●' : datum.strength === 'secondary' ? '◐' : ''"
+)
 
 
 def link_heatmap(
@@ -253,8 +256,10 @@ def link_heatmap(
             },
             {
                 "mark": {"type": "text", "fontSize": 13},
+                # A cell narrower than its word (a phone) shows the link's symbol; the legend gives the words.
+                "transform": [{"calculate": NARROW_CELL_TEXT, "as": "shown_text"}],
                 "encoding": {
-                    "text": nominal("cell_text", None),
+                    "text": nominal("shown_text", None),
                     "color": {
                         "condition": {"test": "datum.strength === 'primary'", "value": "white"},
                         "value": "black",
