@@ -35,3 +35,26 @@ def test_a_cell_too_narrow_for_its_word_shows_the_links_symbol():
     assert sorted(text for text in wide if text in ("primary", "secondary")) == ["primary", "primary", "secondary"]
     assert sorted(text for text in narrow if text in ("●", "◐")) == ["●", "●", "◐"]
     assert not [text for text in narrow if text in ("primary", "secondary")]
+
+
+def _band_label_rows(width: int) -> list[float]:
+    """Return the vertical position of the upper-bound band's two labels when the chart is `width` px wide."""
+    band = pd.DataFrame(
+        {
+            "part": ["Domestic: somewhere in 0–5 % (< 5 %)", "Not domestic: > 95 % (implied by < 5 %)"],
+            "start": [0.0, 5.0],
+            "end": [5.0, 100.0],
+        }
+    )
+    spec = charts.upper_bound_band(band, title="OS", axis_title="OS (%)", accent="#D55E00", tooltips=[])
+    svg = export.svg(spec, width).decode("utf-8")
+    found = re.findall(r"<text[^>]*translate\([\d.]+,([\d.]+)\)[^>]*>(?:Domestic|Not domestic)", svg)
+    return [float(y) for y in found]
+
+
+def test_the_bound_bands_two_labels_take_two_lines_on_a_phone():
+    """The walk saw 'Domestic: somewhere in 0–5 %' drawn over 'Not domestic: > 95 %' at 390 px."""
+    narrow, wide = _band_label_rows(300), _band_label_rows(900)
+    assert len(narrow) == len(wide) == 2
+    assert abs(narrow[0] - narrow[1]) >= 13  # at least the labels' font size apart
+    assert wide[0] == wide[1]  # a desktop keeps them on the band's middle line, far apart across it

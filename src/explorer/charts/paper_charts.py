@@ -147,6 +147,9 @@ def bound_bars(
     }
 
 
+NARROW_OFFSET = "(width < 560 ? 10 : 0)"  # Vega expression: px above / below the middle for the band's two labels
+
+
 def upper_bound_band(band: pd.DataFrame, *, title: str, axis_title: str, accent: str, tooltips: list[dict]) -> dict:
     """Return a 0–100 % band: the range a bound allows (row 0, dashed) and the rest (row 1), each named by `part`."""
     bound, rest = "datum.start === 0", "datum.start > 0"
@@ -178,14 +181,28 @@ def upper_bound_band(band: pd.DataFrame, *, title: str, axis_title: str, accent:
                 "mark": {"type": "bar", "color": "#DDDDDD"},
                 "encoding": {"x": quantitative("start", axis_title), "x2": {"field": "end"}},
             },
-            {
+            {  # on a narrow plot (a phone) the two labels would overlap: one above the middle, one below
                 "transform": [{"filter": bound}],
-                "mark": {"type": "text", "align": "left", "dx": 8, "fontWeight": "bold", "fontSize": 13},
+                "mark": {
+                    "type": "text",
+                    "align": "left",
+                    "dx": 8,
+                    "dy": {"expr": f"-{NARROW_OFFSET}"},
+                    "fontWeight": "bold",
+                    "fontSize": 13,
+                },
                 "encoding": {"x": quantitative("end"), "text": nominal("part", None)},
             },
             {
                 "transform": [{"filter": rest}],
-                "mark": {"type": "text", "align": "right", "dx": -8, "fontSize": 13, "color": "#555555"},
+                "mark": {
+                    "type": "text",
+                    "align": "right",
+                    "dx": -8,
+                    "dy": {"expr": NARROW_OFFSET},
+                    "fontSize": 13,
+                    "color": "#555555",
+                },
                 "encoding": {"x": quantitative("end"), "text": nominal("part", None)},
             },
         ],
