@@ -171,3 +171,16 @@ def test_the_brief_names_shenzhens_gdp_baseline(params, lang, growth):
     assert line in scenario_brief.brief_markdown(**kwargs, growth=growth).splitlines()
     if growth == "panel":  # the default
         assert line in scenario_brief.brief_markdown(**kwargs).splitlines()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_cards_note_goes_under_the_table_not_into_the_band_column(params, lang):
+    """The walk saw the racks card's 'Demand unmet in Shenzhen…' in the brief's p10–p90 column."""
+    racks = Kpi("Racks approved 2023–2030", "50,000 racks", "89 % of a quota", None, "off", note="Demand unmet: 1")
+    brief = scenario_brief.brief_markdown(
+        link="https://example.org/scenarios", version="6a8314edaf88ffff", levers=model.PRESETS["talent_push"],
+        compare=None, summary="", cards=[racks], peers=(), b_peers=(), why="",
+        sensitivity=pd.DataFrame({"parameter": [params["id"].iloc[0]], "swing": [1.0]}), params=params, lang=lang,
+    )  # fmt: skip
+    assert "| Racks approved 2023–2030 | 50,000 racks | 89 % of a quota | — |" in brief
+    assert f"- Racks approved 2023–2030{'：' if lang == 'zh' else ': '}Demand unmet: 1" in brief

@@ -112,6 +112,7 @@ def brief_markdown(
     header = [t("scenarios.brief.result", lang), value, t("scenarios.brief.change", lang)]
     lines += ["", f"## {t('scenarios.kpis', lang, year=year)}", ""]
     lines += _table([*header, t("scenarios.brief.band", lang), *b_column], card_rows)
+    lines += [f"- {card.label}{colon(lang)}{card.note}" for card in cards if card.note]  # not a band: under the table
     lines += [
         "",
         f"## {t('scenarios.brief.why', lang)}",

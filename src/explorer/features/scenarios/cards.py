@@ -37,6 +37,7 @@ class Kpi:
     band: str | None
     arrow: str  # "auto" (up or down with the sign) or "off" (no change)
     compare: str | None = None  # scenario B's value and its difference from this scenario, when B is shown
+    note: str | None = None  # a further line that is not the change's band (the racks card's unmet demand)
 
 
 def indicator_label(code: str, outcomes: pd.DataFrame, lang: str) -> str:
@@ -123,7 +124,8 @@ def cards_html(items: list[Kpi]) -> str:
         arrow = _ARROWS.get(item.delta[:1], "") if item.arrow == "auto" else ""
         body = line("label", item.label) + line("value", item.value) + line("delta", arrow + item.delta)
         return (
-            f'<div class="sz-card" style="{_CARD}">{body}{line("band", item.band)}{line("compare", item.compare)}</div>'
+            f'<div class="sz-card" style="{_CARD}">{body}{line("band", item.band)}{line("band", item.note)}'
+            f"{line('compare', item.compare)}</div>"
         )
 
     return f'<div class="sz-cards" style="{_GRID}">{"".join(one(item) for item in items)}</div>'
@@ -183,8 +185,9 @@ def racks_card(scenario: pd.DataFrame, levers: model.Levers, outcomes: pd.DataFr
         t("scenarios.card.racks", lang, start=model.BASE_YEAR + 1, year=levers.horizon),
         card_value(approved, RACKS, outcomes, lang),
         against,
-        unmet,
+        None,
         "off",
+        note=unmet,
     )
 
 
