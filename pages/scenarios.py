@@ -243,6 +243,12 @@ def scenario_panel() -> None:
         elif shown_tab == "peers":
             peers_tab(shown.digital)
         elif shown_tab == "why":
+            if shown.change is not None:  # the change itself by year (on the projection it hides between two lines)
+                ui.chart_with_table(
+                    shown.change.spec, shown.change.table, lang, key="change", lazy=True, source="model"
+                )
+                for caption in shown.change.captions:
+                    st.caption(caption)
             if shown.waterfall is None:
                 st.caption(t("scenarios.waterfall.flat", lang))
             else:

@@ -50,6 +50,7 @@ def foreign_words(text: str, terms: set[str]) -> list[str]:
     """Return the Latin words of `text` that a Chinese page may not show, each with its context."""
     found = []
     text = re.sub(r"《[^》]*》", lambda title: " " * len(title.group(0)), text)  # a work's title (《…》) is its own
+    text = re.sub(r"https?://[!-~]+", lambda url: " " * len(url.group(0)), text)  # an address is no word of a language
     for match in LATIN_WORD.finditer(text):
         word = match.group(0).rstrip(".-")
         if re.search(r"[\d_]", word):  # IDs, codes and numbered terms: 5G, P50, F49, the data version, gdp_stats

@@ -185,7 +185,8 @@ def test_every_page_draws_the_shell_with_a_link_to_every_page():
 # Benchmarks: GDP's two comparability groups (first releases, revised), then one panel per digital peer group.
 # Methods: one hindcast chart per city scored (GDP of all three cities on the committed data).
 # Scenarios draws its open results tab only (`view`; data-centre levers moved, so every chart of a tab is there): the
-# outcome; section I against the peers and its odds by year; the waterfall; the two sensitivities and the spillover.
+# outcome; section I against the peers and its odds by year; the change by year and the waterfall; the two
+# sensitivities and the spillover.
 CHARTS_PER_VIEW = {
     ("overview", ""): 2,
     ("bottlenecks", ""): 4,
@@ -193,7 +194,7 @@ CHARTS_PER_VIEW = {
     ("benchmarks", ""): 2 + len(vocab.DIGITAL_PEER_GROUPS),
     ("scenarios", "projection"): 1,
     ("scenarios", "peers"): 2,
-    ("scenarios", "why"): 1,
+    ("scenarios", "why"): 2,
     ("scenarios", "sensitivity"): 3,
     ("methods", ""): 4,
 }
@@ -205,6 +206,7 @@ LAZY_TABS = (
     "sector_i_view",
     "sector_i_odds_view",
     "waterfall_view",
+    "change_view",
     "tornado_view",
     "tornado_change_view",
     "spillover_belief_view",

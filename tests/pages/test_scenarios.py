@@ -418,7 +418,7 @@ def test_the_spillover_belief_follows_the_readers_data_centre_levers(lang):
 VIEW_CHARTS = {  # per results tab, with the data-centre levers moved: each chart it draws, by its datasets' names
     "projection": [["paths", "peers"]],  # Shenzhen's published core value added among the cities
     "peers": [["paths", "peers"], ["odds"]],
-    "why": [["waterfall"]],
+    "why": [["paths"], ["waterfall"]],  # the change by year, then its parts
     "sensitivity": [["tornado"], ["tornado"], ["curve"]],  # the level's, the change's, the spillover one must believe
 }
 

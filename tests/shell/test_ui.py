@@ -35,7 +35,8 @@ def test_an_embed_link_keeps_the_views_settings():
     at = run_page("scenarios", lang="en", xc_share="100", cmp="talent_push", view="why")
     links = embed_links(at)
     assert links and all(link["xc_share"] == ["100"] and link["cmp"] == ["talent_push"] for link in links)
-    assert [(link["chart"], link["view"]) for link in links] == [(["waterfall"], ["why"])]  # the tab it sits in
+    in_tab = [(["change"], ["why"]), (["waterfall"], ["why"])]  # the "why" tab's two charts, each with its tab
+    assert [(link["chart"], link["view"]) for link in links] == in_tab
 
 
 @pytest.mark.parametrize("lang", LANGS)

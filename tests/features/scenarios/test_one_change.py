@@ -96,6 +96,11 @@ def test_every_place_prints_the_same_change_and_the_parts_add_up(shown, version,
     assert "".join("".join(title).split()) == "".join(expected.split())
     assert total in results.waterfall.captions[0]  # the note that says how the parts add up names the total
 
+    # The change chart's last year is the same change (its table in the axis unit, three significant figures).
+    chart = results.change.table
+    last = chart[chart[t("col.year", lang)] == year][t("col.p50", lang)].item()
+    assert last == pytest.approx(_number(total), rel=0.006), (last, total)
+
     # The card (centre and band) and the brief's table print the same change.
     if outcome in KPI_OUTCOMES:
         card = next(card for card in results.headline if card.label == label)

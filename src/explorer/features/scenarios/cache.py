@@ -319,6 +319,7 @@ def scenario_results(
         "base": projection(version, base_levers, scenarios.DRAWS, scenarios.SEED, growth),
         "deltas": deltas,
         "peers": peer_paths(version, levers.horizon),
+        "change": projection_delta(version, levers, scenarios.DRAWS, scenarios.SEED, growth),
     }
     b_run = None
     if compare is not None:  # B's projection, and its paired change from the paper's policy (its line on the cards)

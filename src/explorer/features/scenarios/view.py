@@ -293,6 +293,35 @@ def outcome_chart(
     return Chart(spec, table.rename(columns=columns), tuple(captions))
 
 
+def change_chart(outcome: str, change: pd.DataFrame, outcomes: pd.DataFrame, lang: str) -> Chart | None:
+    """Return the outcome's change against the baseline by year: the median of the paired difference over the same
+    draws with its p10–p90 band (the card's change is its last year), or None where the levers change nothing.
+
+    Scenario, baseline and B overlap on the projection chart, which hides the effect; this draws the effect itself.
+    """
+    rows = change[change["indicator"] == outcome]
+    factor = unit_factor(outcome, outcomes, lang)
+    if rows.empty or not rows[["p10", "p50", "p90"]].abs().to_numpy().max() * factor >= 1e-9:
+        return None
+    name = t("scenarios.change.series", lang)
+    paths = rows.assign(series=name, colour="scenario")[["series", "colour", "year", "p10", "p50", "p90"]]
+    paths[["p10", "p50", "p90"]] = paths[["p10", "p50", "p90"]] * factor
+    label = indicator_label(outcome, outcomes, lang)
+    spec = scenario_charts.fan_chart(
+        paths,
+        pd.DataFrame(columns=["series", "year", "value", "p10", "p90", "basis", "is_extrapolated", "segment"]),
+        pd.DataFrame(columns=["year", "value", "label", "quote"]),
+        colours={name: SERIES_COLOURS["scenario"]},
+        title=t("scenarios.change.title", lang, indicator=label),
+        y_title=f"{t('scenarios.change.axis', lang)} ({unit_label(outcome, outcomes, lang)})",
+        lang=lang,
+    )
+    table = paths[["series", "year", "p10", "p50", "p90"]].copy()
+    table[["p10", "p50", "p90"]] = significant_frame(table[["p10", "p50", "p90"]].to_numpy(), CHANGE_FIGURES)
+    columns = {column: t(f"col.{column}", lang) for column in ("series", "year", "p10", "p50", "p90")}
+    return Chart(spec, table.rename(columns=columns), (t("scenarios.change.caption", lang),))
+
+
 def odds_lines(odds: pd.DataFrame, year: int, lang: str) -> tuple[str, ...]:
     """Return one sentence per peer: the probability that Shenzhen is at or above it in `year`, or why none.
 
@@ -442,6 +471,7 @@ class Results:
     waterfall: Chart | None
     sensitivities: tuple[tuple[str, Chart | None], ...]  # ("tornado" | "tornado_change", chart or None)
     digital: Digital | None = None  # section I against both peers (`features.scenarios.digital`)
+    change: Chart | None = None  # the outcome's paired change against the baseline by year (`change_chart`)
 
 
 def results(
@@ -462,7 +492,8 @@ def results(
     digital: Digital | None = None,
     growth: str = PANEL_GROWTH,
 ) -> Results:
-    """Return the page's results from the model's: `runs` holds scenario, base, deltas (`end_year_deltas`) and peers.
+    """Return the page's results from the model's: `runs` holds scenario, base, deltas (`end_year_deltas`), peers and
+    change (`projection_delta`: the paired change by year).
 
     `gaps` (GDP only: the panel's gap to each peer, `model.comparison.gaps`) adds the gap sentences under the odds.
     `compare` is scenario B: its name, its projection and its paired difference from the paper's policy
@@ -497,6 +528,7 @@ def results(
         summary=summary(deltas, levers, odds, outcomes, lang),
         why=why_it_moved(deltas, parts, outcome, outcomes, year, lang),
         waterfall=waterfall(parts, deltas, outcome, year, outcomes, lang),
+        change=change_chart(outcome, runs["change"], outcomes, lang) if "change" in runs else None,
         sensitivities=tuple(
             (of, tornado_chart(frame, params, outcomes, outcome, year, lang, of=of))
             for of, frame in sensitivities.items()
