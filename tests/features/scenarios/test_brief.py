@@ -15,15 +15,15 @@ def _sensitivity(params: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"parameter": ids, "swing": [3.0, 2.0, 1.0] + [0.0] * (len(ids) - 3)})
 
 
-def _brief_on(parameter: str, params: pd.DataFrame, lang: str) -> str:
-    """Return the brief of a scenario whose sensitivity names one parameter only."""
+def _brief_on(parameter: str, params: pd.DataFrame, lang: str, cards: tuple[Kpi, ...] = ()) -> str:
+    """Return the brief of a scenario whose sensitivity names one parameter only (and shows `cards`)."""
     return scenario_brief.brief_markdown(
         link="https://example.org/scenarios",
         version="6a8314edaf88ffff",
         levers=model.PRESETS["talent_push"],
         compare=None,
         summary="",
-        cards=[],
+        cards=list(cards),
         peers=(),
         b_peers=(),
         why="",
@@ -177,10 +177,6 @@ def test_the_brief_names_shenzhens_gdp_baseline(params, lang, growth):
 def test_a_cards_note_goes_under_the_table_not_into_the_band_column(params, lang):
     """The walk saw the racks card's 'Demand unmet in Shenzhen…' in the brief's p10–p90 column."""
     racks = Kpi("Racks approved 2023–2030", "50,000 racks", "89 % of a quota", None, "off", note="Demand unmet: 1")
-    brief = scenario_brief.brief_markdown(
-        link="https://example.org/scenarios", version="6a8314edaf88ffff", levers=model.PRESETS["talent_push"],
-        compare=None, summary="", cards=[racks], peers=(), b_peers=(), why="",
-        sensitivity=pd.DataFrame({"parameter": [params["id"].iloc[0]], "swing": [1.0]}), params=params, lang=lang,
-    )  # fmt: skip
+    brief = _brief_on(params["id"].iloc[0], params, lang, cards=(racks,))
     assert "| Racks approved 2023–2030 | 50,000 racks | 89 % of a quota | — |" in brief
     assert f"- Racks approved 2023–2030{'：' if lang == 'zh' else ': '}Demand unmet: 1" in brief
