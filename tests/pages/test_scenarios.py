@@ -552,3 +552,21 @@ def test_the_downloads_say_which_baseline_and_carry_its_numbers(lang, params):
         brief = scenario_cache.scenario_brief(version, levers, "gdp", None, "", "https://example.org", lang, code)
         assert words["scenarios.brief.growth"].format(name=words[f"scenarios.growth.name.{code}"]) in brief
     assert (gdp_p50["sheet"] < gdp_p50["panel"]) == (_sheet_growth() < _shenzhen_growth_2019_2023())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_brief_carries_the_section_i_tab_as_the_page_prints_it(lang, params):
+    """The walk: a journalist could quote the section-I tab's odds, which no download carried."""
+    _, version = params
+    at = run(lang=lang, preset="talent_push", view="peers")
+    title = t("scenarios.digital.title", lang)
+    assert title in [header.value for header in at.subheader]
+    shown = [markdown.value for markdown in at.markdown]
+    scope = t("scenarios.digital.scope", lang)
+    page_lines = shown[shown.index(scope) :]  # the tab's plain words, from its first line on
+    brief = scenario_cache.scenario_brief(
+        version, model.PRESETS["talent_push"], "core_va", None, "", "https://example.org/scenarios", lang
+    )
+    section = brief.split(f"## {title}", 1)[1].split("\n## ", 1)[0]
+    listed = [line.removeprefix("- ") for line in section.splitlines() if line.startswith("- ")]
+    assert listed and listed[0] == scope and all(line in page_lines for line in listed), (listed, page_lines)

@@ -57,11 +57,13 @@ def brief_markdown(
     params: pd.DataFrame,
     lang: str,
     growth: str = PANEL_GROWTH,
+    digital: tuple[str, tuple[str, ...]] | None = None,
 ) -> str:
     """Return the brief: the page's summary first (naming the scenario and B), then the details: the disclaimer and
-    link, Shenzhen against each peer (A's lines as the page prints them, then B's), the levers of A and B against
-    the paper's, the result cards (with B's line), why it moved, and the sources (the paper, and the parameters in
-    `sensitivity` that move the change most)."""
+    link, Shenzhen against each peer (A's lines as the page prints them, then B's), `digital` (the section-I tab's
+    title and lines, as the page prints them), the levers of A and B against the paper's, the result cards (with
+    B's line), why it moved, and the sources (the paper, and the parameters in `sensitivity` that move the change
+    most)."""
     paper = model.baseline()
     year = levers.horizon
     b_name = None if compare is None else scenario_name(compare, lang)
@@ -92,6 +94,8 @@ def brief_markdown(
         lines += [f"- {line}" for line in peers]
         lines += [f"- {t('scenarios.brief.b_line', lang, name=b_name, line=line)}" for line in b_peers]
         lines.append("")
+    if digital is not None and digital[1]:
+        lines += [f"## {digital[0]}", "", *(f"- {line}" for line in digital[1]), ""]
     b_column = [t("scenarios.series.compare", lang, name=b_name)] if compare is not None else []
     lever_rows = [
         [

@@ -279,6 +279,7 @@ def scenario_brief(
         params=loaders.parameters(version),
         lang=lang,
         growth=growth,
+        digital=None if shown.digital is None else (shown.digital.title, shown.digital.lines),
     )
 
 
