@@ -301,7 +301,7 @@ def change_chart(outcome: str, change: pd.DataFrame, outcomes: pd.DataFrame, lan
     """
     rows = change[change["indicator"] == outcome]
     factor = unit_factor(outcome, outcomes, lang)
-    if rows.empty or not rows[["p10", "p50", "p90"]].abs().to_numpy().max() * factor >= 1e-9:
+    if not rows[["p10", "p50", "p90"]].to_numpy().any():  # no year, or the levers change nothing in any draw
         return None
     name = t("scenarios.change.series", lang)
     paths = rows.assign(series=name, colour="scenario")[["series", "colour", "year", "p10", "p50", "p90"]]
