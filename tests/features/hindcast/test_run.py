@@ -74,7 +74,11 @@ def _chi2_range(count: int, level: float = 0.98) -> tuple[float, float]:
                 "from real growth: 2 of 6 inside, mean squared normal score 3.6: the gap bands are too narrow from "
                 "origin 2021 (4 values, all missed by ~2.5 sd: city shock sized at 0.31 pp on real growth 2018-21, "
                 "while the 2022 lockdowns moved Shenzhen 2.6 pp against Beijing); origin 2022's 2 are inside. Before "
-                "that change 3 of 6 were inside (the low edge of the binomial range). Remove this mark when calibrated",
+                "that change 3 of 6 were inside (the low edge of the binomial range). A rule written before its score "
+                "(city part on every year two cities publish real growth, plus a city price shock: research note "
+                "§9-10, commit 2f332cc, reverted) gave 6 of 6 (sum 3.5) but growth 17 of 17 (sum 4.3 < 6.35, too "
+                "wide), so it was not adopted. The 6 values are 2 origins and 2 calendar years. Remove this mark "
+                "when calibrated",
             ),
         ),
         "growth",
