@@ -121,3 +121,16 @@ def test_no_unit_word_is_spelled_in_code(module, outcomes):
         and (money.search(text) or any(word in text for word in card_words if word))
     ]
     assert not found, found
+
+
+def test_a_published_figure_is_written_with_its_own_digits_and_gains_none_when_converted():
+    """Issue 23: 4,688.61 亿元 shown in ¥ bn was "468.861": a converted figure keeps no more significant figures than
+    its source and, for money, two decimals at most in the unit shown; unconverted, every digit the source wrote."""
+    values = (4688.61, 49.0, 75000.0, 6.5, 27466.15)
+    assert [compact_module.source_figures(value) for value in values] == [6, 2, 2, 2, 7]
+    assert compact_module.converted(4688.61, 0.1, money=True) == "468.86"
+    assert compact_module.converted(12192.4, 0.1, money=True) == "1,219.24"
+    assert compact_module.converted(5540.5, 0.1, money=True) == "554.05"
+    assert compact_module.converted(7.5, 1e4, money=False) == "75,000"  # 7.5 万 written out: two figures, as the source
+    assert compact_module.converted(27466.15, 1.0, money=False) == "27,466.15"  # as published, not 27,466.2
+    assert compact_module.converted(49.0, 1.0, money=False) == "49"

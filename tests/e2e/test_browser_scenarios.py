@@ -147,6 +147,8 @@ def test_no_card_cuts_off_its_value_on_desktop_or_phone(app_url, tab, lang, widt
 # Custom levers (racks, Xinchuang, subsidy moved) compared with a preset as B, GDP shown (the panel's odds and gaps).
 DOWNLOAD_LINK = LINK + "&cmp=talent_push&out=gdp"
 PEER_ROWS = {"gdp_odds_beijing", "gdp_odds_shanghai", "gdp_gap_beijing", "gdp_gap_shanghai"}
+# The section-I tab's rows (issue 23: only the brief carried them).
+PEER_ROWS |= {"sector_i_va", "sector_i_va_odds_beijing", "sector_i_va_gap_beijing", "sector_i_va_gap_shanghai"}
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -185,6 +187,7 @@ def test_the_downloads_carry_b_and_the_peers_and_are_named_after_the_scenario(ap
     assert payload["scenarios"]["b"]["code"] == "talent_push" and payload["scenarios"]["scenario"]["code"] == "custom"
     assert payload["scenarios"]["scenario"]["levers"]["dc_racks"] == 30000 and payload["language"] == lang
     assert {"beijing", "shanghai"} <= set(payload["gaps"]["b"])
+    assert {"beijing", "shanghai"} <= set(payload["sector_i"]["gaps"]["b"])
     numbers = [value for record in payload["results"] for key, value in record.items() if key.endswith("_p50")]
     assert numbers and all(value is None or isinstance(value, (int, float)) for value in numbers)
     screenshot(tab, f"scenarios-downloads-{lang}")

@@ -570,3 +570,96 @@ def test_the_brief_carries_the_section_i_tab_as_the_page_prints_it(lang, params)
     section = brief.split(f"## {title}", 1)[1].split("\n## ", 1)[0]
     listed = [line.removeprefix("- ") for line in section.splitlines() if line.startswith("- ")]
     assert listed and listed[0] == scope and all(line in page_lines for line in listed), (listed, page_lines)
+
+
+def _section_i_odds(levers: model.Levers, year: int) -> dict[str, float]:
+    """Return per peer the probability (%) that Shenzhen's section I under `levers` is at or above it in `year`, from
+    the model's section-I run (the test's own call, not the downloads')."""
+    con = db.connect()
+    try:
+        rows, frame = db.benchmarks(con), db.parameters(con)
+    finally:
+        con.close()
+    found = digital.bases(rows)
+    years = range(min(base.year for base in found.values()), levers.horizon + 1)
+    run_ = digital.scenario(
+        panel.fit_rows(rows), found, digital.observed_gdp(rows), levers, frame, years, draws=DRAWS, seed=SEED
+    )
+    odds = comparison.odds(run_)
+    at = odds[odds["year"] == year].set_index("city")["probability"]
+    return {city: 100.0 * float(value) for city, value in at.items()}
+
+
+# An amount as the tab's sentences print it, in 亿元: 66.2 亿元, 1.03 万亿元, +¥6.62 bn, ¥1.02 tn.
+AMOUNT = re.compile(r"([-+]?)(¥?)([\d,.]+) ?(万亿元|亿元|bn|tn)")
+IN_YI = {"亿元": 1.0, "万亿元": 1e4, "bn": 10.0, "tn": 1e4}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_csv_and_json_carry_the_section_i_tab_as_the_page_prints_it(lang, params):
+    """The walk: the section-I tab's gap, odds and the levers' effect were in the brief only. The CSV and JSON of the
+    same link (through the page's cached builders) hold the numbers the tab prints: its odds sentences, its gap
+    sentences (three significant figures) and its table by year (the gap and effect in the unit it shows, the odds
+    to a tenth); scenario B's rows are B's own odds (the model run for B's levers)."""
+    _, version = params
+    at = run(lang=lang, preset="talent_push", cmp="city_plan", view="peers")
+    shown = [markdown.value for markdown in at.markdown]
+    scope = t("scenarios.digital.scope", lang)
+    tab_lines = shown[shown.index(scope) :]
+    at.session_state["sector_i_odds_view"] = t("word.table", lang)
+    at.run()
+    (table,) = at.dataframe
+    table = table.value
+    a, b = model.PRESETS["talent_push"], replace(model.PRESETS["city_plan"], horizon=2030)
+    csv_bytes, json_text = scenario_cache.scenario_downloads(version, a, b, DRAWS, SEED, lang)
+    words = download_checks.catalogue(lang)
+    rows = {(row[words["col.id"]], int(row[words["col.year"]])): row for row in download_checks.read(csv_bytes)}
+    section = json.loads(json_text)["sector_i"]
+    column = {run_: words[f"scenarios.col.{run_}"].format(q="p50") for run_ in ("scenario", "baseline", "change", "b")}
+    factor = {"zh": 1.0, "en": 0.1}[lang]  # the tab's table shows 亿元 in Chinese, ¥ bn in English
+    b_odds = _section_i_odds(b, 2030)
+    checked = 0
+    for city in ("beijing", "shanghai"):
+        name = t(f"city.{city}", lang)
+        by_year = table[table[t("col.city", lang)] == name].set_index(t("col.year", lang))
+        for year, shown_row in by_year.iterrows():
+            odds, gap = rows[(f"sector_i_va_odds_{city}", year)], rows[(f"sector_i_va_gap_{city}", year)]
+            printed = shown_row.to_dict()
+            p_paper = printed[words["scenarios.digital.col.probability"]]
+            p_levers = printed[words["scenarios.digital.col.probability_levers"]]
+            assert abs(p_levers - float(odds[column["scenario"]])) <= 0.5, (city, year)
+            assert abs(p_paper - float(odds[column["baseline"]])) <= 0.5, (city, year)
+            [gap_median] = [v for k, v in printed.items() if k.startswith(_before_unit(words, "gap"))]
+            [effect] = [v for k, v in printed.items() if k.startswith(_before_unit(words, "effect"))]
+            assert abs(gap_median - factor * float(gap[column["baseline"]])) <= 0.55, (city, year)
+            assert abs(effect - factor * float(gap[column["change"]])) <= 0.55, (city, year)
+            checked += 1
+        odds = rows[(f"sector_i_va_odds_{city}", 2030)]
+        pct = odds[column["scenario"]]
+        assert [line for line in tab_lines if name in line and re.search(rf"[（(]{pct} %", line)]  # the odds sentence
+        assert int(odds[column["b"]]) == round(b_odds[city])  # B's own run, not A's
+        gap = rows[(f"sector_i_va_gap_{city}", 2030)]
+        record = next(r for r in section["gaps"]["scenario"][city] if r["year"] == 2030)
+        assert record["probability_levers"] == int(pct)
+        assert (record["gap_p50"], record["effect_p50"], record["level_p50"]) == (
+            float(gap[column["baseline"]]), float(gap[column["change"]]), float(gap[column["scenario"]])
+        )  # fmt: skip
+        b_record = next(r for r in section["gaps"]["b"][city] if r["year"] == 2030)
+        assert b_record["probability_levers"] == int(odds[column["b"]])
+        [sentence] = [line for line in tab_lines if name in line and line.startswith(_gap_starts(lang))]
+        amounts = [float(number.replace(",", "")) * IN_YI[word] for _, _, number, word in AMOUNT.findall(sentence)]
+        effect_printed, gap_printed = amounts[0], amounts[3]  # the effect, its band, then the gap
+        assert effect_printed == pytest.approx(float(f"{float(gap[column['change']]):.3g}"))
+        assert gap_printed == pytest.approx(-float(f"{float(gap[column['baseline']]):.3g}"))
+    assert checked >= 2
+    assert section["title"] == t("scenarios.digital.title", lang) and section["scope"] == scope
+
+
+def _gap_starts(lang: str) -> tuple[str, ...]:
+    """Return how the tab's gap sentences start (the levers close, or widen, the gap)."""
+    return tuple(t(key, lang).split("{")[0] for key in ("scenarios.gap.sentence", "scenarios.gap.sentence_widen"))
+
+
+def _before_unit(words: dict, column: str) -> str:
+    """Return a section-I table header up to its unit (the unit differs by language)."""
+    return words[f"scenarios.digital.col.{column}"].split("{unit}")[0]

@@ -12,7 +12,9 @@ beside charts, the brief's cards) goes through here:
 - no number keeps more decimals than its unit allows (units.csv `decimals`; money two in the unit it is shown in),
   so a change too small for that is "0" (no change).
 
-The paper's own figures are printed as the paper wrote them (formatting.figure_value), never through this. The unit
+The paper's own figures, and a published figure shown in the unit its source wrote, are printed as written
+(formatting.figure_value, formatting.format_number), never through the rules above; a published figure converted into
+another unit (亿元 → ¥ bn) gains no digit (`converted`). The unit
 words are the card's (units.csv `short_zh`/`short_en`, else its label and symbol, as db.outcomes joins them);
 formatting turns 10,000 亿元 into 万亿元 and 亿元 into ¥ bn (1 亿 = 0.1 bn) or ¥ tn.
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from decimal import Decimal
 
 import numpy as np
 
@@ -139,6 +142,23 @@ def adding_up(
         rounded[index] += 1 if leftover > 0 else -1
     written = [_written(_number(count * step, decimals, True), text) for count in rounded]
     return written, _written(_number(target * step, decimals, True), text)
+
+
+def source_figures(value: float) -> int:
+    """Return the significant figures a published number was written with, as stored (4688.61 → 6, 49.0 → 2,
+    75000 → 2: trailing zeros of a whole number are not counted, a source writing 7.5 万)."""
+    digits = Decimal(repr(float(value))).normalize().as_tuple().digits
+    return max(len(digits), 1)
+
+
+def converted(value: float, factor: float, *, money: bool) -> str:
+    """Return a published figure converted into the unit it is shown in (`value` × `factor`) with no digit its source
+    did not write: at most its significant figures (`source_figures`) and, for money, at most MONEY_DECIMALS
+    decimals in the unit shown, as every amount of this policy (4,688.61 亿元 → 468.86 ¥ bn, not 468.861; 12,192.4
+    亿元 → 1,219.24 ¥ bn; 7.5 万 → 75,000)."""
+    shown = value * factor
+    cap = MONEY_DECIMALS if money else math.inf  # a count or a share: its significant figures alone
+    return _number(shown, _rounding(shown, source_figures(value), cap), False)
 
 
 def figures_text(value: float, figures: int, *, decimals: int = MONEY_DECIMALS, signed: bool = False) -> str:

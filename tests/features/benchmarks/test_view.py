@@ -1,5 +1,8 @@
 """features.benchmarks.view: yearly series per comparability group, breaks, coverage, the digital peers (real data)."""
 
+import re
+from csv import DictReader
+
 import download_checks
 import pandas as pd
 import pytest
@@ -313,7 +316,7 @@ def test_a_glance_line_names_each_citys_figure_year_grade_and_where_shenzhen_ran
     )
     line = views.glance_line("R&D intensity", "%", rows, True, "en")
     assert line == (
-        "**R&D intensity (%)**: Shenzhen 6 (2023); Beijing 7 (2023); Shanghai 4 (2023). "
+        "**R&D intensity (%)**: in 2023, Shenzhen 6; Beijing 7; Shanghai 4. "
         "Shenzhen is No. 2 of the three in 2023. Sources: [Shenzhen](https://shenzhen.example/x); "
         "[Beijing (secondary)](https://beijing.example/x); [Shanghai](https://shanghai.example/x)."
     )
@@ -328,8 +331,135 @@ def test_a_glance_line_says_a_missing_figure_and_ranks_only_within_one_year(data
     rows = _glance_rows(data, {"shenzhen": 2024, "beijing": 2023}, {"shenzhen": 6.67, "beijing": 6.73},
                         {"shenzhen": "official", "beijing": "official"})  # fmt: skip
     zh = views.glance_line("研发投入强度", "%", rows.assign(grade_label="官方"), True, "zh")
-    assert zh.startswith("**研发投入强度（%）**：深圳 6.67（2024年）；北京 6.73（2023年）；上海：未公布。来源：")
+    assert zh.startswith(
+        "**研发投入强度（%）**：各城市无共同年份，取各自最近年份："
+        "深圳 6.67（2024年）；北京 6.73（2023年）；上海：未公布。来源："
+    )  # no year in common: said, and each figure with its year
     assert "居第" not in zh
+
+
+def _rows_of(data, cities: dict[str, dict[int, float]]) -> pd.DataFrame:
+    """Return decorated R&D-intensity rows: per city its figure by year (made up), official, each with its own URL."""
+    real = data["benchmarks"]
+    template = real[(real["indicator"] == "rd_intensity") & (real["status"] == "observed")].iloc[[0]]
+    rows = pd.concat(
+        [
+            template.assign(city=city, year=year, value=value, grade="official", qualifier="exact",
+                            source_url=f"https://{city}.example/{year}")
+            for city, by_year in cities.items()
+            for year, value in by_year.items()
+        ],
+        ignore_index=True,
+    )  # fmt: skip
+    return views.decorate(rows, "en")
+
+
+def test_a_glance_line_compares_the_latest_year_all_cities_share_and_names_a_later_figure(data):
+    """Issue 23: "Shenzhen 6.67 (2024); Beijing 6.73 (2023)" compared two years silently though all three publish
+    2023: the line compares 2023 (and ranks in it) and names Shenzhen's 2024 figure as later, with its source."""
+    rows = _rows_of(data, {"shenzhen": {2023: 6.5, 2024: 6.67}, "beijing": {2021: 6.53, 2023: 6.73},
+                           "shanghai": {2023: 4.4}})  # fmt: skip
+    line = views.glance_line("R&D intensity", "%", rows, True, "en")
+    assert line == (
+        "**R&D intensity (%)**: in 2023, Shenzhen 6.5; Beijing 6.73; Shanghai 4.4. Later: Shenzhen 6.67 (2024). "
+        "Shenzhen is No. 2 of the three in 2023. Sources: [Shenzhen 2023](https://shenzhen.example/2023); "
+        "[Beijing](https://beijing.example/2023); [Shanghai](https://shanghai.example/2023); "
+        "[Shenzhen 2024](https://shenzhen.example/2024)."
+    )
+
+
+def test_a_city_without_the_compared_years_figure_is_named_with_its_own_year(data):
+    """Issue 23: "Shenzhen 468.861 (2024); Beijing … (2025)": Beijing and Shanghai are compared in 2025, and the
+    line says Shenzhen has no 2025 figure and gives its latest with its year; no rank across two years."""
+    rows = _rows_of(data, {"shenzhen": {2024: 5.0}, "beijing": {2020: 6.0, 2025: 7.0}, "shanghai": {2025: 4.0}})
+    line = views.glance_line("R&D intensity", "%", rows, True, "en")
+    assert line.startswith(
+        "**R&D intensity (%)**: in 2025, Beijing 7; Shanghai 4; Shenzhen: no figure for 2025, its latest 5 (2024). "
+        "Sources: "
+    )
+    zh = views.glance_line("研发投入强度", "%", rows.assign(grade_label="官方"), True, "zh")
+    assert zh.startswith("**研发投入强度（%）**：2025年，北京 7；上海 4；深圳无2025年数据，其最近为 5（2024年）。来源")
+
+
+def _published_years(data, indicator: str, group: str) -> dict[str, set[int]]:
+    """Return per city the years of its observed figures of one comparability group (read from the data)."""
+    rows = data["benchmarks"]
+    rows = rows[(rows["indicator"] == indicator) & (rows["comparability_group"] == group)]
+    rows = rows[(rows["status"] == "observed") & rows["value"].notna()]
+    return {city: set(frame["year"].astype(int)) for city, frame in rows.groupby("city")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_glance_line_compares_two_years_without_saying_so(data, lang):
+    """Every city's figure in a line is of the line's one year, unless its clause says the city has none that year
+    (or the line says the cities share no year); where all cities with a figure share a year, the line's year is
+    the latest they share. A later figure comes after the comparison, named as later."""
+    lines = iter(views.glance(data["indicators"], data["benchmarks"], data["target_status"], lang))
+    words = download_checks.catalogue(lang)
+    separator = "；" if lang == "zh" else "; "
+    apart = words["benchmarks.glance.apart"].split("{")[0]
+    off_year = words["benchmarks.glance.off_year"].split("{year}")[0].split("{city}")[1]
+    later = words["benchmarks.glance.later"].split("{")[0]
+    checked = 0
+    for indicator, group in vocab.DIGITAL_PEER_GROUPS:
+        years = _published_years(data, indicator, group)
+        if not years:
+            continue
+        line = next(lines)
+        values = line.split("**", 2)[2].split(words["benchmarks.glance.line"].split("{rank}")[1].split("{")[0])[0]
+        comparison = values.split(later)[0]
+        if apart in comparison:
+            assert not set.intersection(*years.values()) and len(years) > 1, line
+            continue
+        [year] = {int(found) for found in re.findall(r"(20\d\d)", comparison.split(separator)[0])}
+        shared = set.intersection(*years.values())
+        if shared:
+            assert year == max(shared), line
+        for clause in comparison.split(separator):
+            other = {int(found) for found in re.findall(r"(20\d\d)", clause)} - {year}
+            assert not other or off_year in clause, (line, clause)
+        checked += 1
+    assert checked >= 3
+
+
+def _digits(number: str) -> tuple[int, int]:
+    """Return (significant figures, decimals) of a number as written ('1,219.24' → (6, 2); '75,000' → (2, 0))."""
+    bare = number.replace(",", "").lstrip("+-")
+    whole, _, fraction = bare.partition(".")
+    digits = (whole + fraction).lstrip("0")
+    if not fraction:
+        digits = digits.rstrip("0")
+    return max(len(digits), 1), len(fraction)
+
+
+def test_no_converted_figure_has_more_digits_than_its_source(data):
+    """Issue 23: 4,688.61 亿元 was printed "468.861" in ¥ bn. A figure converted into the unit the reader is shown
+    keeps at most its source's significant figures (as data/benchmarks.csv writes it) and, for money, two decimals
+    at most in the unit shown (core.compact's rule for every amount); in Chinese every figure is as published."""
+    raw = {
+        (row["city"], int(row["year"]), row["indicator"], row["comparability_group"], row["status"]): row["value"]
+        for row in DictReader((DATA_DIR / "benchmarks.csv").open(encoding="utf-8"))
+        if row["value"]
+    }
+    for lang in LANGS:
+        shown = views.decorate(data["benchmarks"].dropna(subset=["value"]), lang)
+        converted = 0
+        for _, row in shown.iterrows():
+            key = (row["city"], int(row["year"]), row["indicator"], row["comparability_group"], row["status"])
+            if key not in raw:  # a row the build derives (not written in benchmarks.csv)
+                continue
+            source = raw[key]
+            printed = row["shown"].split(" ")[-1]  # after a qualifier's sign
+            figures, decimals = _digits(printed)
+            assert figures <= _digits(source)[0], (lang, row["indicator"], source, printed)
+            if lang == "zh":
+                assert float(printed.replace(",", "")) == pytest.approx(float(source)), (source, printed)
+            elif row["unit"] in ("100m_yuan", "yi_yuan"):
+                assert decimals <= 2, (row["indicator"], source, printed)
+                converted += 1
+        assert lang == "zh" or converted >= 10
+    glance = " ".join(views.glance(data["indicators"], data["benchmarks"], data["target_status"], "en"))
+    assert "468.86 (2024)" in glance and "468.861" not in glance
 
 
 @pytest.mark.parametrize("lang", LANGS)

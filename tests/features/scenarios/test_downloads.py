@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl
 import download_checks
 import pandas as pd
 import pytest
+from loaded import frames
 
 from explorer import model
 from explorer.core.i18n import LANGS
@@ -17,6 +18,12 @@ from explorer.data import export
 from explorer.features.scenarios import downloads
 
 NAMES = Path(__file__).with_name("download_names.csv")
+
+
+@pytest.fixture(scope="module")
+def outcomes(outcomes: pd.DataFrame) -> pd.DataFrame:
+    """Return the rows' names and units as the downloads read them: the outcomes, and section I (`named_rows`)."""
+    return downloads.named_rows(outcomes, frames()["indicators"].set_index("code"))
 
 
 def _levers(text: str, horizon: int | None = None) -> model.Levers:
@@ -41,7 +48,8 @@ def _quantiles(rows: list[tuple[int, str, float]]) -> pd.DataFrame:
 
 
 def _odds(beijing: float) -> dict[str, pd.DataFrame]:
-    """Return peer_odds frames: GDP with Beijing's probability (Shanghai unpublished), core value added unpublished."""
+    """Return peer_odds frames: GDP with Beijing's probability (Shanghai unpublished), core value added unpublished;
+    section I's (`comparison.odds` of its run) with both peers, no probability in 2024 (before a peer's base year)."""
     gdp = pd.DataFrame(
         {
             "city": ["beijing", "shanghai"],
@@ -51,7 +59,15 @@ def _odds(beijing: float) -> dict[str, pd.DataFrame]:
         }
     )
     core = gdp.assign(probability=float("nan"), status="no_figure")
-    return {"gdp": gdp, "core_va": core, "core_va_share": core}
+    sector_i = pd.DataFrame(
+        {
+            "city": ["beijing", "beijing", "shanghai"],
+            "year": [2024, 2030, 2030],
+            "probability": [float("nan"), beijing / 10, 0.5 + beijing],
+            "status": ["ok", "ok", "ok"],
+        }
+    )
+    return {"gdp": gdp, "core_va": core, "core_va_share": core, "sector_i_va": sector_i}
 
 
 def _gaps(level: float, effect: float) -> dict[str, pd.DataFrame]:
@@ -74,9 +90,15 @@ def _gaps(level: float, effect: float) -> dict[str, pd.DataFrame]:
 
 
 def _run(levers: model.Levers, gdp: float, people: float, chance: float, level: float, effect: float):
-    results = _quantiles([(2030, "gdp", gdp), (2030, "talent_added", people), (2030, "dc_pue_fleet", 1.23456)])
-    change = _quantiles([(2030, "gdp", gdp - 30000.0), (2030, "talent_added", people - 1000.0)])
-    return downloads.Run(levers, results, change, _odds(chance), _gaps(level, effect))
+    """Return a run: GDP, people, PUE, section I (a tenth of GDP) with GDP's gaps and section I's (a tenth)."""
+    results = _quantiles([(2030, "gdp", gdp), (2030, "talent_added", people), (2030, "dc_pue_fleet", 1.23456),
+                          (2030, "sector_i_va", gdp / 10)])  # fmt: skip
+    change = _quantiles([(2030, "gdp", gdp - 30000.0), (2030, "talent_added", people - 1000.0),
+                         (2030, "sector_i_va", gdp / 10 - 3000.0)])  # fmt: skip
+    sector_i = {city: table.assign(**{column: table[column] / 10 for column in table if column.startswith(("gap_",
+                "level_", "effect_"))}) for city, table in _gaps(level, effect).items()}  # fmt: skip
+    sector_i["shanghai"] = sector_i["beijing"]
+    return downloads.Run(levers, results, change, _odds(chance), {"gdp": _gaps(level, effect), "sector_i_va": sector_i})
 
 
 A = _run(model.PRESETS["talent_push"], 30123.456, 1234.6, 0.123, -999.04, 0.96)
@@ -110,7 +132,58 @@ def test_each_peer_has_its_probability_and_gap_rows_and_an_unpublished_peer_none
     assert (gap["scenario_p10"], gap["scenario_p50"], gap["scenario_p90"]) == (-1099.0, -999.0, -899.0)
     assert (gap["baseline_p50"], gap["change_p50"], gap["b_p50"], gap["b_change_p50"]) == (-1000.0, 1.0, -998.0, 2.0)
     codes = set(rows["indicator"])
-    assert not {code for code in codes if "shanghai" in code or code.startswith("core_va_")}  # no published figure
+    assert not {code for code in codes if code.startswith(("gdp_", "core_va_")) and "shanghai" in code}  # unpublished
+    assert not {code for code in codes if code.startswith("core_va_")}
+
+
+def test_the_section_i_tab_has_its_rows_shenzhens_value_the_odds_and_gap_to_each_peer_with_b(outcomes):
+    """The section-I tab's numbers (issue 23: only the brief carried them): Shenzhen's section I, then per peer the
+    probability and the gap, each with the paper's policy, the change, B and B's change, as GDP's rows are."""
+    rows = downloads.export_rows(A, BASE, B, outcomes)
+    own = _row(rows, "sector_i_va")
+    assert own["unit"] == "yi_yuan"  # GDP's, as the tab writes its amounts
+    assert (own["scenario_p50"], own["baseline_p50"], own["change_p50"]) == (3012.3, 3000.0, 12.3)
+    assert (own["b_p50"], own["b_change_p50"]) == (3005.0, 5.0)
+    beijing, shanghai = _row(rows, "sector_i_va_odds_beijing"), _row(rows, "sector_i_va_odds_shanghai")
+    assert beijing["unit"] == shanghai["unit"] == "pct"
+    # 1.23 % → 1, 0.51 % → 1, 2.049 % → 2; 62.3 % → 62, 55.1 % → 55, 70.49 % → 70 (whole per cent, as the tab)
+    assert [beijing[key] for key in ("scenario_p50", "baseline_p50", "change_p50", "b_p50", "b_change_p50")] == [
+        1, 1, 0, 2, 1,
+    ]  # fmt: skip
+    assert [shanghai[key] for key in ("scenario_p50", "baseline_p50", "change_p50", "b_p50", "b_change_p50")] == [
+        62, 55, 7, 70, 15,
+    ]  # fmt: skip
+    assert rows[(rows["indicator"] == "sector_i_va_odds_beijing") & (rows["year"] == 2024)].empty  # no probability
+    gap = _row(rows, "sector_i_va_gap_shanghai")
+    assert gap["unit"] == "yi_yuan"
+    assert (gap["scenario_p10"], gap["scenario_p50"], gap["scenario_p90"]) == (-109.9, -99.9, -89.9)
+    assert (gap["baseline_p50"], gap["change_p50"], gap["b_p50"], gap["b_change_p50"]) == (-100.0, 0.1, -99.8, 0.2)
+    gdp_rows = [code for code in rows["indicator"] if code.startswith("gdp_")]
+    section_rows = [code for code in rows["indicator"] if code.startswith("sector_i_va_")]
+    assert rows["indicator"].tolist().index(section_rows[0]) > rows["indicator"].tolist().index(gdp_rows[-1])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_csv_names_the_section_i_rows_in_the_pages_language(lang, outcomes, units, params):
+    rows = downloads.export_rows(A, BASE, B, outcomes)
+    data = _csv(downloads.export_frame(rows, A.levers, B.levers, outcomes, units, params, "abc", lang))
+    words = download_checks.catalogue(lang)
+    by_code = {row[words["col.id"]]: row for row in download_checks.read(data)}
+    name = frames()["indicators"].set_index("code").at["sector_i_va", f"label_{lang}"]
+    city = words["city.shanghai"]
+    assert by_code["sector_i_va"][words["col.indicator"]] == name
+    assert by_code["sector_i_va_odds_shanghai"][words["col.indicator"]] == words["scenarios.download.odds"].format(
+        city=city, indicator=name
+    )
+    gap = by_code["sector_i_va_gap_shanghai"]
+    assert gap[words["col.indicator"]] == words["scenarios.download.gap"].format(city=city, indicator=name)
+    assert gap[words["col.unit"]] == {"zh": "亿元", "en": "¥100 m"}[lang]
+    assert by_code["sector_i_va_odds_shanghai"][words["col.unit"]] == "%"
+    assert gap[words["scenarios.col.b"].format(q="p50")] == "-99.8"
+    assert gap[words["scenarios.col.change"].format(q="p50")] == "0.1"
+    if lang == "zh":
+        section = [row for code, row in by_code.items() if code.startswith("sector_i_va")]
+        assert not [row for row in section if download_checks.LATIN_WORD.search(row[words["col.indicator"]])]
 
 
 def test_numbers_are_rounded_per_unit_and_whole_ones_are_integers(outcomes):
@@ -225,6 +298,37 @@ def test_the_json_carries_numbers_with_units_b_and_the_gap_tables(outcomes, unit
     assert len(payload["parameters"]) == len(params)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_json_carries_the_section_i_tab_its_words_and_gap_tables_shaped_as_gdps(lang, outcomes, units, params):
+    rows = downloads.export_rows(A, BASE, B, outcomes)
+    runs = {"scenario": (A.levers, A), "baseline": (BASE.levers, BASE), "b": (B.levers, B)}
+    text = downloads.export_json(rows, runs, outcomes, units, params, version="abc", draws=1000, seed=2024, lang=lang)
+    payload = json.loads(text, parse_constant=lambda name: pytest.fail(f"{name} is not JSON"))
+    words = download_checks.catalogue(lang)
+    section = payload["sector_i"]
+    assert section["indicator"] == "sector_i_va"
+    assert section["title"] == words["scenarios.digital.title"] and section["scope"] == words["scenarios.digital.scope"]
+    assert section["name"] == frames()["indicators"].set_index("code").at["sector_i_va", f"label_{lang}"]
+    assert set(section["gaps"]) == {"scenario", "b"}  # the paper's gap is beside each, as GDP's
+    assert set(section["gaps"]["b"]) == {"beijing", "shanghai"}
+    assert section["gaps"]["scenario"]["shanghai"][0] == {
+        "year": 2030,
+        "gap_p10": -110.0, "gap_p50": -100.0, "gap_p90": -90.0,
+        "level_p10": -109.9, "level_p50": -99.9, "level_p90": -89.9,
+        "effect_p10": 0.0, "effect_p50": 0.1, "effect_p90": 0.2,
+        "ratio_p10": 70, "ratio_p50": 76, "ratio_p90": 80,
+        "probability": 5, "probability_levers": 12,
+        "closed_pct": 1, "needed_pp": 4.3, "lever_pp": 0.05,
+    }  # fmt: skip
+    assert set(section["gaps"]["scenario"]["shanghai"][0]) == set(payload["gaps"]["scenario"]["beijing"][0])
+    assert payload["units"]["sector_i_gaps"]["gap_p50"] == "yi_yuan"
+    assert payload["units"]["sector_i_gaps"]["probability"] == "pct"
+    assert payload["units"]["results"]["sector_i_va_gap_beijing"] == "yi_yuan"
+    assert payload["units"]["results"]["sector_i_va_odds_beijing"] == "pct"
+    odds = [r for r in payload["results"] if r["indicator"] == "sector_i_va_odds_shanghai"]
+    assert [(r["year"], r["scenario_p50"], r["b_p50"]) for r in odds] == [(2030, 62, 70)]
+
+
 def test_the_json_without_b_has_no_b(outcomes, units, params):
     rows = downloads.export_rows(A, BASE, None, outcomes)
     runs = {"scenario": (A.levers, A), "baseline": (BASE.levers, BASE)}
@@ -232,6 +336,7 @@ def test_the_json_without_b_has_no_b(outcomes, units, params):
         downloads.export_json(rows, runs, outcomes, units, params, version="abc", draws=10, seed=1, lang="zh")
     )
     assert set(payload["scenarios"]) == {"scenario", "baseline"} and set(payload["gaps"]) == {"scenario"}
+    assert set(payload["sector_i"]["gaps"]) == {"scenario"}
     assert not [key for key in payload["results"][0] if key.startswith("b_")]
     assert payload["units"]["unit_labels"]["yi_yuan"] == "亿元" and payload["language"] == "zh"
 

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from explorer import charts
-from explorer.core import formatting, vocab
+from explorer.core import compact, formatting, vocab
 from explorer.core.i18n import t
+from explorer.core.vocab import UNITS
 from explorer.data import export
 from explorer.features.benchmarks import charts as city_charts
 from explorer.features.pieces import ChartView, bracketed, colon, listed, signed, translated
@@ -127,13 +128,18 @@ def decorate(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Add the translated labels, the signed value, the line segment and the marker fill the charts and tables use.
 
     `value` becomes the value in the unit the reader is shown (亿元; ¥ bn in English, `formatting.shown_unit`);
-    `stored_value` keeps the database's, in the unit its `unit` code names.
+    `stored_value` keeps the database's, in the unit its `unit` code names. `shown` writes it as published, or, when
+    converted, with no digit the source did not write (`published`: 4,688.61 亿元 is ¥468.86 bn, not 468.861).
     """
     units = [
         formatting.shown_unit(unit, lang, zh, en)
         for unit, zh, en in zip(rows["unit"], rows["unit_zh"], rows["unit_symbol_en"])
     ]
     values = [value * factor for value, (factor, _) in zip(rows["value"], units)]
+    numbers = [
+        published(value, factor, UNITS[unit].kind == "money")
+        for value, unit, (factor, _) in zip(rows["value"], rows["unit"], units)
+    ]
     return rows.assign(
         value=values,
         stored_value=rows["value"],
@@ -143,12 +149,19 @@ def decorate(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         unit_label=[unit for _, unit in units],
         definition_text=rows["definition_zh" if lang == "zh" else "definition"],
         vintage_text=rows["vintage_zh" if lang == "zh" else "vintage"],
-        shown=[
-            signed(qualifier, formatting.format_number(value)) for qualifier, value in zip(rows["qualifier"], values)
-        ],
+        shown=[signed(qualifier, number) for qualifier, number in zip(rows["qualifier"], numbers)],
         segment=segments(rows) if len(rows) else [],
         fill=[formatting.CITY_COLOURS[c] if g == "official" else "white" for c, g in zip(rows["city"], rows["grade"])],
     )
+
+
+def published(value: float, factor: float, money: bool) -> str:
+    """Return a published figure as the reader is shown it: as its source wrote it (every digit: 27,466.15, not
+    27,466.2), or converted by `factor` (亿元 → ¥ bn) with no digit more than its source (`compact.converted`;
+    `money`: a yuan amount, at most two decimals once converted)."""
+    if value is None or pd.isna(value):
+        return formatting.format_number(value)
+    return compact.converted(value, factor, money=money and factor != 1)
 
 
 def source_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -357,39 +370,82 @@ def peer_panels(
     return tuple(panels)
 
 
-def glance_line(indicator_label: str, unit: str, latest: pd.DataFrame, higher_is_better: bool, lang: str) -> str:
-    """Return one quotable Markdown line: each city's latest figure with its year (or its absence) and sources.
+def glance_year(rows: pd.DataFrame) -> int | None:
+    """Return the year a glance line compares the cities in: the latest year every city with a figure publishes;
+    failing that, the latest year most of them publish (two at least); None when no two cities share a year."""
+    cities = rows.groupby("year")["city"].nunique()
+    if cities.empty:
+        return None
+    most = int(cities.max())
+    if most < min(2, rows["city"].nunique()):
+        return None
+    return int(cities[cities == most].index.max())
 
-    `latest` holds at most one decorated row per city. Where all three cities publish the same year, the line
-    says where Shenzhen ranks among them (by value, in the indicator's better direction).
+
+def glance_line(indicator_label: str, unit: str, rows: pd.DataFrame, higher_is_better: bool, lang: str) -> str:
+    """Return one quotable Markdown line comparing the cities in one year (`glance_year`), with the sources.
+
+    `rows` are the decorated observed rows of one comparability group. A city with no figure that year is named
+    with its own latest figure and year, a later figure of a city is named after the values, a city with none is
+    named, and with no year in common each figure carries its year: never two years silently in one comparison.
+    Where the three cities publish the year, the line says where Shenzhen ranks (in the indicator's better direction).
     """
-    by_city = latest.set_index("city")
-    parts = [
-        t("benchmarks.glance.value", lang, city=t(f"city.{city}", lang), value=by_city.at[city, "shown"],
-          year=int(by_city.at[city, "year"]))
-        if city in by_city.index
-        else t("benchmarks.glance.absent", lang, city=t(f"city.{city}", lang))
-        for city in vocab.CITIES
-    ]  # fmt: skip
+    year = glance_year(rows)
+    latest = rows.sort_values(["city", "year"]).groupby("city").tail(1).set_index("city")
+    at = rows[rows["year"] == year].drop_duplicates("city", keep="last").set_index("city")
+    name = {city: t(f"city.{city}", lang) for city in vocab.CITIES}
+    absent = [t("benchmarks.glance.absent", lang, city=name[city]) for city in vocab.CITIES if city not in latest.index]
+    if year is None:
+        dated = [t("benchmarks.glance.value", lang, city=name[city], value=latest.at[city, "shown"],
+                   year=int(latest.at[city, "year"])) for city in vocab.CITIES if city in latest.index]  # fmt: skip
+        values = t("benchmarks.glance.apart", lang, values=listed([*dated, *absent], lang))
+        printed, later = [latest.loc[city] for city in vocab.CITIES if city in latest.index], []
+    else:
+        same = [t("benchmarks.glance.in_year", lang, city=name[city], value=at.at[city, "shown"])
+                for city in vocab.CITIES if city in at.index]  # fmt: skip
+        other = [
+            t("benchmarks.glance.off_year", lang, city=name[city], year=year, value=latest.at[city, "shown"],
+              latest=int(latest.at[city, "year"]))
+            for city in vocab.CITIES if city in latest.index and city not in at.index
+        ]  # fmt: skip
+        values = t("benchmarks.glance.year", lang, year=year, values=listed([*same, *other, *absent], lang))
+        later = [latest.loc[city] for city in vocab.CITIES if city in at.index and latest.at[city, "year"] > year]
+        printed = [
+            *(at.loc[city] for city in vocab.CITIES if city in at.index),
+            *(latest.loc[city] for city in vocab.CITIES if city in latest.index and city not in at.index),
+            *later,
+        ]
+    later_text = ""
+    if later:
+        figures = [t("benchmarks.glance.value", lang, city=name[row.name], value=row["shown"], year=int(row["year"]))
+                   for row in later]  # fmt: skip
+        later_text = t("benchmarks.glance.later", lang, figures=listed(figures, lang))
     rank = ""
-    if set(by_city.index) == set(vocab.CITIES) and by_city["year"].nunique() == 1:
-        order = by_city["stored_value"].rank(ascending=not higher_is_better, method="min")
-        rank = t("benchmarks.glance.rank", lang, rank=int(order["shenzhen"]), year=int(by_city["year"].iloc[0]))
-    sources = listed((_glance_source(by_city.loc[city], lang) for city in vocab.CITIES if city in by_city.index), lang)
+    if year is not None and set(at.index) == set(vocab.CITIES):
+        order = at["stored_value"].rank(ascending=not higher_is_better, method="min")
+        rank = t("benchmarks.glance.rank", lang, rank=int(order[vocab.SUBJECT_CITY]), year=year)
+    twice = {row.name for row in printed if sum(each.name == row.name for each in printed) > 1}
+    sources = listed((_glance_source(row, lang, dated=row.name in twice) for row in printed), lang)
     heading = indicator_label if unit in indicator_label else bracketed(indicator_label, unit, lang)
-    return t("benchmarks.glance.line", lang, indicator=heading, values=listed(parts, lang), rank=rank, sources=sources)
+    return t(
+        "benchmarks.glance.line", lang, indicator=heading, values=values, later=later_text, rank=rank, sources=sources
+    )
 
 
-def _glance_source(row: pd.Series, lang: str) -> str:
-    """Return a city's source as a Markdown link named by the city, its grade beside it unless official."""
+def _glance_source(row: pd.Series, lang: str, *, dated: bool = False) -> str:
+    """Return a figure's source as a Markdown link named by the city (and the year, `dated`, where the line quotes
+    two of the city's figures), its grade beside it unless official."""
     name = t(f"city.{row.name}", lang)
+    if dated:
+        name = t("benchmarks.glance.source_year", lang, city=name, year=int(row["year"]))
     if row["grade"] != "official":
         name = bracketed(name, row["grade_label"], lang)
     return f"[{name}]({row['source_url']})"
 
 
 def glance(indicators: pd.DataFrame, benchmarks: pd.DataFrame, statuses: pd.DataFrame, lang: str) -> tuple[str, ...]:
-    """Return the three cities compared on each digital indicator they publish alike, one quotable line each.
+    """Return the three cities compared on each digital indicator they publish alike, one quotable line each, in
+    one year (`glance_line`).
 
     A line whose Shenzhen figure the Targets page has in a later status (`statuses`) names that figure too.
     """
@@ -402,8 +458,7 @@ def glance(indicators: pd.DataFrame, benchmarks: pd.DataFrame, statuses: pd.Data
         if observed.empty:
             continue
         decorated = decorate(observed, lang)
-        latest = decorated.sort_values(["city", "year"]).groupby("city").tail(1)
         unit = decorated["unit_label"].iloc[0]
-        line = glance_line(labels[indicator], unit, latest, bool(better.get(indicator, True)), lang)
+        line = glance_line(labels[indicator], unit, decorated, bool(better.get(indicator, True)), lang)
         lines.append(("" if lang == "zh" else " ").join(filter(None, (line, target_note(indicator, statuses, lang)))))
     return tuple(lines)

@@ -195,24 +195,23 @@ def peer_gaps(
 ) -> dict[str, pd.DataFrame]:
     """Return per peer the GDP panel's gap table (`comparison.gaps`: the paper's gap, the levers' effect, …) with
     the gap under these levers as level_p10/p50/p90 (same draws)."""
-    run = panel_run(version, levers, draws, seed, growth)
-    tables = {}
-    for city, table in comparison.gaps(run).items():
-        level = comparison.gap(run.years, run.scenario, run.peers[city], run.scenario, run.anchor_year)
-        level = level[["year", "gap_p10", "gap_p50", "gap_p90"]].rename(columns=lambda c: c.replace("gap_", "level_"))
-        tables[city] = table.merge(level, on="year", how="left")
-    return tables
+    return downloads.gap_tables(panel_run(version, levers, draws, seed, growth))
 
 
 def _export_run(version: str, levers: model.Levers, draws: int, seed: int, growth: str) -> downloads.Run:
-    """Return one lever setting's numbers for the downloads, from the page's cached runs."""
-    return downloads.Run(
-        levers=levers,
-        results=projection(version, levers, draws, seed, growth),
-        change=projection_delta(version, levers, draws, seed, growth),
-        odds={code: peer_odds(version, levers, code, draws, seed, growth) for code in scenarios.PEER_OUTCOMES},
-        gaps=peer_gaps(version, levers, draws, seed, growth),
-    )
+    """Return one lever setting's numbers for the downloads, from the page's cached runs (section I's from the run
+    its tab draws, when Shenzhen has a section-I figure)."""
+    results = projection(version, levers, draws, seed, growth)
+    change = projection_delta(version, levers, draws, seed, growth)
+    odds = {code: peer_odds(version, levers, code, draws, seed, growth) for code in scenarios.PEER_OUTCOMES}
+    gaps = {panel.INDICATOR: peer_gaps(version, levers, draws, seed, growth)}
+    sector_i = sector_i_run(version, levers, draws, seed, growth)
+    if sector_i is not None:
+        level, paired = downloads.section_i_rows(sector_i)
+        results, change = pd.concat([results, level], ignore_index=True), pd.concat([change, paired], ignore_index=True)
+        odds[downloads.SECTOR_I] = comparison.odds(sector_i)
+        gaps[downloads.SECTOR_I] = downloads.gap_tables(sector_i)
+    return downloads.Run(levers=levers, results=results, change=change, odds=odds, gaps=gaps)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -225,13 +224,15 @@ def scenario_downloads(
     lang: str,
     growth: str = comparison.PANEL_GROWTH,
 ) -> tuple[bytes, str]:
-    """Return the (CSV, JSON) downloads of one lever setting and scenario B, so a rerun that keeps them does not
-    rebuild them."""
+    """Return the (CSV, JSON) downloads of one lever setting and scenario B (GDP's and the section-I tab's odds and
+    gaps with the rest), so a rerun that keeps them does not rebuild them."""
     base_levers = scenarios.paper_levers(levers.horizon)
     runs = {"scenario": levers, "baseline": base_levers, **({"b": compare} if compare is not None else {})}
     built = {side: (setting, _export_run(version, setting, draws, seed, growth)) for side, setting in runs.items()}
     b_run = built["b"][1] if compare is not None else None
-    outcomes = loaders.outcomes(version).set_index("code")
+    outcomes = downloads.named_rows(
+        loaders.outcomes(version).set_index("code"), loaders.indicators(version).set_index("code")
+    )
     units, params = loaders.units(version).set_index("code"), loaders.parameters(version)
     rows = downloads.export_rows(built["scenario"][1], built["baseline"][1], b_run, outcomes)
     frame = downloads.export_frame(rows, levers, compare, outcomes, units, params, version, lang, growth=growth)

@@ -2,8 +2,9 @@
 
 One table (codes, rounded per units.csv `decimals`) is written twice: as the CSV, with translated headers and
 labels, and as the JSON's results, with a units map. Besides each outcome it has, per peer city, the probability
-that Shenzhen is at or above it and, through the GDP panel, the gap to it (Shenzhen − peer), so that the file
-carries what the page compares.
+that Shenzhen is at or above it and, through the GDP panel, the gap to it (Shenzhen − peer); and the section-I tab's
+numbers (information transmission, software and IT services): Shenzhen's section I, the probability and the gap
+against each peer, so that the file carries what the page compares.
 """
 
 from __future__ import annotations
@@ -21,8 +22,11 @@ from explorer.features.scenarios import growth as growth_view
 from explorer.features.scenarios.peers import GAP_PRINTED, printed_value
 from explorer.features.scenarios.results import ODDS_DECIMALS, PEER_OUTCOMES
 from explorer.features.scenarios.view import lever_label
-from explorer.model.comparison import PANEL_GROWTH
+from explorer.model import comparison, digital
+from explorer.model.comparison import PANEL_GROWTH, Scenario
 from explorer.model.panel import INDICATOR as GAP_INDICATOR
+
+SECTOR_I = digital.INDICATOR  # the section-I tab's indicator, in GDP's unit (as the tab writes its amounts)
 
 FILE_PREFIX = "shenzhen-scenario"  # the page in a download's name
 CUSTOM = "custom"  # a scenario whose levers differ from every preset's
@@ -39,12 +43,17 @@ def peer_code(indicator: str, kind: str, city: str) -> str:
     return f"{indicator}_{kind}_{city}"
 
 
+# The rows with a gap to each peer: GDP (the panel, on the projection tab and the summary) and section I (its tab).
+GAP_OUTCOMES = (GAP_INDICATOR, SECTOR_I)
+ODDS_OUTCOMES = (*PEER_OUTCOMES, SECTOR_I)  # the rows with Shenzhen's probability of being at or above each peer
+
 # Every peer row the table can have, in its order (outcome, city, kind) -> (outcome, kind, city).
 PEER_CODES = {
     peer_code(indicator, kind, city): (indicator, kind, city)
-    for indicator in PEER_OUTCOMES
+    for indicator in ODDS_OUTCOMES
     for city in vocab.PEER_CITIES
     for kind in PEER_KINDS
+    if kind == "odds" or indicator in GAP_OUTCOMES
 }
 
 
@@ -53,15 +62,39 @@ class Run:
     """One lever setting as the downloads carry it (every frame the page's own, from the cached model runs).
 
     `results` and `change` are p10/p50/p90 per year and indicator (the projection, and its paired difference from
-    the paper's policy); `odds` is per indicator of PEER_OUTCOMES its `peer_odds` frame; `gaps` per peer city the
-    GDP panel's `comparison.gaps` table with the gap under these levers as `level_p10/p50/p90`.
+    the paper's policy; section I's from its own run, `section_i_rows`); `odds` is per indicator of ODDS_OUTCOMES its
+    `peer_odds` frame (section I's: `comparison.odds` of its run); `gaps` per indicator of GAP_OUTCOMES and peer city
+    the `comparison.gaps` table with the gap under these levers as `level_p10/p50/p90` (`gap_tables`).
     """
 
     levers: model.Levers
     results: pd.DataFrame
     change: pd.DataFrame
     odds: dict[str, pd.DataFrame]
-    gaps: dict[str, pd.DataFrame]
+    gaps: dict[str, dict[str, pd.DataFrame]]
+
+
+def gap_tables(run: Scenario) -> dict[str, pd.DataFrame]:
+    """Return per peer a run's `comparison.gaps` table (the paper's gap, the levers' effect, …) with the gap under
+    the levers as level_p10/p50/p90 (same draws)."""
+    tables = {}
+    for city, table in comparison.gaps(run).items():
+        level = comparison.gap(run.years, run.scenario, run.peers[city], run.scenario, run.anchor_year)
+        level = level[["year", "gap_p10", "gap_p50", "gap_p90"]].rename(columns=lambda c: c.replace("gap_", "level_"))
+        tables[city] = table.merge(level, on="year", how="left")
+    return tables
+
+
+def section_i_rows(run: Scenario) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return Shenzhen's section I under the levers and its paired change from the paper's policy, p10/p50/p90 per
+    year from its base year on (a projection frame each, as `Run.results` and `Run.change`)."""
+
+    def frame(values) -> pd.DataFrame:
+        low, mid, high = digital.quantiles(values)
+        out = pd.DataFrame({"year": run.years.astype(int), "indicator": SECTOR_I, "p10": low, "p50": mid, "p90": high})
+        return out.dropna(subset=list(QUANTILES)).reset_index(drop=True)
+
+    return frame(run.scenario), frame(run.scenario - run.base)
 
 
 def scenario_code(levers: model.Levers) -> str:
@@ -108,11 +141,12 @@ def rounded(value: float, decimals: int | None) -> int | float | None:
 
 
 def _odds_rows(run: Run) -> pd.DataFrame:
-    """Return per indicator, peer and year the run's probability that Shenzhen is at or above the peer, in per cent."""
+    """Return per indicator, peer and year the run's probability that Shenzhen is at or above the peer, in per cent
+    (a year without one, before a city's section-I base year, has no row)."""
     rows = [
         {"year": int(row.year), "indicator": peer_code(indicator, "odds", row.city), "p50": 100.0 * row.probability}
         for indicator, frame in run.odds.items()
-        for row in frame[frame["status"] == "ok"].itertuples(index=False)
+        for row in frame[(frame["status"] == "ok") & frame["probability"].notna()].itertuples(index=False)
     ]
     return pd.DataFrame(rows, columns=["year", "indicator", "p50"])
 
@@ -122,8 +156,9 @@ def _gap_rows(run: Run, columns: str) -> pd.DataFrame:
     frames = [
         table[["year", *(f"{columns}_{q}" for q in QUANTILES)]]
         .rename(columns={f"{columns}_{q}": q for q in QUANTILES})
-        .assign(indicator=peer_code(GAP_INDICATOR, "gap", city))
-        for city, table in run.gaps.items()
+        .assign(indicator=peer_code(indicator, "gap", city))
+        for indicator, by_city in run.gaps.items()
+        for city, table in by_city.items()
     ]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["year", "indicator", *QUANTILES])
 
@@ -137,6 +172,14 @@ def _changes(run: Run, base: Run) -> pd.DataFrame:
     odds = _odds_rows(run).merge(_odds_rows(base), on=["year", "indicator"], suffixes=("", "_base"))
     odds = odds.assign(p50=odds["p50"].round(ODDS_DECIMALS) - odds["p50_base"].round(ODDS_DECIMALS))
     return pd.concat([run.change, odds[["year", "indicator", "p50"]], _gap_rows(run, "effect")], ignore_index=True)
+
+
+def named_rows(outcomes: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """Return the names and units of every row a download can have: the outcomes table (indexed by code) and section
+    I, named as the indicators table (indexed by code) names it, in GDP's unit as the section-I tab writes it."""
+    own = outcomes.loc[[GAP_INDICATOR]].rename(index={GAP_INDICATOR: SECTOR_I})
+    own = own.assign(**{f"label_{lang}": indicators.at[SECTOR_I, f"label_{lang}"] for lang in ("zh", "en")})
+    return pd.concat([outcomes, own])
 
 
 def row_units(indicators: pd.Series, outcomes: pd.DataFrame) -> pd.Series:
@@ -157,7 +200,8 @@ def export_rows(a: Run, base: Run, b: Run | None, outcomes: pd.DataFrame) -> pd.
     """Return the download's table in codes: per year and row (outcome, probability or gap) each run's p10/p50/p90.
 
     Columns: year, indicator, unit (a units.csv code), then `<run>_<quantile>` for the runs of RUNS (B's when B is
-    given), rounded per the unit's decimals (whole per cent for a probability). `outcomes` is indexed by code.
+    given), rounded per the unit's decimals (whole per cent for a probability). `outcomes` is `named_rows` (the
+    outcomes and section I, indexed by code).
     """
     keys = ["year", "indicator"]
     runs = {"scenario": _levels(a), "baseline": _levels(base), "change": _changes(a, base)}
@@ -276,8 +320,9 @@ def export_json(
 ) -> str:
     """Return the download as JSON: the scenarios (A, the paper's policy, B) with their levers as numbers, Shenzhen's
     GDP baseline (`growth`: its code and name), the results table of `export_rows`, each peer's GDP gap table per
-    scenario, the units of every number, the parameters, the data version, draws and seed. `runs` maps "scenario",
-    "baseline" and (when compared) "b"."""
+    scenario, the section-I tab's (`sector_i`: its indicator, name, title, scope line and gap tables per scenario,
+    the records shaped as GDP's), the units of every number, the parameters, the data version, draws and seed.
+    `runs` maps "scenario", "baseline" and (when compared) "b"; `outcomes` is `named_rows`."""
     gdp_unit = outcomes.at[GAP_INDICATOR, "unit"]
     used = set(rows["unit"]) | set(gap_units(gdp_unit).values())
 
@@ -300,16 +345,35 @@ def export_json(
             "gaps": gap_units(gdp_unit),
         },
         "results": [_record(row) for row in rows.to_dict(orient="records")],
-        "gaps": {
-            side: {
-                city: [_gap_record(row, gdp_unit) for _, row in table.iterrows()] for city, table in run.gaps.items()
-            }
-            for side, (_, run) in runs.items()
-            if side != "baseline"  # A's and B's tables hold the paper's gap beside their own
-        },
+        "gaps": _gap_records(runs, GAP_INDICATOR, gdp_unit),
         "parameters": [_record(row) for row in params.to_dict(orient="records")],
     }
+    if any(run.gaps.get(SECTOR_I) for _, run in runs.values()):  # the section-I tab: its title, scope and gaps
+        payload["units"]["sector_i_gaps"] = gap_units(outcomes.at[SECTOR_I, "unit"])
+        payload["sector_i"] = {
+            "indicator": SECTOR_I,
+            "name": outcomes.at[SECTOR_I, f"label_{lang}"],
+            "title": t("scenarios.digital.title", lang),
+            "scope": t("scenarios.digital.scope", lang),
+            "gaps": _gap_records(runs, SECTOR_I, outcomes.at[SECTOR_I, "unit"]),
+        }
     return json.dumps(payload, ensure_ascii=False, indent=1, allow_nan=False)
+
+
+def _gap_records(
+    runs: dict[str, tuple[model.Levers, Run]], indicator: str, unit: str
+) -> dict[str, dict[str, list[dict[str, int | float | None]]]]:
+    """Return side -> peer -> the indicator's gap table year by year as the JSON writes it (amounts in `unit`).
+
+    The paper's policy has no entry: A's and B's tables hold the paper's gap beside their own."""
+    return {
+        side: {
+            city: [_gap_record(row, unit) for _, row in table.iterrows()]
+            for city, table in run.gaps.get(indicator, {}).items()
+        }
+        for side, (_, run) in runs.items()
+        if side != "baseline"
+    }
 
 
 def _record(row: dict) -> dict:
