@@ -356,7 +356,7 @@ def _draw(
 ) -> tuple[dict[str, np.ndarray], np.ndarray | GdpPath]:
     """Return the parameter draws and the yearly GDP shocks (standard normals, draws × years to LAST_YEAR).
 
-    `shocks` replaces the drawn shocks (e.g. the panel's, `comparison.simulation_shocks`), so GDP and
+    `shocks` replaces the drawn shocks (e.g. a test's own), so GDP and
     the channels it moves share one array with whatever else reads it; a `GdpPath` replaces GDP's
     whole baseline (levels and shocks: `comparison.simulation_gdp`).
     """
