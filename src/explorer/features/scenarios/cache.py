@@ -357,6 +357,7 @@ def scenario_results(
         lang=lang,
         digital=sector_i_block(version, levers, lang, growth),
         growth=growth,
+        start=lever_start(version),
     )
 
 
