@@ -33,7 +33,7 @@ for channel in view.channels(params, units, lang):
         st.latex(equation)
     st.markdown(channel.legend)
     if channel.code == "dc":
-        spillover = view.spillover_chart(params, units, lang)
+        spillover = view.spillover_chart(params, units, lang, scenario_cache.lever_start(version))
         ui.chart_with_table(spillover.spec, spillover.table, lang, key="spillover_curve", source="model")
         st.caption(spillover.caption)
 st.caption(view.equations_note(lang))

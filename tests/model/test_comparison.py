@@ -15,25 +15,46 @@ from explorer.model import comparison, panel
 from explorer.model.levers import baseline
 
 
-def test_the_levers_switch_on_in_the_first_unobserved_year():
+def test_the_levers_ratio_is_read_calendar_year_by_calendar_year():
+    """The simulation's levers start in the first unpublished year themselves, so its ratio is read in the same calendar
+    year (no shift); before the simulation's first year it is 1; after its last, an error."""
     sim_years = np.arange(2022, 2027)
     base = np.full((2, 5), 100.0)
-    scenario = base * np.array([1.0, 1.01, 1.02, 1.03, 1.04])
-    ratio = comparison.lever_ratio([2024, 2025, 2026], 2025, sim_years, scenario, base)
-    np.testing.assert_allclose(ratio, [[1.0, 1.01, 1.02]] * 2)
+    scenario = base * np.array([1.0, 1.0, 1.0, 1.03, 1.04])
+    ratio = comparison.lever_ratio([2020, 2024, 2025, 2026], sim_years, scenario, base)
+    np.testing.assert_allclose(ratio, [[1.0, 1.0, 1.03, 1.04]] * 2)
+    with pytest.raises(ValueError, match="ends before 2027"):
+        comparison.lever_ratio([2026, 2027], sim_years, scenario, base)
 
 
-def test_the_paper_policy_has_no_effect_and_other_levers_start_after_the_anchor():
-    con = db.connect()
-    try:
-        params = db.parameters(con)
-    finally:
-        con.close()
-    years = np.arange(2024, 2031)
-    none = comparison.levers_ratio(baseline(), params, years, 2025, draws=50, seed=1)
+def test_the_lever_start_is_shenzhens_first_unpublished_year():
+    """The one definition: the year after Shenzhen's latest published GDP (read here from the rows themselves)."""
+    from explorer.core import vocab
+    from explorer.model.peers import observed_series
+
+    _, rows = _served()
+    latest = int(observed_series(rows, vocab.SUBJECT_CITY, panel.INDICATOR, panel.GROUP)["year"].max())
+    assert comparison.lever_start(panel.fit_rows(rows)) == latest + 1
+
+
+def test_the_paper_policy_has_no_effect_and_other_levers_start_in_the_first_unpublished_year():
+    from explorer.core import vocab
+    from explorer.model.peers import observed_series
+
+    params, rows = _served()
+    fit = panel.fit_rows(rows)
+    observed = observed_series(rows, vocab.SUBJECT_CITY, panel.INDICATOR, panel.GROUP).set_index("year")["value"]
+    path = comparison.simulation_gdp(fit, observed.to_dict(), draws=50, seed=1)
+    start = comparison.lever_start(fit)
+    assert path.start == start
+    years = np.arange(2022, 2031)
+    none = comparison.levers_ratio(baseline(), params, years, draws=50, seed=1, path=path)
     assert (none == 1.0).all()
-    pushed = comparison.levers_ratio(replace(baseline(), talent_quota=30000), params, years, 2025, draws=50, seed=1)
-    assert (pushed[:, 0] == 1.0).all()
+    pushed = comparison.levers_ratio(
+        replace(baseline(), talent_quota=30000), params, years, draws=50, seed=1, path=path
+    )
+    assert (pushed[:, years < start] == 1.0).all()  # exactly: before the start the channels run the paper's values
+    assert (pushed[:, years == start] > 1.0).all()
     assert (pushed[:, -1] > 1.0).all()
 
 
@@ -113,44 +134,20 @@ def test_the_sheets_growth_moves_shenzhens_centre_not_the_uncertainty_of_its_gap
         assert (odds[1] <= odds[0]) == (math.log1p(sheet / 100) <= own.drift), (peer, odds)
 
 
-def test_the_simulation_runs_on_the_panels_shenzhen_shocks():
-    """Where the page's GDP is the panel's, the channels behind the levers' effect see the same yearly shocks: the
-    simulation's k-th year is the panel's (first year + k − 1), in sd units; the panel's own step of that year
-    moves with it (correlation below 1 only by the drift's estimation error). Each draw has its own shock sizes
-    σ² = s²·ν/χ²_ν (ν = 6 common, 12 city: seven steps, three cities), the drift errors at that size, so the
-    correlation is E[σ] ÷ √(E[σ²] + E[drift error²]), computed here from the chi-square directly."""
-    data = _synthetic()
-    fit = panel.fit({"shenzhen": data["a"], "beijing": data["b"], "shanghai": data["c"]}, outlier=None)
-    calendar, drawn = panel.shocks(fit, "shenzhen", draws=4000, seed=6)
-    assert calendar[0] == 2024 and calendar[-1] == panel.LAST_YEAR  # the anchor is 2023
-    assert abs(drawn.std() - 1.0) < 0.02  # in sd units
-    shared = comparison.simulation_shocks(fit, 2024, draws=4000, seed=6)
-    np.testing.assert_array_equal(shared[:, 0], drawn[:, 0])  # the simulation's first year is the panel's 2024
-    np.testing.assert_array_equal(shared[:, 11], drawn[:, 11])  # its 12th is 2035, the panel's last
-    assert abs(np.corrcoef(shared[:, 12], drawn[:, 11])[0, 1]) < 0.1  # after the panel's last year: its own draw
-    levels = panel.paths(fit, range(2023, 2026), draws=4000, seed=6)["shenzhen"]
-    step = np.log(levels[:, 2] / levels[:, 1])  # Shenzhen's 2025 in the panel
-    rng = np.random.default_rng(0)
-    common, own = np.sqrt(6 / rng.chisquare(6, 400_000)), np.sqrt(12 / rng.chisquare(12, 400_000))
-    shock = np.hypot(fit.common_sd * common, fit.city_sd * own)
-    drift_error = np.hypot(fit.common_drift_sd * common, fit.city_drift_sd * own)
-    expected = shock.mean() / math.sqrt((shock**2).mean() + (drift_error**2).mean())
-    assert np.corrcoef(step, shared[:, 1])[0, 1] == pytest.approx(expected, abs=0.02)
-
-
-def test_with_shared_shocks_the_levers_effect_moves_with_the_panels_shenzhen():
+def test_on_the_panels_path_the_levers_effect_moves_with_the_panels_shenzhen():
     """Every parameter central, and a quota that does not bind (no one who would come anyway, so applicants fall
     short of it): a talent push adds more in a draw whose panel years are good (more recruits arrive), through the
-    inflow loading; with the loading at 0 its effect is the same in every draw."""
+    inflow loading on the path's own yearly shocks; with the loading at 0 its effect is the same in every draw."""
     con = db.connect()
     try:
         params = db.parameters(con)
     finally:
         con.close()
-    fit = panel.fit({"shenzhen": _synthetic()["a"], "beijing": _synthetic()["b"], "shanghai": _synthetic()["c"]})
+    data = _synthetic()
+    fit = panel.fit({"shenzhen": data["a"], "beijing": data["b"], "shanghai": data["c"]})
+    path = comparison.simulation_gdp(fit, dict(zip(*data["a"][:2], strict=True)), draws=3000, seed=8)
+    assert path.start == 2024  # the synthetic anchor is 2023
     years = np.arange(2023, 2031)
-    shared = comparison.simulation_shocks(fit, 2024, draws=3000, seed=8)
-    calendar, drawn = panel.shocks(fit, "shenzhen", draws=3000, seed=8)
     pushed = replace(baseline(), talent_quota=50000)
     correlation = {}
     for name, loading in (("sheet", None), ("zero", 0.0)):
@@ -159,8 +156,9 @@ def test_with_shared_shocks_the_levers_effect_moves_with_the_panels_shenzhen():
         frame.loc[frame["id"] == "talent_anyway", ["low", "central", "high"]] = 0.0
         if loading is not None:
             frame.loc[frame["id"] == "talent_inflow_gdp_loading", ["low", "central", "high"]] = loading
-        ratio = comparison.levers_ratio(pushed, frame, years, 2024, draws=3000, seed=8, shocks=shared)
-        cohorts = drawn[:, calendar <= 2030].sum(axis=1)  # the panel's 2024–2030: the years the recruits arrived
+        ratio = comparison.levers_ratio(pushed, frame, years, draws=3000, seed=8, path=path)
+        assert (ratio[:, 0] == 1.0).all()  # 2023: before the levers start
+        cohorts = path.shocks[:, 2:9].sum(axis=1)  # the panel's 2024–2030: the years the recruits arrived
         correlation[name] = np.corrcoef(ratio[:, -1], cohorts)[0, 1] if np.ptp(ratio[:, -1]) > 1e-12 else 0.0
     assert correlation["sheet"] > 0.9
     assert correlation["zero"] == 0.0
@@ -211,3 +209,27 @@ def test_the_gdp_paths_shocks_are_the_panels_steps_less_the_draws_drift():
     assert np.ptp(drift[:, 0]) > 0  # the drift differs across draws (its estimation error)
     with pytest.raises(ValueError, match="missing"):
         comparison.simulation_gdp(fit, {year: v for year, v in observed.items() if year != 2022}, draws=50, seed=2)
+
+
+def test_the_pages_gdp_change_is_the_simulations_core_value_added_change_where_only_racks_move():
+    """Issue 21 (the walk: GDP −¥2.78 bn against core value added −¥3.27 bn for no new capacity in 2030): GDP's
+    change on the panel path is the simulation's own change on that path, so where only data-centre levers move it
+    equals core value added's, draw by draw and year by year."""
+    from explorer.core import vocab
+    from explorer.model import simulation
+    from explorer.model.levers import PRESETS
+    from explorer.model.peers import observed_series
+
+    params, rows = _served()
+    fit = panel.fit_rows(rows)
+    observed = observed_series(rows, vocab.SUBJECT_CITY, panel.INDICATOR, panel.GROUP).set_index("year")["value"]
+    path = comparison.simulation_gdp(fit, observed.to_dict(), draws=300, seed=7)
+    years = np.arange(2022, 2031)
+    for name in ("no_new_capacity", "city_plan"):
+        levers = PRESETS[name]
+        run = comparison.scenario(fit, levers, params, years, observed.to_dict(), draws=300, seed=7, path=path)
+        _, (setting, paper) = simulation.project_draws_many(
+            [levers, baseline()], params, "core_va", draws=300, seed=7, shocks=path
+        )
+        np.testing.assert_allclose(run.scenario - run.base, setting - paper, rtol=1e-9, atol=1e-6)
+        assert not (setting - paper)[:, years < comparison.lever_start(fit)].any()

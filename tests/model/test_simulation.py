@@ -21,6 +21,7 @@ from explorer.model import (
     baseline,
     project,
     project_central,
+    simulation,
     tornado,
     used_parameters,
 )
@@ -668,3 +669,98 @@ def test_on_a_gdp_path_gdp_at_the_papers_policy_is_that_path_from_the_base_years
     gdp_2022 = params.set_index("id").at["gdp_2022", "central"]
     np.testing.assert_allclose(gdp[:, 0], gdp_2022)
     np.testing.assert_allclose(gdp[:, -1], 2 * gdp_2022)
+
+
+# ----------------------------------------------------------------------------------------------
+# The lever start year (issue 21): every outcome's levers act from the first unpublished year
+# ----------------------------------------------------------------------------------------------
+
+
+def _all_levers_max() -> Levers:
+    bounds = Levers.BOUNDS
+    highs = {name: bounds[name][1] for name in ("dc_racks", "dc_power", "xc_share", "talent_subsidy", "talent_quota")}
+    return replace(baseline(), dc_util_gate=0.0, **highs)
+
+
+def _random_settings(count: int, seed: int) -> list[Levers]:
+    """Lever settings drawn uniformly within each lever's bounds (snapped to its step by `from_mapping`)."""
+    rng = np.random.default_rng(seed)
+    drawn = []
+    for _ in range(count):
+        raw = {name: rng.uniform(low, high) for name, (low, high, _) in Levers.BOUNDS.items() if name != "horizon"}
+        drawn.append(Levers.from_mapping({**raw, "horizon": LAST_YEAR})[0])
+    return drawn
+
+
+TIMING_SETTINGS = {**{name: replace(levers, horizon=LAST_YEAR) for name, levers in PRESETS.items()},
+                   "all_levers_max": replace(_all_levers_max(), horizon=LAST_YEAR),
+                   **{f"drawn_{k}": levers for k, levers in enumerate(_random_settings(6, 21))}}  # fmt: skip
+
+
+def _panel_like_path(draws: int, start: int) -> model.GdpPath:
+    """A GDP path as the panel gives one: fixed levels to the year before `start`, drawn steps with shocks after."""
+    rng = np.random.default_rng(start)
+    years = np.arange(model.BASE_YEAR, LAST_YEAR + 1)
+    shocks = np.where(years[None, :] >= start, 0.02 * rng.standard_normal((draws, years.size)), 0.0)
+    steps = np.where(years[None, :] > model.BASE_YEAR, 0.06 + shocks, 0.0)
+    return model.GdpPath(32_000.0 * np.exp(np.cumsum(steps, axis=1)), shocks, start)
+
+
+@pytest.mark.parametrize("start", [2025, 2028])
+@pytest.mark.parametrize("name", list(TIMING_SETTINGS))
+def test_every_outcomes_lever_effect_is_exactly_zero_before_the_start_year(params: pd.DataFrame, name, start):
+    """Issue 21: a setting's paired change is exactly 0, in every draw and outcome, in every year before the lever
+    start year (the path's first unpublished year); GDP's and core value added's first change is in the same year."""
+    levers = TIMING_SETTINGS[name]
+    path = _panel_like_path(60, start)
+    years, runs = {}, {}
+    for code in ("gdp", "core_va", *[c for c in OUTCOMES if c not in ("gdp", "core_va")]):
+        years, (setting, paper) = simulation.project_draws_many(
+            [levers, replace(baseline(), horizon=LAST_YEAR)], params, code, draws=60, seed=5, shocks=path
+        )
+        runs[code] = setting - paper
+        assert (runs[code][:, years < start] == 0.0).all(), code
+    moved = [code for code in ("gdp", "core_va") if (runs[code] != 0).any()]
+    first = {code: int(years[(runs[code] != 0).any(axis=0)][0]) for code in moved}
+    assert set(first.values()) <= {start}, first  # both start in the start year (or neither moves)
+    if name != "paper":
+        assert moved, "a setting away from the paper's moves GDP or core value added"
+
+
+def test_the_start_year_given_overrides_the_paths_and_is_checked(params: pd.DataFrame):
+    """`start` given beats the path's; without a path the levers act from the year after the base (the sheet's own
+    path publishes nothing after it); a start outside the simulation's years is refused with a message."""
+    pushed = replace(PRESETS["talent_push"], horizon=LAST_YEAR)
+    path = _panel_like_path(20, 2025)
+    both = [pushed, replace(baseline(), horizon=LAST_YEAR)]
+    years, (moved, paper) = simulation.project_draws_many(
+        both, params, "talent_added", draws=20, seed=2, shocks=path, start=2030
+    )
+    assert (moved[:, years < 2030] == paper[:, years < 2030]).all()
+    assert (moved[:, years == 2030] > paper[:, years == 2030]).all()
+    years, (own, paper) = simulation.project_draws_many(both, params, "talent_added", draws=20, seed=2)
+    assert (own[:, years == model.BASE_YEAR + 1] > paper[:, years == model.BASE_YEAR + 1]).all()
+    for bad in (model.BASE_YEAR, LAST_YEAR + 1, 2025.0, True):
+        with pytest.raises(ValueError, match="start"):
+            model.project(pushed, params, draws=5, seed=1, start=bad)
+
+
+@pytest.mark.parametrize("name", list(TIMING_SETTINGS))
+def test_gdp_moves_by_core_value_added_less_the_soes_extra_running_cost(params: pd.DataFrame, name):
+    """Core value added is part of GDP; the one change of GDP outside it is the SOEs' extra Xinchuang running cost
+    (market producers outside the core: it lowers their value added). So ΔGDP = ΔCORE − ΔU_SOE in every draw and
+    year, and where the floors are the paper's, ΔGDP = ΔCORE: |ΔCORE| ≤ |ΔGDP| holds exactly there. A floor raised
+    above the paper's moves value added from the SOEs to the core's suppliers, and then |ΔCORE| > |ΔGDP| can hold."""
+    levers = TIMING_SETTINGS[name]
+    path = _panel_like_path(80, 2025)
+    change = {}
+    for code in ("gdp", "core_va", "xc_user_cost_soe"):
+        _, (setting, paper) = simulation.project_draws_many(
+            [levers, replace(baseline(), horizon=LAST_YEAR)], params, code, draws=80, seed=9, shocks=path
+        )
+        change[code] = setting - paper
+    np.testing.assert_allclose(change["gdp"], change["core_va"] - change["xc_user_cost_soe"], rtol=1e-9, atol=1e-6)
+    if levers.xc_share == baseline().xc_share:
+        np.testing.assert_allclose(change["gdp"], change["core_va"], rtol=1e-12, atol=1e-6)
+    if levers.xc_share > baseline().xc_share:
+        assert (np.abs(change["core_va"][:, -1]) > np.abs(change["gdp"][:, -1])).any()

@@ -169,10 +169,20 @@ def test_a_link_from_an_older_data_version_says_the_numbers_may_have_moved(param
 
 
 def test_the_summary_is_written_from_the_numbers():
-    at = run(lang="zh", talent_subsidy="0")
-    text = " ".join(markdown.value for markdown in at.markdown)
-    assert "新增数字人才约 0 人" in text
-    assert "示意性情景" in text
+    """The summary's count of recruits is the model's: with no subsidy from the lever start year only the paper's
+    earlier cohorts remain (the levers act from Shenzhen's first unpublished year, #21), whatever the quota; a
+    larger subsidy brings more."""
+
+    def recruits(**levers: str) -> str:
+        text = " ".join(markdown.value for markdown in run(lang="zh", **levers).markdown)
+        assert "示意性情景" in text
+        found = re.search(r"新增数字人才约 ([0-9][0-9,.]*(?:万)?) 人", text)
+        assert found, text
+        return found.group(1)
+
+    none = recruits(talent_subsidy="0")
+    assert none == recruits(talent_subsidy="0", talent_quota="0") != "0"
+    assert recruits(talent_subsidy="96000") != none
 
 
 @pytest.mark.parametrize("lang", LANGS)

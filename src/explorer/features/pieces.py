@@ -120,12 +120,13 @@ SPILLOVER_AXIS_LINE = 24  # characters a line of the y title holds beside a 220 
 
 
 def spillover_belief(
-    levers: model.Levers, name: str, params: pd.DataFrame, units: pd.DataFrame, lang: str
+    levers: model.Levers, name: str, params: pd.DataFrame, units: pd.DataFrame, lang: str, start: int | None = None
 ) -> SpilloverChart:
     """Return "what you would have to believe": `levers`' effect on core value added in their horizon year against
-    the spillover elasticity ε (Methods shows the aggressive build-out's, Scenarios the reader's levers)."""
+    the spillover elasticity ε (Methods shows the aggressive build-out's, Scenarios the reader's levers), the levers
+    acting from `start` (`simulation.start_year`)."""
     year = levers.horizon
-    curve = spillover_curve(levers, params, year)
+    curve = spillover_curve(levers, params, year, start=start)
     factor, unit = shown_unit("yi_yuan", lang, units.at["yi_yuan", "label_zh"], units.at["yi_yuan", "symbol_en"])
     shown = curve.assign(effect=curve["effect"] * factor)  # in the reader's unit (亿元, or ¥ bn in English)
     x_title, y_title = t("methods.spillover.x", lang), t("methods.spillover.y", lang, unit=unit)

@@ -19,6 +19,15 @@ def _col(values: np.ndarray) -> np.ndarray:
     return values[:, None]
 
 
+def per_year(value: float | np.ndarray, num_years: int) -> np.ndarray:
+    """Return a lever's value in each year, (years,): a number held every year, or a (years,) array as it is.
+
+    The simulation passes each lever as the paper's value before the lever start year and the setting's from it
+    (`simulation.lever_timeline`), so every channel reads the value in force in each year.
+    """
+    return np.broadcast_to(np.asarray(value, dtype=float), (num_years,))
+
+
 def budget_capacity(pue_cap: float, p: Params) -> np.ndarray:
     """Return the installed standard racks whose power at the utilisation ceiling fills the power budget.
 
@@ -77,42 +86,45 @@ def power_capacity(pue_cap: float, power_mw: float, p: Params) -> np.ndarray:
 
 
 def data_centres(
-    racks: float,
-    pue_cap: float,
-    gate_pct: float,
+    racks: float | np.ndarray,
+    pue_cap: float | np.ndarray,
+    gate_pct: float | np.ndarray,
     p: Params,
     steps: np.ndarray,
     gdp_shock: np.ndarray | None = None,
-    power_mw: float = 0.0,
+    power_mw: float | np.ndarray = 0.0,
 ) -> dict[str, np.ndarray]:
     """Return installed, occupied and unmet racks, compute, power, capex and direct value added.
 
     Approvals a year are the least of the lever's quota, the utilisation gate's headroom and the
     power test's headroom (`power_capacity`: today's budget, or `power_mw` MW allocated beyond it);
     occupied racks are the least of demand and the utilisation ceiling. Demand moves with GDP's
-    yearly shocks (`rack_demand`).
+    yearly shocks (`rack_demand`). Each lever is a number or its value in each year (`per_year`): a
+    year's approvals follow that year's quota, gate and power test, and the occupied new racks run at
+    that year's PUE cap (the model's one PUE for the new fleet).
     """
     num_years = steps.shape[1]
+    racks, caps, gates, powers = (per_year(value, num_years) for value in (racks, pue_cap, gate_pct, power_mw))
+    budgets = {pair: power_capacity(*pair, p) for pair in set(zip(caps.tolist(), powers.tolist(), strict=True))}
     installed_0 = p["dc_racks_2022"]
     ceiling = p["dc_util_max"] / 100.0
     general, ai = rack_demand(p, steps, gdp_shock)
     demand = general + ai
-    budget = power_capacity(pue_cap, power_mw, p)
     installed = np.empty_like(demand)
     occupied = np.empty_like(demand)
     installed[:, 0] = installed_0
     occupied[:, 0] = np.minimum(demand[:, 0], ceiling * installed_0)
-    gate = gate_pct / 100.0
     for k in range(1, num_years):
         previous = installed[:, k - 1]
-        allowed = np.maximum(0.0, budget - previous)
+        allowed = np.maximum(0.0, budgets[(float(caps[k]), float(powers[k]))] - previous)
+        gate = gates[k] / 100.0
         if gate > 0:
             with np.errstate(over="ignore"):  # a vanishing gate gives infinite headroom: no limit
                 allowed = np.minimum(allowed, np.floor(np.maximum(0.0, occupied[:, k - 1] / gate - previous)))
-        installed[:, k] = previous + np.minimum(racks, allowed)
+        installed[:, k] = previous + np.minimum(racks[k], allowed)
         occupied[:, k] = np.minimum(demand[:, k], ceiling * installed[:, k])
     in_old = np.minimum(occupied, _col(ceiling * installed_0))  # tenants fill the existing fleet first
-    pue = (in_old * _col(p["dc_pue_existing"]) + (occupied - in_old) * pue_cap) / occupied
+    pue = (in_old * _col(p["dc_pue_existing"]) + (occupied - in_old) * caps[None, :]) / occupied
     ai_share = ai / demand  # AI and general tenants are served in proportion to their demand
     density = (1.0 + _col(p["dc_tflops_growth"]) / 100.0) ** steps
     ai_per_standard_rack = p["dc_ai_tflops_per_rack"] * p["dc_rack_kw"] / p["dc_ai_rack_kw"]
@@ -157,23 +169,32 @@ def national_base(p: Params, steps: np.ndarray) -> np.ndarray:
     return _col(yearly) * np.ones_like(steps)
 
 
-def xinchuang(share: float, p: Params, steps: np.ndarray, base: np.ndarray) -> dict[str, np.ndarray]:
+def xinchuang(
+    share: float, p: Params, steps: np.ndarray, base: np.ndarray, *, before: float | None = None, start: int = 1
+) -> dict[str, np.ndarray]:
     """Return the installed-base domestic share, vendor revenue, migration and users' running cost (each split
     into public bodies' and SOEs' parts) for a floor of `share` % on purchases out of `base` 亿元 a year.
 
-    The public bodies' part of a cost is 1 / (1 + m) of it, the SOEs' m / (1 + m). Users' extra running cost
-    comes with the domestic systems in use (the installed share), not with this year's purchases.
+    The floor `before` (default `share`) is in force from the base year and ramps in over `xc_ramp_years`; from
+    step `start` (years after the base year) the floor is `share`, its change from `before` ramping in over the same
+    years from then. The public bodies' part of a cost is 1 / (1 + m) of it, the SOEs' m / (1 + m). Users' extra
+    running cost comes with the domestic systems in use (the installed share), not with this year's purchases.
     """
-    start = p["xc_share_2022"]
-    floor = np.maximum(share, start)
-    ramp = np.minimum(1.0, steps / _col(p["xc_ramp_years"]))
-    bought = _col(start) + _col(floor - start) * ramp  # domestic share of each year's purchases, in %
+    initial = p["xc_share_2022"]
+    first = np.maximum(share if before is None else before, initial)
+    floor = np.maximum(share, initial)
+    years = _col(p["xc_ramp_years"])
+    ramp, later = np.minimum(1.0, steps / years), np.minimum(1.0, np.maximum(0.0, steps - start + 1) / years)
+    # domestic share of each year's purchases, in %
+    bought = _col(initial) + _col(first - initial) * ramp + _col(floor - first) * later
     cycle = _col(p["xc_replacement_years"])
     installed = np.empty_like(bought)
-    installed[:, 0] = start
+    installed[:, 0] = initial
     for k in range(1, bought.shape[1]):
         installed[:, k] = installed[:, k - 1] + (bought[:, k] - installed[:, k - 1]) / cycle[:, 0]
-    moved = np.diff(installed, axis=1, prepend=installed[:, :1])
+    # Migration costs the systems moved to domestic ones; where a floor lowered from `start` lets the installed share
+    # fall, the buyers return to their own choice (the 2022 share) and that move is not costed.
+    moved = np.maximum(0.0, np.diff(installed, axis=1, prepend=installed[:, :1]))
     migration = _col(p["xc_migration_cost_ratio"]) * base * cycle * moved / 100.0
     running = _col(p["xc_user_cost_ratio"]) * base * installed / 100.0
     public = 1.0 / _col(1.0 + p["xc_soe_multiplier"])
@@ -190,17 +211,26 @@ def xinchuang(share: float, p: Params, steps: np.ndarray, base: np.ndarray) -> d
 
 
 def xinchuang_paths(
-    share: float, national: float, p: Params, steps: np.ndarray, gdp_trend: np.ndarray
+    share: float,
+    national: float,
+    p: Params,
+    steps: np.ndarray,
+    gdp_trend: np.ndarray,
+    *,
+    before: tuple[float, float] | None = None,
+    start: int = 1,
 ) -> dict[str, np.ndarray]:
     """Return the city's buyers' paths (`xinchuang`) and the value added of Shenzhen's suppliers, 亿元 a year.
 
     `va_local`: the local-content share of the city's own buyers' domestic purchases; `va_net`: that less the
     SOEs' extra running cost (market producers: it lowers their value added; the public bodies' is paid by the
     budget); `va_national`: Shenzhen's suppliers' share of the domestic purchases outside Shenzhen at the national
-    floor `national`, times the value-added ratio. The city's floor does not move `va_national`.
+    floor `national`, times the value-added ratio. The city's floor does not move `va_national`. `before`: the two
+    floors in force before step `start` (`xinchuang`; default the same two).
     """
-    paths = xinchuang(share, p, steps, procurement_base(p, gdp_trend))
-    outside = xinchuang(national, p, steps, national_base(p, steps))
+    city, country = (share, national) if before is None else before
+    paths = xinchuang(share, p, steps, procurement_base(p, gdp_trend), before=city, start=start)
+    outside = xinchuang(national, p, steps, national_base(p, steps), before=country, start=start)
     paths["va_local"] = paths["revenue"] * _col(p["xc_local_content"])
     paths["va_net"] = paths["va_local"] - paths["user_soe"]
     paths["va_national"] = outside["revenue"] * _col(p["xc_national_supplier_share"] * p["va_to_output_ratio"])
@@ -228,27 +258,37 @@ def talent_paid_years(p: Params, num_years: int) -> np.ndarray:
 
 
 def talent(
-    subsidy: float, quota: float, p: Params, steps: np.ndarray, gdp_shock: np.ndarray | None = None
+    subsidy: float | np.ndarray,
+    quota: float | np.ndarray,
+    p: Params,
+    steps: np.ndarray,
+    gdp_shock: np.ndarray | None = None,
 ) -> dict[str, np.ndarray]:
     """Return the stock of additional professionals (after leavers) and the subsidy bill in 亿元 a year.
 
     Applicants in year t are those of a year at trend times exp(`talent_inflow_gdp_loading` × GDP's shock
     of year t): fewer apply in a bad year, more in a good one. The quota caps the recipients whatever the
     year (it is the policy's own limit), so where it binds a good year brings no more subsidised recruits.
+    Subsidy and quota are numbers or their values in each year (`per_year`): a cohort arrives under its
+    year's subsidy and quota and keeps its subsidy for its paid years.
     """
-    applicants, movers = talent_take_up(subsidy, p)
-    cycle = np.ones((applicants.shape[0], steps.shape[1])) * gdp_cycle(p["talent_inflow_gdp_loading"], gdp_shock)
-    paid = np.minimum(quota, _col(applicants) * cycle)  # the quota is shared at random among applicants
+    num_years = steps.shape[1]
+    subsidies, quotas = per_year(subsidy, num_years), per_year(quota, num_years)
+    offers = {value: talent_take_up(value, p) for value in set(subsidies.tolist())}
+    applicants = np.stack([offers[value][0] for value in subsidies.tolist()], axis=1)
+    movers = np.stack([offers[value][1] for value in subsidies.tolist()], axis=1)
+    cycle = gdp_cycle(p["talent_inflow_gdp_loading"], gdp_shock)
+    paid = np.minimum(quotas[None, :], applicants * cycle)  # the quota is shared at random among applicants
     share = np.divide(movers, applicants, out=np.zeros_like(movers), where=applicants > 0)
-    additional = _col(share) * paid
+    additional = share * paid
     retention = _col(p["talent_retention"])
     paid_years = talent_paid_years(p, steps.shape[1])
-    stock = np.zeros(cycle.shape)  # additional recruits still in the city, cohorts from the base year + 1
-    recipients = np.zeros(cycle.shape)  # subsidy-years paid in year t
-    for k in range(1, steps.shape[1]):
+    stock = np.zeros(paid.shape)  # additional recruits still in the city, cohorts from the base year + 1
+    bill = np.zeros(paid.shape)  # yuan of subsidy paid in year t, each cohort at its own subsidy
+    for k in range(1, num_years):
         stock[:, k] = stock[:, k - 1] * retention[:, 0] + additional[:, k]
-        recipients[:, k:] += paid[:, k : k + 1] * paid_years[:, : steps.shape[1] - k]
-    return {"added": stock, "cost": subsidy * recipients / 1e8}
+        bill[:, k:] += subsidies[k] * paid[:, k : k + 1] * paid_years[:, : num_years - k]
+    return {"added": stock, "cost": bill / 1e8}
 
 
 def cost_per_added_worker(subsidy: float, p: Params) -> np.ndarray:

@@ -1,11 +1,11 @@
 """Shenzhen against its peers through the three-city panel: the levers' effect, the gap and what it would take.
 
-The levers' effect is the simulation's relative change of GDP against the paper's policy (paired
-draws), switched on in Shenzhen's first unpublished year and applied to the panel's path
-(`model.panel`); the peers are untouched by the levers, so their effect on the gap is their effect
-on Shenzhen's path. The simulation runs on the panel's own yearly shocks of Shenzhen
-(`simulation_shocks`): a draw whose panel GDP has a bad year has, in the same year, the low rack
-demand and talent inflow the channels' GDP loadings give it.
+The levers act from Shenzhen's first unpublished year (`lever_start`, from the data: the panel's anchor + 1), in
+every outcome. Their effect on GDP is the simulation's relative change of GDP against the paper's policy (paired
+draws, calendar year by calendar year) applied to the panel's path (`model.panel`); the simulation runs on that
+path itself (`simulation_gdp`: published levels, then the same draws, with the panel's yearly shocks moving rack
+demand and talent inflow), so GDP's change is the simulation's, the one its other outcomes (core value added, …)
+carry. The peers are untouched by the levers, so their effect on the gap is their effect on Shenzhen's path.
 """
 
 from __future__ import annotations
@@ -25,38 +25,38 @@ from explorer.model.parameters import parameter_table
 from explorer.model.peers import PATH_COLUMNS
 
 
-def shifted(
-    panel_years: Sequence[int], first_year: int, sim_years: Sequence[int], values: np.ndarray, before: float
-) -> np.ndarray:
-    """Return draws × panel years of the simulation's `values` (draws × `sim_years`) moved to start in `first_year`.
+def lever_start(panel: PanelFit, subject: str = vocab.SUBJECT_CITY) -> int:
+    """Return the lever start year: the subject's first unpublished year (its panel anchor, the latest published
+    level, + 1). The one definition every outcome's levers start from (`simulation.GdpPath.start`)."""
+    return int(panel.cities[subject].anchor_year) + 1
 
-    The value k years after the simulation's base year (its first year) is placed k years after
-    `first_year` − 1; years before `first_year` take `before`.
+
+def by_year(panel_years: Sequence[int], sim_years: Sequence[int], values: np.ndarray, before: float) -> np.ndarray:
+    """Return draws × panel years of the simulation's `values` (draws × `sim_years`), calendar year by calendar year.
+
+    Years before the simulation's first take `before`; a year after its last is a ValueError.
     """
     sim = np.asarray(sim_years, dtype=int)
     values = np.asarray(values, dtype=float)
     out = np.full((values.shape[0], len(panel_years)), float(before))
     for j, year in enumerate(panel_years):
-        k = int(year) - int(first_year) + 1  # years since the levers started, 1 in the first
-        if k >= 1:
-            at = sim[0] + k
-            if at > sim[-1]:
-                raise ValueError(f"sim_years: the simulation ends before {at}")
-            out[:, j] = values[:, int(np.searchsorted(sim, at))]
+        if int(year) > sim[-1]:
+            raise ValueError(f"sim_years: the simulation ends before {int(year)}")
+        if int(year) >= sim[0]:
+            out[:, j] = values[:, int(np.searchsorted(sim, int(year)))]
     return out
 
 
 def lever_ratio(
-    panel_years: Sequence[int], first_year: int, sim_years: Sequence[int], scenario: np.ndarray, base: np.ndarray
+    panel_years: Sequence[int], sim_years: Sequence[int], scenario: np.ndarray, base: np.ndarray
 ) -> np.ndarray:
-    """Return draws × panel years: 1 + the levers' relative effect, switched on in `first_year`.
+    """Return draws × panel years: 1 + the levers' relative effect on GDP in the same calendar year.
 
-    `scenario` and `base` are the simulation's paired GDP draws (draws × `sim_years`, the first of
-    which is its base year). The effect k years after the levers start in the simulation is applied
-    k years after `first_year`; before `first_year` the ratio is 1.
+    `scenario` and `base` are the simulation's paired GDP draws (draws × `sim_years`, the levers acting from its
+    start year, so their ratio is exactly 1 before it); years before the simulation's first take 1.
     """
     ratio = np.asarray(scenario, dtype=float) / np.asarray(base, dtype=float)
-    return shifted(panel_years, first_year, sim_years, ratio, 1.0)
+    return by_year(panel_years, sim_years, ratio, 1.0)
 
 
 def gap(
@@ -142,25 +142,6 @@ def baseline_drift(
     raise ValueError(f"growth: expected one of {', '.join(GROWTHS)}, got {growth!r}")
 
 
-def simulation_shocks(
-    panel: PanelFit, first_year: int, *, subject: str = vocab.SUBJECT_CITY, draws: int, seed: int
-) -> np.ndarray:
-    """Return the simulation's yearly GDP shocks (draws × its years after the base) taken from the panel.
-
-    The simulation's year k after its base year is the panel's year `first_year` + k − 1, as in
-    `lever_ratio`; that year's shock is the subject's panel shock in standard deviations
-    (`panel.shocks`, same `draws` and `seed`), and the simulation's own draw (`simulation.yearly_shocks`)
-    where the panel has none (observed years, years after its last).
-    """
-    own = simulation.yearly_shocks(check_draws(draws), seed)
-    calendar, drawn = shocks(panel, subject, draws=draws, seed=seed)
-    wanted = int(first_year) + np.arange(own.shape[1])
-    at = np.searchsorted(calendar, wanted)
-    inside = (wanted >= calendar[0]) & (wanted <= calendar[-1])
-    picked = drawn[:, np.minimum(at, calendar.size - 1)]
-    return np.where(inside[None, :] & np.isfinite(picked), picked, own)
-
-
 def simulation_gdp(
     panel: PanelFit,
     observed: Mapping[int, float],
@@ -178,8 +159,8 @@ def simulation_gdp(
     the GDP the page shows. Shocks: the panel's yearly shock of the subject in log points
     (`shocks` × the draw's shock sd, `shock_scales`) in drawn years, 0 in published years (their
     level is known; the last published step may cross a census revision, which is not a shock). `drift` as in
-    `scenario` (Shenzhen's GDP baseline). Raises ValueError when a published level between the base year and the
-    anchor is missing.
+    `scenario` (Shenzhen's GDP baseline). The path's `start` is the lever start year (`lever_start`). Raises
+    ValueError when a published level between the base year and the anchor is missing.
     """
     years = np.arange(simulation.BASE_YEAR, simulation.LAST_YEAR + 1)
     anchor = panel.cities[subject].anchor_year
@@ -196,30 +177,28 @@ def simulation_gdp(
     for j, year in enumerate(years):
         if year > anchor and year <= calendar[-1]:
             logs[:, j] = scale * drawn[:, int(year - calendar[0])]
-    return simulation.GdpPath(levels, logs)
+    return simulation.GdpPath(levels, logs, lever_start(panel, subject))
 
 
 def levers_ratio(
     levers: Levers,
     params: pd.DataFrame,
     years: Sequence[int],
-    first_year: int,
     *,
     draws: int,
     seed: int,
-    shocks: np.ndarray | None = None,
+    path: simulation.GdpPath,
 ) -> np.ndarray:
     """Return draws × years: 1 + the relative effect of `levers` on Shenzhen's GDP against the paper's policy.
 
-    The channels are the simulation's (`simulation.project_draws`, paired draws, on `shocks` when given:
-    `simulation_shocks`); their effect is switched on in `first_year`, the first year Shenzhen is not
-    observed (`lever_ratio`).
+    The channels are the simulation's (`simulation.project_draws`, paired draws) on Shenzhen's panel GDP `path`
+    (`simulation_gdp`), the levers acting from its start year (`lever_start`); the ratio is exactly 1 before it.
     """
     settings = [replace(levers, horizon=simulation.LAST_YEAR), replace(baseline(), horizon=simulation.LAST_YEAR)]
     sim_years, (scenario, base) = simulation.project_draws_many(
-        settings, params, INDICATOR, draws=draws, seed=seed, shocks=shocks
+        settings, params, INDICATOR, draws=draws, seed=seed, shocks=path
     )
-    return lever_ratio(years, first_year, sim_years, scenario, base)
+    return lever_ratio(years, sim_years, scenario, base)
 
 
 def compare(
@@ -253,7 +232,7 @@ class Scenario:
     scenario: np.ndarray  # draws × years: the same draws times the levers' effect
     peers: dict[str, np.ndarray]
     anchor_year: int
-    shocks: np.ndarray | None = None  # the simulation's yearly GDP shocks behind the levers' effect (the panel's)
+    shocks: simulation.GdpPath | None = None  # the GDP path the simulation behind the levers' effect runs on
 
 
 def scenario(
@@ -267,13 +246,15 @@ def scenario(
     draws: int = 1000,
     seed: int = 0,
     drift: Mapping[str, np.ndarray] | None = None,
+    path: simulation.GdpPath | None = None,
 ) -> Scenario:
     """Return the subject's panel path with and without the levers, and the peers' paths, over `years`.
 
     `observed` holds the subject's published levels: years up to its anchor take them (NaN where
-    none); the levers act from the first unobserved year (`levers_ratio`), the channels moved by the
-    subject's panel shocks of the same draws (`simulation_shocks`). `drift` replaces a city's drift as
-    in `paths` (e.g. the subject's `assumed_growth`: the named alternative baseline).
+    none); the levers act from the first unobserved year (`lever_start`, `levers_ratio`), the channels
+    running on the subject's panel GDP path of the same draws (`path`, default `simulation_gdp` of these
+    arguments). `drift` replaces a city's drift as in `paths` (e.g. the subject's `assumed_growth`: the
+    named alternative baseline).
     """
     year_array = np.asarray(years, dtype=int)
     drawn = paths(panel, year_array, draws=draws, seed=seed, drift=drift)
@@ -282,10 +263,11 @@ def scenario(
     for j, year in enumerate(year_array):
         if year < anchor:
             base[:, j] = observed.get(int(year), np.nan)
-    shared = simulation_shocks(panel, anchor + 1, subject=subject, draws=draws, seed=seed)
-    ratio = levers_ratio(levers, params, year_array, anchor + 1, draws=draws, seed=seed, shocks=shared)
+    if path is None:
+        path = simulation_gdp(panel, observed, subject=subject, draws=draws, seed=seed, drift=drift)
+    ratio = levers_ratio(levers, params, year_array, draws=draws, seed=seed, path=path)
     peers = {city: values for city, values in drawn.items() if city != subject}
-    return Scenario(year_array, base, base * ratio, peers, anchor, shared)
+    return Scenario(year_array, base, base * ratio, peers, anchor, path)
 
 
 def effect_medians(
@@ -304,7 +286,7 @@ def effect_medians(
     )
     medians = []
     for setting in drawn:
-        ratio = lever_ratio(run.years, run.anchor_year + 1, sim_years, setting, paper_draws)[:, column]
+        ratio = lever_ratio(run.years, sim_years, setting, paper_draws)[:, column]
         medians.append(float(np.quantile(base * ratio - base, 0.5)))
     return np.array(medians)
 

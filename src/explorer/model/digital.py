@@ -4,8 +4,8 @@ Each city's section I is its latest observed share of GDP (section I ÷ first-re
 same year, `bases`) drifting at δ_I a year (`sector_i_share_drift`, one drift for the three
 cities) times its GDP: observed GDP up to the panel's anchor, the panel's draws after it, so the
 three cities' section I shares the panel's correlated shocks. Shenzhen's scenario adds the part
-of the levers' change that falls in section I (`simulation.sector_i_draws`), switched on in its
-first unobserved year as the levers' GDP effect is; the peers are untouched by the levers. A city
+of the levers' change that falls in section I (`simulation.sector_i_draws`), the levers acting from its
+first unpublished year (`comparison.lever_start`) as in every outcome; the peers are untouched by the levers. A city
 with no section-I row of the group has no base and no path: "no published figure", never an estimate.
 """
 
@@ -19,7 +19,7 @@ import pandas as pd
 
 from explorer.core import vocab
 from explorer.model import panel, simulation
-from explorer.model.comparison import Scenario, shifted
+from explorer.model.comparison import Scenario, by_year, lever_start
 from explorer.model.levers import Levers
 from explorer.model.peers import observed_series
 
@@ -99,8 +99,9 @@ def scenario(
         return None
     year_array = np.asarray(years, dtype=int)
     drawn = panel.paths(fit, year_array, draws=draws, seed=seed, drift=drift)
+    anchor = fit.cities[subject].anchor_year
     sim_years, change, drift = simulation.sector_i_draws(
-        levers, params, found[subject].share, found[subject].year, draws=draws, seed=seed
+        levers, params, found[subject].share, found[subject].year, draws=draws, seed=seed, start=lever_start(fit)
     )
 
     def gdp_of(city: str) -> np.ndarray:
@@ -118,8 +119,7 @@ def scenario(
         values[:, year_array < base.year] = np.nan
         return values
 
-    anchor = fit.cities[subject].anchor_year
-    effect = shifted(year_array, anchor + 1, sim_years, change, 0.0)
+    effect = by_year(year_array, sim_years, change, 0.0)
     base = level(subject)
     peers = {city: level(city) for city in vocab.PEER_CITIES if city in found and city in fit.cities}
     return Scenario(year_array, base, base + effect * gdp_of(subject), peers, anchor)

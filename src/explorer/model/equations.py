@@ -9,7 +9,10 @@ explains with the parameter's label and its central value and range. `simulation
 Years and uncertainty
 ---------------------
 * Base year 2022: official GDP (32,387.68 亿元) and the paper's core value added ("近万亿元",
-  drawn 9,500–10,000). The frame runs 2022 .. `levers.horizon`; levers act from 2023; t = year − 2022.
+  drawn 9,500–10,000). The frame runs 2022 .. `levers.horizon`; t = year − 2022. Every lever acts
+  from the lever start year (t_0 = that year − 2022; `simulation.start_year`: Shenzhen's first
+  unpublished year on the panel's path, `comparison.lever_start`; 2023 on the sheet's own path),
+  each channel running on the paper's values before it.
 * Monte Carlo: each parameter is drawn once per draw from a triangular distribution on
   (low, central, high); rack-demand growth and GDP growth are joined by a Gaussian copula whose
   correlation is itself a parameter row (`dc_demand_gdp_corr`). Each year's GDP growth adds an
@@ -22,10 +25,9 @@ Years and uncertainty
   with the same draws and shocks; that band, not the overlap of two level bands, is the
   uncertainty of a policy's effect.
 * Where the Scenarios page's GDP comes from the three-city panel (`comparison.scenario`), the
-  simulation behind the levers' effect runs on the panel's own Shenzhen shocks of the same draws
-  (`comparison.simulation_shocks`: (σ_z z_t + σ_u u_t) / √(σ_z² + σ_u²) in sd units, the year the
-  levers start in the panel being the simulation's first), so the effect on GDP and the gaps moves
-  with the panel path it multiplies.
+  simulation runs on the panel's Shenzhen path itself (`comparison.simulation_gdp`: published levels,
+  then the same draws and their yearly shocks), so the effect on GDP and the gaps is the simulation's
+  own change of GDP in the same calendar year, with the same years of lever action as every other outcome.
 * All money is nominal 亿元 (10^8 yuan; shown as ¥ bn in English); electricity price, rack rent and capex per
   rack are constant. Growth rates and shares are in per cent, hence the /100 in the equations.
 
@@ -82,6 +84,7 @@ NUMBER_UNITS: dict[str, str] = {"dc_rack_kw": r"\,\mathrm{kW}", "gdp_2022": ""}
 CONSTANTS: dict[str, str] = {
     "base_year": str(BASE_YEAR),
     "hours": f"{HOURS_PER_YEAR:,}".replace(",", "{,}") + r"\,\mathrm{h}",
+    **{f"{spec.name}_paper": f"{spec.paper:g}" for spec in LEVERS if spec.group in ("xc", "national")},
 }
 
 # Channel code -> its equations, in the order the Methods page shows them.
@@ -94,6 +97,7 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r"\mathrm{corr}(z_{\delta}, z_{g}) = <<dc_demand_gdp_corr>>, \quad"
         r"\xi_t = <<gdp_shock_sd>>\,z_t / 100\ \ (\xi_0 = 0)",
         r"\mathrm{CORE}_t = \mathrm{CORE}^*_t + \Delta\mathrm{DC}_t + \Delta\mathrm{XC}_t + \Delta\mathrm{TAL}_t",
+        r"L_t = L^{\mathrm{paper}}\ \ (t < t_0), \quad L_t = L\ \ (t \ge t_0)",
         r"\mathrm{GDP}_t = \mathrm{GDP}^*_t + (\mathrm{CORE}_t - \mathrm{CORE}^*_t)"
         r" - (U^{\mathrm{SOE}}_t - U^{\mathrm{SOE,paper}}_t), \quad"
         r"\mathrm{share}_t = 100\,\mathrm{CORE}_t / \mathrm{GDP}_t",
@@ -136,11 +140,14 @@ CHANNELS: dict[str, tuple[str, ...]] = {
     ),
     "xc": (
         r"p = \max(<<xc_share>>,\ <<xc_share_2022>>), \quad "
-        r"q_t = <<xc_share_2022>> + (p - <<xc_share_2022>>)\,\min(1,\ t / <<xc_ramp_years>>)",
+        r"p^{\mathrm{paper}} = \max(<<xc_share_paper>>,\ <<xc_share_2022>>)",
+        r"q_t = <<xc_share_2022>> + (p^{\mathrm{paper}} - <<xc_share_2022>>)\,\min(1,\ t / <<xc_ramp_years>>)"
+        r" + (p - p^{\mathrm{paper}})\,\min\big(1,\ \max(0,\ t - t_0 + 1) / <<xc_ramp_years>>\big)",
         r"s_t = s_{t-1} + (q_t - s_{t-1}) / <<xc_replacement_years>>, \quad s_0 = <<xc_share_2022>>",
         r"B_t = \mathrm{GDP}^*_t\,<<gov_procurement_gdp_ratio>>\,<<xc_it_share>>\,(1 + <<xc_soe_multiplier>>) / 10^4",
         r"\mathrm{revenue}_t = B_t\,q_t / 100, \quad U_t = <<xc_user_cost_ratio>>\,B_t\,s_t / 100",
-        r"\mathrm{migration}_t = <<xc_migration_cost_ratio>>\,B_t\,<<xc_replacement_years>>\,(s_t - s_{t-1}) / 100",
+        r"\mathrm{migration}_t = <<xc_migration_cost_ratio>>\,B_t\,<<xc_replacement_years>>"
+        r"\,\max(0,\ s_t - s_{t-1}) / 100",
         r"X^{\mathrm{pub}} = X / (1 + <<xc_soe_multiplier>>), \quad"
         r" X^{\mathrm{SOE}} = X\,<<xc_soe_multiplier>> / (1 + <<xc_soe_multiplier>>)"
         r" \quad (X = U_t,\ \mathrm{migration}_t)",
@@ -149,8 +156,11 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r"B^{\mathrm{nat}} = \big(<<xc_national_procurement_2022>>"
         r" - <<gdp_2022>>\,<<gov_procurement_gdp_ratio>> / 100\big)"
         r"\,<<xc_it_share>>\,(1 + <<xc_soe_multiplier>>) / 100",
-        r"q^{\mathrm{nat}}_t = <<xc_share_2022>> + \big(\max(<<xc_national>>,\ <<xc_share_2022>>)"
-        r" - <<xc_share_2022>>\big)\,\min(1,\ t / <<xc_ramp_years>>)",
+        r"p^{\mathrm{nat}} = \max(<<xc_national>>,\ <<xc_share_2022>>), \quad "
+        r"p^{\mathrm{nat},\mathrm{paper}} = \max(<<xc_national_paper>>,\ <<xc_share_2022>>)",
+        r"q^{\mathrm{nat}}_t = <<xc_share_2022>> + (p^{\mathrm{nat},\mathrm{paper}} - <<xc_share_2022>>)"
+        r"\,\min(1,\ t / <<xc_ramp_years>>) + (p^{\mathrm{nat}} - p^{\mathrm{nat},\mathrm{paper}})"
+        r"\,\min\big(1,\ \max(0,\ t - t_0 + 1) / <<xc_ramp_years>>\big)",
         r"V^{\mathrm{nat}}_t = <<xc_national_supplier_share>>\,<<va_to_output_ratio>>\,B^{\mathrm{nat}}"
         r"\,q^{\mathrm{nat}}_t / 100",
         r"\Delta\mathrm{XC}_t = (V^{\mathrm{city}}_t - V^{\mathrm{city},\mathrm{paper}}_t)"
@@ -162,7 +172,7 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r"\mathrm{paid}_k = \min(<<talent_quota>>,\ h_k\,\mathrm{applicants}), \quad"
         r"\mathrm{additional}_k = \mathrm{paid}_k\,M / \mathrm{applicants}",
         r"\mathrm{added}_t = \sum_{k=1}^{t} \mathrm{additional}_k\,<<talent_retention>>^{t-k}",
-        r"\mathrm{cost}_t = <<talent_subsidy>>\,\sum_{k=1}^{t} \mathrm{paid}_k\,<<talent_retention>>^{t-k}"
+        r"\mathrm{cost}_t = \sum_{k=1}^{t} <<talent_subsidy>>_k\,\mathrm{paid}_k\,<<talent_retention>>^{t-k}"
         r"\,\min\big(1, \max(0, <<talent_subsidy_years>> - t + k)\big) / 10^8",
         r"m = \min\big(<<talent_wage>>\,(1 + <<talent_agglomeration>>)\,(1 - <<talent_displacement>>),\ "
         r"<<digital_output_per_worker>>\,<<va_to_output_ratio>>\big)",
@@ -186,8 +196,7 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r"\,(1 + <<core_va_premium>>/100)^{y_{\mathrm{SZ}} - <<base_year>>})\big)",
         r"\Delta I_t = (V_t - V^{\mathrm{paper}}_t) + h_I\,\big(\Delta\mathrm{DC}_t - (V_t - V^{\mathrm{paper}}_t)"
         r" + \Delta\mathrm{XC}_t + \Delta\mathrm{TAL}_t\big)",
-        r"I'_{\mathrm{SZ},t} = I_{\mathrm{SZ},t} + \mathrm{GDP}_{\mathrm{SZ},t}\,\Delta I_k / \mathrm{GDP}^*_k, \quad"
-        r" k = <<base_year>> + t - \bar{y}",
+        r"I'_{\mathrm{SZ},t} = I_{\mathrm{SZ},t} + \mathrm{GDP}_{\mathrm{SZ},t}\,\Delta I_t / \mathrm{GDP}^*_t",
     ),
 }
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from explorer.model.levers import PRESETS, Levers, baseline
 from explorer.model.parameters import CORRELATED
-from explorer.model.simulation import BASE_YEAR, central_paths, parameters_read
+from explorer.model.simulation import BASE_YEAR, central_paths, parameters_read, start_year
 
 MIN_UTILISATION = 40.0  # % — below the 41 % of China's least-used (south-west) region (tanpaifang.com, 2023)
 # yuan a year: Shenzhen's new-PhD living allowance (100,000 yuan, eyeshenzhen.com, 2023), the largest offer found.
@@ -34,10 +34,12 @@ def _first_year(mask: np.ndarray) -> int | None:
     return None if hits.size == 0 else BASE_YEAR + int(hits[0])
 
 
-def scenario_warnings(levers: Levers, params: pd.DataFrame) -> list[ScenarioWarning]:
-    """Return the warnings of a scenario at central parameters (empty when it stays on plausible ground)."""
+def scenario_warnings(levers: Levers, params: pd.DataFrame, start: int | None = None) -> list[ScenarioWarning]:
+    """Return the warnings of a scenario at central parameters (empty when it stays on plausible ground), the levers
+    acting from `start` (`simulation.start_year`)."""
     # Compute
-    paths = central_paths(levers, params)
+    first = start_year(None, start)
+    paths = central_paths(levers, params, first)
     found: list[ScenarioWarning] = []
     year = _first_year(paths["dc_utilisation"] < MIN_UTILISATION)
     if year is not None:
@@ -45,7 +47,7 @@ def scenario_warnings(levers: Levers, params: pd.DataFrame) -> list[ScenarioWarn
         lever = "dc_util_gate" if levers.dc_util_gate == 0 else "dc_racks"
         found.append(ScenarioWarning("low_utilisation", lever, year, value, MIN_UTILISATION))
     if levers.talent_subsidy > MAX_EVIDENCED_SUBSIDY:
-        found.append(ScenarioWarning("subsidy_evidence", "talent_subsidy", BASE_YEAR + 1, levers.talent_subsidy,
+        found.append(ScenarioWarning("subsidy_evidence", "talent_subsidy", first, levers.talent_subsidy,
                              MAX_EVIDENCED_SUBSIDY))  # fmt: skip
     return found
 

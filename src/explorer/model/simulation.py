@@ -32,11 +32,12 @@ class GdpPath:
     shock in log points (0 in BASE_YEAR), which moves rack demand and talent inflow as the simulation's own would.
     Passed as `shocks` to `project`, `project_delta`, `project_draws` and `paired_medians`: GDP's trend is then
     GDP_2022 × levels / levels[BASE_YEAR] instead of the sheet's growth and shocks, so every outcome indexed to GDP
-    moves draw by draw with that path.
+    moves draw by draw with that path; and the levers act from its `start` (`start_year`).
     """
 
     levels: np.ndarray
     shocks: np.ndarray
+    start: int = BASE_YEAR + 1  # the lever start year: the path's first unpublished year (`comparison.lever_start`)
 
 
 # Indicator code -> unit code. Flows are per year unless the unit says cumulative.
@@ -99,17 +100,35 @@ def gdp_baseline(gdp_0: np.ndarray, growth: np.ndarray, shock_sd: np.ndarray, sh
     return compound(gdp_0, np.log1p(growth / 100.0), shock_sd / 100.0, gaps, z_shock)
 
 
+def start_year(shocks: np.ndarray | GdpPath | None, start: int | None = None) -> int:
+    """Return the first year the levers act: `start` when given, else a `GdpPath`'s (its first unpublished year),
+    else the simulation's first year after the base (the sheet's own path publishes nothing after 2022)."""
+    if start is None:
+        return int(shocks.start) if isinstance(shocks, GdpPath) else BASE_YEAR + 1
+    if isinstance(start, bool) or not isinstance(start, numbers.Integral) or not BASE_YEAR < start <= LAST_YEAR:
+        raise ValueError(f"start: expected a year in {BASE_YEAR + 1}..{LAST_YEAR}, got {start!r}")
+    return int(start)
+
+
+def lever_timeline(levers: Levers, name: str, years: np.ndarray, start: int) -> np.ndarray:
+    """Return one lever's value in each of `years`: the paper's (`baseline()`) before `start`, the setting's from it."""
+    return np.where(years >= start, float(getattr(levers, name)), float(getattr(baseline(), name)))
+
+
 def _parts(
     levers: Levers,
     p: Mapping[str, np.ndarray],
     years: np.ndarray,
     shocks: np.ndarray | GdpPath,
     memo: dict[tuple, object] | None = None,
+    start: int = BASE_YEAR + 1,
 ) -> dict:
     """Return the baseline paths and each channel's pieces for one scenario (what the outcomes are built from).
 
-    `memo` keeps the baseline and each channel's paths by its levers' values across runs on the same parameters,
-    years and shocks (`_simulate_many`): the settings of a decomposition share most of them.
+    The levers act from `start` (`start_year`): before it every channel runs on the paper's values, so a setting's
+    outcomes equal the paper's policy's, to the bit, in every year before `start`. `memo` keeps the baseline and
+    each channel's paths by its levers' values across runs on the same parameters, years, shocks and start
+    (`_simulate_many`): the settings of a decomposition share most of them.
     """
     memo = {} if memo is None else memo
 
@@ -132,7 +151,7 @@ def _parts(
     # Shenzhen) plus a spillover on compute Shenzhen uses (its own racks and the unmet demand served elsewhere).
     def dc_of(setting: Levers) -> dict:
         key = ("dc", *(getattr(setting, name) for name in LEVER_GROUPS["dc"]))
-        racks, pue, gate, power = key[1:]
+        racks, pue, gate, power = (lever_timeline(setting, name, years, start) for name in LEVER_GROUPS["dc"])
         return once(key, lambda: channels.data_centres(racks, pue, gate, p, steps, gdp_shock, power))
 
     dc, dc_paper = dc_of(levers), dc_of(paper)
@@ -143,7 +162,11 @@ def _parts(
     # SOEs' extra running cost lowers their value added (GDP, outside the core industries).
     def xc_of(setting: Levers) -> dict:
         key = ("xc", setting.xc_share, setting.xc_national)
-        return once(key, lambda: channels.xinchuang_paths(*key[1:], p, steps, gdp_trend))
+        before = (paper.xc_share, paper.xc_national)
+        return once(
+            key,
+            lambda: channels.xinchuang_paths(*key[1:], p, steps, gdp_trend, before=before, start=start - BASE_YEAR),
+        )
 
     xc, xc_paper = xc_of(levers), xc_of(paper)
     xc_va = xc["va_local"] - xc_paper["va_local"] + xc["va_national"] - xc_paper["va_national"]
@@ -153,7 +176,8 @@ def _parts(
     # which moves with nominal GDP.
     def tl_of(setting: Levers) -> dict:
         key = ("tl", setting.talent_subsidy, setting.talent_quota)
-        return once(key, lambda: channels.talent(*key[1:], p, steps, gdp_shock))
+        subsidy, quota = (lever_timeline(setting, name, years, start) for name in ("talent_subsidy", "talent_quota"))
+        return once(key, lambda: channels.talent(subsidy, quota, p, steps, gdp_shock))
 
     tl, tl_paper = tl_of(levers), tl_of(paper)
     va_per_worker = (channels.talent_va_per_worker(p) / 1e4)[:, None] * growth_index
@@ -199,19 +223,27 @@ def _trend(
 
 
 def _simulate(
-    levers: Levers, p: Mapping[str, np.ndarray], years: np.ndarray, shocks: np.ndarray | GdpPath
+    levers: Levers,
+    p: Mapping[str, np.ndarray],
+    years: np.ndarray,
+    shocks: np.ndarray | GdpPath,
+    start: int = BASE_YEAR + 1,
 ) -> dict[str, np.ndarray]:
-    """Return indicator code -> draws × years array for one scenario."""
-    return _outcomes(_parts(levers, p, years, shocks))
+    """Return indicator code -> draws × years array for one scenario, the levers acting from `start`."""
+    return _outcomes(_parts(levers, p, years, shocks, start=start))
 
 
 def _simulate_many(
-    settings: Sequence[Levers], p: Mapping[str, np.ndarray], years: np.ndarray, shocks: np.ndarray | GdpPath
+    settings: Sequence[Levers],
+    p: Mapping[str, np.ndarray],
+    years: np.ndarray,
+    shocks: np.ndarray | GdpPath,
+    start: int = BASE_YEAR + 1,
 ) -> list[dict[str, np.ndarray]]:
     """Return `_simulate` of each setting on the same draws, each channel's paths computed once per distinct value of
     its levers (a decomposition's 2ⁿ settings take only two values per lever group)."""
     memo: dict[tuple, object] = {}
-    return [_outcomes(_parts(setting, p, years, shocks, memo)) for setting in settings]
+    return [_outcomes(_parts(setting, p, years, shocks, memo, start)) for setting in settings]
 
 
 def _outcomes(parts: dict) -> dict[str, np.ndarray]:
@@ -324,7 +356,7 @@ def _draw(
 ) -> tuple[dict[str, np.ndarray], np.ndarray | GdpPath]:
     """Return the parameter draws and the yearly GDP shocks (standard normals, draws × years to LAST_YEAR).
 
-    `shocks` replaces the drawn shocks (e.g. the panel's, `comparison.simulation_shocks`), so GDP and
+    `shocks` replaces the drawn shocks (e.g. a test's own), so GDP and
     the channels it moves share one array with whatever else reads it; a `GdpPath` replaces GDP's
     whole baseline (levels and shocks: `comparison.simulation_gdp`).
     """
@@ -363,18 +395,21 @@ def project(
     draws: int = 1000,
     seed: int = 0,
     shocks: np.ndarray | GdpPath | None = None,
+    start: int | None = None,
 ) -> pd.DataFrame:
     """Return the scenario as a long frame: year, indicator, p10, p50, p90 (years 2022..horizon).
 
     `shocks` (draws × years to LAST_YEAR, standard normals) replaces the yearly GDP shocks drawn from `seed`; a
-    `GdpPath` replaces GDP's baseline path itself.
+    `GdpPath` replaces GDP's baseline path itself. The levers act from `start` (`start_year`: by default a
+    `GdpPath`'s first unpublished year, else the year after the base).
     """
     # Load inputs
+    first = start_year(shocks, start)
     sampled, shocks = _draw(params, _check_draws(draws), seed, shocks)
     years = _years(levers)
 
     # Compute
-    paths = _simulate(levers, sampled, years, shocks)
+    paths = _simulate(levers, sampled, years, shocks, first)
 
     # Check
     _check_paths(paths)
@@ -388,14 +423,18 @@ def project_delta(
     draws: int = 1000,
     seed: int = 0,
     shocks: np.ndarray | GdpPath | None = None,
+    start: int | None = None,
 ) -> pd.DataFrame:
-    """Return p10 / p50 / p90 of the paired difference scenario − paper's policy (same draws and shocks)."""
+    """Return p10 / p50 / p90 of the paired difference scenario − paper's policy (same draws and shocks; the levers
+    acting from `start`, as in `project`): exactly 0 in every year before it."""
     # Load inputs
+    first = start_year(shocks, start)
     sampled, shocks = _draw(params, _check_draws(draws), seed, shocks)
     years = _years(levers)
 
     # Compute
-    paths, base = _simulate_many([levers, replace(baseline(), horizon=levers.horizon)], sampled, years, shocks)
+    settings = [levers, replace(baseline(), horizon=levers.horizon)]
+    paths, base = _simulate_many(settings, sampled, years, shocks, first)
 
     # Check
     _check_paths(paths)
@@ -411,19 +450,22 @@ def paired_medians(
     draws: int = 1000,
     seed: int = 0,
     shocks: np.ndarray | GdpPath | None = None,
+    start: int | None = None,
 ) -> np.ndarray:
     """Return settings × outcomes: each setting's median in `year` of the paired difference with the paper's policy.
 
-    The same draws, shocks and quantiles as `project_delta`, so a setting's median is its p50 there, to the bit.
+    The same draws, shocks, lever start and quantiles as `project_delta`, so a setting's median is its p50 there, to
+    the bit.
     """
     if not settings:
         return np.zeros((0, len(OUTCOMES)))
+    first = start_year(shocks, start)
     sampled, shocks = _draw(params, _check_draws(draws), seed, shocks)
     horizon = max(setting.horizon for setting in settings)
     years = np.arange(BASE_YEAR, horizon + 1)
     column = int(year) - BASE_YEAR
     base, *runs = _simulate_many(
-        [replace(setting, horizon=horizon) for setting in (baseline(), *settings)], sampled, years, shocks
+        [replace(setting, horizon=horizon) for setting in (baseline(), *settings)], sampled, years, shocks, first
     )
     rows = []
     for paths in runs:
@@ -433,10 +475,11 @@ def paired_medians(
     return np.stack(rows)
 
 
-def central_paths(levers: Levers, params: pd.DataFrame) -> dict[str, np.ndarray]:
-    """Return indicator code -> (years,) path with every parameter central and no shocks."""
+def central_paths(levers: Levers, params: pd.DataFrame, start: int | None = None) -> dict[str, np.ndarray]:
+    """Return indicator code -> (years,) path with every parameter central and no shocks (levers from `start`)."""
     years = _years(levers)
-    paths = _simulate(levers, central_parameters(parameter_table(params)), years, np.zeros((1, years.shape[0])))
+    zero = np.zeros((1, years.shape[0]))
+    paths = _simulate(levers, central_parameters(parameter_table(params)), years, zero, start_year(None, start))
     _check_paths(paths)
     return {code: values[0] for code, values in paths.items()}
 
@@ -469,31 +512,40 @@ def _sector_i(
 
 
 def sector_i_draws(
-    levers: Levers, params: pd.DataFrame, share: float, share_year: int, *, draws: int = 1000, seed: int = 0
+    levers: Levers,
+    params: pd.DataFrame,
+    share: float,
+    share_year: int,
+    *,
+    draws: int = 1000,
+    seed: int = 0,
+    start: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return (years to `LAST_YEAR`, ΔI / GDP* draws × years, share drift per draw) for section I's comparison.
 
     `share` is Shenzhen's observed section-I value added ÷ GDP in `share_year`. The draws are
     `project_draws`'s (same parameters and shocks), so they pair with the levers' GDP effect; at the
-    paper's policy ΔI is 0.
+    paper's policy ΔI is 0, and so it is for any setting before the lever start year `start` (`start_year`).
     """
     if not (isinstance(share, numbers.Real) and 0.0 < float(share) < 1.0):
         raise ValueError(f"share: expected a share of GDP in (0, 1), got {share!r}")
     sampled, shocks = _draw(params, _check_draws(draws), seed)
     years = _years(replace(levers, horizon=LAST_YEAR))
-    change, drift = _sector_i(sampled, _parts(levers, sampled, years, shocks), share=share, share_year=share_year)
+    parts = _parts(levers, sampled, years, shocks, start=start_year(None, start))
+    change, drift = _sector_i(sampled, parts, share=share, share_year=share_year)
     return years, change, drift
 
 
-def project_central(levers: Levers, params: pd.DataFrame) -> pd.DataFrame:
+def project_central(levers: Levers, params: pd.DataFrame, start: int | None = None) -> pd.DataFrame:
     """Return the scenario with every parameter at its central value and no shocks (p10 = p50 = p90)."""
-    paths = central_paths(levers, params)
+    paths = central_paths(levers, params, start)
     values = np.stack([np.round(paths[code]) if code in WHOLE_OUTCOMES else paths[code] for code in OUTCOMES])
     return _frame(_years(levers), values, values, values)
 
 
-def tornado(levers: Levers, params: pd.DataFrame, indicator: str, year: int) -> pd.DataFrame:
-    """Return one row per parameter: indicator value at its low / high (others central), sorted by swing."""
+def tornado(levers: Levers, params: pd.DataFrame, indicator: str, year: int, start: int | None = None) -> pd.DataFrame:
+    """Return one row per parameter: indicator value at its low / high (others central), sorted by swing (the levers
+    acting from `start`, `start_year`)."""
     # Load inputs
     if indicator not in OUTCOMES:
         raise ValueError(f"indicator: unknown code {indicator!r}")
@@ -509,7 +561,7 @@ def tornado(levers: Levers, params: pd.DataFrame, indicator: str, year: int) -> 
     years = _years(levers)
 
     # Compute
-    paths = _simulate(levers, sampled, years, np.zeros((rows, years.shape[0])))
+    paths = _simulate(levers, sampled, years, np.zeros((rows, years.shape[0])), start_year(None, start))
     values = paths[indicator][:, int(year) - BASE_YEAR]
 
     # Check
@@ -534,9 +586,12 @@ def project_draws(
     draws: int = 1000,
     seed: int = 0,
     shocks: np.ndarray | GdpPath | None = None,
+    start: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return (years, draws × years) of one indicator: the draws `project` summarises, for comparisons by draw."""
-    years, (drawn,) = project_draws_many([levers], params, indicator, draws=draws, seed=seed, shocks=shocks)
+    years, (drawn,) = project_draws_many(
+        [levers], params, indicator, draws=draws, seed=seed, shocks=shocks, start=start
+    )
     return years, drawn
 
 
@@ -547,24 +602,30 @@ def project_draws_many(
     *,
     draws: int = 1000,
     seed: int = 0,
-    shocks: np.ndarray | None = None,
+    shocks: np.ndarray | GdpPath | None = None,
+    start: int | None = None,
 ) -> tuple[np.ndarray, list[np.ndarray]]:
     """Return (years, per setting draws × years) of one indicator: `project_draws` of each setting, on one set of
-    parameter draws and shocks, to the settings' common horizon."""
+    parameter draws and shocks, to the settings' common horizon, the levers acting from `start` (`start_year`)."""
     if indicator not in OUTCOMES:
         raise ValueError(f"indicator: unknown code {indicator!r}")
     if not settings or len({setting.horizon for setting in settings}) != 1:
         raise ValueError("settings: expected one or more lever settings with one horizon")
+    first = start_year(shocks, start)
     sampled, shocks = _draw(params, _check_draws(draws), seed, shocks)
     years = _years(settings[0])
-    runs = _simulate_many(settings, sampled, years, shocks)
+    runs = _simulate_many(settings, sampled, years, shocks, first)
     for paths in runs:
         _check_paths(paths)
     return years, [paths[indicator] for paths in runs]
 
 
 def spillover_curve(
-    levers: Levers, params: pd.DataFrame, year: int, elasticities: np.ndarray | None = None
+    levers: Levers,
+    params: pd.DataFrame,
+    year: int,
+    elasticities: np.ndarray | None = None,
+    start: int | None = None,
 ) -> pd.DataFrame:
     """Return the scenario's paired effect on core value added in `year` against the spillover elasticity ε.
 
@@ -582,9 +643,9 @@ def spillover_curve(
     sampled = central_parameters(table, grid.size)
     sampled["dc_spillover_elasticity"] = grid
     years = _years(levers)
-    zero = np.zeros((grid.size, years.shape[0]))
-    paths = _simulate(levers, sampled, years, zero)
-    base = _simulate(replace(baseline(), horizon=levers.horizon), sampled, years, zero)
+    zero, first = np.zeros((grid.size, years.shape[0])), start_year(None, start)
+    paths = _simulate(levers, sampled, years, zero, first)
+    base = _simulate(replace(baseline(), horizon=levers.horizon), sampled, years, zero, first)
     _check_paths(paths)
     k = int(year) - BASE_YEAR
     effect = paths["core_va"][:, k] - base["core_va"][:, k]

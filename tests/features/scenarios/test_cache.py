@@ -26,9 +26,9 @@ def counted(monkeypatch, params):
         calls.append(("project", levers))
         return model.project_central(levers, frame)
 
-    def tornado(levers, frame, indicator, year):
+    def tornado(levers, frame, indicator, year, start=None):
         calls.append(("tornado", levers))
-        return real_tornado(levers, frame, indicator, year)
+        return real_tornado(levers, frame, indicator, year, start)
 
     monkeypatch.setattr(loaders, "parameters", lambda version: params)
     monkeypatch.setattr(scenario_cache.model, "project", project)

@@ -215,6 +215,23 @@ def test_the_racks_card_sets_racks_approved_against_the_quota_and_shows_the_dema
     assert "配额" in zh.delta and "申请" not in zh.delta
 
 
+def test_the_racks_card_counts_from_the_lever_start_year(outcomes):
+    """Issue 21: the levers act from the first unpublished year; approvals before it are the paper's, so the card
+    counts the stock's growth from the year before the start and the quota over the start year to the horizon."""
+    levers = model.PRESETS["city_plan"]
+    rows = pd.DataFrame(
+        {
+            "year": [2022, 2024, 2030, 2030, 2030],
+            "indicator": ["dc_racks_total", "dc_racks_total", "dc_racks_total", "dc_unmet", "dc_served_elsewhere"],
+            "p50": [150_000.0, 164_000.0, 409_320.0, 52_000.0, 31_000.0],
+        }
+    )
+    card = cards_view.racks_card(rows, levers, outcomes, "en", start=2025)
+    assert card.label == "Racks approved 2025–2030"
+    assert card.value == "250,000 racks"  # 409,320 − 164,000, two significant figures
+    assert card.delta == "35 % of a quota of 702,000 racks (medians)"  # 117,000 × 6 years
+
+
 def test_under_a_moratorium_the_racks_card_says_the_quota_is_zero_and_the_demand_goes_unmet(outcomes):
     levers = model.PRESETS["no_new_capacity"]
     card = cards_view.racks_card(_racks_rows((150_000.0, 150_000.0), 117_000.0, 70_000.0), levers, outcomes, "en")

@@ -244,7 +244,8 @@ SPILLOVER_YEAR = 2030
 SPILLOVER_SCENARIO = "aggressive_buildout"
 
 
-def spillover_chart(params: pd.DataFrame, units: pd.DataFrame, lang: str) -> SpilloverChart:
-    """Return the aggressive build-out's effect on core value added in 2030 against the spillover elasticity ε."""
+def spillover_chart(params: pd.DataFrame, units: pd.DataFrame, lang: str, start: int | None = None) -> SpilloverChart:
+    """Return the aggressive build-out's effect on core value added in 2030 against the spillover elasticity ε, the
+    levers acting from `start` (the Scenarios page's lever start year)."""
     levers = replace(model.PRESETS[SPILLOVER_SCENARIO], horizon=SPILLOVER_YEAR)
-    return spillover_belief(levers, t(f"preset.{SPILLOVER_SCENARIO}", lang), params, units, lang)
+    return spillover_belief(levers, t(f"preset.{SPILLOVER_SCENARIO}", lang), params, units, lang, start)

@@ -70,6 +70,12 @@ def gdp_panel(version: str) -> panel.PanelFit:
     return panel.fit_rows(loaders.benchmarks(version))
 
 
+def lever_start(version: str) -> int:
+    """Return the year the levers start acting in every outcome: Shenzhen's first unpublished year
+    (`comparison.lever_start` of the panel), for the runs that do not go through its GDP path (central, tornado)."""
+    return comparison.lever_start(gdp_panel(version))
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def panel_run(
     version: str, levers: model.Levers, draws: int, seed: int, growth: str = comparison.PANEL_GROWTH
@@ -81,8 +87,9 @@ def panel_run(
     observed = observed_series(rows, vocab.SUBJECT_CITY, panel.INDICATOR, panel.GROUP).set_index("year")["value"]
     years = np.arange(model.BASE_YEAR, levers.horizon + 1)
     drift = comparison.baseline_drift(growth, params, draws=draws)
+    path = gdp_path(version, draws, seed, growth)
     return comparison.scenario(
-        gdp_panel(version), levers, params, years, observed.to_dict(), draws=draws, seed=seed, drift=drift
+        gdp_panel(version), levers, params, years, observed.to_dict(), draws=draws, seed=seed, drift=drift, path=path
     )
 
 
@@ -162,7 +169,7 @@ def decomposition(
 @st.cache_data(show_spinner=False, max_entries=256)
 def scenario_warnings(version: str, levers: model.Levers) -> list[model.ScenarioWarning]:
     """Return the warnings of one lever setting (utilisation, power budget, subsidy past the evidence)."""
-    return model.scenario_warnings(levers, loaders.parameters(version))
+    return model.scenario_warnings(levers, loaders.parameters(version), lever_start(version))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -287,7 +294,7 @@ def scenario_brief(
 @st.cache_data(show_spinner=False, max_entries=256)
 def tornado(version: str, levers: model.Levers, indicator: str, year: int) -> pd.DataFrame:
     """Return each parameter's low/high effect on one outcome in one year."""
-    return model.tornado(levers, loaders.parameters(version), indicator, year)
+    return model.tornado(levers, loaders.parameters(version), indicator, year, lever_start(version))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -351,6 +358,7 @@ def scenario_results(
         lang=lang,
         digital=sector_i_block(version, levers, lang, growth),
         growth=growth,
+        start=lever_start(version),
     )
 
 
@@ -426,5 +434,5 @@ def spillover_belief(version: str, levers: model.Levers, lang: str) -> pieces.Sp
         return None
     units = loaders.units(version).set_index("code")
     return pieces.spillover_belief(
-        levers, t("scenarios.series.scenario", lang), loaders.parameters(version), units, lang
+        levers, t("scenarios.series.scenario", lang), loaders.parameters(version), units, lang, lever_start(version)
     )

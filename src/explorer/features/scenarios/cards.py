@@ -155,15 +155,18 @@ def _exact(value: float, code: str, outcomes: pd.DataFrame, lang: str) -> str:
     return with_unit(format_number(value), word)
 
 
-def racks_card(scenario: pd.DataFrame, levers: model.Levers, outcomes: pd.DataFrame, lang: str) -> Kpi:
+def racks_card(
+    scenario: pd.DataFrame, levers: model.Levers, outcomes: pd.DataFrame, lang: str, start: int = model.BASE_YEAR + 1
+) -> Kpi:
     """Return the card of racks approved (installed stock growth, medians) against the quota, and the demand unmet.
 
-    The quota is the lever × years: what the energy review would approve, not what the market asks for;
-    the demand Shenzhen cannot house is the model's unmet racks, part of them served elsewhere.
+    Counted from the lever start year `start` (before it the paper's quota approves): the quota is the lever × its
+    years, what the energy review would approve, not what the market asks for; the demand Shenzhen cannot house is
+    the model's unmet racks, part of them served elsewhere.
     """
     medians = scenario.set_index(["indicator", "year"])["p50"]
-    approved = medians.loc[(RACKS, levers.horizon)] - medians.loc[(RACKS, model.BASE_YEAR)]
-    quota = levers.dc_racks * (levers.horizon - model.BASE_YEAR)
+    approved = medians.loc[(RACKS, levers.horizon)] - medians.loc[(RACKS, start - 1)]
+    quota = levers.dc_racks * (levers.horizon - start + 1)
     against = (
         t(
             "scenarios.card.racks_quota",
@@ -182,7 +185,7 @@ def racks_card(scenario: pd.DataFrame, levers: model.Levers, outcomes: pd.DataFr
         elsewhere=card_value(medians.loc[(ELSEWHERE, levers.horizon)], ELSEWHERE, outcomes, lang),
     )
     return Kpi(
-        t("scenarios.card.racks", lang, start=model.BASE_YEAR + 1, year=levers.horizon),
+        t("scenarios.card.racks", lang, start=start, year=levers.horizon),
         card_value(approved, RACKS, outcomes, lang),
         against,
         None,
@@ -192,9 +195,15 @@ def racks_card(scenario: pd.DataFrame, levers: model.Levers, outcomes: pd.DataFr
 
 
 def cost_cards(
-    deltas: pd.DataFrame, scenario: pd.DataFrame, levers: model.Levers, outcomes: pd.DataFrame, lang: str
+    deltas: pd.DataFrame,
+    scenario: pd.DataFrame,
+    levers: model.Levers,
+    outcomes: pd.DataFrame,
+    lang: str,
+    start: int = model.BASE_YEAR + 1,
 ) -> list[Kpi]:
-    """Return the cost cards in the horizon year: subsidies, public migration, electricity, total, racks approved."""
+    """Return the cost cards in the horizon year: subsidies, public migration, electricity, total, racks approved
+    from the lever start year `start`."""
     return [card(code, deltas, outcomes, lang) for code in COST_OUTCOMES] + [
-        racks_card(scenario, levers, outcomes, lang)
+        racks_card(scenario, levers, outcomes, lang, start)
     ]

@@ -491,9 +491,11 @@ def results(
     lang: str,
     digital: Digital | None = None,
     growth: str = PANEL_GROWTH,
+    start: int = model.BASE_YEAR + 1,
 ) -> Results:
     """Return the page's results from the model's: `runs` holds scenario, base, deltas (`end_year_deltas`), peers and
-    change (`projection_delta`: the paired change by year).
+    change (`projection_delta`: the paired change by year). `start`: the lever start year (the racks card counts
+    approvals from it).
 
     `gaps` (GDP only: the panel's gap to each peer, `model.comparison.gaps`) adds the gap sentences under the odds.
     `compare` is scenario B: its name, its projection and its paired difference from the paper's policy
@@ -502,7 +504,7 @@ def results(
     year = levers.horizon
     scenario, deltas = runs["scenario"], runs["deltas"]
     headline = kpis(deltas, outcomes, lang)
-    costs = cost_cards(deltas, scenario, levers, outcomes, lang)
+    costs = cost_cards(deltas, scenario, levers, outcomes, lang, start)
     shown_headline, shown_costs = headline, costs
     if compare is not None:
         b_changes = b_deltas(compare[1], compare[2], year)
