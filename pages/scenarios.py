@@ -137,6 +137,7 @@ def sensitivity_tab(
 @st.fragment
 def scenario_panel() -> None:
     """The levers and everything computed from them: a lever move reruns only this."""
+    share_top = st.container()  # the link near the top too (a phone reaches the bottom's after a long scroll)
     seed_b()
     own = st.session_state["_b"]
     left, middle, right = st.columns([3, 3, 2], vertical_alignment="bottom")
@@ -281,6 +282,7 @@ def scenario_panel() -> None:
         name = downloads.file_name(levers, b_levers, lang, extension)
         column.download_button(label, data, file_name=name, mime=mime, icon=":material/download:")
     ui.share_link("scenarios", lang, where=st.container())  # the sidebar's link would not follow a fragment rerun
+    ui.share_popover("scenarios", lang, where=share_top)
 
 
 scenario_panel()

@@ -284,8 +284,9 @@ def _slider(page, label: str, i: int) -> Trigger:
 
 
 def _click_text(page, text: str) -> Trigger:
-    """The action is a click on the (radio) label with this text."""
-    return page.get_by_text(text, exact=True).click
+    """The action is a click on the (radio) label with this text, the one shown (the language's twin in the phone
+    bar is hidden at this width)."""
+    return page.get_by_text(text, exact=True).locator("visible=true").click
 
 
 def _type(page, label: str, text: str) -> Trigger:

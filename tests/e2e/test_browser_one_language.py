@@ -6,7 +6,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from e2e_helpers import APP_READY, assert_clean, wait_for_app
+from e2e_helpers import APP_READY, assert_clean, open_expanders, wait_for_app
 from language_checks import chinese_outside_quotes, foreign_words, has_han, paper_terms
 
 from explorer import model
@@ -122,7 +122,9 @@ STATES = {
 
 
 def widget_text(tab) -> list[dict]:
-    """Return every widget but the language switch (its two labels never change), once two reads agree."""
+    """Return every widget but the language switch (its two labels never change), once two reads agree; folded
+    sections (Methods) are opened first, since a closed expander's text reads empty."""
+    open_expanders(tab)
     previous = None
     for _ in range(20):  # a rerun redraws the page element by element: read until it has settled
         tab.wait_for_selector(APP_READY, timeout=60_000)  # not in the middle of a rerun (CI once read half a page)

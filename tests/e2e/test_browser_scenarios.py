@@ -67,7 +67,7 @@ def test_moving_a_slider_updates_the_url_and_the_numbers(app_url, tab):
 def test_switching_language_keeps_every_lever(app_url, tab):
     tab.goto(f"{app_url}/{LINK}")
     wait_for_app(tab)
-    tab.get_by_text("中文", exact=True).click()
+    tab.locator("[data-testid=stSidebar]").get_by_text("中文", exact=True).click()  # the desktop's switch
     tab.wait_for_url("**lang=zh**")
     wait_for_app(tab)
     query = parse_qs(urlparse(tab.url).query)

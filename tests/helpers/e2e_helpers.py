@@ -27,6 +27,16 @@ def assert_clean(tab) -> None:
     assert tab.get_by_role("dialog").count() == 0, "a dialog opened over the page"
 
 
+def open_expanders(tab) -> int:
+    """Open every closed expander of the main area (Methods folds each section's rest); return how many it opened."""
+    closed = tab.locator("[data-testid=stMain] [data-testid=stExpander] details:not([open]) > summary")
+    count = closed.count()
+    for _ in range(count):
+        closed.first.click()
+        tab.wait_for_timeout(200)
+    return count
+
+
 def screenshot(tab, name: str) -> Path:
     """Save a screenshot of the whole page (the app scrolls inside its main block) under artifacts/screenshots."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

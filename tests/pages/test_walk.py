@@ -68,7 +68,7 @@ def _codes(page: str, key: str, lang: str) -> Sequence[str]:
         ("data", "table"): lambda: db.PUBLIC_TABLES,
         ("data", "sql_sample"): lambda: list(data.SAMPLES),
     }
-    if key == "lang":
+    if key in ("lang", "lang_bar"):  # the sidebar's switch and the phone's
         return LANGS
     return sources[(page, key)]()
 
@@ -77,16 +77,16 @@ def _codes(page: str, key: str, lang: str) -> Sequence[str]:
 OWN_WALKS = {("benchmarks", "ind"), ("scenarios", "preset"), ("scenarios", "cmp"), ("scenarios", "out")}
 PAGES = ("overview", "figures", "bottlenecks", "recommendations", "targets", "benchmarks", "scenarios", "methods")
 WALKED = {
-    "overview": {"lang"},
-    "figures": {"lang", "section", "kind", "qual"},
-    "bottlenecks": {"lang", "b"},
-    "recommendations": {"lang", "b"},
-    "targets": {"lang", "section", "show"},
-    "benchmarks": {"lang", "ind"},
-    "scenarios": {"lang", "preset", "cmp", "out", "growth"},
-    "methods": {"lang", "grade"},
+    "overview": {"lang", "lang_bar"},
+    "figures": {"lang", "lang_bar", "section", "kind", "qual"},
+    "bottlenecks": {"lang", "lang_bar", "b"},
+    "recommendations": {"lang", "lang_bar", "b"},
+    "targets": {"lang", "lang_bar", "section", "show"},
+    "benchmarks": {"lang", "lang_bar", "ind"},
+    "scenarios": {"lang", "lang_bar", "preset", "cmp", "out", "growth"},
+    "methods": {"lang", "lang_bar", "grade"},
 }
-DATA_PICKERS = {"lang", "table", "sql_sample"}  # and the facet filters of the table shown
+DATA_PICKERS = {"lang", "lang_bar", "table", "sql_sample"}  # and the facet filters of the table shown
 
 
 def _open(page: str, lang: str) -> AppTest:

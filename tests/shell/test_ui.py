@@ -70,3 +70,15 @@ def test_an_embed_links_chart_value_is_shown_as_typed_not_as_markdown():
     assert (
         "`[x](//ev.il)# PWN`" in at.warning[0].value
     )  # a code span, the line break removed (formatting.untrusted_code)
+
+
+def test_the_phones_language_switch_switches_the_page_and_keeps_the_sidebars_in_step():
+    """A phone shows the switch on the page (the `phone_bar`), not in the drawer: it must do what the sidebar's does."""
+    at = run_page("figures", lang="zh", kind="rank")
+    at.button_group(key="lang_bar").set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value == t("figures.title", "en")
+    assert at.radio(key="lang").value == "en"
+    assert at.query_params["lang"] == "en" and at.query_params["kind"] == "rank"
+    at.radio(key="lang").set_value("zh").run()
+    assert at.button_group(key="lang_bar").value == "zh"

@@ -34,8 +34,9 @@ def start_page(page: str) -> str:
     st.html(FRAME_CSS)
     alone = embedded_chart()
     links = None if alone else st.sidebar.container()
+    bar = None if alone else phone_bar()
     open_notice_box()
-    current = language_switch(drawn=not alone)
+    current = language_switch(drawn=not alone, bar=bar)
     if links is not None:
         with links:
             navigation(current)
@@ -56,6 +57,7 @@ def end_page(*, share: bool = True) -> None:
         return
     if share:
         share_link(st.session_state["_page"], current)
+        share_popover(st.session_state["_page"], current, where=st.session_state.get("_phone_share"))
     footer(loaders.database().version, current)
 
 
@@ -138,17 +140,34 @@ def _relabel_widgets(current: str) -> None:
     st.session_state["_drawn_lang"] = current
 
 
-def _remember_lang() -> None:
-    st.session_state["_lang"] = st.session_state["lang"]
+def _remember_lang(key: str = "lang") -> None:
+    st.session_state["_lang"] = st.session_state[key]
 
 
-def language_switch(*, drawn: bool = True) -> str:
-    """Render the sidebar language switch kept in the URL as `lang` (unless not `drawn`: an embedded chart); return
-    the language.
+# Below Streamlit's 768 px breakpoint the sidebar is a drawer over the page, and it stays open after a widget in it
+# changes (Streamlit 1.67 has no API to close it). So on a phone the language switch and the share link sit in a bar
+# at the top of the page and the drawer holds the navigation only: a switch never leaves the drawer open over the
+# page. On a wider screen the bar is hidden and the sidebar holds all three. Hand-written CSS (media queries).
+PHONE_CSS = """<style>
+@media (min-width: 768px) {[data-testid="stLayoutWrapper"]:has(> .st-key-phone_bar), .st-key-phone_bar {display: none}}
+@media (max-width: 767.98px) {[data-testid="stSidebar"] .st-key-lang {display: none}}
+</style>"""
+
+
+def phone_bar() -> DeltaGenerator:
+    """Open the bar at the top of the page that a phone shows in place of the sidebar's language switch and share
+    link (filled by `language_switch()` and `end_page()`)."""
+    st.html(PHONE_CSS)
+    return st.container(key="phone_bar", horizontal=True, vertical_alignment="center", gap="small")
+
+
+def language_switch(*, drawn: bool = True, bar: DeltaGenerator | None = None) -> str:
+    """Render the sidebar language switch kept in the URL as `lang` (unless not `drawn`: an embedded chart), and its
+    twin in the phone's `bar`; return the language.
 
     Written by hand, not `bind="query-params"`: a bound radio drops its default from the URL (a link
     must carry its language) and rejects a bad value silently (this one gets a notice). The frame
-    draws it above every page; the session's language lives in `_lang` and seeds the switch on every run.
+    draws it above every page; the session's language lives in `_lang` and seeds both switches on every run.
     """
     if "_lang" not in st.session_state:
         fallback = _browser_lang()  # a bad `lang` falls back to the browser's language, and so does its notice
@@ -167,6 +186,18 @@ def language_switch(*, drawn: bool = True) -> str:
             horizontal=True,
             on_change=_remember_lang,
         )
+    if bar is not None:
+        st.session_state["lang_bar"] = st.session_state["lang"]
+        bar.segmented_control(
+            t("app.language", st.session_state["lang"]),
+            LANGS,
+            format_func=LANG_LABELS.get,
+            key="lang_bar",
+            required=True,
+            on_change=partial(_remember_lang, "lang_bar"),
+            label_visibility="collapsed",
+        )
+        st.session_state["_phone_share"] = bar.container(width="content")  # filled by end_page(), once the URL is whole
     st.query_params["lang"] = st.session_state["lang"]
     return st.session_state["lang"]
 
@@ -364,8 +395,8 @@ EMBED_PARAM = "chart"  # an embed link's chart: the page shows that chart alone 
 EMBED_HEIGHT_PX = 560  # the iframe's height in the embed code (a tall chart scrolls inside it)
 # Under Streamlit's `?embed=true`, no sidebar (navigation, language, share link): the embedded link fixes all three.
 FRAME_CSS = """<style>
-.streamlit-embedded [data-testid="stSidebar"], .streamlit-embedded [data-testid="stSidebarCollapsedControl"]
-  {display: none}
+.streamlit-embedded [data-testid="stSidebar"], .streamlit-embedded [data-testid="stSidebarCollapsedControl"],
+  .streamlit-embedded .st-key-phone_bar {display: none}
 </style>"""
 # Under an embed link: the page's body hidden but the chart's slot and the notices about the link.
 EMBED_CSS = """<style>
@@ -445,6 +476,16 @@ def current_link(url_path: str) -> str:
 def share_link(url_path: str, current: str, *, where: DeltaGenerator | None = None) -> None:
     """Render the current view's full URL in a copyable block (in the sidebar unless `where` says otherwise)."""
     with (where or st.sidebar).expander(t("share.label", current), icon=":material/link:"):
+        st.code(current_link(url_path), language=None, wrap_lines=True)
+        st.caption(t("share.help", current))
+
+
+def share_popover(url_path: str, current: str, *, where: DeltaGenerator | None) -> None:
+    """Render the current view's full URL in a popover `where` says (the phone's bar; the top of a page that draws
+    its own), a button's width rather than the sidebar's expander."""
+    if where is None:
+        return
+    with where.popover(t("share.short", current), icon=":material/link:"):
         st.code(current_link(url_path), language=None, wrap_lines=True)
         st.caption(t("share.help", current))
 

@@ -232,3 +232,40 @@ def test_a_chinese_page_writes_the_equations_words_in_chinese(params, units):
     english = {rf"{{{word}}}" for word in equations.WORDS}
     assert [word for eq in zh for word in english if word in eq] == []
     assert any(r"\text{迁移成本}" in eq for eq in zh) and any(r"\text{migration}" in eq for eq in en)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("One sentence. Two sentences.", "One sentence."),
+        ("首句。次句。", "首句。"),
+        ("Is it so? Yes.", "Is it so?"),
+        ("**A bold head.** Then the lead. Then more.", "**A bold head.** Then the lead."),
+        ("Loading $\\beta. x$ then. More.", "Loading $\\beta. x$ then."),
+        ("Where $$a. b$$ ends. More.", "Where $$a. b$$ ends."),
+        ("Run `python -m a.b. c` now. More.", "Run `python -m a.b. c` now."),
+        ("Small (e.g. tiny) things. More.", "Small (e.g. tiny) things."),
+        ("A paragraph without a stop\n\nThe next one.", "A paragraph without a stop"),
+        ("Growth of 6.5 % a year. More.", "Growth of 6.5 % a year."),
+    ],
+)
+def test_a_lead_is_the_first_sentence_outside_maths_bold_and_code(text, first):
+    lead, rest = view.lead(text)
+    assert lead == first
+    assert "".join(f"{lead}{rest}".split()) == "".join(text.split())  # nothing lost, nothing added
+
+
+def test_a_one_sentence_text_is_all_lead():
+    assert view.lead("Only this.") == ("Only this.", "")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_methods_section_splits_into_a_short_lead_and_the_rest_losing_nothing(params, lang, units):
+    """The Methods page shows each section's lead and folds the rest (a phone page of 23,000 px, issue 23)."""
+    bodies = [channel.body for channel in view.channels(params, units, lang)]
+    bodies += [t(f"methods.{key}.body", lang) for key in ("peers", "rolling", "hindcast", "limits")]
+    for body in bodies:
+        lead, rest = view.lead(body)
+        assert 0 < len(lead) <= 400, lead
+        assert lead.count("$") % 2 == 0 and lead.count("**") % 2 == 0 and lead.count("`") % 2 == 0, lead
+        assert "".join(f"{lead}{rest}".split()) == "".join(body.split())

@@ -34,7 +34,7 @@ def hindcast_chart(
         "series",
         None,
         scale=colour_scale(colours),
-        legend={"orient": "bottom", "symbolOpacity": 1, "labelLimit": 400, "columns": 2},
+        legend={"orient": "bottom", "symbolOpacity": 1, "labelLimit": 400, "columns": 1},  # fits a phone in an expander
     )
     band_tooltip = [
         tooltip("series", "nominal", t("col.series", lang)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -130,6 +131,34 @@ def channels(params: pd.DataFrame, units: pd.DataFrame, lang: str) -> list[Chann
         )
         for code in equations.CHANNELS
     ]
+
+
+# Where a sentence ends: a Chinese full stop or question mark; an English one followed by a space or a line break,
+# unless it ends one of these abbreviations.
+_SENTENCE_END = re.compile(r"[。？]|[.?](?=\s)")
+_ABBREVIATIONS = ("e.g", "i.e", "cf", "vs", "etc", "approx", "No")
+
+
+def lead(text: str) -> tuple[str, str]:
+    """Split Markdown prose after its first sentence: the lead a page shows, and the rest it folds away ("" when the
+    text is one sentence). A sentence does not end inside $…$ or $$…$$ maths, **…** bold or `code`, so neither part
+    opens a span the other closes; a paragraph break ends the lead too."""
+    spans = {"$$": False, "$": False, "**": False, "`": False}
+    i = 0
+    while i < len(text):
+        opener = next((mark for mark in spans if text.startswith(mark, i)), None)
+        if opener is not None:
+            spans[opener] = not spans[opener]
+            i += len(opener)
+            continue
+        if not any(spans.values()):
+            if text.startswith("\n\n", i):
+                return text[:i].rstrip(), text[i:].strip()
+            end = _SENTENCE_END.match(text, i)
+            if end and not text[:i].endswith(_ABBREVIATIONS):
+                return text[: end.end()].rstrip(), text[end.end() :].strip()
+        i += 1
+    return text.strip(), ""
 
 
 def equations_note(lang: str) -> str:

@@ -1,0 +1,99 @@
+"""On a phone (390 px) the language switch and the share link are on the page itself, and a language switch leaves
+the sidebar's drawer closed (issue 23: the switch sat in the drawer, which stayed open over the page after it and
+took the taps meant for the page; the share link sat in the drawer too). Methods reads as headings and leads.
+"""
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from e2e_helpers import assert_clean, screenshot, wait_for_app
+
+from explorer.core.i18n import LANG_LABELS, LANGS, t
+from explorer.model import equations
+from explorer.shell.pages import STEMS
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+FIRST_SCREEN_PX = PHONE["viewport"]["height"]
+DRAWER = "[data-testid=stSidebar]"
+MAIN = "[data-testid=stMain]"
+# Settings a switch must keep, none of them a default: a lever, the outcome and the results tab.
+SCENARIO = "xc_share=60&out=gdp&view=why"
+
+
+def open_on_phone(chromium, url: str):
+    context = chromium.new_context(**PHONE, locale="zh-CN")
+    context.set_default_timeout(30_000)
+    tab = context.new_page()
+    tab.goto(url)
+    wait_for_app(tab)
+    assert_clean(tab)
+    return tab
+
+
+def switch_language(tab, label: str) -> None:
+    """Switch as a reader does: tap the language shown on the screen; if the page shows none, open the drawer (the
+    "»" at the top) and tap it there."""
+    option = tab.locator(MAIN).get_by_text(label, exact=True)
+    if not option.is_visible():
+        tab.locator("[data-testid=stExpandSidebarButton]").click()
+        option = tab.locator(DRAWER).get_by_text(label, exact=True)
+    option.click()
+
+
+def test_a_language_switch_on_a_phone_leaves_the_drawer_closed_and_keeps_every_setting(app_url, chromium):
+    tab = open_on_phone(chromium, f"{app_url}/scenarios?lang=zh&{SCENARIO}")
+    try:
+        before = parse_qs(urlsplit(tab.url).query)
+        switch_language(tab, LANG_LABELS["en"])
+        tab.wait_for_url("**lang=en**")
+        tab.locator(f"{MAIN} h1").get_by_text(t("scenarios.title", "en")).wait_for()
+        wait_for_app(tab)
+        screenshot(tab, "phone-scenarios-after-switch-en-390px")
+        assert parse_qs(urlsplit(tab.url).query) == {**before, "lang": ["en"]}, "the switch must keep every setting"
+        assert tab.locator(DRAWER).get_attribute("data-collapsed") == "true", "the drawer stayed open over the page"
+        # A tap on the page reaches its control (Playwright refuses a click another element would take): the preset
+        # box opens its list.
+        tab.locator(f"{MAIN} [data-testid=stSelectbox]").first.click(timeout=5_000)
+        tab.get_by_role("listbox").wait_for(timeout=5_000)
+    finally:
+        tab.context.close()
+
+
+def test_every_page_offers_its_share_link_on_a_phones_first_screen(app_url, chromium):
+    tab = open_on_phone(chromium, f"{app_url}/overview?lang=zh")
+    try:
+        for name in STEMS:
+            tab.goto(f"{app_url}/{name}?lang=zh")
+            wait_for_app(tab)
+            button = tab.locator(MAIN).get_by_role("button", name=t("share.short", "zh"))
+            assert button.is_visible(), f"{name}: no share link on the page"
+            assert button.bounding_box()["y"] < FIRST_SCREEN_PX, f"{name}: the share link is below the first screen"
+            button.click()
+            link = tab.locator("[data-testid=stPopoverBody] [data-testid=stCode] code").inner_text().strip()
+            assert link.startswith(f"{app_url}/{name}?") and "lang=zh" in link, (name, link)
+    finally:
+        tab.context.close()
+
+
+# Methods at 390 px with every section unfolded was 23,338 px tall in Chinese and 27,612 px in English.
+METHODS_MAX_PX = 8_000
+METHODS_SECTIONS = ("baseline", "why", "peers", "rolling", "hindcast", "limits", "params")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_methods_on_a_phone_is_headings_and_leads_with_each_sections_rest_one_tap_away(app_url, chromium, lang):
+    tab = open_on_phone(chromium, f"{app_url}/methods?lang={lang}")
+    try:
+        height = tab.evaluate(f"document.querySelector('{MAIN}').scrollHeight")
+        screenshot(tab, f"phone-methods-{lang}-390px")
+        assert height < METHODS_MAX_PX, f"Methods is {height} px tall on a phone"
+        headings = tab.locator(f"{MAIN} h3").all_inner_texts()
+        titles = [t(f"methods.channel.{code}.title", lang) for code in equations.CHANNELS]
+        titles += [t(f"methods.{key}.title", lang) for key in METHODS_SECTIONS]
+        assert [title for title in titles if title not in headings] == []
+        channel = tab.locator(f"{MAIN} [data-testid=stExpander]").nth(list(equations.CHANNELS).index("dc"))
+        assert not channel.locator(".katex-display").first.is_visible(), "the equations are not folded"
+        channel.locator("summary").click()
+        channel.locator(".katex-display").first.wait_for(state="visible", timeout=10_000)
+    finally:
+        tab.context.close()
