@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from chromium import CHROMIUM, CHROMIUM_ARGS
+from e2e_helpers import LoadedPages
 
 from explorer import ROOT
 from explorer.core import serving
@@ -108,3 +109,13 @@ def tab(chromium):
         yield tab
     finally:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def loaded(chromium, app_url) -> Iterator[LoadedPages]:
+    """Yield the session's pages loaded once per (page, language, width, query), for the tests that only read them."""
+    pages = LoadedPages(chromium, app_url)
+    try:
+        yield pages
+    finally:
+        pages.close()
