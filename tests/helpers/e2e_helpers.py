@@ -1,4 +1,5 @@
-"""Helpers the browser tests share: waiting for a rerun, failing on exceptions, screenshots."""
+"""Helpers the browser tests share: waiting for a drawn page and for a rerun, pages loaded once for the checks that
+only read them, failing on exceptions, screenshots."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
