@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-run", action="store_true", help="copy the last saved screenshot without a browser run")
     if not parser.parse_args(argv).no_run:
         SOURCE.unlink(missing_ok=True)  # a failed run must not leave an old screenshot to copy
-        run = subprocess.run([sys.executable, "-m", "pytest", TEST, "-q", "-p", "no:randomly"], cwd=ROOT)
+        run = subprocess.run([sys.executable, "-m", "pytest", TEST, "-q", "-n", "0", "-p", "no:randomly"], cwd=ROOT)
         if run.returncode != 0:
             print("the browser test failed; docs/overview-en.png is unchanged", file=sys.stderr)
             return 1

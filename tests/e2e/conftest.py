@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from chromium import CHROMIUM, CHROMIUM_ARGS
+from e2e_helpers import LoadedPages
 
 from explorer import ROOT
 from explorer.core import serving
@@ -18,12 +19,25 @@ from explorer.core import serving
 SERVER_START_TIMEOUT_S = 60
 
 
+# Under pytest-xdist (`--dist loadgroup`, pyproject.toml) the tests on the shared server (`app_url`) and the shared
+# pages (`loaded`) run in one worker, one after another, as in a single process: one server started, each page loaded
+# once, one browser at a time. The rest of the suite, mostly computing, runs beside them in the other worker: a
+# browser test mostly waits (for the server, for Chromium to draw). The tests that start servers of their own
+# (first requests, the Cloud rehearsal) are not in the group.
+SHARED_SERVER_GROUP = "browser"
+OWN_SERVERS = {"test_browser_first_request.py", "test_cloud_rehearsal.py"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test in this folder e2e, and skip them when no Chromium is installed."""
+    """Mark every test in this folder e2e (and in the shared server's xdist group unless it starts its own), and
+    skip them when no Chromium is installed."""
     has_browser = Path(CHROMIUM).is_file()
     for item in items:
         if Path(item.fspath).is_relative_to(Path(__file__).parent):
             item.add_marker(pytest.mark.e2e)
+            if Path(item.fspath).name not in OWN_SERVERS:
+                item.add_marker(pytest.mark.xdist_group(SHARED_SERVER_GROUP))
             if not has_browser:
                 item.add_marker(pytest.mark.skip(reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)"))
 
@@ -108,3 +122,13 @@ def tab(chromium):
         yield tab
     finally:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def loaded(chromium, app_url) -> Iterator[LoadedPages]:
+    """Yield the session's pages loaded once per (page, language, width, query), for the tests that only read them."""
+    pages = LoadedPages(chromium, app_url)
+    try:
+        yield pages
+    finally:
+        pages.close()

@@ -2,14 +2,9 @@
 
 import urllib.parse
 
-from e2e_helpers import assert_clean, injected_markdown, screenshot, wait_for_app
+from e2e_helpers import assert_clean, injected_markdown, rerun, screenshot, wait_for_app
 
 from explorer.data import gateway as db
-
-
-def _rerun(tab) -> None:
-    tab.wait_for_timeout(500)
-    wait_for_app(tab)
 
 
 def test_a_shared_query_link_opens_on_the_console_and_runs_only_on_a_click(app_url, tab):
@@ -28,8 +23,8 @@ def test_a_shared_query_link_opens_on_the_console_and_runs_only_on_a_click(app_u
     assert editor.input_value() == sql
     assert tab.get_by_text("This link carries a query: check it, then click Run").is_visible()
     assert tab.get_by_text("The query returned").count() == 0
-    tab.get_by_role("button", name="Run").click()
-    _rerun(tab)
+    with rerun(tab):
+        tab.get_by_role("button", name="Run").click()
     tab.get_by_text(f"The query returned {len(expected)} rows.").wait_for()
     assert_clean(tab)
     screenshot(tab, "data-sql-en")
@@ -40,14 +35,14 @@ def test_samples_run_and_edits_go_into_the_link_and_refusals_are_explained(app_u
     wait_for_app(tab)
     tab.get_by_role("tab", name="SQL 查询").click()
     tab.locator(".st-key-sql_sample").click()
-    tab.get_by_role("option", name="深圳与北京 GDP 对比").click()
-    _rerun(tab)
+    with rerun(tab):
+        tab.get_by_role("option", name="深圳与北京 GDP 对比").click()
     assert "FILTER (WHERE city = 'shenzhen')" in urllib.parse.unquote_plus(tab.url)
     assert tab.get_by_text("查询返回").first.is_visible()
     editor = tab.locator(".st-key-sql textarea")
-    editor.fill("DROP TABLE figures")
-    tab.get_by_role("button", name="运行").click()
-    _rerun(tab)
+    with rerun(tab):
+        editor.fill("DROP TABLE figures")
+        tab.get_by_role("button", name="运行").click()
     alerts = tab.locator("[data-testid='stAlert']").all_inner_texts()
     assert any("只允许读取数据的查询" in text and "DROP" in text for text in alerts), alerts
     assert_clean(tab)
@@ -89,8 +84,8 @@ def test_a_refused_identifier_with_markdown_shows_as_text_and_fetches_nothing(ap
     tab.goto(f"{app_url}/data?lang=en&sql={urllib.parse.quote(sql)}")
     wait_for_app(tab)
     tab.locator(".st-key-sql textarea").wait_for()
-    tab.get_by_role("button", name="Run").click()
-    _rerun(tab)
+    with rerun(tab):
+        tab.get_by_role("button", name="Run").click()
     tab.get_by_text("There is no public table named").wait_for()
     assert_clean(tab)
     tab.wait_for_timeout(500)

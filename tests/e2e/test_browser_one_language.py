@@ -6,7 +6,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from e2e_helpers import APP_READY, assert_clean, open_expanders, wait_for_app
+from e2e_helpers import APP_READY, assert_clean, open_expanders, rerun, wait_for_app
 from language_checks import chinese_outside_quotes, foreign_words, has_han, paper_terms
 
 from explorer import model
@@ -88,23 +88,21 @@ def open_page(chromium, app_url: str, name: str, lang: str, query: str = ""):
     ("name", "lang"),
     [(name, lang) for name in PAGES for lang in LOCALES],
 )
-def test_every_page_speaks_one_language(app_url, chromium, name, lang):
-    tab = open_page(chromium, app_url, name, lang)
-    try:
-        text = tab.evaluate(VISIBLE_TEXT)
-        for forbidden in FORBIDDEN:
-            assert not re.search(rf"\b{forbidden}\b", text), f"{name} ({lang}) shows {forbidden!r}"
-        for grid in tab.evaluate(GRID_CELLS):
-            for row in grid["rows"]:
-                for header, cell in zip(grid["headers"], row):
-                    assert cell not in ("", "None", "nan") or header == t("col.source_url", lang), (name, header, row)
-        if lang == "zh":
-            assert foreign_words(text, paper_terms()) == [], f"English interface words on the Chinese {name} page"
-        else:
-            lines = [line for line in chinese_outside_quotes(text) if line != LANGUAGE_OPTION_ZH]
-            assert lines == [], f"Chinese interface words on the English {name} page"
-    finally:
-        tab.context.close()
+def test_every_page_speaks_one_language(loaded, name, lang):
+    tab = loaded.get(name, lang, 1440)  # shared with the other checks that only read the page
+    assert_clean(tab)
+    text = tab.evaluate(VISIBLE_TEXT)
+    for forbidden in FORBIDDEN:
+        assert not re.search(rf"\b{forbidden}\b", text), f"{name} ({lang}) shows {forbidden!r}"
+    for grid in tab.evaluate(GRID_CELLS):
+        for row in grid["rows"]:
+            for header, cell in zip(grid["headers"], row):
+                assert cell not in ("", "None", "nan") or header == t("col.source_url", lang), (name, header, row)
+    if lang == "zh":
+        assert foreign_words(text, paper_terms()) == [], f"English interface words on the Chinese {name} page"
+    else:
+        lines = [line for line in chinese_outside_quotes(text) if line != LANGUAGE_OPTION_ZH]
+        assert lines == [], f"Chinese interface words on the English {name} page"
 
 
 # A state for every URL-kept widget a page has, as codes from the vocabulary (so no value is a default).
@@ -126,13 +124,13 @@ def widget_text(tab) -> list[dict]:
     sections (Methods) are opened first, since a closed expander's text reads empty."""
     open_expanders(tab)
     previous = None
-    for _ in range(20):  # a rerun redraws the page element by element: read until it has settled
+    for _ in range(40):  # a rerun redraws the page element by element: read until it has settled
         tab.wait_for_selector(APP_READY, timeout=60_000)  # not in the middle of a rerun (CI once read half a page)
         found = [widget for widget in tab.evaluate(WIDGETS) if widget["label"] not in ("Language", "语言")]
         if found == previous:
             return found
         previous = found
-        tab.wait_for_timeout(1000)
+        tab.wait_for_timeout(250)
     return found
 
 
@@ -147,10 +145,10 @@ def test_a_language_switch_relabels_every_widget_and_keeps_the_link(app_url, chr
     try:
         before, query_before = widget_text(tab), parse_qs(urlsplit(tab.url).query)
         assert before, f"{name} has no widget to check"
-        tab.locator("[data-testid=stSidebar] [data-testid=stRadio] label").filter(has_text="中文").click()
-        tab.wait_for_url("**lang=zh**")
+        with rerun(tab):
+            tab.locator("[data-testid=stSidebar] [data-testid=stRadio] label").filter(has_text="中文").click()
+            tab.wait_for_url("**lang=zh**")
         tab.locator("[data-testid=stSidebar] [data-testid=stWidgetLabel]").get_by_text("语言", exact=True).wait_for()
-        wait_for_app(tab)
         after, query_after = widget_text(tab), parse_qs(urlsplit(tab.url).query)
         assert [widget["kind"] for widget in after] == [widget["kind"] for widget in before]
         for old, new in zip(before, after):

@@ -1,30 +1,37 @@
-"""Every page in a real browser, in both languages: it renders by direct link, with no exception or dialog."""
+"""Every page in a real browser, in both languages: it renders by direct link, with no exception or dialog.
+
+The checks that only read a page share it (`loaded`: one load per page, language, width and query); a check that
+clicks, or must listen from the first request, opens its own."""
 
 import re
 
 import download_checks
 import pytest
-from e2e_helpers import SCREENSHOTS, assert_clean, injected_markdown, open_expanders, screenshot, wait_for_app
+from e2e_helpers import (
+    SCREENSHOTS,
+    assert_clean,
+    injected_markdown,
+    open_expanders,
+    open_page,
+    page_url,
+    rerun,
+    screenshot,
+    wait_for_app,
+)
 
 from explorer.core.i18n import t
 from explorer.features.scenarios import results as sc
-from explorer.shell.pages import DEFAULT_PAGE, STEMS
+from explorer.shell.pages import STEMS
 
 PAGES = STEMS
 LANGS = ("zh", "en")
 README_SCREENSHOT = "overview-en-1440.png"  # tools/screenshot.py copies it to docs/overview-en.png
 
 
-def path(name: str) -> str:
-    """Return a page's URL path: the default page (Overview) is served at the root."""
-    return "" if name == DEFAULT_PAGE else name
-
-
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", PAGES)
-def test_page_renders_by_direct_link(app_url, tab, name, lang):
-    tab.goto(f"{app_url}/{path(name)}?lang={lang}")
-    wait_for_app(tab)
+def test_page_renders_by_direct_link(loaded, name, lang):
+    tab = loaded.get(name, lang, 1440)
     assert_clean(tab)
     title = tab.locator("h1").first.inner_text()
     has_han = any("\u4e00" <= ch <= "\u9fff" for ch in title)
@@ -42,9 +49,9 @@ def test_overview_card_opens_its_source_and_the_figure_in_context(app_url, tab):
     popover = tab.locator("[data-testid='stPopoverBody']")
     popover.wait_for()
     assert "数字经济核心产业增加值近万亿元" in popover.inner_text().replace(" ", "")
-    popover.get_by_role("link", name="Open in Figures").click()
-    tab.wait_for_url("**/figures?**fig=core_va_2022**")
-    wait_for_app(tab)
+    with rerun(tab):
+        popover.get_by_role("link", name="Open in Figures").click()
+        tab.wait_for_url("**/figures?**fig=core_va_2022**")
     assert_clean(tab)
     assert "lang=en" in tab.url
     assert tab.locator("mark").first.inner_text().replace(" ", "").startswith("2022年")
@@ -90,44 +97,35 @@ def test_the_share_link_reproduces_the_view(app_url, tab, chromium):
         fresh.context.close()
 
 
-def test_pages_fit_a_phone_screen(app_url, chromium):
-    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    phone = context.new_page()
-    try:
-        for name in PAGES:
-            phone.goto(f"{app_url}/{path(name)}?lang=zh")
-            wait_for_app(phone)
-            assert_clean(phone)
-            width = phone.evaluate("document.documentElement.scrollWidth")
-            assert width <= 392, f"{name} scrolls sideways on a phone ({width}px)"
-            screenshot(phone, f"{name}-zh-390px")
-    finally:
-        context.close()
+def test_pages_fit_a_phone_screen(loaded):
+    for name in PAGES:
+        phone = loaded.get(name, "zh", 390)
+        assert_clean(phone)
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= 392, f"{name} scrolls sideways on a phone ({width}px)"
+        screenshot(phone, f"{name}-zh-390px")
 
 
-def test_overview_in_english_at_1440_px_for_the_readme(app_url, chromium):
+def test_overview_in_english_at_1440_px_for_the_readme(loaded):
     """The README's screenshot (`python -m tools.screenshot` copies it to docs/overview-en.png): the top of the page."""
-    context = chromium.new_context(viewport={"width": 1440, "height": 1000}, locale="en-GB")
-    tab = context.new_page()
+    tab = loaded.get("overview", "en", 1440)
+    viewport = tab.viewport_size
+    tab.set_viewport_size({"width": 1440, "height": 1000})
     try:
-        tab.goto(f"{app_url}/?lang=en")
-        wait_for_app(tab)
         assert_clean(tab)
         assert tab.locator("h1").first.inner_text().strip() != ""
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         tab.screenshot(path=str(SCREENSHOTS / README_SCREENSHOT))
         assert tab.viewport_size == {"width": 1440, "height": 1000}
     finally:
-        context.close()
+        tab.set_viewport_size(viewport)
 
 
 @pytest.mark.parametrize("name", ["overview", "scenarios"])
-def test_a_page_fetches_nothing_from_another_host(app_url, tab, name):
+def test_a_page_fetches_nothing_from_another_host(app_url, loaded, name):
     """The app runs offline: no font, icon or script is fetched from anywhere but the app's own server."""
-    requested: list[str] = []
-    tab.on("request", lambda request: requested.append(request.url))
-    tab.goto(f"{app_url}/{path(name)}?lang=en")
-    wait_for_app(tab)
+    requested = loaded.requests(name, "en", 1440)  # every request since the page was opened
+    assert requested
     own = app_url.rstrip("/")
     assert [url for url in requested if not url.startswith((own, "data:", "blob:"))] == []
 
@@ -139,13 +137,10 @@ KNOWN_PROBES = ("/_stcore/health", "/_stcore/host-config")
 
 
 @pytest.mark.parametrize("name", ["overview", "scenarios", "data"])
-def test_a_page_requests_nothing_that_fails_but_streamlits_base_path_probes(app_url, tab, name):
-    failed: list[tuple[int, str]] = []
-    tab.on(
-        "response", lambda response: failed.append((response.status, response.url)) if response.status >= 400 else None
-    )
-    tab.goto(f"{app_url}/{path(name)}?lang=en")
-    wait_for_app(tab)
+def test_a_page_requests_nothing_that_fails_but_streamlits_base_path_probes(app_url, loaded, name):
+    responses = loaded.responses(name, "en", 1440)  # every response since the page was opened
+    assert responses
+    failed = [(status, url) for status, url in responses if status >= 400]
     own = app_url.rstrip("/")
     assert [
         (status, url) for status, url in failed if url not in {f"{own}/{name}{probe}" for probe in KNOWN_PROBES}
@@ -197,20 +192,13 @@ CARD_PAGES = {"overview": "", "recommendations": "", "bottlenecks": "", "figures
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width", [1440, 390])
 @pytest.mark.parametrize("name", sorted(CARD_PAGES))
-def test_no_card_on_any_page_cuts_off_its_value(app_url, chromium, name, lang, width):
+def test_no_card_on_any_page_cuts_off_its_value(loaded, name, lang, width):
     """Issue 23: "75,000 base stati…", "≥ 21,000 standa…" in English at 1440 px; the width test covered Targets only."""
-    context = chromium.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 500)
-    page = context.new_page()
-    try:
-        page.goto(f"{app_url}/{path(name)}?lang={lang}{CARD_PAGES[name]}", timeout=120_000)
-        wait_for_app(page)
-        assert_clean(page)
-        page.wait_for_selector("[data-testid='stMetricValue']", timeout=60_000)
-        wait_for_app(page)
-        assert page.evaluate(CUT_OFF) == []
-        screenshot(page, f"cards-{name}-{lang}-{width}px")
-    finally:
-        context.close()
+    page = loaded.get(name, lang, width, CARD_PAGES[name])
+    assert_clean(page)
+    page.wait_for_selector("[data-testid='stMetricValue']", timeout=60_000)
+    assert page.evaluate(CUT_OFF) == []
+    screenshot(page, f"cards-{name}-{lang}-{width}px")
 
 
 # Chart text (titles, subtitles, axis and legend labels) cut by Vega's limit ('…') or drawn outside its chart's box.
@@ -231,13 +219,13 @@ CHART_QUERIES = {"scenarios": "&dc_racks=0&xc_share=100&talent_subsidy=60000&cmp
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", ["overview", "benchmarks", "recommendations", "bottlenecks", "methods", "scenarios"])
-def test_no_chart_text_is_clipped_on_a_phone(app_url, chromium, name, lang):
+def test_no_chart_text_is_clipped_on_a_phone(app_url, chromium, loaded, name, lang):
     """Issue 23: at 390 px legends and axis titles were clipped ('…value adde', 'Kind', '¥ bn', '情景乙：…')."""
-    context = chromium.new_context(viewport={"width": 390, "height": 900}, is_mobile=True)
-    page = context.new_page()
+    # Scenarios clicks through its results tabs and Methods opens its folded sections: each a page of its own
+    clicks = name in ("scenarios", "methods")
+    url = page_url(app_url, name, f"lang={lang}{CHART_QUERIES.get(name, '')}")
+    page = open_page(chromium, url, lang, 390) if clicks else loaded.get(name, lang, 390)
     try:
-        page.goto(f"{app_url}/{path(name)}?lang={lang}{CHART_QUERIES.get(name, '')}", timeout=120_000)
-        wait_for_app(page)
         if name == "methods":  # its charts sit in the sections' folded rest
             assert open_expanders(page) > 0
         page.wait_for_selector("[data-testid='stVegaLiteChart'] svg text", state="attached", timeout=60_000)
@@ -245,15 +233,16 @@ def test_no_chart_text_is_clipped_on_a_phone(app_url, chromium, name, lang):
         assert page.evaluate(CLIPPED_CHART_TEXT) == []
         screenshot(page, f"charts-{name}-{lang}-390px")
         for code in sc.VIEWS[1:] if name == "scenarios" else ():  # its other results tabs, one click each
-            page.get_by_role("tab", name=t(f"scenarios.view.{code}", lang), exact=True).click()
-            page.wait_for_url(re.compile(f"[?&]view={code}(&|$)"), timeout=60_000)
-            wait_for_app(page)
+            with rerun(page):
+                page.get_by_role("tab", name=t(f"scenarios.view.{code}", lang), exact=True).click()
+                page.wait_for_url(re.compile(f"[?&]view={code}(&|$)"), timeout=60_000)
             page.wait_for_selector("[data-testid='stVegaLiteChart'] svg text", state="attached", timeout=60_000)
             assert_clean(page)
             assert page.evaluate(CLIPPED_CHART_TEXT) == [], code
             screenshot(page, f"charts-{name}-{code}-{lang}-390px")
     finally:
-        context.close()
+        if clicks:
+            page.context.close()
 
 
 # A KaTeX equation wider than the text column: st.latex's box then scrolls sideways (2 px: KaTeX's own rounding).
@@ -266,14 +255,11 @@ WIDE_EQUATIONS = """() => [...document.querySelectorAll('.katex-display')]
 def test_every_methods_equation_fits_a_desktop_window(app_url, chromium, lang):
     """At 1440 px every channel's equation is read whole, without scrolling it (a phone may scroll: 390 px is
     narrower than some equations, which st.latex keeps on one line)."""
-    context = chromium.new_context(viewport={"width": 1440, "height": 900})
-    page = context.new_page()
+    page = open_page(chromium, page_url(app_url, "methods", f"lang={lang}"), lang, 1440)  # it opens sections: its own
     try:
-        page.goto(f"{app_url}/{path('methods')}?lang={lang}", timeout=120_000)
-        wait_for_app(page)
         assert open_expanders(page) > 0  # the equations sit in each channel's folded rest
         page.wait_for_selector(".katex-display", timeout=60_000)
         assert page.evaluate("document.querySelectorAll('.katex-display').length") > 10
         assert page.evaluate(WIDE_EQUATIONS) == []
     finally:
-        context.close()
+        page.context.close()

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlparse
 
 import download_checks
 import pytest
-from e2e_helpers import assert_clean, screenshot, wait_for_app
+from e2e_helpers import assert_clean, rerun, screenshot, wait_for_app
 
 from explorer import model
 
@@ -57,9 +57,9 @@ def test_moving_a_slider_updates_the_url_and_the_numbers(app_url, tab):
     before = _numbers(tab)
     thumb = tab.locator("[data-testid='stSlider']").filter(has_text="New standard racks").get_by_role("slider")
     thumb.focus()
-    thumb.press("ArrowRight")
-    tab.wait_for_url("**dc_racks=31000**")
-    wait_for_app(tab)
+    with rerun(tab):
+        thumb.press("ArrowRight")
+        tab.wait_for_url("**dc_racks=31000**")
     assert_clean(tab)
     assert _numbers(tab) != before
 
@@ -67,9 +67,9 @@ def test_moving_a_slider_updates_the_url_and_the_numbers(app_url, tab):
 def test_switching_language_keeps_every_lever(app_url, tab):
     tab.goto(f"{app_url}/{LINK}")
     wait_for_app(tab)
-    tab.locator("[data-testid=stSidebar]").get_by_text("中文", exact=True).click()  # the desktop's switch
-    tab.wait_for_url("**lang=zh**")
-    wait_for_app(tab)
+    with rerun(tab):
+        tab.locator("[data-testid=stSidebar]").get_by_text("中文", exact=True).click()  # the desktop's switch
+        tab.wait_for_url("**lang=zh**")
     query = parse_qs(urlparse(tab.url).query)
     assert query["dc_racks"] == ["30000"] and query["xc_share"] == ["60"] and query["horizon"] == ["2032"]
     assert tab.locator("h1").first.inner_text().startswith("政策情景")
@@ -99,7 +99,6 @@ def test_every_lever_is_reached_with_tab_and_moved_with_the_arrow_keys(app_url, 
     tab.goto(f"{app_url}/scenarios?lang=en")
     wait_for_app(tab)
     tab.wait_for_url("**horizon=*")  # the first run has written every lever to the URL
-    tab.wait_for_timeout(1000)  # the browser keeps mounting elements for a moment after a run
     tab.get_by_role("combobox", name="Preset", exact=True).focus()
     moved = []
     for _ in range(60):
@@ -107,14 +106,14 @@ def test_every_lever_is_reached_with_tab_and_moved_with_the_arrow_keys(app_url, 
         if not tab.evaluate("document.activeElement.matches('input[type=range]')"):  # a native slider
             continue
         value, url = tab.evaluate("document.activeElement.value"), tab.url
-        tab.keyboard.press("ArrowRight")
-        # The key moved the focused slider (focus stays on it), then the rerun rewrote the URL.
-        tab.wait_for_function(
-            "old => document.activeElement.matches('input[type=range]') && document.activeElement.value !== old",
-            arg=value,
-        )
-        tab.wait_for_function("url => location.href !== url", arg=url)
-        wait_for_app(tab)
+        with rerun(tab):
+            tab.keyboard.press("ArrowRight")
+            # The key moved the focused slider (focus stays on it), then the rerun rewrote the URL.
+            tab.wait_for_function(
+                "old => document.activeElement.matches('input[type=range]') && document.activeElement.value !== old",
+                arg=value,
+            )
+            tab.wait_for_function("url => location.href !== url", arg=url)
         before, after = parse_qs(urlparse(url).query), parse_qs(urlparse(tab.url).query)
         moved += [key for key, values in after.items() if values != before.get(key)]
         if len(moved) >= len(model.LEVER_NAMES) + 1:
@@ -200,9 +199,9 @@ def test_a_preset_lists_the_levers_it_changed_and_undo_brings_them_back(app_url,
     subsidy = tab.locator("[data-testid='stSlider']").filter(has_text="Subsidy per digital professional")
     assert subsidy.locator("[data-testid='stSliderThumbValue']").inner_text() == "60,000"  # not "60000"
     tab.locator("[data-testid='stSelectbox']").filter(has_text="Preset").click()
-    tab.get_by_role("option", name="No new data-centre capacity").click()
-    tab.wait_for_url("**dc_racks=0**")
-    wait_for_app(tab)
+    with rerun(tab):
+        tab.get_by_role("option", name="No new data-centre capacity").click()
+        tab.wait_for_url("**dc_racks=0**")
     assert_clean(tab)
     notice = tab.locator("[data-testid='stAlert']").filter(has_text="changed 3 levers").inner_text()
     for line in (
@@ -211,9 +210,9 @@ def test_a_preset_lists_the_levers_it_changed_and_undo_brings_them_back(app_url,
         "New standard racks (2.5 kW) approved per year: 7,000 → 0",
     ):
         assert line in notice
-    tab.get_by_role("button", name="Undo").click()
-    tab.wait_for_url("**xc_share=100**")
-    wait_for_app(tab)
+    with rerun(tab):
+        tab.get_by_role("button", name="Undo").click()
+        tab.wait_for_url("**xc_share=100**")
     query = parse_qs(urlparse(tab.url).query)
     assert (query["xc_share"], query["talent_subsidy"], query["dc_racks"]) == (["100"], ["60000"], ["7000"])
     assert query["preset"] == ["paper"]

@@ -2,7 +2,7 @@
 page, no blank page and no Streamlit "Page not found" dialog; and the Figures table on a phone."""
 
 import pytest
-from e2e_helpers import assert_clean, screenshot, wait_for_app
+from e2e_helpers import assert_clean, rerun, screenshot, wait_for_app
 
 from explorer.core.i18n import t
 from explorer.shell.pages import SECTIONS
@@ -33,29 +33,22 @@ def test_an_unknown_path_shows_the_no_such_page_view_with_every_page(app_url, ta
 def test_a_link_of_the_view_opens_its_page_in_the_same_language(app_url, tab):
     tab.goto(f"{app_url}/data/x/y/z?lang=en")
     wait_for_app(tab)
-    tab.locator("[data-testid='stMain']").get_by_role("link", name=t("nav.figures", "en"), exact=True).click()
-    tab.wait_for_timeout(500)
-    wait_for_app(tab)
+    with rerun(tab):
+        tab.locator("[data-testid='stMain']").get_by_role("link", name=t("nav.figures", "en"), exact=True).click()
     assert "/figures" in tab.url and "lang=en" in tab.url
     assert tab.locator("[data-testid='stMain'] h1").first.inner_text() == t("figures.title", "en")
     assert_clean(tab)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_on_a_phone_the_figures_table_shows_metric_and_value_first(app_url, chromium, lang):
-    context = chromium.new_context(viewport=VIEWPORTS["390"], locale="zh-CN")
-    try:
-        tab = context.new_page()
-        tab.goto(f"{app_url}/figures?lang={lang}")
-        wait_for_app(tab)
-        # The grid puts only the columns in view into its accessible header row.
-        header = tab.locator("[data-testid='stDataFrame'] [role='columnheader']")
-        header.first.wait_for(state="attached")
-        headers = header.all_inner_texts()
-        assert set(headers[:2]) == {t("col.metric", lang), t("col.value", lang)}, headers  # value pinned, then metric
-        assert_clean(tab)
-    finally:
-        context.close()
+def test_on_a_phone_the_figures_table_shows_metric_and_value_first(loaded, lang):
+    tab = loaded.get("figures", lang, 390)  # shared with the other checks that only read the page
+    # The grid puts only the columns in view into its accessible header row.
+    header = tab.locator("[data-testid='stDataFrame'] [role='columnheader']")
+    header.first.wait_for(state="attached")
+    headers = header.all_inner_texts()
+    assert set(headers[:2]) == {t("col.metric", lang), t("col.value", lang)}, headers  # value pinned, then metric
+    assert_clean(tab)
 
 
 @pytest.mark.parametrize("width", list(VIEWPORTS))

@@ -1,9 +1,13 @@
-"""Helpers the browser tests share: waiting for a rerun, failing on exceptions, screenshots."""
+"""Helpers the browser tests share: waiting for a drawn page and for a rerun, pages loaded once for the checks that
+only read them, failing on exceptions, screenshots."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from explorer import ROOT
+from explorer.shell.pages import DEFAULT_PAGE
 
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 APP_READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
@@ -11,14 +15,51 @@ APP_READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
 PAGE_DONE = ".st-key-footer [data-testid='stCaptionContainer']"
 
 
+# Drawn: the script has finished (the first run of a new document shows "initial", not "notRunning"), the title and the
+# footer are there, no element waits for its code (Streamlit draws a skeleton in its place: metrics, formulas, tables
+# can come seconds after the script under load), and every chart shown has drawn its content. (A table's cells are drawn
+# only where it is scrolled into view: a test that reads them waits for them.)
+DRAWN = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
+  if (!document.querySelector("[data-testid='stMainBlockContainer'] h1")) return false;
+  if (!document.querySelector(".st-key-footer [data-testid='stCaptionContainer']")) return false;  // PAGE_DONE
+  if (document.querySelector("[data-testid='stSkeleton'], [data-testid='stAppSkeleton']")) return false;
+  const shown = element => element.getClientRects().length > 0;
+  for (const chart of document.querySelectorAll("[data-testid='stVegaLiteChart']"))
+    if (shown(chart) && !chart.querySelector("svg, canvas")) return false;
+  return true;
+}"""
+DRAWN_TIMEOUT_MS = 120_000  # a page on two busy cores (the whole suite, other work) can take tens of seconds
+# Counts the script runs that start from now on (the state leaving "notRunning"), for `rerun`.
+WATCH_RUNS = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  window.__testRuns = 0;
+  if (!window.__testRunWatch) {
+    window.__testRunWatch = new MutationObserver(() => {
+      if (app.getAttribute("data-test-script-state") !== "notRunning") window.__testRuns += 1;
+    });
+    window.__testRunWatch.observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
+  }
+}"""
+
+
 def wait_for_app(tab) -> None:
-    """Wait until the script has finished running and the page has content."""
-    tab.wait_for_selector("[data-testid='stApp']", timeout=30_000)
-    tab.wait_for_timeout(300)
-    tab.wait_for_selector(APP_READY, timeout=30_000)
-    tab.wait_for_selector("[data-testid='stMainBlockContainer'] h1", timeout=30_000)
-    tab.wait_for_selector(PAGE_DONE, timeout=60_000)
-    tab.wait_for_timeout(500)
+    """Wait until a page just opened (goto) is drawn: its script has finished and every element shows its content.
+
+    After a click or a key in an open page, use `rerun`: the page of the previous run already looks finished."""
+    tab.wait_for_function(DRAWN, timeout=DRAWN_TIMEOUT_MS, polling=50)
+
+
+@contextmanager
+def rerun(tab) -> Iterator[None]:
+    """Wrap an action that reruns the script (a click, a key, a link in the app): on leaving, wait until a run has
+    started after the action and the page is drawn again."""
+    wait_for_app(tab)  # no run under way: any run from now on leaves "notRunning", even one Streamlit restarts
+    tab.evaluate(WATCH_RUNS)
+    yield
+    tab.wait_for_function("() => window.__testRuns > 0", timeout=DRAWN_TIMEOUT_MS, polling=50)
+    wait_for_app(tab)
 
 
 def assert_clean(tab) -> None:
@@ -62,3 +103,67 @@ def injected_markdown(tab, requests: list[str], marker: str, host: str) -> list[
             if marker.lower() in html or host in html:
                 found.append(html[:200])
     return found
+
+
+# The windows the read-only checks look through: a desktop and a phone (Streamlit's mobile layout).
+VIEWPORTS = {1440: {"width": 1440, "height": 1400}, 390: {"width": 390, "height": 900}}
+LOCALES = {"zh": "zh-CN", "en": "en-US"}  # each page is read by a browser set to its language
+
+
+def page_url(app_url: str, name: str, query: str = "") -> str:
+    """Return a page's direct link: the default page (Overview) is served at the root."""
+    return f"{app_url}/{'' if name == DEFAULT_PAGE else name}?{query}"
+
+
+def open_page(chromium, url: str, lang: str, width: int):
+    """Open `url` in a new context (no shared state) at `width` px, the browser set to `lang`; wait until drawn."""
+    context = chromium.new_context(viewport=VIEWPORTS[width], is_mobile=width < 500, locale=LOCALES[lang])
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    page.goto(url, timeout=120_000)
+    wait_for_app(page)
+    return page
+
+
+class LoadedPages:
+    """Pages loaded once per (page, language, width, query) and shared by the tests that only read them: such a test
+    evaluates, reads and takes screenshots; one that clicks, types or opens anything opens its own (`open_page`)."""
+
+    def __init__(self, chromium, app_url: str) -> None:
+        self._chromium, self._app_url, self._pages = chromium, app_url, {}
+        self._requests: dict[tuple, list] = {}
+        self._responses: dict[tuple, list] = {}
+
+    def get(self, name: str, lang: str, width: int, query: str = ""):
+        """Return the page at /<name>?lang=<lang><query>, drawn at `width` px in a browser set to `lang`."""
+        key = (name, lang, width, query)
+        if key not in self._pages:
+            context = self._chromium.new_context(viewport=VIEWPORTS[width], is_mobile=width < 500, locale=LOCALES[lang])
+            context.set_default_timeout(30_000)
+            page = context.new_page()
+            requests, responses = [], []
+            page.on("request", lambda request: requests.append(request.url))
+            page.on("response", lambda response: responses.append((response.status, response.url)))
+            try:
+                page.goto(page_url(self._app_url, name, f"lang={lang}{query}"), timeout=120_000)
+                wait_for_app(page)
+            except BaseException:
+                context.close()
+                raise
+            self._pages[key], self._requests[key], self._responses[key] = page, requests, responses
+        return self._pages[key]
+
+    def requests(self, name: str, lang: str, width: int, query: str = "") -> list[str]:
+        """Return the URL of every request the page has made since it was opened (loading it first)."""
+        self.get(name, lang, width, query)
+        return list(self._requests[(name, lang, width, query)])
+
+    def responses(self, name: str, lang: str, width: int, query: str = "") -> list[tuple[int, str]]:
+        """Return (status, URL) of every response the page has received since it was opened (loading it first)."""
+        self.get(name, lang, width, query)
+        return list(self._responses[(name, lang, width, query)])
+
+    def close(self) -> None:
+        for page in self._pages.values():
+            page.context.close()
+        self._pages.clear()
