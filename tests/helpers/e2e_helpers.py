@@ -69,8 +69,9 @@ def assert_clean(tab) -> None:
 
 
 def open_expanders(tab) -> int:
-    """Open every closed expander of the main area (Methods folds each section's rest); return how many it opened."""
-    closed = tab.locator("[data-testid=stMain] [data-testid=stExpander] details:not([open]) > summary")
+    """Open every closed expander the main area shows (Methods folds each section's rest; one in a hidden tab is left
+    alone: it cannot be clicked); return how many it opened."""
+    closed = tab.locator("[data-testid=stMain] [data-testid=stExpander] details:not([open]) > summary >> visible=true")
     count = closed.count()
     for _ in range(count):
         closed.first.click()
