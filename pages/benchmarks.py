@@ -3,7 +3,7 @@
 import streamlit as st
 
 from explorer.core.i18n import t
-from explorer.data import loaders
+from explorer.data import export, loaders
 from explorer.features.benchmarks import view as views
 from explorer.shell import ui
 
@@ -53,7 +53,7 @@ for group in view.groups:
 st.download_button(
     t("benchmarks.download", lang),
     view.csv,
-    file_name=f"benchmarks-{indicator}.csv",
+    file_name=export.file_name("benchmarks", indicator, lang=lang, extension="csv"),
     mime="text/csv",
     icon=":material/download:",
 )
@@ -68,7 +68,7 @@ for panel in views.peer_panels(indicators, everything, groups, statuses, lang):
 st.download_button(
     t("benchmarks.download_all", lang),
     views.download(views.decorate(everything, lang), indicators, lang),
-    file_name="benchmarks-all.csv",
+    file_name=export.file_name("benchmarks", "all", lang=lang, extension="csv"),
     mime="text/csv",
     icon=":material/download:",
     key="download_all",

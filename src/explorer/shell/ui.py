@@ -18,7 +18,7 @@ from explorer.charts import credited
 from explorer.charts import export as chart_export
 from explorer.core.formatting import figure_value, plain_reference_marks, untrusted_code
 from explorer.core.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, t
-from explorer.data import loaders
+from explorer.data import export, loaders
 from explorer.model import Levers
 from explorer.shell.notices import link_too_long_notice, notice_bad_param, open_notice_box, startup_notice
 from explorer.shell.pages import BY_STEM, DEFAULT_PAGE, SECTIONS, page_file
@@ -440,12 +440,11 @@ def save_or_embed(url_path: str, key: str, spec: dict, current: str) -> None:
     """Render a chart's "Save or embed" popover: its SVG (drawn on a click), where its PNG is, the link that shows
     it alone and the iframe code a web page pastes."""
     link = embed_link(url_path, key)
-    name = "-".join(part for part in ("shenzhen", url_path, key, current) if part)
     with st.popover(t("embed.label", current), icon=":material/ios_share:", key=f"embed-{key}"):
         st.download_button(
             t("chart.save_svg", current),
             partial(chart_export.svg, spec),
-            file_name=f"{name}.svg",
+            file_name=export.file_name(url_path, key, lang=current, extension="svg"),
             mime="image/svg+xml",
             icon=":material/download:",
             on_click="ignore",
