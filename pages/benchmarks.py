@@ -6,6 +6,7 @@ from explorer.core.i18n import t
 from explorer.data import export, loaders
 from explorer.features.benchmarks import view as views
 from explorer.shell import ui
+from explorer.shell.pages import page_file
 
 lang = ui.lang()
 version = loaders.database().version
@@ -19,7 +20,10 @@ st.caption(t("benchmarks.intro", lang))
 
 st.subheader(t("benchmarks.glance.title", lang))
 st.caption(t("benchmarks.glance.caption", lang))
-st.markdown("\n".join(f"- {line}" for line in views.glance(indicators, everything, statuses, lang)))
+glance = (*views.glance(indicators, everything, statuses, lang), *views.apart_lines(indicators, everything, lang))
+st.markdown("\n".join(f"- {line}" for line in glance))
+link_label, link_params = views.comparable_link(lang)
+st.page_link(page_file("scenarios"), label=link_label, query_params=link_params, icon=":material/tune:")
 
 labels = views.indicator_labels(indicators, lang)
 indicator = ui.url_choice(

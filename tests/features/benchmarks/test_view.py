@@ -519,3 +519,37 @@ def test_no_point_sits_above_the_y_axis_top(data):
             values = group.chart.spec["datasets"]["values"]["value"].dropna()
             top = layer["encoding"]["y"]["scale"]["domainMax"]
             assert values.max() <= top < 2.5 * max(values.max(), 0.4), (code, top)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_glance_says_the_core_digital_headlines_are_not_comparable_and_points_to_section_i(data, lang):
+    """Issue 23 / 21 item 3: core digital value added and its GDP share are on each city's own definition."""
+    lines = views.apart_lines(data["indicators"], data["benchmarks"], lang)
+    labels = views.indicator_labels(data["indicators"], lang)
+    assert len(lines) == len(vocab.NOT_COMPARABLE_HEADLINES) == 2
+    before, after = t("benchmarks.glance.not_comparable", lang).split("{values}")
+    marker = before.split("{indicator}")[1].split("（")[0].split(" (")[0]  # "not comparable …" in its language
+    for indicator, line in zip(vocab.NOT_COMPARABLE_HEADLINES, lines):
+        assert line.startswith(f"**{labels[indicator]}")
+        assert marker in line
+        assert f"“{labels['sector_i_va']}”" in line  # the pointer to the comparable indicator, by name
+        rows = data["benchmarks"][
+            (data["benchmarks"]["indicator"] == indicator) & (data["benchmarks"]["status"] == "observed")
+        ]
+        for city in CITIES:
+            name = t(f"city.{city}", lang)
+            own = rows[rows["city"] == city]
+            if own.empty:
+                assert t("benchmarks.glance.absent", lang, city=name) in line
+                continue
+            newest = own.sort_values("year").iloc[-1]
+            group = newest[f"group_label_{lang}"]
+            year = int(newest["year"])
+            closing = "）" if lang == "zh" else ")"
+            assert f"{name}{'' if lang == 'zh' else ' '}{year}" in line
+            assert f"{group}{closing}" in line
+    # Beijing's statistics-bureau 2023 figure is quoted on its own definition, Shanghai (none published) is named.
+    assert "11,061.5" in views.apart_lines(data["indicators"], data["benchmarks"], "zh")[0]
+    assert t("benchmarks.glance.absent", lang, city=t("city.shanghai", lang)) in lines[0]
+    label, params = views.comparable_link(lang)
+    assert params == {"lang": lang, "view": "peers"} and label

@@ -15,6 +15,8 @@ from explorer.features.benchmarks import charts as city_charts
 from explorer.features.pieces import ChartView, bracketed, colon, listed, signed, translated
 
 DEFAULT_INDICATOR = "gdp"
+# The Scenarios tab (URL `view`) that projects the comparable digital indicator against the peers.
+COMPARABLE_TAB = "peers"
 # A peer indicator whose Shenzhen figure the Targets page also shows (target_status.csv): indicator -> figure id.
 # Benchmarks names that figure beside its own series, so the two pages never show two "latest" figures unexplained.
 TARGET_FIGURES = {"g5_per_10k": "target_5g_per_10k"}
@@ -462,3 +464,51 @@ def glance(indicators: pd.DataFrame, benchmarks: pd.DataFrame, statuses: pd.Data
         line = glance_line(labels[indicator], unit, decorated, bool(better.get(indicator, True)), lang)
         lines.append(("" if lang == "zh" else " ").join(filter(None, (line, target_note(indicator, statuses, lang)))))
     return tuple(lines)
+
+
+def apart_line(indicator_label: str, unit: str, rows: pd.DataFrame, comparable_label: str, lang: str) -> str:
+    """Return the glance line of a headline indicator the cities define each in its own way: not comparable, why,
+    each city's own latest figure with its year and its definition (the comparability group's label), a city
+    without one named, never an estimate; then the comparable digital indicator to read instead.
+
+    `rows` are the decorated observed rows of every comparability group of one indicator.
+    """
+    latest = rows.sort_values(["city", "year"]).groupby("city").tail(1).set_index("city")
+    figures = [
+        t("benchmarks.glance.own", lang, city=t(f"city.{city}", lang), year=int(latest.at[city, "year"]),
+          value=latest.at[city, "shown"], definition=latest.at[city, f"group_label_{lang}"])
+        if city in latest.index
+        else t("benchmarks.glance.absent", lang, city=t(f"city.{city}", lang))
+        for city in vocab.CITIES
+    ]  # fmt: skip
+    sources = listed((_glance_source(latest.loc[city], lang) for city in vocab.CITIES if city in latest.index), lang)
+    heading = indicator_label if unit in indicator_label else bracketed(indicator_label, unit, lang)
+    return t(
+        "benchmarks.glance.not_comparable",
+        lang,
+        indicator=heading,
+        values=listed(figures, lang),
+        comparable=comparable_label,
+        sources=sources,
+    )
+
+
+def apart_lines(indicators: pd.DataFrame, benchmarks: pd.DataFrame, lang: str) -> tuple[str, ...]:
+    """Return the glance's lines of the headline indicators the cities do not count alike
+    (vocab.NOT_COMPARABLE_HEADLINES), each pointing to the comparable vocab.COMPARABLE_DIGITAL."""
+    labels = indicator_labels(indicators, lang)
+    lines = []
+    for indicator in vocab.NOT_COMPARABLE_HEADLINES:
+        rows = benchmarks[benchmarks["indicator"] == indicator]
+        observed = rows[(rows["status"] == "observed") & rows["value"].notna()]
+        if observed.empty or indicator not in labels:
+            continue
+        decorated = decorate(observed, lang)
+        unit = decorated["unit_label"].iloc[0]
+        lines.append(apart_line(labels[indicator], unit, decorated, labels[vocab.COMPARABLE_DIGITAL], lang))
+    return tuple(lines)
+
+
+def comparable_link(lang: str) -> tuple[str, dict[str, str]]:
+    """Return the link to the comparable digital indicator's tab on Scenarios: its label and its query parameters."""
+    return t("benchmarks.glance.comparable_link", lang), {"lang": lang, "view": COMPARABLE_TAB}
