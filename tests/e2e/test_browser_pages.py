@@ -277,3 +277,25 @@ def test_every_methods_equation_fits_a_desktop_window(app_url, chromium, lang):
         assert page.evaluate(WIDE_EQUATIONS) == []
     finally:
         context.close()
+
+
+# A page link in the page whose label is cut (Streamlit's one-line ellipsis) or runs past the window.
+CUT_LINKS = """() => [...document.querySelectorAll(
+    "[data-testid='stMainBlockContainer'] [data-testid='stPageLink-NavLink'] [data-testid='stMarkdownContainer']")]
+    .filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > window.innerWidth + 1)
+    .map(e => e.textContent)"""
+
+
+@pytest.mark.parametrize("name", ["overview", "benchmarks"])
+def test_no_page_link_is_cut_on_a_phone(app_url, chromium, name):
+    """Issue 23: at 390 px "Compare Shenzhen with Beijing and Shanghai (Benchr…" was cut at the right edge."""
+    context = chromium.new_context(viewport={"width": 390, "height": 900}, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/{path(name)}?lang=en", timeout=120_000)
+        wait_for_app(page)
+        assert_clean(page)
+        assert page.locator("[data-testid='stMainBlockContainer'] [data-testid='stPageLink-NavLink']").count() > 0
+        assert page.evaluate(CUT_LINKS) == []
+    finally:
+        context.close()
