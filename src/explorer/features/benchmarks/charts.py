@@ -128,8 +128,8 @@ def peer_latest(
     """Return one row per city with its latest value as a marker; a city without a figure keeps its row, empty.
 
     `rows` has row_label ('city year: value', or 'city: no published figure'), city_label, value and fill.
-    Each city has its own colour (`colours`: the cities with a figure, the legend's) and marker shape (`shapes`,
-    every city, so a city keeps its shape across panels); the legend sits under the plot, one city a line, so that it
+    Each city with a figure has its own colour (`colours`, the legend's) and marker shape (`shapes`, the same city's
+    in every panel); the legend sits under the plot, one city a line, so that it
     fits a 390 px phone. The axis runs from zero to a round top above every value (`top_tick`).
     """
     values = rows["value"].dropna()
@@ -150,7 +150,7 @@ def peer_latest(
                 scale={"domain": list(rows["row_label"])},
                 axis={"labelLimit": 260, "labelFontSize": 12},
             ),
-            "x": quantitative("value", axis_title, scale=x_scale),
+            "x": quantitative("value", axis_title, scale=x_scale, axis={"tickCount": 6}),
             "color": nominal(
                 "city_label",
                 legend,

@@ -374,8 +374,8 @@ def peer_panels(
             shown,
             title=labels[indicator],
             axis_title=unit,
-            colours=present_colours(shown, lang),
-            shapes=dict(zip(city_colours(lang), CITY_SHAPES)),
+            colours=(colours := present_colours(shown, lang)),
+            shapes={city: shape for city, shape in zip(city_colours(lang), CITY_SHAPES) if city in colours},
             legend=t("col.city", lang),
             tooltips=tooltips(lang),
         )
