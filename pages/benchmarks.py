@@ -3,9 +3,10 @@
 import streamlit as st
 
 from explorer.core.i18n import t
-from explorer.data import loaders
+from explorer.data import export, loaders
 from explorer.features.benchmarks import view as views
 from explorer.shell import ui
+from explorer.shell.pages import page_file
 
 lang = ui.lang()
 version = loaders.database().version
@@ -19,7 +20,10 @@ st.caption(t("benchmarks.intro", lang))
 
 st.subheader(t("benchmarks.glance.title", lang))
 st.caption(t("benchmarks.glance.caption", lang))
-st.markdown("\n".join(f"- {line}" for line in views.glance(indicators, everything, statuses, lang)))
+glance = (*views.glance(indicators, everything, statuses, lang), *views.apart_lines(indicators, everything, lang))
+st.markdown("\n".join(f"- {line}" for line in glance))
+link_label, link_params = views.comparable_link(lang)
+st.page_link(page_file("scenarios"), label=link_label, query_params=link_params, icon=":material/tune:")
 
 labels = views.indicator_labels(indicators, lang)
 indicator = ui.url_choice(
@@ -53,7 +57,7 @@ for group in view.groups:
 st.download_button(
     t("benchmarks.download", lang),
     view.csv,
-    file_name=f"benchmarks-{indicator}.csv",
+    file_name=export.file_name("benchmarks", indicator, lang=lang, extension="csv"),
     mime="text/csv",
     icon=":material/download:",
 )
@@ -68,7 +72,7 @@ for panel in views.peer_panels(indicators, everything, groups, statuses, lang):
 st.download_button(
     t("benchmarks.download_all", lang),
     views.download(views.decorate(everything, lang), indicators, lang),
-    file_name="benchmarks-all.csv",
+    file_name=export.file_name("benchmarks", "all", lang=lang, extension="csv"),
     mime="text/csv",
     icon=":material/download:",
     key="download_all",

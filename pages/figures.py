@@ -4,7 +4,7 @@ import streamlit as st
 
 from explorer.core import vocab
 from explorer.core.i18n import t
-from explorer.data import loaders
+from explorer.data import export, loaders
 from explorer.features.figures import view as views
 from explorer.features.pieces import fill_missing, section_labels
 from explorer.shell import notices, ui
@@ -81,7 +81,7 @@ else:
 st.download_button(
     t("figures.download", lang),
     view.csv,
-    file_name="shenzhen-digital-economy-figures.csv",
+    file_name=export.file_name("figures", lang=lang, extension="csv"),
     mime="text/csv",
     icon=":material/download:",
 )

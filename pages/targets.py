@@ -3,7 +3,7 @@
 import streamlit as st
 
 from explorer.core.i18n import t
-from explorer.data import loaders
+from explorer.data import export, loaders
 from explorer.features.pieces import fill_missing, section_labels
 from explorer.features.targets import progress as target_progress
 from explorer.features.targets import view as views
@@ -146,7 +146,7 @@ with st.expander(t("targets.table.title", lang), icon=":material/table:"):
     st.download_button(
         t("targets.download", lang),
         view.csv,
-        file_name="shenzhen-digital-economy-targets.csv",
+        file_name=export.file_name("targets", lang=lang, extension="csv"),
         mime="text/csv",
         icon=":material/download:",
     )

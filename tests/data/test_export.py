@@ -1,5 +1,6 @@
 """Downloads: CSV and Parquet bytes read back to the same tables; unshowable cells become text."""
 
+import ast
 import io
 import json
 import zipfile
@@ -114,3 +115,42 @@ def test_every_csv_download_of_the_app_goes_through_the_one_helper():
     sources = [*root.glob("pages/*.py"), *root.glob("src/explorer/**/*.py")]
     offenders = [str(path.relative_to(root)) for path in sources if ".to_csv(" in path.read_text(encoding="utf-8")]
     assert offenders == ["src/explorer/data/export.py"]
+
+
+def test_a_download_name_carries_the_page_what_was_compared_and_the_language():
+    assert export.file_name("benchmarks", "core_va", lang="en", extension="csv") == "shenzhen-benchmarks-core_va-en.csv"
+    assert export.file_name("targets", lang="zh", extension="csv") == "shenzhen-targets-zh.csv"
+    assert export.file_name("", "outcome", lang="zh", extension="svg") == "shenzhen-outcome-zh.svg"
+
+
+def _named_by_rule(node: ast.expr) -> bool:
+    return isinstance(node, ast.Call) and ast.unparse(node.func).endswith("file_name")
+
+
+def _download_names() -> list[tuple[str, ast.expr | None, bool]]:
+    """Return each download_button of the pages and the shell: (file, its file_name expression, whether a name it
+    is given by was assigned from the rule), where readers' files are named."""
+    found = []
+    for path in [*sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "src" / "explorer" / "shell").glob("*.py"))]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        by_rule = {
+            target.id
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Assign) and _named_by_rule(node.value)
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "download_button":
+                given = {keyword.arg: keyword.value for keyword in node.keywords}.get("file_name")
+                found.append((path.name, given, isinstance(given, ast.Name) and given.id in by_rule))
+    return found
+
+
+def test_every_page_names_its_downloads_by_the_one_rule():
+    """Issue 23 item 8: a file name says the page and the language (the Data page's language-free tables aside)."""
+    found = [(name, given, assigned) for name, given, assigned in _download_names() if name != "data.py"]
+    assert len(found) >= 6  # Benchmarks (2), Targets, Figures, Scenarios, the charts' SVG
+    for name, given, assigned in found:
+        assert given is not None, name
+        assert assigned or _named_by_rule(given), (name, ast.unparse(given))

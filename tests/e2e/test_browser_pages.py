@@ -263,3 +263,19 @@ def test_every_methods_equation_fits_a_desktop_window(app_url, chromium, lang):
         assert page.evaluate(WIDE_EQUATIONS) == []
     finally:
         page.context.close()
+
+
+# A page link in the page whose label is cut (Streamlit's one-line ellipsis) or runs past the window.
+CUT_LINKS = """() => [...document.querySelectorAll(
+    "[data-testid='stMainBlockContainer'] [data-testid='stPageLink-NavLink'] [data-testid='stMarkdownContainer']")]
+    .filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > window.innerWidth + 1)
+    .map(e => e.textContent)"""
+
+
+@pytest.mark.parametrize("name", ["overview", "benchmarks"])
+def test_no_page_link_is_cut_on_a_phone(loaded, name):
+    """Issue 23: at 390 px "Compare Shenzhen with Beijing and Shanghai (Benchr…" was cut at the right edge."""
+    page = loaded.get(name, "en", 390)  # shared with the other checks that only read the page
+    assert_clean(page)
+    assert page.locator("[data-testid='stMainBlockContainer'] [data-testid='stPageLink-NavLink']").count() > 0
+    assert page.evaluate(CUT_LINKS) == []

@@ -3,6 +3,8 @@
 What the groups and the peer panels hold is proven on the view in tests/features/benchmarks/test_view.py.
 """
 
+from urllib.parse import parse_qsl
+
 import pandas as pd
 import pytest
 from apptest import run_page
@@ -88,6 +90,14 @@ def test_the_page_opens_with_the_quotable_glance_of_the_three_cities(lang):
     at = run(lang=lang)
     data = frames()
     lines = views.glance(data["indicators"], data["benchmarks"], data["target_status"], lang)
+    apart = views.apart_lines(data["indicators"], data["benchmarks"], lang)
+    assert apart  # core digital value added and its share: not comparable, said so (issue 23, 21 item 3)
     bodies = [block.value for block in at.markdown]
-    assert "\n".join(f"- {line}" for line in lines) in bodies
+    assert "\n".join(f"- {line}" for line in (*lines, *apart)) in bodies
+    # The link to the comparable digital indicator's tab on Scenarios, in the page's language.
+    links = [link.proto for link in at.main.get("page_link")]
+    assert [(link.page, dict(parse_qsl(link.query_string))) for link in links] == [
+        ("scenarios", {"lang": lang, "view": "peers"})
+    ]
+    assert links[0].label == t("benchmarks.glance.comparable_link", lang)
     assert at.subheader[0].value == t("benchmarks.glance.title", lang)

@@ -19,7 +19,11 @@ TITLE_LINE = 40  # characters per line of a chart title in Latin script
 TITLE_LINE_CJK = 18
 CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 BAR_ROW_PX = 44  # one bar's row: room for a label wrapped onto three lines
-COUNT_ROW_PX = 38  # one section's row: room for its title on three lines
+COUNT_ROW_PX = 38  # one section's row at the least (two lines of its title)
+# One line of a wrapped axis label as Streamlit's theme draws it (12 px text), and the gap between two rows' labels:
+# a row holds its label's lines (three lines in 38 px ran "upgrading" into the next row's "1.3", issue 23).
+LABEL_LINE_PX = 15
+LABEL_ROW_GAP_PX = 10
 LABEL_LINE = 34  # characters per line of a wrapped axis label (17 for Chinese)
 LEGEND_LINE = 14  # characters per line of a wrapped legend label: the legend starts where the plot does (at 390
 # px about 250 px in, after the bar labels), so a line must fit the ~110 px left (issue 23: zh labels ran off)
@@ -58,6 +62,12 @@ def lines(text: str, width: int) -> list[str]:
         result.append(text[:cut].rstrip())
         text = text[cut:].lstrip()
     return [*result, text]
+
+
+def row_px(labels: list[str]) -> int:
+    """Return the height of one row of a chart whose rows carry the wrapped `labels`: room for the longest."""
+    most = max((label.count("\n") + 1 for label in labels), default=1)
+    return max(COUNT_ROW_PX, LABEL_LINE_PX * most + LABEL_ROW_GAP_PX)
 
 
 def wrapped(text: str, width: int = LABEL_LINE) -> str:

@@ -6,7 +6,6 @@ import pandas as pd
 
 from explorer.charts.encoding import (
     BAR_ROW_PX,
-    COUNT_ROW_PX,
     EDGE_PADDING,
     EXTRAPOLATED_DASH,
     FIT_WIDTH,
@@ -17,6 +16,7 @@ from explorer.charts.encoding import (
     colour_scale,
     nominal,
     quantitative,
+    row_px,
     wrapped,
 )
 
@@ -53,16 +53,12 @@ def labelled_bars(
 
 def stacked_counts(counts: pd.DataFrame, *, title: str, axis_title: str, colours: dict[str, str], legend: str) -> dict:
     """Return one bar per `section_label` (in row order) stacked by `kind_label`, of length `size`."""
+    labels = [wrapped(label) for label in counts["section_label"]]
     return {
         "title": chart_title(title),
         "autosize": FIT_WIDTH,
-        "height": COUNT_ROW_PX * counts["section_label"].nunique(),
-        "datasets": {
-            "counts": counts.assign(
-                label=[wrapped(label) for label in counts["section_label"]],
-                order=range(len(counts)),
-            )
-        },
+        "height": row_px(labels) * counts["section_label"].nunique(),
+        "datasets": {"counts": counts.assign(label=labels, order=range(len(counts)))},
         "data": {"name": "counts"},
         "mark": {"type": "bar"},
         "encoding": {
@@ -75,7 +71,7 @@ def stacked_counts(counts: pd.DataFrame, *, title: str, axis_title: str, colours
             "x": quantitative("size", axis_title, axis={"tickMinStep": 1}),
             # Under the plot: a legend at the right squeezed the bars to ~45 px on a phone (issue 23).
             "color": nominal(
-                "kind_label", legend, scale=colour_scale(colours), legend={"orient": "bottom", "columns": 2}
+                "kind_label", legend, scale=colour_scale(colours), legend={"orient": "bottom", "columns": 1}
             ),
             "tooltip": [
                 nominal("section_label", None),

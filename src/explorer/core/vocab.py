@@ -70,6 +70,12 @@ DIGITAL_PEER_GROUPS: tuple[tuple[str, str], ...] = (
     ("rd_intensity", "rd_intensity_stats"),
 )
 
+# The headline digital indicators the cities count each by its own definition (no comparability group they share):
+# the Benchmarks glance says so, names each city's own latest figure, and points to the comparable one.
+NOT_COMPARABLE_HEADLINES: tuple[str, ...] = ("core_va", "core_va_share")
+# The digital indicator the cities publish alike that the glance points to instead (its line; Scenarios' peers tab).
+COMPARABLE_DIGITAL = "sector_i_va"
+
 # The paper's sections: its five bottlenecks (2.x) and eight groups of measures (3.x).
 BOTTLENECKS: tuple[str, ...] = ("2.1", "2.2", "2.3", "2.4", "2.5")
 MEASURES: tuple[str, ...] = ("3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8")

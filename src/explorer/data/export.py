@@ -85,3 +85,12 @@ def arrow_safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _is_missing(cell: object) -> bool:
     return cell is None or (isinstance(cell, float) and math.isnan(cell))
+
+
+def file_name(page: str, *parts: str, lang: str, extension: str) -> str:
+    """Return a download's file name by the one rule of every page whose file is in the reader's language: the app,
+    the page, what was compared, the language, e.g. shenzhen-benchmarks-core_va-en.csv (issue 23 item 8).
+
+    The Data page's files are the database's own tables, the same in both languages, so they carry no language.
+    """
+    return f"{'-'.join(part for part in ('shenzhen', page, *parts, lang) if part)}.{extension}"

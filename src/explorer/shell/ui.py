@@ -18,7 +18,7 @@ from explorer.charts import credited
 from explorer.charts import export as chart_export
 from explorer.core.formatting import figure_value, plain_reference_marks, untrusted_code
 from explorer.core.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, t
-from explorer.data import loaders
+from explorer.data import export, loaders
 from explorer.model import Levers
 from explorer.shell.notices import link_too_long_notice, notice_bad_param, open_notice_box, startup_notice
 from explorer.shell.pages import BY_STEM, DEFAULT_PAGE, SECTIONS, page_file
@@ -393,8 +393,13 @@ def chart_with_table(
 
 EMBED_PARAM = "chart"  # an embed link's chart: the page shows that chart alone (with Streamlit's `embed=true`)
 EMBED_HEIGHT_PX = 560  # the iframe's height in the embed code (a tall chart scrolls inside it)
-# Under Streamlit's `?embed=true`, no sidebar (navigation, language, share link): the embedded link fixes all three.
+# A page link in the page (not the sidebar) wraps its label: at 390 px "Compare Shenzhen with Beijing and Shanghai
+# (Benchmarks)" was cut at the edge (issue 23). Under Streamlit's `?embed=true`, no sidebar (navigation, language,
+# share link): the embedded link fixes all three.
 FRAME_CSS = """<style>
+[data-testid="stMainBlockContainer"] [data-testid="stPageLink-NavLink"],
+  [data-testid="stMainBlockContainer"] [data-testid="stPageLink-NavLink"] * {white-space: normal; overflow: visible;
+  text-overflow: clip; height: auto}
 .streamlit-embedded [data-testid="stSidebar"], .streamlit-embedded [data-testid="stSidebarCollapsedControl"],
   .streamlit-embedded .st-key-phone_bar {display: none}
 </style>"""
@@ -440,12 +445,11 @@ def save_or_embed(url_path: str, key: str, spec: dict, current: str) -> None:
     """Render a chart's "Save or embed" popover: its SVG (drawn on a click), where its PNG is, the link that shows
     it alone and the iframe code a web page pastes."""
     link = embed_link(url_path, key)
-    name = "-".join(part for part in ("shenzhen", url_path, key, current) if part)
     with st.popover(t("embed.label", current), icon=":material/ios_share:", key=f"embed-{key}"):
         st.download_button(
             t("chart.save_svg", current),
             partial(chart_export.svg, spec),
-            file_name=f"{name}.svg",
+            file_name=export.file_name(url_path, key, lang=current, extension="svg"),
             mime="image/svg+xml",
             icon=":material/download:",
             on_click="ignore",

@@ -519,3 +519,113 @@ def test_no_point_sits_above_the_y_axis_top(data):
             values = group.chart.spec["datasets"]["values"]["value"].dropna()
             top = layer["encoding"]["y"]["scale"]["domainMax"]
             assert values.max() <= top < 2.5 * max(values.max(), 0.4), (code, top)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_glance_says_the_core_digital_headlines_are_not_comparable_and_points_to_section_i(data, lang):
+    """Issue 23 / 21 item 3: core digital value added and its GDP share are on each city's own definition."""
+    lines = views.apart_lines(data["indicators"], data["benchmarks"], lang)
+    labels = views.indicator_labels(data["indicators"], lang)
+    assert len(lines) == len(vocab.NOT_COMPARABLE_HEADLINES) == 2
+    before, after = t("benchmarks.glance.not_comparable", lang).split("{values}")
+    marker = before.split("{indicator}")[1].split("（")[0].split(" (")[0]  # "not comparable …" in its language
+    for indicator, line in zip(vocab.NOT_COMPARABLE_HEADLINES, lines):
+        assert line.startswith(f"**{labels[indicator]}")
+        assert marker in line
+        assert f"“{labels['sector_i_va']}”" in line  # the pointer to the comparable indicator, by name
+        rows = data["benchmarks"][
+            (data["benchmarks"]["indicator"] == indicator) & (data["benchmarks"]["status"] == "observed")
+        ]
+        for city in CITIES:
+            name = t(f"city.{city}", lang)
+            own = rows[rows["city"] == city]
+            if own.empty:
+                assert t("benchmarks.glance.absent", lang, city=name) in line
+                continue
+            newest = own.sort_values("year").iloc[-1]
+            group = newest[f"group_label_{lang}"]
+            year = int(newest["year"])
+            closing = "）" if lang == "zh" else ")"
+            assert f"{name}{'' if lang == 'zh' else ' '}{year}" in line
+            assert f"{group}{closing}" in line
+    # Beijing's statistics-bureau 2023 figure is quoted on its own definition, Shanghai (none published) is named.
+    assert "11,061.5" in views.apart_lines(data["indicators"], data["benchmarks"], "zh")[0]
+    assert t("benchmarks.glance.absent", lang, city=t("city.shanghai", lang)) in lines[0]
+    label, params = views.comparable_link(lang)
+    assert params == {"lang": lang, "view": "peers"} and label
+
+
+def _all_charts(data, lang: str) -> list[dict]:
+    """Return the spec of every chart Benchmarks draws: each indicator's groups, then the peer panels."""
+    args = (data["indicators"], data["benchmarks"], data["comparability_groups"])
+    specs = [
+        group.chart.spec
+        for code in data["indicators"]["code"]
+        for group in views.indicator_view(*args, code, lang).groups
+    ]
+    return specs + [panel.chart.spec for panel in views.peer_panels(*args, data["target_status"], lang)]
+
+
+def _value_scale(spec: dict) -> dict:
+    encodings = [spec.get("encoding", {})] + [layer.get("encoding", {}) for layer in spec.get("layer", [])]
+    scales = [entry["scale"] for enc in encodings for entry in enc.values() if isinstance(entry, dict)
+              and entry.get("field") == "value" and "scale" in entry]  # fmt: skip
+    assert scales, spec["title"]
+    return scales[0]
+
+
+SIGNS = ("≈", ">", "≥", "<", "≤", "约", "超过", "不")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_point_lies_within_its_axis(data, lang):
+    """Issue 23: Beijing's 49 drew past a 0–50 axis, 12,192 past one ending at 12,000."""
+    for spec in _all_charts(data, lang):
+        frame = next(iter(spec["datasets"].values()))
+        scale = _value_scale(spec)
+        assert scale.get("nice") is False and scale["domainMax"] >= frame["value"].max(), spec["title"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_line_joins_a_bound_or_an_approximation(data, lang):
+    """Issue 23: "844.6 → > 900 → ≈ 1,000" drawn as a line reads bounds as growth; only exact values are joined."""
+    checked = 0
+    for spec in _all_charts(data, lang):
+        lines = [layer for layer in spec.get("layer", []) if layer["mark"]["type"] == "line"]
+        if not lines:
+            continue
+        assert [step["filter"] for step in lines[0]["transform"]] == ["datum.joined"]
+        frame = spec["datasets"]["values"]
+        for _, segment in frame[frame["joined"]].groupby("segment"):
+            assert not any(str(shown).lstrip().startswith(SIGNS) for shown in segment["shown"]), segment["shown"]
+            checked += len(segment)
+        bounds = frame[frame["shown"].astype(str).str.lstrip().str.startswith(SIGNS)]
+        assert not bounds["joined"].any()
+        # Each bound is a mark of its own kind, which the marker legend and the tooltip name.
+        assert all(
+            label != t(f"status.{status}", lang) for label, status in zip(bounds["kind_label"], bounds["status"])
+        )
+    assert checked > 50
+
+
+def test_core_value_added_joins_no_bound():
+    rows = _rows(
+        ("shenzhen", 2020, "g", "observed", 8446.0, "exact", False),
+        ("shenzhen", 2021, "g", "observed", 9000.0, "more_than", False),
+        ("shenzhen", 2022, "g", "observed", 10000.0, "approx", False),
+        ("shenzhen", 2023, "g", "observed", 10500.0, "approx", False),
+    )
+    assert len(set(views.segments(rows))) == 3  # the two approximations may share a segment; no bound with 2020
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_legend_lists_only_the_cities_in_its_chart(data, lang):
+    for spec in _all_charts(data, lang):
+        frame = next(iter(spec["datasets"].values()))
+        encodings = [spec.get("encoding", {})] + [layer.get("encoding", {}) for layer in spec.get("layer", [])]
+        colours = [enc[channel] for enc in encodings for channel in ("color", "shape")
+                   if enc.get(channel, {}).get("field") == "city_label"]  # fmt: skip
+        present = set(frame.loc[frame["value"].notna(), "city_label"])
+        for colour in colours:
+            assert set(colour["scale"]["domain"]) == present, spec["title"]
+            assert colour["legend"] is None or len(present) > 1

@@ -1,5 +1,6 @@
 """features.overview.view on the real data: the headline cards, the SME funnel, the counts by section and kind."""
 
+import re
 from collections import Counter
 
 import pytest
@@ -87,3 +88,25 @@ def test_the_sme_shares_are_not_called_one_funnel_as_bottlenecks_says(lang, figu
     sections = set(figures.set_index("id").loc[list(SME_SHARE_FIGURES), "section"])
     assert sections == {"1.3", "2.3"}
     assert all(section in view.funnel.caption for section in sections)
+
+
+# The words a new reader does not know for the figures' kinds (issue 23): the chart's legend and the count say them
+# in plain words.
+JARGON = {"en": re.compile(r"\b(status|bottlenecks?|targets?|ranks?)\b", re.IGNORECASE), "zh": re.compile("瓶颈")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_section_chart_and_its_count_use_plain_words_for_the_kinds(lang, figures):
+    view = overview.overview(figures, lang)
+    legend = view.sections.spec["encoding"]["color"]
+    texts = [*legend["scale"]["domain"], legend["title"], view.kinds_caption]
+    assert [text for text in texts if JARGON[lang].search(text)] == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_section_row_has_room_for_its_label_lines(lang, figures):
+    """Issue 23: at 1440 px the three-line label of 1.2 ran its "upgrading" into 1.3's label (38 px a row)."""
+    spec = overview.overview(figures, lang).sections.spec
+    labels = spec["datasets"]["counts"]["label"].drop_duplicates()
+    lines = max(label.count("\n") + 1 for label in labels)
+    assert spec["height"] / len(labels) >= 14 * lines + 8  # 12 px text: a 14 px line, a gap between rows

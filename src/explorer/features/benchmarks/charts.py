@@ -8,7 +8,6 @@ import pandas as pd
 
 from explorer.charts.encoding import (
     BASELINE_DASH,
-    CITY_SHAPES,
     EDGE_PADDING,
     FIT_WIDTH,
     chart_title,
@@ -54,12 +53,15 @@ def city_series(
 ) -> dict:
     """Return one line per city through its observed values, with every value (observed or target) as a marker.
 
-    `rows` has year, value, city_label, status, status_label, fill (filled = official, white = secondary),
-    segment and break_before. A line never crosses a missing year or a series break (it restarts: `segment`),
-    and a dashed rule marks each break, so a census revision is never drawn as growth. The x axis holds every
-    year of `years`, so a missing year shows as a gap.
+    `rows` has year, value, city_label, status, kind_label (status and qualifier), joined, fill (filled = official,
+    white = secondary), segment and break_before. `colours` holds the cities with a value only (no legend entry
+    without data); with one city there is no legend (the title names the city). A line joins only exact observed
+    values (`joined`) and never crosses a missing year, a change of qualifier or a series break (it restarts:
+    `segment`), and a dashed rule marks each break, so a census revision is never drawn as growth. The x axis holds
+    every year of `years`, so a missing year shows as a gap.
     """
-    colour = nominal("city_label", legend, scale=colour_scale(colours), legend={"orient": "bottom"})
+    city_legend = {"orient": "bottom"} if len(colours) > 1 else None
+    colour = nominal("city_label", legend, scale=colour_scale(colours), legend=city_legend)
     values = rows["value"].dropna()
     y_scale = {"zero": True, "nice": False, "domainMax": top_tick(float(values.max()) if len(values) else 0.0)}
     return {
@@ -85,7 +87,8 @@ def city_series(
                 "encoding": {"tooltip": [break_tooltip]},
             },
             {
-                "transform": [{"filter": "datum.status === 'observed'"}],
+                # Exact observed values only (`joined`); `segment` restarts where the qualifier changes.
+                "transform": [{"filter": "datum.joined"}],
                 "mark": {"type": "line", "strokeWidth": 2},
                 "encoding": {
                     "y": quantitative("value", y_title, scale=y_scale),
@@ -101,9 +104,9 @@ def city_series(
                     "fill": nominal("fill", None, scale=None),
                     # A legend of one kind (only observed values) tells nothing: shown only when kinds differ.
                     "shape": nominal(
-                        "status_label",
+                        "kind_label",
                         status_legend,
-                        legend={"orient": "bottom"} if rows["status_label"].nunique() > 1 else None,
+                        legend={"orient": "bottom"} if rows["kind_label"].nunique() > 1 else None,
                     ),
                     "tooltip": tooltips,
                 },
@@ -113,14 +116,24 @@ def city_series(
 
 
 def peer_latest(
-    rows: pd.DataFrame, *, title: str, axis_title: str, colours: dict[str, str], legend: str, tooltips: list[dict]
+    rows: pd.DataFrame,
+    *,
+    title: str,
+    axis_title: str,
+    colours: dict[str, str],
+    shapes: dict[str, str],
+    legend: str,
+    tooltips: list[dict],
 ) -> dict:
     """Return one row per city with its latest value as a marker; a city without a figure keeps its row, empty.
 
     `rows` has row_label ('city year: value', or 'city: no published figure'), city_label, value and fill.
-    Each city has its own colour and marker shape (in the order of `colours`); the legend sits under the plot,
-    one city a line, so that it fits a 390 px phone.
+    Each city with a figure has its own colour (`colours`, the legend's) and marker shape (`shapes`, the same city's
+    in every panel); the legend sits under the plot, one city a line, so that it
+    fits a 390 px phone. The axis runs from zero to a round top above every value (`top_tick`).
     """
+    values = rows["value"].dropna()
+    x_scale = {"zero": True, "nice": False, "domainMax": top_tick(float(values.max()) if len(values) else 0.0)}
     return {
         "title": {"text": lines(title, PEER_TITLE_LINE)},
         "height": PEER_ROW_PX * len(rows),
@@ -137,13 +150,16 @@ def peer_latest(
                 scale={"domain": list(rows["row_label"])},
                 axis={"labelLimit": 260, "labelFontSize": 12},
             ),
-            "x": quantitative("value", axis_title),
+            "x": quantitative("value", axis_title, scale=x_scale, axis={"tickCount": 6}),
             "color": nominal(
-                "city_label", legend, scale=colour_scale(colours), legend={"orient": "bottom", "direction": "vertical"}
+                "city_label",
+                legend,
+                scale=colour_scale(colours),
+                legend={"orient": "bottom", "direction": "vertical"} if len(colours) > 1 else None,
             ),
             "fill": nominal("fill", None, scale=None),
             "shape": nominal(
-                "city_label", None, legend=None, scale={"domain": list(colours), "range": list(CITY_SHAPES)}
+                "city_label", None, legend=None, scale={"domain": list(shapes), "range": list(shapes.values())}
             ),
             "tooltip": tooltips,
         },

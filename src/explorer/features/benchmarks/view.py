@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from explorer import charts
+from explorer.charts.encoding import CITY_SHAPES
 from explorer.core import compact, formatting, vocab
 from explorer.core.i18n import t
 from explorer.core.vocab import UNITS
@@ -15,11 +16,14 @@ from explorer.features.benchmarks import charts as city_charts
 from explorer.features.pieces import ChartView, bracketed, colon, listed, signed, translated
 
 DEFAULT_INDICATOR = "gdp"
+# The Scenarios tab (URL `view`) that projects the comparable digital indicator against the peers.
+COMPARABLE_TAB = "peers"
 # A peer indicator whose Shenzhen figure the Targets page also shows (target_status.csv): indicator -> figure id.
 # Benchmarks names that figure beside its own series, so the two pages never show two "latest" figures unexplained.
 TARGET_FIGURES = {"g5_per_10k": "target_5g_per_10k"}
 CHART_FIELDS = ["year", "value", "status", "fill", "city_label", "shown", "unit_label", "status_label", "grade_label"]
 CHART_FIELDS += ["definition_text", "vintage_text", "source_title", "source_url", "segment", "break_before"]
+CHART_FIELDS += ["joined", "kind_label"]
 SOURCE_COLUMNS = {
     "city_label": "col.city",
     "year": "col.year",
@@ -115,11 +119,13 @@ def tooltips(lang: str) -> list[dict]:
 
 
 def segments(rows: pd.DataFrame) -> list[str]:
-    """Return each row's line segment: a city's line in a group restarts after a missing year and at a series break."""
+    """Return each row's line segment: a city's line in a group restarts after a missing year, at a series break and
+    where the qualifier changes (a bound, "> 900", is not joined to an exact value as if it were growth)."""
     ordered = rows.sort_values(["comparability_group", "city", "year"])
     lines = [ordered["comparability_group"], ordered["city"]]
     gap = ordered.groupby(lines)["year"].diff().fillna(1) != 1
-    starts = (gap | ordered["break_before"].astype(bool)).groupby(lines).cumsum()
+    changed = ordered["qualifier"] != ordered.groupby(lines)["qualifier"].shift().fillna(ordered["qualifier"])
+    starts = (gap | changed | ordered["break_before"].astype(bool)).groupby(lines).cumsum()
     labels = ordered["comparability_group"] + "-" + ordered["city"] + "-" + starts.astype(str)
     return labels.reindex(rows.index).tolist()
 
@@ -151,8 +157,26 @@ def decorate(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         vintage_text=rows["vintage_zh" if lang == "zh" else "vintage"],
         shown=[signed(qualifier, number) for qualifier, number in zip(rows["qualifier"], numbers)],
         segment=segments(rows) if len(rows) else [],
+        # Only exact observed values are joined by a line; a bound or an approximation is a mark of its own kind.
+        joined=(rows["status"] == "observed") & (rows["qualifier"] == "exact"),
+        kind_label=[
+            kind_label(status, qualifier, lang) for status, qualifier in zip(rows["status"], rows["qualifier"])
+        ],
         fill=[formatting.CITY_COLOURS[c] if g == "official" else "white" for c, g in zip(rows["city"], rows["grade"])],
     )
+
+
+def kind_label(status: str, qualifier: str, lang: str) -> str:
+    """Return a value's kind as the chart's marker legend names it: its status, and its qualifier unless exact."""
+    if qualifier == "exact":
+        return t(f"status.{status}", lang)
+    return t("benchmarks.kind", lang, status=t(f"status.{status}", lang), qualifier=t(f"qualifier.{qualifier}", lang))
+
+
+def present_colours(rows: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Return city_colours of the cities with a value in `rows` only: a legend names no city the chart lacks."""
+    present = set(rows.loc[rows["value"].notna(), "city_label"])
+    return {label: colour for label, colour in city_colours(lang).items() if label in present}
 
 
 def published(value: float, factor: float, money: bool) -> str:
@@ -218,16 +242,18 @@ def group(rows: pd.DataFrame, groups: pd.DataFrame, label: str, lang: str) -> Gr
     missing = ", ".join(t(f"city.{city}", lang) for city in missing_cities(rows))
     unit = rows["unit_label"].iloc[0]
     years = list(range(int(rows["year"].min()), int(rows["year"].max()) + 1))
+    colours = present_colours(rows, lang)
+    title = bracketed(label, unit, lang)
     spec = city_charts.city_series(
         rows[CHART_FIELDS],
-        title=bracketed(label, unit, lang),
+        title=f"{next(iter(colours))}{colon(lang)}{title}" if len(colours) == 1 else title,
         x_title=t("benchmarks.axis.year", lang),
         y_title=unit,
         years=years,
-        colours=city_colours(lang),
+        colours=colours,
         legend=t("col.city", lang),
         status_legend=t("benchmarks.legend.status", lang),
-        tooltips=tooltips(lang),
+        tooltips=[*tooltips(lang), charts.tooltip("kind_label", "nominal", t("benchmarks.legend.status", lang))],
         break_tooltip=charts.tooltip("year", "ordinal", t("benchmarks.break_rule", lang)),
     )
     code = rows["comparability_group"].iloc[0]
@@ -348,7 +374,8 @@ def peer_panels(
             shown,
             title=labels[indicator],
             axis_title=unit,
-            colours=city_colours(lang),
+            colours=(colours := present_colours(shown, lang)),
+            shapes={city: shape for city, shape in zip(city_colours(lang), CITY_SHAPES) if city in colours},
             legend=t("col.city", lang),
             tooltips=tooltips(lang),
         )
@@ -462,3 +489,51 @@ def glance(indicators: pd.DataFrame, benchmarks: pd.DataFrame, statuses: pd.Data
         line = glance_line(labels[indicator], unit, decorated, bool(better.get(indicator, True)), lang)
         lines.append(("" if lang == "zh" else " ").join(filter(None, (line, target_note(indicator, statuses, lang)))))
     return tuple(lines)
+
+
+def apart_line(indicator_label: str, unit: str, rows: pd.DataFrame, comparable_label: str, lang: str) -> str:
+    """Return the glance line of a headline indicator the cities define each in its own way: not comparable, why,
+    each city's own latest figure with its year and its definition (the comparability group's label), a city
+    without one named, never an estimate; then the comparable digital indicator to read instead.
+
+    `rows` are the decorated observed rows of every comparability group of one indicator.
+    """
+    latest = rows.sort_values(["city", "year"]).groupby("city").tail(1).set_index("city")
+    figures = [
+        t("benchmarks.glance.own", lang, city=t(f"city.{city}", lang), year=int(latest.at[city, "year"]),
+          value=latest.at[city, "shown"], definition=latest.at[city, f"group_label_{lang}"])
+        if city in latest.index
+        else t("benchmarks.glance.absent", lang, city=t(f"city.{city}", lang))
+        for city in vocab.CITIES
+    ]  # fmt: skip
+    sources = listed((_glance_source(latest.loc[city], lang) for city in vocab.CITIES if city in latest.index), lang)
+    heading = indicator_label if unit in indicator_label else bracketed(indicator_label, unit, lang)
+    return t(
+        "benchmarks.glance.not_comparable",
+        lang,
+        indicator=heading,
+        values=listed(figures, lang),
+        comparable=comparable_label,
+        sources=sources,
+    )
+
+
+def apart_lines(indicators: pd.DataFrame, benchmarks: pd.DataFrame, lang: str) -> tuple[str, ...]:
+    """Return the glance's lines of the headline indicators the cities do not count alike
+    (vocab.NOT_COMPARABLE_HEADLINES), each pointing to the comparable vocab.COMPARABLE_DIGITAL."""
+    labels = indicator_labels(indicators, lang)
+    lines = []
+    for indicator in vocab.NOT_COMPARABLE_HEADLINES:
+        rows = benchmarks[benchmarks["indicator"] == indicator]
+        observed = rows[(rows["status"] == "observed") & rows["value"].notna()]
+        if observed.empty or indicator not in labels:
+            continue
+        decorated = decorate(observed, lang)
+        unit = decorated["unit_label"].iloc[0]
+        lines.append(apart_line(labels[indicator], unit, decorated, labels[vocab.COMPARABLE_DIGITAL], lang))
+    return tuple(lines)
+
+
+def comparable_link(lang: str) -> tuple[str, dict[str, str]]:
+    """Return the link to the comparable digital indicator's tab on Scenarios: its label and its query parameters."""
+    return t("benchmarks.glance.comparable_link", lang), {"lang": lang, "view": COMPARABLE_TAB}

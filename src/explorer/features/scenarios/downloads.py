@@ -18,6 +18,7 @@ from explorer import model
 from explorer.core import vocab
 from explorer.core.i18n import t
 from explorer.core.vocab import UNITS
+from explorer.data import export
 from explorer.features.scenarios import growth as growth_view
 from explorer.features.scenarios.peers import GAP_PRINTED, printed_value
 from explorer.features.scenarios.results import ODDS_DECIMALS, PEER_OUTCOMES
@@ -28,7 +29,7 @@ from explorer.model.panel import INDICATOR as GAP_INDICATOR
 
 SECTOR_I = digital.INDICATOR  # the section-I tab's indicator, in GDP's unit (as the tab writes its amounts)
 
-FILE_PREFIX = "shenzhen-scenario"  # the page in a download's name
+FILE_PAGE = "scenario"  # the page in a download's name (export.file_name)
 CUSTOM = "custom"  # a scenario whose levers differ from every preset's
 QUANTILES = ("p10", "p50", "p90")
 PERCENT = "pct"  # units.csv: probabilities, the share of the gap closed and Shenzhen as a share of the peer
@@ -115,8 +116,9 @@ def file_name(levers: model.Levers, compare: model.Levers | None, lang: str, ext
     E.g. shenzhen-scenario-talent_push-2030-en.csv, shenzhen-scenario-custom-vs-city_plan-2035-zh.md.
     """
     against = [] if compare is None else ["vs", scenario_code(compare)]
-    parts = [FILE_PREFIX, scenario_code(levers), *against, str(levers.horizon), lang]
-    return f"{'-'.join(parts)}.{extension}"
+    return export.file_name(
+        FILE_PAGE, scenario_code(levers), *against, str(levers.horizon), lang=lang, extension=extension
+    )
 
 
 def lever_values(levers: model.Levers) -> dict[str, int | float]:
