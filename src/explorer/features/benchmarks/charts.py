@@ -60,7 +60,8 @@ def city_series(
     `segment`), and a dashed rule marks each break, so a census revision is never drawn as growth. The x axis holds
     every year of `years`, so a missing year shows as a gap.
     """
-    city_legend = {"orient": "bottom"} if len(colours) > 1 else None
+    # one city a line: with the kind legend beside it, a row of cities pushed the kinds past a 390 px phone
+    city_legend = {"orient": "bottom", "direction": "vertical"} if len(colours) > 1 else None
     colour = nominal("city_label", legend, scale=colour_scale(colours), legend=city_legend)
     values = rows["value"].dropna()
     y_scale = {"zero": True, "nice": False, "domainMax": top_tick(float(values.max()) if len(values) else 0.0)}
@@ -106,7 +107,10 @@ def city_series(
                     "shape": nominal(
                         "kind_label",
                         status_legend,
-                        legend={"orient": "bottom"} if rows["kind_label"].nunique() > 1 else None,
+                        # one kind a line: "observed, approximately" side by side ran past a 390 px phone
+                        legend={"orient": "bottom", "direction": "vertical"}
+                        if rows["kind_label"].nunique() > 1
+                        else None,
                     ),
                     "tooltip": tooltips,
                 },
@@ -138,6 +142,7 @@ def peer_latest(
         "title": {"text": lines(title, PEER_TITLE_LINE)},
         "height": PEER_ROW_PX * len(rows),
         "autosize": FIT_WIDTH,
+        "padding": EDGE_PADDING,  # the top tick's label ends at the axis end: room for its last pixel
         "datasets": {"latest": rows},
         "data": {"name": "latest"},
         "transform": [{"filter": "isValid(datum.value)"}],
@@ -150,7 +155,8 @@ def peer_latest(
                 scale={"domain": list(rows["row_label"])},
                 axis={"labelLimit": 260, "labelFontSize": 12},
             ),
-            "x": quantitative("value", axis_title, scale=x_scale, axis={"tickCount": 6}),
+            # labelFlush: the top tick's label ("14,000") ends at the axis instead of running past a phone's edge
+            "x": quantitative("value", axis_title, scale=x_scale, axis={"tickCount": 6, "labelFlush": True}),
             "color": nominal(
                 "city_label",
                 legend,
