@@ -107,6 +107,8 @@ DYNAMIC: dict[str, list] = {
         for status in model.PEER_STATUSES[1:]
     ],
     "scenarios.warning.{}": list(model.WARNING_CODES),
+    # features.scenarios.results.gdp_gap: GDP's change below (more SOE running cost) or above core value added's.
+    "scenarios.summary.gdp_gap.{}": ["more", "less"],
     # features/scenarios/downloads.py: the CSV's runs, a peer's probability and gap rows, each side's name and levers.
     "scenarios.col.{}": ["scenario", "baseline", "change", "b", "b_change"],
     "scenarios.col.{}_name": ["scenario", "b"],
