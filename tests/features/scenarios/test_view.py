@@ -432,10 +432,12 @@ def test_why_it_moved_reports_the_paired_band_and_the_groups(outcomes, lang):
     deltas = _one_row(-55.3, 14_800.0, -160.0, 3.82)
     text = view.why_it_moved(deltas, _parts(-113.6, 13.0, 45.3), "core_va", outcomes, 2030, lang)
     numbers = {
-        "zh": ["-55.3 亿元", "-160 亿元", "+3.82 亿元", "-113.6 亿元", "+13.0 亿元", "+45.3 亿元"],
-        "en": ["-¥5.53 bn", "-¥16.0 bn", "+¥0.38 bn", "-¥11.36 bn", "+¥1.30 bn", "+¥4.53 bn"],
+        # the change as on its card; the parts at three figures of the largest (−113.6 → the ones) and their sum
+        "zh": ["-55.3 亿元", "-160 亿元", "+3.82 亿元", "-113 亿元", "+13 亿元", "+45 亿元", "-55 亿元"],
+        "en": ["-¥5.53 bn", "-¥16.0 bn", "+¥0.38 bn", "-¥11.3 bn", "+¥1.3 bn", "+¥4.5 bn", "-¥5.5 bn"],
     }[lang]
     assert all(number in text for number in numbers), (numbers, text)
+    assert "113.6" not in text and "11.36" not in text  # not four figures beside three on the cards
     assert outcomes.at["core_va", f"label_{lang}"] in text and "2030" in text
     assert "100 million" not in text
 

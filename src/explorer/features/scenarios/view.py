@@ -372,8 +372,17 @@ def waterfall(
     return Chart(
         spec,
         table.rename(columns={"label": t("col.group", lang), "text": t("col.value", lang)}),
-        (t("scenarios.waterfall.note", lang, total=total_text),),
+        (waterfall_note(total, total_text, outcome, outcomes, lang),),
     )
+
+
+def waterfall_note(total: float, total_text: str, outcome: str, outcomes: pd.DataFrame, lang: str) -> str:
+    """Return how the waterfall's parts add up: to the card's change as printed, or, where a part larger than the
+    change sets the place (`compact.adding_up`), to that change rounded as its parts are."""
+    card = change_value(total, outcome, outcomes, lang)
+    if card == total_text:
+        return t("scenarios.waterfall.note", lang, total=total_text)
+    return t("scenarios.waterfall.note.rounded", lang, total=card, rounded=total_text)
 
 
 def printed_parts(
@@ -445,12 +454,14 @@ def why_it_moved(
     texts, total = printed_parts(share.tolist(), float(row["delta"]), outcome, outcomes, lang)
     if is_no_change(total, outcome, outcomes, lang) and all(is_no_change(x, outcome, outcomes, lang) for x in texts):
         return t("scenarios.why.flat", lang, indicator=indicator, year=year)
+    p50 = change_value(row["delta"], outcome, outcomes, lang)  # the card's; the parts may set a coarser place
     return t(
-        "scenarios.why",
+        "scenarios.why" if total == p50 else "scenarios.why.rounded",
         lang,
         indicator=indicator,
         year=year,
-        p50=total,
+        p50=p50,
+        **({} if total == p50 else {"total": total}),
         **{q: change_value(row[f"delta_{q}"], outcome, outcomes, lang) for q in ("p10", "p90")},
         **dict(zip(model.LEVER_GROUPS, texts)),
     )
