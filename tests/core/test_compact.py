@@ -89,6 +89,14 @@ def test_percent_change_needs_a_base():
     assert percent_change(1.0, 0.0) is None
 
 
+def test_a_percent_change_too_small_for_its_decimal_is_not_zero():
+    """Issue 23's analyst: '+6.95 亿元 (0 %)' under an up-arrow; a change of 6.95 on 16,300 is under 0.1 %."""
+    assert percent_change(6.95, 16_300.0) == "< 0.1 %"
+    assert percent_change(-6.95, 16_300.0) == "< 0.1 %"
+    assert percent_change(0.0, 16_300.0) == "0 %"  # no change at all (its card says so in words)
+    assert percent_change(10.0, 16_300.0) == "+0.1 %"
+
+
 def test_every_outcome_unit_has_card_words_and_decimals(outcomes):
     assert outcomes[["unit_short_zh", "unit_short_en"]].notna().all().all()
     assert all(isinstance(vocab.UNITS[unit].decimals, int) for unit in outcomes["unit"])

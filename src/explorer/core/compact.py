@@ -169,7 +169,13 @@ def figures_text(value: float, figures: int, *, decimals: int = MONEY_DECIMALS, 
 
 
 def percent_change(delta: float, base: float) -> str | None:
-    """Return the change as a signed percentage of the base ('+0.8 %', '+110 %'), or None when the base is zero."""
+    """Return the change as a signed percentage of the base ('+0.8 %', '+110 %'), or None when the base is zero.
+
+    A change that is not zero but too small for the one decimal is '< 0.1 %' (the amount beside it carries the
+    sign), never '0 %' under an arrow."""
     if base == 0 or math.isnan(base):
         return None
-    return f"{figures_text(100.0 * delta / base, PERCENT_FIGURES, decimals=1, signed=True)} %"
+    text = figures_text(100.0 * delta / base, PERCENT_FIGURES, decimals=1, signed=True)
+    if text == "0" and delta != 0:
+        return "< 0.1 %"
+    return f"{text} %"

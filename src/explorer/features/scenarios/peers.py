@@ -85,6 +85,12 @@ GAP_PRINTED = {
 }
 
 
+# The gap sentence's key by what the levers do to the gap: close it, widen it, or change it by less than the share's
+# last printed digit ("barely"); scenario B's (the brief) ends in "_b".
+GAP_SENTENCES = {"close": "sentence", "widen": "sentence_widen", "barely": "sentence_barely"}
+GAP_OF_B = "_b"
+
+
 def printed_value(field: str, value: float) -> float:
     """Return a gap table's field in the unit GAP_PRINTED names (a ratio, Shenzhen ÷ peer, as a per cent)."""
     return 100 * value if field.startswith("ratio_") else value
@@ -124,14 +130,18 @@ def gap_lines(
         if at["gap_p50"] >= 0:
             lines.append(t("scenarios.gap.ahead", lang, city=name, year=year))
             continue
+        closed = _printed("closed_pct", abs(at["closed_pct"]))
+        kind = "barely" if float(closed) == 0 else "close" if at["effect_p50"] >= 0 else "widen"
+        lever_pp = _printed("lever_pp", at["lever_pp"])
+        if float(lever_pp) == 0:  # not "0.00 pp of growth a year" for a change below the last decimal
+            lever_pp = t("scenarios.gap.less_than", lang, value=f"{10.0 ** -GAP_PRINTED['lever_pp'][1]:g}")
         lines.append(
             t(
-                ("scenarios.gap.sentence" if at["effect_p50"] >= 0 else "scenarios.gap.sentence_widen")
-                + ("_b" if of_b else ""),
+                f"scenarios.gap.{GAP_SENTENCES[kind]}{GAP_OF_B if of_b else ''}",
                 lang,
                 city=name,
                 year=year,
-                closed=_printed("closed_pct", abs(at["closed_pct"])),
+                closed=closed,
                 gap=money(-at["gap_p50"]),
                 gap_low=money(-at["gap_p90"]),
                 gap_high=money(-at["gap_p10"]),
@@ -139,7 +149,7 @@ def gap_lines(
                 effect=money(at["effect_p50"], signed=True),
                 effect_low=money(at["effect_p10"], signed=True),
                 effect_high=money(at["effect_p90"], signed=True),
-                lever_pp=_printed("lever_pp", at["lever_pp"]),
+                lever_pp=lever_pp,
                 needed_pp=_printed("needed_pp", at["needed_pp"]),
             )
         )
