@@ -2,6 +2,7 @@
 
 import pandas as pd
 import pytest
+from chart_checks import legend_swatches
 
 from explorer import model
 from explorer.core import formatting, vocab
@@ -295,6 +296,8 @@ def test_the_outcome_chart_holds_scenario_baseline_and_same_definition_peers(run
         )
     y_title = f"{outcomes.at[outcome, 'label_en']} (¥ bn)"
     assert chart.spec["layer"][0]["encoding"]["y"]["title"] == y_title
+    for swatches in legend_swatches(chart.spec):  # issue 23: "Scenario" and "Shenzhen" shared one orange swatch
+        assert len(set(swatches.values())) == len(swatches), swatches
     shown = chart.table[series == t("scenarios.series.scenario", "en")][t("col.p50", "en")].tolist()
     model_values = scenario[scenario["indicator"] == outcome]["p50"].tolist()
     assert shown == pytest.approx([value / 10 for value in model_values], rel=5e-3)  # 亿元 → ¥ bn
@@ -589,4 +592,5 @@ def test_the_gdp_chart_draws_shenzhens_published_years_as_published(runs, data, 
     assert own[t("col.p50", lang)].tolist() == pytest.approx((published["value"] * factor).tolist())
     spec_colours = chart.spec["layer"][0]["encoding"]["color"]["scale"]
     at = spec_colours["domain"].index(t("city.shenzhen", lang))
-    assert spec_colours["range"][at] == view.SERIES_COLOURS["scenario"]  # Shenzhen's colour, not a peer's
+    # Shenzhen's colour (a darker shade of the scenario's), not a peer's, and not the scenario's own swatch
+    assert spec_colours["range"][at] == view.SERIES_COLOURS["published"] != view.SERIES_COLOURS["scenario"]

@@ -39,11 +39,22 @@ from explorer.model.comparison import PANEL_GROWTH
 if TYPE_CHECKING:  # the section-I block is built from this module's pieces
     from explorer.features.scenarios.digital import Digital
 
+
+def lighter(colour: str, share: float = 0.5) -> str:
+    """Return `colour` (#RRGGBB) mixed with white: `share` of the way to white."""
+    channels = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c + (255 - c) * share):02X}" for c in channels)
+
+
+PAPER_RUN = "_paper"  # a peer's series under the paper's policy (the section-I odds chart): its colour, lighter
+# Every series colour of the Scenarios charts, in one place: no two entries of one legend share a swatch.
 SERIES_COLOURS = {
     "scenario": CITY_COLOURS[vocab.SUBJECT_CITY],
     "baseline": "#7F7F7F",
     "compare": "#CC79A7",  # Okabe–Ito reddish purple: scenario B
+    "published": "#8C3B00",  # Shenzhen's published years: the scenario's vermilion, darker (one city, not the model)
     **{city: CITY_COLOURS[city] for city in vocab.PEER_CITIES},
+    **{city + PAPER_RUN: lighter(CITY_COLOURS[city]) for city in vocab.PEER_CITIES},
 }
 TORNADO_ROWS = 12  # parameters shown in the sensitivity chart, largest swing first
 
@@ -272,7 +283,7 @@ def outcome_chart(
         ]
     )
     present = [city for city in vocab.CITIES if city in set(cities["city"])]
-    city_colours = {**SERIES_COLOURS, vocab.SUBJECT_CITY: SERIES_COLOURS["scenario"]}  # its published years
+    city_colours = {**SERIES_COLOURS, vocab.SUBJECT_CITY: SERIES_COLOURS["published"]}  # its published years
     spec = scenario_charts.fan_chart(
         paths,
         cities.drop(columns=["city", "is_join"]),
