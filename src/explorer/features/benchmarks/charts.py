@@ -7,18 +7,16 @@ import math
 import pandas as pd
 
 from explorer.charts.encoding import (
-    BASELINE_DASH,
     CITY_SHAPES,
     EDGE_PADDING,
     FIT_WIDTH,
+    break_rule,
     chart_title,
     colour_scale,
     lines,
     nominal,
     quantitative,
 )
-
-BREAK_COLOUR = "#666"
 
 
 def top_tick(largest: float) -> float:
@@ -79,11 +77,7 @@ def city_series(
             },
         },
         "layer": [
-            {
-                "transform": [{"filter": "datum.break_before"}],
-                "mark": {"type": "rule", "strokeDash": BASELINE_DASH, "color": BREAK_COLOUR, "strokeWidth": 1.5},
-                "encoding": {"tooltip": [break_tooltip]},
-            },
+            break_rule(break_tooltip),
             {
                 "transform": [{"filter": "datum.status === 'observed'"}],
                 "mark": {"type": "line", "strokeWidth": 2},

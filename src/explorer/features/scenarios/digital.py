@@ -12,7 +12,7 @@ from explorer.core import vocab
 from explorer.core.formatting import format_number
 from explorer.core.i18n import t
 from explorer.features.scenarios import charts as scenario_charts
-from explorer.features.scenarios.peers import gap_lines, peer_rows, segments
+from explorer.features.scenarios.peers import break_captions, gap_lines, peer_rows, segments
 from explorer.features.scenarios.view import (
     PAPER_RUN,
     SERIES_COLOURS,
@@ -159,7 +159,7 @@ def fan(
         ]
     )
     columns = {name: t(f"col.{name}", lang) for name in ("series", "year", "p10", "p50", "p90")}
-    captions = (*base_captions(found, outcomes, lang), note(params, lang))
+    captions = (*base_captions(found, outcomes, lang), *break_captions(shown, lang), note(params, lang))
     return Chart(spec, table.rename(columns=columns), captions)
 
 

@@ -48,7 +48,10 @@ def peer_rows(peers: pd.DataFrame, outcome: str, lang: str, cities: Sequence[str
         p10=rows["p10"].astype(float),
         p90=rows["p90"].astype(float),
     )
-    columns = ["city", "series", "year", "value", "p10", "p90", "basis", "is_extrapolated", "is_join", "segment"]
+    columns = [
+        *("city", "series", "year", "value", "p10", "p90", "basis"),
+        *("is_extrapolated", "is_join", "segment", "break_before"),
+    ]
     rows = rows.sort_values(["city", "year", "is_extrapolated"]).reset_index(drop=True)
     return rows.assign(segment=segments(rows))[columns]
 
@@ -61,6 +64,18 @@ def segments(rows: pd.DataFrame) -> list[str]:
     starts = (ordered["break_before"].astype(bool) & published).groupby(ordered["series"]).cumsum()
     labels = ordered["series"] + "-" + starts.astype(str).where(published, "projected")
     return labels.reindex(rows.index).tolist()
+
+
+def break_captions(cities: pd.DataFrame, lang: str) -> list[str]:
+    """Return the caption naming each series break of the published years drawn (city and first year on the new
+    basis), as Benchmarks words it beside the same dashed rule; none where no published year starts a new basis."""
+    marked = cities[cities["break_before"].astype(bool) & ~cities["is_extrapolated"].astype(bool)]
+    if marked.empty:
+        return []
+    marked = marked.sort_values(["city", "year"])
+    where = "、" if lang == "zh" else ", "
+    places = where.join(f"{series} {year}" for series, year in zip(marked["series"], marked["year"]))
+    return [t("benchmarks.breaks", lang, places=places)]
 
 
 def peer_captions(cities: pd.DataFrame, lang: str, *, sheet_growth: bool = False) -> list[str]:

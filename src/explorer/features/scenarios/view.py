@@ -25,7 +25,7 @@ from explorer.features.scenarios.cards import (
     kpis,
     with_b,
 )
-from explorer.features.scenarios.peers import gap_lines, peer_captions, peer_rows
+from explorer.features.scenarios.peers import break_captions, gap_lines, peer_captions, peer_rows
 from explorer.features.scenarios.results import (
     TARGET_MARKERS,
     b_deltas,
@@ -298,6 +298,7 @@ def outcome_chart(
     )
     captions = [
         *_target_captions(outcome, marker, figures, outcomes, lang),
+        *break_captions(cities, lang),
         *peer_captions(cities[cities["city"].isin(vocab.PEER_CITIES)], lang, sheet_growth=growth != PANEL_GROWTH),
     ]
     columns = {name: t(f"col.{name}", lang) for name in ("series", "year", "p10", "p50", "p90")}
