@@ -207,4 +207,4 @@ def test_the_summary_says_nothing_of_gdp_when_it_moves_as_core_value_added(outco
 @pytest.mark.parametrize("lang", LANGS)
 def test_gdp_above_core_value_added_says_the_soes_pay_less(outcomes, lang):
     text = summary(_gap_deltas(-1.0, -3.0, -2.0), model.baseline(), {}, outcomes, lang)
-    assert ("少付 2.00 亿元/年" if lang == "zh" else "pay less to run domestic systems (by ¥0.20 bn/yr)") in text, text
+    assert ("少付 2.00 亿元/年" if lang == "zh" else "pay less to run domestic systems (by ¥0.20 bn/yr,") in text, text
