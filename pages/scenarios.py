@@ -112,6 +112,8 @@ def peers_tab(digital: Digital | None) -> None:
             st.caption(caption)
     if digital.odds is not None:  # P(Shenzhen ≥ peer) by year; its table: the gap and the levers' effect
         ui.chart_with_table(digital.odds.spec, digital.odds.table, lang, key="sector_i_odds", lazy=True, source="model")
+        for caption in digital.odds.captions:
+            st.caption(caption)
 
 
 def sensitivity_tab(

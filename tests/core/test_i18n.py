@@ -14,6 +14,7 @@ from explorer import ROOT, charts, model
 from explorer.console import service as console
 from explorer.core import vocab
 from explorer.core.i18n import CATALOGUE, LANGS, has, keys, load, t
+from explorer.features.scenarios.peers import GAP_OF_B, GAP_SENTENCES
 from explorer.features.scenarios.results import (
     LIKELIHOOD,
     NO_COMPARE,
@@ -107,6 +108,10 @@ DYNAMIC: dict[str, list] = {
         for status in model.PEER_STATUSES[1:]
     ],
     "scenarios.warning.{}": list(model.WARNING_CODES),
+    # features.scenarios.peers.gap_lines: the levers close, widen or barely change the gap; the page's or B's.
+    "scenarios.gap.{}{}": [(kind, of_b) for kind in GAP_SENTENCES.values() for of_b in ("", GAP_OF_B)],
+    # features.scenarios.results.gdp_gap: GDP's change below (more SOE running cost) or above core value added's.
+    "scenarios.summary.gdp_gap.{}": ["more", "less"],
     # features/scenarios/downloads.py: the CSV's runs, a peer's probability and gap rows, each side's name and levers.
     "scenarios.col.{}": ["scenario", "baseline", "change", "b", "b_change"],
     "scenarios.col.{}_name": ["scenario", "b"],

@@ -114,3 +114,18 @@ def dishonest_parts(spec: dict, frames: dict[str, pd.DataFrame]) -> list[str]:
             if pale:
                 problems.append(f"{channel}: near-white legend swatches {pale}")
     return problems
+
+
+def legend_swatches(spec: object) -> list[dict[str, str]]:
+    """Return every colour scale of a Vega-Lite spec (at any depth) as legend label -> colour."""
+    found = []
+    if isinstance(spec, dict):
+        scale = spec.get("scale") if isinstance(spec.get("scale"), dict) else None
+        if scale and "domain" in scale and "range" in scale and isinstance(scale["range"], list):
+            found.append(dict(zip(scale["domain"], scale["range"])))
+        for value in spec.values():
+            found += legend_swatches(value)
+    elif isinstance(spec, list):
+        for value in spec:
+            found += legend_swatches(value)
+    return found

@@ -19,6 +19,7 @@ from explorer.features.scenarios import digital as digital_view
 from explorer.features.scenarios import results as sc
 from explorer.features.scenarios import view
 from explorer.features.scenarios.cards import KPI_OUTCOMES, card_value
+from explorer.features.scenarios.peers import GAP_SENTENCES
 from explorer.features.scenarios.results import DRAWS, SEED, likelihood
 from explorer.model import comparison, digital, panel
 from explorer.model.peers import observed_series
@@ -202,8 +203,8 @@ def test_the_odds_of_each_peer_are_stated_under_the_chart(lang, params):
     run_ = comparison.scenario(panel.fit_rows(rows), levers, frame, years, observed, draws=DRAWS, seed=SEED)
     odds = comparison.odds(run_)
     shown = [markdown.value for markdown in at.markdown]
-    gap_start = t("scenarios.gap.sentence", lang).split("{")[0]
-    gdp_gaps = [text for text in shown if text.startswith(gap_start) and text not in _section_i_lines(lang, 2030)]
+    starts = tuple(t(f"scenarios.gap.{key}", lang).split("{")[0] for key in GAP_SENTENCES.values())  # any kind
+    gdp_gaps = [text for text in shown if text.startswith(starts) and text not in _section_i_lines(lang, 2030)]
     assert len(gdp_gaps) == 2
     for row in odds[odds["year"] == 2030].itertuples():
         city = t(f"city.{row.city}", lang)
@@ -666,8 +667,8 @@ def test_the_csv_and_json_carry_the_section_i_tab_as_the_page_prints_it(lang, pa
 
 
 def _gap_starts(lang: str) -> tuple[str, ...]:
-    """Return how the tab's gap sentences start (the levers close, or widen, the gap)."""
-    return tuple(t(key, lang).split("{")[0] for key in ("scenarios.gap.sentence", "scenarios.gap.sentence_widen"))
+    """Return how the tab's gap sentences start (the levers close, widen, or barely change the gap)."""
+    return tuple(t(f"scenarios.gap.{key}", lang).split("{")[0] for key in GAP_SENTENCES.values())
 
 
 def _before_unit(words: dict, column: str) -> str:

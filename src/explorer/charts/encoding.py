@@ -8,6 +8,7 @@ import textwrap
 from explorer.core.i18n import t
 
 BASELINE_DASH = [6, 4]
+BREAK_COLOUR = "#666"  # the dashed rule at a series break (a new statistical basis), on Benchmarks and Scenarios
 EXTRAPOLATED_DASH = [4, 3]
 SOLID = [1, 0]
 TORNADO_COLOURS = ("#56B4E9", "#E69F00")  # Okabe–Ito sky blue (low) and orange (high)
@@ -169,3 +170,14 @@ def year_axis(title: str) -> dict:
 def colour_scale(colours: dict[str, str]) -> dict:
     """Return a Vega-Lite scale mapping each (translated) label to its colour, in legend order."""
     return {"domain": list(colours), "range": list(colours.values())}
+
+
+def break_rule(tooltip_field: dict, data: str | None = None) -> dict:
+    """Return the layer of a dashed rule at each row flagged `break_before` (a new statistical basis from that year):
+    one rule for every chart of published series, so a census revision is never read as growth."""
+    layer = {
+        "transform": [{"filter": "datum.break_before"}],
+        "mark": {"type": "rule", "strokeDash": BASELINE_DASH, "color": BREAK_COLOUR, "strokeWidth": 1.5},
+        "encoding": {"tooltip": [tooltip_field]},
+    }
+    return layer if data is None else {"data": {"name": data}, **layer}

@@ -121,16 +121,18 @@ def compact(value: float, unit: str, lang: str, unit_zh: str, symbol_en: str, *,
 def adding_up(
     parts: Sequence[float], total: float, unit: str, lang: str, unit_zh: str, symbol_en: str
 ) -> tuple[list[str], str]:
-    """Return the signed parts and their total as printed: the total as `compact` writes a change, the parts to
-    the same decimal place, rounded so that the printed parts add up exactly to the printed total.
+    """Return the signed parts and their total as printed, all to one decimal place: the place `compact` gives the
+    largest of them (three figures, as a card prints a change), rounded so that the printed parts add up exactly to
+    the printed total.
 
+    Where the total is the largest, it is printed as its card prints it and the parts to its place; where parts
+    cancel (−27.11 + 18.82 + 15.24 = 6.95), the largest part sets the place (−27.1) and the total is printed to it
+    too (+7.0): no part gains a fourth figure from a small total.
     The rounding gives the leftover units of the last place to the parts with the largest remainders (Hamilton's
     method): 10.4 + 10.4 + 10.4 = 31.2 printed to whole numbers is 11 + 10 + 10 = 31, never 10 + 10 + 10 beside 31.
     """
-    factor, text, decimals = _plan(total, unit, lang, unit_zh, symbol_en, True)
-    if round(total * factor, decimals) == 0 and any(parts):  # no total to take the place from: the largest part's
-        largest = max(parts, key=abs)
-        factor, text, decimals = _plan(largest, unit, lang, unit_zh, symbol_en, True)
+    largest = max([total, *parts], key=abs)
+    factor, text, decimals = _plan(largest, unit, lang, unit_zh, symbol_en, True)
     step = 10.0**-decimals
     units = [round(value * factor / step, 9) for value in parts]  # no float noise below the floor
     target = round(round(total * factor, decimals) / step)
@@ -167,7 +169,13 @@ def figures_text(value: float, figures: int, *, decimals: int = MONEY_DECIMALS, 
 
 
 def percent_change(delta: float, base: float) -> str | None:
-    """Return the change as a signed percentage of the base ('+0.8 %', '+110 %'), or None when the base is zero."""
+    """Return the change as a signed percentage of the base ('+0.8 %', '+110 %'), or None when the base is zero.
+
+    A change that is not zero but too small for the one decimal is '< 0.1 %' (the amount beside it carries the
+    sign), never '0 %' under an arrow."""
     if base == 0 or math.isnan(base):
         return None
-    return f"{figures_text(100.0 * delta / base, PERCENT_FIGURES, decimals=1, signed=True)} %"
+    text = figures_text(100.0 * delta / base, PERCENT_FIGURES, decimals=1, signed=True)
+    if text == "0" and delta != 0:
+        return "< 0.1 %"
+    return f"{text} %"

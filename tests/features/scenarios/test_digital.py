@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+import pandas as pd
 import pytest
+from chart_checks import legend_swatches
 
 from explorer.core import vocab
 from explorer.core.i18n import LANGS, t
@@ -145,3 +147,45 @@ def test_the_table_gives_the_gap_and_the_ratio_with_their_bands(data):
         "scenarios.digital.range", "en", low=f"{100 * low:.1f}", high=f"{100 * high:.1f}"
     )
     assert row[t("scenarios.digital.col.ratio", "en")] == round(100 * float(np.median(ratio)), 1)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_two_entries_of_a_legend_share_a_swatch(data, lang):
+    """Issue 23: "Scenario" and "Shenzhen" shared one orange on the fan chart, and "Beijing under current levers"
+    and "Beijing under the paper's policy" one blue on the odds chart (its dash is not in the legend)."""
+    block, _, _ = _block(data, lang)
+    for spec in (block.fan.spec, block.odds.spec):
+        scales = legend_swatches(spec)
+        assert scales, spec.get("title")
+        for swatches in scales:
+            assert len(swatches) >= 2 and len(set(swatches.values())) == len(swatches), swatches
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_odds_chart_flat_on_its_axis_says_the_odds_stay_near_zero(lang):
+    """Issue 23's analyst saw the odds chart flat at 0 % on a 0–100 axis with nothing saying why."""
+    flat = pd.DataFrame({"series": ["a", "b"], "year": [2026, 2026], "pct": [0.0, 0.3], "is_baseline": [False, True]})
+    assert view.odds_captions(flat, lang) == (t("scenarios.digital.odds.near_zero", lang),)
+    assert view.odds_captions(flat.assign(pct=[0.0, 12.0]), lang) == ()  # a line off the axis needs no such line
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_new_statistical_basis_gets_benchmarks_dashed_rule_and_a_caption(data, lang):
+    """Issue 23: Shanghai's 2016 and 2020 and Beijing's 2020 section-I figures were drawn beside their 2025 ones,
+    flagged as a new basis, with no break marker; a reader read 2.2x growth in five years."""
+    rows, _, _ = data
+    block, _, _ = _block(data, lang)
+    section_i = rows[(rows["indicator"] == digital.INDICATOR) & (rows["comparability_group"] == digital.GROUP)]
+    flagged = section_i[section_i["break_before"].fillna(False).astype(bool)]
+    assert not flagged.empty  # the data flags a new basis (else this test tests nothing)
+    peers = block.fan.spec["datasets"]["peers"]
+    drawn = peers[peers["break_before"].astype(bool)]
+    assert {(t(f"city.{c}", lang), int(y)) for c, y in zip(flagged["city"], flagged["year"])} <= set(
+        zip(drawn["series"], drawn["year"].astype(int))
+    )
+    rules = [layer for layer in block.fan.spec["layer"] if layer.get("mark", {}).get("type") == "rule"]
+    assert len(rules) == 1 and rules[0]["transform"] == [{"filter": "datum.break_before"}]
+    assert rules[0]["data"] == {"name": "peers"} and rules[0]["mark"]["strokeDash"]
+    caption = next(c for c in block.fan.captions if c.startswith(t("benchmarks.breaks", lang).split("{")[0]))
+    for city, year in zip(flagged["city"], flagged["year"]):
+        assert f"{t(f'city.{city}', lang)} {int(year)}" in caption

@@ -24,13 +24,15 @@ SETTINGS = {
     "talent_push": model.PRESETS["talent_push"],
     "xinchuang_push": model.PRESETS["xinchuang_push"],
     "city_plan_2033": model.Levers(**{**vars(model.PRESETS["city_plan"]), "horizon": 2033}),
+    # Issue 23's analyst: the parts (−27.1 亿元) are larger than the change (+6.95 亿元) and set the printed place.
+    "analyst": model.Levers.from_mapping({"dc_racks": "0", "xc_share": "100", "talent_subsidy": "60000"})[0],
 }
 OUTCOMES = ("core_va", "gdp", "xc_domestic_share")
 
 
 def _pattern(key: str, lang: str, **fixed: object) -> re.Pattern:
     """Return a regex of a catalogue sentence: each placeholder a named group (a repeated one must repeat)."""
-    names = ("indicator", "year", "p50", "p10", "p90", *model.LEVER_GROUPS, "value", "delta", "pct", "share")
+    names = ("indicator", "year", "p50", "p10", "p90", *model.LEVER_GROUPS, "total", "value", "delta", "pct", "share")
     marks = {name: f"\x00{name}\x00" for name in names if name not in fixed}
     text = re.escape(t(key, lang, **fixed, **marks))
     seen: set[str] = set()
@@ -86,20 +88,34 @@ def test_every_place_prints_the_same_change_and_the_parts_add_up(shown, version,
     parts, total = texts[:-1], texts[-1]
     assert round(sum(map(_number, parts)), 6) == round(_number(total), 6), texts
 
-    # The why text names the same outcome as the waterfall's title, and prints the same total and parts.
+    # The why text names the same outcome as the waterfall's title, and prints the same total and parts: the
+    # change as on its card, and where a part larger than it sets a coarser place (three figures of the largest),
+    # the parts' sum, that change rounded to the parts' last digit.
     why = _pattern("scenarios.why", lang).fullmatch(results.why)
-    assert why, results.why
+    rounded = _pattern("scenarios.why.rounded", lang).fullmatch(results.why)
+    assert why or rounded, results.why
+    if why:
+        assert why["p50"] == total
+    else:
+        why = rounded
+        assert why["total"] == total != why["p50"]
+        last = 10.0 ** -len(total.split(" ")[0].replace("¥", "").partition(".")[2])  # the sum's last place
+        assert abs(_number(why["p50"]) - _number(total)) <= last / 2 + 1e-9, (why["p50"], total)
     assert why["indicator"] == label and int(why["year"]) == year
-    assert why["p50"] == total and [why[group] for group in model.LEVER_GROUPS] == parts
+    assert [why[group] for group in model.LEVER_GROUPS] == parts
+    figures = [len(re.sub(r"\D", "", part.split(" ")[0]).strip("0")) for part in parts]
+    assert max(figures) <= 3, parts  # no part printed at more figures than a card prints a change
+    total = why["p50"]  # the change as every other place prints it
     title = results.waterfall.spec["title"]["text"]  # wrapped in lines
     expected = t("scenarios.waterfall.title", lang, indicator=label, year=year)
     assert "".join("".join(title).split()) == "".join(expected.split())
-    assert total in results.waterfall.captions[0]  # the note that says how the parts add up names the total
+    assert total in results.waterfall.captions[0]  # the note that says how the parts add up names the change
 
     # The change chart's last year is the same change (its table in the axis unit, three significant figures).
     chart = results.change.table
     last = chart[chart[t("col.year", lang)] == year][t("col.p50", lang)].item()
-    assert last == pytest.approx(_number(total), rel=0.006), (last, total)
+    place = 10.0 ** -len(total.split(" ")[0].replace("¥", "").partition(".")[2])  # the card's last place
+    assert last == pytest.approx(_number(total), rel=0.006, abs=place / 2 + 1e-9), (last, total)
 
     # The card (centre and band) and the brief's table print the same change.
     if outcome in KPI_OUTCOMES:

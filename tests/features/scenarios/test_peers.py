@@ -103,6 +103,19 @@ def test_levers_that_lower_shenzhen_widen_the_gap_in_words_not_with_a_negative_s
         assert ("-900 亿元" if lang == "zh" else "-¥90.0 bn") in beijing.replace("−", "-")
 
 
+def test_levers_that_barely_move_the_gap_say_so_not_zero_per_cent():
+    """Issue 23's analyst: "widen the gap … by about 0 %" and "0.00 pp of growth a year" for an effect of
+    -12.4 亿元 on a gap of 1.03 万亿元; the share and the growth are below their last printed digit."""
+    table = _gap(2030, -10300.0, -12.4).assign(lever_pp=[-0.0004])
+    for lang, of_b in (("en", False), ("zh", False), ("en", True), ("zh", True)):
+        (beijing,) = view.gap_lines({"beijing": table}, 2030, _outcomes(), lang, of_b=of_b)
+        key = "scenarios.gap.sentence_barely" + ("_b" if of_b else "")
+        assert beijing.startswith(t(key, lang).split("{")[0])
+        assert ("less than 1 %" if lang == "en" else "不到 1 %") in beijing, beijing
+        assert ("less than 0.01 pp" if lang == "en" else "不到 0.01 个百分点") in beijing, beijing
+        assert " 0 %" not in beijing and "0.00" not in beijing, beijing
+
+
 def test_no_gap_sentence_for_a_year_without_a_gap():
     assert view.gap_lines({"beijing": _gap(2030, -1.0, 0.0)}, 2035, _outcomes(), "en") == ()
 

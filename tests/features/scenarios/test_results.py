@@ -164,3 +164,47 @@ def test_b_s_change_is_the_median_of_the_paired_difference_not_a_difference_of_m
     frame = b_deltas(levels, paired, 2030)
     assert frame.loc["core_va", "scenario"] == 1000.0
     assert frame.loc["core_va", "delta"] == 7.0
+
+
+def _gap_deltas(gdp: float, core: float, soe: float) -> pd.DataFrame:
+    """Return end-year changes of GDP, core value added and the SOEs' running cost (亿元), other outcomes at 0."""
+    levels = {"core_va": 16_300.0, "core_va_share": 30.4, "compute_eflops": 4.3, "dc_power_gwh": 3220.0}
+    levels |= {"xc_domestic_share": 65.1, "talent_added": 24_000.0, "fiscal_cost_cum": 254.0}
+    levels |= {"gdp": 53_600.0, "xc_user_cost_soe": 10.0}
+    deltas = pd.DataFrame({"scenario": levels, "baseline": levels})
+    deltas["delta"] = deltas["delta_p10"] = deltas["delta_p90"] = 0.0
+    deltas.loc[["gdp", "core_va", "xc_user_cost_soe"], "delta"] = [gdp, core, soe]
+    return deltas
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "zh",
+            "地区生产总值变化 +0.21 亿元，小于核心产业增加值的变化（+6.95 亿元）：国资国企运行国产系统多付 6.74 亿元",
+        ),
+        (
+            "en",
+            "GDP changes by +¥0.02 bn, less than core value added (+¥0.70 bn): state-owned buyers pay ¥0.67 bn/yr more",
+        ),
+    ],
+)
+def test_the_summary_says_why_gdp_moves_less_than_core_value_added(outcomes, lang, expected):
+    """Issue 23's analyst: core value added +6.95 亿元 and GDP +0.21 亿元 with nothing saying why; the SOEs' extra
+    running cost of domestic systems lies outside the core and lowers GDP (model.simulation)."""
+    text = summary(_gap_deltas(0.21, 6.95, 6.74), model.baseline(), {}, outcomes, lang)
+    assert expected in text, text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_summary_says_nothing_of_gdp_when_it_moves_as_core_value_added(outcomes, lang):
+    text = summary(_gap_deltas(6.95, 6.95, 0.0), model.baseline(), {}, outcomes, lang)
+    assert t("scenarios.summary.gdp_gap.more", lang, gdp="", core="", cost="")[:8] not in text, text
+    assert t("scenarios.summary.gdp_gap.less", lang, gdp="", core="", cost="")[:8] not in text, text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_gdp_above_core_value_added_says_the_soes_pay_less(outcomes, lang):
+    text = summary(_gap_deltas(-1.0, -3.0, -2.0), model.baseline(), {}, outcomes, lang)
+    assert ("少付 2.00 亿元/年" if lang == "zh" else "pay less to run domestic systems (by ¥0.20 bn/yr,") in text, text

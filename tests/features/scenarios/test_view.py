@@ -2,6 +2,7 @@
 
 import pandas as pd
 import pytest
+from chart_checks import legend_swatches
 
 from explorer import model
 from explorer.core import formatting, vocab
@@ -295,6 +296,8 @@ def test_the_outcome_chart_holds_scenario_baseline_and_same_definition_peers(run
         )
     y_title = f"{outcomes.at[outcome, 'label_en']} (¥ bn)"
     assert chart.spec["layer"][0]["encoding"]["y"]["title"] == y_title
+    for swatches in legend_swatches(chart.spec):  # issue 23: "Scenario" and "Shenzhen" shared one orange swatch
+        assert len(set(swatches.values())) == len(swatches), swatches
     shown = chart.table[series == t("scenarios.series.scenario", "en")][t("col.p50", "en")].tolist()
     model_values = scenario[scenario["indicator"] == outcome]["p50"].tolist()
     assert shown == pytest.approx([value / 10 for value in model_values], rel=5e-3)  # 亿元 → ¥ bn
@@ -432,10 +435,12 @@ def test_why_it_moved_reports_the_paired_band_and_the_groups(outcomes, lang):
     deltas = _one_row(-55.3, 14_800.0, -160.0, 3.82)
     text = view.why_it_moved(deltas, _parts(-113.6, 13.0, 45.3), "core_va", outcomes, 2030, lang)
     numbers = {
-        "zh": ["-55.3 亿元", "-160 亿元", "+3.82 亿元", "-113.6 亿元", "+13.0 亿元", "+45.3 亿元"],
-        "en": ["-¥5.53 bn", "-¥16.0 bn", "+¥0.38 bn", "-¥11.36 bn", "+¥1.30 bn", "+¥4.53 bn"],
+        # the change as on its card; the parts at three figures of the largest (−113.6 → the ones) and their sum
+        "zh": ["-55.3 亿元", "-160 亿元", "+3.82 亿元", "-113 亿元", "+13 亿元", "+45 亿元", "-55 亿元"],
+        "en": ["-¥5.53 bn", "-¥16.0 bn", "+¥0.38 bn", "-¥11.3 bn", "+¥1.3 bn", "+¥4.5 bn", "-¥5.5 bn"],
     }[lang]
     assert all(number in text for number in numbers), (numbers, text)
+    assert "113.6" not in text and "11.36" not in text  # not four figures beside three on the cards
     assert outcomes.at["core_va", f"label_{lang}"] in text and "2030" in text
     assert "100 million" not in text
 
@@ -587,4 +592,5 @@ def test_the_gdp_chart_draws_shenzhens_published_years_as_published(runs, data, 
     assert own[t("col.p50", lang)].tolist() == pytest.approx((published["value"] * factor).tolist())
     spec_colours = chart.spec["layer"][0]["encoding"]["color"]["scale"]
     at = spec_colours["domain"].index(t("city.shenzhen", lang))
-    assert spec_colours["range"][at] == view.SERIES_COLOURS["scenario"]  # Shenzhen's colour, not a peer's
+    # Shenzhen's colour (a darker shade of the scenario's), not a peer's, and not the scenario's own swatch
+    assert spec_colours["range"][at] == view.SERIES_COLOURS["published"] != view.SERIES_COLOURS["scenario"]

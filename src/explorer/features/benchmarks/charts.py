@@ -7,17 +7,15 @@ import math
 import pandas as pd
 
 from explorer.charts.encoding import (
-    BASELINE_DASH,
     EDGE_PADDING,
     FIT_WIDTH,
+    break_rule,
     chart_title,
     colour_scale,
     lines,
     nominal,
     quantitative,
 )
-
-BREAK_COLOUR = "#666"
 
 
 def top_tick(largest: float) -> float:
@@ -82,11 +80,7 @@ def city_series(
             },
         },
         "layer": [
-            {
-                "transform": [{"filter": "datum.break_before"}],
-                "mark": {"type": "rule", "strokeDash": BASELINE_DASH, "color": BREAK_COLOUR, "strokeWidth": 1.5},
-                "encoding": {"tooltip": [break_tooltip]},
-            },
+            break_rule(break_tooltip),
             {
                 # Exact observed values only (`joined`); `segment` restarts where the qualifier changes.
                 "transform": [{"filter": "datum.joined"}],

@@ -15,6 +15,7 @@ from explorer.charts.encoding import (
     TORNADO_COLOURS,
     TORNADO_LABEL_LINE,
     TORNADO_ROW_PX,
+    break_rule,
     chart_title,
     colour_scale,
     dashed_when,
@@ -49,7 +50,8 @@ def fan_chart(
     """Return the outcome chart: p10–p90 bands and p50 lines of scenario and baseline, peers, the paper's target.
 
     `paths` has series, colour (series code), year, p10, p50, p90; `peers` has series, year, value,
-    basis, is_extrapolated (may be empty); `target` has year, value, label, quote (may be empty).
+    basis, is_extrapolated, segment and break_before (a dashed rule at each new statistical basis, as on
+    Benchmarks; may be empty); `target` has year, value, label, quote (may be empty).
     `colours` maps each translated series name to its colour, in legend order.
     """
     colour = nominal("series", None, scale=colour_scale(colours))
@@ -88,6 +90,8 @@ def fan_chart(
             tooltip("basis", "nominal", t("col.source", lang)),
         ]
         trend = [{"filter": "datum.is_extrapolated"}]
+        if "break_before" in peers and peers["break_before"].astype(bool).any():  # a new basis: Benchmarks' rule
+            layers.append(break_rule(tooltip("year", "ordinal", t("benchmarks.break_rule", lang)), data="peers"))
         layers += [
             {  # the peer's own-trend band: p10-p90 of its extrapolated years
                 "data": {"name": "peers"},

@@ -12,8 +12,16 @@ from explorer.core import vocab
 from explorer.core.formatting import format_number
 from explorer.core.i18n import t
 from explorer.features.scenarios import charts as scenario_charts
-from explorer.features.scenarios.peers import gap_lines, peer_rows, segments
-from explorer.features.scenarios.view import SERIES_COLOURS, Chart, odds_lines, outcome_amount, unit_factor, unit_label
+from explorer.features.scenarios.peers import break_captions, gap_lines, peer_rows, segments
+from explorer.features.scenarios.view import (
+    PAPER_RUN,
+    SERIES_COLOURS,
+    Chart,
+    odds_lines,
+    outcome_amount,
+    unit_factor,
+    unit_label,
+)
 from explorer.model import comparison, digital
 from explorer.model.digital import DRIFT, INDICATOR
 from explorer.model.panel import INDICATOR as GDP
@@ -151,13 +159,14 @@ def fan(
         ]
     )
     columns = {name: t(f"col.{name}", lang) for name in ("series", "year", "p10", "p50", "p90")}
-    captions = (*base_captions(found, outcomes, lang), note(params, lang))
+    captions = (*base_captions(found, outcomes, lang), *break_captions(shown, lang), note(params, lang))
     return Chart(spec, table.rename(columns=columns), captions)
 
 
 def _colour(city: str) -> str:
-    """Return a city's colour on the section-I chart (Shenzhen's published figures in the scenario's colour)."""
-    return SERIES_COLOURS["scenario"] if city == vocab.SUBJECT_CITY else SERIES_COLOURS[city]
+    """Return a city's colour on the section-I chart (Shenzhen's published figures in a darker shade of the
+    scenario's, so that the legend tells them apart)."""
+    return SERIES_COLOURS["published"] if city == vocab.SUBJECT_CITY else SERIES_COLOURS[city]
 
 
 def gap_table(gaps: Mapping[str, pd.DataFrame], anchor_year: int, outcomes: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -224,12 +233,20 @@ def block(
     gaps = comparison.gaps(run)
     lines = (t("scenarios.digital.scope", lang),) + gap_lines(gaps, year, outcomes, lang, unit_of=UNIT_OF)
     lines += odds_lines(comparison.odds(run), year, lang)
-    odds = Chart(
-        odds_spec(gaps, run.anchor_year, indicator_name(tables.indicators, lang), lang),
-        gap_table(gaps, run.anchor_year, outcomes, lang),
-        (),
-    )
+    spec = odds_spec(gaps, run.anchor_year, indicator_name(tables.indicators, lang), lang)
+    odds = Chart(spec, gap_table(gaps, run.anchor_year, outcomes, lang), odds_captions(spec["datasets"]["odds"], lang))
     return Digital(title, lines, fan(run, found, rows, tables, lang), odds)
+
+
+NEAR_ZERO_PCT = 0.5  # a probability below this prints as 0 % (whole per cent): the chart's lines lie on its axis
+
+
+def odds_captions(odds: pd.DataFrame, lang: str) -> tuple[str, ...]:
+    """Return the odds chart's caption: that the odds stay near 0 where every line lies on the axis (the truth, but
+    a reader may take a flat line at 0 for a missing one)."""
+    if odds.empty or odds["pct"].max() >= NEAR_ZERO_PCT:
+        return ()
+    return (t("scenarios.digital.odds.near_zero", lang),)
 
 
 def odds_spec(gaps: Mapping[str, pd.DataFrame], anchor_year: int, indicator: str, lang: str) -> dict:
@@ -243,7 +260,7 @@ def odds_spec(gaps: Mapping[str, pd.DataFrame], anchor_year: int, indicator: str
         for column, run, is_baseline in (("probability_levers", "levers", False), ("probability", "paper", True)):
             series = t("scenarios.digital.odds.series", lang, city=t(f"city.{city}", lang),
                        run=t(f"scenarios.digital.odds.{run}", lang))  # fmt: skip
-            colours[series] = SERIES_COLOURS[city]
+            colours[series] = SERIES_COLOURS[city + (PAPER_RUN if is_baseline else "")]  # the paper's: lighter
             frames.append(
                 pd.DataFrame(
                     {"series": series, "year": table["year"].astype(int), "pct": 100 * table[column],

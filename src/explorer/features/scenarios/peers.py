@@ -48,7 +48,10 @@ def peer_rows(peers: pd.DataFrame, outcome: str, lang: str, cities: Sequence[str
         p10=rows["p10"].astype(float),
         p90=rows["p90"].astype(float),
     )
-    columns = ["city", "series", "year", "value", "p10", "p90", "basis", "is_extrapolated", "is_join", "segment"]
+    columns = [
+        *("city", "series", "year", "value", "p10", "p90", "basis"),
+        *("is_extrapolated", "is_join", "segment", "break_before"),
+    ]
     rows = rows.sort_values(["city", "year", "is_extrapolated"]).reset_index(drop=True)
     return rows.assign(segment=segments(rows))[columns]
 
@@ -61,6 +64,18 @@ def segments(rows: pd.DataFrame) -> list[str]:
     starts = (ordered["break_before"].astype(bool) & published).groupby(ordered["series"]).cumsum()
     labels = ordered["series"] + "-" + starts.astype(str).where(published, "projected")
     return labels.reindex(rows.index).tolist()
+
+
+def break_captions(cities: pd.DataFrame, lang: str) -> list[str]:
+    """Return the caption naming each series break of the published years drawn (city and first year on the new
+    basis), as Benchmarks words it beside the same dashed rule; none where no published year starts a new basis."""
+    marked = cities[cities["break_before"].astype(bool) & ~cities["is_extrapolated"].astype(bool)]
+    if marked.empty:
+        return []
+    marked = marked.sort_values(["city", "year"])
+    where = "、" if lang == "zh" else ", "
+    places = where.join(f"{series} {year}" for series, year in zip(marked["series"], marked["year"]))
+    return [t("benchmarks.breaks", lang, places=places)]
 
 
 def peer_captions(cities: pd.DataFrame, lang: str, *, sheet_growth: bool = False) -> list[str]:
@@ -83,6 +98,12 @@ GAP_PRINTED = {
     "lever_pp": ("pp_per_year", 2),
     "needed_pp": ("pp_per_year", 1),
 }
+
+
+# The gap sentence's key by what the levers do to the gap: close it, widen it, or change it by less than the share's
+# last printed digit ("barely"); scenario B's (the brief) ends in "_b".
+GAP_SENTENCES = {"close": "sentence", "widen": "sentence_widen", "barely": "sentence_barely"}
+GAP_OF_B = "_b"
 
 
 def printed_value(field: str, value: float) -> float:
@@ -124,14 +145,18 @@ def gap_lines(
         if at["gap_p50"] >= 0:
             lines.append(t("scenarios.gap.ahead", lang, city=name, year=year))
             continue
+        closed = _printed("closed_pct", abs(at["closed_pct"]))
+        kind = "barely" if float(closed) == 0 else "close" if at["effect_p50"] >= 0 else "widen"
+        lever_pp = _printed("lever_pp", at["lever_pp"])
+        if float(lever_pp) == 0:  # not "0.00 pp of growth a year" for a change below the last decimal
+            lever_pp = t("scenarios.gap.less_than", lang, value=f"{10.0 ** -GAP_PRINTED['lever_pp'][1]:g}")
         lines.append(
             t(
-                ("scenarios.gap.sentence" if at["effect_p50"] >= 0 else "scenarios.gap.sentence_widen")
-                + ("_b" if of_b else ""),
+                f"scenarios.gap.{GAP_SENTENCES[kind]}{GAP_OF_B if of_b else ''}",
                 lang,
                 city=name,
                 year=year,
-                closed=_printed("closed_pct", abs(at["closed_pct"])),
+                closed=closed,
                 gap=money(-at["gap_p50"]),
                 gap_low=money(-at["gap_p90"]),
                 gap_high=money(-at["gap_p10"]),
@@ -139,7 +164,7 @@ def gap_lines(
                 effect=money(at["effect_p50"], signed=True),
                 effect_low=money(at["effect_p10"], signed=True),
                 effect_high=money(at["effect_p90"], signed=True),
-                lever_pp=_printed("lever_pp", at["lever_pp"]),
+                lever_pp=lever_pp,
                 needed_pp=_printed("needed_pp", at["needed_pp"]),
             )
         )

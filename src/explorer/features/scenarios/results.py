@@ -179,6 +179,26 @@ def odds_sentence(city: str, chance: float | str, year: int, lang: str, where: s
     )
 
 
+SOE_RUNNING = "xc_user_cost_soe"  # the state-owned buyers' extra Xinchuang running cost: lowers GDP, outside the core
+
+
+def gdp_gap(deltas: pd.DataFrame, outcomes: pd.DataFrame, lang: str) -> str | None:
+    """Return why GDP's change differs from core value added's, or None where they print the same.
+
+    In the model GDP's change is core value added's less the state-owned buyers' extra Xinchuang running cost, which
+    lowers their value added outside the digital core (model.simulation: gdp = trend + Δcore − Δ SOE running cost);
+    the sentence names that cost's change (its paired median, as on every card).
+    """
+    if not {"gdp", "core_va", SOE_RUNNING} <= set(deltas.index):
+        return None
+    gdp, core = (change_value(deltas.at[code, "delta"], code, outcomes, lang) for code in ("gdp", "core_va"))
+    cost = float(deltas.at[SOE_RUNNING, "delta"])
+    amount = card_value(abs(cost), SOE_RUNNING, outcomes, lang)
+    if gdp == core or is_no_change(change_value(cost, SOE_RUNNING, outcomes, lang), SOE_RUNNING, outcomes, lang):
+        return None
+    return t(f"scenarios.summary.gdp_gap.{'more' if cost > 0 else 'less'}", lang, gdp=gdp, core=core, cost=amount)
+
+
 def summary(
     deltas: pd.DataFrame,
     levers: model.Levers,
@@ -223,6 +243,9 @@ def summary(
             dpower=change("dc_power_gwh"),
         ),
     ]
+    gap = gdp_gap(deltas, outcomes, lang)
+    if gap is not None:
+        parts.append(gap)
     delta = change("xc_domestic_share", bare=True)
     count = abs(float(delta.replace(",", ""))) if delta != "0" else 0
     parts.append(t("scenarios.summary.xc", lang, count=count, share=level("xc_domestic_share", bare=True), delta=delta))

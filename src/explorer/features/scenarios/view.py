@@ -25,7 +25,7 @@ from explorer.features.scenarios.cards import (
     kpis,
     with_b,
 )
-from explorer.features.scenarios.peers import gap_lines, peer_captions, peer_rows
+from explorer.features.scenarios.peers import break_captions, gap_lines, peer_captions, peer_rows
 from explorer.features.scenarios.results import (
     TARGET_MARKERS,
     b_deltas,
@@ -39,11 +39,22 @@ from explorer.model.comparison import PANEL_GROWTH
 if TYPE_CHECKING:  # the section-I block is built from this module's pieces
     from explorer.features.scenarios.digital import Digital
 
+
+def lighter(colour: str, share: float = 0.5) -> str:
+    """Return `colour` (#RRGGBB) mixed with white: `share` of the way to white."""
+    channels = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c + (255 - c) * share):02X}" for c in channels)
+
+
+PAPER_RUN = "_paper"  # a peer's series under the paper's policy (the section-I odds chart): its colour, lighter
+# Every series colour of the Scenarios charts, in one place: no two entries of one legend share a swatch.
 SERIES_COLOURS = {
     "scenario": CITY_COLOURS[vocab.SUBJECT_CITY],
     "baseline": "#7F7F7F",
     "compare": "#CC79A7",  # Okabe–Ito reddish purple: scenario B
+    "published": "#8C3B00",  # Shenzhen's published years: the scenario's vermilion, darker (one city, not the model)
     **{city: CITY_COLOURS[city] for city in vocab.PEER_CITIES},
+    **{city + PAPER_RUN: lighter(CITY_COLOURS[city]) for city in vocab.PEER_CITIES},
 }
 TORNADO_ROWS = 12  # parameters shown in the sensitivity chart, largest swing first
 
@@ -272,7 +283,7 @@ def outcome_chart(
         ]
     )
     present = [city for city in vocab.CITIES if city in set(cities["city"])]
-    city_colours = {**SERIES_COLOURS, vocab.SUBJECT_CITY: SERIES_COLOURS["scenario"]}  # its published years
+    city_colours = {**SERIES_COLOURS, vocab.SUBJECT_CITY: SERIES_COLOURS["published"]}  # its published years
     spec = scenario_charts.fan_chart(
         paths,
         cities.drop(columns=["city", "is_join"]),
@@ -287,6 +298,7 @@ def outcome_chart(
     )
     captions = [
         *_target_captions(outcome, marker, figures, outcomes, lang),
+        *break_captions(cities, lang),
         *peer_captions(cities[cities["city"].isin(vocab.PEER_CITIES)], lang, sheet_growth=growth != PANEL_GROWTH),
     ]
     columns = {name: t(f"col.{name}", lang) for name in ("series", "year", "p10", "p50", "p90")}
@@ -372,8 +384,17 @@ def waterfall(
     return Chart(
         spec,
         table.rename(columns={"label": t("col.group", lang), "text": t("col.value", lang)}),
-        (t("scenarios.waterfall.note", lang, total=total_text),),
+        (waterfall_note(total, total_text, outcome, outcomes, lang),),
     )
+
+
+def waterfall_note(total: float, total_text: str, outcome: str, outcomes: pd.DataFrame, lang: str) -> str:
+    """Return how the waterfall's parts add up: to the card's change as printed, or, where a part larger than the
+    change sets the place (`compact.adding_up`), to that change rounded as its parts are."""
+    card = change_value(total, outcome, outcomes, lang)
+    if card == total_text:
+        return t("scenarios.waterfall.note", lang, total=total_text)
+    return t("scenarios.waterfall.note.rounded", lang, total=card, rounded=total_text)
 
 
 def printed_parts(
@@ -445,12 +466,14 @@ def why_it_moved(
     texts, total = printed_parts(share.tolist(), float(row["delta"]), outcome, outcomes, lang)
     if is_no_change(total, outcome, outcomes, lang) and all(is_no_change(x, outcome, outcomes, lang) for x in texts):
         return t("scenarios.why.flat", lang, indicator=indicator, year=year)
+    p50 = change_value(row["delta"], outcome, outcomes, lang)  # the card's; the parts may set a coarser place
     return t(
-        "scenarios.why",
+        "scenarios.why" if total == p50 else "scenarios.why.rounded",
         lang,
         indicator=indicator,
         year=year,
-        p50=total,
+        p50=p50,
+        **({} if total == p50 else {"total": total}),
         **{q: change_value(row[f"delta_{q}"], outcome, outcomes, lang) for q in ("p10", "p90")},
         **dict(zip(model.LEVER_GROUPS, texts)),
     )
