@@ -158,7 +158,7 @@ def test_scenario_outcomes_compare_the_levers_with_the_papers_policy(counted, mo
     scenario_cache.scenario_outcomes.clear()
 
 
-def test_equal_levers_hit_the_same_peer_odds_entry(monkeypatch, params):
+def test_equal_levers_hit_the_same_peer_odds_entry(monkeypatch, params, benchmarks_frame):
     """The odds run the model's draws once per lever setting, outcome, draws and seed."""
     calls: list[model.Levers] = []
     real = model.project_draws
@@ -168,19 +168,21 @@ def test_equal_levers_hit_the_same_peer_odds_entry(monkeypatch, params):
         return real(levers, frame, indicator, draws=draws, seed=seed, shocks=shocks)
 
     monkeypatch.setattr(loaders, "parameters", lambda version: params)
-    monkeypatch.setattr(loaders, "benchmarks", lambda version: pd.DataFrame(columns=list(model.PEER_COLUMNS)))
+    # GDP rows only: the panel's Shenzhen path (which the outcome runs on) has its data, no peer has core VA
+    gdp_only = benchmarks_frame[benchmarks_frame["indicator"] == "gdp"]
+    monkeypatch.setattr(loaders, "benchmarks", lambda version: gdp_only)
     monkeypatch.setattr(scenario_cache.model, "project_draws", project_draws)
-    scenario_cache.peer_odds.clear()
-    scenario_cache.peer_city_draws.clear()
+    for cached in (scenario_cache.peer_odds, scenario_cache.peer_city_draws, scenario_cache.gdp_path):
+        cached.clear()  # nothing left by another test (under pytest-xdist the order differs)
     built, parsed = _equal_pair()
     first = scenario_cache.peer_odds(VERSION, built, "core_va", 20, 1)
     second = scenario_cache.peer_odds(VERSION, parsed, "core_va", 20, 1)
     scenario_cache.peer_odds(VERSION, built, "core_va_share", 20, 1)
     assert calls == [built, built]
     pd.testing.assert_frame_equal(first, second)
-    assert set(first["status"]) == {"no_figure"}  # no peer rows at all
-    scenario_cache.peer_odds.clear()
-    scenario_cache.peer_city_draws.clear()
+    assert set(first["status"]) == {"no_figure"}  # no peer rows of core value added
+    for cached in (scenario_cache.peer_odds, scenario_cache.peer_city_draws, scenario_cache.gdp_path):
+        cached.clear()
 
 
 def test_gdp_odds_are_the_panels_paired_draws(params):

@@ -260,7 +260,7 @@ def odds_spec(gaps: Mapping[str, pd.DataFrame], anchor_year: int, indicator: str
         for column, run, is_baseline in (("probability_levers", "levers", False), ("probability", "paper", True)):
             series = t("scenarios.digital.odds.series", lang, city=t(f"city.{city}", lang),
                        run=t(f"scenarios.digital.odds.{run}", lang))  # fmt: skip
-            colours[series] = SERIES_COLOURS[city + (PAPER_RUN if is_baseline else "")]  # the paper's: lighter
+            colours[series] = SERIES_COLOURS[city + (PAPER_RUN if is_baseline else "")]  # the paper's: 2nd colour
             frames.append(
                 pd.DataFrame(
                     {"series": series, "year": table["year"].astype(int), "pct": 100 * table[column],

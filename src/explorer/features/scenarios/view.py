@@ -40,21 +40,18 @@ if TYPE_CHECKING:  # the section-I block is built from this module's pieces
     from explorer.features.scenarios.digital import Digital
 
 
-def lighter(colour: str, share: float = 0.5) -> str:
-    """Return `colour` (#RRGGBB) mixed with white: `share` of the way to white."""
-    channels = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return "#" + "".join(f"{round(c + (255 - c) * share):02X}" for c in channels)
-
-
-PAPER_RUN = "_paper"  # a peer's series under the paper's policy (the section-I odds chart): its colour, lighter
+PAPER_RUN = "_paper"  # a peer's series under the paper's policy (the section-I odds chart): a second colour
 # Every series colour of the Scenarios charts, in one place: no two entries of one legend share a swatch.
 SERIES_COLOURS = {
     "scenario": CITY_COLOURS[vocab.SUBJECT_CITY],
     "baseline": "#7F7F7F",
     "compare": "#CC79A7",  # Okabe–Ito reddish purple: scenario B
-    "published": "#8C3B00",  # Shenzhen's published years: the scenario's vermilion, darker (one city, not the model)
+    "published": "#000000",  # Shenzhen's published years: black, the record (the scenario keeps the city's vermilion)
     **{city: CITY_COLOURS[city] for city in vocab.PEER_CITIES},
-    **{city + PAPER_RUN: lighter(CITY_COLOURS[city]) for city in vocab.PEER_CITIES},
+    # The paper's runs of the peers, dashed, in other Okabe–Ito colours (a tint would leave the colour-safe palette):
+    # Beijing's sky blue beside its blue; Shanghai's orange (Shenzhen's vermilion is not on the odds chart).
+    "beijing" + PAPER_RUN: "#56B4E9",
+    "shanghai" + PAPER_RUN: "#E69F00",
 }
 TORNADO_ROWS = 12  # parameters shown in the sensitivity chart, largest swing first
 
