@@ -99,7 +99,7 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r"\mathrm{CORE}_t = \mathrm{CORE}^*_t + \Delta\mathrm{DC}_t + \Delta\mathrm{XC}_t + \Delta\mathrm{TAL}_t",
         r"L_t = L^{\mathrm{paper}}\ \ (t < t_0), \quad L_t = L\ \ (t \ge t_0)",
         r"\mathrm{GDP}_t = \mathrm{GDP}^*_t + (\mathrm{CORE}_t - \mathrm{CORE}^*_t)"
-        r" - (U^{\mathrm{SOE}}_t - U^{\mathrm{SOE,paper}}_t), \quad"
+        r" - (U^{\mathrm{SOE}}_t - U^{\mathrm{SOE},\mathrm{paper}}_t), \quad"
         r"\mathrm{share}_t = 100\,\mathrm{CORE}_t / \mathrm{GDP}_t",
     ),
     "dc": (
@@ -235,8 +235,9 @@ def _render(name: str, table: Table, latex: Mapping[str, str]) -> str:
 
 # The words the equations write out (\mathrm{revenue}); Methods writes each in the page's language.
 WORDS = (
-    "added", "additional", "applicants", "capex", "city", "corr", "cost", "fiscal", "gap", "migration", "nat", "net",
-    "old", "paid", "paper", "payback", "pub", "revenue", "share", "talent", "unmet",
+    "added", "additional", "agg", "applicants", "capex", "city", "corr", "cost", "dc", "disp", "fiscal", "gap",
+    "migration", "nat", "net", "old", "paid", "paper", "payback", "plan", "pub", "revenue", "share", "talent", "unmet",
+    "CORE", "DC", "SOE", "SZ", "TAL", "XC",
 )  # fmt: skip
 _WORD = re.compile(r"\\mathrm\{(" + "|".join(WORDS) + r")\}")
 
