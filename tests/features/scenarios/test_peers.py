@@ -116,6 +116,21 @@ def test_levers_that_barely_move_the_gap_say_so_not_zero_per_cent():
         assert " 0 %" not in beijing and "0.00" not in beijing, beijing
 
 
+def test_levers_that_do_not_move_the_gap_at_all_say_so_not_barely():
+    """The paper's own levers: every quantile of the paired change is zero, so the gap is not changed, not barely
+    changed; a change of one 亿元 in one tail is "barely"."""
+    for lang, of_b in (("en", False), ("zh", False), ("en", True), ("zh", True)):
+        suffix = "_b" if of_b else ""
+        (still,) = view.gap_lines({"beijing": _gap(2030, -10300.0, 0.0)}, 2030, _outcomes(), lang, of_b=of_b)
+        assert still.startswith(t("scenarios.gap.sentence_none" + suffix, lang).split("{")[0]), still
+        assert (
+            ("do not change" if lang == "en" else "不改变") in still and "barely" not in still and "几乎" not in still
+        )
+        tail = _gap(2030, -10300.0, 0.0).assign(effect_p90=[1.0])
+        (barely,) = view.gap_lines({"beijing": tail}, 2030, _outcomes(), lang, of_b=of_b)
+        assert barely.startswith(t("scenarios.gap.sentence_barely" + suffix, lang).split("{")[0]), barely
+
+
 def test_no_gap_sentence_for_a_year_without_a_gap():
     assert view.gap_lines({"beijing": _gap(2030, -1.0, 0.0)}, 2035, _outcomes(), "en") == ()
 

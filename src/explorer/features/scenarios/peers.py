@@ -101,8 +101,9 @@ GAP_PRINTED = {
 
 
 # The gap sentence's key by what the levers do to the gap: close it, widen it, or change it by less than the share's
-# last printed digit ("barely"); scenario B's (the brief) ends in "_b".
-GAP_SENTENCES = {"close": "sentence", "widen": "sentence_widen", "barely": "sentence_barely"}
+# last printed digit ("barely"), or not at all (every quantile of the paired change is zero: "none", the paper's
+# own levers, or a lever that does not bind); scenario B's (the brief) ends in "_b".
+GAP_SENTENCES = {"close": "sentence", "widen": "sentence_widen", "barely": "sentence_barely", "none": "sentence_none"}
 GAP_OF_B = "_b"
 
 
@@ -146,7 +147,9 @@ def gap_lines(
             lines.append(t("scenarios.gap.ahead", lang, city=name, year=year))
             continue
         closed = _printed("closed_pct", abs(at["closed_pct"]))
-        kind = "barely" if float(closed) == 0 else "close" if at["effect_p50"] >= 0 else "widen"
+        unchanged = all(at[f"effect_{q}"] == 0 for q in ("p10", "p50", "p90"))
+        moved = "barely" if float(closed) == 0 else "close" if at["effect_p50"] >= 0 else "widen"
+        kind = "none" if unchanged else moved
         lever_pp = _printed("lever_pp", at["lever_pp"])
         if float(lever_pp) == 0:  # not "0.00 pp of growth a year" for a change below the last decimal
             lever_pp = t("scenarios.gap.less_than", lang, value=f"{10.0 ** -GAP_PRINTED['lever_pp'][1]:g}")
