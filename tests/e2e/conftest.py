@@ -19,25 +19,39 @@ from explorer.core import serving
 SERVER_START_TIMEOUT_S = 60
 
 
-# Under pytest-xdist (`--dist loadgroup`, pyproject.toml) the tests on the shared server (`app_url`) and the shared
-# pages (`loaded`) run in one worker, one after another, as in a single process: one server started, each page loaded
-# once, one browser at a time. The rest of the suite, mostly computing, runs beside them in the other worker: a
-# browser test mostly waits (for the server, for Chromium to draw). The tests that start servers of their own
-# (first requests, the Cloud rehearsal) are not in the group.
-SHARED_SERVER_GROUP = "browser"
+# Under pytest-xdist (`--dist loadgroup`, pyproject.toml) the browser tests run in two groups, one per worker, each
+# on its worker's shared server (`app_url`) one after another: the files that read the shared loaded pages (`loaded`:
+# each page loaded once per worker) and the files that open pages of their own. A browser test mostly waits (for the
+# server, for Chromium to draw), so the two groups and the rest of the suite overlap. The tests that start servers of
+# their own (first requests, the Cloud rehearsal) are in no group.
+SHARED_PAGES = {
+    "test_browser_pages.py",
+    "test_browser_one_language.py",
+    "test_browser_benchmarks.py",
+    "test_browser_targets.py",
+    "test_browser_unknown_paths.py",
+}
 OWN_SERVERS = {"test_browser_first_request.py", "test_cloud_rehearsal.py"}
+
+
+def browser_group(file_name: str) -> str | None:
+    """Return the xdist group of a browser test file: None for a file that starts servers of its own."""
+    if file_name in OWN_SERVERS:
+        return None
+    return "browser-shared-pages" if file_name in SHARED_PAGES else "browser-own-pages"
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test in this folder e2e (and in the shared server's xdist group unless it starts its own), and
+    """Mark every test in this folder e2e (and in its xdist group unless it starts a server of its own), and
     skip them when no Chromium is installed."""
     has_browser = Path(CHROMIUM).is_file()
     for item in items:
         if Path(item.fspath).is_relative_to(Path(__file__).parent):
             item.add_marker(pytest.mark.e2e)
-            if Path(item.fspath).name not in OWN_SERVERS:
-                item.add_marker(pytest.mark.xdist_group(SHARED_SERVER_GROUP))
+            group = browser_group(Path(item.fspath).name)
+            if group:
+                item.add_marker(pytest.mark.xdist_group(group))
             if not has_browser:
                 item.add_marker(pytest.mark.skip(reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)"))
 

@@ -36,10 +36,13 @@ WATCH_RUNS = """() => {
   const app = document.querySelector("[data-testid='stApp']");
   window.__testRuns = 0;
   if (!window.__testRunWatch) {
-    window.__testRunWatch = new MutationObserver(() => {
-      if (app.getAttribute("data-test-script-state") !== "notRunning") window.__testRuns += 1;
+    // Count each change away from "notRunning" from the records: a quick run is over before the callback runs,
+    // so the attribute itself may already read "notRunning" again (CI missed the Overview's language switch so).
+    window.__testRunWatch = new MutationObserver(records => {
+      for (const record of records) if (record.oldValue === "notRunning") window.__testRuns += 1;
     });
-    window.__testRunWatch.observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
+    window.__testRunWatch.observe(app, {attributes: true, attributeFilter: ["data-test-script-state"],
+                                        attributeOldValue: true});
   }
 }"""
 
