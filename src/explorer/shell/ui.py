@@ -480,8 +480,13 @@ def current_link(url_path: str) -> str:
 def share_link(url_path: str, current: str, *, where: DeltaGenerator | None = None) -> None:
     """Render the current view's full URL in a copyable block (in the sidebar unless `where` says otherwise)."""
     with (where or st.sidebar).expander(t("share.label", current), icon=":material/link:"):
-        st.code(current_link(url_path), language=None, wrap_lines=True)
-        st.caption(t("share.help", current))
+        _link_block(url_path, current)
+
+
+def _link_block(url_path: str, current: str) -> None:
+    """Write the current view's full URL, copyable, and how to use it (the sidebar's expander, the phone's popover)."""
+    st.code(current_link(url_path), language=None, wrap_lines=True)
+    st.caption(t("share.help", current))
 
 
 def share_popover(url_path: str, current: str, *, where: DeltaGenerator | None) -> None:
@@ -490,8 +495,7 @@ def share_popover(url_path: str, current: str, *, where: DeltaGenerator | None) 
     if where is None:
         return
     with where.popover(t("share.short", current), icon=":material/link:"):
-        st.code(current_link(url_path), language=None, wrap_lines=True)
-        st.caption(t("share.help", current))
+        _link_block(url_path, current)
 
 
 def footer(version: str | None, current: str) -> None:
