@@ -60,6 +60,7 @@ st.download_button(
     file_name=export.file_name("benchmarks", indicator, lang=lang, extension="csv"),
     mime="text/csv",
     icon=":material/download:",
+    on_click="ignore",
 )
 
 st.subheader(t("benchmarks.peers.title", lang))
@@ -76,4 +77,5 @@ st.download_button(
     mime="text/csv",
     icon=":material/download:",
     key="download_all",
+    on_click="ignore",
 )

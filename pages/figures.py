@@ -84,6 +84,7 @@ st.download_button(
     file_name=export.file_name("figures", lang=lang, extension="csv"),
     mime="text/csv",
     icon=":material/download:",
+    on_click="ignore",
 )
 
 st.subheader(t("figures.selected", lang))

@@ -282,7 +282,7 @@ def scenario_panel() -> None:
     )
     for column, (label, data, extension, mime) in zip(st.columns(len(files)), files):
         name = downloads.file_name(levers, b_levers, lang, extension)
-        column.download_button(label, data, file_name=name, mime=mime, icon=":material/download:")
+        column.download_button(label, data, file_name=name, mime=mime, icon=":material/download:", on_click="ignore")
     ui.share_link("scenarios", lang, where=st.container())  # the sidebar's link would not follow a fragment rerun
     ui.share_popover("scenarios", lang, where=share_top)
 

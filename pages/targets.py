@@ -149,5 +149,6 @@ with st.expander(t("targets.table.title", lang), icon=":material/table:"):
         file_name=export.file_name("targets", lang=lang, extension="csv"),
         mime="text/csv",
         icon=":material/download:",
+        on_click="ignore",
     )
 st.caption(t("targets.method", lang))

@@ -182,6 +182,18 @@ def test_every_page_draws_the_shell_with_a_link_to_every_page():
         assert "Yan Hongmei" in " ".join(caption.value for caption in at.main.get("caption")), page
 
 
+def test_no_download_reruns_the_page():
+    """A download that reruns the page gives the other buttons new file ids: a second click before they reach the
+    browser fetched nothing (CI of stop 28: the zh brief after the CSV). A download changes nothing to redraw."""
+    rerunning, buttons = [], 0
+    for page in PAGES:
+        for button in run(page, lang="en").get("download_button"):
+            buttons += 1
+            if not button.proto.ignore_rerun:
+                rerunning.append((page, button.proto.label))
+    assert buttons >= 8 and rerunning == []
+
+
 # Benchmarks: GDP's two comparability groups (first releases, revised), then one panel per digital peer group.
 # Methods: one hindcast chart per city scored (GDP of all three cities on the committed data).
 # Scenarios draws its open results tab only (`view`; data-centre levers moved, so every chart of a tab is there): the
