@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script: the Chromium settings live with the browser tests
 from explorer.core import serving  # noqa: E402
 from explorer.shell.pages import DEFAULT_PAGE, STEMS  # noqa: E402
-from tests.helpers.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.helpers.chromium import CHROMIUM, CHROMIUM_ARGS, CONTEXT  # noqa: E402
 
 UV_VERSION = "0.13.9"
 CLOUD_DEFAULT_PYTHON = "3.12"  # what Community Cloud picks unless the deployer chooses another
@@ -206,7 +206,7 @@ def check_page(browser, url: str) -> PageResult:
     """Open one direct link in a fresh context; list what is wrong with what it shows."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
+    context = browser.new_context(**CONTEXT, viewport={"width": 1366, "height": 900}, locale="zh-CN")
     tab = context.new_page()
     started = time.perf_counter()
     problems = []

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from chromium import CHROMIUM, CHROMIUM_ARGS
+from chromium import CHROMIUM, CHROMIUM_ARGS, CONTEXT
 from e2e_helpers import LoadedPages
 
 from explorer import ROOT
@@ -129,7 +129,7 @@ def chromium():
 @pytest.fixture
 def tab(chromium):
     """Yield a fresh page (new context: no shared state) sized like a laptop screen."""
-    context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
+    context = chromium.new_context(**CONTEXT, viewport={"width": 1366, "height": 900}, locale="zh-CN")
     context.set_default_timeout(30_000)
     tab = context.new_page()
     try:

@@ -2,6 +2,7 @@
 source line and data version; a chart's embed link opens that chart alone, without the navigation."""
 
 import pytest
+from chromium import CONTEXT
 from download_checks import catalogue
 from e2e_helpers import APP_READY, assert_clean, screenshot, wait_for_app
 
@@ -74,7 +75,7 @@ def embed_link(tab, lang: str) -> str:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("width", [1440, 390])
 def test_a_charts_embed_link_opens_that_chart_alone_without_the_navigation(app_url, chromium, lang, width):
-    context = chromium.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 500)
+    context = chromium.new_context(**CONTEXT, viewport={"width": width, "height": 900}, is_mobile=width < 500)
     tab = context.new_page()
     try:
         tab.goto(f"{app_url}/scenarios?lang={lang}&xc_share=100", timeout=120_000)

@@ -4,7 +4,7 @@ import asyncio
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
 
-from chromium import CHROMIUM, CHROMIUM_ARGS
+from chromium import CHROMIUM, CHROMIUM_ARGS, CONTEXT
 from e2e_helpers import APP_READY, PAGE_DONE
 
 # Eight pages at once on two cores already queue behind each other (four a core), which is what can break: the
@@ -19,7 +19,7 @@ QUERY = "data?" + urlencode(
 
 
 async def _read(browser, url: str, content: str, minimum: int, click: str | None) -> tuple[int, list[str]]:
-    context = await browser.new_context()
+    context = await browser.new_context(**CONTEXT)
     try:
         page = await context.new_page()
         page.set_default_timeout(300_000)  # the pages share two cores

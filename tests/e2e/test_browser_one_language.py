@@ -6,6 +6,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from chromium import CONTEXT
 from e2e_helpers import APP_READY, assert_clean, open_expanders, rerun, wait_for_app
 from language_checks import chinese_outside_quotes, foreign_words, has_han, paper_terms
 
@@ -75,7 +76,7 @@ def path(name: str, query: str) -> str:
 
 
 def open_page(chromium, app_url: str, name: str, lang: str, query: str = ""):
-    context = chromium.new_context(viewport={"width": 1440, "height": 1400}, locale=LOCALES[lang])
+    context = chromium.new_context(**CONTEXT, viewport={"width": 1440, "height": 1400}, locale=LOCALES[lang])
     context.set_default_timeout(30_000)
     tab = context.new_page()
     tab.goto(f"{app_url}/{path(name, f'lang={lang}' + (f'&{query}' if query else ''))}")
@@ -167,7 +168,7 @@ ROW_OF_FILTERS = "[data-testid=stHorizontalBlock]:has([data-testid=stMultiSelect
 
 @pytest.mark.parametrize("lang", LOCALES)
 def test_a_bad_language_falls_back_to_the_browsers_and_is_told_in_it(app_url, chromium, lang):
-    context = chromium.new_context(viewport={"width": 1440, "height": 1000}, locale=LOCALES[lang])
+    context = chromium.new_context(**CONTEXT, viewport={"width": 1440, "height": 1000}, locale=LOCALES[lang])
     tab = context.new_page()
     try:
         tab.goto(f"{app_url}/figures?lang=fr")

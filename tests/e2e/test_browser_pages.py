@@ -7,6 +7,7 @@ import re
 
 import download_checks
 import pytest
+from chromium import CONTEXT
 from e2e_helpers import (
     SCREENSHOTS,
     assert_clean,
@@ -88,7 +89,7 @@ def test_the_share_link_reproduces_the_view(app_url, tab, chromium):
     link = tab.locator("[data-testid='stCode'] code").first.inner_text().strip()
     assert link.startswith(f"{app_url}/figures?")
     assert "kind=rank" in link and "lang=en" in link and "q=software" in link
-    fresh = chromium.new_context().new_page()
+    fresh = chromium.new_context(**CONTEXT).new_page()
     try:
         fresh.goto(link)
         wait_for_app(fresh)

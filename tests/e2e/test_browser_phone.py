@@ -6,6 +6,7 @@ took the taps meant for the page; the share link sat in the drawer too). Methods
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from chromium import CONTEXT
 from e2e_helpers import assert_clean, screenshot, wait_for_app
 
 from explorer.core.i18n import LANG_LABELS, LANGS, t
@@ -21,7 +22,7 @@ SCENARIO = "xc_share=60&out=gdp&view=why"
 
 
 def open_on_phone(chromium, url: str):
-    context = chromium.new_context(**PHONE, locale="zh-CN")
+    context = chromium.new_context(**CONTEXT, **PHONE, locale="zh-CN")
     context.set_default_timeout(30_000)
     tab = context.new_page()
     tab.goto(url)

@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlparse
 
 import download_checks
 import pytest
+from chromium import CONTEXT
 from e2e_helpers import assert_clean, rerun, screenshot, wait_for_app
 
 from explorer import model
@@ -41,7 +42,7 @@ def test_a_link_sets_the_levers_and_a_fresh_browser_sees_the_same_numbers(app_ur
     numbers = _numbers(tab)
     assert len(numbers) >= 7
 
-    fresh = chromium.new_context().new_page()
+    fresh = chromium.new_context(**CONTEXT).new_page()
     try:
         fresh.goto(tab.url)
         wait_for_app(fresh)

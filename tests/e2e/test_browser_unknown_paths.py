@@ -2,6 +2,7 @@
 page, no blank page and no Streamlit "Page not found" dialog; and the Figures table on a phone."""
 
 import pytest
+from chromium import CONTEXT
 from e2e_helpers import assert_clean, rerun, screenshot, wait_for_app
 
 from explorer.core.i18n import t
@@ -54,7 +55,7 @@ def test_on_a_phone_the_figures_table_shows_metric_and_value_first(loaded, lang)
 @pytest.mark.parametrize("width", list(VIEWPORTS))
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_screenshots_of_figures_and_the_no_such_page_view(app_url, chromium, lang, width):
-    context = chromium.new_context(viewport=VIEWPORTS[width], locale="zh-CN")
+    context = chromium.new_context(**CONTEXT, viewport=VIEWPORTS[width], locale="zh-CN")
     try:
         tab = context.new_page()
         pages = (

@@ -6,6 +6,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from chromium import CONTEXT
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from explorer import ROOT
@@ -129,11 +130,16 @@ def page_url(app_url: str, name: str, query: str = "") -> str:
     return f"{app_url}/{'' if name == DEFAULT_PAGE else name}?{query}"
 
 
-def open_page(chromium, url: str, lang: str, width: int):
-    """Open `url` in a new context (no shared state) at `width` px, the browser set to `lang`; wait until drawn."""
-    context = chromium.new_context(viewport=VIEWPORTS[width], is_mobile=width < 500, locale=LOCALES[lang])
+def new_tab(chromium, lang: str, width: int):
+    """Return a tab in a new context (no shared state) at `width` px, the browser set to `lang`."""
+    context = chromium.new_context(**CONTEXT, viewport=VIEWPORTS[width], is_mobile=width < 500, locale=LOCALES[lang])
     context.set_default_timeout(30_000)
-    page = context.new_page()
+    return context.new_page()
+
+
+def open_page(chromium, url: str, lang: str, width: int):
+    """Open `url` in a new tab (`new_tab`); wait until drawn."""
+    page = new_tab(chromium, lang, width)
     page.goto(url, timeout=120_000)
     wait_for_app(page)
     return page
@@ -152,9 +158,7 @@ class LoadedPages:
         """Return the page at /<name>?lang=<lang><query>, drawn at `width` px in a browser set to `lang`."""
         key = (name, lang, width, query)
         if key not in self._pages:
-            context = self._chromium.new_context(viewport=VIEWPORTS[width], is_mobile=width < 500, locale=LOCALES[lang])
-            context.set_default_timeout(30_000)
-            page = context.new_page()
+            page = new_tab(self._chromium, lang, width)
             requests, responses = [], []
             page.on("request", lambda request: requests.append(request.url))
             page.on("response", lambda response: responses.append((response.status, response.url)))
@@ -162,7 +166,7 @@ class LoadedPages:
                 page.goto(page_url(self._app_url, name, f"lang={lang}{query}"), timeout=120_000)
                 wait_for_app(page)
             except BaseException:
-                context.close()
+                page.context.close()
                 raise
             self._pages[key], self._requests[key], self._responses[key] = page, requests, responses
         return self._pages[key]
