@@ -43,3 +43,24 @@ def test_a_line_never_starts_with_a_pause():
     """A colon just past the width hangs at the line's end ('…增加值：' / '深圳…'), not at the next line's start."""
     lines = charts.chart_title("信息传输、软件和信息技术服务业增加值：深圳不低于各城市的概率")["text"]
     assert lines == ["信息传输、软件和信息技术服务业增加值：", "深圳不低于各城市的概率"]
+
+
+def test_a_latin_word_is_never_cut_and_a_long_compound_breaks_at_its_hyphen():
+    # Bottlenecks 2.2's legend on a phone read "Public-institu / tion machine" (the new-user walk, issue 23).
+    assert charts.lines("Public-institution machine rooms (share of rooms)", 14) == [
+        "Public-",
+        "institution",
+        "machine rooms",
+        "(share of",
+        "rooms)",
+    ]
+    assert charts.lines("long-run running cost", 14) == ["long-run", "running cost"]
+    assert charts.lines("Internationalisation", 14) == ["Internationalisation"]
+
+
+def test_a_chinese_label_that_fills_its_last_line_leaves_no_empty_line():
+    assert charts.lines("广东新建/扩建门槛（上架率，是规则不是实测）", 14) == [
+        "广东新建/扩建",
+        "门槛（上架率，",
+        "是规则不是实测）",
+    ]

@@ -42,14 +42,16 @@ EDGE_PADDING = {"left": 8, "right": 10, "top": 5, "bottom": 5}
 def lines(text: str, width: int) -> list[str]:
     """Return the text broken into lines of at most `width` characters (half as many for Chinese).
 
-    A newline in the text (a translator's chosen break) always breaks. Latin text breaks at spaces; Chinese after
-    a pause (：，、；） or a space that does not follow a digit: "2030 年" stays whole) or before an opening
-    bracket, as late as fits and not before half the line, else anywhere.
+    A newline in the text (a translator's chosen break) always breaks. Latin text breaks at spaces, never inside a
+    word (one longer than the line after its hyphen, if it has one); Chinese after a pause (：，、；） or a space
+    that does not follow a digit: "2030 年" stays whole) or before an opening bracket, as late as fits and not
+    before half the line, else anywhere.
     """
     if "\n" in text:
         return [line for part in text.split("\n") for line in lines(part, width)]
-    if not CJK.search(text):
-        return textwrap.wrap(text, width, break_on_hyphens=False) or [text]
+    if not CJK.search(text):  # a word is never cut; one longer than the line breaks after a hyphen, if it has one
+        whole = textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False) or [text]
+        return whole if max(map(len, whole)) <= width else textwrap.wrap(text, width, break_long_words=False)
     width //= 2
     result = []
     while len(text) > width:
@@ -62,7 +64,7 @@ def lines(text: str, width: int) -> list[str]:
         cut = max((i for i in breaks if i >= width // 2), default=width)
         result.append(text[:cut].rstrip())
         text = text[cut:].lstrip()
-    return [*result, text]
+    return [*result, text] if text else result
 
 
 def row_px(labels: list[str]) -> int:
