@@ -32,13 +32,8 @@ def open_on_phone(chromium, url: str):
 
 
 def switch_language(tab, label: str) -> None:
-    """Switch as a reader does: tap the language shown on the screen; if the page shows none, open the drawer (the
-    "»" at the top) and tap it there."""
-    option = tab.locator(MAIN).get_by_text(label, exact=True)
-    if not option.is_visible():
-        tab.locator("[data-testid=stExpandSidebarButton]").click()
-        option = tab.locator(DRAWER).get_by_text(label, exact=True)
-    option.click()
+    """Switch as a reader does: tap the language shown in the bar at the top of the page."""
+    tab.locator(MAIN).get_by_text(label, exact=True).click()
 
 
 def test_a_language_switch_on_a_phone_leaves_the_drawer_closed_and_keeps_every_setting(app_url, chromium):
@@ -56,6 +51,36 @@ def test_a_language_switch_on_a_phone_leaves_the_drawer_closed_and_keeps_every_s
         # box opens its list.
         tab.locator(f"{MAIN} [data-testid=stSelectbox]").first.click(timeout=5_000)
         tab.get_by_role("listbox").wait_for(timeout=5_000)
+    finally:
+        tab.context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_phone_moves_between_pages_from_a_menu_that_closes_behind_it(app_url, chromium, lang):
+    # The walk (issue 23): a tap on a page link in the drawer left the drawer open over the new page.
+    tab = open_on_phone(chromium, f"{app_url}/overview?lang={lang}")
+    try:
+        assert not tab.locator("[data-testid=stExpandSidebarButton]").is_visible(), "a phone still offers the drawer"
+        menu = tab.locator(MAIN).get_by_role("button", name=t("nav.menu", lang))
+        assert menu.bounding_box()["y"] < FIRST_SCREEN_PX
+        menu.click()
+        links = tab.locator("[data-testid=stPopoverBody]").get_by_role("link")
+        assert [link.inner_text().splitlines()[-1] for link in links.all()] == [
+            t(f"nav.{stem}", lang) for stem in STEMS
+        ]
+        links.filter(has_text=t("nav.benchmarks", lang)).click()
+        tab.wait_for_url("**/benchmarks?**")
+        tab.locator(f"{MAIN} h1").get_by_text(t("benchmarks.title", lang)).wait_for()
+        wait_for_app(tab)
+        assert parse_qs(urlsplit(tab.url).query)["lang"] == [lang]
+        assert not tab.locator("[data-testid=stPopoverBody]").is_visible(), "the menu stayed open over the new page"
+        screenshot(tab, f"phone-menu-after-tap-{lang}-390px")
+        # Nothing lies over the new page: its title is what a tap on it reaches.
+        title = tab.locator(f"{MAIN} h1").first
+        assert title.evaluate(
+            "h => { const r = h.getBoundingClientRect(); const e = "
+            "document.elementFromPoint(r.x + 20, r.y + r.height / 2); return h.contains(e); }"
+        )
     finally:
         tab.context.close()
 

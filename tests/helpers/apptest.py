@@ -33,9 +33,20 @@ def run_page(page: str, at: AppTest | None = None, **params: str) -> AppTest:
     return at
 
 
+def body_links(at: AppTest) -> list:
+    """Return the page links in the page's body: the main area but the phone's bar (the shell's menu of pages)."""
+    found = []
+    for child in at.main.children.values():
+        if child.type == "page_link":
+            found.append(child)
+        elif not getattr(child.proto, "id", "").endswith("-phone_bar"):
+            found.extend(child.get("page_link") if hasattr(child, "get") else [])
+    return found
+
+
 def links_to(at: AppTest, page: str) -> list[dict[str, list[str]]]:
     """Return the query parameters of every in-app link to `page` in the page's body (not the shell's navigation)."""
-    return [parse_qs(link.proto.query_string) for link in at.main.get("page_link") if link.proto.page == page]
+    return [parse_qs(link.proto.query_string) for link in body_links(at) if link.proto.page == page]
 
 
 def charts(at: AppTest) -> list[tuple[dict, list]]:

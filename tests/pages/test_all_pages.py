@@ -5,7 +5,7 @@ from urllib.parse import parse_qs
 
 import pandas as pd
 import pytest
-from apptest import charts, go_to, new_session
+from apptest import body_links, charts, go_to, new_session
 from chart_checks import HEX_COLOUR, SAFE_COLOURS, chart_title, dishonest_parts, missing_fields
 from streamlit.testing.v1 import AppTest
 
@@ -296,7 +296,7 @@ def test_the_root_shows_the_no_such_page_view_for_a_missing_path(lang, title):
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     assert [element.value for element in at.title] == [title]
-    links = {link.proto.page for link in at.main.get("page_link")}
+    links = {link.proto.page for link in body_links(at)}
     assert links == set(STEMS)
     assert "/data/x/y/z" in at.markdown[0].value
 

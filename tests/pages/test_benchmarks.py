@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl
 
 import pandas as pd
 import pytest
-from apptest import run_page
+from apptest import body_links, run_page
 from loaded import frames
 from streamlit.testing.v1 import AppTest
 
@@ -95,7 +95,7 @@ def test_the_page_opens_with_the_quotable_glance_of_the_three_cities(lang):
     bodies = [block.value for block in at.markdown]
     assert "\n".join(f"- {line}" for line in (*lines, *apart)) in bodies
     # The link to the comparable digital indicator's tab on Scenarios, in the page's language.
-    links = [link.proto for link in at.main.get("page_link")]
+    links = [link.proto for link in body_links(at)]
     assert [(link.page, dict(parse_qsl(link.query_string))) for link in links] == [
         ("scenarios", {"lang": lang, "view": "peers"})
     ]

@@ -35,11 +35,13 @@ def start_page(page: str) -> str:
     alone = embedded_chart()
     links = None if alone else st.sidebar.container()
     bar = None if alone else phone_bar()
+    menu = None if bar is None else bar.container(width="content")  # first in the bar, drawn once the language is known
     open_notice_box()
     current = language_switch(drawn=not alone, bar=bar)
     if links is not None:
         with links:
             navigation(current)
+        phone_navigation(menu, current)
     else:
         open_embed_slot(alone)
     enter_page(page)
@@ -144,21 +146,32 @@ def _remember_lang(key: str = "lang") -> None:
     st.session_state["_lang"] = st.session_state[key]
 
 
-# Below Streamlit's 768 px breakpoint the sidebar is a drawer over the page, and it stays open after a widget in it
-# changes (Streamlit 1.67 has no API to close it). So on a phone the language switch and the share link sit in a bar
-# at the top of the page and the drawer holds the navigation only: a switch never leaves the drawer open over the
-# page. On a wider screen the bar is hidden and the sidebar holds all three. Hand-written CSS (media queries).
+# Below Streamlit's 768 px breakpoint the sidebar is a drawer over the page, and it stays open after a widget or a
+# page link in it is tapped (Streamlit 1.67 has no API to close it; only its own sidebar navigation closes it, and
+# that one drops the link's language). So on a phone the pages, the language switch and the share link sit in a bar
+# at the top of the page and the drawer and its "»" are hidden; the pages' menu is a popover that a new page draws
+# closed. On a wider screen the bar is hidden and the sidebar holds all three. Hand-written CSS (media
+# queries).
 PHONE_CSS = """<style>
 @media (min-width: 768px) {[data-testid="stLayoutWrapper"]:has(> .st-key-phone_bar), .st-key-phone_bar {display: none}}
-@media (max-width: 767.98px) {[data-testid="stSidebar"] .st-key-lang {display: none}}
+@media (max-width: 767.98px) {[data-testid="stSidebar"], [data-testid="stExpandSidebarButton"] {display: none}}
 </style>"""
 
 
 def phone_bar() -> DeltaGenerator:
-    """Open the bar at the top of the page that a phone shows in place of the sidebar's language switch and share
-    link (filled by `language_switch()` and `end_page()`)."""
+    """Open the bar at the top of the page that a phone shows in place of the sidebar: pages, language switch and
+    share link (filled by `phone_navigation()`, `language_switch()` and `end_page()`)."""
     st.html(PHONE_CSS)
     return st.container(key="phone_bar", horizontal=True, vertical_alignment="center", gap="small")
+
+
+def phone_navigation(slot: DeltaGenerator, current: str) -> None:
+    """Draw the phone bar's menu of pages. A stateful popover (`on_change="rerun"`): its open state belongs to the
+    page it was opened on, so the page a tap on one of its links opens draws it closed (a stateless one stayed open
+    over the new page)."""
+    menu = slot.popover(t("nav.menu", current), icon=":material/menu:", key="phone_pages", on_change="rerun")
+    with menu:
+        navigation(current)
 
 
 def language_switch(*, drawn: bool = True, bar: DeltaGenerator | None = None) -> str:
