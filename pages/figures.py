@@ -60,6 +60,7 @@ if view.shown.empty:
     st.info(t("figures.none", lang))
     selected_id = requested
 else:
+    metric, value = t("col.metric", lang), t("col.value", lang)
     event = st.dataframe(
         fill_missing(view.table, lang),
         hide_index=True,
@@ -68,11 +69,11 @@ else:
         on_select="rerun",
         selection_mode="single-row",
         key=f"figure_table_{lang}",
-        # The value is pinned (it stays at the left while the table scrolls sideways on a phone) and the metric is
-        # the wide column, so a desktop reads it whole (issue 23).
+        # The value is pinned (it stays at the left while the table scrolls sideways on a phone); value and metric
+        # are as wide as their longest shown, so a desktop reads both whole (issue 23).
         column_config={
-            t("col.metric", lang): st.column_config.TextColumn(width="large"),
-            t("col.value", lang): st.column_config.TextColumn(width="medium", pinned=True),
+            metric: st.column_config.TextColumn(width=views.fit_width(view.table[metric], views.METRIC_PX)),
+            value: st.column_config.TextColumn(width=views.fit_width(view.table[value], views.VALUE_PX), pinned=True),
         },
         selection_default={"selection": {"rows": default_rows}} if default_rows else None,
     )

@@ -7,10 +7,11 @@ import json
 
 import pytest
 from apptest import run_page
+from fonts import text_px
 from loaded import frames
 
 from explorer.core import formatting
-from explorer.core.i18n import t
+from explorer.core.i18n import LANGS, t
 from explorer.features.figures import view as views
 
 # view argument -> (URL key, value): each of the four keys narrows this selection.
@@ -77,10 +78,13 @@ def test_bad_filter_values_get_a_notice(params):
         assert any(f"“{label}”" in warning.value for warning in at.warning)
 
 
-def test_the_metric_column_is_the_wide_one():
-    """Issue 23: the Metric column was cut; it is the wide one, the value keeps room for "75,000 base stations"."""
-    at = run_page("figures", lang="en")
-    columns = json.loads(at.dataframe[0].proto.columns)
-    assert columns[t("col.metric", "en")]["width"] == "large"
-    assert columns[t("col.value", "en")]["width"] == "medium"  # "75,000 base stations" fits
-    assert columns[t("col.value", "en")]["pinned"] is True  # a phone keeps the value in view
+def test_the_metric_and_value_columns_are_as_wide_as_their_longest_text():
+    """Issue 23: the Metric column was cut at 1440 px; each column holds its longest text (measured with Noto Sans
+    CJK at the table's 14 px), the value is pinned."""
+    for lang in LANGS:
+        at = run_page("figures", lang=lang)
+        columns = json.loads(at.dataframe[0].proto.columns)
+        for key in ("col.metric", "col.value"):
+            longest = max(map(text_px, at.dataframe[0].value[t(key, lang)]))
+            assert columns[t(key, lang)]["width"] >= longest, (lang, key)
+        assert columns[t("col.value", lang)]["pinned"] is True  # a phone keeps the value in view

@@ -5,6 +5,7 @@ import re
 import download_checks
 import pandas as pd
 import pytest
+from fonts import text_px
 from loaded import frames
 
 from explorer.core import formatting
@@ -96,7 +97,7 @@ def test_the_table_count_and_csv_of_a_filter(lang, figures):
     targets = figures[figures["kind"] == "target"]
     assert list(view.table.columns) == [
         t(key, lang)
-        for key in ("col.metric", "col.value", "col.year", "col.kind", "col.section", "col.id", "col.quote")
+        for key in ("col.metric", "col.value", "col.year", "col.kind", "col.section", "col.quote", "col.id")
     ]
     assert view.table[t("col.id", lang)].tolist() == targets["id"].tolist()
     assert set(view.table[t("col.kind", lang)]) == {t("kind.target", lang)}
@@ -270,3 +271,14 @@ def test_the_table_shows_twenty_rows_before_it_scrolls():
     assert views.table_height(55) == views.table_height(views.VISIBLE_ROWS) > views.table_height(11)
     assert views.table_height(55) >= 38 + 35 * 20
     assert views.table_height(3) < views.table_height(4)  # a short table is not padded
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("column", "bounds"), [("col.metric", views.METRIC_PX), ("col.value", views.VALUE_PX)])
+def test_the_metric_and_value_columns_hold_their_longest_text(lang, column, bounds, figures):
+    # Issue 23: a fixed 400 px metric column cut a third of the English metrics at 1440 px. Measured with a real
+    # font (tests/helpers/fonts.py), not the view's estimate.
+    texts = views.figures_view(figures, lang).table[t(column, lang)]
+    needed = max(map(text_px, texts)) + 8  # the cell's own padding, at the least
+    assert needed <= views.fit_width(texts, bounds) <= bounds[1]
+    assert views.fit_width(pd.Series(["1"]), bounds) == bounds[0]  # a column of short texts keeps room for its title

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from explorer.charts import CJK
 from explorer.core import formatting
 from explorer.core.i18n import LANGS, t
 from explorer.core.paper import find_span, squash
@@ -44,6 +45,21 @@ _ROW_PX, _HEADER_PX = 35, 38  # st.dataframe's row and header height
 def table_height(rows: int) -> int:
     """Return the table's height in pixels: every row up to VISIBLE_ROWS, then it scrolls."""
     return _HEADER_PX + _ROW_PX * min(rows, VISIBLE_ROWS)
+
+
+# Widths of the value and metric columns: st.dataframe fits a column to its contents only up to ~380 px, which cut a
+# third of the English metrics at 1440 px (issue 23), and measured the pinned value short of "2.48 万亿元"; it takes
+# no "fit the longest" setting, so the width is estimated here from the longest text shown, at the 14 px table
+# font's mean advance (a Latin character 7 px, a Chinese one 14 px), within a column's bounds (the metric's upper
+# one: what a 1440 px window leaves beside the value).
+_LATIN_PX, _CJK_PX, _CELL_PADDING_PX = 7, 14, 24
+VALUE_PX, METRIC_PX = (60, 220), (120, 600)
+
+
+def fit_width(texts: pd.Series, bounds: tuple[int, int]) -> int:
+    """Return a column's width in pixels: the longest of `texts` whole, within `bounds`."""
+    longest = max((sum(_CJK_PX if CJK.match(ch) else _LATIN_PX for ch in text) for text in texts), default=0)
+    return min(max(longest + _CELL_PADDING_PX, bounds[0]), bounds[1])
 
 
 # English pages add the project's translation of the sentence and its note (both written in English only).
@@ -117,7 +133,7 @@ def _holds(frame: pd.DataFrame, needle: str) -> pd.Series:
 
 def figure_table(shown: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return the figures as the page's table: metric and qualified value first (all a phone shows), then year,
-    kind, section, id and sentence."""
+    kind, section, sentence and, last, the id (the link's `fig`, the SQL console's key: a reader's last need)."""
     return pd.DataFrame(
         {
             t("col.metric", lang): shown[f"metric_{lang}"],
@@ -125,8 +141,8 @@ def figure_table(shown: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col.year", lang): shown["year"],
             t("col.kind", lang): shown["kind"].map(lambda kind: t(f"kind.{kind}", lang)),
             t("col.section", lang): shown["section"],
-            t("col.id", lang): shown["id"],
             t("col.quote", lang): shown["quote_zh"].map(formatting.plain_reference_marks),
+            t("col.id", lang): shown["id"],
         }
     )
 
