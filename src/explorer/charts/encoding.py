@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 
@@ -122,6 +123,24 @@ def chart_title(text: str, *, inset: bool = False) -> dict:
     """
     latin, chinese = (INSET_TITLE_LINE, INSET_TITLE_LINE_CJK) if inset else (TITLE_LINE, TITLE_LINE_CJK)
     return {"text": lines(text, 2 * chinese if CJK.search(text) else latin)}
+
+
+# Vega-Lite draws each title line whole or cuts it at the plot's width, and the server does not know that width (390
+# px on a phone, over 1,000 on a desktop): a fitted title carries its lines for several line lengths and a Vega
+# expression picks, by the plot's `width` signal, the longest whose lines fit (a Chinese character counts as two).
+TITLE_CHAR_PX = 8  # a title character's mean advance (13 px bold Latin; half a Chinese character)
+TITLE_TIERS = (40, 60, 90)  # characters per line of the wider choices
+
+
+def fitted_title(text: str, narrowest: int) -> dict:
+    """Return a chart title in lines of `narrowest` characters on a phone, longer lines where the plot is wider."""
+    last = lines(text, narrowest)
+    choice = json.dumps(last, ensure_ascii=False)
+    for length in (tier for tier in TITLE_TIERS if tier > narrowest):
+        if (wider := lines(text, length)) != last:
+            choice = f"width >= {length * TITLE_CHAR_PX} ? {json.dumps(wider, ensure_ascii=False)} : ({choice})"
+            last = wider
+    return {"text": {"expr": choice}}
 
 
 def tooltip(field: str, kind: str, title: str, number_format: str | None = None) -> dict:

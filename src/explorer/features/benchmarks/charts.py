@@ -12,7 +12,7 @@ from explorer.charts.encoding import (
     break_rule,
     chart_title,
     colour_scale,
-    lines,
+    fitted_title,
     nominal,
     quantitative,
 )
@@ -32,7 +32,8 @@ def top_tick(largest: float) -> float:
 
 
 PEER_ROW_PX = 34  # one city's row in a peer panel: room for 'city year: value' on one line
-# A peer panel's plot starts after its row labels, so its title wraps shorter than other charts' (14 Chinese).
+# A peer panel's plot starts after its row labels, so on a phone its title wraps shorter than other charts' (14
+# Chinese); a wider plot takes longer lines (`fitted_title`).
 PEER_TITLE_LINE = 28
 
 
@@ -133,7 +134,7 @@ def peer_latest(
     values = rows["value"].dropna()
     x_scale = {"zero": True, "nice": False, "domainMax": top_tick(float(values.max()) if len(values) else 0.0)}
     return {
-        "title": {"text": lines(title, PEER_TITLE_LINE)},
+        "title": fitted_title(title, PEER_TITLE_LINE),
         "height": PEER_ROW_PX * len(rows),
         "autosize": FIT_WIDTH,
         "padding": EDGE_PADDING,  # the top tick's label ends at the axis end: room for its last pixel
