@@ -280,3 +280,13 @@ def test_no_page_link_is_cut_on_a_phone(loaded, name):
     assert_clean(page)
     assert page.locator("[data-testid='stMainBlockContainer'] [data-testid='stPageLink-NavLink']").count() > 0
     assert page.evaluate(CUT_LINKS) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", STEMS)
+def test_no_chart_makes_vega_warn(loaded, name, lang):
+    """The walk (issue 23) saw Vega-Lite warnings in the console: a legend shown on one layer and hidden on another,
+    layers sorted two ways, empty layers (an infinite extent). Each is a spec Vega had to guess about."""
+    loaded.get(name, lang, 1440)
+    warnings = [text for kind, text in loaded.console(name, lang, 1440) if kind == "warning" and "WARN" in text]
+    assert warnings == []

@@ -35,13 +35,15 @@ def labelled_bars(
     x = quantitative("value", axis_title, axis={"tickMinStep": 1})
     if x_domain:
         x["scale"] = {"domain": x_domain}
-    y = nominal("label", None, sort={"field": "order"}, axis={"labelExpr": SPLIT_LINES, "labelLimit": 0})
     labels = [wrapped(metric) for metric in rows["metric"]]
+    # The rows' order as a list: a sort by a field made Vega-Lite warn, unioning the layers' domains, that their sorts
+    # conflict.
+    y = nominal("label", None, sort=labels, axis={"labelExpr": SPLIT_LINES, "labelLimit": 0})
     return {
         "title": chart_title(title),
         "height": row_px * len(rows),
         "autosize": FIT_WIDTH,
-        "datasets": {"bars": rows.assign(label=labels, order=range(len(rows)))},
+        "datasets": {"bars": rows.assign(label=labels)},
         "data": {"name": "bars"},
         "encoding": {"x": x, "y": y, "tooltip": tooltips},
         "layer": [
@@ -100,12 +102,16 @@ def bound_bars(
     rows = rows.assign(
         label=rows["metric"].map(wrapped),
         **{colour_field: rows[colour_field].map(lambda text: wrapped(text, LEGEND_LINE))},
-        order=range(len(rows)),
         open_to=PERCENT_DOMAIN[1],
     )
-    y = nominal("label", None, sort={"field": "order", "op": "min"}, axis={"labelExpr": SPLIT_LINES, "labelLimit": 0})
+    y = nominal("label", None, sort=list(rows["label"]), axis={"labelExpr": SPLIT_LINES, "labelLimit": 0})  # as above
+    # One legend, on top (a default one would sit at the right, off a phone): both coloured layers carry the same
+    # legend, so Vega-Lite merges them without a conflict.
     colour = nominal(
-        colour_field, legend, scale=colour_scale({wrapped(key, LEGEND_LINE): value for key, value in colours.items()})
+        colour_field,
+        legend,
+        scale=colour_scale({wrapped(key, LEGEND_LINE): value for key, value in colours.items()}),
+        legend={"orient": "top", "columns": 1, "labelLimit": 0, "labelExpr": SPLIT_LINES},
     )
     return {
         "title": chart_title(title),
@@ -119,21 +125,14 @@ def bound_bars(
                 "mark": {"type": "bar"},
                 "encoding": {
                     "x": quantitative("value", axis_title, scale={"domain": PERCENT_DOMAIN}),
-                    "color": {
-                        **colour,
-                        "legend": {"orient": "top", "columns": 1, "labelLimit": 0, "labelExpr": SPLIT_LINES},
-                    },
+                    "color": colour,
                 },
             },
             {
-                "transform": [{"filter": "isValid(datum.open_end)"}],
+                # Drawn where open_end is set: a row without it has no valid x, which Vega-Lite leaves out (a filter
+                # here would give the layer its own data, whose y domain Vega-Lite warns it cannot sort with the bars').
                 "mark": {"type": "rule", "strokeDash": EXTRAPOLATED_DASH, "strokeWidth": 2},
-                # The bars' legend is the chart's only one (a second, default one would sit at the right, off a phone).
-                "encoding": {
-                    "x": quantitative("open_end"),
-                    "x2": {"field": "open_to"},
-                    "color": {**colour, "legend": None},
-                },
+                "encoding": {"x": quantitative("open_end"), "x2": {"field": "open_to"}, "color": colour},
             },
             {
                 "mark": {"type": "text", "align": "right", "dx": -4, "fontWeight": "bold", "color": "white"},

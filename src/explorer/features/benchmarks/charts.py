@@ -133,6 +133,7 @@ def peer_latest(
     """
     values = rows["value"].dropna()
     x_scale = {"zero": True, "nice": False, "domainMax": top_tick(float(values.max()) if len(values) else 0.0)}
+    city_legend = {"orient": "bottom", "direction": "vertical"} if len(colours) > 1 else None
     return {
         "title": fitted_title(title, PEER_TITLE_LINE),
         "height": PEER_ROW_PX * len(rows),
@@ -152,15 +153,12 @@ def peer_latest(
             ),
             # labelFlush: the top tick's label ("14,000") ends at the axis instead of running past a phone's edge
             "x": quantitative("value", axis_title, scale=x_scale, axis={"tickCount": 6, "labelFlush": True}),
-            "color": nominal(
-                "city_label",
-                legend,
-                scale=colour_scale(colours),
-                legend={"orient": "bottom", "direction": "vertical"} if len(colours) > 1 else None,
-            ),
+            # Colour and shape name the city with one legend: the same title and legend on both, which Vega-Lite
+            # merges (a shape without a legend beside a colour with one made it warn of a conflict).
+            "color": nominal("city_label", legend, scale=colour_scale(colours), legend=city_legend),
             "fill": nominal("fill", None, scale=None),
             "shape": nominal(
-                "city_label", None, legend=None, scale={"domain": list(shapes), "range": list(shapes.values())}
+                "city_label", legend, legend=city_legend, scale={"domain": list(shapes), "range": list(shapes.values())}
             ),
             "tooltip": tooltips,
         },

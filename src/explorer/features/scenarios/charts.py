@@ -92,35 +92,42 @@ def fan_chart(
         trend = [{"filter": "datum.is_extrapolated"}]
         if "break_before" in peers and peers["break_before"].astype(bool).any():  # a new basis: Benchmarks' rule
             layers.append(break_rule(tooltip("year", "ordinal", t("benchmarks.break_rule", lang)), data="peers"))
-        layers += [
-            {  # the peer's own-trend band: p10-p90 of its extrapolated years
-                "data": {"name": "peers"},
-                "transform": trend,
-                "mark": {"type": "area", "opacity": 0.12},
-                "encoding": {
-                    "y": quantitative("p10", y_title),
-                    "y2": {"field": "p90"},
-                    "color": {**colour, "legend": FAN_LEGEND},
-                },
+        trend_band = {  # the peer's own-trend band: p10-p90 of its extrapolated years
+            "data": {"name": "peers"},
+            "transform": trend,
+            "mark": {"type": "area", "opacity": 0.12},
+            "encoding": {
+                "y": quantitative("p10", y_title),
+                "y2": {"field": "p90"},
+                "color": {**colour, "legend": FAN_LEGEND},
             },
-            {  # observed years: solid, a marker per published figure, broken at a revision (`segment`)
-                "data": {"name": "peers"},
-                "transform": [{"filter": "!datum.is_extrapolated"}],
-                "mark": {"type": "line", "point": True, "strokeWidth": 2},
-                "encoding": {
-                    "y": quantitative("value", y_title),
-                    "color": colour,
-                    "detail": {"field": "segment", "type": "nominal"},
-                    "tooltip": peer_tooltip,
-                },
+        }
+        observed = {  # observed years: solid, a marker per published figure, broken at a revision (`segment`)
+            "data": {"name": "peers"},
+            "transform": [{"filter": "!datum.is_extrapolated"}],
+            "mark": {"type": "line", "point": True, "strokeWidth": 2},
+            "encoding": {
+                "y": quantitative("value", y_title),
+                "color": colour,
+                "detail": {"field": "segment", "type": "nominal"},
+                "tooltip": peer_tooltip,
             },
-            {  # extrapolated years: dashed, no markers (they are not data)
-                "data": {"name": "peers"},
-                "transform": trend,
-                "mark": {"type": "line", "strokeWidth": 2, "strokeDash": EXTRAPOLATED_DASH},
-                "encoding": {"y": quantitative("value", y_title), "color": colour, "tooltip": peer_tooltip},
-            },
-        ]
+        }
+        trend_line = {  # extrapolated years: dashed, no markers (they are not data)
+            "data": {"name": "peers"},
+            "transform": trend,
+            "mark": {"type": "line", "strokeWidth": 2, "strokeDash": EXTRAPOLATED_DASH},
+            "encoding": {"y": quantitative("value", y_title), "color": colour, "tooltip": peer_tooltip},
+        }
+        # Only layers with rows: an empty one (Shenzhen's published history alone has no trend) made Vega warn of an
+        # infinite extent.
+        extrapolated = peers["is_extrapolated"].astype(bool)
+        if extrapolated.any():
+            layers.append(trend_band)
+        if not extrapolated.all():
+            layers.append(observed)
+        if extrapolated.any():
+            layers.append(trend_line)
     if not target.empty:
         datasets["target"] = target
         layers.append(
