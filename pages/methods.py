@@ -44,7 +44,7 @@ def section(title: str, body: str, more: str) -> DeltaGenerator:
 for channel in view.channels(params, units, lang):
     with section(channel.title, channel.body, t("methods.more.channel", lang)):
         for equation in channel.equations:
-            st.latex(equation)
+            st.markdown(view.equation_markdown(equation))
         st.markdown(channel.legend)
         if channel.code == "dc":
             spillover = view.spillover_chart(params, units, lang, scenario_cache.lever_start(version))

@@ -118,8 +118,8 @@ def test_methods_on_a_phone_is_headings_and_leads_with_each_sections_rest_one_ta
         titles += [t(f"methods.{key}.title", lang) for key in METHODS_SECTIONS]
         assert [title for title in titles if title not in headings] == []
         channel = tab.locator(f"{MAIN} [data-testid=stExpander]").nth(list(equations.CHANNELS).index("dc"))
-        assert not channel.locator(".katex-display").first.is_visible(), "the equations are not folded"
+        assert not channel.locator(".katex").first.is_visible(), "the equations are not folded"
         channel.locator("summary").click()
-        channel.locator(".katex-display").first.wait_for(state="visible", timeout=10_000)
+        channel.locator(".katex").first.wait_for(state="visible", timeout=10_000)
     finally:
         tab.context.close()

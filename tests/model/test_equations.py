@@ -101,9 +101,9 @@ def test_equations_carry_no_words_of_one_language(params: pd.DataFrame):
 # KaTeX commands the Methods equations may use; a run-on like "\quadq_t" or an escaped "\\bar" (a KaTeX line
 # break) renders as red error text or breaks the equation, and shows up here as an unknown command.
 KNOWN_COMMANDS = {
-    "Delta", "alpha", "bar", "beta", "big", "cdot", "chi", "delta", "ell", "exp", "gamma", "ge", "iota", "kappa",
-    "lambda", "le", "lfloor", "mathrm", "max", "min", "mu", "nu", "omega", "phi", "pi", "psi", "quad", "rfloor", "rho",
-    "sigma", "sim", "sum", "tau", "theta", "varepsilon", "xi",
+    "Delta", "allowbreak", "alpha", "bar", "beta", "big", "cdot", "chi", "delta", "ell", "exp", "gamma", "ge", "iota",
+    "kappa", "lambda", "le", "lfloor", "mathrm", "max", "min", "mu", "nu", "omega", "phi", "pi", "psi", "quad",
+    "rfloor", "rho", "sigma", "sim", "sum", "tau", "theta", "varepsilon", "xi",
 }  # fmt: skip
 
 

@@ -173,13 +173,13 @@ CHANNELS: dict[str, tuple[str, ...]] = {
         r"\mathrm{additional}_k = \mathrm{paid}_k\,M / \mathrm{applicants}",
         r"\mathrm{added}_t = \sum_{k=1}^{t} \mathrm{additional}_k\,<<talent_retention>>^{t-k}",
         r"\mathrm{cost}_t = \sum_{k=1}^{t} <<talent_subsidy>>_k\,\mathrm{paid}_k\,<<talent_retention>>^{t-k}"
-        r"\,\min\big(1, \max(0, <<talent_subsidy_years>> - t + k)\big) / 10^8",
+        r"\,\allowbreak\min\big(1, \max(0, <<talent_subsidy_years>> - t + k)\big) / 10^8",
         r"m = \min\big(<<talent_wage>>\,(1 + <<talent_agglomeration>>)\,(1 - <<talent_displacement>>),\ "
         r"<<digital_output_per_worker>>\,<<va_to_output_ratio>>\big)",
         r"\Delta\mathrm{TAL}_t = (\mathrm{added}_t - \mathrm{added}^{\mathrm{paper}}_t)\,m"
         r"\,(\mathrm{GDP}^*_t / \mathrm{GDP}^*_{<<base_year>>}) / 10^4",
         r"c^{+} = <<talent_subsidy>>\,\mathrm{applicants}\,\sum_{j \ge 0} <<talent_retention>>^j"
-        r"\,\min\big(1, \max(0, <<talent_subsidy_years>> - j)\big) / (10^4\,M)",
+        r"\,\allowbreak\min\big(1, \max(0, <<talent_subsidy_years>> - j)\big) / (10^4\,M)",
         r"\mathrm{payback} = <<talent_local_revenue>> / \big((1 - <<talent_retention>>)\,c^{+}\big), \quad"
         r"\mathrm{revenue}_t = \mathrm{added}_t\,<<talent_local_revenue>>"
         r"\,(\mathrm{GDP}^*_t / \mathrm{GDP}^*_{<<base_year>>}) / 10^4",

@@ -269,3 +269,10 @@ def test_every_methods_section_splits_into_a_short_lead_and_the_rest_losing_noth
         assert 0 < len(lead) <= 400, lead
         assert lead.count("$") % 2 == 0 and lead.count("**") % 2 == 0 and lead.count("`") % 2 == 0, lead
         assert "".join(f"{lead}{rest}".split()) == "".join(body.split())
+
+
+def test_an_equation_is_inline_display_math_that_may_break_between_two_equations():
+    # KaTeX breaks lines only in inline math, after a relation, an operator or \allowbreak (issue 23's walk: 39 of
+    # 51 equations scrolled sideways at 390 px as st.latex's display math).
+    shown = view.equation_markdown(r"a = b, \quad c = d")
+    assert shown == r"$\displaystyle a = b, \quad\allowbreak c = d$"

@@ -87,6 +87,20 @@ def equation_words(lang: str) -> dict[str, str]:
     return {word: t(f"methods.term.{word}", lang) for word in equations.WORDS}
 
 
+QUAD, ALLOW_BREAK = r"\quad", r"\allowbreak"
+
+
+def equation_markdown(latex: str) -> str:
+    """Return an equation as Markdown math that breaks after its = and + signs where the column is narrow.
+
+    KaTeX breaks a line only in inline math (st.latex's display math kept 39 of 51 equations on one line, scrolling
+    sideways on a 390 px phone), after a relation, an operator or an `\\allowbreak` (the equations hold one where a
+    long product would not fit, and one follows each `\\quad` between two equations); `\\displaystyle` keeps
+    display-sized sums and fractions.
+    """
+    return f"$\\displaystyle {latex.replace(QUAD, QUAD + ALLOW_BREAK)}$"
+
+
 def symbol_legend(code: str, params: pd.DataFrame, units: pd.DataFrame, lang: str) -> str:
     """Return a Markdown list of the symbols in a channel's equations: each parameter's label and range, or lever."""
     table, latex = model.parameter_table(params), model.parameter_symbols(params)
