@@ -296,3 +296,28 @@ def test_no_chart_makes_vega_warn(loaded, name, lang):
     loaded.get(name, lang, 1440)
     warnings = [text for kind, text in loaded.console(name, lang, 1440) if kind == "warning" and "WARN" in text]
     assert warnings == []
+
+
+# A value written in white must lie on its bar or cell: white text beside a short bar fell on the white plot (the
+# second new-user walk, issue 23: Bottlenecks' "16 %" read "6 %" at 390 px, "≈10 %" read "%").
+WHITE_TEXT_OFF_ITS_MARK = """() => {
+  const marks = [...document.querySelectorAll("[data-testid='stVegaLiteChart'] .mark-rect path")]
+    .map(p => p.getBoundingClientRect());
+  const white = ['white', '#fff', '#ffffff', 'rgb(255, 255, 255)'];
+  return [...document.querySelectorAll("[data-testid='stVegaLiteChart'] .mark-text text")]
+    .filter(t => t.textContent.trim() && white.includes((t.getAttribute('fill') || '').toLowerCase()))
+    .filter(t => { const r = t.getBoundingClientRect();
+      return !marks.some(m => r.left >= m.left - 1 && r.right <= m.right + 1 && r.top >= m.top - 1
+                              && r.bottom <= m.bottom + 1); })
+    .map(t => t.textContent);
+}"""
+WHITE_TEXTS = """() => [...document.querySelectorAll("[data-testid='stVegaLiteChart'] .mark-text text")]
+    .filter(t => t.textContent.trim() && (t.getAttribute('fill') || '').toLowerCase() === 'white').length"""
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_value_written_in_white_lies_on_its_bar(loaded, lang, width):
+    page = loaded.get("bottlenecks", lang, width)
+    assert page.evaluate(WHITE_TEXTS) > 3  # the bars' values that fit inside them
+    assert page.evaluate(WHITE_TEXT_OFF_ITS_MARK) == []

@@ -134,12 +134,27 @@ def bound_bars(
                 "mark": {"type": "rule", "strokeDash": EXTRAPOLATED_DASH, "strokeWidth": 2},
                 "encoding": {"x": quantitative("open_end"), "x2": {"field": "open_to"}, "color": colour},
             },
-            {
+            {  # the value inside its bar, where it fits
                 "mark": {"type": "text", "align": "right", "dx": -4, "fontWeight": "bold", "color": "white"},
-                "encoding": {"x": quantitative("value"), "text": nominal("shown", None)},
+                "encoding": {"x": quantitative("value"), "text": _shown_when(LABEL_FITS)},
+            },
+            {  # else just past its end (white text left of a short bar fell off the plot: "16 %" read "6 %")
+                "mark": {"type": "text", "align": "left", "dx": 4, "fontWeight": "bold", "color": LABEL_OUTSIDE},
+                "encoding": {"x": quantitative("value"), "text": _shown_when(f"!({LABEL_FITS})")},
             },
         ],
     }
+
+
+# Vega expression: a bar (on the 0-100 % axis) is long enough for its value label (bold 11 px, ~8 px a character,
+# and its 4 px inset), at the width the chart is drawn.
+LABEL_FITS = "datum.value * width / 100 >= 8 * length(datum.shown) + 8"
+LABEL_OUTSIDE = "#000"  # black, as the other value labels beside a bar
+
+
+def _shown_when(test: str) -> dict:
+    """Return a text channel that writes the row's `shown` value where the Vega expression `test` holds."""
+    return {"condition": {"test": test, "field": "shown", "type": "nominal"}, "value": ""}
 
 
 NARROW_OFFSET = "(width < 560 ? 10 : 0)"  # Vega expression: px above / below the middle for the band's two labels
