@@ -6,6 +6,7 @@ import pytest
 from explorer import model
 from explorer.core.i18n import LANGS, t
 from explorer.features.scenarios import results as scenarios
+from explorer.features.scenarios.cards import card
 from explorer.features.scenarios.results import (
     b_deltas,
     end_year_deltas,
@@ -83,6 +84,25 @@ def test_a_change_that_rounds_to_zero_reads_no_change_as_on_its_card(params, out
     no_change = t("scenarios.card.no_change", lang)
     assert text.count(no_change) >= 3, text  # core value added, compute, electricity
     assert not any(zero in text for zero in ("(0 EFLOPS)", "（0 EFLOPS）", "(0 GWh", "（0 GWh"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "delta", "expected"),
+    [
+        ("en", 0.04, "up by less than 0.1 pp"),
+        ("en", -0.03, "down by less than 0.1 pp"),
+        ("zh", 0.04, "增加不到 0.1 个百分点"),
+        ("en", 0.0, "no change"),
+        ("en", 0.3, "+0.3 pp"),
+    ],
+)
+def test_a_change_too_small_to_print_says_so_and_only_a_zero_reads_no_change(outcomes, lang, delta, expected):
+    """The second walk: a share card read "30.5 %, no change" beside a baseline of 30.4 % (a change of 0.04 pp)."""
+    levels = {"core_va_share": 30.45}
+    deltas = pd.DataFrame({"scenario": levels, "baseline": levels})
+    deltas["delta"] = deltas["delta_p10"] = deltas["delta_p90"] = delta
+    deltas["delta_pct"] = 0.0
+    assert card("core_va_share", deltas, outcomes, lang).delta == expected
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

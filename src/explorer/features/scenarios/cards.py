@@ -64,11 +64,28 @@ def is_no_change(text: str, code: str, outcomes: pd.DataFrame, lang: str) -> boo
     return text == change_value(0.0, code, outcomes, lang)
 
 
-def _change(code: str, row: pd.Series, outcomes: pd.DataFrame, lang: str) -> tuple[str, bool]:
-    """Return a card's change against the baseline as shown, and whether it rounds to zero."""
-    shown = change_value(row["delta"], code, outcomes, lang)
-    if is_no_change(shown, code, outcomes, lang):
+def change_text(delta: float, code: str, outcomes: pd.DataFrame, lang: str) -> tuple[str, bool]:
+    """Return a change as a reader reads it, and whether it prints as zero: the printed change; "no change" where it
+    is zero; "up (down) by less than" the unit's smallest printed step where it is not zero but prints as zero (the
+    second new-user walk: a share card read "30.5 %, no change" beside a baseline of 30.4 %)."""
+    shown = change_value(delta, code, outcomes, lang)
+    if not is_no_change(shown, code, outcomes, lang):
+        return shown, False
+    if abs(delta) < NO_CHANGE:
         return t("scenarios.card.no_change", lang), True
+    smallest = change_value(10.0 ** -UNITS[outcomes.at[code, "unit"]].decimals, code, outcomes, lang)
+    key = "scenarios.card.less_up" if delta > 0 else "scenarios.card.less_down"
+    return t(key, lang, value=smallest.lstrip("+")), True
+
+
+NO_CHANGE = 1e-9  # a paired change this small (in the model's unit) is float noise: none
+
+
+def _change(code: str, row: pd.Series, outcomes: pd.DataFrame, lang: str) -> tuple[str, bool]:
+    """Return a card's change against the baseline as shown, and whether it prints as zero."""
+    shown, flat = change_text(row["delta"], code, outcomes, lang)
+    if flat:
+        return shown, True
     pct = None if UNITS[outcomes.at[code, "unit"]].kind == "share" else percent_change(row["delta"], row["baseline"])
     return (shown if pct is None else f"{shown} ({pct})"), False
 

@@ -10,7 +10,7 @@ from explorer import model
 from explorer.core.compact import percent_change
 from explorer.core.i18n import t
 from explorer.core.vocab import UNITS
-from explorer.features.scenarios.cards import card_value, change_value, is_no_change
+from explorer.features.scenarios.cards import card_value, change_text, change_value, is_no_change
 from explorer.model import digital
 
 DRAWS = 1000  # Monte Carlo draws per projection: p10/p90 stable to about 1 % between seeds
@@ -218,10 +218,9 @@ def summary(
         return text.rsplit(" ", 1)[0] if bare else text  # the number alone where the sentence names the unit
 
     def change(code: str, *, bare: bool = False) -> str:
-        text = change_value(deltas.at[code, "delta"], code, outcomes, lang)
         if bare:
-            return text.split(" ", 1)[0]
-        return t("scenarios.card.no_change", lang) if is_no_change(text, code, outcomes, lang) else text  # as the card
+            return change_value(deltas.at[code, "delta"], code, outcomes, lang).split(" ", 1)[0]
+        return change_text(deltas.at[code, "delta"], code, outcomes, lang)[0]  # as the card
 
     core = deltas.loc["core_va"]
     parts = [
