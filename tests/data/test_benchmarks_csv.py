@@ -422,6 +422,22 @@ def test_one_language_per_column_english_text_has_no_chinese_and_the_chinese_is_
     _fail_if(problems)
 
 
+# A word of a data file's columns or codes (snake_case) in a text shown to readers (the second new-user walk, issue 23:
+# "break_before" in the zh and en GDP comparability note).
+COLUMN_WORD = re.compile(r"(?<![\w/.=-])[a-z]+_[a-z0-9_]+(?![\w/.])")
+
+
+def test_no_group_text_names_a_column_or_code():
+    groups = _read(DATA / "comparability_groups.csv")
+    problems = [
+        f"comparability_groups.csv line {index + 2}: {column} says {word!r}"
+        for index, row in groups.iterrows()
+        for column in ("label_zh", "label_en", "definition_zh", "definition_en", "note_zh", "note_en")
+        for word in COLUMN_WORD.findall(row[column] if isinstance(row[column], str) else "")
+    ]
+    _fail_if(problems)
+
+
 def test_each_group_label_tells_the_groups_of_its_indicator_apart_in_both_languages():
     groups = _read(DATA / "comparability_groups.csv")
     problems = [
