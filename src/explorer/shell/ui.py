@@ -406,10 +406,12 @@ def chart_with_table(
 
 EMBED_PARAM = "chart"  # an embed link's chart: the page shows that chart alone (with Streamlit's `embed=true`)
 EMBED_HEIGHT_PX = 560  # the iframe's height in the embed code (a tall chart scrolls inside it)
+# Headings wrap in balanced lines (at 390 px "深圳数字经济概览" left "览" alone on its line, the second walk).
 # A page link in the page (not the sidebar) wraps its label: at 390 px "Compare Shenzhen with Beijing and Shanghai
 # (Benchmarks)" was cut at the edge (issue 23). Under Streamlit's `?embed=true`, no sidebar (navigation, language,
 # share link): the embedded link fixes all three.
 FRAME_CSS = """<style>
+h1, h2, h3 {text-wrap: balance}
 [data-testid="stMainBlockContainer"] [data-testid="stPageLink-NavLink"],
   [data-testid="stMainBlockContainer"] [data-testid="stPageLink-NavLink"] * {white-space: normal; overflow: visible;
   text-overflow: clip; height: auto}
