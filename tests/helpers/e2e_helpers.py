@@ -151,43 +151,41 @@ class LoadedPages:
 
     def __init__(self, chromium, app_url: str) -> None:
         self._chromium, self._app_url, self._pages = chromium, app_url, {}
-        self._requests: dict[tuple, list] = {}
-        self._responses: dict[tuple, list] = {}
-        self._console: dict[tuple, list] = {}
+        self._logs: dict[tuple, dict[str, list]] = {}  # per page: what it requested, received and logged
 
     def get(self, name: str, lang: str, width: int, query: str = ""):
         """Return the page at /<name>?lang=<lang><query>, drawn at `width` px in a browser set to `lang`."""
         key = (name, lang, width, query)
         if key not in self._pages:
             page = new_tab(self._chromium, lang, width)
-            requests, responses, console = [], [], []
-            page.on("request", lambda request: requests.append(request.url))
-            page.on("response", lambda response: responses.append((response.status, response.url)))
-            page.on("console", lambda message: console.append((message.type, message.text)))
+            log: dict[str, list] = {"requests": [], "responses": [], "console": []}
+            page.on("request", lambda request: log["requests"].append(request.url))
+            page.on("response", lambda response: log["responses"].append((response.status, response.url)))
+            page.on("console", lambda message: log["console"].append((message.type, message.text)))
             try:
                 page.goto(page_url(self._app_url, name, f"lang={lang}{query}"), timeout=120_000)
                 wait_for_app(page)
             except BaseException:
                 page.context.close()
                 raise
-            self._pages[key], self._requests[key], self._responses[key] = page, requests, responses
-            self._console[key] = console
+            self._pages[key], self._logs[key] = page, log
         return self._pages[key]
+
+    def _log(self, kind: str, name: str, lang: str, width: int, query: str) -> list:
+        self.get(name, lang, width, query)
+        return list(self._logs[(name, lang, width, query)][kind])
 
     def requests(self, name: str, lang: str, width: int, query: str = "") -> list[str]:
         """Return the URL of every request the page has made since it was opened (loading it first)."""
-        self.get(name, lang, width, query)
-        return list(self._requests[(name, lang, width, query)])
+        return self._log("requests", name, lang, width, query)
 
     def responses(self, name: str, lang: str, width: int, query: str = "") -> list[tuple[int, str]]:
         """Return (status, URL) of every response the page has received since it was opened (loading it first)."""
-        self.get(name, lang, width, query)
-        return list(self._responses[(name, lang, width, query)])
+        return self._log("responses", name, lang, width, query)
 
     def console(self, name: str, lang: str, width: int, query: str = "") -> list[tuple[str, str]]:
         """Return (type, text) of every console message the page has logged since it was opened (loading it first)."""
-        self.get(name, lang, width, query)
-        return list(self._console[(name, lang, width, query)])
+        return self._log("console", name, lang, width, query)
 
     def close(self) -> None:
         for page in self._pages.values():

@@ -64,6 +64,9 @@ def is_no_change(text: str, code: str, outcomes: pd.DataFrame, lang: str) -> boo
     return text == change_value(0.0, code, outcomes, lang)
 
 
+NO_CHANGE = 1e-9  # a paired change this small (in the model's unit) is float noise: none
+
+
 def change_text(delta: float, code: str, outcomes: pd.DataFrame, lang: str) -> tuple[str, bool]:
     """Return a change as a reader reads it, and whether it prints as zero: the printed change; "no change" where it
     is zero; "up (down) by less than" the unit's smallest printed step where it is not zero but prints as zero (the
@@ -76,9 +79,6 @@ def change_text(delta: float, code: str, outcomes: pd.DataFrame, lang: str) -> t
     smallest = change_value(10.0 ** -UNITS[outcomes.at[code, "unit"]].decimals, code, outcomes, lang)
     key = "scenarios.card.less_up" if delta > 0 else "scenarios.card.less_down"
     return t(key, lang, value=smallest.lstrip("+")), True
-
-
-NO_CHANGE = 1e-9  # a paired change this small (in the model's unit) is float noise: none
 
 
 def _change(code: str, row: pd.Series, outcomes: pd.DataFrame, lang: str) -> tuple[str, bool]:
