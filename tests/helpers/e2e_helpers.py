@@ -55,11 +55,34 @@ WATCH_RUNS = """() => {
 RUN_SEEN_MS = 10_000
 
 
+# What a page that is not drawn still lacks, for the failure message (CI once waited 120 s on one page of eight with
+# nothing to say which page or why).
+NOT_DRAWN = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  const shown = element => element.getClientRects().length > 0;
+  return {
+    scriptState: app ? app.getAttribute("data-test-script-state") : "no app",
+    title: Boolean(document.querySelector("[data-testid='stMainBlockContainer'] h1")),
+    footer: Boolean(document.querySelector(".st-key-footer [data-testid='stCaptionContainer']")),
+    skeletons: [...document.querySelectorAll("[data-testid='stSkeleton'], [data-testid='stAppSkeleton']")]
+      .map(element => element.getAttribute("data-testid") + (shown(element) ? "" : " (hidden)")),
+    undrawnCharts: [...document.querySelectorAll("[data-testid='stVegaLiteChart']")]
+      .filter(chart => shown(chart) && !chart.querySelector("svg, canvas")).length,
+    connection: document.querySelector("[data-testid='stStatusWidget']")?.innerText ?? "",
+  };
+}"""
+
+
 def wait_for_app(tab) -> None:
     """Wait until a page just opened (goto) is drawn: its script has finished and every element shows its content.
 
     After a click or a key in an open page, use `rerun`: the page of the previous run already looks finished."""
-    tab.wait_for_function(DRAWN, timeout=DRAWN_TIMEOUT_MS, polling=50)
+    try:
+        tab.wait_for_function(DRAWN, timeout=DRAWN_TIMEOUT_MS, polling=50)
+    except PlaywrightTimeout:
+        raise AssertionError(
+            f"{tab.url} not drawn after {DRAWN_TIMEOUT_MS // 1000} s: {tab.evaluate(NOT_DRAWN)}"
+        ) from None
 
 
 @contextmanager

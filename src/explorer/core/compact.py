@@ -27,7 +27,7 @@ from decimal import Decimal
 
 import numpy as np
 
-from explorer.core.formatting import money_unit, shown_unit, with_unit
+from explorer.core.formatting import money_unit, shown_unit, singular, with_unit
 from explorer.core.vocab import UNITS
 
 LEVEL_FIGURES = 3  # a model output's value in a year
@@ -115,6 +115,8 @@ def compact(value: float, unit: str, lang: str, unit_zh: str, symbol_en: str, *,
     `unit_zh` and `symbol_en` are the unit's card words (db.outcomes: unit_short_zh, unit_short_en).
     """
     number, text = compact_parts(value, unit, lang, unit_zh, symbol_en, signed=signed)
+    if lang == "en" and UNITS[unit].kind == "count" and number.lstrip("+-") == "1":
+        text = singular(text)
     return number if number == "—" else _written(number, text)
 
 

@@ -110,6 +110,13 @@ def with_unit(number: str, unit_text: str) -> str:
     return f"{number} {unit_text}".strip()
 
 
+def singular(words: str) -> str:
+    """Return an English count word as written after one: 'racks' → 'rack', 'people, cumulative' → 'person, …'."""
+    head, comma, tail = words.partition(",")
+    head = head.removesuffix("people") + "person" if head.endswith("people") else head.removesuffix("s")
+    return head + comma + tail
+
+
 def money_unit(largest: float, text: str) -> tuple[float, str] | None:
     """Return (divisor, unit text) for yuan amounts in `text` whose largest is `largest`, or None if `text` is no money.
 

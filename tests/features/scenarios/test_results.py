@@ -6,7 +6,7 @@ import pytest
 from explorer import model
 from explorer.core.i18n import LANGS, t
 from explorer.features.scenarios import results as scenarios
-from explorer.features.scenarios.cards import card
+from explorer.features.scenarios.cards import card, change_text
 from explorer.features.scenarios.results import (
     b_deltas,
     end_year_deltas,
@@ -103,6 +103,12 @@ def test_a_change_too_small_to_print_says_so_and_only_a_zero_reads_no_change(out
     deltas["delta"] = deltas["delta_p10"] = deltas["delta_p90"] = delta
     deltas["delta_pct"] = 0.0
     assert card("core_va_share", deltas, outcomes, lang).delta == expected
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "up by less than 1 rack"), ("zh", "增加不到 1 架")])
+def test_a_count_too_small_to_print_names_one_of_its_unit(outcomes, lang, expected):
+    """The second walk read "up by less than 1 racks"."""
+    assert change_text(0.3, "dc_racks_total", outcomes, lang) == (expected, True)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
