@@ -198,8 +198,13 @@ def coverage_corner(unit: str, lang: str) -> str:
     return bracketed(t("col.city", lang), unit, lang) if unit else t("col.city", lang)
 
 
+# A year with no published figure in the coverage table, explained in the caption above it ("no published figure"
+# cut in half a table's narrow year columns at 1440 px: the second new-user walk).
+NO_FIGURE_CELL = "—"
+
+
 def coverage(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return city × year (the group's first to last year): the signed value, or 'no published figure'.
+    """Return city × year (the group's first to last year): the signed value, or NO_FIGURE_CELL.
 
     The first column's header names the unit (issue 23: a table of bare numbers has no unit).
     """
@@ -207,10 +212,7 @@ def coverage(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     shown = rows.set_index(["city", "year"])["shown"]
     table = {
         coverage_corner(rows["unit_label"].iloc[0], lang): [t(f"city.{city}", lang) for city in vocab.CITIES],
-        **{
-            str(year): [shown.get((city, year), t("benchmarks.no_figure", lang)) for city in vocab.CITIES]
-            for year in years
-        },
+        **{str(year): [shown.get((city, year), NO_FIGURE_CELL) for city in vocab.CITIES] for year in years},
     }
     return pd.DataFrame(table)
 
