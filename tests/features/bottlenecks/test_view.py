@@ -10,6 +10,7 @@ from explorer.core.i18n import LANGS, t
 from explorer.core.paper import squash
 from explorer.core.vocab import BOTTLENECKS, LINK_STRENGTHS
 from explorer.features.bottlenecks import view as views
+from explorer.features.overview import view as overview_view
 from explorer.features.pieces import SME_SHARE_FIGURES
 
 
@@ -155,3 +156,22 @@ def test_the_measures_named_are_those_of_the_mapping_primary_first(code, data):
         strength = t(f"recommendations.strength.{row['strength']}", "zh")
         assert f"{row['measure']} {row['measure_title_zh']}（{strength}）" in zh
     assert zh.count("；") == len(linked) - 1, "Chinese lists take full-width punctuation"
+
+
+def _x_titles(node: object) -> set[str]:
+    """Return every x-axis title anywhere in a chart spec (layers included)."""
+    if isinstance(node, list):
+        return set().union(*map(_x_titles, node)) if node else set()
+    if not isinstance(node, dict):
+        return set()
+    x = node.get("encoding", {}).get("x", {}) if isinstance(node.get("encoding"), dict) else {}
+    own = {x["title"]} if isinstance(x, dict) and "title" in x else set()
+    return own.union(*map(_x_titles, node.values()))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sme_shares_have_one_axis_title_here_and_on_the_overview(lang, data):
+    """The second walk: the same five bars read "Share of SMEs" on the Overview and "Share of firms" here."""
+    here = _x_titles(views.sme_chart(data["figures"].set_index("id", drop=False), lang).spec)
+    overview = _x_titles(overview_view.overview(data["figures"], lang).funnel.spec)
+    assert here == overview and len(here) == 1, (here, overview)
