@@ -23,9 +23,6 @@ SME_SHARE_FIGURES: tuple[str, ...] = (
     "sme_dt_effective_equipment_share",
     "sme_dt_security_share",
 )
-# Their one axis title on every chart of them: "firms", as the paper says of the 20 % and 10 % (the second walk read
-# "Share of SMEs" on the Overview and "Share of firms" on Bottlenecks for the same five bars).
-SME_SHARE_AXIS = "sme_share.axis"
 # Chinese text takes full-width punctuation, English half-width with a space after.
 _COLON = {"zh": "：", "en": ": "}
 _LIST_SEPARATOR = {"zh": "；", "en": "; "}

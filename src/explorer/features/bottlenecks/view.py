@@ -11,7 +11,6 @@ from explorer import charts
 from explorer.core import formatting, vocab
 from explorer.core.i18n import t
 from explorer.features.pieces import (
-    SME_SHARE_AXIS,
     SME_SHARE_FIGURES,
     ChartView,
     bracketed,
@@ -154,7 +153,7 @@ def sme_chart(figures: pd.DataFrame, lang: str) -> ChartView:
     rows["origin"] = rows["section"].map(lambda sid: t("bottlenecks.sme.from", lang, section=sid))
     colours = {t("bottlenecks.sme.from", lang, section=sid): colour for sid, colour in SME_COLOURS.items()}
     legend = t("bottlenecks.sme.legend", lang)
-    title, axis = t("bottlenecks.sme.title", lang), t(SME_SHARE_AXIS, lang)
+    title, axis = t("bottlenecks.sme.title", lang), t("sme_share.axis", lang)
     spec = bound_bars(rows, "origin", legend, colours, title, axis, lang)
     return ChartView(spec, source_table(rows, lang), "chart_sme", t("bottlenecks.sme.caption", lang))
 

@@ -10,7 +10,7 @@ import pandas as pd
 from explorer import charts
 from explorer.core import formatting, vocab
 from explorer.core.i18n import t
-from explorer.features.pieces import SME_SHARE_AXIS, SME_SHARE_FIGURES, ChartView, translated, with_shown
+from explorer.features.pieces import SME_SHARE_FIGURES, ChartView, translated, with_shown
 
 HEADLINE_FIGURES: tuple[str, ...] = (
     "core_va_2022",
@@ -44,7 +44,7 @@ def funnel_chart(figures: pd.DataFrame, lang: str) -> ChartView:
     spec = charts.labelled_bars(
         funnel[["metric", "value", "shown", "quote_zh"]],
         title=t("overview.funnel.title", lang),
-        axis_title=t(SME_SHARE_AXIS, lang),
+        axis_title=t("sme_share.axis", lang),
         colour=formatting.ACCENT,
         tooltips=charts.figure_tooltips(lang),
         x_domain=charts.PERCENT_DOMAIN,
