@@ -175,3 +175,24 @@ def test_the_sme_shares_have_one_axis_title_here_and_on_the_overview(lang, data)
     here = _x_titles(views.sme_chart(data["figures"].set_index("id", drop=False), lang).spec)
     overview = _x_titles(overview_view.overview(data["figures"], lang).funnel.spec)
     assert here == overview and len(here) == 1, (here, overview)
+
+
+def _legend_labels(node: object) -> list[str]:
+    """Return the colour-legend entries of a chart spec (its colour scales' domains)."""
+    if isinstance(node, list):
+        return [label for item in node for label in _legend_labels(item)]
+    if not isinstance(node, dict):
+        return []
+    colour = node.get("encoding", {}).get("color", {}) if isinstance(node.get("encoding"), dict) else {}
+    own = list(colour.get("scale", {}).get("domain", [])) if isinstance(colour, dict) else []
+    return own + [label for value in node.values() for label in _legend_labels(value)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_legends_are_short_names_that_keep_to_one_line_on_a_phone(lang, data):
+    """The second walk: at 390 px the legends, whose entries wrapped onto up to six lines of 14 characters, took half
+    of their charts; what each colour measures is said in the caption."""
+    figures = data["figures"].set_index("id", drop=False)
+    for chart in (views.compute_chart(figures, lang), views.sme_chart(figures, lang)):
+        labels = _legend_labels(chart.spec)
+        assert labels and not [label for label in labels if "\n" in label], labels
