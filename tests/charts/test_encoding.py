@@ -43,6 +43,12 @@ def test_a_year_and_its_character_stay_on_one_line():
     assert all(len(line) <= 18 for line in lines)
 
 
+def test_a_chinese_title_leaves_no_character_alone_on_its_last_line():
+    """The second walk: Bottlenecks' SME title read '中小企业数字化：出自两段不同原文的比' / '例' on a phone."""
+    assert charts.lines("中小企业数字化：出自两段不同原文的比例", 36) == ["中小企业数字化：", "出自两段不同原文的比例"]
+    assert charts.lines("一二三四五六七八九十一二三四五六七八九", 36) == ["一二三四五六七八九十", "一二三四五六七八九"]
+
+
 def test_a_line_never_starts_with_a_pause():
     """A colon just past the width hangs at the line's end ('…增加值：' / '深圳…'), not at the next line's start."""
     lines = charts.chart_title("信息传输、软件和信息技术服务业增加值：深圳不低于各城市的概率")["text"]

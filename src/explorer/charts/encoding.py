@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import textwrap
 
@@ -46,7 +47,7 @@ def lines(text: str, width: int) -> list[str]:
     A newline in the text (a translator's chosen break) always breaks. Latin text breaks at spaces, never inside a
     word (one longer than the line after its hyphen, if it has one); Chinese after a pause (：，、；） or a space
     that does not follow a digit: "2030 年" stays whole) or before an opening bracket, as late as fits and not
-    before half the line, else anywhere.
+    before half the line, else anywhere; a last line under a quarter of the width is avoided by balancing the lines.
     """
     if "\n" in text:
         return [line for part in text.split("\n") for line in lines(part, width)]
@@ -54,6 +55,16 @@ def lines(text: str, width: int) -> list[str]:
         whole = textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False) or [text]
         return whole if max(map(len, whole)) <= width else textwrap.wrap(text, width, break_long_words=False)
     width //= 2
+    result = _cjk_lines(text, width)
+    if len(result) > 1 and len(result[-1]) * 4 < width:  # an orphan ("…不同原文的比" / "例"): the same lines, balanced
+        for narrower in range(math.ceil(len(text) / len(result)), width):
+            balanced = _cjk_lines(text, narrower)
+            if len(balanced) == len(result):
+                return balanced
+    return result
+
+
+def _cjk_lines(text: str, width: int) -> list[str]:
     result = []
     while len(text) > width:
         breaks = [  # a pause just past the width hangs at the line's end, never starting the next
