@@ -7,7 +7,6 @@ import pytest
 from chart_checks import check_chart
 from loaded import frames
 
-from explorer import charts
 from explorer.core import formatting
 from explorer.core.i18n import LANGS, t
 from explorer.features.overview import view as overview
@@ -32,6 +31,8 @@ def test_the_headline_cards_are_the_papers_rows_in_order(lang, figures):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_funnel_charts_the_sme_shares_as_the_paper_qualifies_them(lang, figures):
+    """As Bottlenecks draws them: the second walk saw "> 70 %" drawn as a solid bar ending at 70 here and open to
+    100 % there."""
     funnel = overview.overview(figures, lang).funnel
     check_chart(funnel.spec, funnel.table)
     bars = funnel.spec["datasets"]["bars"]
@@ -40,9 +41,9 @@ def test_the_funnel_charts_the_sme_shares_as_the_paper_qualifies_them(lang, figu
     assert bars["metric"].tolist() == expected[f"metric_{lang}"].tolist()
     assert bars["value"].tolist() == expected["value"].tolist()
     assert bars["shown"].tolist() == [formatting.figure_value(row, lang) for _, row in expected.iterrows()]
-    assert funnel.spec["encoding"]["x"]["scale"] == {"domain": [0, 100]}
-    assert funnel.spec["title"] == charts.chart_title(t("overview.funnel.title", lang))
-    assert list(funnel.table.columns) == [t(key, lang) for key in ("col.id", "col.metric", "col.value", "col.quote")]
+    lower_bounds = (expected["qualifier"] == "more_than").tolist()
+    assert any(lower_bounds) and bars["open_end"].notna().tolist() == lower_bounds
+    assert funnel.spec["layer"][0]["encoding"]["x"]["scale"] == {"domain": [0, 100]}
     assert funnel.table[t("col.id", lang)].tolist() == list(SME_SHARE_FIGURES)
     assert funnel.caption == t("overview.funnel.caption", lang)
 

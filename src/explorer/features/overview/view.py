@@ -3,14 +3,15 @@ counted by section and kind."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from explorer import charts
 from explorer.core import formatting, vocab
 from explorer.core.i18n import t
-from explorer.features.pieces import SME_SHARE_FIGURES, ChartView, translated, with_shown
+from explorer.features.bottlenecks.view import sme_chart
+from explorer.features.pieces import ChartView, translated
 
 HEADLINE_FIGURES: tuple[str, ...] = (
     "core_va_2022",
@@ -39,18 +40,10 @@ class OverviewView:
 
 
 def funnel_chart(figures: pd.DataFrame, lang: str) -> ChartView:
-    """Return the SME shares as labelled % bars, with their table view; `figures` is indexed by id."""
-    funnel = with_shown(figures.loc[list(SME_SHARE_FIGURES)], lang)
-    spec = charts.labelled_bars(
-        funnel[["metric", "value", "shown", "quote_zh"]],
-        title=t("overview.funnel.title", lang),
-        axis_title=t("sme_share.axis", lang),
-        colour=formatting.ACCENT,
-        tooltips=charts.figure_tooltips(lang),
-        x_domain=charts.PERCENT_DOMAIN,
-    )
-    columns = {"id": "col.id", "metric": "col.metric", "shown": "col.value", "quote_zh": "col.quote"}
-    return ChartView(spec, translated(funnel, columns, lang), "funnel", t("overview.funnel.caption", lang))
+    """Return the SME shares' chart as Bottlenecks draws it (a lower bound dashed to 100 %, coloured by the section it
+    comes from: the second walk saw the same five bars drawn two ways), with the Overview's caption; `figures` is
+    indexed by id."""
+    return replace(sme_chart(figures, lang), key="funnel", caption=t("overview.funnel.caption", lang))
 
 
 def section_counts(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
