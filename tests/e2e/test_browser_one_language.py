@@ -106,6 +106,17 @@ def test_every_page_speaks_one_language(loaded, name, lang):
         assert lines == [], f"Chinese interface words on the English {name} page"
 
 
+# The words Streamlit's "Skip to main content" link shows (its text hidden, the page's words drawn after it).
+SKIP_LINK = """() => { const link = document.querySelector("[data-testid=stSkipToContent]");
+  return [getComputedStyle(link).fontSize, getComputedStyle(link, "::after").content]; }"""
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_the_skip_link_speaks_the_pages_language(loaded, lang):
+    """The first thing a keyboard reaches read "Skip to main content" on a Chinese page (the second walk)."""
+    assert loaded.get("figures", lang, 1440).evaluate(SKIP_LINK) == ["0px", f'"{t("nav.skip", lang)}"']
+
+
 # A state for every URL-kept widget a page has, as codes from the vocabulary (so no value is a default).
 STATES = {
     "overview": "",

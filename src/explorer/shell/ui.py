@@ -38,6 +38,7 @@ def start_page(page: str) -> str:
     menu = None if bar is None else bar.container(width="content")  # first in the bar, drawn once the language is known
     open_notice_box()
     current = language_switch(drawn=not alone, bar=bar)
+    st.html(SKIP_LINK_CSS.replace("{text}", t("nav.skip", current)))
     if links is not None:
         with links:
             navigation(current)
@@ -417,6 +418,13 @@ h1, h2, h3 {text-wrap: balance}
   text-overflow: clip; height: auto}
 .streamlit-embedded [data-testid="stSidebar"], .streamlit-embedded [data-testid="stSidebarCollapsedControl"],
   .streamlit-embedded .st-key-phone_bar {display: none}
+</style>"""
+# Streamlit's "Skip to main content" link (the first thing a keyboard reaches) is written in English in its frontend
+# and no public API names it: the CSS draws the page's own words in its place (a Chinese page showed it in English).
+# Its English text stays in the accessibility tree beside them: hiding it would make the link unfocusable.
+SKIP_LINK_CSS = """<style>
+[data-testid="stSkipToContent"] {font-size: 0 !important}
+[data-testid="stSkipToContent"]::after {content: "{text}"; font-size: 1rem}
 </style>"""
 # Under an embed link: the page's body hidden but the chart's slot and the notices about the link.
 EMBED_CSS = """<style>
