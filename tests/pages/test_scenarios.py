@@ -18,7 +18,7 @@ from explorer.features.scenarios import cache as scenario_cache
 from explorer.features.scenarios import digital as digital_view
 from explorer.features.scenarios import results as sc
 from explorer.features.scenarios import view
-from explorer.features.scenarios.cards import KPI_OUTCOMES, card_value
+from explorer.features.scenarios.cards import COST_OUTCOMES, KPI_OUTCOMES, card_value
 from explorer.features.scenarios.peers import GAP_SENTENCES
 from explorer.features.scenarios.results import DRAWS, SEED, likelihood
 from explorer.model import comparison, digital, panel
@@ -138,7 +138,7 @@ def test_moving_a_lever_changes_the_outcome_in_the_right_direction(outcomes):
     before = float(_kpis(at, "en")[label].split()[0].replace(",", ""))
     at.slider(key="dc_racks").set_value(0).run()
     after = float(_kpis(at, "en")[label].split()[0].replace(",", ""))
-    assert len(_kpis(at, "en")) == len(KPI_OUTCOMES) + 5
+    assert len(_kpis(at, "en")) == len(KPI_OUTCOMES) + len(COST_OUTCOMES) + 1  # and the racks card
     assert after < before
 
 
@@ -330,7 +330,7 @@ def test_the_page_prints_one_change_for_core_value_added(lang, outcomes):
 def test_a_preset_as_b_in_the_url_is_compared_on_the_cards_and_the_chart():
     at = run(lang="en", cmp="talent_push")
     blocks = " ".join(block.value for block in at.get("html"))
-    assert blocks.count('class="sz-compare"') == len(KPI_OUTCOMES) + 4  # every card but the racks card
+    assert blocks.count('class="sz-compare"') == len(KPI_OUTCOMES) + len(COST_OUTCOMES)  # every card but the racks card
     fan = _chart_protos(at)[0]
     assert t("scenarios.series.compare", "en", name=t("preset.talent_push", "en")) in fan.spec
 

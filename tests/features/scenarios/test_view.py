@@ -241,13 +241,27 @@ def test_under_a_moratorium_the_racks_card_says_the_quota_is_zero_and_the_demand
     assert card.note.startswith("Demand unmet in Shenzhen in 2030: 120,000 racks")  # two figures
 
 
-def test_cost_cards_cover_subsidies_migration_electricity_total_and_racks(runs, outcomes, params):
+def test_the_fiscal_cost_cards_add_up_to_the_yearly_total_and_the_electricity_bill_is_not_one_of_them(runs, outcomes):
+    """The third walk: under "Costs in 2030" the cards added to 55.3 亿元 (two fiscal parts and the operators'
+    electricity bill) beside a fiscal cost of 41.6 a year, whose Xinchuang running part had no card."""
+    levers, scenario, _ = runs
+    end = scenario[scenario["year"] == levers.horizon].set_index("indicator")["p50"]
+    fiscal = [
+        code for code in COST_OUTCOMES if code.startswith("fiscal_") and code not in ("fiscal_cost", "fiscal_cost_cum")
+    ]
+    assert end["fiscal_xc_running"] > 0  # a part that had no card
+    assert sum(end[code] for code in fiscal) == pytest.approx(end["fiscal_cost"], rel=1e-9)
+    assert {"fiscal_cost", "fiscal_cost_cum", "dc_power_cost"} <= set(COST_OUTCOMES)
+    for lang, words in (("en", "not fiscal"), ("zh", "非财政")):
+        assert words in outcomes.at["dc_power_cost", f"label_{lang}"]
+
+
+def test_the_racks_card_follows_the_cost_cards(runs, outcomes, params):
     levers, scenario, base = runs
     paired = model.project_delta(levers, params, draws=200, seed=1)
     deltas = end_year_deltas(scenario, base, paired, levers.horizon)
     labels = [card.label for card in cards_view.cost_cards(deltas, scenario, levers, outcomes, "en")]
-    assert labels[:4] == [outcomes.at[code, "label_en"] for code in COST_OUTCOMES]
-    assert labels[4].startswith("Racks approved")
+    assert len(labels) == len(COST_OUTCOMES) + 1 and labels[-1].startswith("Racks approved")
 
 
 def test_card_html_escapes_text_and_shows_an_arrow_with_the_sign():

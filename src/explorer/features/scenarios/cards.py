@@ -21,8 +21,11 @@ KPI_OUTCOMES = (
     "xc_domestic_share",
     "talent_added",
 )
-# Cost cards (yearly in the horizon year, and the cumulative total); the racks card follows them.
-COST_OUTCOMES = ("fiscal_talent", "fiscal_xc_migration", "dc_power_cost", "fiscal_cost_cum")
+# Cost cards in the horizon year: every part of the city's fiscal cost, its yearly and cumulative totals, then the
+# operators' electricity bill (not fiscal); the racks card follows them. (The third walk: the cards showed two fiscal
+# parts beside the electricity bill, and the public bodies' extra running cost, inside the total, had no card.)
+FISCAL_PARTS = ("fiscal_talent", "fiscal_xc_migration", "fiscal_xc_running", "fiscal_dc_incentive")
+COST_OUTCOMES = (*FISCAL_PARTS, "fiscal_cost", "fiscal_cost_cum", "dc_power_cost")
 RACKS = "dc_racks_total"  # the outcome whose growth the racks card counts, in its unit's card word
 UNMET, ELSEWHERE = "dc_unmet", "dc_served_elsewhere"  # the demand Shenzhen cannot house, and the part served elsewhere
 
@@ -219,8 +222,8 @@ def cost_cards(
     lang: str,
     start: int = model.BASE_YEAR + 1,
 ) -> list[Kpi]:
-    """Return the cost cards in the horizon year: subsidies, public migration, electricity, total, racks approved
-    from the lever start year `start`."""
+    """Return the cost cards in the horizon year (COST_OUTCOMES), then the racks approved from the lever start year
+    `start`."""
     return [card(code, deltas, outcomes, lang) for code in COST_OUTCOMES] + [
         racks_card(scenario, levers, outcomes, lang, start)
     ]
