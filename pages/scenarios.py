@@ -38,6 +38,13 @@ if linked_version is not None and linked_version != version[:12]:
 st.query_params["v"] = version[:12]
 
 
+def preset_label(code: str, modified: bool) -> str:
+    """Return a preset's name in the preset box, marked when the levers have moved away from it (the third walk: a
+    custom scenario's box read "The paper's current policy (baseline)" at the top of the page and of a shared link)."""
+    name = t(f"preset.{code}", lang)
+    return t("scenarios.preset.modified_option", lang, name=name) if modified else name
+
+
 def set_levers(levers: model.Levers) -> None:
     """Move every lever widget to `levers` (the URL follows on the rerun)."""
     for name, value in vars(levers).items():
@@ -143,15 +150,13 @@ def scenario_panel() -> None:
     seed_b()
     own = st.session_state["_b"]
     left, middle, right = st.columns([3, 3, 2], vertical_alignment="bottom")
-    with left:
-        preset = ui.url_choice(
-            "preset",
-            list(model.PRESETS),
-            label=t("scenarios.preset", lang),
-            format_func=lambda code: t(f"preset.{code}", lang),
-            default="paper",
-            on_change=apply_preset,
-        )
+    preset_box = left.container()  # drawn once the levers are known: it says whether they still are the preset's
+    preset_choice = {
+        "label": t("scenarios.preset", lang),
+        "format_func": lambda code: t(f"preset.{code}", lang),
+        "default": "paper",
+    }
+    preset = ui.url_value("preset", list(model.PRESETS), **preset_choice)
     with middle:
         compare = ui.url_choice(
             "cmp",
@@ -177,6 +182,18 @@ def scenario_panel() -> None:
     groups = scenario_cache.lever_groups(version, lang)
     ui.seed_levers(model.PRESETS[preset], {lever.name: lever.label for _, sliders in groups for lever in sliders})
     levers = ui.current_levers()
+    modified = levers != model.PRESETS[preset]
+    if st.session_state.get("_preset_modified", modified) != modified:
+        st.session_state["preset"] = preset  # a keyed selectbox shows its new label only when handed its value again
+    st.session_state["_preset_modified"] = modified
+    st.session_state["_url_keys"].add("_preset_modified")  # forgotten with the levers when the reader leaves the page
+    with preset_box:
+        ui.url_choice(
+            "preset",
+            list(model.PRESETS),
+            **{**preset_choice, "format_func": lambda code: preset_label(code, modified and code == preset)},
+            on_change=apply_preset,
+        )
     preset_notice(preset, levers)
     warnings = view.warnings_by_lever(scenario_cache.scenario_warnings(version, levers), params, lang)
     with st.expander(t("scenarios.levers", lang), expanded=True, icon=":material/tune:"):

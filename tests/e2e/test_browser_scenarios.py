@@ -10,6 +10,7 @@ from chromium import CONTEXT
 from e2e_helpers import assert_clean, rerun, screenshot, wait_for_app
 
 from explorer import model
+from explorer.core.i18n import t
 
 LINK = "scenarios?lang=en&dc_racks=30000&xc_share=60&talent_subsidy=50000&horizon=2032"
 
@@ -63,6 +64,26 @@ def test_moving_a_slider_updates_the_url_and_the_numbers(app_url, tab):
         tab.wait_for_url("**dc_racks=31000**")
     assert_clean(tab)
     assert _numbers(tab) != before
+
+
+def test_the_preset_box_is_marked_modified_once_a_lever_moves_and_unmarked_when_it_returns(app_url, tab):
+    """The third walk: the box kept "The paper's current policy (baseline)" for a custom scenario. Streamlit keeps
+    the label a keyed selectbox showed, so AppTest alone cannot see this."""
+    tab.goto(f"{app_url}/scenarios?lang=en")
+    wait_for_app(tab)
+    box = tab.locator(".st-key-preset").get_by_role("combobox")
+    paper = t("preset.paper", "en")
+    assert box.input_value() == paper
+    thumb = tab.locator("[data-testid='stSlider']").filter(has_text="New standard racks").get_by_role("slider")
+    thumb.focus()
+    with rerun(tab):
+        thumb.press("ArrowRight")
+        tab.wait_for_url("**dc_racks=8000**")
+    assert box.input_value() == t("scenarios.preset.modified_option", "en", name=paper)
+    with rerun(tab):
+        thumb.press("ArrowLeft")
+        tab.wait_for_url("**dc_racks=7000**")
+    assert box.input_value() == paper
 
 
 def test_switching_language_keeps_every_lever(app_url, tab):

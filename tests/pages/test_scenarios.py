@@ -78,6 +78,22 @@ def test_url_levers_set_the_sliders_and_the_numbers_come_from_the_model(lang, pa
         assert shown[outcomes.at[code, f"label_{lang}"]] == card_value(value, code, outcomes, lang)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_preset_box_says_when_the_levers_have_left_the_preset(lang):
+    """The third walk: a custom scenario's box read "The paper's current policy (baseline)" at the top of the page
+    and of the link a colleague opens; only a caption at the foot of the levers said "modified"."""
+    paper, position = t("preset.paper", lang), list(model.PRESETS).index("paper")
+    modified = t("scenarios.preset.modified_option", lang, name=paper)
+    at = run(lang=lang)
+    assert at.selectbox(key="preset").options[position] == paper
+    at.slider(key="xc_share").set_value(100).run()
+    assert at.selectbox(key="preset").options[position] == modified
+    assert at.selectbox(key="preset").value == "paper"  # the link keeps the preset the levers started from
+    at.slider(key="xc_share").set_value(model.PRESETS["paper"].xc_share).run()
+    assert at.selectbox(key="preset").options[position] == paper
+    assert run(lang=lang, preset="paper", xc_share="100").selectbox(key="preset").options[position] == modified
+
+
 def test_a_preset_in_the_url_sets_its_levers():
     at = run(lang="en", preset="aggressive_buildout")
     preset = model.PRESETS["aggressive_buildout"]

@@ -227,13 +227,20 @@ def url_choice(
     **kwargs: object,
 ) -> str:
     """Render a single-choice widget whose language-neutral code lives in the URL under `key`."""
-    say = partial(notice_bad_param, label, used=format_func(default), current=lang())
-    _init_from_url(key, lambda raw: raw[-1] if raw[-1] in options else None, default, say)
+    url_value(key, options, label=label, format_func=format_func, default=default)
     if widget is st.selectbox:
         kwargs.setdefault("placeholder", t("word.choose_one", lang()))
     value = widget(label, options, key=key, format_func=format_func, **kwargs)
     st.query_params[key] = value
     return value
+
+
+def url_value(key: str, options: Sequence[str], *, label: str, format_func: Callable[[str], str], default: str) -> str:
+    """Return the code that `url_choice` under `key` will show, seeding it from the URL: for a page that needs the
+    value before it draws the widget (Scenarios' preset box names the preset modified once a lever moved)."""
+    say = partial(notice_bad_param, label, used=format_func(default), current=lang())
+    _init_from_url(key, lambda raw: raw[-1] if raw[-1] in options else None, default, say)
+    return st.session_state[key]
 
 
 def url_tabs(key: str, labels: dict[str, str], *, label: str, default: str) -> tuple[str, DeltaGenerator]:
