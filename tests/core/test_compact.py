@@ -145,3 +145,10 @@ def test_a_published_figure_is_written_with_its_own_digits_and_gains_none_when_c
     assert compact_module.converted(7.5, 1e4, money=False) == "75,000"  # 7.5 万 written out: two figures, as the source
     assert compact_module.converted(27466.15, 1.0, money=False) == "27,466.15"  # as published, not 27,466.2
     assert compact_module.converted(49.0, 1.0, money=False) == "49"
+
+
+def test_a_printed_difference_is_the_difference_of_the_numbers_as_printed(words):
+    """The third walk: "+6.95 … +0.21 … 5.93" in one sentence; the difference of two printed changes is 6.74."""
+    assert compact_module.printed_difference(6.954, 0.2149, "yi_yuan", "zh", *words("yi_yuan")) == "6.74 亿元"
+    assert compact_module.printed_difference(-3.0, -1.0, "yi_yuan", "en", *words("yi_yuan")) == "¥0.20 bn"
+    assert compact_module.printed_difference(15.06, 0.213, "yi_yuan", "zh", *words("yi_yuan")) == "14.89 亿元"

@@ -120,6 +120,19 @@ def compact(value: float, unit: str, lang: str, unit_zh: str, symbol_en: str, *,
     return number if number == "—" else _written(number, text)
 
 
+def printed_difference(first: float, second: float, unit: str, lang: str, unit_zh: str, symbol_en: str) -> str | None:
+    """Return first − second, unsigned, as the difference of the two changes as `compact` prints them ('+6.95' −
+    '+0.21' → '6.74 亿元'), so a sentence naming all three adds up; None when they print in different unit words."""
+    (first_number, first_text), (second_number, second_text) = (
+        compact_parts(value, unit, lang, unit_zh, symbol_en, signed=True) for value in (first, second)
+    )
+    if first_text != second_text or "—" in (first_number, second_number):
+        return None
+    numbers = [Decimal(number.replace(",", "")) for number in (first_number, second_number)]
+    places = max(-number.as_tuple().exponent for number in numbers)
+    return _written(_number(float(abs(numbers[0] - numbers[1])), places, False), first_text)
+
+
 def adding_up(
     parts: Sequence[float], total: float, unit: str, lang: str, unit_zh: str, symbol_en: str
 ) -> tuple[list[str], str]:

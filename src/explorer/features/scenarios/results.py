@@ -7,7 +7,7 @@ from dataclasses import replace
 import pandas as pd
 
 from explorer import model
-from explorer.core.compact import percent_change
+from explorer.core.compact import percent_change, printed_difference
 from explorer.core.i18n import t
 from explorer.core.vocab import UNITS
 from explorer.features.scenarios.cards import card_value, change_text, change_value, is_no_change
@@ -186,17 +186,27 @@ def gdp_gap(deltas: pd.DataFrame, outcomes: pd.DataFrame, lang: str) -> str | No
     """Return why GDP's change differs from core value added's, or None where they print the same.
 
     In the model GDP's change is core value added's less the state-owned buyers' extra Xinchuang running cost, which
-    lowers their value added outside the digital core (model.simulation: gdp = trend + Δcore − Δ SOE running cost);
-    the sentence names that cost's change (its paired median, as on every card).
+    lowers their value added outside the digital core (model.simulation: gdp = trend + Δcore − Δ SOE running cost),
+    exactly in every draw. The sentence prints the difference of the two changes as their cards print them, so its
+    numbers add up, and the cost's own paired median, which need not equal that difference (the third walk read
+    "+6.95 … +0.21 … 5.93" with nothing that added up).
     """
     if not {"gdp", "core_va", SOE_RUNNING} <= set(deltas.index):
         return None
-    gdp, core = (change_value(deltas.at[code, "delta"], code, outcomes, lang) for code in ("gdp", "core_va"))
+    gdp_delta, core_delta = float(deltas.at["gdp", "delta"]), float(deltas.at["core_va", "delta"])
+    gdp, core = (
+        change_value(value, code, outcomes, lang) for value, code in ((gdp_delta, "gdp"), (core_delta, "core_va"))
+    )
     cost = float(deltas.at[SOE_RUNNING, "delta"])
-    amount = card_value(abs(cost), SOE_RUNNING, outcomes, lang)
     if gdp == core or is_no_change(change_value(cost, SOE_RUNNING, outcomes, lang), SOE_RUNNING, outcomes, lang):
         return None
-    return t(f"scenarios.summary.gdp_gap.{'more' if cost > 0 else 'less'}", lang, gdp=gdp, core=core, cost=amount)
+    row = outcomes.loc["gdp"]
+    diff = printed_difference(core_delta, gdp_delta, row["unit"], lang, row["unit_short_zh"], row["unit_short_en"])
+    if diff is None or (core_delta > gdp_delta) != (cost > 0):  # medians of opposite signs: nothing to explain
+        return None
+    amount = card_value(abs(cost), SOE_RUNNING, outcomes, lang)
+    key = f"scenarios.summary.gdp_gap.{'more' if core_delta > gdp_delta else 'less'}"
+    return t(key, lang, gdp=gdp, core=core, diff=diff, cost=amount)
 
 
 def summary(
