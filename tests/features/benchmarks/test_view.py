@@ -335,7 +335,7 @@ def test_a_glance_line_says_a_missing_figure_and_ranks_only_within_one_year(data
     zh = views.glance_line("研发投入强度", "%", rows.assign(grade_label="官方"), True, "zh")
     assert zh.startswith(
         "**研发投入强度（%）**：各城市无共同年份，取各自最近年份："
-        "深圳 6.67（2024年）；北京 6.73（2023年）；上海：未公布。来源："
+        "深圳 6.67（2024年）；北京 6.73（2023年）；上海：未找到公开数据。来源："
     )  # no year in common: said, and each figure with its year
     assert "居第" not in zh
 
@@ -631,3 +631,10 @@ def test_a_legend_lists_only_the_cities_in_its_chart(data, lang):
         for colour in colours:
             assert set(colour["scale"]["domain"]) == present, spec["title"]
             assert colour["legend"] is None or len(present) > 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_note_on_a_target_figure_names_the_page_as_the_menu_does(data, lang):
+    """The third walk: Benchmarks sent the reader to the "Targets page" / "“目标”页", the menu says "Targets tracker"."""
+    note = views.target_note(next(iter(views.TARGET_FIGURES)), data["target_status"], lang)
+    assert note is not None and t("nav.targets", lang) in note, note

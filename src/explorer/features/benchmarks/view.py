@@ -351,7 +351,8 @@ def target_note(indicator: str, statuses: pd.DataFrame, lang: str) -> str | None
         return None
     row = rows.sort_values("as_of").iloc[-1]
     value = signed(row["qualifier"], formatting.format_number(row["value"]))
-    return t("benchmarks.peers.target", lang, value=value, as_of=row["as_of"], grade=t(f"grade.{row['grade']}", lang))
+    grade, page = t(f"grade.{row['grade']}", lang), t("nav.targets", lang)  # the page as the menu names it
+    return t("benchmarks.peers.target", lang, value=value, as_of=row["as_of"], grade=grade, page=page)
 
 
 def peer_panels(
