@@ -486,3 +486,13 @@ def test_every_sentence_has_an_english_translation(df: pd.DataFrame) -> None:
     same = df.groupby("quote_zh")["quote_en"].nunique()
     problems += [f"one sentence, {n} translations: {q[:40]}" for q, n in same.items() if n > 1]
     report(problems)
+
+
+def test_a_threshold_that_is_not_a_level_says_so_in_its_name(df: pd.DataFrame) -> None:
+    """The third walk read "¥4 tn | Shenzhen economic output milestone | current state" on Figures: a mark the
+    paper says the digital economy helps carry Shenzhen past (2024 GDP: ¥3.68 tn), read as Shenzhen's output; only
+    the note, shown after selecting the row, said "not a reported level"."""
+    thresholds = df[df["note_en"].str.contains("not a reported level", na=False)]
+    assert not thresholds.empty
+    for _, row in thresholds.iterrows():
+        assert "not a reported level" in row["metric_en"] and "非实际规模" in row["metric_zh"], row["id"]
