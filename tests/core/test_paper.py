@@ -43,6 +43,15 @@ def test_page_breaks_inside_a_sentence_are_joined():
     assert "腾讯、平安科技" in SECTIONS["1.1"]
 
 
+def test_the_front_matter_stays_apart_from_the_text_and_loses_the_ocrs_markdown():
+    """The third walk: Figures showed the paragraph of section 0 as "中图分类号: F49 **文献标识码:** A … 03-0082-06习近
+    平总书记指出…": the classification line (no full stop) was joined to the first paragraph, its OCR bold kept."""
+    paragraphs = SECTIONS["0"].split("\n\n")
+    assert "中图分类号: F49 文献标识码: A 文章编号: 1673-5706 (2024) 03-0082-06" in paragraphs
+    assert any(paragraph.startswith("习近平总书记指出") for paragraph in paragraphs)
+    assert "**" not in "".join(SECTIONS.values())
+
+
 def test_find_span_ignores_whitespace_and_misses_absent_text():
     text = "目标：立项 50 个以上数字技术探索专项。"
     start, end = find_span(text, "立项50个以上")

@@ -10,6 +10,10 @@ _SENTENCE_END = "。：:；;！？”)）"
 _SHORTEST_BROKEN_PARAGRAPH = 60  # shorter unpunctuated lines are titles or bylines, not broken text
 _REFS_HEADING = "参考文献"
 _FOOTNOTE = re.compile(r"^[①②③④⑤⑥⑦⑧⑨]")
+# The front matter's labelled lines (abstract, keywords, classification) end without a full stop but are whole: the
+# classification line was joined to the first paragraph of the text ("…03-0082-06习近平总书记指出", the third walk).
+_FRONT_MATTER = re.compile(r"^(?:摘要|关键词|中图分类号)\s*[:：]")
+_OCR_BOLD = "**"  # the OCR's Markdown bold around two labels of the classification line: not the paper's text
 
 
 def squash(text: str) -> str:
@@ -23,10 +27,12 @@ def _join_page_breaks(lines: Iterable[str]) -> list[str]:
     for line in (raw.strip() for raw in lines):
         if not line:
             continue
+        line = line.replace(_OCR_BOLD, "")
         is_broken = (
             paragraphs
             and len(paragraphs[-1]) >= _SHORTEST_BROKEN_PARAGRAPH
             and not paragraphs[-1].endswith(tuple(_SENTENCE_END))
+            and not _FRONT_MATTER.match(paragraphs[-1])
         )
         if is_broken and not _HEADING.match(line):
             paragraphs[-1] += line
