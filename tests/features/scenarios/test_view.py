@@ -305,7 +305,7 @@ def test_the_outcome_chart_holds_scenario_baseline_and_same_definition_peers(run
         assert chart.captions[-1] == t("scenarios.peers.note", "en")
     else:  # Shenzhen's core value added has no stated classification: no peer shares it, and each is named
         assert same.empty
-        assert chart.captions == tuple(
+        assert chart.captions[-2:] == tuple(
             t("scenarios.peers.no_figure", "en", city=t(f"city.{city}", "en")) for city in vocab.PEER_CITIES
         )
     y_title = f"{outcomes.at[outcome, 'label_en']} (¥ bn)"
@@ -608,3 +608,25 @@ def test_the_gdp_chart_draws_shenzhens_published_years_as_published(runs, data, 
     at = spec_colours["domain"].index(t("city.shenzhen", lang))
     # Shenzhen's colour (a darker shade of the scenario's), not a peer's, and not the scenario's own swatch
     assert spec_colours["range"][at] == view.SERIES_COLOURS["published"] != view.SERIES_COLOURS["scenario"]
+
+
+def _fan_paths(scenario_end: float) -> pd.DataFrame:
+    """Return baseline 100 → 200 over 2024-2030 and a scenario that ends at `scenario_end` (a straight line)."""
+    years = list(range(2024, 2031))
+    base = [100 + 100 * i / 6 for i in range(7)]
+    scen = [b + (scenario_end - 200) * i / 6 for i, b in enumerate(base)]
+    rows = [("baseline", year, value) for year, value in zip(years, base)]
+    rows += [("scenario", year, value) for year, value in zip(years, scen)]
+    frame = pd.DataFrame(rows, columns=["colour", "year", "p50"])
+    return frame.assign(p10=frame["p50"] * 0.9, p90=frame["p50"] * 1.1, series=frame["colour"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_projection_points_to_the_change_chart_where_the_lines_lie_on_each_other(lang):
+    """The third walk: scenario, baseline and B sat on top of each other on the projection: the effect was invisible
+    there, and nothing said it is drawn under "Why it moved"."""
+    pointer = [t("scenarios.fan.overlap", lang, tab=t("scenarios.view.why", lang))]
+    no_cities = pd.DataFrame(columns=["value"])
+    assert view.overlap_caption(_fan_paths(201.0), no_cities, lang) == pointer  # 1 on a range of 130: hidden
+    assert view.overlap_caption(_fan_paths(230.0), no_cities, lang) == []  # 30 apart: seen
+    assert view.overlap_caption(_fan_paths(200.0), no_cities, lang) == []  # no change: nothing to point to

@@ -294,12 +294,32 @@ def outcome_chart(
         lang=lang,
     )
     captions = [
+        *overlap_caption(paths, cities, lang),
         *_target_captions(outcome, marker, figures, outcomes, lang),
         *break_captions(cities, lang),
         *peer_captions(cities[cities["city"].isin(vocab.PEER_CITIES)], lang, sheet_growth=growth != PANEL_GROWTH),
     ]
     columns = {name: t(f"col.{name}", lang) for name in ("series", "year", "p10", "p50", "p90")}
     return Chart(spec, table.rename(columns=columns), tuple(captions))
+
+
+# The scenario's median line lies on the baseline's when it is nowhere further from it than this share of the chart's
+# value range (at the chart's 320 px: 6 px, about two line widths).
+OVERLAP_SHARE = 0.02
+
+
+def overlap_caption(paths: pd.DataFrame, cities: pd.DataFrame, lang: str) -> list[str]:
+    """Return the caption that points to the change chart when the scenario differs from the baseline in some year
+    but its line lies on the baseline's at the chart's scale (the third walk: "the policy effect is invisible")."""
+    medians = paths.pivot_table(index="year", columns="colour", values="p50")
+    if not {"scenario", "baseline"} <= set(medians.columns):
+        return []
+    apart = (medians["scenario"] - medians["baseline"]).abs().max()
+    values = pd.concat([paths["p10"], paths["p90"], cities.get("value", pd.Series(dtype=float))]).dropna()
+    span = values.max() - values.min() if len(values) else 0.0
+    if apart == 0 or span == 0 or apart > OVERLAP_SHARE * span:
+        return []
+    return [t("scenarios.fan.overlap", lang, tab=t("scenarios.view.why", lang))]
 
 
 def change_chart(outcome: str, change: pd.DataFrame, outcomes: pd.DataFrame, lang: str) -> Chart | None:
