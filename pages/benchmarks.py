@@ -52,8 +52,8 @@ for group in view.groups:
     ui.chart_with_table(group.chart.spec, group.chart.table, lang, key=group.chart.key, source="statistics")
     if group.breaks:
         st.caption(group.breaks)
-    st.caption(t("benchmarks.coverage", lang))
     st.dataframe(group.coverage, hide_index=True, width="stretch")
+    st.caption(t("benchmarks.coverage", lang))  # below: above, the table's toolbar covered it on a phone
 st.download_button(
     t("benchmarks.download", lang),
     view.csv,
