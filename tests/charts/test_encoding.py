@@ -16,7 +16,7 @@ SPEC = {"title": {"text": ["A title"]}, "mark": "bar"}
 @pytest.mark.parametrize("source", charts.CHART_SOURCES)
 def test_a_credited_chart_carries_its_title_source_line_and_data_version(source, lang):
     spec = charts.credited(SPEC, source=source, version="0123456789ab", lang=lang)
-    assert spec["title"]["text"] == ["A title"] and spec["mark"] == "bar"
+    assert charts.title_lines(spec["title"]) == ["A title"] and spec["mark"] == "bar"
     credit = "".join(spec["title"]["subtitle"]).replace(" ", "")
     assert t(f"chart.source.{source}", lang).replace(" ", "") in credit
     assert "0123456789ab" in credit
@@ -51,7 +51,7 @@ def test_a_chinese_title_leaves_no_character_alone_on_its_last_line():
 
 def test_a_line_never_starts_with_a_pause():
     """A colon just past the width hangs at the line's end ('…增加值：' / '深圳…'), not at the next line's start."""
-    lines = charts.chart_title("信息传输、软件和信息技术服务业增加值：深圳不低于各城市的概率")["text"]
+    lines = charts.title_lines(charts.chart_title("信息传输、软件和信息技术服务业增加值：深圳不低于各城市的概率"))
     assert lines == ["信息传输、软件和信息技术服务业增加值：", "深圳不低于各城市的概率"]
 
 
@@ -101,3 +101,18 @@ def test_a_fitted_title_takes_longer_lines_where_the_plot_is_wider(text, width, 
     shown = _drawn_title(charts.fitted_title(text, 28), width)
     assert len(shown) == drawn, shown
     assert "".join(shown).replace(" ", "") == text.replace(" ", "")  # every word drawn, none cut
+
+
+def test_every_chart_title_takes_longer_lines_on_a_desktop_and_keeps_its_phone_lines():
+    """The third walk: at 1440 px Scenarios' titles wrapped as on a phone ("…core industries value" / "added: …")."""
+    title = "Digital economy core industries value added: scenario vs baseline (p10–p90 band)"
+    fitted = charts.chart_title(title)
+    assert charts.title_lines(fitted) == charts.lines(title, charts.encoding.TITLE_LINE)  # what a phone draws
+    assert _drawn_title(fitted, 350) == charts.lines(title, charts.encoding.TITLE_LINE)
+    assert len(_drawn_title(fitted, 900)) == 1
+
+
+def test_a_titles_phone_lines_read_back_whatever_its_characters():
+    title = 'A "quoted" [1] title ? : (width < 3) that runs on for a while, past one line of forty characters'
+    assert charts.title_lines(charts.chart_title(title)) == charts.lines(title, charts.encoding.TITLE_LINE)
+    assert charts.title_lines(charts.chart_title("短标题")) == ["短标题"]

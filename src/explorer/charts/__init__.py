@@ -37,6 +37,7 @@ from explorer.charts.encoding import (
     lines,
     nominal,
     quantitative,
+    title_lines,
     tooltip,
     wrapped,
 )
@@ -69,6 +70,7 @@ __all__ = [
     "dashed_when",
     "figure_tooltips",
     "fitted_title",
+    "title_lines",
     "labelled_bars",
     "lines",
     "link_heatmap",

@@ -128,12 +128,14 @@ INSET_TITLE_LINE_CJK = 16
 
 
 def chart_title(text: str, *, inset: bool = False) -> dict:
-    """Return a chart title in lines that fit a 390 px phone: Vega-Lite cuts a one-line title at the plot's width.
+    """Return a chart title in lines that fit a 390 px phone, longer where the plot is wider (`fitted_title`):
+    Vega-Lite cuts a one-line title at the plot's width, and a phone's lines wrapped a desktop's title into a narrow
+    column (the third walk).
 
     `inset`: the chart is drawn inside an expander, whose frame leaves it narrower.
     """
     latin, chinese = (INSET_TITLE_LINE, INSET_TITLE_LINE_CJK) if inset else (TITLE_LINE, TITLE_LINE_CJK)
-    return {"text": lines(text, 2 * chinese if CJK.search(text) else latin)}
+    return fitted_title(text, 2 * chinese if CJK.search(text) else latin)
 
 
 # Vega-Lite draws each title line whole or cuts it at the plot's width, and the server does not know that width (390
@@ -141,17 +143,37 @@ def chart_title(text: str, *, inset: bool = False) -> dict:
 # expression picks, by the plot's `width` signal, the longest whose lines fit (a Chinese character counts as two).
 TITLE_CHAR_PX = 8  # a title character's mean advance (13 px bold Latin; half a Chinese character)
 TITLE_TIERS = (40, 60, 90)  # characters per line of the wider choices
+_NARROWEST = re.compile(r"width < \d+ \? ")  # how a fitted title's expression starts when it has wider choices
 
 
 def fitted_title(text: str, narrowest: int) -> dict:
-    """Return a chart title in lines of `narrowest` characters on a phone, longer lines where the plot is wider."""
-    last = lines(text, narrowest)
-    choice = json.dumps(last, ensure_ascii=False)
+    """Return a chart title in lines of `narrowest` characters on a phone, longer lines where the plot is wider.
+
+    The expression names the narrowest lines first (`title_lines` reads them back): `width < 480 ? [phone lines] :
+    width < 720 ? [60-character lines] : [90-character lines]`.
+    """
+    choices = [lines(text, narrowest)]
+    thresholds = []
     for length in (tier for tier in TITLE_TIERS if tier > narrowest):
-        if (wider := lines(text, length)) != last:
-            choice = f"width >= {length * TITLE_CHAR_PX} ? {json.dumps(wider, ensure_ascii=False)} : ({choice})"
-            last = wider
-    return {"text": {"expr": choice}}
+        if (wider := lines(text, length)) != choices[-1]:
+            thresholds.append(length * TITLE_CHAR_PX)
+            choices.append(wider)
+    expression = json.dumps(choices[-1], ensure_ascii=False)
+    for threshold, choice in zip(reversed(thresholds), reversed(choices[:-1])):
+        expression = f"width < {threshold} ? {json.dumps(choice, ensure_ascii=False)} : {expression}"
+    return {"text": {"expr": expression}}
+
+
+def title_lines(title: dict | str) -> list[str]:
+    """Return a chart title's lines as a phone shows them (for text outside the chart: an embed's title, a test)."""
+    text = title["text"] if isinstance(title, dict) else title
+    if isinstance(text, str):
+        return [text]
+    if isinstance(text, list):
+        return text
+    expression = text["expr"]
+    start = match.end() if (match := _NARROWEST.match(expression)) else 0
+    return json.JSONDecoder().raw_decode(expression, start)[0]
 
 
 def tooltip(field: str, kind: str, title: str, number_format: str | None = None) -> dict:

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from explorer.charts import credited
+from explorer.charts import credited, title_lines
 from explorer.charts import export as chart_export
 from explorer.core.formatting import figure_value, plain_reference_marks, untrusted_code
 from explorer.core.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, t
@@ -488,7 +488,7 @@ def save_or_embed(url_path: str, key: str, spec: dict, current: str) -> None:
         st.caption(t("chart.png_help", current))
         st.caption(t("embed.help", current))
         st.code(link, language=None, wrap_lines=True)
-        title = escape(" ".join(spec["title"]["text"]))
+        title = escape(" ".join(title_lines(spec["title"])))
         frame = f'<iframe src="{escape(link)}" title="{title}" width="100%" height="{EMBED_HEIGHT_PX}"'
         st.code(f'{frame} style="border: 0"></iframe>', language="html", wrap_lines=True)
 

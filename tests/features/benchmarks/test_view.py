@@ -9,7 +9,7 @@ import pytest
 from chart_checks import check_chart, dishonest_parts
 from loaded import frames
 
-from explorer import DATA_DIR
+from explorer import DATA_DIR, charts
 from explorer.core import formatting, vocab
 from explorer.core.i18n import LANGS, t
 from explorer.core.vocab import CITIES
@@ -122,7 +122,7 @@ def test_each_group_is_one_chart_with_its_definition_and_note_in_the_page_langua
         assert group.chart.spec["encoding"]["x"]["scale"]["domain"] == years
     label = data["indicators"].set_index("code").at["gdp", f"label_{lang}"]
     unit = {"zh": "亿元", "en": "¥ bn"}[lang]  # GDP as a reader writes it, never "100 million yuan"
-    title = "".join(gdp.groups[0].chart.spec["title"]["text"]).replace(" ", "")
+    title = "".join(charts.title_lines(gdp.groups[0].chart.spec["title"])).replace(" ", "")
     assert title == bracketed(label, unit, lang).replace(" ", "")
     assert gdp.description == data["indicators"].set_index("code").at["gdp", f"description_{lang}"]
 
@@ -635,6 +635,6 @@ def test_a_legend_lists_only_the_cities_in_its_chart(data, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_note_on_a_target_figure_names_the_page_as_the_menu_does(data, lang):
-    """The third walk: Benchmarks sent the reader to the "Targets page" / "“目标”页", the menu says "Targets tracker"."""
+    """The third walk: Benchmarks sent the reader to the "Targets page" / "“目标”页"; the menu says otherwise."""
     note = views.target_note(next(iter(views.TARGET_FIGURES)), data["target_status"], lang)
     assert note is not None and t("nav.targets", lang) in note, note

@@ -100,7 +100,7 @@ def test_baseline_is_dashed_and_extrapolations_are_dashed_without_markers(params
 def test_specs_serialise_with_a_title_and_translated_axes(params, lang):
     spec = fan(paths_for(model.baseline(), params), lang=lang)
     text = json.dumps(without_data(spec), ensure_ascii=False)
-    assert spec["title"] == {"text": ["Title"]}
+    assert charts.title_lines(spec["title"]) == ["Title"]
     assert t("scenarios.axis.year", lang) in text
     assert t("col.p50", lang) in text
 
@@ -154,14 +154,14 @@ def test_short_charts_fit_the_width_only_so_their_plot_keeps_its_height(params):
     ],
 )
 def test_long_titles_wrap_into_lines_that_fit_a_phone_and_keep_every_character(title, width):
-    lines = charts.chart_title(title)["text"]
+    lines = charts.title_lines(charts.chart_title(title))
     assert len(lines) >= 2
     assert all(len(line) <= width for line in lines)
     assert "".join(lines).replace(" ", "") == title.replace(" ", "")
 
 
 def test_a_short_title_stays_on_one_line():
-    assert charts.chart_title("深圳与同行城市：最新可比数值") == {"text": ["深圳与同行城市：最新可比数值"]}
+    assert charts.title_lines(charts.chart_title("深圳与同行城市：最新可比数值")) == ["深圳与同行城市：最新可比数值"]
 
 
 def test_tornado_names_wrap_on_the_axis_but_stay_whole_in_the_tooltip(params):

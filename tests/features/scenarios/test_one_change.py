@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from explorer import model
+from explorer import charts, model
 from explorer.core.i18n import LANGS, t
 from explorer.data import loaders
 from explorer.features.scenarios import cache
@@ -106,7 +106,7 @@ def test_every_place_prints_the_same_change_and_the_parts_add_up(shown, version,
     figures = [len(re.sub(r"\D", "", part.split(" ")[0]).strip("0")) for part in parts]
     assert max(figures) <= 3, parts  # no part printed at more figures than a card prints a change
     total = why["p50"]  # the change as every other place prints it
-    title = results.waterfall.spec["title"]["text"]  # wrapped in lines
+    title = charts.title_lines(results.waterfall.spec["title"])  # wrapped in lines
     expected = t("scenarios.waterfall.title", lang, indicator=label, year=year)
     assert "".join("".join(title).split()) == "".join(expected.split())
     assert total in results.waterfall.captions[0]  # the note that says how the parts add up names the change

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 from chart_checks import legend_swatches
 
-from explorer import model
+from explorer import charts, model
 from explorer.core import formatting, vocab
 from explorer.core.i18n import LANGS, t
 from explorer.data import gateway as db
@@ -550,7 +550,7 @@ def test_the_sensitivity_of_the_change_shows_channel_parameters(params, outcomes
     assert moving.str.startswith("talent_").any()
     assert not moving.isin(["gdp_growth"]).any()  # the GDP trend moves both runs alike
     chart = view.tornado_chart(change, params, outcomes, "talent_added", 2030, "en", of="tornado_change")
-    assert chart.spec["title"]["text"][0].startswith("Sensitivity of the change")
+    assert charts.title_lines(chart.spec["title"])[0].startswith("Sensitivity of the change")
 
 
 def test_the_results_carry_b_only_when_b_is_compared(runs, data, params, outcomes):
