@@ -24,6 +24,14 @@ def test_a_credited_chart_carries_its_title_source_line_and_data_version(source,
     assert SPEC == {"title": {"text": ["A title"]}, "mark": "bar"}  # the caller's spec is left as it was
 
 
+@pytest.mark.parametrize(("lang", "hollow"), [("en", "hollow = secondary"), ("zh", "空心 = 二手")])
+def test_a_saved_statistics_chart_says_what_a_hollow_marker_means(lang, hollow):
+    """The third walk: Benchmarks draws a secondary-grade figure as a hollow marker, and the key sat only in a caption
+    above the first chart: a saved image or an embed of any other chart did not say what hollow means."""
+    credit = "".join(charts.credited(SPEC, source="statistics", version="v", lang=lang)["title"]["subtitle"])
+    assert hollow.replace(" ", "") in credit.replace(" ", "")
+
+
 def test_a_chart_with_an_unknown_source_is_refused():
     with pytest.raises(ValueError, match="unknown chart source"):
         charts.credited(SPEC, source="blog", version="v", lang="en")
