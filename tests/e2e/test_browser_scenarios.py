@@ -11,6 +11,7 @@ from e2e_helpers import assert_clean, rerun, screenshot, wait_for_app
 
 from explorer import model
 from explorer.core.i18n import t
+from explorer.features.scenarios.cards import COST_OUTCOMES, KPI_OUTCOMES
 
 LINK = "scenarios?lang=en&dc_racks=30000&xc_share=60&talent_subsidy=50000&horizon=2032"
 
@@ -26,7 +27,8 @@ def _slider_values(tab) -> dict[str, str]:
 
 def _numbers(tab) -> list[str]:
     # The browser mounts the metrics a moment after the script has finished.
-    tab.wait_for_function("document.querySelectorAll('.sz-value').length >= 7")
+    cards = len(KPI_OUTCOMES) + len(COST_OUTCOMES) + 1  # the headline's, the costs' and the racks card: all of them
+    tab.wait_for_function(f"document.querySelectorAll('.sz-value').length >= {cards}")
     return tab.locator(".sz-value").all_inner_texts()
 
 
