@@ -38,7 +38,7 @@ if linked_version is not None and linked_version != version[:12]:
 st.query_params["v"] = version[:12]
 
 
-def preset_label(code: str, modified: bool) -> str:
+def preset_label(code: str, modified: bool = False) -> str:
     """Return a preset's name in the preset box, marked when the levers have moved away from it (the third walk: a
     custom scenario's box read "The paper's current policy (baseline)" at the top of the page and of a shared link)."""
     name = t(f"preset.{code}", lang)
@@ -151,12 +151,8 @@ def scenario_panel() -> None:
     own = st.session_state["_b"]
     left, middle, right = st.columns([3, 3, 2], vertical_alignment="bottom")
     preset_box = left.container()  # drawn once the levers are known: it says whether they still are the preset's
-    preset_choice = {
-        "label": t("scenarios.preset", lang),
-        "format_func": lambda code: t(f"preset.{code}", lang),
-        "default": "paper",
-    }
-    preset = ui.url_value("preset", list(model.PRESETS), **preset_choice)
+    preset_choice = {"label": t("scenarios.preset", lang), "default": "paper"}
+    preset = ui.url_value("preset", list(model.PRESETS), format_func=preset_label, **preset_choice)
     with middle:
         compare = ui.url_choice(
             "cmp",
@@ -191,7 +187,8 @@ def scenario_panel() -> None:
         ui.url_choice(
             "preset",
             list(model.PRESETS),
-            **{**preset_choice, "format_func": lambda code: preset_label(code, modified and code == preset)},
+            format_func=lambda code: preset_label(code, modified and code == preset),
+            **preset_choice,
             on_change=apply_preset,
         )
     preset_notice(preset, levers)

@@ -19,27 +19,37 @@ APP_READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
 PAGE_DONE = ".st-key-footer [data-testid='stCaptionContainer']"
 
 
+# A page's state, what DRAWN reads and what a failure prints: an exception's text, the script's state, the title and
+# the footer, any skeleton (hidden ones marked), the charts shown without their content, the connection widget's text.
+# checkVisibility, not getClientRects: Chromium hides a closed expander's content with content-visibility, and a chart
+# in it still has a box (Methods folds its charts; CI waited 120 s on one left without its svg there).
+PAGE_STATE = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  const shown = element => element.checkVisibility();
+  return {
+    exception: document.querySelector("[data-testid='stException']")?.innerText.slice(0, 500) ?? null,
+    scriptState: app ? app.getAttribute("data-test-script-state") : "no app",
+    title: Boolean(document.querySelector("[data-testid='stMainBlockContainer'] h1")),
+    footer: Boolean(document.querySelector(".st-key-footer [data-testid='stCaptionContainer']")),  // PAGE_DONE
+    skeletons: [...document.querySelectorAll("[data-testid='stSkeleton'], [data-testid='stAppSkeleton']")]
+      .map(element => element.getAttribute("data-testid") + (shown(element) ? "" : " (hidden)")),
+    undrawnCharts: [...document.querySelectorAll("[data-testid='stVegaLiteChart']")]
+      .filter(chart => shown(chart) && !chart.querySelector("svg, canvas")).length,
+    connection: document.querySelector("[data-testid='stStatusWidget']")?.innerText ?? "",
+  };
+}"""
 # Drawn: the script has finished (the first run of a new document shows "initial", not "notRunning"), the title and the
 # footer are there, no element waits for its code (Streamlit draws a skeleton in its place: metrics, formulas, tables
 # can come seconds after the script under load), and every chart shown has drawn its content. (A table's cells are drawn
 # only where it is scrolled into view: a test that reads them waits for them.)
 # A page that shows an exception is drawn too: its script stopped before the footer, so the wait returns the
 # exception's text at once (`wait_for_app` fails with it) instead of waiting out its time.
-DRAWN = """() => {
-  const error = document.querySelector("[data-testid='stException']");
-  if (error) return "exception: " + error.innerText.slice(0, 500);
-  const app = document.querySelector("[data-testid='stApp']");
-  if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
-  if (!document.querySelector("[data-testid='stMainBlockContainer'] h1")) return false;
-  if (!document.querySelector(".st-key-footer [data-testid='stCaptionContainer']")) return false;  // PAGE_DONE
-  if (document.querySelector("[data-testid='stSkeleton'], [data-testid='stAppSkeleton']")) return false;
-  // checkVisibility, not getClientRects: Chromium hides a closed expander's content with content-visibility, and a
-  // chart in it still has a box (Methods folds its charts; CI waited 120 s on one left without its svg there).
-  const shown = element => element.checkVisibility();
-  for (const chart of document.querySelectorAll("[data-testid='stVegaLiteChart']"))
-    if (shown(chart) && !chart.querySelector("svg, canvas")) return false;
-  return true;
-}"""
+DRAWN = f"""() => {{
+  const state = ({PAGE_STATE})();
+  if (state.exception !== null) return "exception: " + state.exception;
+  return state.scriptState === "notRunning" && state.title && state.footer && state.skeletons.length === 0
+    && state.undrawnCharts === 0;
+}}"""
 DRAWN_TIMEOUT_MS = 120_000  # a page on two busy cores (the whole suite, other work) can take tens of seconds
 # Counts the script runs that start from now on (the state leaving "notRunning"), for `rerun`.
 WATCH_RUNS = """() => {
@@ -62,24 +72,6 @@ WATCH_RUNS = """() => {
 RUN_SEEN_MS = 10_000
 
 
-# What a page that is not drawn still lacks, for the failure message (CI once waited 120 s on one page of eight with
-# nothing to say which page or why).
-NOT_DRAWN = """() => {
-  const app = document.querySelector("[data-testid='stApp']");
-  const shown = element => element.checkVisibility();
-  return {
-    scriptState: app ? app.getAttribute("data-test-script-state") : "no app",
-    title: Boolean(document.querySelector("[data-testid='stMainBlockContainer'] h1")),
-    footer: Boolean(document.querySelector(".st-key-footer [data-testid='stCaptionContainer']")),
-    skeletons: [...document.querySelectorAll("[data-testid='stSkeleton'], [data-testid='stAppSkeleton']")]
-      .map(element => element.getAttribute("data-testid") + (shown(element) ? "" : " (hidden)")),
-    undrawnCharts: [...document.querySelectorAll("[data-testid='stVegaLiteChart']")]
-      .filter(chart => shown(chart) && !chart.querySelector("svg, canvas")).length,
-    connection: document.querySelector("[data-testid='stStatusWidget']")?.innerText ?? "",
-  };
-}"""
-
-
 def wait_for_app(tab, *, reload: bool = True) -> None:
     """Wait until a page just opened (goto) is drawn: its script has finished and every element shows its content.
 
@@ -90,7 +82,7 @@ def wait_for_app(tab, *, reload: bool = True) -> None:
     try:
         drawn = tab.wait_for_function(DRAWN, timeout=DRAWN_TIMEOUT_MS, polling=50).json_value()
     except PlaywrightTimeout:
-        missing = f"{tab.url} not drawn after {DRAWN_TIMEOUT_MS // 1000} s: {tab.evaluate(NOT_DRAWN)}"
+        missing = f"{tab.url} not drawn after {DRAWN_TIMEOUT_MS // 1000} s: {tab.evaluate(PAGE_STATE)}"
         if not reload:
             raise AssertionError(missing) from None
         warnings.warn(f"{missing}; reloaded once", stacklevel=2)
