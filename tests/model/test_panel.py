@@ -291,7 +291,8 @@ def test_rows_with_bounds_and_other_groups_are_not_levels():
 
 
 def test_with_real_differentials_the_gap_spread_uses_their_window():
-    """Differentials from 6 real-growth years: sd of log(a/b) n years ahead = σ_u·√(2n + 2n²/6) at E[σ_u²]."""
+    """Differentials from 6 real-growth years: variance of log(a/b) n years ahead = σ_u²·(2n + 2n²/6) + σ_p²·2n at
+    E[σ_u²], E[σ_p²] (σ_p: the cities' own price shocks, nominal less real growth, a random walk in the level)."""
     real = {
         "a": {2018: 6.0, 2019: 5.0, 2020: 6.5, 2021: 5.0, 2022: 7.5, 2023: 6.0},
         "b": {2018: 4.5, 2019: 4.0, 2020: 3.0, 2021: 3.5, 2022: 3.0, 2023: 4.0},
@@ -301,10 +302,31 @@ def test_with_real_differentials_the_gap_spread_uses_their_window():
     drawn = panel.paths(fit, range(2023, 2031), draws=40_000, seed=11)
     gap = np.log(drawn["a"][:, -1] / drawn["b"][:, -1])
     n = 7
-    expected = fit.city_sd * math.sqrt(_posterior_mean_factor(2 * 5) * (2 * n + 2 * n * n / 6))
+    assert fit.price_freedom == 2 * 5 and fit.price_sd > 0.0
+    expected = math.sqrt(
+        fit.city_sd**2 * _posterior_mean_factor(2 * 5) * (2 * n + 2 * n * n / 6)
+        + fit.price_sd**2 * _posterior_mean_factor(2 * 5) * 2 * n
+    )
     assert gap.std() == pytest.approx(expected, rel=0.04)
 
 
 def test_shocks_name_a_city_the_panel_lacks():
     with pytest.raises(ValueError, match="city"):
         panel.shocks(panel.fit(_synthetic()), "shenzhen", draws=10)
+
+
+def test_fixed_effects_use_every_step_two_cities_share_and_a_lone_city_adds_nothing():
+    """Two cities: g_a − g_b = (m_a − m_b) + e_a − e_b, so σ² = Σ(diff − mean)² ÷ (S − 1) ÷ 2 and d_a − d_b = the
+    mean difference; diffs .03 .02 .01 → σ² = .0002 ÷ 2 ÷ 2. A third city in one step only fits it exactly."""
+    values = {"a": {1: 0.05, 2: 0.07, 3: 0.03}, "b": {1: 0.02, 2: 0.05, 3: 0.02}}
+    spans = {city: dict.fromkeys(steps, 1) for city, steps in values.items()}
+    differentials, variance, freedom, used = panel.fixed_effects(values, spans)
+    assert variance == pytest.approx(0.0002 / 2 / 2)
+    assert freedom == 2
+    assert used == (1, 2, 3)
+    assert differentials["a"] - differentials["b"] == pytest.approx(0.02)
+    values["c"] = {2: 0.09, 4: 0.01}  # step 4: c alone, left out
+    spans["c"] = {2: 1, 4: 1}
+    differentials, again, freedom, used = panel.fixed_effects(values, spans)
+    assert (again, freedom, used) == (pytest.approx(variance), 2, (1, 2, 3))
+    assert differentials["a"] - differentials["b"] == pytest.approx(0.02)

@@ -21,7 +21,10 @@ from its latest observed level (whatever its vintage: the anchor), from the firs
 year. Each draw takes its own shock sizes from their posterior, σ² = s²·ν ÷ χ²_ν with the
 estimate's ν degrees of freedom (S−1 common, (C−1)(S−1) city), and its drift m_c plus the drift's
 estimation error at that size (common part σ_z/√Y, city part σ_u/√Y_R over the Y and Y_R years
-the windows span); the common shock is shared across cities by calendar year.
+the windows span); the common shock is shared across cities by calendar year. With real growths,
+d_c and σ_u come from a two-way fixed-effects fit of every year at least two cities publish one
+(`fixed_effects`; σ_z from the years all do), and a city's own price shock σ_p (nominal less real
+log growth, the same fit) is added to its yearly shock, drawn from its own posterior.
 """
 
 from __future__ import annotations
@@ -84,12 +87,15 @@ class PanelFit:
     spans: pd.Series | None = None  # years each nominal step spans (2 for the pandemic pair), by its last year
     shock_spans: pd.Series | None = None  # the same for the steps the shock sizes come from
     common_freedom: int = 0  # degrees of freedom of σ_z² (steps − 1); 0: the sds are not drawn
-    city_freedom: int = 0  # degrees of freedom of σ_u² ((C − 1)(steps − 1))
+    city_freedom: int = 0  # degrees of freedom of σ_u² (observations − cities − steps + 1)
+    price_sd: float = 0.0  # σ_p: a city's own price change a year (nominal − real log growth), 0: not estimable
+    price_freedom: int = 0  # degrees of freedom of σ_p²
+    city_window: tuple[int, ...] = ()  # the real-growth steps σ_u and d_c come from (every one two cities share)
 
     @property
     def correlation(self) -> float:
-        """Return the correlation of two cities' yearly shocks implied by the fit."""
-        total = self.common_sd**2 + self.city_sd**2
+        """Return the correlation of two cities' yearly nominal shocks implied by the fit (σ_z² over the total)."""
+        total = self.common_sd**2 + self.city_sd**2 + self.price_sd**2
         return self.common_sd**2 / total if total > 0 else 0.0
 
     @property
@@ -184,6 +190,49 @@ def _moments(table: pd.DataFrame, span: pd.Series) -> tuple[pd.Series, pd.Series
     return means, common, city_var
 
 
+def fixed_effects(
+    values: Mapping[str, Mapping[int, float]], spans: Mapping[str, Mapping[int, int]]
+) -> tuple[pd.Series, float, int, tuple[int, ...]]:
+    """Return (d_c, σ², degrees of freedom, steps used) of a two-way fixed-effects fit of city × step growths.
+
+    A step (by its last year) enters when at least two cities have it with the same span (an unbalanced
+    panel: every year two cities publish, not only those all do). Model: g_c,s = k_s·m_c + a_s + e_c,s with
+    Var e = k_s·σ² (weighted least squares, weight 1/k_s); d_c = m_c less their mean; σ² = the weighted
+    residual sum of squares over observations − cities − steps + 1 (0 when that is not positive: σ² is then 0).
+    On a balanced window this is `_moments`' σ_u² and differentials.
+    """
+    cities = list(values)
+    count: dict[tuple[int, int], int] = {}
+    for city in cities:
+        for year in values[city]:
+            count[(year, spans[city][year])] = count.get((year, spans[city][year]), 0) + 1
+    steps = sorted({year for (year, _), n in count.items() if n >= 2})
+    rows = [
+        (city, year, spans[city][year], values[city][year])
+        for city in cities
+        for year in steps
+        if year in values[city] and count[(year, spans[city][year])] >= 2
+    ]
+    used = sorted({year for _, year, _, _ in rows})
+    present = [city for city in cities if any(row[0] == city for row in rows)]
+    if len(present) < 2 or len(used) < 1:
+        return pd.Series(0.0, index=cities), 0.0, 0, tuple(used)
+    design = np.zeros((len(rows), len(present) + len(used)))
+    target = np.zeros(len(rows))
+    for i, (city, year, span, value) in enumerate(rows):
+        weight = 1.0 / math.sqrt(span)
+        design[i, present.index(city)] = span * weight
+        design[i, len(present) + used.index(year)] = weight
+        target[i] = value * weight
+    beta, *_ = np.linalg.lstsq(design, target, rcond=None)
+    residual = target - design @ beta
+    freedom = len(rows) - int(np.linalg.matrix_rank(design))
+    means = pd.Series(beta[: len(present)], index=present).reindex(cities)
+    differentials = (means - means.mean()).fillna(0.0)
+    variance = float(residual @ residual) / freedom if freedom > 0 else 0.0
+    return differentials, variance, max(freedom, 0), tuple(used)
+
+
 def fit(
     series: Mapping[str, tuple[Sequence[int], Sequence[float], Sequence[int]]],
     group: str = GROUP,
@@ -192,9 +241,10 @@ def fit(
 ) -> PanelFit:
     """Fit the panel to `series`: city -> (years, levels, years whose step from the year before is a break).
 
-    `real` optionally maps every city to {year: real growth, %}: the differentials d_c and both shock
-    sizes then come from the real growths (immune to level revisions, and longer) in the steps every
-    city has one, the common drift from the nominal levels (one step is then enough). `outlier`: the
+    `real` optionally maps every city to {year: real growth, %}: the shock sizes then come from the
+    real growths (immune to level revisions, and longer), σ_z from the steps every city has one, d_c
+    and σ_u from every step two cities share (`fixed_effects`), σ_p from nominal less real growth; the
+    common drift from the nominal levels (one step is then enough). `outlier`: the
     level year whose two growths enter as one two-year step (`merge_outlier`; None: none). Raises
     ValueError with fewer than two cities or too few window steps (two for the shocks).
     """
@@ -228,6 +278,24 @@ def fit(
     cities = table.shape[1]
     freedom = len(shocks_table) - 1
     common_var = max(0.0, float((common**2 / shocks_span).sum()) / freedom - city_var / cities)
+    city_freedom = (cities - 1) * freedom
+    price_var, price_freedom, city_window = 0.0, 0, ()
+    if real is not None:
+        # the city part on every year at least two cities publish a real growth (the longest clean window)
+        real_values = {city: logs[city][0] for city in series}
+        real_spans = {city: logs[city][1] for city in series}
+        differentials, city_var, city_freedom, city_window = fixed_effects(real_values, real_spans)
+        # a city's own price change: nominal less real log growth on the steps where it has both, same span
+        price = {
+            city: {
+                year: growth - real_values[city][year]
+                for year, growth in merged[city][0].items()
+                if year in real_values[city] and real_spans[city][year] == merged[city][1][year]
+            }
+            for city in series
+        }
+        price_spans = {city: {year: merged[city][1][year] for year in price[city]} for city in series}
+        _, price_var, price_freedom, _ = fixed_effects(price, price_spans)
     common_drift = float(table.to_numpy().sum() / cities / span.sum())
     years_spanned, real_years = float(span.sum()), float(shocks_span.sum())
     estimator = ESTIMATOR + ("; differentials and shock sizes on real growth" if real_table is not None else "")
@@ -267,7 +335,10 @@ def fit(
         span,
         shocks_span,
         freedom,
-        (cities - 1) * freedom,
+        city_freedom,
+        math.sqrt(price_var),
+        price_freedom,
+        city_window,
     )
 
 
@@ -326,13 +397,31 @@ def shock_scales(panel: PanelFit, *, draws: int = 1000, seed: int = 0) -> tuple[
     return scales[0], scales[1]
 
 
+def price_scale(panel: PanelFit, *, draws: int = 1000, seed: int = 0) -> np.ndarray:
+    """Return per draw σ_p ÷ its estimate, √(ν ÷ χ²_ν) with ν = `PanelFit.price_freedom` (1 when ν = 0).
+
+    Its own stream, so neither the shocks' normals nor the other sizes (`shock_scales`) depend on it.
+    """
+    count = check_draws(draws)
+    if panel.price_freedom <= 0:
+        return np.ones(count)
+    rng = np.random.default_rng([int(seed), 23])
+    return np.sqrt(panel.price_freedom / rng.chisquare(panel.price_freedom, count))
+
+
+def city_shock_sd(panel: PanelFit, *, draws: int = 1000, seed: int = 0) -> np.ndarray:
+    """Return per draw the sd of a city's own yearly nominal shock: √((σ_u·scale)² + (σ_p·scale)²)."""
+    _, city_scale = shock_scales(panel, draws=draws, seed=seed)
+    return np.hypot(panel.city_sd * city_scale, panel.price_sd * price_scale(panel, draws=draws, seed=seed))
+
+
 def shocks(panel: PanelFit, city: str, *, draws: int = 1000, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Return (calendar years, draws × years): `city`'s yearly GDP shock in `paths`, in standard deviations.
 
-    The shock of year t is (σ_z z_t + σ_u u_c,t) / √(σ_z² + σ_u²) with the draw's own σ_z, σ_u
-    (`shock_scales`), the same normals and sizes `paths` draws for that `draws` and `seed` (so a
-    draw's bad year here is its bad year there); years run from the first unobserved year of any
-    city to `LAST_YEAR`, NaN up to `city`'s anchor (its observed years).
+    The shock of year t is (σ_z z_t + σ_c u_c,t) / √(σ_z² + σ_c²) with the draw's own σ_z and city
+    sd σ_c = √(σ_u² + σ_p²) (`shock_scales`, `city_shock_sd`), the same normals and sizes `paths`
+    draws for that `draws` and `seed` (so a draw's bad year here is its bad year there); years run
+    from the first unobserved year of any city to `LAST_YEAR`, NaN up to `city`'s anchor.
     """
     count = check_draws(draws)
     names = list(panel.cities)
@@ -342,8 +431,9 @@ def shocks(panel: PanelFit, city: str, *, draws: int = 1000, seed: int = 0) -> t
     calendar = np.arange(start, LAST_YEAR + 1)
     _, z_common = _normals(count, calendar.size, seed)
     _, z_own = _normals(count, calendar.size, seed, names.index(city) + 1)
-    common_scale, city_scale = shock_scales(panel, draws=count, seed=seed)
-    common_sd, city_sd = (panel.common_sd * common_scale)[:, None], (panel.city_sd * city_scale)[:, None]
+    common_scale, _ = shock_scales(panel, draws=count, seed=seed)
+    common_sd = (panel.common_sd * common_scale)[:, None]
+    city_sd = city_shock_sd(panel, draws=count, seed=seed)[:, None]
     total = np.hypot(common_sd, city_sd)
     scaled = np.where(total > 0, (common_sd * z_common + city_sd * z_own) / np.where(total > 0, total, 1.0), z_common)
     return calendar, np.where(calendar[None, :] > panel.cities[city].anchor_year, scaled, np.nan)
@@ -372,7 +462,7 @@ def paths(
     calendar = np.arange(start, max(LAST_YEAR, int(year_array[-1])) + 1)
     z_drift, z_common = _normals(count, calendar.size, seed)
     common_scale, city_scale = shock_scales(panel, draws=count, seed=seed)
-    common_sd, city_sd = panel.common_sd * common_scale, panel.city_sd * city_scale
+    common_sd, city_sd = panel.common_sd * common_scale, city_shock_sd(panel, draws=count, seed=seed)
     out = {}
     for index, (name, city) in enumerate(panel.cities.items()):
         z_own_drift, z_own = _normals(count, calendar.size, seed, index + 1)

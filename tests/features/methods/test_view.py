@@ -276,3 +276,28 @@ def test_an_equation_is_inline_display_math_that_may_break_between_two_equations
     # 51 equations scrolled sideways at 390 px as st.latex's display math).
     shown = view.equation_markdown(r"a = b, \quad c = d")
     assert shown == r"$\displaystyle a = b, \quad\allowbreak c = d$"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_with_real_growth_the_panel_sentence_states_the_price_shock_and_the_city_window(lang):
+    """Real growth 2016–2022 for two cities, 2019–2022 for the third: the city part spans 2016–2022, the price shock
+    (nominal less real growth, 2020–2022 where the levels give nominal steps) is printed with its degrees of freedom."""
+    years = [2019, 2020, 2021, 2022]
+    nominal = {"shenzhen": [0.05, 0.12, 0.04], "beijing": [0.03, 0.10, 0.06], "shanghai": [0.02, 0.11, 0.03]}
+    series = {}
+    for city, growths in nominal.items():
+        levels = [100.0]
+        for growth in growths:
+            levels.append(levels[-1] * (1 + growth))
+        series[city] = (years, levels, [])
+    real = {
+        "shenzhen": {2016: 7.0, 2017: 6.5, 2018: 6.0, 2019: 5.5, 2020: 3.0, 2021: 7.0, 2022: 3.5},
+        "beijing": {2016: 6.0, 2017: 6.2, 2018: 6.1, 2019: 5.0, 2020: 1.5, 2021: 8.0, 2022: 1.0},
+        "shanghai": {2019: 6.0, 2020: 2.0, 2021: 8.5, 2022: 0.5},
+    }
+    fit = model.panel.fit(series, real=real, outlier=None)
+    text = view.panel_estimates(fit, lang)
+    assert fit.price_sd > 0 and fit.price_freedom > 0
+    assert f"{100 * fit.price_sd:.2f}" in text and str(fit.price_freedom) in text
+    assert "2016–2022" in text and str(fit.city_freedom) in text
+    assert t("methods.panel.real_none", lang) not in text

@@ -234,12 +234,16 @@ def panel_estimates(fit: panel.PanelFit, lang: str) -> str:
             lang,
             window=f"{int(real.index[0])}–{int(real.index[-1])}",
             years=int(fit.shock_spans.sum()) if fit.shock_spans is not None else len(real),
+            city_window=f"{fit.city_window[0]}–{fit.city_window[-1]}" if fit.city_window else "—",
+            city_freedom=fit.city_freedom,
         )
         if real is not None
         else t("methods.panel.real_none", lang),
         mu=f"{100 * math.expm1(fit.common_drift):.2f}",
         sigma_z=f"{100 * fit.common_sd:.2f}",
         sigma_u=f"{100 * fit.city_sd:.2f}",
+        sigma_p=f"{100 * fit.price_sd:.2f}",
+        price_freedom=fit.price_freedom,
         rho=f"{fit.correlation:.2f}",
         observed=f"{pairs.min():.2f}–{pairs.max():.2f}",
         mu_sd=f"{100 * fit.common_drift_sd:.2f}",
