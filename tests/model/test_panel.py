@@ -291,8 +291,7 @@ def test_rows_with_bounds_and_other_groups_are_not_levels():
 
 
 def test_with_real_differentials_the_gap_spread_uses_their_window():
-    """Differentials from 6 real-growth years: variance of log(a/b) n years ahead = σ_u²·(2n + 2n²/6) + σ_p²·2n at
-    E[σ_u²], E[σ_p²] (σ_p: the cities' own price shocks, nominal less real growth, a random walk in the level)."""
+    """Differentials from 6 real-growth years: sd of log(a/b) n years ahead = σ_u·√(2n + 2n²/6) at E[σ_u²]."""
     real = {
         "a": {2018: 6.0, 2019: 5.0, 2020: 6.5, 2021: 5.0, 2022: 7.5, 2023: 6.0},
         "b": {2018: 4.5, 2019: 4.0, 2020: 3.0, 2021: 3.5, 2022: 3.0, 2023: 4.0},
@@ -302,11 +301,7 @@ def test_with_real_differentials_the_gap_spread_uses_their_window():
     drawn = panel.paths(fit, range(2023, 2031), draws=40_000, seed=11)
     gap = np.log(drawn["a"][:, -1] / drawn["b"][:, -1])
     n = 7
-    assert fit.price_freedom == 2 * 5 and fit.price_sd > 0.0
-    expected = math.sqrt(
-        fit.city_sd**2 * _posterior_mean_factor(2 * 5) * (2 * n + 2 * n * n / 6)
-        + fit.price_sd**2 * _posterior_mean_factor(2 * 5) * 2 * n
-    )
+    expected = fit.city_sd * math.sqrt(_posterior_mean_factor(2 * 5) * (2 * n + 2 * n * n / 6))
     assert gap.std() == pytest.approx(expected, rel=0.04)
 
 
@@ -330,3 +325,38 @@ def test_fixed_effects_use_every_step_two_cities_share_and_a_lone_city_adds_noth
     differentials, again, freedom, used = panel.fixed_effects(values, spans)
     assert (again, freedom, used) == (pytest.approx(variance), 2, (1, 2, 3))
     assert differentials["a"] - differentials["b"] == pytest.approx(0.02)
+
+
+def test_with_real_growth_the_city_part_uses_every_step_two_cities_share_and_the_nominal_check_is_reported():
+    """Real growth 2016-2022 for two cities, 2019-2022 for the third: d_c and σ_u come from `fixed_effects` on all of
+    it (not only 2019-2022, the steps all three share); the nominal check is the same fit on the nominal steps."""
+    years = [2019, 2020, 2021, 2022]
+    nominal = {"a": [0.05, 0.12, 0.04], "b": [0.03, 0.10, 0.06], "c": [0.02, 0.11, 0.03]}
+    series = {}
+    for city, growths in nominal.items():
+        levels = [100.0]
+        for growth in growths:
+            levels.append(levels[-1] * (1 + growth))
+        series[city] = (years, levels, [])
+    real = {
+        "a": {2016: 7.0, 2017: 6.5, 2018: 6.0, 2019: 5.5, 2020: 3.0, 2021: 7.0, 2022: 3.5},
+        "b": {2016: 6.0, 2017: 6.2, 2018: 6.1, 2019: 5.0, 2020: 1.5, 2021: 8.0, 2022: 1.0},
+        "c": {2019: 6.0, 2020: 2.0, 2021: 8.5, 2022: 0.5},
+    }
+    fitted = panel.fit(series, real=real, outlier=None)
+    logs = {city: {year: math.log1p(pct / 100) for year, pct in values.items()} for city, values in real.items()}
+    ones = {city: dict.fromkeys(values, 1) for city, values in logs.items()}
+    differentials, variance, freedom, used = panel.fixed_effects(logs, ones)
+    assert used == tuple(range(2016, 2023)) == fitted.city_window
+    assert freedom == 7 + 7 + 4 - 3 - 7 + 1 == fitted.city_freedom
+    assert fitted.city_sd == pytest.approx(math.sqrt(variance))
+    for city in real:
+        assert fitted.cities[city].differential == pytest.approx(differentials[city])
+    nominal_logs = {
+        city: {year: math.log1p(g) for year, g in zip(years[1:], growths)} for city, growths in nominal.items()
+    }
+    _, nominal_variance, nominal_freedom, _ = panel.fixed_effects(
+        nominal_logs, {c: dict.fromkeys(years[1:], 1) for c in nominal}
+    )
+    assert fitted.nominal_city_sd == pytest.approx(math.sqrt(nominal_variance))
+    assert fitted.nominal_city_freedom == nominal_freedom == 9 - 3 - 3 + 1

@@ -20,7 +20,7 @@ import pandas as pd
 from explorer.core import vocab
 from explorer.model import simulation
 from explorer.model.levers import Levers, baseline
-from explorer.model.panel import INDICATOR, PanelFit, check_draws, city_shock_sd, paths, shock_scales, shocks
+from explorer.model.panel import INDICATOR, PanelFit, check_draws, paths, shock_scales, shocks
 from explorer.model.parameters import parameter_table
 from explorer.model.peers import PATH_COLUMNS
 
@@ -171,8 +171,8 @@ def simulation_gdp(
     if np.isnan(levels).any():
         raise ValueError(f"observed: a published level of {subject} between {years[0]} and {anchor} is missing")
     calendar, drawn = shocks(panel, subject, draws=draws, seed=seed)
-    common_scale, _ = shock_scales(panel, draws=draws, seed=seed)  # the draw's own shock sizes
-    scale = np.hypot(panel.common_sd * common_scale, city_shock_sd(panel, draws=draws, seed=seed))
+    common_scale, city_scale = shock_scales(panel, draws=draws, seed=seed)  # the draw's own shock sizes
+    scale = np.hypot(panel.common_sd * common_scale, panel.city_sd * city_scale)
     logs = np.zeros(levels.shape)
     for j, year in enumerate(years):
         if year > anchor and year <= calendar[-1]:

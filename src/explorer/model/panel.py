@@ -14,17 +14,20 @@ independent growth shocks), so its two growths enter every estimate as one two-y
 estimates (steps s of span k_s): m_c = Σ_s g_c,s ÷ Σ_s k_s, μ = mean of the m_c, d_c = m_c − μ;
 the common part of step s is the mean over the cities of g_c,s − k_s·m_c; σ_u² is the pooled
 Σ (remainder² ÷ k_s) over (C−1)(S−1) degrees of freedom, σ_z² is Σ (common part² ÷ k_s) ÷ (S−1)
-less σ_u²/C (floored at 0). With the published real growths (`fit(real=…)`), d_c and both shock
-sizes come from them (the longer series, immune to level revisions), μ from the nominal levels.
+less σ_u²/C (floored at 0). With the published real growths (`fit(real=…)`), the shock sizes
+come from them (the longer series, immune to level revisions) and μ from the nominal levels: σ_z
+from the steps every city has (less the σ_u²/C of that balanced window), d_c and σ_u from a
+two-way fixed-effects fit of every step two cities share (`fixed_effects`, the longest clean
+window). The city shock is sized on real growth alone: on the steps with both, a city's own price
+change offsets its real one, and the city shock of the clean nominal steps (`nominal_city_sd`, the
+same fit, a check) is about σ_u, where adding an independent price shock would overstate it.
 The correlation of two cities' yearly shocks is ρ = σ_z² / (σ_z² + σ_u²). Each city is projected
 from its latest observed level (whatever its vintage: the anchor), from the first unobserved
 year. Each draw takes its own shock sizes from their posterior, σ² = s²·ν ÷ χ²_ν with the
-estimate's ν degrees of freedom (S−1 common, (C−1)(S−1) city), and its drift m_c plus the drift's
-estimation error at that size (common part σ_z/√Y, city part σ_u/√Y_R over the Y and Y_R years
-the windows span); the common shock is shared across cities by calendar year. With real growths,
-d_c and σ_u come from a two-way fixed-effects fit of every year at least two cities publish one
-(`fixed_effects`; σ_z from the years all do), and a city's own price shock σ_p (nominal less real
-log growth, the same fit) is added to its yearly shock, drawn from its own posterior.
+estimate's ν degrees of freedom (S−1 common; city: observations − cities − steps + 1), and its
+drift m_c plus the drift's estimation error at that size (common part σ_z/√Y, city part σ_u/√Y_R
+over the Y years the nominal window spans and the Y_R the balanced real window spans, the shorter:
+conservative); the common shock is shared across cities by calendar year.
 """
 
 from __future__ import annotations
@@ -88,14 +91,14 @@ class PanelFit:
     shock_spans: pd.Series | None = None  # the same for the steps the shock sizes come from
     common_freedom: int = 0  # degrees of freedom of σ_z² (steps − 1); 0: the sds are not drawn
     city_freedom: int = 0  # degrees of freedom of σ_u² (observations − cities − steps + 1)
-    price_sd: float = 0.0  # σ_p: a city's own price change a year (nominal − real log growth), 0: not estimable
-    price_freedom: int = 0  # degrees of freedom of σ_p²
-    city_window: tuple[int, ...] = ()  # the real-growth steps σ_u and d_c come from (every one two cities share)
+    city_window: tuple[int, ...] = ()  # the real-growth steps d_c and σ_u come from (every one two cities share)
+    nominal_city_sd: float = 0.0  # a check, not drawn: the city shock sized the same way on the clean nominal steps
+    nominal_city_freedom: int = 0  # its degrees of freedom (0: no such check)
 
     @property
     def correlation(self) -> float:
-        """Return the correlation of two cities' yearly nominal shocks implied by the fit (σ_z² over the total)."""
-        total = self.common_sd**2 + self.city_sd**2 + self.price_sd**2
+        """Return the correlation of two cities' yearly shocks implied by the fit."""
+        total = self.common_sd**2 + self.city_sd**2
         return self.common_sd**2 / total if total > 0 else 0.0
 
     @property
@@ -243,8 +246,8 @@ def fit(
 
     `real` optionally maps every city to {year: real growth, %}: the shock sizes then come from the
     real growths (immune to level revisions, and longer), σ_z from the steps every city has one, d_c
-    and σ_u from every step two cities share (`fixed_effects`), σ_p from nominal less real growth; the
-    common drift from the nominal levels (one step is then enough). `outlier`: the
+    and σ_u from every step two cities share (`fixed_effects`); the common drift from the nominal
+    levels (one step is then enough). `outlier`: the
     level year whose two growths enter as one two-year step (`merge_outlier`; None: none). Raises
     ValueError with fewer than two cities or too few window steps (two for the shocks).
     """
@@ -278,27 +281,22 @@ def fit(
     cities = table.shape[1]
     freedom = len(shocks_table) - 1
     common_var = max(0.0, float((common**2 / shocks_span).sum()) / freedom - city_var / cities)
-    city_freedom = (cities - 1) * freedom
-    price_var, price_freedom, city_window = 0.0, 0, ()
+    city_freedom, city_window = (cities - 1) * freedom, tuple(int(year) for year in shocks_table.index)
+    nominal_sd, nominal_freedom = 0.0, 0
     if real is not None:
-        # the city part on every year at least two cities publish a real growth (the longest clean window)
-        real_values = {city: logs[city][0] for city in series}
-        real_spans = {city: logs[city][1] for city in series}
-        differentials, city_var, city_freedom, city_window = fixed_effects(real_values, real_spans)
-        # a city's own price change: nominal less real log growth on the steps where it has both, same span
-        price = {
-            city: {
-                year: growth - real_values[city][year]
-                for year, growth in merged[city][0].items()
-                if year in real_values[city] and real_spans[city][year] == merged[city][1][year]
-            }
-            for city in series
-        }
-        price_spans = {city: {year: merged[city][1][year] for year in price[city]} for city in series}
-        _, price_var, price_freedom, _ = fixed_effects(price, price_spans)
+        differentials, city_var, city_freedom, city_window = fixed_effects(
+            {city: logs[city][0] for city in series}, {city: logs[city][1] for city in series}
+        )
+        _, nominal_var, nominal_freedom, _ = fixed_effects(
+            {city: values for city, (values, _, _) in merged.items()},
+            {city: spans for city, (_, spans, _) in merged.items()},
+        )
+        nominal_sd = math.sqrt(nominal_var)
     common_drift = float(table.to_numpy().sum() / cities / span.sum())
     years_spanned, real_years = float(span.sum()), float(shocks_span.sum())
-    estimator = ESTIMATOR + ("; differentials and shock sizes on real growth" if real_table is not None else "")
+    estimator = ESTIMATOR + (
+        "; shock sizes on real growth, the city part by two-way fixed effects" if real_table is not None else ""
+    )
     window = tuple(int(year) for year in table.index)
     start = int(table.index[0] - span.iloc[0])
     fits = {}
@@ -336,9 +334,9 @@ def fit(
         shocks_span,
         freedom,
         city_freedom,
-        math.sqrt(price_var),
-        price_freedom,
         city_window,
+        nominal_sd,
+        nominal_freedom,
     )
 
 
@@ -397,31 +395,13 @@ def shock_scales(panel: PanelFit, *, draws: int = 1000, seed: int = 0) -> tuple[
     return scales[0], scales[1]
 
 
-def price_scale(panel: PanelFit, *, draws: int = 1000, seed: int = 0) -> np.ndarray:
-    """Return per draw σ_p ÷ its estimate, √(ν ÷ χ²_ν) with ν = `PanelFit.price_freedom` (1 when ν = 0).
-
-    Its own stream, so neither the shocks' normals nor the other sizes (`shock_scales`) depend on it.
-    """
-    count = check_draws(draws)
-    if panel.price_freedom <= 0:
-        return np.ones(count)
-    rng = np.random.default_rng([int(seed), 23])
-    return np.sqrt(panel.price_freedom / rng.chisquare(panel.price_freedom, count))
-
-
-def city_shock_sd(panel: PanelFit, *, draws: int = 1000, seed: int = 0) -> np.ndarray:
-    """Return per draw the sd of a city's own yearly nominal shock: √((σ_u·scale)² + (σ_p·scale)²)."""
-    _, city_scale = shock_scales(panel, draws=draws, seed=seed)
-    return np.hypot(panel.city_sd * city_scale, panel.price_sd * price_scale(panel, draws=draws, seed=seed))
-
-
 def shocks(panel: PanelFit, city: str, *, draws: int = 1000, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Return (calendar years, draws × years): `city`'s yearly GDP shock in `paths`, in standard deviations.
 
-    The shock of year t is (σ_z z_t + σ_c u_c,t) / √(σ_z² + σ_c²) with the draw's own σ_z and city
-    sd σ_c = √(σ_u² + σ_p²) (`shock_scales`, `city_shock_sd`), the same normals and sizes `paths`
-    draws for that `draws` and `seed` (so a draw's bad year here is its bad year there); years run
-    from the first unobserved year of any city to `LAST_YEAR`, NaN up to `city`'s anchor.
+    The shock of year t is (σ_z z_t + σ_u u_c,t) / √(σ_z² + σ_u²) with the draw's own σ_z, σ_u
+    (`shock_scales`), the same normals and sizes `paths` draws for that `draws` and `seed` (so a
+    draw's bad year here is its bad year there); years run from the first unobserved year of any
+    city to `LAST_YEAR`, NaN up to `city`'s anchor (its observed years).
     """
     count = check_draws(draws)
     names = list(panel.cities)
@@ -431,9 +411,8 @@ def shocks(panel: PanelFit, city: str, *, draws: int = 1000, seed: int = 0) -> t
     calendar = np.arange(start, LAST_YEAR + 1)
     _, z_common = _normals(count, calendar.size, seed)
     _, z_own = _normals(count, calendar.size, seed, names.index(city) + 1)
-    common_scale, _ = shock_scales(panel, draws=count, seed=seed)
-    common_sd = (panel.common_sd * common_scale)[:, None]
-    city_sd = city_shock_sd(panel, draws=count, seed=seed)[:, None]
+    common_scale, city_scale = shock_scales(panel, draws=count, seed=seed)
+    common_sd, city_sd = (panel.common_sd * common_scale)[:, None], (panel.city_sd * city_scale)[:, None]
     total = np.hypot(common_sd, city_sd)
     scaled = np.where(total > 0, (common_sd * z_common + city_sd * z_own) / np.where(total > 0, total, 1.0), z_common)
     return calendar, np.where(calendar[None, :] > panel.cities[city].anchor_year, scaled, np.nan)
@@ -462,7 +441,7 @@ def paths(
     calendar = np.arange(start, max(LAST_YEAR, int(year_array[-1])) + 1)
     z_drift, z_common = _normals(count, calendar.size, seed)
     common_scale, city_scale = shock_scales(panel, draws=count, seed=seed)
-    common_sd, city_sd = panel.common_sd * common_scale, city_shock_sd(panel, draws=count, seed=seed)
+    common_sd, city_sd = panel.common_sd * common_scale, panel.city_sd * city_scale
     out = {}
     for index, (name, city) in enumerate(panel.cities.items()):
         z_own_drift, z_own = _normals(count, calendar.size, seed, index + 1)

@@ -279,9 +279,9 @@ def test_an_equation_is_inline_display_math_that_may_break_between_two_equations
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_with_real_growth_the_panel_sentence_states_the_price_shock_and_the_city_window(lang):
-    """Real growth 2016–2022 for two cities, 2019–2022 for the third: the city part spans 2016–2022, the price shock
-    (nominal less real growth, 2020–2022 where the levels give nominal steps) is printed with its degrees of freedom."""
+def test_with_real_growth_the_panel_sentence_states_the_city_window_and_the_nominal_check(lang):
+    """Real growth 2016–2022 for two cities, 2019–2022 for the third: the city part spans 2016–2022 and the sentence
+    prints the city shock sized on the nominal steps beside σ_u; without real growth there is no such check."""
     years = [2019, 2020, 2021, 2022]
     nominal = {"shenzhen": [0.05, 0.12, 0.04], "beijing": [0.03, 0.10, 0.06], "shanghai": [0.02, 0.11, 0.03]}
     series = {}
@@ -297,7 +297,9 @@ def test_with_real_growth_the_panel_sentence_states_the_price_shock_and_the_city
     }
     fit = model.panel.fit(series, real=real, outlier=None)
     text = view.panel_estimates(fit, lang)
-    assert fit.price_sd > 0 and fit.price_freedom > 0
-    assert f"{100 * fit.price_sd:.2f}" in text and str(fit.price_freedom) in text
+    assert fit.nominal_city_freedom == 4 and fit.nominal_city_sd > 0  # 9 city-steps − 3 cities − 3 steps + 1
+    check = t("methods.panel.check", lang, nominal=f"{100 * fit.nominal_city_sd:.2f}", freedom=4)
+    assert check in text
     assert "2016–2022" in text and str(fit.city_freedom) in text
     assert t("methods.panel.real_none", lang) not in text
+    assert t("methods.panel.check", lang, nominal="0.00", freedom=0) not in view.panel_estimates(_small_panel(), lang)

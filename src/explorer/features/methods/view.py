@@ -242,8 +242,11 @@ def panel_estimates(fit: panel.PanelFit, lang: str) -> str:
         mu=f"{100 * math.expm1(fit.common_drift):.2f}",
         sigma_z=f"{100 * fit.common_sd:.2f}",
         sigma_u=f"{100 * fit.city_sd:.2f}",
-        sigma_p=f"{100 * fit.price_sd:.2f}",
-        price_freedom=fit.price_freedom,
+        check=t(
+            "methods.panel.check", lang, nominal=f"{100 * fit.nominal_city_sd:.2f}", freedom=fit.nominal_city_freedom
+        )
+        if fit.nominal_city_freedom > 0
+        else "",
         rho=f"{fit.correlation:.2f}",
         observed=f"{pairs.min():.2f}–{pairs.max():.2f}",
         mu_sd=f"{100 * fit.common_drift_sd:.2f}",

@@ -130,7 +130,8 @@ def report() -> str:
     head = [
         f"Panel: nominal window {fit.window_start}–{fit.window[-1]}, common drift "
         f"{100 * np.expm1(fit.common_drift):.2f} %/yr, σ_z {100 * fit.common_sd:.2f} pp, "
-        f"σ_u {100 * fit.city_sd:.2f} pp, σ_p {100 * fit.price_sd:.2f} pp, ρ {fit.correlation:.2f}; anchors "
+        f"σ_u {100 * fit.city_sd:.2f} pp (nominal check {100 * fit.nominal_city_sd:.2f} pp), "
+        f"ρ {fit.correlation:.2f}; anchors "
         + ", ".join(
             f"{c.city} {c.anchor_year} ({c.anchor_value:,.2f}, drift {c.growth_pct:.2f} %/yr)"
             for c in fit.cities.values()
