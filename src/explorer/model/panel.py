@@ -84,11 +84,11 @@ class PanelFit:
     common_sd: float
     city_sd: float
     common_drift_sd: float  # error of the common drift: σ_z/√Y (years the nominal window spans)
-    city_drift_sd: float  # error of a city's differential: σ_u/√Y_R (years the differentials' window spans)
+    city_drift_sd: float  # error of a city's differential: σ_u/√Y_R (Y_R: the balanced real window's years)
     growths: pd.DataFrame  # step × city nominal log growths used (indexed by the step's last year)
-    real_growths: pd.DataFrame | None  # step × city real log growths the differentials come from (None: nominal)
+    real_growths: pd.DataFrame | None  # the balanced real window (step × city log growths): σ_z, Y_R (None: nominal)
     spans: pd.Series | None = None  # years each nominal step spans (2 for the pandemic pair), by its last year
-    shock_spans: pd.Series | None = None  # the same for the steps the shock sizes come from
+    shock_spans: pd.Series | None = None  # the spans of that window's steps
     common_freedom: int = 0  # degrees of freedom of σ_z² (steps − 1); 0: the sds are not drawn
     city_freedom: int = 0  # degrees of freedom of σ_u² (observations − cities − steps + 1)
     city_window: tuple[int, ...] = ()  # the real-growth steps d_c and σ_u come from (every one two cities share)
