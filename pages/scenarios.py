@@ -118,7 +118,10 @@ def peers_tab(digital: Digital | None) -> None:
         for caption in digital.fan.captions:
             st.caption(caption)
     if digital.odds is not None:  # P(Shenzhen ≥ peer) by year; its table: the gap and the levers' effect
-        ui.chart_with_table(digital.odds.spec, digital.odds.table, lang, key="sector_i_odds", lazy=True, source="model")
+        odds = digital.odds
+        ui.chart_with_table(
+            odds.spec, odds.table, lang, key="sector_i_odds", lazy=True, source="model", table_first=odds.table_first
+        )
         for caption in digital.odds.captions:
             st.caption(caption)
 

@@ -225,17 +225,26 @@ LAZY_TABS = (
 )
 
 
+def open_every(at: AppTest, word: str, lang: str) -> list[str]:
+    """Open `word`'s tab (word.chart or word.table) of every chart/table pair that draws only its open tab (a chart
+    whose lines lie on its axis opens on its table); return their state keys."""
+    lazy = [key for key in LAZY_TABS if key in at.session_state]
+    for key in lazy:
+        at.session_state[key] = t(word, lang)
+    if lazy:
+        at.run()
+    return lazy
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize(("page", "shown"), VIEWS)
 def test_every_chart_has_a_title_and_a_table_view(page, shown, lang):
     at = run(page, lang=lang, **({"view": shown, "dc_racks": "12000"} if shown else {}))
+    open_every(at, "word.chart", lang)
     found = charts(at)
     assert len(found) == CHARTS_PER_VIEW.get((page, shown), 0)
-    lazy = [key for key in LAZY_TABS if key in at.session_state]
-    if lazy:  # tabs that draw only the open one: open every table tab, then every chart has its table
-        for key in lazy:
-            at.session_state[key] = t("word.table", lang)
-        at.run()
+    lazy = open_every(at, "word.table", lang)
+    if lazy:  # then every chart has its table
         assert len(at.main.get("vega_lite_chart")) == 0 and len(at.dataframe) == len(found) == len(lazy)
         found = [(spec, [table]) for (spec, _), table in zip(found, at.dataframe)]
     for spec, tables in found:
@@ -278,6 +287,7 @@ def test_every_chart_carries_its_title_source_line_and_the_data_version_into_a_s
     """Issue 23: a chart saved as PNG (Streamlit's toolbar) or SVG (its "Save or embed" popover) is the chart as drawn,
     so the title, the source line and the data version are drawn in it."""
     at = run(page, lang=lang, **EVERY_CHART.get(page, {}), **({"view": shown} if shown else {}))
+    open_every(at, "word.chart", lang)
     found = charts(at)
     assert len(found) == CHARTS_PER_VIEW.get((page, shown), 0)
     for spec, _ in found:

@@ -381,7 +381,14 @@ def figure_card(fig: pd.Series, current: str) -> None:
 
 
 def chart_with_table(
-    spec: dict, frame: pd.DataFrame, current: str, *, key: str, source: str, lazy: bool = False
+    spec: dict,
+    frame: pd.DataFrame,
+    current: str,
+    *,
+    key: str,
+    source: str,
+    lazy: bool = False,
+    table_first: bool = False,
 ) -> None:
     """Render a Vega-Lite chart (from explorer.charts) with a table view of its data in a tab beside it, and its
     embed link; every chart of the app is drawn here.
@@ -389,7 +396,8 @@ def chart_with_table(
     The chart carries its title, its source line (`source`, a code of explorer.charts.CHART_SOURCES) and the data
     version, so an image saved from its menu does too. `lazy` draws only the open tab (a tab switch reruns the page,
     or its fragment): the hidden tab costs nothing on a rerun, where Streamlit otherwise sends and renders both.
-    Under an embed link (`chart=<key>`) only the chart it names is drawn, alone, in the embed slot.
+    Under an embed link (`chart=<key>`) only the chart it names is drawn, alone, in the embed slot. `table_first`
+    opens the table's tab first (a reader's own choice of tab, kept in the session, wins).
     """
     page = st.session_state.get("_page", "")
     version = (loaders.database().version or "")[:12]
@@ -402,7 +410,8 @@ def chart_with_table(
             st.session_state["_embed_drawn"] = True
         return
     tracked = {"key": f"{key}_view", "on_change": "rerun"} if lazy else {}
-    chart_tab, table_tab = st.tabs([t("word.chart", current), t("word.table", current)], **tracked)
+    first = t("word.table", current) if table_first else None
+    chart_tab, table_tab = st.tabs([t("word.chart", current), t("word.table", current)], default=first, **tracked)
     if chart_tab.open is not False:
         with chart_tab:
             st.vega_lite_chart(spec, width="stretch", key=key)

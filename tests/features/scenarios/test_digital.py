@@ -162,11 +162,13 @@ def test_no_two_entries_of_a_legend_share_a_swatch(data, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_an_odds_chart_flat_on_its_axis_says_the_odds_stay_near_zero(lang):
-    """Issue 23's analyst saw the odds chart flat at 0 % on a 0–100 axis with nothing saying why."""
+def test_an_odds_chart_flat_on_its_axis_is_a_table_first_and_says_the_odds_stay_near_zero(lang):
+    """Issue 23's analyst saw the odds chart flat at 0 % on a 0–100 axis with nothing saying why; the third walk read
+    four flat lines as a chart that says nothing."""
     flat = pd.DataFrame({"series": ["a", "b"], "year": [2026, 2026], "pct": [0.0, 0.3], "is_baseline": [False, True]})
-    assert view.odds_captions(flat, lang) == (t("scenarios.digital.odds.near_zero", lang),)
-    assert view.odds_captions(flat.assign(pct=[0.0, 12.0]), lang) == ()  # a line off the axis needs no such line
+    assert view.near_zero(flat)
+    assert not view.near_zero(flat.assign(pct=[0.0, 12.0]))  # a line off the axis: the chart first, no such line
+    assert not view.near_zero(flat.iloc[:0])
 
 
 @pytest.mark.parametrize("lang", LANGS)

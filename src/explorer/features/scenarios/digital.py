@@ -234,19 +234,19 @@ def block(
     lines = (t("scenarios.digital.scope", lang),) + gap_lines(gaps, year, outcomes, lang, unit_of=UNIT_OF)
     lines += odds_lines(comparison.odds(run), year, lang)
     spec = odds_spec(gaps, run.anchor_year, indicator_name(tables.indicators, lang), lang)
-    odds = Chart(spec, gap_table(gaps, run.anchor_year, outcomes, lang), odds_captions(spec["datasets"]["odds"], lang))
+    flat = near_zero(spec["datasets"]["odds"])
+    captions = (t("scenarios.digital.odds.near_zero", lang),) if flat else ()
+    odds = Chart(spec, gap_table(gaps, run.anchor_year, outcomes, lang), captions, table_first=flat)
     return Digital(title, lines, fan(run, found, rows, tables, lang), odds)
 
 
 NEAR_ZERO_PCT = 0.5  # a probability below this prints as 0 % (whole per cent): the chart's lines lie on its axis
 
 
-def odds_captions(odds: pd.DataFrame, lang: str) -> tuple[str, ...]:
-    """Return the odds chart's caption: that the odds stay near 0 where every line lies on the axis (the truth, but
-    a reader may take a flat line at 0 for a missing one)."""
-    if odds.empty or odds["pct"].max() >= NEAR_ZERO_PCT:
-        return ()
-    return (t("scenarios.digital.odds.near_zero", lang),)
+def near_zero(odds: pd.DataFrame) -> bool:
+    """Return whether every line of the odds chart lies on its axis (the truth, but a reader may take a flat line at
+    0 for a missing one, and the walk read four of them as a chart that says nothing): its table then opens first."""
+    return not odds.empty and odds["pct"].max() < NEAR_ZERO_PCT
 
 
 def odds_spec(gaps: Mapping[str, pd.DataFrame], anchor_year: int, indicator: str, lang: str) -> dict:

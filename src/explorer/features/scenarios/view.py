@@ -77,6 +77,7 @@ class Chart:
     spec: dict
     table: pd.DataFrame
     captions: tuple[str, ...]
+    table_first: bool = False  # the table's tab opens first: the chart shows nothing a reader can read off it
 
 
 def unit_label(code: str, outcomes: pd.DataFrame, lang: str) -> str:
