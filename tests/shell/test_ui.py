@@ -2,6 +2,7 @@
 
 from urllib.parse import parse_qs, urlsplit
 
+import pandas as pd
 import pytest
 from apptest import charts, run_page
 
@@ -82,3 +83,11 @@ def test_the_phones_language_switch_switches_the_page_and_keeps_the_sidebars_in_
     assert at.query_params["lang"] == "en" and at.query_params["kind"] == "rank"
     at.radio(key="lang").set_value("zh").run()
     assert at.button_group(key="lang_bar").value == "zh"
+
+
+def test_a_charts_table_groups_thousands_in_its_float_columns_and_leaves_years_bare():
+    """The peers tab's table printed '-1024' beside '-1,049 to -873': floats get the reader's grouped form."""
+    frame = pd.DataFrame({"Year": [2026, 2027], "Gap": [-1024.0, -955.0], "Band": ["-1,049 to -873", "-958 to -827"]})
+    config = ui.grouped_numbers(frame)
+    assert list(config) == ["Gap"]
+    assert config["Gap"]["type_config"]["format"] == "localized"

@@ -417,8 +417,21 @@ def chart_with_table(
             st.vega_lite_chart(spec, width="stretch", key=key)
     if table_tab.open is not False:
         with table_tab:
-            st.dataframe(frame, hide_index=True, width="stretch")
+            st.dataframe(frame, hide_index=True, width="stretch", column_config=grouped_numbers(frame))
     save_or_embed(page, key, spec, current)
+
+
+def grouped_numbers(frame: pd.DataFrame) -> dict[str, st.column_config.NumberColumn]:
+    """Return a column config that groups thousands in every float column of a chart's table.
+
+    Streamlit's default prints '-1024' beside '-1,049 to -873' in the same row; "localized" writes the reader's own
+    form, as the sliders do (`scenarios.view.slider_format`). Integer columns are years and counts, left bare (2026).
+    """
+    return {
+        column: st.column_config.NumberColumn(format="localized")
+        for column in frame.columns
+        if pd.api.types.is_float_dtype(frame[column])
+    }
 
 
 EMBED_PARAM = "chart"  # an embed link's chart: the page shows that chart alone (with Streamlit's `embed=true`)
