@@ -153,3 +153,5 @@ def test_the_command_prints_the_table_and_the_model_notes_hold_it():
     assert printed in (ROOT / "docs" / "model.md").read_text(encoding="utf-8"), (
         "paste `python -m explorer.features.hindcast.run` into docs/model.md"
     )
+    rolling = printed.split("\n\n")[:2]  # the rolling-origin table and its note
+    assert "\n\n".join(rolling) in (ROOT / "README.md").read_text(encoding="utf-8"), "paste it into README.md"

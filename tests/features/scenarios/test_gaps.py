@@ -30,6 +30,12 @@ def test_the_command_prints_the_table_and_the_readme_holds_it():
     assert printed in (ROOT / "docs" / "model.md").read_text(encoding="utf-8"), (
         "paste `python -m explorer.features.scenarios.gaps` into docs/model.md"
     )
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    headline = [lines[0], *lines[2:4]] + [
+        line for line in lines if line.startswith(("| paper |", "| all_levers_max |"))
+    ]
+    assert len(headline) == 3 + 2 * 2 * len(gaps.YEARS)
+    assert "\n".join(headline[:1]) in readme and "\n".join(headline[1:]) in readme, "paste these rows into README.md"
 
 
 def test_the_section_i_command_prints_each_citys_base_and_the_table_and_the_model_page_holds_it():
