@@ -35,7 +35,7 @@ if linked_version is not None and linked_version != version[:12]:
         t("scenarios.version_moved", lang, old=old, new=version[:12]),
         icon=":material/history:",
     )
-st.query_params["v"] = version[:12]
+ui.write_params({"v": version[:12]})
 
 
 def preset_label(code: str, modified: bool = False) -> str:
@@ -174,7 +174,7 @@ def scenario_panel() -> None:
         help=growth_view.choice_help(rates, lang),
     )
     if own is not None:
-        st.query_params["b"] = sc.b_text(own)
+        ui.write_params({"b": sc.b_text(own)})
     groups = scenario_cache.lever_groups(version, lang)
     ui.seed_levers(model.PRESETS[preset], {lever.name: lever.label for _, sliders in groups for lever in sliders})
     levers = ui.current_levers()

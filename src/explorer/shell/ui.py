@@ -212,8 +212,20 @@ def language_switch(*, drawn: bool = True, bar: DeltaGenerator | None = None) ->
             label_visibility="collapsed",
         )
         st.session_state["_phone_share"] = bar.container(width="content")  # filled by end_page(), once the URL is whole
-    st.query_params["lang"] = st.session_state["lang"]
+    write_params({"lang": st.session_state["lang"]})
     return st.session_state["lang"]
+
+
+def write_params(values: dict[str, str]) -> None:
+    """Write these query parameters to the URL: those that changed, in one message.
+
+    Every write through `st.query_params` sends the browser a message even when the value is the same, and the
+    browser answers each by setting the app's state (a re-render) and posting to its host: a Scenarios lever move
+    sent 14 of them (nine levers, four choices, the tab) where one lever had changed (docs/performance.md, note ⁸).
+    """
+    changed = {key: value for key, value in values.items() if st.query_params.get_all(key) != [value]}
+    if changed:
+        st.query_params.update(changed)
 
 
 def url_choice(
@@ -231,7 +243,7 @@ def url_choice(
     if widget is st.selectbox:
         kwargs.setdefault("placeholder", t("word.choose_one", lang()))
     value = widget(label, options, key=key, format_func=format_func, **kwargs)
-    st.query_params[key] = value
+    write_params({key: value})
     return value
 
 
@@ -259,7 +271,7 @@ def url_tabs(key: str, labels: dict[str, str], *, label: str, default: str) -> t
     code = st.session_state[key]
     st.session_state[widget] = labels[code]
     tabs = st.tabs(list(labels.values()), key=widget, on_change="rerun")
-    st.query_params[key] = code
+    write_params({key: code})
     return code, tabs[list(labels).index(code)]
 
 
@@ -282,7 +294,7 @@ def url_multi(
     kwargs.setdefault("placeholder", t("word.choose", lang()))
     values = st.multiselect(label, options, key=key, format_func=format_func, **kwargs)
     if values:
-        st.query_params[key] = ",".join(values)
+        write_params({key: ",".join(values)})
     else:
         st.query_params.pop(key, None)
     return values
@@ -297,7 +309,7 @@ def url_text(key: str, *, label: str, max_chars: int = 80, widget: Callable = st
     _init_from_url(key, parse, "", partial(notice_bad_param, label, current=lang(), kind="text"))
     value = widget(label, key=key, max_chars=max_chars, **kwargs).strip()
     if value:
-        st.query_params[key] = value
+        write_params({key: value})
     else:
         st.query_params.pop(key, None)
     return value
@@ -319,8 +331,7 @@ def seed_levers(base: Levers, labels: dict[str, str]) -> None:
 def current_levers() -> Levers:
     """Return the levers the widgets hold and write them all to the URL."""
     levers = Levers(**{name: st.session_state[name] for name in Levers.BOUNDS})
-    for name, value in levers.to_query().items():
-        st.query_params[name] = value
+    write_params(levers.to_query())
     return levers
 
 
