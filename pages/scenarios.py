@@ -297,8 +297,8 @@ def scenario_panel() -> None:
     for column, (label, data, extension, mime) in zip(st.columns(len(files)), files):
         name = downloads.file_name(levers, b_levers, lang, extension)
         column.download_button(label, data, file_name=name, mime=mime, icon=":material/download:", on_click="ignore")
-    ui.share_link("scenarios", lang, where=st.container())  # the sidebar's link would not follow a fragment rerun
-    ui.share_popover("scenarios", lang, where=share_top)
+    ui.share_link("scenarios", lang, where=st.container(), lazy=True)  # the sidebar's would not follow the fragment
+    ui.share_popover("scenarios", lang, where=share_top, lazy=True)
 
 
 scenario_panel()

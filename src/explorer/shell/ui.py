@@ -518,9 +518,20 @@ def current_link(url_path: str) -> str:
     return f"{app_url(url_path)}/{url_path}?{urlencode(sorted(st.query_params.to_dict().items()))}"
 
 
-def share_link(url_path: str, current: str, *, where: DeltaGenerator | None = None) -> None:
-    """Render the current view's full URL in a copyable block (in the sidebar unless `where` says otherwise)."""
-    with (where or st.sidebar).expander(t("share.label", current), icon=":material/link:"):
+# A lazy share block (`lazy=True`) is stateful (`on_change="rerun"`) and written only while open: in a fragment that
+# reruns on every lever move, a closed expander or popover otherwise receives the link anew each time (docs/
+# performance.md, note ⁸); opening it reruns the fragment, which writes the link.
+def _lazy(key: str, lazy: bool) -> dict[str, str]:
+    return {"key": key, "on_change": "rerun"} if lazy else {}
+
+
+def share_link(url_path: str, current: str, *, where: DeltaGenerator | None = None, lazy: bool = False) -> None:
+    """Render the current view's full URL in a copyable block (in the sidebar unless `where` says otherwise); `lazy`:
+    written only while the expander is open."""
+    box = (where or st.sidebar).expander(t("share.label", current), icon=":material/link:", **_lazy("share_link", lazy))
+    if box.open is False:
+        return
+    with box:
         _link_block(url_path, current)
 
 
@@ -530,12 +541,15 @@ def _link_block(url_path: str, current: str) -> None:
     st.caption(t("share.help", current))
 
 
-def share_popover(url_path: str, current: str, *, where: DeltaGenerator | None) -> None:
+def share_popover(url_path: str, current: str, *, where: DeltaGenerator | None, lazy: bool = False) -> None:
     """Render the current view's full URL in a popover `where` says (the phone's bar; the top of a page that draws
-    its own), a button's width rather than the sidebar's expander."""
+    its own), a button's width rather than the sidebar's expander; `lazy`: written only while it is open."""
     if where is None:
         return
-    with where.popover(t("share.short", current), icon=":material/link:"):
+    box = where.popover(t("share.short", current), icon=":material/link:", **_lazy("share_popover", lazy))
+    if box.open is False:
+        return
+    with box:
         _link_block(url_path, current)
 
 
