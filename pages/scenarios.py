@@ -35,7 +35,7 @@ if linked_version is not None and linked_version != version[:12]:
         t("scenarios.version_moved", lang, old=old, new=version[:12]),
         icon=":material/history:",
     )
-st.query_params["v"] = version[:12]
+ui.write_params({"v": version[:12]})
 
 
 def preset_label(code: str, modified: bool = False) -> str:
@@ -177,7 +177,7 @@ def scenario_panel() -> None:
         help=growth_view.choice_help(rates, lang),
     )
     if own is not None:
-        st.query_params["b"] = sc.b_text(own)
+        ui.write_params({"b": sc.b_text(own)})
     groups = scenario_cache.lever_groups(version, lang)
     ui.seed_levers(model.PRESETS[preset], {lever.name: lever.label for _, sliders in groups for lever in sliders})
     levers = ui.current_levers()
@@ -300,8 +300,8 @@ def scenario_panel() -> None:
     for column, (label, data, extension, mime) in zip(st.columns(len(files)), files):
         name = downloads.file_name(levers, b_levers, lang, extension)
         column.download_button(label, data, file_name=name, mime=mime, icon=":material/download:", on_click="ignore")
-    ui.share_link("scenarios", lang, where=st.container())  # the sidebar's link would not follow a fragment rerun
-    ui.share_popover("scenarios", lang, where=share_top)
+    ui.share_link("scenarios", lang, where=st.container(), lazy=True)  # the sidebar's would not follow the fragment
+    ui.share_popover("scenarios", lang, where=share_top, lazy=True)
 
 
 scenario_panel()

@@ -212,8 +212,20 @@ def language_switch(*, drawn: bool = True, bar: DeltaGenerator | None = None) ->
             label_visibility="collapsed",
         )
         st.session_state["_phone_share"] = bar.container(width="content")  # filled by end_page(), once the URL is whole
-    st.query_params["lang"] = st.session_state["lang"]
+    write_params({"lang": st.session_state["lang"]})
     return st.session_state["lang"]
+
+
+def write_params(values: dict[str, str]) -> None:
+    """Write these query parameters to the URL: those that changed, in one message.
+
+    Every write through `st.query_params` sends the browser a message even when the value is the same, and the
+    browser answers each by setting the app's state (a re-render) and posting to its host: a Scenarios lever move
+    sent 14 of them (nine levers, four choices, the tab) where one lever had changed (docs/performance.md, note ⁸).
+    """
+    changed = {key: value for key, value in values.items() if st.query_params.get_all(key) != [value]}
+    if changed:
+        st.query_params.update(changed)
 
 
 def url_choice(
@@ -231,7 +243,7 @@ def url_choice(
     if widget is st.selectbox:
         kwargs.setdefault("placeholder", t("word.choose_one", lang()))
     value = widget(label, options, key=key, format_func=format_func, **kwargs)
-    st.query_params[key] = value
+    write_params({key: value})
     return value
 
 
@@ -259,7 +271,7 @@ def url_tabs(key: str, labels: dict[str, str], *, label: str, default: str) -> t
     code = st.session_state[key]
     st.session_state[widget] = labels[code]
     tabs = st.tabs(list(labels.values()), key=widget, on_change="rerun")
-    st.query_params[key] = code
+    write_params({key: code})
     return code, tabs[list(labels).index(code)]
 
 
@@ -282,7 +294,7 @@ def url_multi(
     kwargs.setdefault("placeholder", t("word.choose", lang()))
     values = st.multiselect(label, options, key=key, format_func=format_func, **kwargs)
     if values:
-        st.query_params[key] = ",".join(values)
+        write_params({key: ",".join(values)})
     else:
         st.query_params.pop(key, None)
     return values
@@ -297,7 +309,7 @@ def url_text(key: str, *, label: str, max_chars: int = 80, widget: Callable = st
     _init_from_url(key, parse, "", partial(notice_bad_param, label, current=lang(), kind="text"))
     value = widget(label, key=key, max_chars=max_chars, **kwargs).strip()
     if value:
-        st.query_params[key] = value
+        write_params({key: value})
     else:
         st.query_params.pop(key, None)
     return value
@@ -319,8 +331,7 @@ def seed_levers(base: Levers, labels: dict[str, str]) -> None:
 def current_levers() -> Levers:
     """Return the levers the widgets hold and write them all to the URL."""
     levers = Levers(**{name: st.session_state[name] for name in Levers.BOUNDS})
-    for name, value in levers.to_query().items():
-        st.query_params[name] = value
+    write_params(levers.to_query())
     return levers
 
 
@@ -529,9 +540,20 @@ def current_link(url_path: str) -> str:
     return f"{app_url(url_path)}/{url_path}?{urlencode(sorted(st.query_params.to_dict().items()))}"
 
 
-def share_link(url_path: str, current: str, *, where: DeltaGenerator | None = None) -> None:
-    """Render the current view's full URL in a copyable block (in the sidebar unless `where` says otherwise)."""
-    with (where or st.sidebar).expander(t("share.label", current), icon=":material/link:"):
+# A lazy share block (`lazy=True`) is stateful (`on_change="rerun"`) and written only while open: in a fragment that
+# reruns on every lever move, a closed expander or popover otherwise receives the link anew each time (docs/
+# performance.md, note ⁸); opening it reruns the fragment, which writes the link.
+def _lazy(key: str, lazy: bool) -> dict[str, str]:
+    return {"key": key, "on_change": "rerun"} if lazy else {}
+
+
+def share_link(url_path: str, current: str, *, where: DeltaGenerator | None = None, lazy: bool = False) -> None:
+    """Render the current view's full URL in a copyable block (in the sidebar unless `where` says otherwise); `lazy`:
+    written only while the expander is open."""
+    box = (where or st.sidebar).expander(t("share.label", current), icon=":material/link:", **_lazy("share_link", lazy))
+    if box.open is False:
+        return
+    with box:
         _link_block(url_path, current)
 
 
@@ -541,12 +563,15 @@ def _link_block(url_path: str, current: str) -> None:
     st.caption(t("share.help", current))
 
 
-def share_popover(url_path: str, current: str, *, where: DeltaGenerator | None) -> None:
+def share_popover(url_path: str, current: str, *, where: DeltaGenerator | None, lazy: bool = False) -> None:
     """Render the current view's full URL in a popover `where` says (the phone's bar; the top of a page that draws
-    its own), a button's width rather than the sidebar's expander."""
+    its own), a button's width rather than the sidebar's expander; `lazy`: written only while it is open."""
     if where is None:
         return
-    with where.popover(t("share.short", current), icon=":material/link:"):
+    box = where.popover(t("share.short", current), icon=":material/link:", **_lazy("share_popover", lazy))
+    if box.open is False:
+        return
+    with box:
         _link_block(url_path, current)
 
 
