@@ -8,6 +8,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from panels import NOMINAL_GROWTHS, unbalanced_real
 from panels import series as _series
 from panels import synthetic as _synthetic
 
@@ -330,19 +331,7 @@ def test_fixed_effects_use_every_step_two_cities_share_and_a_lone_city_adds_noth
 def test_with_real_growth_the_city_part_uses_every_step_two_cities_share_and_the_nominal_check_is_reported():
     """Real growth 2016-2022 for two cities, 2019-2022 for the third: d_c and σ_u come from `fixed_effects` on all of
     it (not only 2019-2022, the steps all three share); the nominal check is the same fit on the nominal steps."""
-    years = [2019, 2020, 2021, 2022]
-    nominal = {"a": [0.05, 0.12, 0.04], "b": [0.03, 0.10, 0.06], "c": [0.02, 0.11, 0.03]}
-    series = {}
-    for city, growths in nominal.items():
-        levels = [100.0]
-        for growth in growths:
-            levels.append(levels[-1] * (1 + growth))
-        series[city] = (years, levels, [])
-    real = {
-        "a": {2016: 7.0, 2017: 6.5, 2018: 6.0, 2019: 5.5, 2020: 3.0, 2021: 7.0, 2022: 3.5},
-        "b": {2016: 6.0, 2017: 6.2, 2018: 6.1, 2019: 5.0, 2020: 1.5, 2021: 8.0, 2022: 1.0},
-        "c": {2019: 6.0, 2020: 2.0, 2021: 8.5, 2022: 0.5},
-    }
+    series, real = unbalanced_real(("a", "b", "c"))
     fitted = panel.fit(series, real=real, outlier=None)
     logs = {city: {year: math.log1p(pct / 100) for year, pct in values.items()} for city, values in real.items()}
     ones = {city: dict.fromkeys(values, 1) for city, values in logs.items()}
@@ -352,11 +341,10 @@ def test_with_real_growth_the_city_part_uses_every_step_two_cities_share_and_the
     assert fitted.city_sd == pytest.approx(math.sqrt(variance))
     for city in real:
         assert fitted.cities[city].differential == pytest.approx(differentials[city])
-    nominal_logs = {
-        city: {year: math.log1p(g) for year, g in zip(years[1:], growths)} for city, growths in nominal.items()
-    }
+    steps = (2020, 2021, 2022)  # the levels' log growths are NOMINAL_GROWTHS exactly (compounded by exp)
+    nominal_logs = {city: dict(zip(steps, growths)) for city, growths in zip("abc", NOMINAL_GROWTHS)}
     _, nominal_variance, nominal_freedom, _ = panel.fixed_effects(
-        nominal_logs, {c: dict.fromkeys(years[1:], 1) for c in nominal}
+        nominal_logs, {city: dict.fromkeys(steps, 1) for city in "abc"}
     )
     assert fitted.nominal_city_sd == pytest.approx(math.sqrt(nominal_variance))
     assert fitted.nominal_city_freedom == nominal_freedom == 9 - 3 - 3 + 1

@@ -5,6 +5,7 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
+from panels import unbalanced_real
 
 from explorer import ROOT, model
 from explorer.core import formatting
@@ -282,19 +283,7 @@ def test_an_equation_is_inline_display_math_that_may_break_between_two_equations
 def test_with_real_growth_the_panel_sentence_states_the_city_window_and_the_nominal_check(lang):
     """Real growth 2016–2022 for two cities, 2019–2022 for the third: the city part spans 2016–2022 and the sentence
     prints the city shock sized on the nominal steps beside σ_u; without real growth there is no such check."""
-    years = [2019, 2020, 2021, 2022]
-    nominal = {"shenzhen": [0.05, 0.12, 0.04], "beijing": [0.03, 0.10, 0.06], "shanghai": [0.02, 0.11, 0.03]}
-    series = {}
-    for city, growths in nominal.items():
-        levels = [100.0]
-        for growth in growths:
-            levels.append(levels[-1] * (1 + growth))
-        series[city] = (years, levels, [])
-    real = {
-        "shenzhen": {2016: 7.0, 2017: 6.5, 2018: 6.0, 2019: 5.5, 2020: 3.0, 2021: 7.0, 2022: 3.5},
-        "beijing": {2016: 6.0, 2017: 6.2, 2018: 6.1, 2019: 5.0, 2020: 1.5, 2021: 8.0, 2022: 1.0},
-        "shanghai": {2019: 6.0, 2020: 2.0, 2021: 8.5, 2022: 0.5},
-    }
+    series, real = unbalanced_real(("shenzhen", "beijing", "shanghai"))
     fit = model.panel.fit(series, real=real, outlier=None)
     text = view.panel_estimates(fit, lang)
     assert fit.nominal_city_freedom == 4 and fit.nominal_city_sd > 0  # 9 city-steps − 3 cities − 3 steps + 1
