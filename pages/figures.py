@@ -92,7 +92,7 @@ st.subheader(t("figures.selected", lang))
 if selected_id is None:
     st.caption(t("figures.select_hint", lang))
 else:
-    st.query_params["fig"] = selected_id
+    ui.write_params({"fig": selected_id})
     selected = views.paragraph(figures, sections, selected_id, lang)
     left, right = st.columns([1, 2])
     with left:

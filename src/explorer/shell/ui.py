@@ -391,6 +391,13 @@ def figure_card(fig: pd.Series, current: str) -> None:
             )
 
 
+# A lazy container (`lazy=True`: a chart's tabs, a share block) is stateful (`on_change="rerun"`) and written only
+# while open: otherwise its hidden part is sent anew on every rerun (a fragment reruns on every lever move: docs/
+# performance.md, note ⁸); opening it reruns the page or its fragment, which writes it.
+def _lazy(key: str, lazy: bool) -> dict[str, str]:
+    return {"key": key, "on_change": "rerun"} if lazy else {}
+
+
 def chart_with_table(
     spec: dict,
     frame: pd.DataFrame,
@@ -420,9 +427,9 @@ def chart_with_table(
                 st.vega_lite_chart(spec, width="stretch", key=key)
             st.session_state["_embed_drawn"] = True
         return
-    tracked = {"key": f"{key}_view", "on_change": "rerun"} if lazy else {}
     first = t("word.table", current) if table_first else None
-    chart_tab, table_tab = st.tabs([t("word.chart", current), t("word.table", current)], default=first, **tracked)
+    tabs = [t("word.chart", current), t("word.table", current)]
+    chart_tab, table_tab = st.tabs(tabs, default=first, **_lazy(f"{key}_view", lazy))
     if chart_tab.open is not False:
         with chart_tab:
             st.vega_lite_chart(spec, width="stretch", key=key)
@@ -538,13 +545,6 @@ def app_url(url_path: str) -> str:
 def current_link(url_path: str) -> str:
     """Return the current view's full URL: the page and every query parameter, sorted."""
     return f"{app_url(url_path)}/{url_path}?{urlencode(sorted(st.query_params.to_dict().items()))}"
-
-
-# A lazy share block (`lazy=True`) is stateful (`on_change="rerun"`) and written only while open: in a fragment that
-# reruns on every lever move, a closed expander or popover otherwise receives the link anew each time (docs/
-# performance.md, note ⁸); opening it reruns the fragment, which writes the link.
-def _lazy(key: str, lazy: bool) -> dict[str, str]:
-    return {"key": key, "on_change": "rerun"} if lazy else {}
 
 
 def share_link(url_path: str, current: str, *, where: DeltaGenerator | None = None, lazy: bool = False) -> None:
