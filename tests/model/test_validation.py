@@ -78,3 +78,64 @@ def test_the_standardised_error_reads_the_draws_not_their_sd():
     row = validation._summary(sample, observed)
     assert validation.normal_score(np.array([row["pit"]]))[0] == pytest.approx(1.2816, abs=0.01)
     assert abs(observed - row["mean"]) / row["sd"] < 1.0  # the sd-based score understates it (about 0.6 here)
+
+
+def _chi2_points(freedom: int, scale: float = 1.0) -> np.ndarray:
+    """The 1 % and 99 % points of scale × chi-square(freedom), simulated with numpy (no scipy)."""
+    return scale * np.quantile(np.random.default_rng(5).chisquare(freedom, 400_000), [0.01, 0.99])
+
+
+def test_the_reference_sum_of_independent_values_is_a_chi_square():
+    """Five origins of four independent standard normal values each: the sum's reference is chi-square(20)."""
+    rng = np.random.default_rng(3)
+    groups = [(rng.standard_normal((4000, 4)), rng.standard_normal((2000, 4))) for _ in range(5)]
+    points = np.quantile(validation.reference_sums(groups, repeats=40_000)["z2"], [0.01, 0.99])
+    np.testing.assert_allclose(points, _chi2_points(20), rtol=0.08)
+
+
+def test_the_reference_sum_of_values_that_move_together_is_spread_like_one_value_counted_many_times():
+    """Four identical values per origin (one shock moves them all): the sum is 4 × chi-square(one per origin)."""
+    rng = np.random.default_rng(4)
+    groups = []
+    for _ in range(3):
+        sample, truths = rng.standard_normal((4000, 1)), rng.standard_normal((2000, 1))
+        groups.append((np.repeat(sample, 4, axis=1), np.repeat(truths, 4, axis=1)))
+    points = np.quantile(validation.reference_sums(groups, repeats=40_000)["z2"], [0.01, 0.99])
+    np.testing.assert_allclose(points, _chi2_points(3, scale=4.0), rtol=0.12)
+    assert points[0] < _chi2_points(12)[0] / 2  # far below a chi-square that takes the 12 values as independent
+
+
+@pytest.mark.parametrize("width, side", [(3.0, "low"), (1.0 / 3.0, "high")])
+def test_the_reference_flags_bands_three_times_too_wide_or_too_narrow(width, side):
+    """Truth with sd 1 scored against model draws of sd `width`: the sum leaves the reference's central 98 %."""
+    rng = np.random.default_rng(6)
+    sample = width * rng.standard_normal((4000, 20))
+    reference = validation.reference_sums([(sample, width * rng.standard_normal((2000, 20)))], repeats=20_000)["z2"]
+    low, high = np.quantile(reference, [0.01, 0.99])
+    published = rng.standard_normal(20)
+    pit = ((np.sort(sample, axis=0) <= published).sum(axis=0) + 0.5) / 4001.0
+    total = float((validation.normal_score(pit) ** 2).sum())
+    assert total < low if side == "low" else total > high
+
+
+def test_the_joint_reference_of_a_panel_is_wider_than_a_chi_square():
+    """An origin's values share its drift error and drawn shock sizes: their sum varies more than a chi-square."""
+    rows = _rows()
+    forecasts = validation.rolling(rows, draws=400, seed=1)
+    scored = int(((forecasts["target"] == "growth") & (forecasts["method"] == "model")).sum())
+    reference = validation.joint_reference(rows, forecasts, "growth", draws=400, seed=1, truths=200)
+    assert reference["z2"].mean() == pytest.approx(scored, rel=0.25)  # a PIT's normal score has unit variance
+    assert reference["z2"].var() > 1.5 * 2 * scored  # chi-square(n) has variance 2n
+    assert reference["pit"].mean() == pytest.approx(scored / 2, rel=0.1)  # a PIT is uniform
+    assert reference["pit"].var() > 1.5 * scored / 12  # the sum of n independent uniforms has variance n/12
+
+
+@pytest.mark.parametrize("shift, side", [(1.5, "low"), (-1.5, "high")])
+def test_the_reference_flags_medians_that_sit_too_high_or_too_low(shift, side):
+    """Twenty independent values, every median 1.5 sd above (below) the truth: the PITs' sum leaves its central 98 %."""
+    rng = np.random.default_rng(7)
+    sample = shift + rng.standard_normal((4000, 20))
+    reference = validation.reference_sums([(sample, shift + rng.standard_normal((2000, 20)))], repeats=20_000)
+    low, high = np.quantile(reference["pit"], [0.01, 0.99])
+    pit = ((np.sort(sample, axis=0) <= rng.standard_normal(20)).sum(axis=0) + 0.5) / 4001.0
+    assert pit.sum() < low if side == "low" else pit.sum() > high

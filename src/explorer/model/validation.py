@@ -16,7 +16,10 @@ errors whose mean square is near 1 when the bands are honest: the normal score �
 share of draws at or below the observed value (the probability integral transform; for the random
 walk, normal, it is (observed − mean) ÷ sd). (observed − mean) ÷ sd would not do for the model:
 each draw takes its own shock sizes, so its predictive distribution has heavy tails and the sd
-of its draws, dominated by a few, is not the scale of its bands.
+of its draws, dominated by a few, is not the scale of its bands. The values share shocks (one
+origin's cities their year's common shock and the drift's error), so their sum of squared normal
+scores is judged against its distribution under the model itself (`joint_reference`), not a
+chi-square that would take them as independent.
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ METHODS = ("model", "random_walk")
 TARGETS = ("growth", "log_gap")  # what is predicted: a city's nominal growth, the log gap Shenzhen ÷ peer
 Z90 = 1.2815515655446004  # standard-normal 90th percentile
 ALPHA = 0.2  # the p10–p90 band is a central 80 % interval
+TRUTHS = 500  # joint draws taken as published values, per origin, for the reference of the calibration sum
+REPEATS = 20_000  # draws of that sum
 COLUMNS = (
     "origin",
     "target",
@@ -90,6 +95,24 @@ def _random_walk(truncated: dict[str, pd.DataFrame]) -> dict[str, tuple[float, f
     return {city: (float(values.mean()), sd, int(values.size)) for city, values in growths.items()}
 
 
+def _draw(
+    rows: pd.DataFrame, origin: int, horizons: Sequence[int], draws: int, seed: int
+) -> tuple[panel.PanelFit, int, dict[str, np.ndarray]]:
+    """Return (fit, first drawn year, city -> draws × years of levels) of the panel on rows of `origin` and before."""
+    fit = panel.fit_rows(rows[rows["year"].astype(int) <= origin])
+    first = min(city.anchor_year for city in fit.cities.values())
+    years = np.arange(first, origin + max(horizons) + 1)
+    return fit, first, panel.paths(fit, years, draws=draws, seed=seed)
+
+
+def _sample(drawn: dict[str, np.ndarray], first: int, target: str, city: str, year: int, subject: str) -> np.ndarray:
+    """Return the draws of one predicted value: `city`'s log growth into `year`, or the log gap subject ÷ `city`."""
+    j = int(year - first)
+    if target == "growth":
+        return np.log(drawn[city][:, j] / drawn[city][:, j - 1])
+    return np.log(drawn[subject][:, j] / drawn[city][:, j])
+
+
 def rolling(
     rows: pd.DataFrame,
     *,
@@ -107,24 +130,20 @@ def rolling(
         if any(data.empty for data in truncated.values()):
             continue
         try:
-            fit = panel.fit_rows(rows[rows["year"].astype(int) <= origin])
+            fit, first, drawn = _draw(rows, origin, horizons, draws, seed)
             walk = _random_walk(truncated)
         except ValueError:
             continue
-        first = min(city.anchor_year for city in fit.cities.values())
-        years = np.arange(first, origin + max(horizons) + 1)
-        drawn = panel.paths(fit, years, draws=draws, seed=seed)
         targets = [origin + h for h in horizons]
         for name, city in fit.cities.items():
             observed = panel.yearly_growths(
                 full[name]["year"], full[name]["value"], full[name].loc[full[name][BREAK_COLUMN], "year"]
             )[0]
-            steps = np.diff(np.log(drawn[name]), axis=1)
             drift, sd, count = walk[name]
             for year in targets:
                 if year not in observed or year - 1 < city.anchor_year:
                     continue
-                sample = steps[:, int(year - 1 - first)]
+                sample = _sample(drawn, first, "growth", name, year, subject)
                 row = {"origin": origin, "target": "growth", "city": name, "year": year, "horizon": year - origin}
                 out.append({**row, "observed": observed[year], "method": "model", **_summary(sample, observed[year])})
                 spread = sd * math.sqrt(1.0 + 1.0 / count)
@@ -145,8 +164,7 @@ def rolling(
                 theirs = _levels_on_basis(full[name], city.anchor_year, year)
                 if mine is None or theirs is None:
                     continue
-                j = int(year - first)
-                sample = np.log(drawn[subject][:, j] / drawn[name][:, j])
+                sample = _sample(drawn, first, "log_gap", name, year, subject)
                 row = {"origin": origin, "target": "log_gap", "city": name, "year": year, "horizon": year - origin}
                 observed_gap = math.log(mine / theirs)
                 out.append({**row, "observed": observed_gap, "method": "model", **_summary(sample, observed_gap)})
@@ -165,6 +183,68 @@ def rolling(
                     }
                 )
     return pd.DataFrame(out, columns=list(COLUMNS))
+
+
+def reference_sums(
+    groups: Sequence[tuple[np.ndarray, np.ndarray]], *, repeats: int = REPEATS, seed: int = 0
+) -> pd.DataFrame:
+    """Return `repeats` draws of the sums over every value of `groups` of Φ⁻¹(PIT)² ('z2') and of the PIT ('pit').
+
+    The draws are what the sums would be if the values came from the model itself. A group is (sample:
+    draws × values, truths: k × values), the truths drawn from the same model independently of the
+    sample, one row one joint draw: the values of a group keep the dependence the model gives them
+    (for one origin: the drift's error, the drawn shock sizes, each year's common shock). Each repeat
+    takes one truth row per group at random, groups independently of each other, and scores it against
+    its sample exactly as a published value is scored (`_summary`'s PIT).
+    """
+    rng = np.random.default_rng([int(seed), 23])
+    total = np.zeros((int(repeats), 2))
+    for sample, truths in groups:
+        ordered = np.sort(np.asarray(sample, dtype=float), axis=0)
+        truth_array = np.asarray(truths, dtype=float)
+        below = np.column_stack(
+            [np.searchsorted(ordered[:, v], truth_array[:, v], side="right") for v in range(ordered.shape[1])]
+        )
+        pit = (below + 0.5) / (ordered.shape[0] + 1.0)
+        z2 = normal_score(pit.ravel()).reshape(pit.shape) ** 2
+        sums = np.column_stack([z2.sum(axis=1), pit.sum(axis=1)])
+        total += sums[rng.integers(0, len(sums), int(repeats))]
+    return pd.DataFrame(total, columns=["z2", "pit"])
+
+
+def joint_reference(
+    rows: pd.DataFrame,
+    forecasts: pd.DataFrame,
+    target: str,
+    *,
+    horizons: Sequence[int] = HORIZONS,
+    draws: int = 2000,
+    seed: int = 0,
+    truths: int = TRUTHS,
+    subject: str = vocab.SUBJECT_CITY,
+) -> pd.DataFrame:
+    """Return draws of the sums of Φ⁻¹(PIT)² and of the PIT over `forecasts`' `target` values if the panel were right.
+
+    Each origin's sample is `rolling`'s (same rows, draws, seed); its truths are `truths` paths of
+    the same fit drawn from another seed. The values of one origin share their shocks, so the sum of
+    squared normal scores varies far more than a chi-square with as many degrees of freedom: that
+    distribution, not the chi-square, says when the sum is too small (bands too wide) or too large (too
+    narrow), and the sum of the PITs when the medians sit too high or too low. Origins are
+    drawn independently, although they share calendar years: a narrower reference, so a stricter check.
+    """
+    scored = forecasts[(forecasts["method"] == "model") & (forecasts["target"] == target)]
+    groups = []
+    for origin, values in scored.groupby("origin", sort=True):
+        _, first, drawn = _draw(rows, int(origin), horizons, draws, seed)
+        _, _, other = _draw(rows, int(origin), horizons, truths, seed + 1)
+        keys = list(zip(values["city"], values["year"].astype(int), strict=True))
+        groups.append(
+            tuple(
+                np.column_stack([_sample(paths, first, target, city, year, subject) for city, year in keys])
+                for paths in (drawn, other)
+            )
+        )
+    return reference_sums(groups, seed=seed)
 
 
 def _summary(sample: np.ndarray, observed: float) -> dict[str, float]:

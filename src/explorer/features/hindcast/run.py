@@ -36,6 +36,11 @@ def rolling(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return forecasts, validation.scores(forecasts)
 
 
+def reference(rows: pd.DataFrame, forecasts: pd.DataFrame, target: str) -> pd.DataFrame:
+    """Return draws of the calibration sums of `rolling`'s `target` values if the panel were right (its draws, seed)."""
+    return validation.joint_reference(rows, forecasts, target, draws=ROLLING_DRAWS, seed=SEED)
+
+
 def report() -> str:
     """Return the Markdown tables (rolling origins, then the level hindcast), computed from the database."""
     con = db.connect()
