@@ -480,7 +480,8 @@ def test_a_gdp_step_far_above_real_growth_is_flagged_as_a_break():
     """Nominal minus real growth is deflator plus revision: a step more than 6 pp above real growth is a revision."""
     levels = _gdp_levels()
     frame = _benchmarks()
-    real = frame[frame["indicator"] == "gdp_growth"].assign(year=lambda r: r["year"].astype(int))
+    real = frame[(frame["indicator"] == "gdp_growth") & (frame["comparability_group"] == "gdp_growth_stats")]
+    real = real.assign(year=lambda r: r["year"].astype(int))
     real = real.set_index(["city", "year"])["value"].astype(float)
     problems, screened = [], 0
     for city, rows in levels.groupby("city"):
