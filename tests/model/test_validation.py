@@ -45,7 +45,7 @@ def test_every_origin_with_two_window_years_is_used_and_every_horizon_scored():
     growth = forecasts[(forecasts["target"] == "growth") & (forecasts["method"] == "model")]
     assert len(growth) == 3 * sum(min(4, 2022 - origin) for origin in range(2017, 2022))
     assert set(growth["horizon"]) == {1, 2, 3, 4}
-    assert set(forecasts["method"]) == set(validation.METHODS)
+    assert set(forecasts["method"]) == set(validation.BAND_METHODS)  # no city sets a target in these rows
 
 
 def test_a_growth_across_a_break_and_a_gap_on_another_basis_are_not_scored():
@@ -139,3 +139,83 @@ def test_the_reference_flags_medians_that_sit_too_high_or_too_low(shift, side):
     low, high = np.quantile(reference["pit"], [0.01, 0.99])
     pit = ((np.sort(sample, axis=0) <= rng.standard_normal(20)).sum(axis=0) + 0.5) / 4001.0
     assert pit.sum() < low if side == "low" else pit.sum() > high
+
+
+def _with_targets(rows: pd.DataFrame, aims: dict[str, dict[int, float]], real: float = 4.0) -> pd.DataFrame:
+    """Add every city's published real growth (`real` % every year) and its growth targets (`aims`) to `rows`."""
+    extra = []
+    for city in vocab.CITIES:
+        for year in sorted(set(rows["year"]))[1:]:
+            extra.append(
+                {
+                    **rows.iloc[0].to_dict(),
+                    "city": city,
+                    "year": year,
+                    "indicator": "gdp_growth",
+                    "value": real,
+                    "comparability_group": "gdp_growth_stats",
+                    "break_before": False,
+                }
+            )
+        for year, aim in aims.get(city, {}).items():
+            extra.append(
+                {
+                    **rows.iloc[0].to_dict(),
+                    "city": city,
+                    "year": year,
+                    "indicator": "gdp_growth",
+                    "value": aim,
+                    "comparability_group": validation.TARGET_GROUP,
+                    "status": "target",
+                    "qualifier": "approx",
+                    "break_before": False,
+                }
+            )
+    return pd.concat([rows, pd.DataFrame(extra)], ignore_index=True)
+
+
+def test_the_target_forecast_is_next_years_target_plus_the_latest_price_change():
+    """At origin T, each city's point forecast for every horizon is log(1 + target of T+1) plus its nominal less real
+    log growth of T (the only target known then): computed here from the synthetic levels by hand."""
+    base = _rows()
+    rows = _with_targets(base, {city: {2020: 6.0, 2021: 3.0} for city in vocab.CITIES})
+    forecasts = validation.rolling(rows, draws=200, seed=1)
+    aimed = forecasts[(forecasts["method"] == "target") & (forecasts["target"] == "growth")]
+    assert set(aimed["origin"]) == {2019, 2020}  # targets exist for 2020 and 2021 only
+    for origin, target in ((2019, 6.0), (2020, 3.0)):
+        for city in vocab.CITIES:
+            levels = base[base["city"] == city].set_index("year")["value"]
+            price = math.log(levels[origin] / levels[origin - 1]) - math.log1p(0.04)
+            rows_of = aimed[(aimed["origin"] == origin) & (aimed["city"] == city)]
+            assert len(rows_of) == min(4, 2022 - origin)
+            np.testing.assert_allclose(rows_of["p50"], math.log1p(target / 100) + price)
+            assert rows_of["p10"].isna().all() and rows_of["pit"].isna().all()  # a point forecast: no band
+
+
+def test_the_targets_gap_is_the_anchor_gap_moved_by_the_two_forecasts():
+    base = _rows()
+    rows = _with_targets(base, {"shenzhen": {2021: 7.0}, "beijing": {2021: 5.0}, "shanghai": {2021: 5.0}})
+    forecasts = validation.rolling(rows, draws=200, seed=1)
+    gap = forecasts[(forecasts["method"] == "target") & (forecasts["target"] == "log_gap")]
+    assert set(gap["origin"]) == {2020} and set(gap["city"]) == {"beijing", "shanghai"}
+    levels = base.pivot(index="year", columns="city", values="value")
+    growth = {
+        city: math.log1p(aim / 100) + math.log(levels.at[2020, city] / levels.at[2019, city]) - math.log1p(0.04)
+        for city, aim in (("shenzhen", 7.0), ("beijing", 5.0))
+    }
+    for year in (2021, 2022):
+        expected = math.log(levels.at[2020, "shenzhen"] / levels.at[2020, "beijing"]) + (year - 2020) * (
+            growth["shenzhen"] - growth["beijing"]
+        )
+        picked = gap[(gap["city"] == "beijing") & (gap["year"] == year)]
+        assert picked["p50"].iloc[0] == pytest.approx(expected)
+
+
+def test_the_target_is_scored_by_its_error_alone():
+    """A point forecast has an error but no coverage, interval score or normal score."""
+    rows = _with_targets(_rows(), {city: {2020: 6.0, 2021: 3.0} for city in vocab.CITIES})
+    scores = validation.scores(validation.rolling(rows, draws=200, seed=1)).set_index(["target", "city", "method"])
+    aimed = scores.loc[("growth", "all", "target")]
+    assert aimed["n"] == 3 * (3 + 2) and aimed["mae"] > 0
+    assert np.isnan(aimed["coverage"]) and np.isnan(aimed["interval"]) and np.isnan(aimed["z2"])
+    assert np.isnan(aimed["inside"])

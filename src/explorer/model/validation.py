@@ -36,7 +36,9 @@ from explorer.model import panel
 from explorer.model.peers import BREAK_COLUMN, observed_series
 
 HORIZONS: tuple[int, ...] = (1, 2, 3, 4)
-METHODS = ("model", "random_walk")
+METHODS = ("model", "random_walk", "target")
+BAND_METHODS = ("model", "random_walk")  # the methods with bands (the target is a point forecast)
+TARGET_GROUP = "gdp_growth_target"  # each city's own growth target for the year (real %), set in January
 TARGETS = ("growth", "log_gap")  # what is predicted: a city's nominal growth, the log gap Shenzhen ÷ peer
 Z90 = 1.2815515655446004  # standard-normal 90th percentile
 ALPHA = 0.2  # the p10–p90 band is a central 80 % interval
@@ -95,6 +97,40 @@ def _random_walk(truncated: dict[str, pd.DataFrame]) -> dict[str, tuple[float, f
     return {city: (float(values.mean()), sd, int(values.size)) for city, values in growths.items()}
 
 
+def targets(rows: pd.DataFrame, city: str) -> dict[int, float]:
+    """Return {year: the city's own real growth target for that year, %} (`TARGET_GROUP` rows, any qualifier)."""
+    picked = rows[
+        (rows["city"] == city)
+        & (rows["indicator"] == panel.REAL_INDICATOR)
+        & (rows["comparability_group"] == TARGET_GROUP)
+    ]
+    values = pd.to_numeric(picked["value"], errors="coerce")
+    return {int(year): float(value) for year, value in zip(picked["year"], values, strict=True) if pd.notna(value)}
+
+
+def _price_change(levels: pd.DataFrame, real: pd.DataFrame, origin: int) -> float | None:
+    """Return the city's latest published price change at or before `origin`: nominal less real log growth of a year.
+
+    The nominal step must cross no break (a revision is not a price change); None when no year has both.
+    """
+    nominal = panel.yearly_growths(levels["year"], levels["value"], levels.loc[levels[BREAK_COLUMN], "year"])[0]
+    published = dict(zip(real["year"].astype(int), real["value"].astype(float), strict=True))
+    years = [year for year in nominal if year in published and year <= origin]
+    return nominal[max(years)] - math.log1p(published[max(years)] / 100.0) if years else None
+
+
+def _target_forecast(rows: pd.DataFrame, full: pd.DataFrame, city: str, origin: int) -> float | None:
+    """Return the city's target benchmark at `origin`: its target for T+1 plus its latest price change, log growth.
+
+    The target is the only one known at the origin (set in January of T+1), so it stands for every horizon;
+    it is real growth, so the latest published price change makes it nominal. None when either is missing.
+    """
+    target = targets(rows, city).get(origin + 1)
+    real = observed_series(rows[rows["year"].astype(int) <= origin], city, panel.REAL_INDICATOR, panel.REAL_GROUP)
+    price = _price_change(full[full["year"] <= origin], real, origin)
+    return None if target is None or price is None else math.log1p(target / 100.0) + price
+
+
 def _draw(
     rows: pd.DataFrame, origin: int, horizons: Sequence[int], draws: int, seed: int
 ) -> tuple[panel.PanelFit, int, dict[str, np.ndarray]]:
@@ -134,13 +170,14 @@ def rolling(
             walk = _random_walk(truncated)
         except ValueError:
             continue
-        targets = [origin + h for h in horizons]
+        years = [origin + h for h in horizons]
+        aimed = {name: _target_forecast(rows, full[name], name, origin) for name in fit.cities}
         for name, city in fit.cities.items():
             observed = panel.yearly_growths(
                 full[name]["year"], full[name]["value"], full[name].loc[full[name][BREAK_COLUMN], "year"]
             )[0]
             drift, sd, count = walk[name]
-            for year in targets:
+            for year in years:
                 if year not in observed or year - 1 < city.anchor_year:
                     continue
                 sample = _sample(drawn, first, "growth", name, year, subject)
@@ -155,11 +192,13 @@ def rolling(
                         **_normal(drift, spread, observed[year]),
                     }
                 )
+                if aimed[name] is not None:
+                    out.append({**row, "observed": observed[year], "method": "target", **_point(aimed[name])})
         home = fit.cities[subject]
         for name, city in fit.cities.items():
             if name == subject:
                 continue
-            for year in targets:
+            for year in years:
                 mine = _levels_on_basis(full[subject], home.anchor_year, year)
                 theirs = _levels_on_basis(full[name], city.anchor_year, year)
                 if mine is None or theirs is None:
@@ -182,6 +221,12 @@ def rolling(
                         **_normal(mean, math.sqrt(parts[0][1] + parts[1][1]), observed_gap),
                     }
                 )
+                if aimed[subject] is not None and aimed[name] is not None:
+                    aimed_gap = sum(
+                        sign * (math.log(fitted.anchor_value) + aimed[who] * (year - fitted.anchor_year))
+                        for sign, who, fitted in ((1, subject, home), (-1, name, city))
+                    )
+                    out.append({**row, "observed": observed_gap, "method": "target", **_point(aimed_gap)})
     return pd.DataFrame(out, columns=list(COLUMNS))
 
 
@@ -261,6 +306,11 @@ def _summary(sample: np.ndarray, observed: float) -> dict[str, float]:
     }
 
 
+def _point(value: float) -> dict[str, float]:
+    """Return a point forecast's columns: its value as mean and median, no band (NaN), no PIT."""
+    return {"mean": value, "sd": math.nan, "p10": math.nan, "p50": value, "p90": math.nan, "pit": math.nan}
+
+
 def _normal(mean: float, sd: float, observed: float) -> dict[str, float]:
     pit = NormalDist(mean, sd).cdf(observed)
     return {"mean": mean, "sd": sd, "p10": mean - Z90 * sd, "p50": mean, "p90": mean + Z90 * sd, "pit": pit}
@@ -274,11 +324,15 @@ def normal_score(pit: np.ndarray) -> np.ndarray:
 
 def scores(forecasts: pd.DataFrame) -> pd.DataFrame:
     """Return per target, city (and 'all') and method: n, MAE, coverage (%), interval score (×100), mean Φ⁻¹(PIT)²."""
+    banded = forecasts["p10"].notna() & forecasts["p90"].notna()  # a point forecast (the target) has no band
+    inside = (forecasts["p10"] <= forecasts["observed"]) & (forecasts["observed"] <= forecasts["p90"])
+    z2 = pd.Series(np.nan, index=forecasts.index)
+    z2[banded] = normal_score(forecasts.loc[banded, "pit"]) ** 2
     frame = forecasts.assign(
         error=(forecasts["p50"] - forecasts["observed"]).abs() * 100.0,
-        inside=(forecasts["p10"] <= forecasts["observed"]) & (forecasts["observed"] <= forecasts["p90"]),
+        inside=inside.astype(float).where(banded),
         interval=interval_score(forecasts["p10"], forecasts["p90"], forecasts["observed"]) * 100.0,
-        z2=normal_score(forecasts["pit"]) ** 2,
+        z2=z2,
     )
     table = (
         pd.concat([frame, frame.assign(city="all")])
@@ -294,31 +348,39 @@ def scores(forecasts: pd.DataFrame) -> pd.DataFrame:
         .reset_index()
     )
     table["coverage"] = table["coverage"] * 100.0
+    table.loc[table["coverage"].isna(), "inside"] = np.nan
     return table
 
 
 def markdown(table: pd.DataFrame, forecasts: pd.DataFrame) -> str:
-    """Return the scores as a Markdown table, the model next to the random walk, and the origins used."""
+    """Return the scores as a Markdown table, the model next to the random walk and the targets, and the origins."""
     lines = [
         "| target | city | values scored | model MAE | model p10–p90 coverage | model interval score | "
-        "random walk MAE | random walk coverage | random walk interval score |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "random walk MAE | random walk coverage | random walk interval score | city's target MAE (values) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     wide = table.pivot_table(
         index=["target", "city"], columns="method", values=["n", "inside", "mae", "coverage", "interval"], sort=False
     )
     for (target, city), row in wide.iterrows():
+        aimed = (
+            f"{row[('mae', 'target')]:.2f} ({int(row[('n', 'target')])})"
+            if ("n", "target") in row.index and pd.notna(row[("n", "target")])
+            else "—"
+        )
         lines.append(
             f"| {target} | {city} | {int(row[('n', 'model')])} | {row[('mae', 'model')]:.2f} | "
             f"{row[('coverage', 'model')]:.0f} % ({int(row[('inside', 'model')])}/{int(row[('n', 'model')])}) | "
             f"{row[('interval', 'model')]:.2f} | {row[('mae', 'random_walk')]:.2f} | "
-            f"{row[('coverage', 'random_walk')]:.0f} % | {row[('interval', 'random_walk')]:.2f} |"
+            f"{row[('coverage', 'random_walk')]:.0f} % | {row[('interval', 'random_walk')]:.2f} | {aimed} |"
         )
     origins = sorted(int(origin) for origin in forecasts["origin"].unique())
     lines.append("")
     lines.append(
         f"Rolling origins {', '.join(map(str, origins))}; horizons 1–4 years; growth in pp, "
-        "log gap in log points × 100; interval score of the p10–p90 band in the same unit (lower is better)."
+        "log gap in log points × 100; interval score of the p10–p90 band in the same unit (lower is better). "
+        "The city's target: its own real growth target for the year after the origin plus its latest "
+        "published price change (nominal less real growth), a point forecast for every horizon."
     )
     return "\n".join(lines)
 

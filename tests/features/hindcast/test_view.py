@@ -122,3 +122,38 @@ def test_the_rolling_table_shows_inside_over_count(lang):
     table = view.rolling_table(scores, lang)
     column = t("methods.rolling.col.coverage", lang, method=t("methods.hindcast.short.model", lang))
     assert list(table[column]) == ["12/12", "4/6"]
+
+
+def _with_targets(scores: pd.DataFrame) -> pd.DataFrame:
+    aimed = [
+        {
+            "target": target,
+            "city": "all",
+            "method": "target",
+            "n": n,
+            "inside": float("nan"),
+            "mae": mae,
+            "coverage": float("nan"),
+            "interval": float("nan"),
+            "z2": float("nan"),
+        }
+        for target, n, mae in (("growth", 11, 2.75), ("log_gap", 5, 0.25))
+    ]
+    return pd.concat([scores, pd.DataFrame(aimed)], ignore_index=True)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_rolling_line_sets_the_cities_targets_beside_the_model_when_they_are_scored(lang):
+    scores, forecasts = _rolling_scores()
+    assert "2.75" not in view.rolling_line(scores, forecasts, lang)
+    line = view.rolling_line(_with_targets(scores), forecasts, lang)
+    assert "2.75" in line and "0.25" in line and "11" in line and "5" in line
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_rolling_table_gives_the_targets_error_and_count_but_no_band(lang):
+    table = view.rolling_table(_with_targets(_rolling_scores()[0]), lang)
+    name = t("methods.hindcast.short.target", lang)
+    assert list(table[t("methods.rolling.col.mae", lang, method=name)]) == [2.75, 0.25]
+    assert list(table[t("methods.rolling.col.count", lang, method=name)]) == ["11", "5"]
+    assert t("methods.rolling.col.coverage", lang, method=name) not in table.columns

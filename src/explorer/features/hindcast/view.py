@@ -122,14 +122,15 @@ def missing_line(missing: pd.DataFrame, lang: str) -> str | None:
 
 
 def rolling_line(scores: pd.DataFrame, forecasts: pd.DataFrame, lang: str) -> str | None:
-    """Return the rolling-origin summary: origins, counts, the coverage range the count allows, the gap's scores."""
+    """Return the rolling-origin summary: origins, counts, the coverage range the count allows, the gap's scores, and
+    the cities' own targets' errors beside the model's where they are scored."""
     pooled = scores[scores["city"] == "all"].set_index(["target", "method"])
     if ("log_gap", "model") not in pooled.index:
         return None
     gap, walk = pooled.loc[("log_gap", "model")], pooled.loc[("log_gap", "random_walk")]
     growth = int(pooled.at[("growth", "model"), "n"]) if ("growth", "model") in pooled.index else 0
     low, high = validation.coverage_range(int(gap["n"]))
-    return t(
+    line = t(
         "methods.rolling.line",
         lang,
         origins=", ".join(str(int(origin)) for origin in sorted(forecasts["origin"].unique())),
@@ -144,10 +145,27 @@ def rolling_line(scores: pd.DataFrame, forecasts: pd.DataFrame, lang: str) -> st
         score=f"{gap['interval']:.2f}",
         rw_score=f"{walk['interval']:.2f}",
     )
+    if not {("growth", "target"), ("log_gap", "target"), ("growth", "model")} <= set(pooled.index):
+        return line
+    aimed = t(
+        "methods.rolling.targets",
+        lang,
+        growth_mae=f"{pooled.at[('growth', 'model'), 'mae']:.2f}",
+        growth_target=f"{pooled.at[('growth', 'target'), 'mae']:.2f}",
+        growth_n=int(pooled.at[("growth", "target"), "n"]),
+        gap_mae=f"{gap['mae']:.2f}",
+        gap_target=f"{pooled.at[('log_gap', 'target'), 'mae']:.2f}",
+        gap_n=int(pooled.at[("log_gap", "target"), "n"]),
+    )
+    return line + ("" if lang == "zh" else " ") + aimed
 
 
 def rolling_table(scores: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return the rolling-origin scores in the page's language: one row per target and city (and all), both methods."""
+    """Return the rolling-origin scores in the page's language: one row per target and city (and all), each method.
+
+    The model and the random walk with their error, coverage and interval score; the cities' own targets, a
+    point forecast, with their error and the count they score (a city without a target for a year has none).
+    """
     wide = scores.pivot_table(
         index=["target", "city"], columns="method", values=["n", "inside", "mae", "interval"], sort=False
     )
@@ -163,11 +181,17 @@ def rolling_table(scores: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("methods.hindcast.col.n", lang): wide[("n", "model")].astype(int).to_numpy(),
         }
     )
-    for method in METHODS:
+    for method in validation.BAND_METHODS:
         name = t(f"methods.hindcast.short.{method}", lang)
         frame[t("methods.rolling.col.mae", lang, method=name)] = wide[("mae", method)].round(2).to_numpy()
         frame[t("methods.rolling.col.coverage", lang, method=name)] = [
             f"{int(inside)}/{int(n)}" for inside, n in zip(wide[("inside", method)], wide[("n", method)], strict=True)
         ]
         frame[t("methods.rolling.col.interval", lang, method=name)] = wide[("interval", method)].round(2).to_numpy()
+    if ("n", "target") in wide.columns:
+        name = t("methods.hindcast.short.target", lang)
+        frame[t("methods.rolling.col.mae", lang, method=name)] = wide[("mae", "target")].round(2).to_numpy()
+        frame[t("methods.rolling.col.count", lang, method=name)] = [
+            "—" if pd.isna(n) else str(int(n)) for n in wide[("n", "target")]
+        ]
     return frame
