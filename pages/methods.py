@@ -57,6 +57,8 @@ with section(t("methods.peers.title", lang), t("methods.peers.body", lang), t("m
     gdp_panel = scenario_cache.gdp_panel(version)
     st.markdown(view.panel_estimates(gdp_panel, lang))
     st.dataframe(view.panel_table(gdp_panel, units, lang), hide_index=True)
+    if national := view.national_pace(gdp_panel, loaders.national(version), lang):
+        st.markdown(national)
     st.markdown(view.alternative_baseline(gdp_panel, params, lang))
 rolling_forecasts, rolling_scores = hindcast_cache.rolling(version)
 rolling_note = hindcast_view.rolling_line(rolling_scores, rolling_forecasts, lang)

@@ -74,6 +74,36 @@ def test_a_city_series_converts_paper_figures_and_leaves_missing_years_out(con):
     assert db.city_series(con, "shanghai", "core_va", "core_va_stats").empty
 
 
+def test_national_rows_are_the_csvs_in_benchmarks_columns_by_indicator_group_and_year(con):
+    rows = db.national(con)
+    city_rows = db.benchmarks(con)
+    shared = [column for column in city_rows.columns if column not in ("city", "figure_id")]
+    assert list(rows.columns) == shared
+    assert rows.dtypes.to_dict() == city_rows[shared].dtypes.to_dict()
+    assert rows["break_before"].dtype == bool
+    source = pd.read_csv(DATA_DIR / "national.csv", dtype=str, keep_default_na=False)
+    source = source.assign(year=source["year"].astype(int)).sort_values(["indicator", "comparability_group", "year"])
+    assert (
+        rows[["indicator", "comparability_group"]].values.tolist()
+        == source[["indicator", "comparability_group"]].values.tolist()
+    )
+    assert rows["year"].tolist() == source["year"].tolist()
+    assert rows["value"].tolist() == [float(value) for value in source["value"]]
+    assert rows["break_before"].tolist() == [flag == "true" for flag in source["break_before"]]
+    assert rows["source_quote"].tolist() == source["source_quote"].tolist()
+    units = db.indicators(con).set_index("code")["unit"]
+    assert (rows["unit"] == rows["indicator"].map(units)).all()
+
+
+def test_national_first_releases_break_at_the_census_revised_years(con):
+    rows = db.national(con)
+    levels = rows[rows["comparability_group"] == "gdp_stats"]
+    assert levels["year"].tolist() == list(range(2017, 2026))
+    assert levels.loc[levels["break_before"], "year"].tolist() == [2019, 2024]
+    revised = rows[rows["comparability_group"] == "gdp_revised"]
+    assert revised[["year", "value"]].values.tolist() == [[2018, 919281.0]]
+
+
 def test_the_connection_and_the_console_limits_come_from_the_settings(con):
     chosen = settings.current()
     assert con.execute("SELECT current_setting('threads')").fetchone() == (chosen.db_threads,)

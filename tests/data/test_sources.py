@@ -8,7 +8,7 @@ import pytest
 from explorer import DATA_DIR
 from explorer.core import vocab
 
-SOURCED = ("benchmarks.csv", "parameters.csv", "target_status.csv")
+SOURCED = ("benchmarks.csv", "national.csv", "parameters.csv", "target_status.csv")
 
 
 def rows() -> pd.DataFrame:

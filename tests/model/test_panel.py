@@ -348,3 +348,31 @@ def test_with_real_growth_the_city_part_uses_every_step_two_cities_share_and_the
     )
     assert fitted.nominal_city_sd == pytest.approx(math.sqrt(nominal_variance))
     assert fitted.nominal_city_freedom == nominal_freedom == 9 - 3 - 3 + 1
+
+
+def test_chinas_pace_is_read_on_the_panels_own_steps_with_the_pandemic_pair_as_one():
+    """China's mean over the window's steps, the pair 2019→21 as one two-year step; its latest clean year."""
+    data = _synthetic()
+    fit = panel.fit(data)
+    levels = {2017: 100.0, 2018: 108.0, 2019: 120.0, 2020: 121.0, 2021: 136.0, 2022: 143.0, 2023: 149.0, 2024: 165.0}
+    rows = [
+        {"year": y, "indicator": "gdp", "value": v, "comparability_group": "gdp_stats", "break_before": y == 2024}
+        for y, v in levels.items()
+    ] + [
+        {
+            "year": y,
+            "indicator": "gdp_growth",
+            "value": 4.0,
+            "comparability_group": "gdp_growth_stats",
+            "break_before": False,
+        }
+        for y in levels
+    ]
+    pace = panel.national_pace(fit, pd.DataFrame(rows))
+    steps = [year for year in fit.window if 2018 <= year <= 2023]  # China has no 2016 level
+    assert pace.steps == tuple(steps)
+    span = {year: int(fit.spans[year]) for year in steps}
+    expected = sum(math.log(levels[y] / levels[y - span[y]]) for y in steps) / sum(span.values())
+    assert pace.china == pytest.approx(expected)
+    assert pace.latest_year == 2023  # 2024 crosses a flagged break
+    assert pace.latest_nominal == pytest.approx(math.log(149.0 / 143.0)) and pace.latest_real == 4.0

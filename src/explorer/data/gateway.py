@@ -34,6 +34,7 @@ PUBLIC_TABLES = (
     "figures",
     "paper_sections",
     "benchmarks",
+    "national",
     "comparability_groups",
     "indicators",
     "units",
@@ -137,6 +138,30 @@ def benchmarks(con: duckdb.DuckDBPyConnection, indicator: str | None = None) -> 
     """
     sql = _BENCHMARKS_SQL.format(where="? IS NULL OR b.indicator = ?")
     return _frame(con, sql, [_UNIT_CONVERSIONS, indicator, indicator])
+
+
+def national(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return China's national GDP rows (level and real growth) with their unit's and group's zh/en labels.
+
+    Columns as benchmarks() gives them, without city and figure_id (every row has its own value, already in its
+    indicator's unit); break_before marks the first year on a census-revised basis. By indicator, group, year.
+    """
+    return _frame(
+        con,
+        """SELECT n.year, n.indicator, n.value, i.unit,
+                  u.label_zh AS unit_zh, u.label_en AS unit_en, u.symbol_en AS unit_symbol_en,
+                  n.definition, n.definition_zh, n.comparability_group,
+                  g.label_zh AS group_label_zh, g.label_en AS group_label_en,
+                  n.status, n.vintage, n.vintage_zh, n.break_before,
+                  n.grade,
+                  n.source_title, n.source_url, n.source_quote,
+                  n.date_accessed, n.qualifier
+           FROM national n
+           JOIN indicators i ON i.code = n.indicator
+           JOIN units u ON u.code = i.unit
+           JOIN comparability_groups g ON g.code = n.comparability_group
+           ORDER BY n.indicator, n.comparability_group, n.year""",
+    )
 
 
 def city_series(con: duckdb.DuckDBPyConnection, city: str, indicator: str, group: str) -> pd.DataFrame:

@@ -87,6 +87,12 @@ def benchmarks(version: str, indicator: str | None = None) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
+def national(version: str) -> pd.DataFrame:
+    """Return China's national GDP rows (the `national` table)."""
+    return read(db.national)
+
+
+@st.cache_data(show_spinner=False)
 def comparability_groups(version: str) -> pd.DataFrame:
     """Return every comparability group with its definition and note in zh and en."""
     return read(db.comparability_groups)

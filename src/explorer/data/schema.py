@@ -18,12 +18,12 @@ from explorer.core import settings, vocab
 from explorer.model import levers
 
 # Bump when a table's columns or constraints change: the app then rebuilds an older file.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 META_SUFFIX = ".meta.toml"
 # The build's order: a table comes after every table it references. `meta` is written by the build itself.
 ORDER: tuple[str, ...] = (
-    "paper_sections", "units", "figures", "indicators", "comparability_groups", "benchmarks", "parameters",
-    "outcomes", "recommendations", "measure_levers", "target_status", "meta",
+    "paper_sections", "units", "figures", "indicators", "comparability_groups", "benchmarks", "national",
+    "parameters", "outcomes", "recommendations", "measure_levers", "target_status", "meta",
 )  # fmt: skip
 TYPES = ("VARCHAR", "INTEGER", "DOUBLE", "BOOLEAN", "DATE")
 LANGS = ("zh", "en")

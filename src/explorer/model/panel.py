@@ -340,6 +340,52 @@ def fit(
     )
 
 
+@dataclass(frozen=True)
+class NationalPace:
+    """China's nominal GDP growth beside the panel's common drift: over the window's steps, and in its latest year."""
+
+    china: float  # China's mean nominal log growth a year over `steps`
+    cities: float  # the three cities' mean over the same steps (the common drift when every step is China's too)
+    steps: tuple[int, ...]  # the window's steps China has with the same span
+    latest_year: int  # China's latest clean nominal step (no break), with its real growth published
+    latest_nominal: float  # log growth
+    latest_real: float  # %, as published
+
+
+def national_pace(fit: PanelFit, national: pd.DataFrame) -> NationalPace | None:
+    """Return China's nominal growth beside the panel's (rows of the `national` table), or None without a common step.
+
+    China's levels are first releases with their census breaks flagged, as the cities'; the pandemic pair is one
+    two-year step, as in the panel's window.
+    """
+    levels = national[(national["indicator"] == INDICATOR) & (national["comparability_group"] == GROUP)]
+    levels = levels.sort_values("year")
+    real = national[(national["indicator"] == REAL_INDICATOR) & (national["comparability_group"] == REAL_GROUP)]
+    published = dict(zip(real["year"].astype(int), real["value"].astype(float), strict=True))
+    if levels.empty:
+        return None
+    yearly, _ = yearly_growths(
+        levels["year"].astype(int).tolist(),
+        levels["value"].astype(float).tolist(),
+        levels.loc[levels[BREAK_COLUMN].astype(bool), "year"].astype(int).tolist(),
+    )
+    merged, spans, _ = merge_outlier(yearly)
+    window_spans = fit.spans if fit.spans is not None else pd.Series(1, index=fit.growths.index)
+    steps = [int(year) for year in fit.growths.index if year in merged and spans[year] == window_spans[year]]
+    latest = [year for year in yearly if year in published]
+    if not steps or not latest:
+        return None
+    years = float(window_spans.loc[steps].sum())
+    return NationalPace(
+        china=sum(merged[year] for year in steps) / years,
+        cities=float(fit.growths.loc[steps].mean(axis=1).sum()) / years,
+        steps=tuple(steps),
+        latest_year=max(latest),
+        latest_nominal=yearly[max(latest)],
+        latest_real=published[max(latest)],
+    )
+
+
 def fit_rows(rows: pd.DataFrame, *, real: bool = True) -> PanelFit:
     """Fit the panel to benchmark rows (the peers' columns, `break_before` optional): every city of `vocab.CITIES`.
 

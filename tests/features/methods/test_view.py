@@ -1,5 +1,6 @@
 """explorer.features.methods.view as functions: the channels' filled equations, their symbols, the parameter table."""
 
+import math
 import re
 
 import numpy as np
@@ -10,8 +11,9 @@ from panels import unbalanced_real
 from explorer import ROOT, model
 from explorer.core import formatting
 from explorer.core.i18n import LANGS, t
+from explorer.data import gateway as db
 from explorer.features.methods import view
-from explorer.model import equations
+from explorer.model import equations, panel
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 PARAMS_CSV = ROOT / "data" / "parameters.csv"
@@ -292,3 +294,25 @@ def test_with_real_growth_the_panel_sentence_states_the_city_window_and_the_nomi
     assert "2016–2022" in text and str(fit.city_freedom) in text
     assert t("methods.panel.real_none", lang) not in text
     assert t("methods.panel.check", lang, nominal="0.00", freedom=0) not in view.panel_estimates(_small_panel(), lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_methods_sets_chinas_nominal_growth_beside_the_panels_drift(lang):
+    """China's pace over the panel's steps (2019→21 as one two-year step, 2022, 2023, 2025: 2024 crosses the fifth
+    census) and its 2025 nominal growth, worked out here from the NBS first releases in data/national.csv."""
+    con = db.connect()
+    try:
+        rows, national = db.benchmarks(con), db.national(con)
+    finally:
+        con.close()
+    levels = national[national["comparability_group"] == "gdp_stats"].set_index("year")["value"]
+    china = (
+        math.log(levels[2021] / levels[2019])
+        + math.log(levels[2022] / levels[2021])
+        + math.log(levels[2023] / levels[2022])
+        + math.log(levels[2025] / levels[2024])
+    ) / 5
+    line = view.national_pace(panel.fit_rows(rows), national, lang)
+    assert f"{100 * math.expm1(china):.2f}" in line and "2019–2025" in line
+    assert f"{100 * math.expm1(math.log(levels[2025] / levels[2024])):.1f}" in line and "5.0" in line
+    assert view.national_pace(panel.fit_rows(rows), national.iloc[0:0], lang) is None

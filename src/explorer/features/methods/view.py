@@ -254,6 +254,25 @@ def panel_estimates(fit: panel.PanelFit, lang: str) -> str:
     )
 
 
+def national_pace(fit: panel.PanelFit, national: pd.DataFrame, lang: str) -> str | None:
+    """Return the sentence setting China's nominal growth beside the panel's common drift, or None without one."""
+    pace = panel.national_pace(fit, national)
+    if pace is None:
+        return None
+    steps = fit.spans.loc[list(pace.steps)] if fit.spans is not None else None
+    first = pace.steps[0] - (int(steps.iloc[0]) if steps is not None else 1)
+    return t(
+        "methods.panel.national",
+        lang,
+        window=f"{first}–{pace.steps[-1]}",
+        china=f"{100 * math.expm1(pace.china):.2f}",
+        cities=f"{100 * math.expm1(pace.cities):.2f}",
+        year=pace.latest_year,
+        nominal=f"{100 * math.expm1(pace.latest_nominal):.1f}",
+        real=f"{pace.latest_real:.1f}",
+    )
+
+
 def alternative_baseline(fit: panel.PanelFit, params: pd.DataFrame, lang: str) -> str:
     """Return the sentence on Shenzhen's alternative GDP baseline: the sheet's assumed growth with its numbers."""
     found = growth_view.rates(fit, params, lang)
