@@ -59,7 +59,7 @@ with section(t("methods.peers.title", lang), t("methods.peers.body", lang), t("m
     st.dataframe(view.panel_table(gdp_panel, units, lang), hide_index=True)
     if national := view.national_pace(gdp_panel, loaders.national(version), lang):
         st.markdown(national)
-    st.markdown(view.alternative_baseline(gdp_panel, params, lang))
+    st.markdown(view.alternative_baseline(gdp_panel, params, lang, loaders.benchmarks(version)))
 rolling_forecasts, rolling_scores = hindcast_cache.rolling(version)
 rolling_note = hindcast_view.rolling_line(rolling_scores, rolling_forecasts, lang)
 with section(t("methods.rolling.title", lang), t("methods.rolling.body", lang), t("methods.more.scores", lang)):

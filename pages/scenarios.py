@@ -165,10 +165,10 @@ def scenario_panel() -> None:
             default=sc.NO_COMPARE,
         )
     right.button(t("scenarios.compare.keep", lang), on_click=keep_as_b, icon=":material/bookmark_add:")
-    rates = growth_view.rates(scenario_cache.gdp_panel(version), params, lang)
+    offered, rates = scenario_cache.baselines(version, lang)
     growth = ui.url_choice(
         "growth",
-        list(comparison.GROWTHS),
+        list(offered),
         label=t("scenarios.growth", lang),
         format_func=lambda code: growth_view.choice_label(code, rates, lang),
         default=comparison.PANEL_GROWTH,
@@ -236,7 +236,7 @@ def scenario_panel() -> None:
             odds = {
                 code: scenario_cache.peer_odds(version, levers, growth_view.GDP, DRAWS, SEED, code) for code in both
             }
-            note = growth_view.note(rates, levers.horizon, paths, odds, outcomes, lang)
+            note = growth_view.note(rates, levers.horizon, paths, odds, outcomes, lang, growth)
             st.info(note, icon=":material/info:")
         if b_levers is not None:
             st.caption(t("scenarios.compare.note", lang, name=compare_label(compare)))

@@ -98,6 +98,9 @@ DYNAMIC: dict[str, list] = {
     # features/scenarios/growth.py: Shenzhen's GDP baseline, as the choice's option and as the downloads name it.
     "scenarios.growth.{}": list(comparison.GROWTHS),
     "scenarios.growth.name.{}": list(comparison.GROWTHS),
+    "scenarios.growth.note.{}": [comparison.TARGET_GROWTH],  # the sheet's note is "scenarios.growth.note"
+    # The peers' caption under an alternative baseline (the panel's is "scenarios.peers.note").
+    "scenarios.peers.note_{}": [comparison.SHEET_GROWTH, comparison.TARGET_GROWTH],
     # The two sensitivity charts (pages/scenarios.py): of the outcome's level and of its change.
     **{f"scenarios.{{}}.{part}": ["tornado", "tornado_change"] for part in ("title", "axis", "flat")},
     # features.scenarios.results.odds_sentence: under the outcome chart and in the summary, a probability or why none.

@@ -107,9 +107,32 @@ def test_the_baseline_choice_is_the_panel_or_the_sheets_growth_and_nothing_else(
     sheet = comparison.baseline_drift("sheet", params, draws=20)
     assert list(sheet) == ["shenzhen"]  # only Shenzhen's drift is replaced; the peers keep the panel's
     np.testing.assert_array_equal(sheet["shenzhen"], comparison.assumed_growth(params, draws=20))
-    for bad in ("", "Panel", "target", "sheet "):
+    for bad in ("", "Panel", "Target", "sheet "):
         with pytest.raises(ValueError, match="growth"):
             comparison.baseline_drift(bad, params, draws=20)
+
+
+def test_the_citys_target_baseline_is_its_next_years_target_plus_its_latest_price_change():
+    """Shenzhen at its 2025 anchor: the 2026 target (5 % real) plus 2025's nominal less real log growth, worked out
+    here from the CSV rows; without the rows, or without a target for that year, a ValueError; the peers untouched."""
+    params, rows = _served()
+    sz = rows[rows["city"] == "shenzhen"]
+    level = sz[(sz["indicator"] == "gdp") & (sz["comparability_group"] == "gdp_stats")].set_index("year")["value"]
+    real = sz[(sz["indicator"] == "gdp_growth") & (sz["comparability_group"] == "gdp_growth_stats")]
+    real_2025 = float(real.set_index("year").loc[2025, "value"])
+    target = sz[sz["comparability_group"] == "gdp_growth_target"].set_index("year").loc[2026, "value"]
+    expected = math.log1p(float(target) / 100) + math.log(level[2025] / level[2024]) - math.log1p(real_2025 / 100)
+    drift = comparison.baseline_drift("target", params, rows=rows, origin=2025, draws=30)
+    assert list(drift) == ["shenzhen"]
+    np.testing.assert_allclose(drift["shenzhen"], expected, rtol=0, atol=1e-12)
+    assert 0.03 < expected < 0.06  # a nominal growth a year an economist would recognise for Shenzhen in 2026
+    with pytest.raises(ValueError, match="target"):
+        comparison.baseline_drift("target", params, draws=30)
+    with pytest.raises(ValueError, match="target"):
+        comparison.baseline_drift("target", params, rows=rows, origin=2026, draws=30)  # no 2027 target
+    assert comparison.growths(rows, panel.fit_rows(rows)) == comparison.GROWTHS
+    no_targets = rows[rows["comparability_group"] != "gdp_growth_target"]
+    assert comparison.growths(no_targets, panel.fit_rows(no_targets)) == ("panel", "sheet")
 
 
 def test_the_sheets_growth_moves_shenzhens_centre_not_the_uncertainty_of_its_gap():

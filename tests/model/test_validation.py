@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from explorer.core import vocab
-from explorer.model import validation
+from explorer.model import panel, validation
 
 GROWTH = {"shenzhen": 0.07, "beijing": 0.05, "shanghai": 0.05}
 
@@ -165,7 +165,7 @@ def _with_targets(rows: pd.DataFrame, aims: dict[str, dict[int, float]], real: f
                     "year": year,
                     "indicator": "gdp_growth",
                     "value": aim,
-                    "comparability_group": validation.TARGET_GROUP,
+                    "comparability_group": panel.TARGET_GROUP,
                     "status": "target",
                     "qualifier": "approx",
                     "break_before": False,

@@ -545,6 +545,29 @@ def test_the_sheets_growth_as_shenzhens_baseline_moves_its_gdp_and_odds_and_the_
     assert _gdp_p50(again, 2035, lang) == _gdp_p50(sheet_at, 2035, lang)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_shenzhens_own_target_as_its_baseline_lowers_its_gdp_and_says_so(lang):
+    """`growth=target`: Shenzhen's 2026 target (5 % real, data/benchmarks.csv) plus its 2025 price change (+5.2 %
+    nominal against +5.5 % real) is about 4.7 % a year, below the panel's 6.3 %: its 2035 GDP is lower, its odds
+    cannot rise, a note says it is a target, and the link keeps it."""
+    query = {"lang": lang, "out": "gdp", "horizon": "2035"}
+    panel_at, target_at = run(**query), run(**query, growth="target")
+    assert target_at.radio(key="growth").value == "target" and target_at.query_params["growth"] == "target"
+    assert _gdp_p50(target_at, 2035, lang) < _gdp_p50(panel_at, 2035, lang)
+    for city in ("beijing", "shanghai"):
+        assert _odds_pct(target_at, city, 2035, lang) <= _odds_pct(panel_at, city, 2035, lang)
+    bold = t("scenarios.growth.note.target", lang, **dict.fromkeys(NOTE_WORDS, "")).split("**")[1]
+    assert any(bold in info.value for info in target_at.info)
+    again = run(**{key: target_at.query_params[key] for key in target_at.query_params})
+    assert _gdp_p50(again, 2035, lang) == _gdp_p50(target_at, 2035, lang)
+
+
+NOTE_WORDS = (
+    "central", "low", "high", "label", "anchor", "panel", "year", "sheet_gdp", "panel_gdp",
+    "target_rate", "target_real", "target_price", "target_year", "target_price_year",
+)  # fmt: skip
+
+
 def test_choosing_the_sheets_growth_on_the_page_changes_gdp_and_back():
     at = run(lang="en", out="gdp", horizon="2035")
     before = _gdp_p50(at, 2035, "en"), _odds_pct(at, "beijing", 2035, "en")
@@ -556,7 +579,7 @@ def test_choosing_the_sheets_growth_on_the_page_changes_gdp_and_back():
     assert (_gdp_p50(at, 2035, "en"), _odds_pct(at, "beijing", 2035, "en")) == before
 
 
-@pytest.mark.parametrize("raw", ["target", "SHEET", "1", "<b>x</b>"])
+@pytest.mark.parametrize("raw", ["goal", "SHEET", "1", "<b>x</b>"])
 def test_a_bad_growth_value_gets_a_notice_and_the_panel(raw):
     at = run(lang="en", growth=raw)
     label = at.radio(key="growth").label

@@ -20,7 +20,7 @@ import pandas as pd
 from explorer.core import vocab
 from explorer.model import simulation
 from explorer.model.levers import Levers, baseline
-from explorer.model.panel import INDICATOR, PanelFit, check_draws, paths, shock_scales, shocks
+from explorer.model.panel import INDICATOR, PanelFit, check_draws, paths, shock_scales, shocks, target_drift
 from explorer.model.parameters import parameter_table
 from explorer.model.peers import PATH_COLUMNS
 
@@ -111,10 +111,11 @@ def gap(
     return pd.DataFrame(rows)
 
 
-# Shenzhen's GDP baseline: the three-city panel's Shenzhen path (the default) or, the named alternative, the
-# parameter sheet's assumed nominal growth (`gdp_growth`, an assumption of the sheet: `assumed_growth`).
-PANEL_GROWTH, SHEET_GROWTH = "panel", "sheet"
-GROWTHS = (PANEL_GROWTH, SHEET_GROWTH)
+# Shenzhen's GDP baseline: the three-city panel's Shenzhen path (the default) or a named alternative: the parameter
+# sheet's assumed nominal growth (`gdp_growth`, an assumption of the sheet: `assumed_growth`), or the city's own growth
+# target for its first unpublished year plus its latest price change (`panel.target_drift`, sourced rows).
+PANEL_GROWTH, SHEET_GROWTH, TARGET_GROWTH = "panel", "sheet", "target"
+GROWTHS = (PANEL_GROWTH, SHEET_GROWTH, TARGET_GROWTH)
 GROWTH_PARAMETER = "gdp_growth"  # the sheet's row the alternative draws (data/parameters.csv)
 
 
@@ -128,17 +129,37 @@ def assumed_growth(params: pd.DataFrame, *, draws: int) -> np.ndarray:
     return np.full(check_draws(draws), np.log1p(float(central) / 100.0))
 
 
+def growths(rows: pd.DataFrame, panel: PanelFit, subject: str = vocab.SUBJECT_CITY) -> tuple[str, ...]:
+    """Return the baselines on offer: the city's target only when it set one for its first unpublished year."""
+    origin = panel.cities[subject].anchor_year
+    has_target = target_drift(rows, subject, origin) is not None
+    return tuple(code for code in GROWTHS if code != TARGET_GROWTH or has_target)
+
+
 def baseline_drift(
-    growth: str, params: pd.DataFrame, *, subject: str = vocab.SUBJECT_CITY, draws: int
+    growth: str,
+    params: pd.DataFrame,
+    *,
+    rows: pd.DataFrame | None = None,
+    origin: int | None = None,
+    subject: str = vocab.SUBJECT_CITY,
+    draws: int,
 ) -> dict[str, np.ndarray] | None:
     """Return the `drift` argument of `paths` for a choice of Shenzhen's GDP baseline (one of `GROWTHS`).
 
-    None for the panel's path; the subject's `assumed_growth` for the sheet's. An unknown choice is a ValueError.
+    None for the panel's path; the subject's `assumed_growth` for the sheet's; for its target, `panel.target_drift`
+    at `origin` (its anchor year) from the benchmark `rows`, the same in every draw. An unknown choice, or a target
+    the rows do not hold, is a ValueError.
     """
     if growth == PANEL_GROWTH:
         return None
     if growth == SHEET_GROWTH:
         return {subject: assumed_growth(params, draws=draws)}
+    if growth == TARGET_GROWTH:
+        drift = None if rows is None or origin is None else target_drift(rows, subject, origin)
+        if drift is None:
+            raise ValueError(f"growth: {subject} has no growth target for the year after {origin}")
+        return {subject: np.full(check_draws(draws), drift)}
     raise ValueError(f"growth: expected one of {', '.join(GROWTHS)}, got {growth!r}")
 
 

@@ -47,6 +47,7 @@ INDICATOR = "gdp"
 GROUP = "gdp_stats"  # one definition and vintage of levels: first releases
 REAL_INDICATOR = "gdp_growth"  # real growth over the previous year, %, comparable prices
 REAL_GROUP = "gdp_growth_stats"
+TARGET_GROUP = "gdp_growth_target"  # each city's own real growth target for a year, set in its January work report
 ESTIMATOR = "panel: common drift + city differential, common + city shock (moments)"
 LAST_YEAR = 2035  # shocks are drawn to this year whatever the horizon, so a draw does not depend on it
 # The pandemic: the 2020 level is an outlier of the level (the fall and the 2021 rebound are one disturbance),
@@ -412,6 +413,44 @@ def fit_rows(rows: pd.DataFrame, *, real: bool = True) -> PanelFit:
             if "real growth" not in str(error):
                 raise
     return fit(series, GROUP)
+
+
+def growth_target(rows: pd.DataFrame, city: str, year: int) -> float | None:
+    """Return the real growth target (%) `city` set for `year` (a `TARGET_GROUP` row, any qualifier), or None."""
+    picked = rows[
+        (rows["city"] == city)
+        & (rows["indicator"] == REAL_INDICATOR)
+        & (rows["comparability_group"] == TARGET_GROUP)
+        & (rows["year"].astype(int) == int(year))
+    ]
+    values = pd.to_numeric(picked["value"], errors="coerce").dropna()
+    return float(values.iloc[0]) if not values.empty else None
+
+
+def price_change(rows: pd.DataFrame, city: str, origin: int) -> tuple[int, float] | None:
+    """Return (year, nominal less real log growth) of `city`'s latest year at or before `origin` with both published.
+
+    The nominal step must cross no break (a revision is not a price change); None when no year has both.
+    """
+    levels = observed_series(rows, city, INDICATOR, GROUP)
+    levels = levels[levels["year"] <= origin]
+    nominal = yearly_growths(levels["year"], levels["value"], levels.loc[levels[BREAK_COLUMN], "year"])[0]
+    real = observed_series(rows, city, REAL_INDICATOR, REAL_GROUP)
+    published = dict(zip(real["year"].astype(int), real["value"].astype(float), strict=True))
+    years = [year for year in nominal if year in published and year <= origin]
+    if not years:
+        return None
+    return max(years), nominal[max(years)] - math.log1p(published[max(years)] / 100.0)
+
+
+def target_drift(rows: pd.DataFrame, city: str, origin: int) -> float | None:
+    """Return `city`'s own target as nominal log growth at `origin`: its real target for `origin` + 1 plus its
+    latest published price change (`price_change`), or None when either is missing.
+
+    The rolling origins score it as a benchmark; Scenarios offers it as a named alternative baseline.
+    """
+    target, price = growth_target(rows, city, origin + 1), price_change(rows, city, origin)
+    return None if target is None or price is None else math.log1p(target / 100.0) + price[1]
 
 
 def check_draws(draws: object) -> int:

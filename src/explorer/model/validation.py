@@ -38,7 +38,6 @@ from explorer.model.peers import BREAK_COLUMN, observed_series
 HORIZONS: tuple[int, ...] = (1, 2, 3, 4)
 METHODS = ("model", "random_walk", "target")
 BAND_METHODS = ("model", "random_walk")  # the methods with bands (the target is a point forecast)
-TARGET_GROUP = "gdp_growth_target"  # each city's own growth target for the year (real %), set in January
 TARGETS = ("growth", "log_gap")  # what is predicted: a city's nominal growth, the log gap Shenzhen ÷ peer
 Z90 = 1.2815515655446004  # standard-normal 90th percentile
 ALPHA = 0.2  # the p10–p90 band is a central 80 % interval
@@ -97,40 +96,6 @@ def _random_walk(truncated: dict[str, pd.DataFrame]) -> dict[str, tuple[float, f
     return {city: (float(values.mean()), sd, int(values.size)) for city, values in growths.items()}
 
 
-def targets(rows: pd.DataFrame, city: str) -> dict[int, float]:
-    """Return {year: the city's own real growth target for that year, %} (`TARGET_GROUP` rows, any qualifier)."""
-    picked = rows[
-        (rows["city"] == city)
-        & (rows["indicator"] == panel.REAL_INDICATOR)
-        & (rows["comparability_group"] == TARGET_GROUP)
-    ]
-    values = pd.to_numeric(picked["value"], errors="coerce")
-    return {int(year): float(value) for year, value in zip(picked["year"], values, strict=True) if pd.notna(value)}
-
-
-def _price_change(levels: pd.DataFrame, real: pd.DataFrame, origin: int) -> float | None:
-    """Return the city's latest published price change at or before `origin`: nominal less real log growth of a year.
-
-    The nominal step must cross no break (a revision is not a price change); None when no year has both.
-    """
-    nominal = panel.yearly_growths(levels["year"], levels["value"], levels.loc[levels[BREAK_COLUMN], "year"])[0]
-    published = dict(zip(real["year"].astype(int), real["value"].astype(float), strict=True))
-    years = [year for year in nominal if year in published and year <= origin]
-    return nominal[max(years)] - math.log1p(published[max(years)] / 100.0) if years else None
-
-
-def _target_forecast(rows: pd.DataFrame, full: pd.DataFrame, city: str, origin: int) -> float | None:
-    """Return the city's target benchmark at `origin`: its target for T+1 plus its latest price change, log growth.
-
-    The target is the only one known at the origin (set in January of T+1), so it stands for every horizon;
-    it is real growth, so the latest published price change makes it nominal. None when either is missing.
-    """
-    target = targets(rows, city).get(origin + 1)
-    real = observed_series(rows[rows["year"].astype(int) <= origin], city, panel.REAL_INDICATOR, panel.REAL_GROUP)
-    price = _price_change(full[full["year"] <= origin], real, origin)
-    return None if target is None or price is None else math.log1p(target / 100.0) + price
-
-
 def _draw(
     rows: pd.DataFrame, origin: int, horizons: Sequence[int], draws: int, seed: int
 ) -> tuple[panel.PanelFit, int, dict[str, np.ndarray]]:
@@ -171,7 +136,7 @@ def rolling(
         except ValueError:
             continue
         years = [origin + h for h in horizons]
-        aimed = {name: _target_forecast(rows, full[name], name, origin) for name in fit.cities}
+        aimed = {name: panel.target_drift(rows, name, origin) for name in fit.cities}
         for name, city in fit.cities.items():
             observed = panel.yearly_growths(
                 full[name]["year"], full[name]["value"], full[name].loc[full[name][BREAK_COLUMN], "year"]

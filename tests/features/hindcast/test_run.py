@@ -12,7 +12,7 @@ import pytest
 from explorer import ROOT
 from explorer.data import gateway as db
 from explorer.features.hindcast import run as hindcast
-from explorer.model import validation
+from explorer.model import panel, validation
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +99,7 @@ def test_each_origin_fits_on_nothing_after_it(rolling):
     targets for the next year: set in its January, they are the one later figure the target benchmark reads."""
     rows, forecasts, _ = rolling
     origin = int(forecasts["origin"].min())
-    known = (rows["comparability_group"] == validation.TARGET_GROUP) & (rows["year"].astype(int) == origin + 1)
+    known = (rows["comparability_group"] == panel.TARGET_GROUP) & (rows["year"].astype(int) == origin + 1)
     later = (rows["year"].astype(int) > origin) & ~known
     perturbed = rows.assign(value=pd.to_numeric(rows["value"], errors="coerce").where(~later, lambda v: v * 1.5))
     again, _ = hindcast.rolling(perturbed)

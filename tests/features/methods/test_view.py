@@ -316,3 +316,19 @@ def test_methods_sets_chinas_nominal_growth_beside_the_panels_drift(lang):
     assert f"{100 * math.expm1(china):.2f}" in line and "2019–2025" in line
     assert f"{100 * math.expm1(math.log(levels[2025] / levels[2024])):.1f}" in line and "5.0" in line
     assert view.national_pace(panel.fit_rows(rows), national.iloc[0:0], lang) is None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_methods_names_the_citys_target_as_the_second_alternative_when_the_rows_hold_one(lang):
+    con = db.connect()
+    try:
+        rows, params = db.benchmarks(con), db.parameters(con)
+    finally:
+        con.close()
+    fit = panel.fit_rows(rows)
+    without, with_rows = (
+        view.alternative_baseline(fit, params, lang),
+        view.alternative_baseline(fit, params, lang, rows),
+    )
+    assert with_rows.startswith(without) and len(with_rows) > len(without)
+    assert "2026" in with_rows[len(without) :] and "2025" in with_rows[len(without) :]

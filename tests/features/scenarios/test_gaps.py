@@ -25,8 +25,8 @@ def test_the_command_prints_the_table_and_the_readme_holds_it():
     assert printed == gaps.report()
     lines = printed.splitlines()
     assert lines[2].startswith("| setting | peer | year |")
-    assert len(lines) == 4 + (len(gaps.settings()) + 1) * 2 * len(gaps.YEARS)
-    assert gaps.ASSUMED in lines[-1]
+    assert len(lines) == 4 + (len(gaps.settings()) + 2) * 2 * len(gaps.YEARS)  # and the two alternative baselines
+    assert gaps.ASSUMED in lines[-1 - 2 * len(gaps.YEARS)] and gaps.TARGETED in lines[-1]
     assert printed in (ROOT / "docs" / "model.md").read_text(encoding="utf-8"), (
         "paste `python -m explorer.features.scenarios.gaps` into docs/model.md"
     )

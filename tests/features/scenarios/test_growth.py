@@ -1,13 +1,15 @@
 """explorer.features.scenarios.growth: the choice of Shenzhen's GDP baseline, its labels and the alternative's words."""
 
 import csv
+from dataclasses import replace
 
 import pandas as pd
 import pytest
 from panels import synthetic
 
 from explorer import DATA_DIR
-from explorer.core.i18n import LANGS
+from explorer.core.i18n import LANGS, t
+from explorer.data import gateway as db
 from explorer.features.scenarios import growth
 from explorer.model import panel
 
@@ -80,3 +82,53 @@ def test_the_note_in_chinese(outcomes):
     assert "2035 年深圳 GDP：6.45 万亿元，面板为 7.26 万亿元（中位数）。" in text
     assert "2035 年深圳不低于北京的概率：0 %（抽样占比），面板为 1 %。" in text
     assert "不是依据数据拟合的预测" in text
+
+
+TARGETED = replace(RATES, target={"rate": "4.7", "real": "5", "price": "-0.2", "year": "2026", "price_year": "2025"})
+
+
+def test_the_choice_names_the_citys_target_with_its_year_and_nominal_rate():
+    assert growth.choice_label("target", TARGETED, "en") == "Shenzhen's own 2026 target: 4.7 % a year"
+    assert growth.choice_label("target", TARGETED, "zh") == "深圳自定的 2026 年目标：每年 4.7 %"
+    for lang in LANGS:
+        assert "4.7" not in growth.choice_help(RATES, lang)  # no target: the help does not speak of one
+        helped = growth.choice_help(TARGETED, lang)
+        assert all(part in helped for part in ("4.7", "2026", "-0.2", "2025"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_targets_note_says_it_is_a_target_with_its_parts_and_what_it_does(lang, outcomes):
+    text = growth.note(
+        TARGETED,
+        2035,
+        {"panel": _projection(60000.0, 72600.0, 85000.0), "target": _projection(50000.0, 61200.0, 80000.0)},
+        {"panel": _odds(0.012, 0.0), "target": _odds(0.0, 0.0)},
+        outcomes,
+        lang,
+        "target",
+    )
+    assert text.startswith("**" + t("scenarios.growth.note.target", lang, **_blank()).split("**")[1])
+    assert all(part in text for part in ("4.7", "2026", "-0.2", "2025", "6.5"))
+    gdp = {
+        "en": "Shenzhen's GDP in 2035: ¥6.12 tn against ¥7.26 tn",
+        "zh": "2035 年深圳 GDP：6.12 万亿元，面板为 7.26 万亿元",
+    }
+    assert gdp[lang] in text
+
+
+def _blank() -> dict[str, str]:
+    names = ("central", "low", "high", "label", "anchor", "panel", "year", "sheet_gdp", "panel_gdp")
+    names += ("target_rate", "target_real", "target_price", "target_year", "target_price_year")
+    return dict.fromkeys(names, "")
+
+
+def test_the_rates_read_the_citys_target_from_the_rows(params):
+    """With the benchmark rows, Shenzhen's 2026 target (5 % real) plus its 2025 price change, printed."""
+    con = db.connect()
+    try:
+        rows = db.benchmarks(con)
+    finally:
+        con.close()
+    found = growth.rates(panel.fit_rows(rows), params, "en", rows)
+    assert (found.target["year"], found.target["real"], found.target["price_year"]) == ("2026", "5", "2025")
+    assert growth.rates(panel.fit_rows(rows), params, "en").target == {}

@@ -145,3 +145,11 @@ def test_a_published_line_restarts_at_a_revision_as_on_benchmarks():
     assert projected["segment"].nunique() == 1 and projected["segment"].iloc[0] not in set(published)
     unbroken = view.peer_rows(_peers(), "gdp", "en")  # no break flag: one published segment
     assert unbroken[~unbroken["is_extrapolated"]]["segment"].nunique() == 1
+
+
+def test_the_caption_names_the_alternative_baseline_in_use():
+    rows = view.peer_rows(_peers(), "gdp", "en")
+    for growth, key in (("panel", "scenarios.peers.note"), ("sheet", "scenarios.peers.note_sheet"),
+                        ("target", "scenarios.peers.note_target")):  # fmt: skip
+        assert view.peer_captions(rows, "en", growth=growth)[0] == t(key, "en")
+    assert "growth target" in t("scenarios.peers.note_target", "en")

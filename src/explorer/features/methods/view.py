@@ -273,10 +273,11 @@ def national_pace(fit: panel.PanelFit, national: pd.DataFrame, lang: str) -> str
     )
 
 
-def alternative_baseline(fit: panel.PanelFit, params: pd.DataFrame, lang: str) -> str:
-    """Return the sentence on Shenzhen's alternative GDP baseline: the sheet's assumed growth with its numbers."""
-    found = growth_view.rates(fit, params, lang)
-    return t(
+def alternative_baseline(fit: panel.PanelFit, params: pd.DataFrame, lang: str, rows: pd.DataFrame | None = None) -> str:
+    """Return the sentences on Shenzhen's alternative GDP baselines: the sheet's assumed growth with its numbers,
+    and, with the benchmark `rows`, the city's own growth target with its parts."""
+    found = growth_view.rates(fit, params, lang, rows)
+    text = t(
         "methods.panel.alternative",
         lang,
         choice=t("scenarios.growth", lang),
@@ -288,6 +289,9 @@ def alternative_baseline(fit: panel.PanelFit, params: pd.DataFrame, lang: str) -
         anchor=found.anchor_year,
         shared_sd=found.shared_sd,
     )
+    if not found.target:
+        return text
+    return text + ("" if lang == "zh" else " ") + t("methods.panel.alternative_target", lang, **found.target)
 
 
 def panel_table(fit: panel.PanelFit, units: pd.DataFrame, lang: str) -> pd.DataFrame:

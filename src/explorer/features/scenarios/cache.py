@@ -14,6 +14,7 @@ from explorer.features import pieces
 from explorer.features.scenarios import brief as scenario_brief_text
 from explorer.features.scenarios import digital as digital_view
 from explorer.features.scenarios import downloads
+from explorer.features.scenarios import growth as growth_view
 from explorer.features.scenarios import peers as peer_view
 from explorer.features.scenarios import results as scenarios
 from explorer.features.scenarios import view as scenario_view
@@ -56,18 +57,32 @@ def gdp_path(version: str, draws: int, seed: int, growth: str = comparison.PANEL
     """Return Shenzhen's panel GDP path by calendar year (published levels, then `panel_run`'s draws, on the chosen
     baseline `growth`), which the simulation's other outcomes run on, so their bands and GDP's come from the same
     draws (read-only arrays)."""
-    rows, params = loaders.benchmarks(version), loaders.parameters(version)
+    rows = loaders.benchmarks(version)
     observed = observed_series(rows, vocab.SUBJECT_CITY, panel.INDICATOR, panel.GROUP).set_index("year")["value"]
-    drift = comparison.baseline_drift(growth, params, draws=draws)
+    drift = _drift(version, growth, draws)
     path = comparison.simulation_gdp(gdp_panel(version), observed.to_dict(), draws=draws, seed=seed, drift=drift)
     path.levels.flags.writeable = path.shocks.flags.writeable = False
     return path
+
+
+def _drift(version: str, growth: str, draws: int) -> dict[str, np.ndarray] | None:
+    """Return Shenzhen's chosen GDP baseline as `paths`' drift (`comparison.baseline_drift`, anchored on the panel)."""
+    rows, fit = loaders.benchmarks(version), gdp_panel(version)
+    origin = fit.cities[vocab.SUBJECT_CITY].anchor_year
+    return comparison.baseline_drift(growth, loaders.parameters(version), rows=rows, origin=origin, draws=draws)
 
 
 @st.cache_data(show_spinner=False)
 def gdp_panel(version: str) -> panel.PanelFit:
     """Return the three-city GDP panel fitted on the benchmark rows."""
     return panel.fit_rows(loaders.benchmarks(version))
+
+
+@st.cache_data(show_spinner=False)
+def baselines(version: str, lang: str) -> tuple[tuple[str, ...], growth_view.Rates]:
+    """Return Shenzhen's GDP baselines on offer (`comparison.growths`) and their rates, printed in `lang`."""
+    rows, fit = loaders.benchmarks(version), gdp_panel(version)
+    return comparison.growths(rows, fit), growth_view.rates(fit, loaders.parameters(version), lang, rows)
 
 
 def lever_start(version: str) -> int:
@@ -86,7 +101,7 @@ def panel_run(
     rows, params = loaders.benchmarks(version), loaders.parameters(version)
     observed = observed_series(rows, vocab.SUBJECT_CITY, panel.INDICATOR, panel.GROUP).set_index("year")["value"]
     years = np.arange(model.BASE_YEAR, levers.horizon + 1)
-    drift = comparison.baseline_drift(growth, params, draws=draws)
+    drift = _drift(version, growth, draws)
     path = gdp_path(version, draws, seed, growth)
     return comparison.scenario(
         gdp_panel(version), levers, params, years, observed.to_dict(), draws=draws, seed=seed, drift=drift, path=path
@@ -110,7 +125,7 @@ def sector_i_run(
     rows = loaders.benchmarks(version)
     years = np.arange(min(base.year for base in found.values()), levers.horizon + 1)
     params = loaders.parameters(version)
-    drift = comparison.baseline_drift(growth, params, draws=draws)
+    drift = _drift(version, growth, draws)
     return digital.scenario(
         gdp_panel(version), found, digital.observed_gdp(rows), levers, params, years,
         draws=draws, seed=seed, drift=drift,

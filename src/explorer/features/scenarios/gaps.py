@@ -1,7 +1,8 @@
 """`python -m explorer.features.scenarios.gaps [sector_i]`: Shenzhen against its peers through the panel (Markdown).
 
 For each preset, every lever at its maximum, and last the paper's policy with Shenzhen at the
-parameter sheet's assumed growth instead of the panel's (the named alternative), and each peer:
+parameter sheet's assumed growth, then at its own growth target, instead of the panel's (the named
+alternatives), and each peer:
 P(Shenzhen ≥ peer) in the years shown, the median gap with its p10–p90, the levers' paired effect
 on it, the share of the gap they close, and the growth a year above the baseline that drawing
 level would take beside the levers' effect (pp a year). The Scenarios page's draws and seed.
@@ -27,6 +28,7 @@ YEARS = (2030, 2035)
 ASSUMED = (
     "paper, Shenzhen at the sheet's assumed growth"  # the named alternative baseline (`comparison.assumed_growth`)
 )
+TARGETED = "paper, Shenzhen at its own growth target"  # the other one (`comparison.TARGET_GROWTH`)
 
 
 def all_levers_max() -> model.Levers:
@@ -54,9 +56,15 @@ def table(rows: pd.DataFrame, params: pd.DataFrame, years: tuple[int, ...] = YEA
     fit = panel.fit_rows(rows)
     observed = observed_series(rows, vocab.SUBJECT_CITY, panel.INDICATOR, panel.GROUP).set_index("year")["value"]
     span = np.arange(model.BASE_YEAR, max(years) + 1)
-    assumed = {vocab.SUBJECT_CITY: comparison.assumed_growth(params, draws=scenarios.DRAWS)}
+    alternatives = {
+        name: comparison.baseline_drift(
+            code, params, rows=rows, origin=fit.cities[vocab.SUBJECT_CITY].anchor_year, draws=scenarios.DRAWS
+        )
+        for name, code in ((ASSUMED, comparison.SHEET_GROWTH), (TARGETED, comparison.TARGET_GROWTH))
+        if code in comparison.growths(rows, fit)
+    }
     runs = [(name, levers, None) for name, levers in settings().items()]
-    runs.append((ASSUMED, model.baseline(), assumed))
+    runs += [(name, model.baseline(), drift) for name, drift in alternatives.items()]
     out = []
     for name, levers, drift in runs:
         run = comparison.scenario(

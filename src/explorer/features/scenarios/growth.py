@@ -1,13 +1,14 @@
 """Shenzhen's GDP baseline on Scenarios, as pure functions: the choice's labels and the plain words of the alternative.
 
-The default is the three-city panel's Shenzhen path; the named alternative is the parameter sheet's assumed nominal
-growth (`comparison.SHEET_GROWTH`, the sheet's `gdp_growth` row), an assumption of the sheet, not a projection.
+The default is the three-city panel's Shenzhen path; the named alternatives are the parameter sheet's assumed nominal
+growth (`comparison.SHEET_GROWTH`, the sheet's `gdp_growth` row), an assumption of the sheet, not a projection, and
+the city's own growth target for its first unpublished year plus its latest price change (`comparison.TARGET_GROWTH`).
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -16,7 +17,7 @@ from explorer.core.compact import figures_text
 from explorer.core.i18n import t
 from explorer.features.scenarios.cards import card_value
 from explorer.features.scenarios.results import ODDS_DECIMALS
-from explorer.model import comparison
+from explorer.model import comparison, panel
 from explorer.model.panel import INDICATOR as GDP
 from explorer.model.panel import PanelFit
 
@@ -32,8 +33,9 @@ class Rates:
     central: str
     high: str
     label: str  # the sheet row's name in the reader's language
-    anchor_year: int  # Shenzhen's last published year, where both baselines start
+    anchor_year: int  # Shenzhen's last published year, where every baseline starts
     shared_sd: str  # the panel's uncertainty of the growth the three cities share (sd of its drift error, pp a year)
+    target: dict[str, str] = field(default_factory=dict)  # the city's target printed: rate, real, price, (price_)year
 
 
 def _rate(value: float) -> str:
@@ -44,10 +46,22 @@ def _sheet(value: float) -> str:
     return f"{float(value):g}"  # as the parameter sheet writes it (7, not 7.0)
 
 
-def rates(fit: PanelFit, params: pd.DataFrame, lang: str) -> Rates:
-    """Return the panel's Shenzhen growth a year and the sheet's assumed growth (low / central / high), printed."""
+def rates(fit: PanelFit, params: pd.DataFrame, lang: str, rows: pd.DataFrame | None = None) -> Rates:
+    """Return the panel's Shenzhen growth a year, the sheet's assumed growth (low / central / high) and, with the
+    benchmark `rows`, the city's own target for its first unpublished year as nominal growth, printed."""
     row = params.set_index("id").loc[comparison.GROWTH_PARAMETER]
     city = fit.cities[vocab.SUBJECT_CITY]
+    target: dict[str, str] = {}
+    if rows is not None and (drift := panel.target_drift(rows, vocab.SUBJECT_CITY, city.anchor_year)) is not None:
+        price_year, price = panel.price_change(rows, vocab.SUBJECT_CITY, city.anchor_year)
+        real = panel.growth_target(rows, vocab.SUBJECT_CITY, city.anchor_year + 1)
+        target = {
+            "rate": _rate(100.0 * math.expm1(drift)),
+            "real": _sheet(real),
+            "price": f"{100.0 * math.expm1(price):+.1f}",
+            "year": str(city.anchor_year + 1),
+            "price_year": str(price_year),
+        }
     return Rates(
         panel=_rate(city.growth_pct),
         low=_sheet(row["low"]),
@@ -56,18 +70,24 @@ def rates(fit: PanelFit, params: pd.DataFrame, lang: str) -> Rates:
         label=str(row[f"label_{lang}"]),
         anchor_year=int(city.anchor_year),
         shared_sd=_rate(100.0 * fit.common_drift_sd),
+        target=target,
     )
 
 
 def choice_label(code: str, found: Rates, lang: str) -> str:
-    """Return one option of the choice: the panel (default) or the sheet's assumed growth, with its rate a year."""
+    """Return one option of the choice: the panel (default), the sheet's assumed growth or the city's target."""
+    if code == comparison.TARGET_GROWTH:
+        return t("scenarios.growth.target", lang, rate=found.target["rate"], year=found.target["year"])
     rate = found.panel if code == comparison.PANEL_GROWTH else found.central
     return t(f"scenarios.growth.{code}", lang, rate=rate)
 
 
 def choice_help(found: Rates, lang: str) -> str:
-    """Return the choice's help: what the panel is and what the sheet's growth is (an assumption)."""
-    return t("scenarios.growth.help", lang, label=found.label, low=found.low, central=found.central, high=found.high)
+    """Return the choice's help: what the panel is, what the sheet's growth is (an assumption) and the target."""
+    text = t("scenarios.growth.help", lang, label=found.label, low=found.low, central=found.central, high=found.high)
+    if not found.target:
+        return text
+    return text + ("" if lang == "zh" else " ") + t("scenarios.growth.help.target", lang, **found.target)
 
 
 def name(code: str, lang: str) -> str:
@@ -91,33 +111,33 @@ def note(
     odds: dict[str, pd.DataFrame],
     outcomes: pd.DataFrame,
     lang: str,
+    code: str = comparison.SHEET_GROWTH,
 ) -> str:
-    """Return the plain words shown while the sheet's growth is Shenzhen's baseline: that it is the sheet's assumption,
-    not a projection, and what it does to Shenzhen's GDP and to P(Shenzhen ≥ peer) in `year` against the panel.
+    """Return the plain words shown while an alternative (`code`) is Shenzhen's baseline: what it is (the sheet's
+    assumption, or the city's own target), not a projection, and what it does to Shenzhen's GDP and to
+    P(Shenzhen ≥ peer) in `year` against the panel.
 
-    Each of `projections` and `odds` maps both baseline codes (`comparison.GROWTHS`) to its projection frame (year,
-    indicator, p10/p50/p90) and its GDP odds frame (city, year, probability).
+    Each of `projections` and `odds` maps the panel's code and `code` to its projection frame (year, indicator,
+    p10/p50/p90) and its GDP odds frame (city, year, probability).
     """
-    panel, sheet = _at(projections[comparison.PANEL_GROWTH], year), _at(projections[comparison.SHEET_GROWTH], year)
-    lines = [
-        t(
-            "scenarios.growth.note",
-            lang,
-            central=found.central,
-            low=found.low,
-            high=found.high,
-            label=found.label,
-            anchor=found.anchor_year,
-            panel=found.panel,
-            year=year,
-            sheet_gdp=card_value(sheet["p50"], GDP, outcomes, lang),
-            panel_gdp=card_value(panel["p50"], GDP, outcomes, lang),
-        )
-    ]
+    panel_row, chosen = _at(projections[comparison.PANEL_GROWTH], year), _at(projections[code], year)
+    words = dict(
+        central=found.central,
+        low=found.low,
+        high=found.high,
+        label=found.label,
+        anchor=found.anchor_year,
+        panel=found.panel,
+        year=year,
+        sheet_gdp=card_value(chosen["p50"], GDP, outcomes, lang),
+        panel_gdp=card_value(panel_row["p50"], GDP, outcomes, lang),
+    )
+    key = "scenarios.growth.note" if code == comparison.SHEET_GROWTH else f"scenarios.growth.note.{code}"
+    lines = [t(key, lang, **words, **({"target_" + k: v for k, v in found.target.items()}))]
     for city in vocab.PEER_CITIES:
-        on_sheet = _odds(odds[comparison.SHEET_GROWTH], city, year)
+        on_chosen = _odds(odds[code], city, year)
         on_panel = _odds(odds[comparison.PANEL_GROWTH], city, year)
-        if math.isnan(on_sheet) or math.isnan(on_panel):
+        if math.isnan(on_chosen) or math.isnan(on_panel):
             continue
         lines.append(
             t(
@@ -125,7 +145,7 @@ def note(
                 lang,
                 city=t(f"city.{city}", lang),
                 year=year,
-                sheet=f"{100 * on_sheet:.{ODDS_DECIMALS}f}",
+                sheet=f"{100 * on_chosen:.{ODDS_DECIMALS}f}",
                 panel=f"{100 * on_panel:.{ODDS_DECIMALS}f}",
             )
         )

@@ -10,6 +10,7 @@ from explorer.core import vocab
 from explorer.core.i18n import t
 from explorer.features.scenarios.cards import card_value
 from explorer.features.scenarios.results import MODEL_GROUPS
+from explorer.model.comparison import PANEL_GROWTH
 from explorer.model.panel import INDICATOR
 
 
@@ -78,15 +79,15 @@ def break_captions(cities: pd.DataFrame, lang: str) -> list[str]:
     return [t("benchmarks.breaks", lang, places=places)]
 
 
-def peer_captions(cities: pd.DataFrame, lang: str, *, sheet_growth: bool = False) -> list[str]:
+def peer_captions(cities: pd.DataFrame, lang: str, *, growth: str = PANEL_GROWTH) -> list[str]:
     """Return the captions by the chart: how peers are drawn, and each peer with no figure under the definition.
 
-    `sheet_growth`: Shenzhen's GDP baseline is the parameter sheet's assumed growth, not the panel's path."""
+    `growth`: Shenzhen's GDP baseline (`comparison.GROWTHS`); an alternative to the panel's path is named."""
     present = set(cities["city"])
     missing = [
         t("scenarios.peers.no_figure", lang, city=t(f"city.{c}", lang)) for c in vocab.PEER_CITIES if c not in present
     ]
-    note = t("scenarios.peers.note_sheet" if sheet_growth else "scenarios.peers.note", lang)
+    note = t("scenarios.peers.note" if growth == PANEL_GROWTH else f"scenarios.peers.note_{growth}", lang)
     return ([note] if present else []) + missing
 
 

@@ -298,7 +298,7 @@ def outcome_chart(
         *overlap_caption(paths, cities, lang),
         *_target_captions(outcome, marker, figures, outcomes, lang),
         *break_captions(cities, lang),
-        *peer_captions(cities[cities["city"].isin(vocab.PEER_CITIES)], lang, sheet_growth=growth != PANEL_GROWTH),
+        *peer_captions(cities[cities["city"].isin(vocab.PEER_CITIES)], lang, growth=growth),
     ]
     columns = {name: t(f"col.{name}", lang) for name in ("series", "year", "p10", "p50", "p90")}
     return Chart(spec, table.rename(columns=columns), tuple(captions))
