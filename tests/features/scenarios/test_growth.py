@@ -54,14 +54,17 @@ def _odds(beijing: float, shanghai: float) -> pd.DataFrame:
     )
 
 
-def _note(lang: str, outcomes: pd.DataFrame) -> str:
+def _note(
+    lang: str, outcomes: pd.DataFrame, rates: growth.Rates = RATES, code: str = "sheet", p50: float = 64500.0
+) -> str:
     return growth.note(
-        RATES,
+        rates,
         2035,
-        {"panel": _projection(60000.0, 72600.0, 85000.0), "sheet": _projection(50000.0, 64500.0, 80000.0)},
-        {"panel": _odds(0.012, 0.0), "sheet": _odds(0.0, 0.0)},
+        {"panel": _projection(60000.0, 72600.0, 85000.0), code: _projection(50000.0, p50, 80000.0)},
+        {"panel": _odds(0.012, 0.0), code: _odds(0.0, 0.0)},
         outcomes,
         lang,
+        code,
     )
 
 
@@ -98,15 +101,7 @@ def test_the_choice_names_the_citys_target_with_its_year_and_nominal_rate():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_targets_note_says_it_is_a_target_with_its_parts_and_what_it_does(lang, outcomes):
-    text = growth.note(
-        TARGETED,
-        2035,
-        {"panel": _projection(60000.0, 72600.0, 85000.0), "target": _projection(50000.0, 61200.0, 80000.0)},
-        {"panel": _odds(0.012, 0.0), "target": _odds(0.0, 0.0)},
-        outcomes,
-        lang,
-        "target",
-    )
+    text = _note(lang, outcomes, TARGETED, "target", 61200.0)
     assert text.startswith("**" + t("scenarios.growth.note.target", lang, **_blank()).split("**")[1])
     assert all(part in text for part in ("4.7", "2026", "-0.2", "2025", "6.5"))
     gdp = {

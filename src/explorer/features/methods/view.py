@@ -281,13 +281,8 @@ def alternative_baseline(fit: panel.PanelFit, params: pd.DataFrame, lang: str, r
         "methods.panel.alternative",
         lang,
         choice=t("scenarios.growth", lang),
-        label=found.label,
-        central=found.central,
-        low=found.low,
-        high=found.high,
-        panel=found.panel,
-        anchor=found.anchor_year,
         shared_sd=found.shared_sd,
+        **growth_view.sheet_words(found),
     )
     if not found.target:
         return text

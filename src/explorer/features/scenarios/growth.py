@@ -38,6 +38,18 @@ class Rates:
     target: dict[str, str] = field(default_factory=dict)  # the city's target printed: rate, real, price, (price_)year
 
 
+def sheet_words(found: Rates) -> dict[str, object]:
+    """Return the words every sentence on the baselines formats: the sheet's row and the panel's rate, printed."""
+    return {
+        "label": found.label,
+        "central": found.central,
+        "low": found.low,
+        "high": found.high,
+        "panel": found.panel,
+        "anchor": found.anchor_year,
+    }
+
+
 def _rate(value: float) -> str:
     return figures_text(float(value), RATE_FIGURES, decimals=1)
 
@@ -84,7 +96,7 @@ def choice_label(code: str, found: Rates, lang: str) -> str:
 
 def choice_help(found: Rates, lang: str) -> str:
     """Return the choice's help: what the panel is, what the sheet's growth is (an assumption) and the target."""
-    text = t("scenarios.growth.help", lang, label=found.label, low=found.low, central=found.central, high=found.high)
+    text = t("scenarios.growth.help", lang, **sheet_words(found))
     if not found.target:
         return text
     return text + ("" if lang == "zh" else " ") + t("scenarios.growth.help.target", lang, **found.target)
@@ -121,17 +133,12 @@ def note(
     p10/p50/p90) and its GDP odds frame (city, year, probability).
     """
     panel_row, chosen = _at(projections[comparison.PANEL_GROWTH], year), _at(projections[code], year)
-    words = dict(
-        central=found.central,
-        low=found.low,
-        high=found.high,
-        label=found.label,
-        anchor=found.anchor_year,
-        panel=found.panel,
-        year=year,
-        sheet_gdp=card_value(chosen["p50"], GDP, outcomes, lang),
-        panel_gdp=card_value(panel_row["p50"], GDP, outcomes, lang),
-    )
+    words = {
+        **sheet_words(found),
+        "year": year,
+        "sheet_gdp": card_value(chosen["p50"], GDP, outcomes, lang),
+        "panel_gdp": card_value(panel_row["p50"], GDP, outcomes, lang),
+    }
     key = "scenarios.growth.note" if code == comparison.SHEET_GROWTH else f"scenarios.growth.note.{code}"
     lines = [t(key, lang, **words, **({"target_" + k: v for k, v in found.target.items()}))]
     for city in vocab.PEER_CITIES:
