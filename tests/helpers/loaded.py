@@ -19,6 +19,7 @@ def frames() -> dict[str, pd.DataFrame]:
             "measure_levers": db.measure_levers(con),
             "indicators": db.indicators(con),
             "benchmarks": db.benchmarks(con),
+            "national": db.national(con),
             "comparability_groups": db.comparability_groups(con),
             "target_status": db.target_status(con),
             "units": db.units(con),

@@ -6,12 +6,12 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
+from loaded import frames
 from panels import unbalanced_real
 
 from explorer import ROOT, model
 from explorer.core import formatting
 from explorer.core.i18n import LANGS, t
-from explorer.data import gateway as db
 from explorer.features.methods import view
 from explorer.model import equations, panel
 
@@ -300,11 +300,7 @@ def test_with_real_growth_the_panel_sentence_states_the_city_window_and_the_nomi
 def test_methods_sets_chinas_nominal_growth_beside_the_panels_drift(lang):
     """China's pace over the panel's steps (2019→21 as one two-year step, 2022, 2023, 2025: 2024 crosses the fifth
     census) and its 2025 nominal growth, worked out here from the NBS first releases in data/national.csv."""
-    con = db.connect()
-    try:
-        rows, national = db.benchmarks(con), db.national(con)
-    finally:
-        con.close()
+    rows, national = frames()["benchmarks"], frames()["national"]
     levels = national[national["comparability_group"] == "gdp_stats"].set_index("year")["value"]
     china = (
         math.log(levels[2021] / levels[2019])
@@ -320,11 +316,7 @@ def test_methods_sets_chinas_nominal_growth_beside_the_panels_drift(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_methods_names_the_citys_target_as_the_second_alternative_when_the_rows_hold_one(lang):
-    con = db.connect()
-    try:
-        rows, params = db.benchmarks(con), db.parameters(con)
-    finally:
-        con.close()
+    rows, params = frames()["benchmarks"], frames()["parameters"]
     fit = panel.fit_rows(rows)
     without, with_rows = (
         view.alternative_baseline(fit, params, lang),

@@ -5,11 +5,11 @@ from dataclasses import replace
 
 import pandas as pd
 import pytest
+from loaded import frames
 from panels import synthetic
 
 from explorer import DATA_DIR
 from explorer.core.i18n import LANGS, t
-from explorer.data import gateway as db
 from explorer.features.scenarios import growth
 from explorer.model import panel
 
@@ -119,11 +119,7 @@ def _blank() -> dict[str, str]:
 
 def test_the_rates_read_the_citys_target_from_the_rows(params):
     """With the benchmark rows, Shenzhen's 2026 target (5 % real) plus its 2025 price change, printed."""
-    con = db.connect()
-    try:
-        rows = db.benchmarks(con)
-    finally:
-        con.close()
+    rows = frames()["benchmarks"]
     found = growth.rates(panel.fit_rows(rows), params, "en", rows)
     assert (found.target["year"], found.target["real"], found.target["price_year"]) == ("2026", "5", "2025")
     assert growth.rates(panel.fit_rows(rows), params, "en").target == {}
