@@ -34,6 +34,10 @@ def test_every_chart_offers_a_link_that_shows_it_alone_in_its_language(lang):
 
 def test_an_embed_link_keeps_the_views_settings():
     at = run_page("scenarios", lang="en", xc_share="100", cmp="talent_push", view="why")
+    assert embed_links(at) == []  # Scenarios' popovers are lazy: written only while open (a lever move skips them)
+    for chart in ("change", "waterfall"):
+        at.session_state[f"embed-{chart}"] = True  # what a click on each chart's "Save or embed" does
+    at.run()
     links = embed_links(at)
     assert links and all(link["xc_share"] == ["100"] and link["cmp"] == ["talent_push"] for link in links)
     in_tab = [(["change"], ["why"]), (["waterfall"], ["why"])]  # the "why" tab's two charts, each with its tab

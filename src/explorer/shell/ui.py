@@ -391,9 +391,9 @@ def figure_card(fig: pd.Series, current: str) -> None:
             )
 
 
-# A lazy container (`lazy=True`: a chart's tabs, a share block) is stateful (`on_change="rerun"`) and written only
-# while open: otherwise its hidden part is sent anew on every rerun (a fragment reruns on every lever move: docs/
-# performance.md, note ⁸); opening it reruns the page or its fragment, which writes it.
+# A lazy container (`lazy=True`: a chart's tabs and its "Save or embed" popover, a share block) is stateful
+# (`on_change="rerun"`) and written only while open: otherwise its hidden part is sent anew on every rerun (a fragment
+# reruns on every lever move: docs/performance.md, note ⁸); opening it reruns the page or its fragment, which writes it.
 def _lazy(key: str, lazy: bool) -> dict[str, str]:
     return {"key": key, "on_change": "rerun"} if lazy else {}
 
@@ -413,7 +413,8 @@ def chart_with_table(
 
     The chart carries its title, its source line (`source`, a code of explorer.charts.CHART_SOURCES) and the data
     version, so an image saved from its menu does too. `lazy` draws only the open tab (a tab switch reruns the page,
-    or its fragment): the hidden tab costs nothing on a rerun, where Streamlit otherwise sends and renders both.
+    or its fragment): the hidden tab and the closed "Save or embed" popover cost nothing on a rerun, where Streamlit
+    otherwise sends and renders them.
     Under an embed link (`chart=<key>`) only the chart it names is drawn, alone, in the embed slot. `table_first`
     opens the table's tab first (a reader's own choice of tab, kept in the session, wins).
     """
@@ -436,7 +437,7 @@ def chart_with_table(
     if table_tab.open is not False:
         with table_tab:
             st.dataframe(frame, hide_index=True, width="stretch", column_config=grouped_numbers(frame))
-    save_or_embed(page, key, spec, current)
+    save_or_embed(page, key, spec, current, lazy=lazy)
 
 
 def grouped_numbers(frame: pd.DataFrame) -> dict[str, st.column_config.NumberColumn]:
@@ -511,11 +512,15 @@ def embed_link(url_path: str, key: str) -> str:
     return f"{app_url(url_path)}/{url_path}?{urlencode([*params, (EMBED_PARAM, key), ('embed', 'true')])}"
 
 
-def save_or_embed(url_path: str, key: str, spec: dict, current: str) -> None:
+def save_or_embed(url_path: str, key: str, spec: dict, current: str, *, lazy: bool = False) -> None:
     """Render a chart's "Save or embed" popover: its SVG (drawn on a click), where its PNG is, the link that shows
-    it alone and the iframe code a web page pastes."""
+    it alone and the iframe code a web page pastes; `lazy`: written only while it is open."""
+    on_change = "rerun" if lazy else "ignore"  # as `_lazy`, keeping the key of a popover that is not lazy
+    box = st.popover(t("embed.label", current), icon=":material/ios_share:", key=f"embed-{key}", on_change=on_change)
+    if box.open is False:
+        return
     link = embed_link(url_path, key)
-    with st.popover(t("embed.label", current), icon=":material/ios_share:", key=f"embed-{key}"):
+    with box:
         st.download_button(
             t("chart.save_svg", current),
             partial(chart_export.svg, spec),
