@@ -553,6 +553,8 @@ def test_the_glance_says_the_core_digital_headlines_are_not_comparable_and_point
     # Beijing's statistics-bureau 2023 figure is quoted on its own definition, Shanghai (none published) is named.
     assert "11,061.5" in views.apart_lines(data["indicators"], data["benchmarks"], "zh")[0]
     assert t("benchmarks.glance.absent", lang, city=t("city.shanghai", lang)) in lines[0]
+    # Shanghai's one observed share (2022, an English press report) is named, on its own definition, with its source
+    assert f"{t('city.shanghai', lang)}{'' if lang == 'zh' else ' '}2022" in lines[1] and "eworksglobal.com" in lines[1]
     label, params = views.comparable_link(lang)
     assert params == {"lang": lang, "view": "peers"} and label
 
