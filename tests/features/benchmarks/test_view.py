@@ -383,6 +383,23 @@ def test_a_city_without_the_compared_years_figure_is_named_with_its_own_year(dat
     assert zh.startswith("**研发投入强度（%）**：2025年，北京 7；上海 4；深圳无2025年数据，其最近为 5（2024年）。来源")
 
 
+def test_when_two_years_tie_the_glance_compares_the_one_shenzhen_is_in(data):
+    """Issue 21 (c): Shenzhen and Shanghai publish section I for 2024, Beijing and Shanghai for 2025; the later year
+    is not a comparison with the page's subject, so 2024 is compared and Beijing is named with its own year."""
+    rows = _rows_of(data, {"shenzhen": {2024: 5.0}, "beijing": {2025: 7.0}, "shanghai": {2024: 3.0, 2025: 4.0}})
+    assert views.glance_year(rows) == 2024
+    line = views.glance_line("R&D intensity", "%", rows, True, "en")
+    assert line.startswith(
+        "**R&D intensity (%)**: in 2024, Shenzhen 5; Shanghai 3; Beijing: no figure for 2024, its latest 7 (2025). "
+        "Later: Shanghai 4 (2025). Sources: "
+    )
+    # without Shenzhen in either year the later one is compared, as before
+    rows = _rows_of(
+        data, {"shenzhen": {2023: 5.0}, "beijing": {2024: 6.0, 2025: 7.0}, "shanghai": {2024: 3.0, 2025: 4.0}}
+    )
+    assert views.glance_year(rows) == 2025
+
+
 def _published_years(data, indicator: str, group: str) -> dict[str, set[int]]:
     """Return per city the years of its observed figures of one comparability group (read from the data)."""
     rows = data["benchmarks"]
@@ -461,7 +478,7 @@ def test_no_converted_figure_has_more_digits_than_its_source(data):
                 converted += 1
         assert lang == "zh" or converted >= 10
     glance = " ".join(views.glance(data["indicators"], data["benchmarks"], data["target_status"], "en"))
-    assert "468.86 (2024)" in glance and "468.861" not in glance
+    assert "Shenzhen 468.86;" in glance and "468.861" not in glance
 
 
 @pytest.mark.parametrize("lang", LANGS)

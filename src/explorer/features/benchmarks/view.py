@@ -402,14 +402,17 @@ def peer_panels(
 
 def glance_year(rows: pd.DataFrame) -> int | None:
     """Return the year a glance line compares the cities in: the latest year every city with a figure publishes;
-    failing that, the latest year most of them publish (two at least); None when no two cities share a year."""
+    failing that, the latest year most of them publish (two at least), a year with Shenzhen (the subject) before
+    one without it; None when no two cities share a year."""
     cities = rows.groupby("year")["city"].nunique()
     if cities.empty:
         return None
     most = int(cities.max())
     if most < min(2, rows["city"].nunique()):
         return None
-    return int(cities[cities == most].index.max())
+    tied = cities[cities == most].index
+    with_subject = [year for year in tied if (rows.loc[rows["year"] == year, "city"] == vocab.SUBJECT_CITY).any()]
+    return int(max(with_subject or tied))
 
 
 def glance_line(indicator_label: str, unit: str, rows: pd.DataFrame, higher_is_better: bool, lang: str) -> str:
