@@ -54,3 +54,9 @@ def test_fill_missing_writes_every_empty_cell_in_the_language_and_keeps_the_fram
         assert not shown.isna().any().any()
     assert frame["year"].isna().sum() == 1 and frame["name"].isna().sum() == 1  # the frame itself is untouched
     assert t("word.missing", "en") == "—"
+
+
+def test_sentences_run_together_as_each_language_writes_them_and_drop_empty_parts():
+    assert pieces.sentences(["甲。", "", None, "乙。"], "zh") == "甲。乙。"
+    assert pieces.sentences(["One.", None, "Two.", ""], "en") == "One. Two."
+    assert pieces.sentences([], "en") == ""

@@ -83,6 +83,12 @@ def listed(items: Iterable[str], lang: str) -> str:
     return _LIST_SEPARATOR[lang].join(items)
 
 
+def sentences(parts: Iterable[str | None], lang: str) -> str:
+    """Return sentences run together as `lang` writes them (Chinese with no space between, English with one); an
+    empty or missing part is left out."""
+    return ("" if lang == "zh" else " ").join(part for part in parts if part)
+
+
 def _cell_text(value: object) -> str:
     """Return a cell as text, a whole number as a reader writes it (2022, not 2022.0)."""
     if isinstance(value, numbers.Real) and not isinstance(value, bool) and float(value).is_integer():

@@ -515,8 +515,8 @@ def embed_link(url_path: str, key: str) -> str:
 def save_or_embed(url_path: str, key: str, spec: dict, current: str, *, lazy: bool = False) -> None:
     """Render a chart's "Save or embed" popover: its SVG (drawn on a click), where its PNG is, the link that shows
     it alone and the iframe code a web page pastes; `lazy`: written only while it is open."""
-    on_change = "rerun" if lazy else "ignore"  # as `_lazy`, keeping the key of a popover that is not lazy
-    box = st.popover(t("embed.label", current), icon=":material/ios_share:", key=f"embed-{key}", on_change=on_change)
+    options = {"key": f"embed-{key}", **_lazy(f"embed-{key}", lazy)}  # keyed even when not lazy, as before
+    box = st.popover(t("embed.label", current), icon=":material/ios_share:", **options)
     if box.open is False:
         return
     link = embed_link(url_path, key)

@@ -13,7 +13,7 @@ from explorer.core.i18n import t
 from explorer.core.vocab import UNITS
 from explorer.data import export
 from explorer.features.benchmarks import charts as city_charts
-from explorer.features.pieces import ChartView, bracketed, colon, listed, signed, translated
+from explorer.features.pieces import ChartView, bracketed, colon, listed, sentences, signed, translated
 
 DEFAULT_INDICATOR = "gdp"
 # The Scenarios tab (URL `view`) that projects the comparable digital indicator against the peers.
@@ -391,9 +391,7 @@ def peer_panels(
         panels.append(
             PeerPanel(
                 definition=t("benchmarks.definition", lang, definition=definition),
-                note=t("benchmarks.not_like_for_like", lang, note=("" if lang == "zh" else " ").join(notes))
-                if notes
-                else None,
+                note=t("benchmarks.not_like_for_like", lang, note=sentences(notes, lang)) if notes else None,
                 chart=ChartView(spec, table, f"peers_{indicator}"),
             )
         )
@@ -493,7 +491,7 @@ def glance(indicators: pd.DataFrame, benchmarks: pd.DataFrame, statuses: pd.Data
         decorated = decorate(observed, lang)
         unit = decorated["unit_label"].iloc[0]
         line = glance_line(labels[indicator], unit, decorated, bool(better.get(indicator, True)), lang)
-        lines.append(("" if lang == "zh" else " ").join(filter(None, (line, target_note(indicator, statuses, lang)))))
+        lines.append(sentences((line, target_note(indicator, statuses, lang)), lang))
     return tuple(lines)
 
 

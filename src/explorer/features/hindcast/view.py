@@ -8,7 +8,7 @@ from explorer.core import vocab
 from explorer.core.formatting import format_number, shown_unit
 from explorer.core.i18n import t
 from explorer.features.hindcast import charts as hindcast_specs
-from explorer.features.pieces import ChartView, listed
+from explorer.features.pieces import ChartView, listed, sentences
 from explorer.model import hindcast as backtest
 from explorer.model import validation
 from explorer.model.peers import observed_series
@@ -157,7 +157,7 @@ def rolling_line(scores: pd.DataFrame, forecasts: pd.DataFrame, lang: str) -> st
         gap_target=f"{pooled.at[('log_gap', 'target'), 'mae']:.2f}",
         gap_n=int(pooled.at[("log_gap", "target"), "n"]),
     )
-    return line + ("" if lang == "zh" else " ") + aimed
+    return sentences((line, aimed), lang)
 
 
 def rolling_table(scores: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -13,7 +13,7 @@ from explorer import model
 from explorer.core import vocab
 from explorer.core.formatting import amount, format_number, quantity
 from explorer.core.i18n import t
-from explorer.features.pieces import SpilloverChart, spillover_belief
+from explorer.features.pieces import SpilloverChart, sentences, spillover_belief
 from explorer.features.scenarios import growth as growth_view
 from explorer.features.scenarios.view import lever_label
 from explorer.model import equations, panel
@@ -286,7 +286,7 @@ def alternative_baseline(fit: panel.PanelFit, params: pd.DataFrame, lang: str, r
     )
     if not found.target:
         return text
-    return text + ("" if lang == "zh" else " ") + t("methods.panel.alternative_target", lang, **found.target)
+    return sentences((text, t("methods.panel.alternative_target", lang, **found.target)), lang)
 
 
 def panel_table(fit: panel.PanelFit, units: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -11,6 +11,7 @@ import pandas as pd
 from explorer.core import vocab
 from explorer.core.formatting import format_number
 from explorer.core.i18n import t
+from explorer.features.pieces import sentences
 from explorer.features.scenarios import charts as scenario_charts
 from explorer.features.scenarios.peers import break_captions, gap_lines, peer_rows, segments
 from explorer.features.scenarios.view import (
@@ -76,9 +77,7 @@ def base_captions(found: Mapping[str, digital.Base], outcomes: pd.DataFrame, lan
             grade=t(f"grade.{base.grade}", lang),
         )
         if latest is not None and base.year < latest:
-            text += ("" if lang == "zh" else " ") + t(
-                "scenarios.digital.old", lang, count=latest - base.year, year=latest
-            )
+            text = sentences((text, t("scenarios.digital.old", lang, count=latest - base.year, year=latest)), lang)
         lines.append(text)
     return tuple(lines)
 

@@ -56,12 +56,11 @@ def table(rows: pd.DataFrame, params: pd.DataFrame, years: tuple[int, ...] = YEA
     fit = panel.fit_rows(rows)
     observed = observed_series(rows, vocab.SUBJECT_CITY, panel.INDICATOR, panel.GROUP).set_index("year")["value"]
     span = np.arange(model.BASE_YEAR, max(years) + 1)
+    origin, offered = fit.cities[vocab.SUBJECT_CITY].anchor_year, comparison.growths(rows, fit)
     alternatives = {
-        name: comparison.baseline_drift(
-            code, params, rows=rows, origin=fit.cities[vocab.SUBJECT_CITY].anchor_year, draws=scenarios.DRAWS
-        )
+        name: comparison.baseline_drift(code, params, rows=rows, origin=origin, draws=scenarios.DRAWS)
         for name, code in ((ASSUMED, comparison.SHEET_GROWTH), (TARGETED, comparison.TARGET_GROWTH))
-        if code in comparison.growths(rows, fit)
+        if code in offered
     }
     runs = [(name, levers, None) for name, levers in settings().items()]
     runs += [(name, model.baseline(), drift) for name, drift in alternatives.items()]

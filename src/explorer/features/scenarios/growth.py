@@ -15,6 +15,7 @@ import pandas as pd
 from explorer.core import vocab
 from explorer.core.compact import figures_text
 from explorer.core.i18n import t
+from explorer.features.pieces import sentences
 from explorer.features.scenarios.cards import card_value
 from explorer.features.scenarios.results import ODDS_DECIMALS
 from explorer.model import comparison, panel
@@ -99,7 +100,7 @@ def choice_help(found: Rates, lang: str) -> str:
     text = t("scenarios.growth.help", lang, **sheet_words(found))
     if not found.target:
         return text
-    return text + ("" if lang == "zh" else " ") + t("scenarios.growth.help.target", lang, **found.target)
+    return sentences((text, t("scenarios.growth.help.target", lang, **found.target)), lang)
 
 
 def name(code: str, lang: str) -> str:
@@ -156,4 +157,4 @@ def note(
                 panel=f"{100 * on_panel:.{ODDS_DECIMALS}f}",
             )
         )
-    return ("" if lang == "zh" else " ").join(lines)
+    return sentences(lines, lang)
