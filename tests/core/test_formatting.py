@@ -83,6 +83,23 @@ def test_a_range_and_a_bound_keep_the_yen_sign_before_the_number():
     assert formatting.figure_value(bound, "en") == "≥ ¥2 tn"
 
 
+@pytest.mark.parametrize(
+    ("qualifier", "lang", "expected"),
+    [
+        ("more_than", "en", "> 15,000"),
+        ("at_least", "zh", "≥ 15,000"),
+        ("approx", "en", "≈ 15,000"),
+        ("nearly", "zh", "近 15,000"),  # 近: close to it from below, which no sign says
+        ("nearly", "en", "nearly 15,000"),
+        ("exact", "en", "15,000"),
+        ("range", "zh", "15,000"),
+        (float("nan"), "en", "15,000"),
+    ],
+)
+def test_a_number_carries_its_qualifier_as_a_sign_or_a_word(qualifier, lang, expected):
+    assert formatting.qualified(qualifier, "15,000", lang) == expected
+
+
 def test_format_number():
     assert formatting.format_number(1234.5) == "1,234.5"
     assert formatting.format_number(float("nan")) == "—"

@@ -350,7 +350,7 @@ def test_enough_indicators_compare_all_three_cities():
 
 # The audit's bounds (data-audit-2026-12.md): (city, year, indicator, status) -> the qualifier its quote states.
 AUDITED_BOUNDS = {
-    ("shanghai", 2020, "dc_racks", "observed"): "approx",  # 机柜总量近14万架
+    ("shanghai", 2020, "dc_racks", "observed"): "nearly",  # 机柜总量近14万架
     ("beijing", 2024, "compute_eflops", "observed"): "more_than",  # 智能算力供给超2万P
     ("beijing", 2023, "compute_eflops", "observed"): "at_least",  # 1.2萬P以上 (以上 includes the number)
     ("shenzhen", 2022, "g5_base_stations", "observed"): "more_than",  # over 64,000

@@ -11,6 +11,7 @@ from explorer.data import derived_status
         ((64_000, "more_than"), (17_661_800, "exact"), 36.2364, "more_than"),  # 64,000 ÷ 1,766.18
         ((75_000, "exact"), (17_790_100, "exact"), 42.1583, "exact"),  # 75,000 ÷ 1,779.01
         ((75_000, "approx"), (17_790_100, "exact"), 42.1583, "approx"),
+        ((75_000, "nearly"), (17_790_100, "exact"), 42.1583, "approx"),  # 近: about the number, as an input
         ((64_000, "at_least"), (17_661_800, "exact"), 36.2364, "at_least"),
         ((64_000, "exact"), (17_661_800, "more_than"), 36.2364, "less_than"),  # more people: fewer per 10,000
         ((64_000, "more_than"), (17_661_800, "less_than"), 36.2364, "more_than"),  # both push the same way
@@ -28,6 +29,7 @@ def test_a_derived_ratio_keeps_the_bound_of_its_inputs(numerator, denominator, v
     [
         ((64_000, "more_than"), (17_661_800, "more_than")),  # bounds pulling opposite ways: no honest sign
         ((64_000, "more_than"), (17_661_800, "approx")),
+        ((64_000, "more_than"), (17_661_800, "nearly")),
         ((64_000, "exact"), (0, "exact")),
     ],
 )

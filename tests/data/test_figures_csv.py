@@ -311,7 +311,8 @@ def test_qualifier_matches_wording(df: pd.DataFrame) -> None:
     problems: list[str] = []
     # 以上 and 以下 include the number (民法典 第1259条): they are at_least / at_most, never more_than / less_than.
     cues = {
-        "approx": ["近", "约", "分之"],
+        "approx": ["约", "分之"],
+        "nearly": ["近"],
         "less_than": ["不足", "小于", "低于"],
         "at_most": ["以下", "不高于", "不超过"],
         "at_least": ["不低于", "不少于", "以上"],

@@ -28,13 +28,6 @@ def test_translated_keeps_the_named_columns_in_order_under_their_labels():
     assert table.iloc[0].tolist() == ["1 %", "x"]
 
 
-def test_qualified_numbers_carry_their_sign_and_exact_ones_none():
-    assert pieces.signed("more_than", "15,000") == "> 15,000"
-    assert pieces.signed("approx", "1") == "≈ 1"
-    assert pieces.signed("exact", "30") == "30"
-    assert pieces.signed(float("nan"), "30") == "30"
-
-
 def test_chinese_takes_full_width_punctuation():
     assert pieces.bracketed("3.1 对策", "主要", "zh") == "3.1 对策（主要）"
     assert pieces.bracketed("3.1 Measures", "primary", "en") == "3.1 Measures (primary)"

@@ -39,7 +39,8 @@ def run(page: str | None = None, **params: str) -> AppTest:
 
 
 def test_qualifiers_are_shown_not_dropped(figures):
-    assert formatting.figure_value(figures.loc["core_va_2022"], "zh").startswith("≈")
+    assert formatting.figure_value(figures.loc["sme_dt_participation_share"], "zh").startswith("≈")  # 约30%
+    assert formatting.figure_value(figures.loc["core_va_2022"], "en").startswith("nearly ")  # 近万亿元
     assert formatting.figure_value(figures.loc["core_va_share_2022"], "en").startswith(">")
     assert formatting.figure_value(figures.loc["target_xc_procurement_share"], "en").startswith("≥")
     assert formatting.figure_value(figures.loc["os_localisation_rate"], "en").startswith("<")
@@ -60,7 +61,8 @@ PRINTED = [
     ("target_digital_creative_va", "en", "> ¥100 bn"),
     ("ei_mfg_output_2022", "zh", "2.48 万亿元"),
     ("ei_mfg_output_2022", "en", "¥2.48 tn"),
-    ("core_va_2022", "en", "≈ ¥1 tn"),
+    ("core_va_2022", "zh", "近 1 万亿元"),  # 近万亿元: the paper's word, not a sign
+    ("core_va_2022", "en", "nearly ¥1 tn"),
     ("target_smart_poles_2025", "en", "45,000 poles"),
     ("target_dc_racks_2025", "zh", "≥ 2.1 万个"),  # 2.1万个以上: 以上 includes the number
     ("target_dc_racks_2025", "en", "≥ 21,000 standard racks"),

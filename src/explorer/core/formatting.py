@@ -12,7 +12,7 @@ import pandas as pd
 
 from explorer.core.i18n import t
 from explorer.core.paper import find_span
-from explorer.core.vocab import QUALIFIER_SIGNS, UNITS
+from explorer.core.vocab import QUALIFIER_SIGNS, UNITS, WORD_QUALIFIERS
 
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 CITY_COLOURS = {"shenzhen": "#D55E00", "beijing": "#0072B2", "shanghai": "#009E73"}
@@ -202,8 +202,16 @@ def figure_parts(fig: pd.Series, current: str) -> tuple[str, str]:
         return (f"No. {numbers[0]}" if current == "en" else f"第 {numbers[0]}"), ""
     if is_range:
         return "–".join(numbers), unit
-    sign = QUALIFIER_SIGNS.get(fig["qualifier"])
-    return (f"{sign} {numbers[0]}" if sign else numbers[0]), unit
+    return qualified(fig["qualifier"], numbers[0], current), unit
+
+
+def qualified(qualifier: str, number: str, lang: str) -> str:
+    """Return a number with its qualifier in front: a sign ('> 15,000', '≈ 30') or a word ('近 1', 'nearly 1').
+
+    Exact numbers, ranges and numbers as printed stay bare.
+    """
+    sign = t(f"qualifier.{qualifier}", lang) if qualifier in WORD_QUALIFIERS else QUALIFIER_SIGNS.get(qualifier)
+    return f"{sign} {number}" if sign else number
 
 
 def figure_value(fig: pd.Series, current: str) -> str:

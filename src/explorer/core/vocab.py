@@ -23,16 +23,24 @@ PEER_CITIES: tuple[str, ...] = tuple(city for city in CITIES if city != SUBJECT_
 # Kinds of figure the paper states.
 FIGURE_KINDS: tuple[str, ...] = ("status", "bottleneck", "target", "rank")
 
-# How a number is qualified in its source: 近/约 ≈, 超过 >, 不足 <, 以上/不低于 ≥, 以下/不高于 ≤, 最高达 "up to".
+# How a number is qualified in its source: 约/左右 ≈, 近 "nearly" (close to it, from below), 超过 >, 不足 <,
+# 以上/不低于 ≥, 以下/不高于 ≤, 最高达 "up to".
 # Chinese statutory reading (民法典 第1259条): 以上 and 以下 include the number.
 QUALIFIERS: tuple[str, ...] = (
-    "exact", "approx", "more_than", "less_than", "at_least", "at_most", "up_to", "range", "as_printed",
+    "exact", "approx", "nearly", "more_than", "less_than", "at_least", "at_most", "up_to", "range", "as_printed",
 )  # fmt: skip
 # A status or a city statistic is one number: no range, nothing "as printed".
-NUMBER_QUALIFIERS: tuple[str, ...] = ("exact", "approx", "more_than", "less_than", "at_least", "at_most", "up_to")
+NUMBER_QUALIFIERS: tuple[str, ...] = (
+    "exact", "approx", "nearly", "more_than", "less_than", "at_least", "at_most", "up_to",
+)  # fmt: skip
 QUALIFIER_SIGNS: dict[str, str] = {
     "approx": "≈", "more_than": ">", "less_than": "<", "at_least": "≥", "at_most": "≤", "up_to": "≤",
 }  # fmt: skip
+# Qualifiers shown as a word before the number, as the source says it (the catalogue's "qualifier.<code>": 近, nearly):
+# no sign says "close to it, from below" to a general reader.
+WORD_QUALIFIERS: frozenset[str] = frozenset({"nearly"})
+# Qualifiers of a number that is about right (not a bound): a point on a path, a ratio's approximate input.
+APPROX_QUALIFIERS: frozenset[str] = frozenset({"approx", "nearly"})
 # Qualifiers that make the number a ceiling (the true value is at or below it) or a floor.
 CEILING_QUALIFIERS: frozenset[str] = frozenset({"less_than", "at_most", "up_to"})
 FLOOR_QUALIFIERS: frozenset[str] = frozenset({"more_than", "at_least"})

@@ -8,12 +8,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from explorer.core.vocab import UNITS
+from explorer.core.vocab import APPROX_QUALIFIERS, UNITS
 
 # A derived status's inputs: "numerator ÷ denominator", each "city/year/indicator/comparability_group".
 INPUT_SEPARATOR = " ÷ "
-# Which way a qualified number leans: +1 the true value is at or above it, -1 at or below, 0 it is the value.
-_LEAN = {"exact": 0, "approx": 0, "more_than": 1, "at_least": 1, "less_than": -1, "at_most": -1, "up_to": -1}
+# Which way a qualified number leans: +1 the true value is at or above it, -1 at or below, 0 it is the value
+# (近, "nearly", is close to it: as an input of a ratio it is an approximate number).
+_LEAN = {
+    "exact": 0, "approx": 0, "nearly": 0, "more_than": 1, "at_least": 1, "less_than": -1, "at_most": -1, "up_to": -1,
+}  # fmt: skip
 _STRICT = frozenset({"more_than", "less_than"})
 _BOUND = {(1, True): "more_than", (1, False): "at_least", (-1, True): "less_than", (-1, False): "at_most"}
 
@@ -56,7 +59,7 @@ def derive_ratio(
     value = numerator / denominator * scale
     leans = [(_LEAN[numerator_qualifier], numerator_qualifier), (-_LEAN[denominator_qualifier], denominator_qualifier)]
     bounds = [(lean, qualifier) for lean, qualifier in leans if lean]
-    is_approx = "approx" in (numerator_qualifier, denominator_qualifier)
+    is_approx = bool(APPROX_QUALIFIERS & {numerator_qualifier, denominator_qualifier})
     if not bounds:
         return value, "approx" if is_approx else "exact"
     if is_approx or len({lean for lean, _ in bounds}) > 1:

@@ -10,7 +10,7 @@ import pandas as pd
 
 from explorer import model
 from explorer.charts.encoding import EDGE_PADDING, FIT_WIDTH, chart_title, lines, quantitative, tooltip
-from explorer.core import formatting, vocab
+from explorer.core import formatting
 from explorer.core.formatting import amount, format_number, shown_unit
 from explorer.core.i18n import t
 from explorer.model.simulation import spillover_curve
@@ -59,12 +59,6 @@ def card_rows(rows: pd.DataFrame, per_row: int) -> list[pd.DataFrame]:
 def translated(frame: pd.DataFrame, columns: Mapping[str, str], lang: str) -> pd.DataFrame:
     """Return the `columns` of `frame` (field -> i18n key), in that order, renamed into `lang`."""
     return frame[list(columns)].rename(columns={field: t(key, lang) for field, key in columns.items()})
-
-
-def signed(qualifier: str, number: str) -> str:
-    """Return a number with the sign of its qualifier in front (e.g. '> 15,000'); exact numbers stay bare."""
-    sign = vocab.QUALIFIER_SIGNS.get(qualifier)
-    return f"{sign} {number}" if sign else number
 
 
 def colon(lang: str) -> str:

@@ -133,7 +133,7 @@ def test_the_csv_headers_are_the_pages_language_not_database_codes(lang, figures
 # Written by hand from data/figures.csv: a figure's codes and the catalogue labels the CSV must carry instead.
 CSV_CELLS = [
     ("target_new_dc_pue_2025", "qualifier.less_than", "kind.target", "1.25", "2025"),
-    ("core_va_2022", "qualifier.approx", "kind.status", "1.0", "2022"),
+    ("core_va_2022", "qualifier.nearly", "kind.status", "1.0", "2022"),
     ("target_esports_events", "qualifier.range", "kind.target", "1.0", ""),
 ]
 

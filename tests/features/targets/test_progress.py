@@ -24,6 +24,9 @@ from explorer.features.targets import progress as target_progress
         (40, "at_least", 45, "less_than", 45 / 40, 1.0, None),
         (40, "at_least", 39, "less_than", 39 / 40, 39 / 40, False),
         (3, "range", 2, "exact", 2 / 3, 2 / 3, False),  # 3-5: measured against the lower bound
+        (1, "exact", 1, "nearly", 1.0, 1.0, False),  # "近万亿" against 1 万亿: not there yet
+        (40, "at_least", 45, "nearly", 45 / 40, 1.0, None),  # nearly 45: how far below 45 is not said
+        (40, "at_least", 38, "nearly", 38 / 40, 38 / 40, False),
     ],
 )
 def test_floors_give_a_capped_share_and_an_honest_met(target, qualifier, status, status_qualifier, ratio, bar, met):
@@ -45,6 +48,7 @@ def test_floors_give_a_capped_share_and_an_honest_met(target, qualifier, status,
         (1.25, "less_than", True, 0.0),
         (1.2, "more_than", None, -0.05),
         (1.3, "more_than", False, 0.05),
+        (1.25, "nearly", True, 0.0),  # nearly 1.25 is below 1.25
     ],
 )
 def test_ceilings_are_met_or_not_never_a_percentage(status, status_qualifier, met, gap):

@@ -13,7 +13,7 @@ from explorer.core.i18n import t
 from explorer.core.vocab import UNITS
 from explorer.data import export
 from explorer.features.benchmarks import charts as city_charts
-from explorer.features.pieces import ChartView, bracketed, colon, listed, sentences, signed, translated
+from explorer.features.pieces import ChartView, bracketed, colon, listed, sentences, translated
 
 DEFAULT_INDICATOR = "gdp"
 # The Scenarios tab (URL `view`) that projects the comparable digital indicator against the peers.
@@ -155,7 +155,7 @@ def decorate(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         unit_label=[unit for _, unit in units],
         definition_text=rows["definition_zh" if lang == "zh" else "definition"],
         vintage_text=rows["vintage_zh" if lang == "zh" else "vintage"],
-        shown=[signed(qualifier, number) for qualifier, number in zip(rows["qualifier"], numbers)],
+        shown=[formatting.qualified(qualifier, number, lang) for qualifier, number in zip(rows["qualifier"], numbers)],
         segment=segments(rows) if len(rows) else [],
         # Only exact observed values are joined by a line; a bound or an approximation is a mark of its own kind.
         joined=(rows["status"] == "observed") & (rows["qualifier"] == "exact"),
@@ -350,7 +350,7 @@ def target_note(indicator: str, statuses: pd.DataFrame, lang: str) -> str | None
     if rows.empty:
         return None
     row = rows.sort_values("as_of").iloc[-1]
-    value = signed(row["qualifier"], formatting.format_number(row["value"]))
+    value = formatting.qualified(row["qualifier"], formatting.format_number(row["value"]), lang)
     grade, page = t(f"grade.{row['grade']}", lang), t("nav.targets", lang)  # the page as the menu names it
     return t("benchmarks.peers.target", lang, value=value, as_of=row["as_of"], grade=grade, page=page)
 

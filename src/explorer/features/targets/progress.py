@@ -25,7 +25,7 @@ _MONTH_END = "-32"
 PROGRESS_COLUMNS = ("direction", "ratio", "bar", "met", "gap", "is_lower_bound", "is_exceeded")
 VERDICT_COLUMNS = ("verdict", "verdict_reason", "expected", "baseline_value", "baseline_as_of")
 # A straight path starts only from a status that is a number, not a bound ("> 15,000" could start anywhere above).
-BASELINE_QUALIFIERS = frozenset({"exact", "approx"})
+BASELINE_QUALIFIERS = frozenset({"exact"}) | vocab.APPROX_QUALIFIERS
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,8 @@ def _bounds(value: float, qualifier: str) -> tuple[float, float, bool, bool]:
         return value, math.inf, qualifier in STRICT_FLOOR_QUALIFIERS, False
     if qualifier in CEILING_QUALIFIERS:
         return -math.inf, value, False, qualifier in STRICT_CEILING_QUALIFIERS
+    if qualifier == "nearly":  # 近 N: below N, how far not said (against a target, a strict ceiling)
+        return -math.inf, value, False, True
     return value, value, False, False  # exact, approx
 
 

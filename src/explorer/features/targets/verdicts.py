@@ -135,8 +135,7 @@ def derived_inputs(
         if row is None:  # the page was served from an older build: say nothing rather than guess
             continue
         number = formatting.format_number(row["value"])
-        sign = vocab.QUALIFIER_SIGNS.get(row["qualifier"])
-        value = f"{sign} {number}" if sign else number
+        value = formatting.qualified(row["qualifier"], number, lang)
         unit = "" if vocab.UNITS[row["unit"]].kind == "bare" else row[f"unit_{lang}"]
         text = t(
             "targets.derived.input",

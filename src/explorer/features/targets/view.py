@@ -11,7 +11,7 @@ from explorer import model
 from explorer.core import formatting, vocab
 from explorer.core.i18n import t
 from explorer.data import export
-from explorer.features.pieces import bracketed, section_labels, signed, translated
+from explorer.features.pieces import bracketed, section_labels, translated
 from explorer.features.targets.progress import CEILING_QUALIFIERS, select, summary, tracker
 from explorer.features.targets.verdicts import (
     DerivedInput,
@@ -149,9 +149,9 @@ def section_options(rows: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(rows["section"]))
 
 
-def percent_text(row: pd.Series) -> str:
-    """Return status / target as a percentage, marked '>' when the status itself is a 'more than' figure."""
-    return signed(row["status_qualifier"], f"{row['ratio'] * 100:.0f} %")
+def percent_text(row: pd.Series, lang: str) -> str:
+    """Return status / target as a percentage, qualified as the status is (e.g. '>' for a 'more than' figure)."""
+    return formatting.qualified(row["status_qualifier"], f"{row['ratio'] * 100:.0f} %", lang)
 
 
 def met_state(value: object) -> bool | None:
@@ -181,7 +181,7 @@ def progress_view(row: pd.Series, lang: str) -> ProgressView:
         captions.append(t("targets.progress.open_status", lang))
     return ProgressView(
         bar=float(row["bar"]),
-        bar_text=t(key, lang, pct=percent_text(row)),
+        bar_text=t(key, lang, pct=percent_text(row, lang)),
         captions=tuple(captions),
     )
 
@@ -265,9 +265,9 @@ def card(row: pd.Series, statuses: pd.DataFrame, lang: str, cities: CityRows) ->
     )
 
 
-def progress_cell(row: pd.Series) -> str:
+def progress_cell(row: pd.Series, lang: str) -> str:
     """Return the table's progress: a percentage for floors, a dash otherwise (a ceiling has no percentage)."""
-    return percent_text(row) if row["direction"] == "floor" else "—"
+    return percent_text(row, lang) if row["direction"] == "floor" else "—"
 
 
 def table(shown: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -287,7 +287,7 @@ def table(shown: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("targets.col.basis", lang): [
                 t(f"targets.basis.{basis}", lang) if isinstance(basis, str) else "—" for basis in shown["basis"]
             ],
-            t("targets.col.progress", lang): [progress_cell(row) for row in rows],
+            t("targets.col.progress", lang): [progress_cell(row, lang) for row in rows],
             t("targets.col.verdict", lang): [t(f"targets.verdict.{code}", lang) for code in shown["verdict"]],
             t("col.grade", lang): [t(f"grade.{g}", lang) if isinstance(g, str) else "—" for g in shown["grade"]],
             t("col.source_url", lang): shown["source_url"],
