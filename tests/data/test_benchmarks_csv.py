@@ -55,7 +55,7 @@ INDICATOR_COLUMNS = [
 ]
 CITIES = set(vocab.CITIES)
 # Units for rows that carry their own value.
-VALUE_UNITS = {"100m_yuan", "pct", "count", "per_10k_people", "eflops", "racks", "ratio", "yuan"}
+VALUE_UNITS = {"100m_yuan", "pct", "count", "per_10k_people", "eflops", "racks", "cabinets", "ratio", "yuan"}
 # Rows that reference the paper's figures take the figure's own scale, because the app shows the
 # figure's value unchanged (e.g. core_va_2022 is "1 万亿元", g5_base_stations_total "7.5 万个").
 FIGURE_ONLY_UNITS = {"trillion_yuan", "10k_count", "10k_racks"}
@@ -69,6 +69,7 @@ BOUNDS = {
     "per_10k_people": (0.0, 1000.0),
     "eflops": (0.0, 10_000.0),
     "racks": (0.0, 1e8),
+    "cabinets": (0.0, 1e8),
     "yuan": (1_000.0, 10_000_000.0),
 }
 # Growth rates may be negative (Shanghai 2022: -0.2%; Beijing's C39 value added 2023: -0.9%).
@@ -350,7 +351,7 @@ def test_enough_indicators_compare_all_three_cities():
 
 # The audit's bounds (data-audit-2026-12.md): (city, year, indicator, status) -> the qualifier its quote states.
 AUDITED_BOUNDS = {
-    ("shanghai", 2020, "dc_racks", "observed"): "nearly",  # 机柜总量近14万架
+    ("shanghai", 2020, "dc_cabinets", "observed"): "nearly",  # 机柜总量近14万架
     ("beijing", 2024, "compute_eflops", "observed"): "more_than",  # 智能算力供给超2万P
     ("beijing", 2023, "compute_eflops", "observed"): "at_least",  # 1.2萬P以上 (以上 includes the number)
     ("shenzhen", 2022, "g5_base_stations", "observed"): "more_than",  # over 64,000
