@@ -28,6 +28,12 @@ def test_translated_keeps_the_named_columns_in_order_under_their_labels():
     assert table.iloc[0].tolist() == ["1 %", "x"]
 
 
+def test_names_are_enumerated_with_the_enumeration_comma_of_the_language():
+    assert pieces.enumerated(["深圳", "北京"], "zh") == "深圳、北京"
+    assert pieces.enumerated(["Shenzhen", "Beijing"], "en") == "Shenzhen, Beijing"
+    assert pieces.enumerated(iter(["2021"]), "zh") == "2021"
+
+
 def test_chinese_takes_full_width_punctuation():
     assert pieces.bracketed("3.1 对策", "主要", "zh") == "3.1 对策（主要）"
     assert pieces.bracketed("3.1 Measures", "primary", "en") == "3.1 Measures (primary)"

@@ -26,6 +26,7 @@ SME_SHARE_FIGURES: tuple[str, ...] = (
 # Chinese text takes full-width punctuation, English half-width with a space after.
 _COLON = {"zh": "：", "en": ": "}
 _LIST_SEPARATOR = {"zh": "；", "en": "; "}
+_ENUMERATION_COMMA = {"zh": "、", "en": ", "}
 _BRACKETS = {"zh": ("（", "）"), "en": (" (", ")")}
 
 
@@ -75,6 +76,11 @@ def bracketed(text: str, inner: str, lang: str) -> str:
 def listed(items: Iterable[str], lang: str) -> str:
     """Return the items as one run of text, separated as `lang` separates list items."""
     return _LIST_SEPARATOR[lang].join(items)
+
+
+def enumerated(items: Iterable[str], lang: str) -> str:
+    """Return short items (names, years) as one run, as `lang` enumerates them: 深圳、北京; Shenzhen, Beijing."""
+    return _ENUMERATION_COMMA[lang].join(items)
 
 
 def sentences(parts: Iterable[str | None], lang: str) -> str:

@@ -112,7 +112,7 @@ def test_the_rolling_line_gives_the_range_the_count_allows(lang):
     scores, forecasts = _rolling_scores()
     line = view.rolling_line(scores, forecasts, lang)
     low, high = validation.coverage_range(6)
-    assert "2021, 2022" in line and f"{low}" in line and f"{high}" in line
+    assert ("2021、2022" if lang == "zh" else "2021, 2022") in line and f"{low}" in line and f"{high}" in line
     assert "1.50" in line and "0.70" in line and "5.00" in line and "20.00" in line
 
 

@@ -13,7 +13,7 @@ from explorer.core.i18n import t
 from explorer.core.vocab import UNITS
 from explorer.data import export
 from explorer.features.benchmarks import charts as city_charts
-from explorer.features.pieces import ChartView, bracketed, colon, listed, sentences, translated
+from explorer.features.pieces import ChartView, bracketed, colon, enumerated, listed, sentences, translated
 
 DEFAULT_INDICATOR = "gdp"
 # The Scenarios tab (URL `view`) that projects the comparable digital indicator against the peers.
@@ -222,8 +222,9 @@ def breaks_notice(rows: pd.DataFrame, lang: str) -> str | None:
     marked = rows[rows["break_before"].astype(bool)].sort_values(["city", "year"])
     if marked.empty:
         return None
-    where = "、" if lang == "zh" else ", "
-    places = where.join(f"{t(f'city.{city}', lang)} {year}" for city, year in zip(marked["city"], marked["year"]))
+    places = enumerated(
+        (f"{t(f'city.{city}', lang)} {year}" for city, year in zip(marked["city"], marked["year"])), lang
+    )
     return t("benchmarks.breaks", lang, places=places)
 
 
@@ -241,7 +242,7 @@ def group_texts(groups: pd.DataFrame, code: str, lang: str) -> tuple[str, str | 
 
 def group(rows: pd.DataFrame, groups: pd.DataFrame, label: str, lang: str) -> Group:
     """Return one comparability group of the indicator `label`: its texts, its yearly chart and its coverage."""
-    missing = ", ".join(t(f"city.{city}", lang) for city in missing_cities(rows))
+    missing = enumerated((t(f"city.{city}", lang) for city in missing_cities(rows)), lang)
     unit = rows["unit_label"].iloc[0]
     years = list(range(int(rows["year"].min()), int(rows["year"].max()) + 1))
     colours = present_colours(rows, lang)

@@ -8,7 +8,7 @@ from explorer.core import vocab
 from explorer.core.formatting import format_number, shown_unit
 from explorer.core.i18n import t
 from explorer.features.hindcast import charts as hindcast_specs
-from explorer.features.pieces import ChartView, listed, sentences
+from explorer.features.pieces import ChartView, enumerated, listed, sentences
 from explorer.model import hindcast as backtest
 from explorer.model import validation
 from explorer.model.peers import observed_series
@@ -133,7 +133,7 @@ def rolling_line(scores: pd.DataFrame, forecasts: pd.DataFrame, lang: str) -> st
     line = t(
         "methods.rolling.line",
         lang,
-        origins=", ".join(str(int(origin)) for origin in sorted(forecasts["origin"].unique())),
+        origins=enumerated((str(int(origin)) for origin in sorted(forecasts["origin"].unique())), lang),
         n=growth + int(gap["n"]),
         growth=growth,
         gaps=int(gap["n"]),

@@ -13,7 +13,7 @@ from explorer import model
 from explorer.core import vocab
 from explorer.core.formatting import amount, format_number, quantity
 from explorer.core.i18n import t
-from explorer.features.pieces import SpilloverChart, sentences, spillover_belief
+from explorer.features.pieces import SpilloverChart, enumerated, sentences, spillover_belief
 from explorer.features.scenarios import growth as growth_view
 from explorer.features.scenarios.view import lever_label
 from explorer.model import equations, panel
@@ -301,7 +301,9 @@ def panel_table(fit: panel.PanelFit, units: pd.DataFrame, lang: str) -> pd.DataF
             ),
             t("methods.panel.col.drift", lang): round(city.growth_pct, 2),
             t("methods.panel.col.differential", lang): round(100 * city.differential, 2),
-            t("methods.panel.col.dropped", lang): ", ".join(f"{start}→{end}" for start, end in sorted(city.dropped)),
+            t("methods.panel.col.dropped", lang): enumerated(
+                (f"{start}→{end}" for start, end in sorted(city.dropped)), lang
+            ),
         }
         for city in fit.cities.values()
     ]

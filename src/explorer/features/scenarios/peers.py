@@ -8,6 +8,7 @@ import pandas as pd
 
 from explorer.core import vocab
 from explorer.core.i18n import t
+from explorer.features.pieces import enumerated
 from explorer.features.scenarios.cards import card_value
 from explorer.features.scenarios.results import MODEL_GROUPS
 from explorer.model.comparison import PANEL_GROWTH
@@ -74,8 +75,7 @@ def break_captions(cities: pd.DataFrame, lang: str) -> list[str]:
     if marked.empty:
         return []
     marked = marked.sort_values(["city", "year"])
-    where = "、" if lang == "zh" else ", "
-    places = where.join(f"{series} {year}" for series, year in zip(marked["series"], marked["year"]))
+    places = enumerated((f"{series} {year}" for series, year in zip(marked["series"], marked["year"])), lang)
     return [t("benchmarks.breaks", lang, places=places)]
 
 
