@@ -72,6 +72,8 @@ def test_summary_mentions_the_end_year_and_the_caveat(params, outcomes, lang):
     assert "100 million" not in text
     assert ("亿元" in text) if lang == "zh" else ("¥" in text and " bn" in text or " tn" in text)
     assert ("示意性" in text) if lang == "zh" else ("not a forecast" in text)
+    # Chinese sentences run together (no space after 。); English ones are parted by a space.
+    assert ("。 " not in text and "。2030" in text) if lang == "zh" else (". Probability" in text)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -121,7 +123,7 @@ def test_the_summary_prints_its_numbers_as_the_cards_do(outcomes, lang):
     deltas["delta_pct"] = -0.4
     text = summary(deltas, model.baseline(), {}, outcomes, lang)
     expected = {
-        "zh": ["115 亿元", "-53.0 亿元", "20,000 人", "239 亿元", "73.1%", "4.1 EFLOPS", "3,110 GWh/年"],
+        "zh": ["115 亿元", "-53.0 亿元", "20,000 人", "239 亿元", "73.1 %", "4.1 EFLOPS", "3,110 GWh/年"],
         "en": ["¥11.5 bn", "-¥5.30 bn", "20,000 digital professionals", "¥23.9 bn", "73.1 %", "3,110 GWh/yr"],
     }[lang]
     assert all(number in text for number in expected), (expected, text)

@@ -10,6 +10,7 @@ from explorer import model
 from explorer.core.compact import percent_change, printed_difference
 from explorer.core.i18n import t
 from explorer.core.vocab import UNITS
+from explorer.features.pieces import sentences
 from explorer.features.scenarios.cards import card_value, change_text, change_value, is_no_change
 from explorer.model import digital
 
@@ -274,4 +275,4 @@ def summary(
         for city, chance in cities.items()
     ]
     parts.append(t("scenarios.summary.caveat", lang))
-    return " ".join(parts)
+    return sentences(parts, lang)
