@@ -16,7 +16,7 @@ from explorer.core import formatting
     [
         (32387.68, "yi_yuan", "en", "亿元", "¥ bn", "¥3.239 tn"),  # never "3,238.768 billion yuan"
         (32387.68, "yi_yuan", "zh", "亿元", "¥ bn", "32,387.7 亿元"),
-        (0.0, "yi_yuan_cumulative", "en", "亿元(累计)", "¥ bn, cumulative", "¥0 bn, cumulative"),
+        (0.0, "yi_yuan_cumulative", "en", "亿元（累计）", "¥ bn, cumulative", "¥0 bn, cumulative"),
         (125.0, "yi_yuan_per_year", "en", "亿元/年", "¥ bn per year", "¥12.5 bn per year"),
         (0.8021, "100m_yuan", "en", "亿元", "¥ bn", "¥80.21 m"),
         (1.25, "ratio", "en", "比值", "ratio", "1.25"),
